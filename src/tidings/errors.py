@@ -1,0 +1,85 @@
+"""Errors tidings raises, one tree, numbered messages.
+
+    TidingsError
+    ├── InputError            a document cannot be read or coded (the batch skips it and says why)
+    │   ├── EmptyDocument         [T001]
+    │   ├── BinaryDocument        [T002]
+    │   ├── EncodingError         [T003]
+    │   ├── NotEnglish            [T004]
+    │   ├── DocumentTooLarge      [T005]
+    │   └── MalformedInput        [T006]
+    ├── DictionaryError       a PETRARCH/Phoenix dictionary file cannot be parsed        [T101]
+    ├── DataError             a packaged data file is missing or malformed               [T102]
+    └── ModelError            the spaCy model cannot be loaded                           [T201]
+
+Other libraries' errors are translated where they are caught, with ``raise ... from exc``.
+"""
+
+from __future__ import annotations
+
+
+class TidingsError(Exception):
+    """Base of every error tidings raises on purpose."""
+
+    code = "T000"
+    template = "{detail}"
+
+    def __init__(self, detail: str = "", *, doc_id: str | None = None) -> None:
+        self.detail = detail
+        self.doc_id = doc_id
+        where = f" (document {doc_id!r})" if doc_id else ""
+        super().__init__(f"[{self.code}] {self.template.format(detail=detail)}{where}")
+
+    @property
+    def reason(self) -> str:
+        """A short machine-friendly reason, used in skip reports."""
+        return type(self).__name__
+
+
+class InputError(TidingsError):
+    code = "T000"
+
+
+class EmptyDocument(InputError):
+    code = "T001"
+    template = "The document has no text to code{detail}"
+
+
+class BinaryDocument(InputError):
+    code = "T002"
+    template = "The document looks binary, not text{detail}"
+
+
+class EncodingError(InputError):
+    code = "T003"
+    template = "The document is not valid UTF-8 text{detail}"
+
+
+class NotEnglish(InputError):
+    code = "T004"
+    template = "The document does not look like English{detail}"
+
+
+class DocumentTooLarge(InputError):
+    code = "T005"
+    template = "The document is too large to code{detail}"
+
+
+class MalformedInput(InputError):
+    code = "T006"
+    template = "The input is malformed: {detail}"
+
+
+class DictionaryError(TidingsError):
+    code = "T101"
+    template = "Cannot read dictionary: {detail}"
+
+
+class DataError(TidingsError):
+    code = "T102"
+    template = "Packaged data is missing or malformed: {detail}"
+
+
+class ModelError(TidingsError):
+    code = "T201"
+    template = "Cannot load the spaCy model: {detail}"

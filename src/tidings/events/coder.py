@@ -1,0 +1,491 @@
+"""Dependency patterns that turn a parsed sentence into dyadic CAMEO events.
+
+For every trigger (a verb or an event noun the lexicon knows) the coder finds:
+
+* the **source**: the subject (``nsubj``), the passive agent ("was attacked *by* X"), the controller of an
+  infinitive ("X wants *to* attack"), the subject of the first conjunct ("X attacked A and *took* B"), or an
+  actor inside the event noun phrase ("the *Israeli* shelling", "*Russia's* sanctions");
+* the **target**: the direct object, a dative ("gave *Israel* arms"), the object of the preposition the
+  lexicon entry names ("talks *with* X", "sanctions *against* X") or, failing that, of any preposition that
+  marks a target; the passive subject; as a last resort the country of the place where it happened
+  ("met *in Zurich*"), PETRARCH's convention;
+* one event per actor pair for coordinated actors, both directions for reciprocal entries;
+* modality: "X urges Y to V" is an appeal by X to Y, "X wants to attack Y" a threat, "X plans to help Y"
+  an intent to cooperate, "X sent a letter to Y to praise him" is the praise (the vehicle verb yields).
+
+The coder returns :class:`Candidate` records (token-level); the pipeline turns them into :class:`Event`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from tidings.events.discourse import Discourse
+from tidings.record import Actor
+
+Token = Any  # spacy.tokens.Token
+ResolveWords = Callable[[list[str], "dt.date | None"], "Actor | None"]
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over")
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SKIP_IN_PHRASE = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"})
+
+# Verbs that govern an infinitive and change what the embedded event means.
+APPEAL_VERBS = frozenset({"urge", "ask", "call", "appeal", "press", "request", "implore", "beg", "encourage",
+                          "invite", "exhort", "want", "need", "expect", "demand"})
+INTENT_VERBS = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "wish", "offer", "propose",
+                          "prepare", "consider", "try", "look"})
+THREAT_VERBS = frozenset({"threaten", "vow", "warn"})
+RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "negotiate", "clash", "fight", "confer", "consult",
+                               "cooperate", "collaborate", "discuss", "skirmish", "battle", "exchange"})
+
+# A visit by these sectors is aid: a medical team or relief workers arriving in a country.
+AID_SECTORS = {"HLH": "073", "NGO": "073"}
+
+# CAMEO families used by the modality rules: root of the embedded event -> code.
+APPEAL_BY_ROOT = {"03": "020", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025",
+                  "15": "021", "17": "021", "18": "021", "19": "021", "20": "021"}
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
+
+
+@dataclass(slots=True)
+class ActorRef:
+    actor: Actor
+    start: int  # token indices in the sentence Doc
+    end: int
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    code: str
+    source: ActorRef | None
+    target: ActorRef | None
+    rule: str
+    place: Token | None = None  # head token of a place phrase attached to the event
+    anchor: Token | None = None  # the token whose modality and attribution the event shares (a vehicle verb)
+
+
+class SentenceCoder:
+    """Codes one parsed sentence; stateless apart from the article's discourse it reads and feeds."""
+
+    def __init__(self, lexicon: Any, resolve_words: ResolveWords, when: dt.date | None,
+                 discourse: Discourse) -> None:
+        self.lexicon = lexicon
+        self.resolve_words = resolve_words
+        self.when = when
+        self.discourse = discourse
+        self._cache: dict[int, list[ActorRef]] = {}
+
+    # ------------------------------------------------------------------ actors
+    def actors(self, head: Token, *, exclude: frozenset[str] = frozenset()) -> list[ActorRef]:
+        """Actors named by the noun phrase headed by ``head``, one per coordinated member."""
+        out: list[ActorRef] = []
+        for member in [head, *head.conjuncts] if head.dep_ != "conj" else [head]:
+            out.extend(self._member(member, exclude))
+        return out
+
+    def _member(self, head: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        key = head.i
+        if not exclude and key in self._cache:
+            return self._cache[key]
+        refs: list[ActorRef] = []
+        if head.pos_ == "PRON" or head.lower_ in ("he", "she", "they", "him", "her", "them", "it"):
+            actor = self._pronoun(head, exclude)
+            if actor is not None:
+                refs.append(ActorRef(_retext(actor, head.text), head.i, head.i + 1))
+        else:
+            for words, start, end in self._variants(head):
+                actor = self.resolve_words(words, self.when) or self.discourse.phrase(words, exclude=exclude)
+                if actor is None:
+                    appos = [c for c in head.children if c.dep_ == "appos"]
+                    for a in appos:
+                        a_words, a_start, a_end = self._phrase(a)
+                        actor = self.resolve_words(a_words, self.when)
+                        if actor is not None:
+                            break
+                if actor is not None and actor.code not in exclude:
+                    refs.append(ActorRef(actor, start, end))
+        if not exclude:
+            self._cache[key] = refs
+        return refs
+
+    def _pronoun(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
+        # An earlier actor of the same sentence first ("Kim sent a letter to Putin to praise him").
+        word = tok.lower_
+        for ref in reversed(self._mentions_before(tok)):
+            actor = ref.actor
+            if actor.code in exclude:
+                continue
+            personal = self.discourse.is_person(actor)
+            if word in ("he", "him", "his", "she", "her", "himself", "herself") and not personal:
+                continue
+            if word in ("it", "its", "they", "them", "their", "themselves") and personal:
+                continue
+            return actor
+        return self.discourse.pronoun(word, exclude=exclude)
+
+    def _mentions_before(self, tok: Token) -> list[ActorRef]:
+        """Actors named by the noun phrases that precede ``tok`` in its sentence (resolved on demand)."""
+        found: list[ActorRef] = []
+        for t in tok.doc[: tok.i]:
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "nmod", "poss", "flat"):
+                found.extend(self._member(t, frozenset()))
+        return found
+
+    def _phrase(self, head: Token) -> tuple[list[str], int, int]:
+        keep = _phrase_tokens(head)
+        words = [t.text for t in keep]
+        # "leaders of Egypt's Muslim Brotherhood", "the president of Russia"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        words += ["of", *(t.text for t in _phrase_tokens(pobj))]
+        return words, keep[0].i, keep[-1].i + 1
+
+    def _variants(self, head: Token) -> Iterator[tuple[list[str], int, int]]:
+        """The phrase, and one variant per member of a coordinated modifier ("US and British activists")."""
+        words, start, end = self._phrase(head)
+        yield_base = True
+        for mod in head.lefts:
+            members = list(mod.conjuncts)
+            if mod.dep_ in ("amod", "compound", "nmod", "nummod") and members:
+                yield_base = False
+                for member in [mod, *members]:
+                    keep = [t for t in _phrase_tokens(head) if t.i == head.i or not _within(t, mod)]
+                    variant = [t.text for t in _phrase_tokens(member)] + [
+                        t.text for t in keep if t.i > max(mod.i, *(m.i for m in members))
+                    ]
+                    yield variant, start, end
+                break
+        if yield_base:
+            yield words, start, end
+
+    def mentioned(self) -> list[ActorRef]:
+        """Every actor this sentence resolved so far, in text order (for the article's discourse)."""
+        refs = [r for key in sorted(self._cache) for r in self._cache[key]]
+        return sorted(refs, key=lambda r: r.start)
+
+    # ---------------------------------------------------------------- triggers
+    def code(self, doc: Any) -> list[Candidate]:
+        out: list[Candidate] = []
+        used_objects: set[int] = set()
+        yielded: set[int] = set()  # vehicle verbs that gave way to their purpose clause
+        for tok in doc:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
+                out.extend(self._verb(tok, used_objects, yielded))
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_objects:
+                out.extend(self._noun(tok))
+        return _dedupe(out)
+
+    def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        obj = _first(verb, ("dobj",))
+        if obj is None and passive:
+            obj = _first(verb, tuple(PASSIVE_SUBJECTS))
+        xcomp = _first(verb, ("xcomp",))
+        preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")]
+        if obj is not None:
+            preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
+        obj_mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")] if obj is not None \
+            else []
+        pobjs: dict[str, str] = {}
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "agent"):
+                pobj = _pobj(prep)
+                if pobj is not None:
+                    pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
+        entry = self.lexicon.verb(verb.lemma_.lower(), particle=particle,
+                                  obj=obj.lemma_.lower() if obj is not None else None, obj_mods=obj_mods,
+                                  preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
+                                  pobjs=pobjs)
+        if entry is None:
+            return []
+        purpose = self._purpose_clause(verb)
+        if entry.weak and purpose is not None:
+            yielded.add(verb.i)
+            return []
+        if obj is not None and entry.obj:
+            used_objects.add(obj.i)
+
+        sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        code = entry.code
+        if entry.negated_code and _negated(verb):
+            code, rule = entry.negated_code, rule + ":negated"
+        # modality of a governing verb: appeals, intents, threats
+        governor = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
+        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+            g_lemma = governor.lemma_.lower()
+            root = code[:2]
+            g_subjects = self._subjects(governor)
+            own_subject = _first(verb, tuple(SUBJECTS))
+            controlee = own_subject if own_subject is not None else _first(governor, ("dobj",))
+            if g_lemma in APPEAL_VERBS and controlee is not None and root in APPEAL_BY_ROOT:
+                addressees = self.actors(controlee)
+                if g_subjects and addressees and (own_subject is not None or g_lemma != "want"):
+                    return self._pairs(verb, APPEAL_BY_ROOT[root], g_subjects, addressees, "appeal:infinitive")
+            if g_lemma in THREAT_VERBS and root in THREAT_BY_ROOT:
+                code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
+            elif g_lemma in INTENT_VERBS and own_subject is None:
+                if root in INTENT_BY_ROOT:
+                    code, rule = INTENT_BY_ROOT[root], "intent:infinitive"
+                elif root in THREAT_BY_ROOT and root >= "15":
+                    code, rule = THREAT_BY_ROOT[root], "threat:intent"
+        vehicle = verb.head if verb.dep_ in ("advcl", "xcomp") and verb.head.i in yielded else None
+        if vehicle is not None:
+            rule += ":purpose"
+            if not targets:  # "sent a message to X to praise ..." -> X
+                targets = self._prep_targets(vehicle, None, _first(vehicle, ("dobj",)), exclude=_codes(sources))
+        if not sources and not targets:
+            return []
+        events = self._pairs(verb, code, sources, targets, rule)
+        for event in events:
+            event.anchor = vehicle
+        if entry.reverse and sources and targets:
+            events += self._pairs(verb, entry.reverse, targets, sources, rule + ":reverse")
+        if not targets and len(sources) > 1 and verb.lemma_.lower() in RECIPROCAL_LEMMAS:
+            events = [c for a in sources for b in sources if a.actor.code != b.actor.code
+                      for c in self._pairs(verb, code, [a], [b], rule + ":reciprocal")]
+        return events
+
+    def _verb_roles(self, verb: Token, entry: Any, obj: Token | None,
+                    passive: bool) -> tuple[list[ActorRef], list[ActorRef], str]:
+        rule = f"verb:{entry.lemma}"
+        if passive:
+            sources = []
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    sources += self.actors(pobj)
+            subj = _first(verb, tuple(PASSIVE_SUBJECTS))
+            targets = self.actors(subj) if subj is not None else []
+            if not targets and obj is not None and obj is not subj:
+                targets = self.actors(obj)
+            if not targets:
+                targets = self._prep_targets(verb, entry.prep, obj)
+            rule += ":passive"
+        else:
+            sources = self._subjects(verb)
+            targets = []
+            if entry.prep is None and obj is not None:
+                targets = self.actors(obj, exclude=_codes(sources))
+            if not targets:
+                dative = _first(verb, ("dative",))
+                if dative is not None:
+                    targets = self.actors(_pobj(dative) or dative, exclude=_codes(sources))
+            if not targets:
+                targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
+        if not targets:
+            targets = self._place_target(verb, obj, exclude=_codes(sources))
+            if targets:
+                rule += ":place-target"
+        if entry.swap:
+            sources, targets = targets, sources
+        return sources, targets, rule
+
+    def _subjects(self, verb: Token) -> list[ActorRef]:
+        node = verb
+        for _ in range(4):
+            subj = _first(node, tuple(SUBJECTS))
+            if subj is not None:
+                found = self.actors(subj)
+                if found:
+                    return found
+                # "the Canadian government announced ..." -> subject found, no actor: stop here
+                return []
+            if node.dep_ in ("xcomp", "conj", "advcl", "acl") and node.head.i != node.i:
+                node = node.head
+                continue
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "after sending ...": the clause's subject
+                node = node.head.head
+                continue
+            if node.dep_ == "relcl":  # "the rebels who attacked": the modified noun is the subject
+                return self.actors(node.head)
+            break
+        return []
+
+    def _prep_targets(self, verb: Token, prep_word: str | None, obj: Token | None,
+                      exclude: frozenset[str] = frozenset()) -> list[ActorRef]:
+        holders = [verb] + ([obj] if obj is not None else [])
+        wanted = (prep_word,) if prep_word else TARGET_PREPS
+        for prep_word in wanted:
+            for holder in holders:
+                for prep in holder.children:
+                    if prep.dep_ in ("prep", "dative") and prep.lower_ == prep_word:
+                        pobj = _pobj(prep)
+                        if pobj is not None:
+                            found = self.actors(pobj, exclude=exclude)
+                            if found:
+                                return found
+        return []
+
+    def _place_target(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
+        place = self.place_of(verb, obj)
+        if place is None:
+            return []
+        words, start, end = self._phrase(place)
+        actor = self.resolve_words(words, self.when)
+        if actor is None or actor.country is None or actor.code in exclude:
+            return []
+        country = Actor(actor.text, actor.country, actor.country, actor.country, None)
+        return [ActorRef(country, start, end)]
+
+    def place_of(self, verb: Token, obj: Token | None = None) -> Token | None:
+        """The head of a place phrase ("in Zurich", "at the border") attached to the event."""
+        for holder in [verb] + ([obj] if obj is not None else []):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                    pobj = _pobj(prep)
+                    if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
+                        return pobj
+        return None
+
+    def _purpose_clause(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                          for c in child.children):
+                if self.lexicon.verb(child.lemma_.lower()) is not None:
+                    return child
+        return None
+
+    def _noun(self, noun: Token) -> list[Candidate]:
+        preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        entry = self.lexicon.noun(noun.lemma_.lower(), mods=mods, preps=preps)
+        if entry is None:
+            return []
+        rule = f"noun:{entry.lemma}"
+        sources: list[ActorRef] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+                sources += self.actors(child)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                pobj = _pobj(prep)
+                if pobj is not None:
+                    sources += self.actors(pobj)
+        if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            sources = self._subjects(noun.head)  # "X staged a protest", "X held talks"
+            rule += ":light-verb"
+        targets: list[ActorRef] = []
+        wanted = (entry.prep,) if entry.prep else TARGET_PREPS
+        holders = [noun] + ([noun.head] if rule.endswith(":light-verb") else [])
+        for prep_word in wanted:
+            for holder in holders:
+                for prep in holder.children:
+                    if prep.dep_ == "prep" and prep.lower_ == prep_word:
+                        pobj = _pobj(prep)
+                        if pobj is not None:
+                            targets = self.actors(pobj, exclude=_codes(sources))
+                    if targets:
+                        break
+                if targets:
+                    break
+            if targets:
+                break
+        if not targets:
+            verb = noun.head if rule.endswith(":light-verb") else noun
+            targets = self._place_target(verb, noun, exclude=_codes(sources))
+            if targets:
+                rule += ":place-target"
+        if entry.swap:
+            sources, targets = targets, sources
+        if not sources and not targets:
+            return []
+        events = self._pairs(noun, entry.code, sources, targets, rule)
+        if entry.reverse and sources and targets:
+            events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
+        return events
+
+    def _pairs(self, trigger: Token, code: str, sources: list[ActorRef], targets: list[ActorRef],
+               rule: str) -> list[Candidate]:
+        place = self.place_of(trigger)
+        out: list[Candidate] = []
+        for s in sources or [None]:
+            for t in targets or [None]:
+                if s is not None and t is not None and s.actor.code == t.actor.code:
+                    continue
+                c, r = code, rule
+                if s is not None and code in ("042", "044") and s.actor.sector in AID_SECTORS:
+                    c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
+                out.append(Candidate(trigger, c, s, t, r, place))
+        return out
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without clauses, appositions, coordination or trailing preps."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in SKIP_IN_PHRASE]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_IN_PHRASE)
+    keep.sort(key=lambda t: t.i)
+    # keep a contiguous run around the head
+    out = [head]
+    idx = {t.i for t in keep}
+    i = head.i - 1
+    while i in idx:
+        out.insert(0, head.doc[i])
+        i -= 1
+    i = head.i + 1
+    while i in idx:
+        out.append(head.doc[i])
+        i += 1
+    return out
+
+
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    # "refused to release", "would not give permission to"
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() in ("refuse", "decline", "fail")
+                                    or any(c.dep_ == "neg" for c in head.children))
+
+
+def _within(tok: Token, ancestor: Token) -> bool:
+    return tok.i == ancestor.i or ancestor in tok.ancestors
+
+
+def _first(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+    return None
+
+
+def _codes(refs: list[ActorRef]) -> frozenset[str]:
+    return frozenset(r.actor.code for r in refs)
+
+
+def _retext(actor: Actor, text: str) -> Actor:
+    return Actor(text, actor.name, actor.code, actor.country, actor.sector)
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Candidate] = []
+    for c in cands:
+        key = (c.source.actor.code if c.source else "", c.target.actor.code if c.target else "", c.code)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

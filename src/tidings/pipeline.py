@@ -1,0 +1,360 @@
+"""The pipeline: one article in, its events out.
+
+    Article ─ validate ─ clean ─ split ─ select ─ parse ─ code ─ attribute ─ date ─ place ─> [Event]
+
+Each stage lives in its own sub-package (``tidings.clean``, ``tidings.nlp``, ``tidings.actors``,
+``tidings.events``, ``tidings.attribution``, ``tidings.dates``, ``tidings.places``); this module only wires
+them together and builds the :class:`~tidings.record.Event` records. It is pure: reading files and writing
+output belong to :mod:`tidings.readers` and :mod:`tidings.cli`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tidings.about import CODER
+from tidings.actors import KnowledgeBase
+from tidings.attribution import assess
+from tidings.attribution.cues import REPORT_VERBS
+from tidings.clean import clean
+from tidings.dates import DateResolver, is_date_expression
+from tidings.errors import InputError, TidingsError
+from tidings.events.coder import Candidate, SentenceCoder
+from tidings.events.discourse import Discourse
+from tidings.events.lexicon import Lexicon
+from tidings.events.ontology import cameo, plover
+from tidings.nlp.segment import Sentence, parse, split
+from tidings.places import Geocoder
+from tidings.record import Actor, Article, Attribution, Event, Location
+from tidings.validate import MAX_CHARS, check_text
+
+RELATIVE_WORDS = frozenset({"after", "before", "earlier", "later"})
+# CAMEO roots whose events stand with one side unknown: protest, force posture, coercion, assault, fight,
+# mass violence ("insurgents shelled the city", "soldiers were killed").
+ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
+ONE_SIDED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything that changes what the pipeline does, built once and passed down."""
+
+    published: dt.date | None = None  # default publication date for articles that carry none
+    dictionaries: Path | None = None  # a folder of PETRARCH/Phoenix-format dictionaries to add
+    max_chars: int = MAX_CHARS
+    require_dyad: bool = False  # drop events that lack a source or a target
+    parse_all: bool = False  # parse every sentence, not only those that may hold an event
+
+
+@dataclass(slots=True)
+class Result:
+    """What one article gave: its events, or the reason it was skipped."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    error: TidingsError | None = None
+    sentences: int = 0
+    parsed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Pipeline:
+    """Holds the loaded resources (model, knowledge base, lexicon, gazetteer) for many articles."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.kb: Any = KnowledgeBase.default()
+        self.lexicon: Any = Lexicon.default()
+        if self.options.dictionaries is not None:
+            self.kb, self.lexicon = load_dictionaries(self.options.dictionaries, self.kb, self.lexicon)
+        self.geocoder: Any = Geocoder.default()
+        self._triggers: frozenset[str] = frozenset(self.lexicon.surface_forms)
+
+    # ------------------------------------------------------------------ public
+    def extract(self, article: Article) -> list[Event]:
+        """Events of one article; raises :class:`InputError` when it cannot be coded."""
+        return self._extract(article).events
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """Code many articles; a bad one comes back with its error and the batch goes on."""
+        for article in articles:
+            try:
+                yield self._extract(article)
+            except InputError as exc:
+                yield Result(article, error=exc)
+
+    # ---------------------------------------------------------------- internal
+    def _extract(self, article: Article) -> Result:
+        check_text(article.text, article.id, max_chars=self.options.max_chars)
+        published = article.published or self.options.published
+        cleaned = clean(article.text)
+        sentences = split(cleaned.text, cleaned.paragraphs)
+        if not sentences:
+            from tidings.errors import EmptyDocument
+
+            raise EmptyDocument(" after cleaning", doc_id=article.id)
+        for sent in sentences:
+            sent.mentions = self.kb.match(sent.words)
+        todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
+        parse(todo)
+        result = Result(article, sentences=len(sentences), parsed=len(todo))
+        discourse = Discourse(is_person=self._is_person, country_names=self.kb.countries)
+        dates = DateResolver(published)
+        last_date: dt.date | None = None
+        for sent in sentences:
+            if sent.doc is None:
+                for _, _, actor in sent.mentions:
+                    discourse.add(actor)
+                continue
+            coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse)
+            candidates = coder.code(sent.doc)
+            previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
+                        if s.doc is not None and s.paragraph == sent.paragraph]
+            for cand in candidates:
+                event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous)
+                if event is None:
+                    continue
+                if self.options.require_dyad and (event.source is None or event.target is None):
+                    continue
+                result.events.append(event)
+                if event.date_text is not None and event.date is not None:
+                    last_date = event.date
+            confirmation = self._confirmation(sent.doc, coder)
+            if confirmation is not None:
+                _attribute_previous(result.events, sent.index, confirmation)
+            for _, _, actor in sent.mentions:
+                discourse.add(actor)
+            for ref in coder.mentioned():
+                discourse.add(ref.actor)
+        return result
+
+    def _worth_parsing(self, sent: Sentence) -> bool:
+        lowered = [w.lower() for w in sent.words]
+        if not any(w in self._triggers for w in lowered):
+            return False
+        if sent.mentions:
+            return True
+        # a role word, a pronoun or a capitalised word after the first can be an actor
+        return any(self.kb.sector_of(w) is not None for w in lowered) or any(
+            w[:1].isupper() for w in sent.words[1:]
+        ) or any(w in ("he", "she", "they", "it") for w in lowered)
+
+    def _confirmation(self, doc: Any, coder: SentenceCoder) -> Attribution | None:
+        """ "KCNA confirmed this", "the ministry reported it": a source vouching for the sentence before."""
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORT_VERBS:
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if obj is None or subj is None or obj.lower_ not in ANAPHORS or obj.i + 1 < len(doc) and \
+                    doc[obj.i + 1].pos_ in ("NOUN", "PROPN"):
+                continue
+            refs = coder.actors(subj)
+            phrase = doc[min(t.i for t in subj.subtree):max(t.i for t in subj.subtree) + 1].text
+            if refs:
+                actor = refs[0].actor
+                return Attribution(phrase, actor.name, actor.code, tok.lemma_.lower())
+            return Attribution(phrase, None, None, tok.lemma_.lower())
+        return None
+
+    def _is_person(self, actor: Actor) -> bool:
+        return self.kb.person(actor.name.split()) is not None
+
+    def _resolve_words(self, words: list[str], when: dt.date | None) -> Actor | None:
+        actor: Actor | None = self.kb.resolve(words, when)
+        return actor
+
+    def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
+               dates: DateResolver, last_date: dt.date | None, previous: list[Any]) -> Event | None:
+        if cand.source is None and cand.target is None:
+            return None
+        if (cand.source is None or cand.target is None) and cand.code[:2] not in ONE_SIDED_ROOTS:
+            return None  # a statement, visit or aid needs both sides; an attack or a protest may not
+        doc = sent.doc
+        trigger = cand.trigger
+        t_start = sent.start + trigger.idx
+        code = cameo(cand.code)
+        date_text, date_info = self._date(doc, trigger, dates, last_date)
+
+        def resolve_span(span: Any) -> tuple[str | None, str | None]:
+            actor = self.kb.resolve([t.text for t in span], dates.published)
+            if actor is None:
+                refs = coder.actors(span.root)
+                actor = refs[0].actor if refs else None
+            return (actor.name, actor.code) if actor else (None, None)
+
+        assessment = assess(cand.anchor if cand.anchor is not None else trigger, resolve=resolve_span,
+                            context=previous)
+        attribution: Attribution | None = assessment.attribution
+        location = self._location(doc, cand, coder)
+        key = "|".join([article.id, str(t_start), cand.code,
+                        cand.source.actor.code if cand.source else "",
+                        cand.target.actor.code if cand.target else ""])
+        event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+        return Event(
+            doc_id=article.id,
+            event_id=event_id,
+            sentence=sent.index,
+            evidence=sent.text,
+            span=(sent.start, sent.end),
+            date=date_info.date,
+            date_text=date_text,
+            date_precision=date_info.precision,
+            source=cand.source.actor if cand.source else None,
+            target=cand.target.actor if cand.target else None,
+            cameo=code,
+            plover=plover(cand.code),
+            location=location,
+            attribution=attribution,
+            factuality=assessment.factuality,
+            rule=cand.rule,
+            coder=CODER,
+            trigger=trigger.text,
+            trigger_span=(t_start, t_start + len(trigger.text)),
+            extra={"date_from_publication": date_info.from_publication},
+        )
+
+    def _date(self, doc: Any, trigger: Any, dates: DateResolver,
+              last_date: dt.date | None) -> tuple[str | None, Any]:
+        """The date expression that governs the trigger, resolved against the publication date.
+
+        Candidates are spaCy's DATE entities that are dates (not durations) plus relative phrases spaCy
+        leaves out ("a day after", "two days later"); the one attached closest to the trigger on its path
+        to the root wins, then the nearest in the text.
+        """
+        phrases = [_Phrase(_date_text(e), e.root) for e in doc.ents
+                   if e.label_ in ("DATE", "TIME") and is_date_expression(_date_text(e))]
+        phrases += _relative_phrases(doc, {p.root.i for p in phrases})
+        if not phrases:
+            return None, dates.resolve(None)
+        chain = [trigger, *trigger.ancestors]
+        position = {tok.i: n for n, tok in enumerate(chain)}
+
+        def rank(phrase: _Phrase) -> tuple[int, int]:
+            attach = phrase.root.head
+            hops = 0
+            while attach.i not in position and attach.head.i != attach.i and hops < 6:
+                attach = attach.head
+                hops += 1
+            return position.get(attach.i, 99), abs(phrase.root.i - trigger.i)
+
+        best = min(phrases, key=rank)
+        anchor: dt.date | None = None
+        query = best.text
+        last = best.text.split()[-1].lower()
+        if last in RELATIVE_WORDS:
+            absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS]
+            anchor = dates.resolve(absolute[0].text).date if absolute else last_date
+            clause = best.root.head  # "[confirmed on Saturday,] a day after [it reported X]"
+            if last in ("after", "before") and absolute and (trigger.i == clause.i or clause in trigger.ancestors):
+                # the trigger is inside the subordinate clause: it happened a day *before* the anchor
+                query = best.text.rsplit(" ", 1)[0] + (" before" if last == "after" else " after")
+        return best.text, dates.resolve(query, anchor=anchor)
+
+    def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder) -> Location | None:
+        place = cand.place
+        if place is None:
+            taken: set[int] = set()
+            for ref in (cand.source, cand.target):
+                if ref is not None:
+                    taken.update(range(ref.start, ref.end))
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.i not in taken and \
+                        ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near") and \
+                        _same_clause(ent.root, cand.trigger):
+                    place = ent.root
+                    break
+        if place is None:
+            return None
+        ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+        name = ent.text if ent is not None else place.text
+        hint = None
+        for ref in (cand.target, cand.source):
+            if ref is not None and ref.actor.country:
+                hint = ref.actor.country
+                break
+        found: Location | None = self.geocoder.geocode(name, country=hint)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    text: str
+    root: Any  # spacy Token
+
+
+def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
+    """ "a day after", "two weeks later", "days before": spaCy rarely tags these as DATE."""
+    out: list[_Phrase] = []
+    for tok in doc:
+        if tok.i in taken or tok.lemma_.lower() not in ("day", "week", "month", "year"):
+            continue
+        following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if following is None or following.lower_ not in RELATIVE_WORDS:
+            continue
+        start = min(t.i for t in tok.subtree)
+        out.append(_Phrase(f"{doc[start:tok.i + 1].text} {following.text}", tok))
+    return out
+
+
+def _attribute_previous(events: list[Event], index: int, source: Attribution) -> None:
+    """Give the events of sentence ``index - 1`` a source that confirms them, unless they name a better one."""
+    for event in events:
+        if event.sentence != index - 1:
+            continue
+        if event.attribution is None or event.attribution.code is None:
+            event.attribution = source
+            if event.factuality == "asserted":
+                event.factuality = "reported"
+
+
+def _same_clause(tok: Any, trigger: Any) -> bool:
+    """True when ``tok`` hangs off the trigger's clause (not off another verb of the sentence)."""
+    node = tok
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return bool(node.i == trigger.i or node.i == trigger.head.i or trigger.i == node.head.i)
+
+
+def _date_text(ent: Any) -> str:
+    """The entity text, with a following "after"/"before"/"earlier"/"later" ("a day after")."""
+    doc = ent.doc
+    text: str = ent.text
+    if ent.end < len(doc) and doc[ent.end].lower_ in RELATIVE_WORDS:
+        text = f"{text} {doc[ent.end].text}"
+    return text
+
+
+def load_dictionaries(directory: Path, kb: Any, lexicon: Any) -> tuple[Any, Any]:
+    """Add PETRARCH/Phoenix-format dictionaries from ``directory`` on top of ours."""
+    from tidings.dictionaries.verbs import load_cameo_verbs
+
+    kb = kb.with_phoenix(directory)
+    verb_files = sorted(p for p in directory.iterdir() if p.name.lower().endswith(".txt") and
+                        ("verb" in p.name.lower() or p.name.upper().startswith("CAMEO")))
+    for path in verb_files:
+        lexicon = lexicon.extend(load_cameo_verbs(path))
+    return kb, lexicon
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(text: str, *, published: dt.date | str | None = None, doc_id: str | None = None,
+            title: str | None = None, url: str | None = None) -> list[Event]:
+    """Code one article given as a string; the events come back as :class:`~tidings.record.Event`."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    doc_id = doc_id or hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+    return _DEFAULT.extract(Article(doc_id, text, published, title, url))

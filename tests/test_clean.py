@@ -1,0 +1,151 @@
+"""Cleaning: furniture, glued sentences, paragraphs and the offset map (text written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.clean import Cleaned, clean
+
+EQUIVALENT = {"'": "'\u2018\u2019\u201a\u201b\u2032", '"': '"\u201c\u201d\u201e\u201f\u2033'}
+
+
+def assert_maps_back(original: str, cleaned: Cleaned) -> None:
+    """Every kept character maps to the same (or a normalised) original character; the map is monotonic."""
+    previous = -1
+    for i, char in enumerate(cleaned.text):
+        j = cleaned.to_original(i)
+        assert j >= previous
+        previous = j
+        source = original[j]
+        if char in " \n":
+            continue  # inserted spaces and separators map to the character that follows them
+        assert source == char or source in EQUIVALENT.get(char, ""), (i, char, source)
+    assert cleaned.to_original(len(cleaned.text)) <= len(original)
+
+
+TEASERS = [
+    (
+        "The border was closed in 1962.Also Read - Two Nations Sign New Water Pact | Key Points",
+        "The border was closed in 1962.",
+    ),
+    (
+        "Rebels shelled the port on Monday. READ MORE: Ten Dead As Floods Sweep Valley",
+        "Rebels shelled the port on Monday.",
+    ),
+    (
+        "Talks collapsed. Related: Minister Quits Over Budget Row "
+        "The minister said the talks would resume soon.",
+        "Talks collapsed. The minister said the talks would resume soon.",
+    ),
+    (
+        "Police made three arrests. Also read: rebels seize key town in north. "
+        "Officers said more would follow.",
+        "Police made three arrests. Officers said more would follow.",
+    ),
+    ("The vote was delayed. Don't miss >> Why The Vote Matters", "The vote was delayed."),
+    ("Strikes continued. See also: Unions Reject Pay Offer", "Strikes continued."),
+    ("The army withdrew. WATCH: Drone Footage Shows Damaged Bridge", "The army withdrew."),
+    ("The court ruled on Friday. MORE: Judge Orders Retrial In Fraud Case", "The court ruled on Friday."),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), TEASERS)
+def test_inline_teasers_are_cut_and_prose_survives(raw: str, expected: str) -> None:
+    cleaned = clean(raw)
+    assert cleaned.text == expected
+    assert cleaned.removed and all(reason == "teaser" for _, _, reason in cleaned.removed)
+    assert_maps_back(raw, cleaned)
+
+
+def test_teaser_words_in_ordinary_prose_are_kept() -> None:
+    raw = "More than 20 people died. Watch the river, officials said. Read more about the case in our report."
+    assert clean(raw).text == raw
+
+
+def test_line_furniture_is_removed_with_reasons() -> None:
+    raw = (
+        "By Maria Lopez | Updated: Apr 4, 2022, 09:15 IST\n\n"
+        "Troops entered the northern town on Sunday.\n\n"
+        "(Photo: AFP)\n"
+        "Image credit: Agency files\n"
+        "Residents fled to nearby villages.\n\n"
+        "Share this article\n"
+        "Follow us on Twitter for the latest news\n"
+        "Related stories\n"
+        "Aid Convoy Reaches Besieged City\n"
+        "Published 3 hours ago"
+    )
+    cleaned = clean(raw)
+    assert cleaned.text == "Troops entered the northern town on Sunday.\n\nResidents fled to nearby villages."
+    reasons = [reason for _, _, reason in cleaned.removed]
+    assert reasons.count("byline") == 4
+    assert reasons.count("share") == 2
+    assert reasons.count("related") == 2
+    for start, end, _ in cleaned.removed:
+        assert raw[start:end].strip() == raw[start:end]
+    assert_maps_back(raw, cleaned)
+
+
+def test_sentences_that_look_like_bylines_stay() -> None:
+    raw = "By Tuesday, the troops had withdrawn from the city.\nUpdated figures show that 40 people died."
+    assert (
+        clean(raw).text
+        == "By Tuesday, the troops had withdrawn from the city.\n\nUpdated figures show that 40 people died."
+    )
+
+
+def test_glued_sentences_are_repaired_but_not_abbreviations() -> None:
+    raw = (
+        'The minister said.The talks resumed today.He left in 2020.North Korea fired."We won."She smiled. '
+        "Officials in the U.S.State Department cited example.com and www.Example.Org.Prices "
+        "rose 3.5 percent. "
+        "Mr.Smith and Dr.Jones met at 5 p.m.Nobody came."
+    )
+    text = clean(raw).text
+    for repaired in ("said. The", "today. He", "2020. North", 'won." She'):
+        assert repaired in text
+    for kept in ("U.S.State", "www.Example.Org.Prices", "3.5", "Mr.Smith", "Dr.Jones", "example.com"):
+        assert kept in text
+
+
+def test_whitespace_quotes_and_paragraphs() -> None:
+    raw = (
+        "It rained\u00a0heavily\tin  the north, \u201cwitnesses\u201d said.\r\n"
+        "It\u2019s over \u2014 for now.\r\n\r\n\r\nThe river rose."
+    )
+    cleaned = clean(raw)
+    assert (
+        cleaned.text == 'It rained heavily in the north, "witnesses" said.\n\n'
+        "It's over \u2014 for now.\n\nThe river rose."
+    )
+    assert [cleaned.text[a:b] for a, b in cleaned.paragraphs] == cleaned.text.split("\n\n")
+    assert_maps_back(raw, cleaned)
+
+
+def test_soft_wrapped_lines_join_but_headlines_do_not() -> None:
+    raw = (
+        "Fighting resumed near the\nborder after a week of calm, and\nresidents fled.\n"
+        "Shelling Hits Market\nThe market was empty."
+    )
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n\n") == [
+        "Fighting resumed near the border after a week of calm, and residents fled.",
+        "Shelling Hits Market",
+        "The market was empty.",
+    ]
+    assert_maps_back(raw, cleaned)
+
+
+def test_pipe_fragment_after_headline() -> None:
+    cleaned = clean("Two Nations Sign Water Pact | Key Points\n\nThe deal was signed on Monday.")
+    assert cleaned.text == "Two Nations Sign Water Pact\n\nThe deal was signed on Monday."
+
+
+def test_span_mapping_and_empty_input() -> None:
+    raw = "By Ann Lee\n\nThe  envoy\u00a0arrived."
+    cleaned = clean(raw)
+    start = cleaned.text.index("envoy")
+    a, b = cleaned.span_to_original(start, start + 5)
+    assert raw[a:b] == "envoy"
+    empty = clean("")
+    assert empty.text == "" and empty.paragraphs == () and empty.to_original(0) == 0

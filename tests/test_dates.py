@@ -1,0 +1,116 @@
+"""Date resolution against a publication date (expressions written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.dates import DateResolver, is_date_expression
+
+SATURDAY = dt.date(2021, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("expression", "date", "precision"),
+    [
+        ("Saturday", SATURDAY, "day"),  # the publication day itself
+        ("on Wednesday", dt.date(2021, 3, 3), "day"),
+        ("Sunday", dt.date(2021, 2, 28), "day"),
+        ("Tuesday night", dt.date(2021, 3, 2), "day"),
+        ("Friday evening", dt.date(2021, 3, 5), "day"),
+        ("Monday's", dt.date(2021, 3, 1), "day"),
+        ("yesterday", dt.date(2021, 3, 5), "day"),
+        ("last week", dt.date(2021, 2, 27), "day"),
+        ("three years ago", dt.date(2018, 1, 1), "year"),
+        ("15 months ago", dt.date(2019, 12, 1), "month"),
+        ("in 2019", dt.date(2019, 1, 1), "year"),
+        ("2008", dt.date(2008, 1, 1), "year"),
+        ("last month", dt.date(2021, 2, 1), "month"),
+        ("May 2020", dt.date(2020, 5, 1), "month"),
+        ("Feb 26", dt.date(2021, 2, 26), "day"),
+        ("Nov 26", dt.date(2020, 11, 26), "day"),  # far ahead: last November
+        ("March 12", dt.date(2021, 3, 12), "day"),  # six days ahead: nearer than a year ago
+        ("December", dt.date(2020, 12, 1), "month"),
+        ("the weekend", SATURDAY, "day"),
+        ("since 2015", dt.date(2015, 1, 1), "year"),
+    ],
+)
+def test_resolve_against_publication(expression: str, date: dt.date, precision: str) -> None:
+    info = DateResolver(SATURDAY).resolve(expression)
+    assert (info.date, info.precision, info.text, info.from_publication) == (
+        date,
+        precision,
+        expression,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("expression", "date"),
+    [
+        ("a day after", dt.date(2021, 2, 2)),
+        ("a day earlier", dt.date(2021, 1, 31)),
+        ("two days later", dt.date(2021, 2, 3)),
+        ("the next day", dt.date(2021, 2, 2)),
+        ("the previous day", dt.date(2021, 1, 31)),
+        ("the day before", dt.date(2021, 1, 31)),
+    ],
+)
+def test_relative_to_event_uses_anchor(expression: str, date: dt.date) -> None:
+    assert DateResolver(SATURDAY).resolve(expression, anchor=dt.date(2021, 2, 1)).date == date
+
+
+def test_relative_to_event_without_anchor_uses_publication() -> None:
+    assert DateResolver(SATURDAY).resolve("a day earlier").date == dt.date(2021, 3, 5)
+
+
+@pytest.mark.parametrize("expression", [None, "", "the 1990s", "for two years", "blue sky", "15 days"])
+def test_fallback_to_publication(expression: str | None) -> None:
+    info = DateResolver(SATURDAY).resolve(expression)
+    assert info == type(info)(SATURDAY, None, "day", from_publication=True)
+
+
+def test_unknown_publication_uses_today() -> None:
+    assert DateResolver(None).resolve(None).date == dt.date.today()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saturday",
+        "last week",
+        "three years ago",
+        "May 2020",
+        "a day after",
+        "the next day",
+        "2019",
+        "yesterday",
+        "earlier this month",
+    ],
+)
+def test_date_expressions(text: str) -> None:
+    assert is_date_expression(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for two years",
+        "15 days",
+        "for months",
+        "three years",
+        "the 75th anniversary",
+        "a 45-year-old",
+        "months",
+        "daily",
+        "the 1990s",
+        "decades",
+        "every week",
+        "the past two years",
+        "recent years",
+        "now",
+    ],
+)
+def test_not_date_expressions(text: str) -> None:
+    assert not is_date_expression(text)
