@@ -10,8 +10,9 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,13 +21,16 @@ from rich.table import Table
 from tidings.about import __version__
 from tidings.errors import InputError, TidingsError
 
+if TYPE_CHECKING:
+    from tidings.record import Article, Event
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="tidings: news articles in; attributed, dated, geocoded CAMEO/PLOVER events out.")
 
-PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for "
-                                                 "articles that carry none.")]
-DictOpt = Annotated[Path | None, typer.Option("--dictionaries", help="Folder of PETRARCH/Phoenix-format actor, "
-                                              "agent and verb dictionaries to load on top of ours.")]
+PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) "
+                                                 "for articles that carry none.")]
+DictOpt = Annotated[Path | None, typer.Option("--dictionaries", help="Folder of PETRARCH/Phoenix-format "
+                                              "actor, agent and verb dictionaries to load on top of ours.")]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -60,11 +64,11 @@ def extract(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     items = read_paths(paths or ["-"], published=options.published)
-    skipped: list[InputError] = []
+    skipped: list[TidingsError] = []
     coded = 0
-    events = []
+    events: list[Event] = []
 
-    def articles():  # type: ignore[no-untyped-def]
+    def articles() -> Iterator[Article]:
         for item in items:
             if isinstance(item, InputError):
                 skipped.append(item)
@@ -75,7 +79,7 @@ def extract(
     out = sys.stdout
     for result in pipeline.run(articles()):
         if result.error is not None:
-            skipped.append(result.error)  # type: ignore[arg-type]
+            skipped.append(result.error)
             err.print(f"[yellow]skipped:[/yellow] {result.error}")
             continue
         coded += 1
@@ -95,7 +99,7 @@ def extract(
         raise typer.Exit(1 if coded else 2)
 
 
-def _table(events: list) -> Table:  # type: ignore[type-arg]
+def _table(events: list[Event]) -> Table:
     table = Table(title=f"{len(events)} events", show_lines=False)
     for col in ("doc", "date", "source", "event", "target", "factuality", "attributed to", "where"):
         table.add_column(col, overflow="fold")

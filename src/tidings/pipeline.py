@@ -114,7 +114,7 @@ class Pipeline:
                 for _, _, actor in sent.mentions:
                     discourse.add(actor)
                 continue
-            coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse)
+            coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word)
             candidates = coder.code(sent.doc)
             previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                         if s.doc is not None and s.paragraph == sent.paragraph]
@@ -165,6 +165,9 @@ class Pipeline:
             return Attribution(phrase, None, None, tok.lemma_.lower())
         return None
 
+    def _role_word(self, word: str) -> bool:
+        return self.kb.sector_of(word) is not None
+
     def _is_person(self, actor: Actor) -> bool:
         return self.kb.person(actor.name.split()) is not None
 
@@ -178,6 +181,8 @@ class Pipeline:
             return None
         if (cand.source is None or cand.target is None) and cand.code[:2] not in ONE_SIDED_ROOTS:
             return None  # a statement, visit or aid needs both sides; an attack or a protest may not
+        if not any(ref is not None and not ref.actor.code.startswith("---") for ref in (cand.source, cand.target)):
+            return None  # "insurgents killed people": no one identifiable on either side
         doc = sent.doc
         trigger = cand.trigger
         t_start = sent.start + trigger.idx

@@ -13,10 +13,12 @@ from tidings.errors import BinaryDocument, DocumentTooLarge, EmptyDocument, Enco
 MAX_CHARS = 2_000_000
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u4E00-\u9FFF]+")
 # The most frequent English function words: in any English prose of 30+ words they make up a large share.
-_ENGLISH = frozenset(
-    "the of and to a in is was that for on it with as by at from he his her she they their be are were "
-    "has have had not this which an or but its who will would said says been after more than also".split()
-)
+_ENGLISH = frozenset({
+    "the", "of", "and", "to", "a", "in", "is", "was", "that", "for", "on", "it", "with", "as", "by", "at",
+    "from", "he", "his", "her", "she", "they", "their", "be", "are", "were", "has", "have", "had", "not",
+    "this", "which", "an", "or", "but", "its", "who", "will", "would", "said", "says", "been", "after",
+    "more", "than", "also",
+})
 
 
 def decode(data: bytes, doc_id: str) -> str:

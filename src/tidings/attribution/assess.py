@@ -204,13 +204,15 @@ def _edge(node: Token, head: Token, rel: str, signals: list[tuple[str, str]],
                     return _Scope.OUT, source
             if rel in {"attr", "oprd"}:
                 return _Scope.FULL, None  # "there was no attack", "talks will be the next step"
-            if rel in {"dobj", "nsubjpass"} and (_object_governor(node, head, add) or lemma in C.SUPPORT_VERBS):
+            framed = rel in {"dobj", "nsubjpass"} and _object_governor(node, head, add)
+            if framed or (rel in {"dobj", "nsubjpass"} and lemma in C.SUPPORT_VERBS):
                 return _Scope.FULL, None  # "held talks", "planned an attack", "cancelled the visit"
             # an object shares only the time of its verb: "will provide assistance" (future), but "did not
             # cut jobs" does not negate the jobs
             return (_Scope.FUTURE if rel in {"dobj", "nsubjpass"} else _Scope.OUT), None
-        if rel == "nsubj" and lemma in C.OCCURRENCE_VERBS:
-            return _Scope.FULL, None  # "the talks will take place", "the attack did not happen"
+        if rel == "nsubj":
+            # "the talks will take place", "the attack did not happen"; otherwise only the time is shared
+            return (_Scope.FULL if lemma in C.OCCURRENCE_VERBS else _Scope.FUTURE), None
         return _Scope.OUT, None
     return _Scope.FUTURE, None
 
@@ -237,8 +239,8 @@ def _xcomp(node: Token, head: Token, add: _Add) -> _Step:
         add("future", "going to")
     elif lemma == "be" and _is_infinitive(node):
         add("future", "to")  # "the minister is to visit Seoul"
-    elif lemma in C.IMPLICATIVE_GOVERNORS:
-        pass
+    elif lemma in C.IMPLICATIVE_GOVERNORS | C.CHANGE_VERBS or (lemma == "have" and head.tag_ == "VBD"):
+        pass  # "managed to escape"; "fell 3 % to close at"; "had to be postponed" (it was)
     elif lemma in C.INTENT_GOVERNORS or (passive and lemma in C.INTENT_ADJECTIVES):
         add("future", head.text)
     elif _is_infinitive(node) and not _is_perfect(node):
@@ -264,9 +266,7 @@ def _prepositional(node: Token, prep: Token, add: _Add) -> _Step:
     if word == "for" and gov_lemma in C.INTENT_GOVERNORS:
         add("future", gov.text)  # "called for talks"
         return _Scope.FULL, None
-    if node.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
-        return _Scope.OUT, None  # "killed in the attack": the attack is not negated by "were not killed"
-    return _Scope.FUTURE, None
+    return _Scope.FUTURE, None  # "were not killed in the attack" does not negate the attack
 
 
 def _noun_complement(node: Token, noun: Token, add: _Add) -> _Step:
@@ -289,7 +289,12 @@ def _noun_complement(node: Token, noun: Token, add: _Add) -> _Step:
     if lemma in C.INTENT_NOUNS:
         add("future", noun.text)
         return _Scope.FULL, None
-    return _Scope.OUT, None  # "a program to limit volume", "the first woman to lead": no claim either way
+    if _is_infinitive(node) and not _is_perfect(node) and not any(
+            c.tag_ in {"JJS", "RBS"} or c.ent_type_ == "ORDINAL" or c.lower_ in {"only", "last", "next"}
+            for c in noun.children):
+        add("future", "to")  # purpose: "a contract to supply tankers"; not "the first woman to lead"
+        return _Scope.FULL, None
+    return _Scope.OUT, None
 
 
 def _object_governor(node: Token, head: Token, add: _Add) -> bool:
@@ -361,6 +366,12 @@ def _local_cues(node: Token, *, is_trigger: bool) -> Iterable[tuple[str, str]]:
                 yield "future", child.text
         elif dep == "aux" and low == "to" and is_trigger and node.dep_ == "ROOT":
             yield "future", "to"  # headline infinitive: "Apple to release new iPhone"
+    if node.dep_ == "ROOT" and not is_noun:
+        if _is_imperative(node):
+            yield "future", node.text  # a directive: "Leave the city now"
+        last = node.sent[-1]
+        if last.text == "?" or (last.is_punct and len(node.sent) > 1 and node.sent[-2].text == "?"):
+            yield "future", "?"  # a question asserts nothing: "Will the talks resume?"
     if has_modal:
         for child in node.children:
             if child.dep_ == "advcl" and any(
@@ -550,6 +561,16 @@ def _is_rumour_phrase(noun: Token) -> bool:
 
 def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_imperative(verb: Token) -> bool:
+    """A bare verb opening its sentence with no subject: "Leave the city", "Please come"."""
+    if verb.tag_ != "VB":
+        return False
+    before = [t for t in verb.doc[verb.sent.start:verb.i] if not t.is_punct]
+    if len(before) > 1 or (before and before[0].lower_ not in {"please", "just", "so", "then", "now", "and"}):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in {"aux", "auxpass", "expl"} for c in verb.children)
 
 
 def _is_perfect(verb: Token) -> bool:

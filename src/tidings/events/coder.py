@@ -32,6 +32,16 @@ ResolveWords = Callable[[list[str], "dt.date | None"], "Actor | None"]
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over")
+SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by", "on", "without", "through",
+                                "despite", "when"})
+# Roots whose target may be the place where it happened (PETRARCH's convention): meetings and visits,
+# protests, force posture, coercion and attacks. A statement made in Doha is not a statement to Qatar.
+PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
+VISIT_CODES = frozenset({"042", "043"})
+# Collective nouns that take their kind from a modifier ("a Chinese medical team", "a rebel unit").
+GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body", "force", "contingent",
+                         "crew", "squad", "panel", "committee", "council", "coalition", "alliance", "camp",
+                         "side", "faction", "wing", "member", "representative", "leader", "chief", "head"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SKIP_IN_PHRASE = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"})
@@ -39,8 +49,11 @@ SKIP_IN_PHRASE = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "adv
 # Verbs that govern an infinitive and change what the embedded event means.
 APPEAL_VERBS = frozenset({"urge", "ask", "call", "appeal", "press", "request", "implore", "beg", "encourage",
                           "invite", "exhort", "want", "need", "expect", "demand"})
-INTENT_VERBS = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "wish", "offer", "propose",
-                          "prepare", "consider", "try", "look"})
+INTENT_VERBS = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "wish", "offer", "propose"})
+# "X claimed (that) X attacked Y" is a claim of responsibility; "X said Y attacked Z" accuses Y.
+CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
+ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state", "declare", "announce"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 THREAT_VERBS = frozenset({"threaten", "vow", "warn"})
 RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "negotiate", "clash", "fight", "confer", "consult",
                                "cooperate", "collaborate", "discuss", "skirmish", "battle", "exchange"})
@@ -77,18 +90,39 @@ class SentenceCoder:
     """Codes one parsed sentence; stateless apart from the article's discourse it reads and feeds."""
 
     def __init__(self, lexicon: Any, resolve_words: ResolveWords, when: dt.date | None,
-                 discourse: Discourse) -> None:
+                 discourse: Discourse, role_word: Callable[[str], bool] | None = None) -> None:
         self.lexicon = lexicon
         self.resolve_words = resolve_words
         self.when = when
         self.discourse = discourse
+        self.role_word = role_word or (lambda word: False)
         self._cache: dict[int, list[ActorRef]] = {}
+
+    def is_role(self, head: Token) -> bool:
+        """A noun that names a kind of actor ("troops", "team", "officials"), not a thing or an act."""
+        return head.pos_ in ("PROPN", "PRON") or self.role_word(head.lemma_.lower()) or \
+            self.role_word(head.lower_) or head.lemma_.lower() in GROUP_NOUNS
 
     # ------------------------------------------------------------------ actors
     def actors(self, head: Token, *, exclude: frozenset[str] = frozenset()) -> list[ActorRef]:
-        """Actors named by the noun phrase headed by ``head``, one per coordinated member."""
+        """Actors named by the noun phrase headed by ``head``, one per coordinated member.
+
+        Members are the head's conjuncts, conjuncts of a word inside the phrase (a misparsed "Barack Obama
+        and Vladimir Putin" hangs "Putin" off "Obama"), and an apposition that itself starts a list
+        ("The US, Russia, and Switzerland").
+        """
+        members = [head]
+        if head.dep_ != "conj":
+            members += list(head.conjuncts)
+            for tok in _phrase_tokens(head):
+                if tok is not head:
+                    members += [c for c in tok.children if c.dep_ == "conj" and c not in members]
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                listed = [appos, *appos.conjuncts]
+                if len(listed) > 1:
+                    members += [m for m in listed if m not in members]
         out: list[ActorRef] = []
-        for member in [head, *head.conjuncts] if head.dep_ != "conj" else [head]:
+        for member in members:
             out.extend(self._member(member, exclude))
         return out
 
@@ -111,6 +145,8 @@ class SentenceCoder:
                         actor = self.resolve_words(a_words, self.when)
                         if actor is not None:
                             break
+                if actor is not None and actor.code.startswith("---") and not self.is_role(head):
+                    actor = None  # "military support": a role word that only modifies a non-role noun
                 if actor is not None and actor.code not in exclude:
                     refs.append(ActorRef(actor, start, end))
         if not exclude:
@@ -145,10 +181,10 @@ class SentenceCoder:
         words = [t.text for t in keep]
         # "leaders of Egypt's Muslim Brotherhood", "the president of Russia"
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "from" and self.is_role(head)):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        words += ["of", *(t.text for t in _phrase_tokens(pobj))]
+                        words += [prep.lower_, *(t.text for t in _phrase_tokens(pobj))]
         return words, keep[0].i, keep[-1].i + 1
 
     def _variants(self, head: Token) -> Iterator[tuple[list[str], int, int]]:
@@ -193,6 +229,8 @@ class SentenceCoder:
         obj = _first(verb, ("dobj",))
         if obj is None and passive:
             obj = _first(verb, tuple(PASSIVE_SUBJECTS))
+            if obj is None and verb.dep_ == "conj":
+                obj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
         xcomp = _first(verb, ("xcomp",))
         preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")]
         if obj is not None:
@@ -215,7 +253,12 @@ class SentenceCoder:
         if entry.weak and purpose is not None:
             yielded.add(verb.i)
             return []
-        if obj is not None and entry.obj:
+        if entry.weak and obj is not None and self.lexicon.noun(obj.lemma_.lower()) is not None:
+            return []  # "attend a summit", "make a visit": the event noun carries the event
+        if obj is not None and entry.code in VISIT_CODES and not entry.obj and not passive \
+                and not self.actors(obj) and obj.ent_type_ not in PLACE_LABELS and not self._names_place(obj):
+            return []  # "received assurances": not a visit
+        if obj is not None:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
@@ -241,6 +284,21 @@ class SentenceCoder:
                     code, rule = INTENT_BY_ROOT[root], "intent:infinitive"
                 elif root in THREAT_BY_ROOT and root >= "15":
                     code, rule = THREAT_BY_ROOT[root], "threat:intent"
+        extra: list[Candidate] = []
+        reporter = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ACCUSING_VERBS else None
+        if reporter is not None and sources:
+            claimants = self._subjects(reporter)
+            same = bool(claimants) and _codes(claimants) >= _codes(sources)
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+            root = code[:2]
+            if same and root in ("18", "19", "20") and future:
+                code, rule = THREAT_BY_ROOT[root], "threat:reported"  # "X says it will attack Y"
+            elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in ("17", "18", "19", "20"):
+                code, rule = "015", "claim-responsibility"  # "X claimed (that) it attacked Y"
+            elif claimants and not same and root in ("17", "18", "19", "20") and not any(
+                    c.actor.sector == "MED" for c in claimants):
+                # "X said Y attacked Z": besides the reported attack, X accuses Y
+                extra = self._pairs(reporter, "112", claimants, sources, "accuse:reported-attack")
         vehicle = verb.head if verb.dep_ in ("advcl", "xcomp") and verb.head.i in yielded else None
         if vehicle is not None:
             rule += ":purpose"
@@ -248,7 +306,7 @@ class SentenceCoder:
                 targets = self._prep_targets(vehicle, None, _first(vehicle, ("dobj",)), exclude=_codes(sources))
         if not sources and not targets:
             return []
-        events = self._pairs(verb, code, sources, targets, rule)
+        events = self._pairs(verb, code, sources, targets, rule) + extra
         for event in events:
             event.anchor = vehicle
         if entry.reverse and sources and targets:
@@ -266,7 +324,11 @@ class SentenceCoder:
             for agent in (c for c in verb.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     sources += self.actors(pobj)
+            if not sources:
+                sources = self._implicit_agent(verb)
             subj = _first(verb, tuple(PASSIVE_SUBJECTS))
+            if subj is None and verb.dep_ == "conj":  # "X was arrested and (was) released by Y"
+                subj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
             targets = self.actors(subj) if subj is not None else []
             if not targets and obj is not None and obj is not subj:
                 targets = self.actors(obj)
@@ -284,7 +346,10 @@ class SentenceCoder:
                     targets = self.actors(_pobj(dative) or dative, exclude=_codes(sources))
             if not targets:
                 targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
-        if not targets:
+            if not targets and entry.particle in ("from", "out"):  # "withdrew from X", "pulled out of X"
+                for word in ("from", "of"):
+                    targets = targets or self._prep_targets(verb, word, obj, exclude=_codes(sources))
+        if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
             if targets:
                 rule += ":place-target"
@@ -292,10 +357,36 @@ class SentenceCoder:
             sources, targets = targets, sources
         return sources, targets, rule
 
+    def _names_place(self, tok: Token) -> bool:
+        return any(t.ent_type_ in PLACE_LABELS for t in _phrase_tokens(tok))
+
+    def _implicit_agent(self, verb: Token) -> list[ActorRef]:
+        """Agent of an agentless passive: "fired at Israel *from Gaza*", "killed *in Israeli shelling*"."""
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            pobj = _pobj(prep)
+            if pobj is None:
+                continue
+            if prep.lower_ == "from":
+                found = self.actors(pobj)
+                if found:
+                    return found
+            if prep.lower_ in ("in", "during", "by") and self.lexicon.noun(pobj.lemma_.lower()) is not None:
+                found = []
+                for child in pobj.children:
+                    if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < pobj.i:
+                        found += self.actors(child)
+                    if child.dep_ == "prep" and child.lower_ == "by" and _pobj(child) is not None:
+                        found += self.actors(_pobj(child))
+                if found:
+                    return found
+        return []
+
     def _subjects(self, verb: Token) -> list[ActorRef]:
         node = verb
         for _ in range(4):
-            subj = _first(node, tuple(SUBJECTS))
+            subj = _first(node, tuple(SUBJECTS) if node is verb else tuple(SUBJECTS | PASSIVE_SUBJECTS))
             if subj is not None:
                 found = self.actors(subj)
                 if found:
@@ -305,8 +396,8 @@ class SentenceCoder:
             if node.dep_ in ("xcomp", "conj", "advcl", "acl") and node.head.i != node.i:
                 node = node.head
                 continue
-            if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "after sending ...": the clause's subject
-                node = node.head.head
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in SAME_SUBJECT_PREPS:
+                node = node.head.head  # "after sending ...", "by promoting ...": the clause's subject
                 continue
             if node.dep_ == "relcl":  # "the rebels who attacked": the modified noun is the subject
                 return self.actors(node.head)
@@ -392,7 +483,7 @@ class SentenceCoder:
                     break
             if targets:
                 break
-        if not targets:
+        if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             verb = noun.head if rule.endswith(":light-verb") else noun
             targets = self._place_target(verb, noun, exclude=_codes(sources))
             if targets:

@@ -3,10 +3,10 @@
 Two pipelines share one vocabulary:
 
 * ``segmenter()``: the model's tokenizer plus a rule-based sentencizer. It runs over every paragraph and is
-  about 40x faster than the full pipeline; paragraphs are passed one at a time so that a blank line is always a
-  sentence boundary (spaCy's statistical models do not treat "\\n\\n" as one).
-* ``parser()``: the full en_core_web_sm pipeline (tagger, dependency parser, lemmatizer, NER). It only sees the
-  sentences that may hold an event (see :mod:`tidings.nlp.segment`).
+  about 40x faster than the full pipeline; paragraphs are passed one at a time so that a blank line is always
+  a sentence boundary (spaCy's statistical models do not treat "\\n\\n" as one).
+* ``parser()``: the full en_core_web_sm pipeline (tagger, dependency parser, lemmatizer, NER). It only sees
+  the sentences that may hold an event (see :mod:`tidings.nlp.segment`).
 """
 
 from __future__ import annotations
