@@ -28,7 +28,9 @@ def corpus(n: int) -> list[dict[str, str]]:
         for path in sorted(folder.glob("*.json")):
             raw = json.loads(path.read_text(encoding="utf-8"))
             body = "\n\n".join(x for x in (raw.get("title"), raw.get("description"), raw.get("text")) if x)
-            date = (raw.get("date_publish") or "2017-01-01")[:10]
+            date = str(raw.get("date_publish") or "")[:10]
+            if len(date) != 10 or not date[:4].isdigit():
+                date = "2017-01-01"
             texts.append({"id": path.stem, "text": body, "published": date})
     for line in (ROOT / "demo" / "wire.jsonl").read_text(encoding="utf-8").splitlines():
         raw = json.loads(line)

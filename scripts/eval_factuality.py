@@ -147,7 +147,8 @@ def evaluate_meantime(nlp: Language, eval_dir: Path, report_skips: Counter[str],
             report_skips["meantime trigger not aligned"] += 1
             continue
         result = assess(trigger)
-        speech = [e for e in row["embedded_by"] if e["link"] == "SLINK" and e["by_class"] == "SPEECH_COGNITIVE"]
+        speech = [e for e in row["embedded_by"]
+                  if e["link"] == "SLINK" and e["by_class"] == "SPEECH_COGNITIVE"]
         if gold == "hedged" and row["embedded_by"] and all(not e["by_arg0"] for e in row["embedded_by"]):
             proxy += 1
         predicted = result.factuality
@@ -237,6 +238,10 @@ def _pct(value: float) -> str:
     return f"{100 * value:.1f}"
 
 
+def _ratio_row(name: str, num: int, den: int) -> str:
+    return f"| {name} | {_pct(AttributionScores.ratio(num, den))} ({num}/{den}) |"
+
+
 def render_markdown(report: Report, command: str, uds_split: str) -> str:
     m, b, a, u = report.meantime, report.meantime_binary, report.attribution, report.uds
     label, share = m.majority()
@@ -266,23 +271,21 @@ def render_markdown(report: Report, command: str, uds_split: str) -> str:
         f"Realis/irrealis on MEANTIME: accuracy {_pct(b.accuracy())} (majority `{blabel}` {_pct(bshare)}); "
         f"irrealis P {_pct(bp)} / R {_pct(br)} / F1 {_pct(bf)} ({bn} gold).",
         f"Rumoured: MEANTIME has no such label; {report.rumoured_proxy} gold `hedged` mentions have an "
-        f"unnamed embedding source (the README's proxy), and `assess` said `rumoured` {report.predicted_rumoured} "
-        "times (folded into `hedged` above).",
+        "unnamed embedding source (the README's proxy), and `assess` said `rumoured` "
+        f"{report.predicted_rumoured} times (folded into `hedged` above).",
         "",
-        "### MEANTIME attribution (gold: Arg0 and word of the SPEECH_COGNITIVE event that SLINKs to the event)",
+        "### MEANTIME attribution",
+        "",
+        "Gold: the Arg0 and the word of the SPEECH_COGNITIVE event that SLINKs to the event.",
         "",
         "| measure | value |",
         "|---|---|",
-        f"| attribution found: precision | {_pct(a.ratio(a.detected, a.predicted))} ({a.detected}/{a.predicted}) |",
-        f"| attribution found: recall | {_pct(a.ratio(a.detected, a.gold))} ({a.detected}/{a.gold}) |",
-        f"| recall where the gold cue is a speech/report word | {_pct(a.ratio(a.speech_detected, a.speech_gold))} "
-        f"({a.speech_detected}/{a.speech_gold}) |",
-        f"| cue correct, of attributions found | {_pct(a.ratio(a.cue_correct, a.detected))} "
-        f"({a.cue_correct}/{a.detected}) |",
-        f"| source correct: precision | {_pct(a.ratio(a.source_correct, a.predicted_source))} "
-        f"({a.source_correct}/{a.predicted_source}) |",
-        f"| source correct: recall | {_pct(a.ratio(a.source_correct, a.gold_source))} "
-        f"({a.source_correct}/{a.gold_source}) |",
+        _ratio_row("attribution found: precision", a.detected, a.predicted),
+        _ratio_row("attribution found: recall", a.detected, a.gold),
+        _ratio_row("recall where the gold cue is a speech/report word", a.speech_detected, a.speech_gold),
+        _ratio_row("cue correct, of attributions found", a.cue_correct, a.detected),
+        _ratio_row("source correct: precision", a.source_correct, a.predicted_source),
+        _ratio_row("source correct: recall", a.source_correct, a.gold_source),
     ]
     up, ur, uf, un = u.prf("irrealis")
     ulabel, ushare = u.majority()
@@ -312,8 +315,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no gold data under {args.eval_dir}", file=sys.stderr)
         return 2
     report = evaluate(args.eval_dir, uds_split=args.uds_split)
-    command = "python scripts/eval_factuality.py" + (f" --uds-split {args.uds_split}" if args.uds_split != "test"
-                                                     else "")
+    command = ".venv/bin/python scripts/eval_factuality.py"
+    if args.uds_split != "test":
+        command += f" --uds-split {args.uds_split}"
+    if args.markdown is not None:
+        command += f" --markdown {args.markdown}"
     text = render_markdown(report, command, args.uds_split)
     print(text)
     if args.markdown is not None:

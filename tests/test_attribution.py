@@ -111,7 +111,8 @@ def test_purpose_infinitive_is_hypothetical(nlp: Language) -> None:
 # --- attribution --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "word", "source", "cue"), [
-    ("The interior ministry said the police detained forty people.", "detained", "The interior ministry", "say"),
+    ("The interior ministry said the police detained forty people.", "detained", "The interior ministry",
+     "say"),
     ("Some experts say the North could test another missile.", "test", "Some experts", "say"),
     ("State television reported that the president had dissolved parliament.", "dissolved",
      "State television", "report"),
@@ -122,7 +123,8 @@ def test_purpose_infinitive_is_hypothetical(nlp: Language) -> None:
      "according to"),
     ("The army shelled the port overnight, state media reported.", "shelled", "state media", "report"),
     ("The talks collapsed on Tuesday, said the mediator.", "collapsed", "the mediator", "say"),
-    ("Gunmen kidnapped two engineers, an AFP correspondent said.", "kidnapped", "an AFP correspondent", "say"),
+    ("Gunmen kidnapped two engineers, an AFP correspondent said.", "kidnapped", "an AFP correspondent",
+     "say"),
     ("The bridge, the governor said, was destroyed by the storm.", "destroyed", "the governor", "say"),
     ("A senior Guyanese police officer said the suspects had fled to Venezuela.", "fled",
      "a senior Guyanese police officer", "say"),

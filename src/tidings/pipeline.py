@@ -23,7 +23,7 @@ from tidings.attribution import assess
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.clean import clean
 from tidings.dates import DateResolver, is_date_expression
-from tidings.errors import InputError, TidingsError
+from tidings.errors import EmptyDocument, InputError, TidingsError
 from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.discourse import Discourse
 from tidings.events.lexicon import Lexicon
@@ -36,6 +36,7 @@ from tidings.validate import MAX_CHARS, check_text
 RELATIVE_WORDS = frozenset({"after", "before", "earlier", "later"})
 # CAMEO roots whose events stand with one side unknown: protest, force posture, coercion, assault, fight,
 # mass violence ("insurgents shelled the city", "soldiers were killed").
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
 ONE_SIDED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
@@ -49,6 +50,14 @@ class Options:
     max_chars: int = MAX_CHARS
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
+
+
+@dataclass(slots=True)
+class _Prepared:
+    article: Article
+    cleaned: Any
+    sentences: list[Sentence]
+    todo: list[Sentence]
 
 
 @dataclass(slots=True)
@@ -76,36 +85,61 @@ class Pipeline:
         if self.options.dictionaries is not None:
             self.kb, self.lexicon = load_dictionaries(self.options.dictionaries, self.kb, self.lexicon)
         self.geocoder: Any = Geocoder.default()
-        self._triggers: frozenset[str] = frozenset(self.lexicon.surface_forms)
+        self._triggers = trigger_forms(self.lexicon)
+        from tidings.events.lexicon import inflect_verb
+
+        self._report_forms = frozenset(f for verb in REPORT_VERBS for f in inflect_verb(verb))
 
     # ------------------------------------------------------------------ public
     def extract(self, article: Article) -> list[Event]:
         """Events of one article; raises :class:`InputError` when it cannot be coded."""
-        return self._extract(article).events
+        prepared = self._prepare(article)
+        parse(prepared.todo)
+        return self._code(prepared).events
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
-        """Code many articles; a bad one comes back with its error and the batch goes on."""
+    def run(self, articles: Iterable[Article], *, batch: int = 32) -> Iterator[Result]:
+        """Code many articles; a bad one comes back with its error and the batch goes on.
+
+        Articles are taken ``batch`` at a time so that the parser sees the selected sentences of many
+        articles in one stream (bigger matrix products, less overhead per sentence).
+        """
+        chunk: list[Article] = []
         for article in articles:
-            try:
-                yield self._extract(article)
-            except InputError as exc:
-                yield Result(article, error=exc)
+            chunk.append(article)
+            if len(chunk) >= batch:
+                yield from self._run_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._run_chunk(chunk)
 
     # ---------------------------------------------------------------- internal
-    def _extract(self, article: Article) -> Result:
+    def _run_chunk(self, articles: list[Article]) -> Iterator[Result]:
+        prepared: list[_Prepared | Result] = []
+        for article in articles:
+            try:
+                prepared.append(self._prepare(article))
+            except InputError as exc:
+                prepared.append(Result(article, error=exc))
+        parse(s for p in prepared if isinstance(p, _Prepared) for s in p.todo)
+        for item in prepared:
+            yield item if isinstance(item, Result) else self._code(item)
+
+    def _prepare(self, article: Article) -> _Prepared:
+        """Validate, clean, split, and choose the sentences to parse."""
         check_text(article.text, article.id, max_chars=self.options.max_chars)
-        published = article.published or self.options.published
         cleaned = clean(article.text)
         sentences = split(cleaned.text, cleaned.paragraphs)
         if not sentences:
-            from tidings.errors import EmptyDocument
-
             raise EmptyDocument(" after cleaning", doc_id=article.id)
         for sent in sentences:
             sent.mentions = self.kb.match(sent.words)
         todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
-        parse(todo)
-        result = Result(article, sentences=len(sentences), parsed=len(todo))
+        return _Prepared(article, cleaned, sentences, todo)
+
+    def _code(self, prepared: _Prepared) -> Result:
+        article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
+        published = article.published or self.options.published
+        result = Result(article, sentences=len(sentences), parsed=len(prepared.todo))
         discourse = Discourse(is_person=self._is_person, country_names=self.kb.countries)
         dates = DateResolver(published)
         last_date: dt.date | None = None
@@ -114,7 +148,8 @@ class Pipeline:
                 for _, _, actor in sent.mentions:
                     discourse.add(actor)
                 continue
-            coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word)
+            coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word,
+                                  self._place_country)
             candidates = coder.code(sent.doc)
             previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                         if s.doc is not None and s.paragraph == sent.paragraph]
@@ -137,15 +172,15 @@ class Pipeline:
         return result
 
     def _worth_parsing(self, sent: Sentence) -> bool:
+        """A sentence is parsed only if it has a trigger word and something that can be an actor."""
         lowered = [w.lower() for w in sent.words]
         if not any(w in self._triggers for w in lowered):
-            return False
+            # "KCNA confirmed this": a source vouching for the sentence before
+            return any(w in ANAPHORS for w in lowered) and any(w in self._report_forms for w in lowered) and (
+                bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
         if sent.mentions:
             return True
-        # a role word, a pronoun or a capitalised word after the first can be an actor
-        return any(self.kb.sector_of(w) is not None for w in lowered) or any(
-            w[:1].isupper() for w in sent.words[1:]
-        ) or any(w in ("he", "she", "they", "it") for w in lowered)
+        return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
 
     def _confirmation(self, doc: Any, coder: SentenceCoder) -> Attribution | None:
         """ "KCNA confirmed this", "the ministry reported it": a source vouching for the sentence before."""
@@ -154,8 +189,8 @@ class Pipeline:
                 continue
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if obj is None or subj is None or obj.lower_ not in ANAPHORS or obj.i + 1 < len(doc) and \
-                    doc[obj.i + 1].pos_ in ("NOUN", "PROPN"):
+            if obj is None or subj is None or obj.lower_ not in ANAPHORS or (obj.i + 1 < len(doc) and \
+                    doc[obj.i + 1].pos_ in ("NOUN", "PROPN")):
                 continue
             refs = coder.actors(subj)
             phrase = doc[min(t.i for t in subj.subtree):max(t.i for t in subj.subtree) + 1].text
@@ -164,6 +199,10 @@ class Pipeline:
                 return Attribution(phrase, actor.name, actor.code, tok.lemma_.lower())
             return Attribution(phrase, None, None, tok.lemma_.lower())
         return None
+
+    def _place_country(self, name: str) -> str | None:
+        found: Location | None = self.geocoder.geocode(name)
+        return found.country if found is not None else None
 
     def _role_word(self, word: str) -> bool:
         return self.kb.sector_of(word) is not None
@@ -181,7 +220,8 @@ class Pipeline:
             return None
         if (cand.source is None or cand.target is None) and cand.code[:2] not in ONE_SIDED_ROOTS:
             return None  # a statement, visit or aid needs both sides; an attack or a protest may not
-        if not any(ref is not None and not ref.actor.code.startswith("---") for ref in (cand.source, cand.target)):
+        sides = (cand.source, cand.target)
+        if not any(ref is not None and not ref.actor.code.startswith("---") for ref in sides):
             return None  # "insurgents killed people": no one identifiable on either side
         doc = sent.doc
         trigger = cand.trigger
@@ -199,6 +239,10 @@ class Pipeline:
         assessment = assess(cand.anchor if cand.anchor is not None else trigger, resolve=resolve_span,
                             context=previous)
         attribution: Attribution | None = assessment.attribution
+        factuality = assessment.factuality
+        if ":negated" in cand.rule and factuality == "negated":
+            # the negation is coded into the event (a rejection): the rejection itself happened
+            factuality = "reported" if attribution is not None else "asserted"
         location = self._location(doc, cand, coder)
         key = "|".join([article.id, str(t_start), cand.code,
                         cand.source.actor.code if cand.source else "",
@@ -219,7 +263,7 @@ class Pipeline:
             plover=plover(cand.code),
             location=location,
             attribution=attribution,
-            factuality=assessment.factuality,
+            factuality=factuality,
             rule=cand.rule,
             coder=CODER,
             trigger=trigger.text,
@@ -259,7 +303,8 @@ class Pipeline:
             absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS]
             anchor = dates.resolve(absolute[0].text).date if absolute else last_date
             clause = best.root.head  # "[confirmed on Saturday,] a day after [it reported X]"
-            if last in ("after", "before") and absolute and (trigger.i == clause.i or clause in trigger.ancestors):
+            inside = trigger.i == clause.i or clause in trigger.ancestors
+            if last in ("after", "before") and absolute and inside:
                 # the trigger is inside the subordinate clause: it happened a day *before* the anchor
                 query = best.text.rsplit(" ", 1)[0] + (" before" if last == "after" else " after")
         return best.text, dates.resolve(query, anchor=anchor)
@@ -311,7 +356,8 @@ def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
 
 
 def _attribute_previous(events: list[Event], index: int, source: Attribution) -> None:
-    """Give the events of sentence ``index - 1`` a source that confirms them, unless they name a better one."""
+    """Give the events of sentence ``index - 1`` a source that confirms them, unless they name a better
+    one."""
     for event in events:
         if event.sentence != index - 1:
             continue
@@ -338,11 +384,37 @@ def _date_text(ent: Any) -> str:
     return text
 
 
+def trigger_forms(lexicon: Any) -> frozenset[str]:
+    """Surface forms of the lemmas that can code an event by themselves.
+
+    Statement verbs ("say", "tell") only matter as carriers of another event, which has its own trigger, so
+    a sentence with nothing but "said" is not worth parsing.
+    """
+    from tidings.events.lexicon import inflect_noun, inflect_verb
+
+    forms: set[str] = set()
+    for entry in lexicon.entries:
+        if entry.is_null or (entry.weak and entry.code.startswith("01")):
+            continue
+        if entry.pos == "verb":
+            forms.update(inflect_verb(entry.lemma))
+        else:
+            forms.update(inflect_noun(entry.lemma.rsplit(" ", 1)[-1]))
+        forms.update(entry.forms)
+    return frozenset(forms)
+
+
 def load_dictionaries(directory: Path, kb: Any, lexicon: Any) -> tuple[Any, Any]:
     """Add PETRARCH/Phoenix-format dictionaries from ``directory`` on top of ours."""
+    from tidings.actors import KnowledgeBase
     from tidings.dictionaries.verbs import load_cameo_verbs
 
-    kb = kb.with_phoenix(directory)
+    if not directory.is_dir():
+        from tidings.errors import DictionaryError
+
+        raise DictionaryError(f"{directory} is not a folder")
+    kb = KnowledgeBase.packaged()
+    kb.add_phoenix(directory, strict=False)  # malformed lines are skipped and listed in kb.problems
     verb_files = sorted(p for p in directory.iterdir() if p.name.lower().endswith(".txt") and
                         ("verb" in p.name.lower() or p.name.upper().startswith("CAMEO")))
     for path in verb_files:

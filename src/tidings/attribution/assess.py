@@ -166,7 +166,7 @@ def _edge(node: Token, head: Token, rel: str, signals: list[tuple[str, str]],
     is_clause = node.pos_ in CLAUSE_POS or node.tag_.startswith("VB")
     if rel in {"ccomp", "parataxis", "csubj", "csubjpass"} or (rel == "advcl" and _is_bare_report(head)):
         if head.pos_ in CLAUSE_POS or head.tag_.startswith("VB"):
-            source = _verb_source(head, via_complement=True)
+            source = _verb_source(head)
             if source is not None:
                 return _Scope.OUT, source
             _predicate_adjective(head, add)
@@ -199,7 +199,7 @@ def _edge(node: Token, head: Token, rel: str, signals: list[tuple[str, str]],
             if head.lemma_.lower() in C.SOURCE_VERBS and rel in {"dobj", "nsubjpass"} and (
                 lemma in C.REPORT_VERBS - {"add", "see", "hear", "find", "show", "know", "learn"}
             ):
-                source = _verb_source(head, via_complement=False)
+                source = _verb_source(head)
                 if source is not None:
                     return _Scope.OUT, source
             if rel in {"attr", "oprd"}:
@@ -228,7 +228,7 @@ def _xcomp(node: Token, head: Token, add: _Add) -> _Step:
         kind = "rumoured" if lemma in C.RUMOUR_VERBS else "hedged"
         return _Scope.OUT, _Source(cue=lemma, kind=kind, span=_agent_span(head), cue_word=head.text)
     if lemma in {"claim", "allege", "purport", "profess"}:
-        source = _verb_source(head, via_complement=True)
+        source = _verb_source(head)
         if source is not None:
             return _Scope.OUT, source
     if lemma in C.HEDGE_RAISING_VERBS:
@@ -382,7 +382,7 @@ def _local_cues(node: Token, *, is_trigger: bool) -> Iterable[tuple[str, str]]:
 # --- Sources -----------------------------------------------------------------------------------------
 
 
-def _verb_source(verb: Token, *, via_complement: bool) -> _Source | None:
+def _verb_source(verb: Token) -> _Source | None:
     """The source of a speech/cognition verb whose complement holds the event, or None if it is none."""
     lemma = verb.lemma_.lower()
     if lemma not in C.SOURCE_VERBS:

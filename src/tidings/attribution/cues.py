@@ -227,7 +227,3 @@ CHANGE_VERBS: frozenset[str] = frozenset({
     "dip", "edge", "slump", "rebound", "recover", "fell", "close", "end", "finish", "open",
 })
 """Verbs of change: an infinitive after them is a result, not a purpose ("fell 5% to close at 3,883")."""
-
-PURPOSE_MARKERS: frozenset[str] = frozenset({"to", "order", "so"})
-"""An infinitival adverbial clause states a purpose ("went there to negotiate"): not (yet) real."""
-

@@ -96,6 +96,8 @@ def clean(text: str) -> Cleaned:
     paragraphs: list[MappedText] = []
     for block in blocks:
         for para in _paragraphs_of_block(block):
+            if not paragraphs:
+                para = _drop_dateline(para, removed)
             para = _clean_paragraph(para, removed)
             if para.text:
                 paragraphs.append(para)
@@ -235,6 +237,15 @@ def _is_soft_wrap(prev: str, line: str) -> bool:
 
 
 # --- 4. inside a paragraph ----------------------------------------------------------------------
+
+
+def _drop_dateline(para: MappedText, removed: list[tuple[int, int, str]]) -> MappedText:
+    """Remove a wire-style dateline from the start of the first paragraph."""
+    m = rules.DATELINE.match(para.text)
+    if m is None or len(para.text) - m.end() < 20:
+        return para
+    removed.append((*para.orig_span(0, m.end()), "dateline"))
+    return para.delete([(0, m.end())])
 
 
 def _clean_paragraph(para: MappedText, removed: list[tuple[int, int, str]]) -> MappedText:

@@ -331,3 +331,15 @@ PIPE_TAIL = re.compile(r"\s*\|\s*(?P<frag>[A-Z0-9][\w'&\-]*(?:\s+[\w'&\-]+){0,4}
 # Glued sentence end: "said.The", "II.Also", '"done."He', "2020.North".
 GLUE = re.compile(r"[.!?][\"')\]]*(?=[A-Z](?:[a-z]|\s|'))")
 SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9])")
+
+
+# A wire-style dateline at the start of an article: "TOKYO (Reuters) - ", "New Delhi: ",
+# "GAZA CITY, Palestinian Territories: ", "Beijing, 12 April 2020 - ". The place is where the reporter
+# files from, not a participant: left in the text it is parsed as the subject of the first sentence.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})?"
+    r"(?: ?\([A-Za-z][A-Za-z .,'&-]{0,40}\))?"
+    r"(?:,? (?:\d{1,2} [A-Z][a-z]+\.?(?: \d{4})?|[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?"
+    r"\s*(?::|-{1,2}|–|—)\s+(?=[A-Z\"'])"
+)

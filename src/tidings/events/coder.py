@@ -64,6 +64,8 @@ AID_SECTORS = {"HLH": "073", "NGO": "073"}
 # CAMEO families used by the modality rules: root of the embedded event -> code.
 APPEAL_BY_ROOT = {"03": "020", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025",
                   "15": "021", "17": "021", "18": "021", "19": "021", "20": "021"}
+# A refused or negated act of cooperation is a rejection (CAMEO 12).
+REJECT_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124"}
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
 
@@ -90,12 +92,14 @@ class SentenceCoder:
     """Codes one parsed sentence; stateless apart from the article's discourse it reads and feeds."""
 
     def __init__(self, lexicon: Any, resolve_words: ResolveWords, when: dt.date | None,
-                 discourse: Discourse, role_word: Callable[[str], bool] | None = None) -> None:
+                 discourse: Discourse, role_word: Callable[[str], bool] | None = None,
+                 place_country: Callable[[str], str | None] | None = None) -> None:
         self.lexicon = lexicon
         self.resolve_words = resolve_words
         self.when = when
         self.discourse = discourse
         self.role_word = role_word or (lambda word: False)
+        self.place_country = place_country or (lambda name: None)
         self._cache: dict[int, list[ActorRef]] = {}
 
     def is_role(self, head: Token) -> bool:
@@ -141,12 +145,14 @@ class SentenceCoder:
                 if actor is None:
                     appos = [c for c in head.children if c.dep_ == "appos"]
                     for a in appos:
-                        a_words, a_start, a_end = self._phrase(a)
+                        a_words, _, _ = self._phrase(a)
                         actor = self.resolve_words(a_words, self.when)
                         if actor is not None:
                             break
                 if actor is not None and actor.code.startswith("---") and not self.is_role(head):
                     actor = None  # "military support": a role word that only modifies a non-role noun
+                if actor is not None and actor.code.startswith("---"):
+                    actor = self._localise(head, actor)  # "a court in Guyana" -> GUYJUD
                 if actor is not None and actor.code not in exclude:
                     refs.append(ActorRef(actor, start, end))
         if not exclude:
@@ -181,7 +187,8 @@ class SentenceCoder:
         words = [t.text for t in keep]
         # "leaders of Egypt's Muslim Brotherhood", "the president of Russia"
         for prep in head.children:
-            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "from" and self.is_role(head)):
+            tail = prep.lower_ == "of" or (prep.lower_ == "from" and self.is_role(head))
+            if prep.dep_ == "prep" and tail:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         words += [prep.lower_, *(t.text for t in _phrase_tokens(pobj))]
@@ -235,8 +242,8 @@ class SentenceCoder:
         preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")]
         if obj is not None:
             preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
-        obj_mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")] if obj is not None \
-            else []
+        obj_mods = [] if obj is None else [c.lemma_.lower() for c in obj.children
+                                            if c.dep_ in ("amod", "compound")]
         pobjs: dict[str, str] = {}
         for prep in verb.children:
             if prep.dep_ in ("prep", "agent"):
@@ -253,7 +260,8 @@ class SentenceCoder:
         if entry.weak and purpose is not None:
             yielded.add(verb.i)
             return []
-        if entry.weak and obj is not None and self.lexicon.noun(obj.lemma_.lower()) is not None:
+        if entry.weak and obj is not None and self.lexicon.noun(obj.lemma_.lower()) is not None and not (
+                entry.code in VISIT_CODES and self.place_of(verb, obj) is not None):
             return []  # "attend a summit", "make a visit": the event noun carries the event
         if obj is not None and entry.code in VISIT_CODES and not entry.obj and not passive \
                 and not self.actors(obj) and obj.ent_type_ not in PLACE_LABELS and not self._names_place(obj):
@@ -263,8 +271,11 @@ class SentenceCoder:
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
         code = entry.code
-        if entry.negated_code and _negated(verb):
-            code, rule = entry.negated_code, rule + ":negated"
+        if _negated(verb) and _refusal(verb):
+            if entry.negated_code:
+                code, rule = entry.negated_code, rule + ":negated"
+            elif code[:2] in REJECT_BY_ROOT:
+                code, rule = REJECT_BY_ROOT[code[:2]], rule + ":negated"  # "would not provide support"
         # modality of a governing verb: appeals, intents, threats
         governor = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
@@ -276,7 +287,8 @@ class SentenceCoder:
             if g_lemma in APPEAL_VERBS and controlee is not None and root in APPEAL_BY_ROOT:
                 addressees = self.actors(controlee)
                 if g_subjects and addressees and (own_subject is not None or g_lemma != "want"):
-                    return self._pairs(verb, APPEAL_BY_ROOT[root], g_subjects, addressees, "appeal:infinitive")
+                    appeal = APPEAL_BY_ROOT[root]
+                    return self._pairs(verb, appeal, g_subjects, addressees, "appeal:infinitive")
             if g_lemma in THREAT_VERBS and root in THREAT_BY_ROOT:
                 code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
             elif g_lemma in INTENT_VERBS and own_subject is None:
@@ -295,15 +307,16 @@ class SentenceCoder:
                 code, rule = THREAT_BY_ROOT[root], "threat:reported"  # "X says it will attack Y"
             elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in ("17", "18", "19", "20"):
                 code, rule = "015", "claim-responsibility"  # "X claimed (that) it attacked Y"
-            elif claimants and not same and root in ("17", "18", "19", "20") and not any(
-                    c.actor.sector == "MED" for c in claimants):
+            elif claimants and not same and root in ("18", "19", "20") and all(
+                    _institutional(c.actor) for c in claimants):
                 # "X said Y attacked Z": besides the reported attack, X accuses Y
                 extra = self._pairs(reporter, "112", claimants, sources, "accuse:reported-attack")
         vehicle = verb.head if verb.dep_ in ("advcl", "xcomp") and verb.head.i in yielded else None
         if vehicle is not None:
             rule += ":purpose"
             if not targets:  # "sent a message to X to praise ..." -> X
-                targets = self._prep_targets(vehicle, None, _first(vehicle, ("dobj",)), exclude=_codes(sources))
+                letter = _first(vehicle, ("dobj",))
+                targets = self._prep_targets(vehicle, None, letter, exclude=_codes(sources))
         if not sources and not targets:
             return []
         events = self._pairs(verb, code, sources, targets, rule) + extra
@@ -356,6 +369,18 @@ class SentenceCoder:
         if entry.swap:
             sources, targets = targets, sources
         return sources, targets, rule
+
+    def _localise(self, head: Token, actor: Actor) -> Actor:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                pobj = _pobj(prep)
+                if pobj is None:
+                    continue
+                place = self.resolve_words([t.text for t in _phrase_tokens(pobj)], self.when)
+                if place is not None and place.country and place.code == place.country:
+                    code = place.country + actor.code[3:]
+                    return Actor(actor.text, f"{place.name} {actor.name}", code, place.country, actor.sector)
+        return actor
 
     def _names_place(self, tok: Token) -> bool:
         return any(t.ent_type_ in PLACE_LABELS for t in _phrase_tokens(tok))
@@ -425,9 +450,10 @@ class SentenceCoder:
             return []
         words, start, end = self._phrase(place)
         actor = self.resolve_words(words, self.when)
-        if actor is None or actor.country is None or actor.code in exclude:
+        code = actor.country if actor is not None else self.place_country(" ".join(words))
+        if code is None or code in exclude:
             return []
-        country = Actor(actor.text, actor.country, actor.country, actor.country, None)
+        country = Actor(" ".join(words), code, code, code, None)
         return [ActorRef(country, start, end)]
 
     def place_of(self, verb: Token, obj: Token | None = None) -> Token | None:
@@ -442,10 +468,9 @@ class SentenceCoder:
 
     def _purpose_clause(self, verb: Token) -> Token | None:
         for child in verb.children:
-            if child.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" and c.dep_ == "aux"
-                                                          for c in child.children):
-                if self.lexicon.verb(child.lemma_.lower()) is not None:
-                    return child
+            infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
+            if child.dep_ in ("advcl", "xcomp") and infinitive and self.lexicon.verb(child.lemma_.lower()):
+                return child
         return None
 
     def _noun(self, noun: Token) -> list[Candidate]:
@@ -501,8 +526,10 @@ class SentenceCoder:
                rule: str) -> list[Candidate]:
         place = self.place_of(trigger)
         out: list[Candidate] = []
-        for s in sources or [None]:
-            for t in targets or [None]:
+        optional_sources: list[ActorRef | None] = list(sources) or [None]
+        optional_targets: list[ActorRef | None] = list(targets) or [None]
+        for s in optional_sources:
+            for t in optional_targets:
                 if s is not None and t is not None and s.actor.code == t.actor.code:
                     continue
                 c, r = code, rule
@@ -533,6 +560,21 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _institutional(actor: Actor) -> bool:
+    """A state or organisation speaking as such (USA, IGOUNO, a rights group), not a spokesman or a paper."""
+    if actor.code.startswith("---"):
+        return False
+    return actor.sector is None or actor.code[:3] in ("IGO", "NGO") or actor.sector in ("HRI", "NGO")
+
+
+def _refusal(verb: Token) -> bool:
+    """A negated act that is a decision ("would not provide", "refused to release"), not a mere non-event
+    ("did not meet")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline", "reject"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"wo", "can", "ca", "could"} for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:

@@ -17,7 +17,8 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "leadership", "authorities"})
-LEADER_NOUNS = frozenset({"leader", "president", "premier", "ruler", "dictator", "strongman", "monarch", "king"})
+LEADER_NOUNS = frozenset({"leader", "president", "premier", "ruler", "dictator", "strongman", "monarch",
+                          "king"})
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
 
@@ -77,7 +78,8 @@ class Discourse:
             found = _last(self.countries, exclude)
             if found is None:
                 return None
-            return Actor(" ".join(words), f"{found.name} government", f"{found.country}GOV", found.country, "GOV")
+            text = " ".join(words)
+            return Actor(text, f"{found.name} government", f"{found.country}GOV", found.country, "GOV")
         if len(lowered) == 1 and head in LEADER_NOUNS:
             found = _last(self.people, exclude)
             return _retext(found, " ".join(words)) if found else None
