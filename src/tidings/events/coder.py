@@ -574,7 +574,8 @@ def _refusal(verb: Token) -> bool:
     ("did not meet")."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline", "reject"):
         return True
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"wo", "can", "ca", "could"} for c in verb.children)
+    modals = FUTURE_AUX | {"wo", "can", "ca", "could"}
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
