@@ -85,6 +85,9 @@ def _role_words(pieces: Sequence[Piece], match: SectorMatch) -> str:
     return " ".join(p.raw.lower() for p in pieces[match.start : match.end])
 
 
+_NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG", "UAF", "---", "INT"})
+
+
 def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date) -> Actor | None:
     """See the module docstring."""
     pieces = normalize(words)
@@ -141,7 +144,10 @@ def _combine(
                                   _role_words(pieces, head), role.prefix)
         return kb.make_actor(text, entry.name, code)
     country, sector = split_code(code, kb.countries)
-    is_bare_country = len(code) == 3 and country is not None
+    # a three-letter code from a user dictionary ("ARN") is a country-level actor too, unless it is a
+    # generic organisation prefix
+    is_bare_country = len(code) == 3 and (country is not None or (
+        entry.kind == "dictionary" and code not in _NON_COUNTRY_PREFIXES))
     if entry.kind in _COUNTRYISH or is_bare_country:
         name = kb.countries.get(code, entry.name)
         if role is None or head is None:

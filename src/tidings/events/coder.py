@@ -256,6 +256,8 @@ class SentenceCoder:
                                   pobjs=pobjs)
         if entry is None:
             return []
+        if self._redundant_purpose(verb, entry):
+            return []  # "met in Zurich to discuss ...": the meeting is the event
         purpose = self._purpose_clause(verb)
         if entry.weak and purpose is not None:
             yielded.add(verb.i)
@@ -418,7 +420,7 @@ class SentenceCoder:
                     return found
                 # "the Canadian government announced ..." -> subject found, no actor: stop here
                 return []
-            if node.dep_ in ("xcomp", "conj", "advcl", "acl") and node.head.i != node.i:
+            if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
                 node = node.head
                 continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in SAME_SUBJECT_PREPS:
@@ -432,6 +434,10 @@ class SentenceCoder:
     def _prep_targets(self, verb: Token, prep_word: str | None, obj: Token | None,
                       exclude: frozenset[str] = frozenset()) -> list[ActorRef]:
         holders = [verb] + ([obj] if obj is not None else [])
+        if obj is not None:  # "welcomed the resumption of ties with X": follow the "of" chain
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and _pobj(prep) is not None:
+                    holders.append(_pobj(prep))
         wanted = (prep_word,) if prep_word else TARGET_PREPS
         for prep_word in wanted:
             for holder in holders:
@@ -465,6 +471,15 @@ class SentenceCoder:
                     if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
                         return pobj
         return None
+
+    def _redundant_purpose(self, verb: Token, entry: Any) -> bool:
+        """An infinitive of purpose whose event is the same kind as its governing event's."""
+        head = verb.head
+        if verb.dep_ not in ("advcl", "xcomp") or head.i == verb.i or not any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return False
+        governing = self.lexicon.verb(head.lemma_.lower())
+        return governing is not None and not governing.weak and governing.code[:2] == entry.code[:2]
 
     def _purpose_clause(self, verb: Token) -> Token | None:
         for child in verb.children:
