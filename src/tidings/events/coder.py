@@ -38,6 +38,7 @@ SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by
 # protests, force posture, coercion and attacks. A statement made in Doha is not a statement to Qatar.
 PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042", "043"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "CRM"})
 # Collective nouns that take their kind from a modifier ("a Chinese medical team", "a rebel unit").
 GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body", "force", "contingent",
                          "crew", "squad", "panel", "committee", "council", "coalition", "alliance", "camp",
@@ -256,6 +257,8 @@ class SentenceCoder:
                                   pobjs=pobjs)
         if entry is None:
             return []
+        if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children):
+            return []  # "called him unqualified": naming, not a telephone call
         if self._redundant_purpose(verb, entry):
             return []  # "met in Zurich to discuss ...": the meeting is the event
         purpose = self._purpose_clause(verb)
@@ -472,6 +475,11 @@ class SentenceCoder:
                         return pobj
         return None
 
+    def _all_people(self, *refs: ActorRef | None) -> bool:
+        present = [r for r in refs if r is not None]
+        return bool(present) and all(
+            self.discourse.is_person(r.actor) and r.actor.sector not in ARMED_SECTORS for r in present)
+
     def _redundant_purpose(self, verb: Token, entry: Any) -> bool:
         """An infinitive of purpose whose event is the same kind as its governing event's."""
         head = verb.head
@@ -548,6 +556,8 @@ class SentenceCoder:
                 if s is not None and t is not None and s.actor.code == t.actor.code:
                     continue
                 c, r = code, rule
+                if code[:2] == "19" and self._all_people(s, t):
+                    c, r = "111", rule + ":verbal"  # two politicians who "clash" or "battle" do so in words
                 if s is not None and code in ("042", "044") and s.actor.sector in AID_SECTORS:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
