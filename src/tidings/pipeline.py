@@ -169,6 +169,11 @@ class Pipeline:
                 discourse.add(actor)
             for ref in coder.mentioned():
                 discourse.add(ref.actor)
+            known = {ref.start for ref in coder.mentioned()}
+            for ent in sent.doc.ents:
+                if ent.label_ == "PERSON" and not any(ent.start <= i < ent.end for i in known) and \
+                        self.kb.resolve([t.text for t in ent], published) is None:
+                    discourse.add_unknown_person(ent.text)
         return result
 
     def _worth_parsing(self, sent: Sentence) -> bool:
@@ -218,6 +223,8 @@ class Pipeline:
                dates: DateResolver, last_date: dt.date | None, previous: list[Any]) -> Event | None:
         if cand.source is None and cand.target is None:
             return None
+        if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED":
+            return None  # "told reporters", "told Reuters": talking to the press is how news is made
         if (cand.source is None or cand.target is None) and cand.code[:2] not in ONE_SIDED_ROOTS:
             return None  # a statement, visit or aid needs both sides; an attack or a protest may not
         sides = (cand.source, cand.target)

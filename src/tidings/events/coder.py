@@ -38,6 +38,10 @@ SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by
 # protests, force posture, coercion and attacks. A statement made in Doha is not a statement to Qatar.
 PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042", "043"})
+# Statement verbs whose object is the person addressed ("told the minister"); for "say", "announce" and the
+# like the object is what was said.
+ADDRESSING_VERBS = frozenset({"tell", "brief", "inform", "notify", "assure", "reassure", "remind", "update",
+                              "address", "warn", "urge", "thank"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "CRM"})
 # Collective nouns that take their kind from a modifier ("a Chinese medical team", "a rebel unit").
 GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body", "force", "contingent",
@@ -163,6 +167,12 @@ class SentenceCoder:
     def _pronoun(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
         # An earlier actor of the same sentence first ("Kim sent a letter to Putin to praise him").
         word = tok.lower_
+        personal_word = word in ("he", "him", "his", "she", "her", "himself", "herself")
+        for ent in reversed([e for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]):
+            if personal_word and not any(r.start <= ent.root.i < r.end for r in self._mentions_before(tok)):
+                # the nearest person named before the pronoun is one we cannot code: do not guess past them
+                return None
+            break
         for ref in reversed(self._mentions_before(tok)):
             actor = ref.actor
             if actor.code in exclude:
@@ -356,7 +366,8 @@ class SentenceCoder:
         else:
             sources = self._subjects(verb)
             targets = []
-            if entry.prep is None and obj is not None:
+            statement = entry.code[:2] == "01" and entry.lemma not in ADDRESSING_VERBS
+            if entry.prep is None and obj is not None and not statement:
                 targets = self.actors(obj, exclude=_codes(sources))
             if not targets:
                 dative = _first(verb, ("dative",))

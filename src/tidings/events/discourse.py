@@ -19,6 +19,7 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "leadership", "authorities"})
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "ruler", "dictator", "strongman", "monarch",
                           "king"})
+UNKNOWN = ""  # code of a person the knowledge base cannot code
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
 
@@ -49,11 +50,16 @@ class Discourse:
                 name = self.country_names.get(actor.country, actor.country)
                 _push(self.countries, Actor(actor.text, name, actor.country, actor.country, None))
 
+    def add_unknown_person(self, name: str) -> None:
+        """A person the knowledge base does not know: "she" after "Lady Gaga" must not reach back past her."""
+        _push(self.people, Actor(name, name, UNKNOWN, None, None))
+
     def pronoun(self, word: str, *, exclude: frozenset[str] = frozenset()) -> Actor | None:
         """The actor a pronoun most likely refers to; ``exclude`` holds codes that cannot be meant."""
         w = word.lower()
         if w in PERSON_PRONOUNS:
-            return _last(self.people, exclude)
+            found = _last(self.people, exclude)
+            return None if found is None or found.code == UNKNOWN else found
         if w in GROUP_PRONOUNS:
             return _last(self.others, exclude) or _last(self.countries, exclude)
         if w in THING_PRONOUNS:
@@ -96,7 +102,7 @@ class Discourse:
                 continue
             parts = actor.name.lower().replace("-", " ").split()
             if key in parts:
-                return actor
+                return None if actor.code == UNKNOWN else actor
         return None
 
 
