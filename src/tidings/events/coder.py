@@ -38,6 +38,8 @@ SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by
 # protests, force posture, coercion and attacks. A statement made in Doha is not a statement to Qatar.
 PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042", "043"})
+# An event noun governed by these prepositions is what something is about, not an event reported.
+BACKGROUND_PREPS = frozenset({"of", "on", "about", "over", "for", "regarding", "concerning"})
 # Statement verbs whose object is the person addressed ("told the minister"); for "say", "announce" and the
 # like the object is what was said.
 ADDRESSING_VERBS = frozenset({"tell", "brief", "inform", "notify", "assure", "reassure", "remind", "update",
@@ -508,6 +510,8 @@ class SentenceCoder:
         return None
 
     def _noun(self, noun: Token) -> list[Candidate]:
+        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS:
+            return []  # "on the success of the G20 summit": a topic, not an event being reported
         preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
         entry = self.lexicon.noun(noun.lemma_.lower(), mods=mods, preps=preps)
