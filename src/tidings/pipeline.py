@@ -86,6 +86,7 @@ class Pipeline:
             self.kb, self.lexicon = load_dictionaries(self.options.dictionaries, self.kb, self.lexicon)
         self.geocoder: Any = Geocoder.default()
         self._triggers = trigger_forms(self.lexicon)
+        self._lemmas = lemma_table(self.lexicon)
         from tidings.events.lexicon import inflect_verb
 
         self._report_forms = frozenset(f for verb in REPORT_VERBS for f in inflect_verb(verb))
@@ -149,7 +150,7 @@ class Pipeline:
                     discourse.add(actor)
                 continue
             coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word,
-                                  self._place_country)
+                                  self._place_country, self._lemmas)
             candidates = coder.code(sent.doc)
             previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                         if s.doc is not None and s.paragraph == sent.paragraph]
@@ -213,6 +214,8 @@ class Pipeline:
         return self.kb.sector_of(word) is not None
 
     def _is_person(self, actor: Actor) -> bool:
+        if len(actor.code) <= 3 or actor.code[:3] in ("IGO", "NGO"):
+            return False  # a country or an organisation, even when a dictionary lists it by name
         return self.kb.person(actor.name.split()) is not None
 
     def _resolve_words(self, words: list[str], when: dt.date | None) -> Actor | None:
@@ -409,6 +412,18 @@ def trigger_forms(lexicon: Any) -> frozenset[str]:
             forms.update(inflect_noun(entry.lemma.rsplit(" ", 1)[-1]))
         forms.update(entry.forms)
     return frozenset(forms)
+
+
+def lemma_table(lexicon: Any) -> dict[str, str]:
+    """Inflected form -> verb lemma, for the forms spaCy's lemmatizer gets wrong ("cordoned" -> "cordone")."""
+    from tidings.events.lexicon import inflect_verb
+
+    table: dict[str, str] = {}
+    for entry in lexicon.entries:
+        if entry.pos == "verb" and " " not in entry.lemma:
+            for form in inflect_verb(entry.lemma) | entry.forms:
+                table.setdefault(form, entry.lemma)
+    return table
 
 
 def load_dictionaries(directory: Path, kb: Any, lexicon: Any) -> tuple[Any, Any]:

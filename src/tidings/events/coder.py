@@ -49,6 +49,8 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "CRM"})
 GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body", "force", "contingent",
                          "crew", "squad", "panel", "committee", "council", "coalition", "alliance", "camp",
                          "side", "faction", "wing", "member", "representative", "leader", "chief", "head"})
+# Last resort for a target when the entry names no preposition ("departed from X", "pulled out of X").
+FALLBACK_TARGET_PREPS = ("from", "of", "about", "into", "through", "across", "near")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SKIP_IN_PHRASE = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"})
@@ -100,13 +102,15 @@ class SentenceCoder:
 
     def __init__(self, lexicon: Any, resolve_words: ResolveWords, when: dt.date | None,
                  discourse: Discourse, role_word: Callable[[str], bool] | None = None,
-                 place_country: Callable[[str], str | None] | None = None) -> None:
+                 place_country: Callable[[str], str | None] | None = None,
+                 lemmas: dict[str, str] | None = None) -> None:
         self.lexicon = lexicon
         self.resolve_words = resolve_words
         self.when = when
         self.discourse = discourse
         self.role_word = role_word or (lambda word: False)
         self.place_country = place_country or (lambda name: None)
+        self.lemmas = lemmas or {}
         self._cache: dict[int, list[ActorRef]] = {}
 
     def is_role(self, head: Token) -> bool:
@@ -263,7 +267,10 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is not None:
                     pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
-        entry = self.lexicon.verb(verb.lemma_.lower(), particle=particle,
+        lemma = verb.lemma_.lower()
+        if not self.lexicon.candidates(lemma):
+            lemma = self.lemmas.get(verb.lower_, lemma)  # spaCy's lemma is wrong: "cordoned" -> "cordone"
+        entry = self.lexicon.verb(lemma, particle=particle,
                                   obj=obj.lemma_.lower() if obj is not None else None, obj_mods=obj_mods,
                                   preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
                                   pobjs=pobjs)
@@ -377,8 +384,8 @@ class SentenceCoder:
                     targets = self.actors(_pobj(dative) or dative, exclude=_codes(sources))
             if not targets:
                 targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
-            if not targets and entry.particle in ("from", "out"):  # "withdrew from X", "pulled out of X"
-                for word in ("from", "of"):
+            if not targets and entry.prep is None:  # "departed from X", "pulled out of X"
+                for word in FALLBACK_TARGET_PREPS:
                     targets = targets or self._prep_targets(verb, word, obj, exclude=_codes(sources))
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
