@@ -64,6 +64,9 @@ CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
 ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state", "declare", "announce"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 THREAT_VERBS = frozenset({"threaten", "vow", "warn"})
+# "X and Y deepened their partnership": a relationship between coordinated actors goes both ways.
+RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "alliance",
+                            "friendship", "dialogue", "collaboration", "cooperation"})
 RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "negotiate", "clash", "fight", "confer", "consult",
                                "cooperate", "collaborate", "discuss", "skirmish", "battle", "exchange"})
 
@@ -348,7 +351,8 @@ class SentenceCoder:
             event.anchor = vehicle
         if entry.reverse and sources and targets:
             events += self._pairs(verb, entry.reverse, targets, sources, rule + ":reverse")
-        if not targets and len(sources) > 1 and verb.lemma_.lower() in RECIPROCAL_LEMMAS:
+        relational = obj is not None and obj.lemma_.lower() in RELATION_NOUNS
+        if not targets and len(sources) > 1 and (verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational):
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
                       for c in self._pairs(verb, code, [a], [b], rule + ":reciprocal")]
         return events
