@@ -66,7 +66,7 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 THREAT_VERBS = frozenset({"threaten", "vow", "warn"})
 # "X and Y deepened their partnership": a relationship between coordinated actors goes both ways.
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "alliance",
-                            "friendship", "dialogue", "collaboration", "cooperation"})
+                            "friendship", "dialogue", "collaboration"})
 RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "negotiate", "clash", "fight", "confer", "consult",
                                "cooperate", "collaborate", "discuss", "skirmish", "battle", "exchange"})
 
