@@ -149,6 +149,13 @@ class SentenceCoder:
         if not exclude and key in self._cache:
             return self._cache[key]
         refs: list[ActorRef] = []
+        if head.lower_ in ("they", "them", "their", "themselves"):
+            group = self._coordinated_before(head, exclude)  # "Obama and Putin said they will ..."
+            if group:
+                refs = [ActorRef(_retext(r.actor, head.text), head.i, head.i + 1) for r in group]
+                if not exclude:
+                    self._cache[key] = refs
+                return refs
         if head.pos_ == "PRON" or head.lower_ in ("he", "she", "they", "him", "her", "them", "it"):
             actor = self._pronoun(head, exclude)
             if actor is not None:
@@ -193,6 +200,15 @@ class SentenceCoder:
                 continue
             return actor
         return self.discourse.pronoun(word, exclude=exclude)
+
+    def _coordinated_before(self, tok: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        """The actors of the nearest coordinated noun phrase ("X and Y") before ``tok``."""
+        for t in reversed(tok.doc[: tok.i]):
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children):
+                found = [r for r in self.actors(t) if r.actor.code not in exclude]
+                if len(found) > 1:
+                    return found
+        return []
 
     def _mentions_before(self, tok: Token) -> list[ActorRef]:
         """Actors named by the noun phrases that precede ``tok`` in its sentence (resolved on demand)."""
