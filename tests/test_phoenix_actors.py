@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -162,10 +161,8 @@ def test_shared_international_and_agents() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not PHOENIX.is_dir(), reason=NO_PHOENIX)
 def test_add_whole_shared_phoenix_directory() -> None:
-    start = time.perf_counter()
     kb = KnowledgeBase.packaged()
     kb.add_phoenix(PHOENIX, strict=False)
-    assert time.perf_counter() - start < 10
     assert any("Phoenix.Countries.actors.txt line" in p for p in kb.problems)  # reported, not fatal
     putin = kb.resolve(["Prime", "Minister", "Vladimir", "Putin"], dt.date(2010, 1, 1))
     assert putin is not None and putin.code == "RUSGOV"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -124,12 +123,9 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 @needs_shared
-def test_cameo_2_0_loads_fast_and_merges() -> None:
-    start = time.perf_counter()
+def test_cameo_2_0_loads_and_merges() -> None:
     result = read_cameo_verbs(CAMEO_VERBS)
     lexicon = Lexicon.default().extend(result.entries)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 3.0, elapsed
     report = result.report
     assert report.patterns > 4500 and report.imported_patterns > 4000
     assert len(result.entries) > 30000

@@ -1,0 +1,11 @@
+"""5W1H summaries of articles: who did what, when, where, why and how (the main event).
+
+>>> summarise(pipeline, article).to_dict()
+"""
+
+from __future__ import annotations
+
+from tidings.summary.core import QUESTIONS, Answer, Summary, summarise, summarise_text
+from tidings.summary.format import format_table
+
+__all__ = ["QUESTIONS", "Answer", "Summary", "format_table", "summarise", "summarise_text"]

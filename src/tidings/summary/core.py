@@ -1,0 +1,260 @@
+"""The main event of an article as who, what, when, where, why and how (5W1H).
+
+News puts the main event first (the inverted pyramid), so the answers are read from the lead: the title and
+the first sentences. The most salient coded event (the earliest in the lead, one with both sides first)
+gives who and what when there is one; otherwise the subject and the predicate of the first sentence whose
+subject names an actor. When and where are the first date expression and the first place of the lead,
+resolved against the publication date and geocoded; why is a cause clause ("because ...", "due to ...",
+"amid ...") of the main sentence; how is a manner phrase ("by ...", "with ...") of its main verb. A question
+the lead does not answer with confidence stays null: a wrong answer is worse than none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from tidings.attribution.cues import REPORT_VERBS
+from tidings.dates import DateResolver, is_date_expression
+from tidings.nlp.segment import Sentence, parse
+from tidings.record import Article, Event
+
+LEAD_SENTENCES = 3
+QUESTIONS: tuple[str, ...] = ("who", "what", "when", "where", "why", "how")
+CAUSE_MARKERS: frozenset[str] = frozenset({"because", "since", "amid", "over"})
+CAUSE_PHRASES: tuple[tuple[str, ...], ...] = (("due", "to"), ("because", "of"), ("as", "a", "result", "of"),
+                                              ("in", "response", "to"), ("thanks", "to"), ("owing", "to"))
+MANNER_PREPOSITIONS: frozenset[str] = frozenset({"by", "with", "using", "via", "through"})
+ACTOR_ENTS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_ENTS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+MAX_WHAT_TOKENS = 10
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "him", "them",
+                                      "who", "which", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer: a phrase from the article and its resolved values (code, date, geonameid, ...)."""
+
+    text: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, **dict(self.values)}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    doc_id: str
+    who: Answer | None
+    what: Answer | None
+    when: Answer | None
+    where: Answer | None
+    why: Answer | None
+    how: Answer | None
+
+    def answer(self, question: str) -> Answer | None:
+        value: Answer | None = getattr(self, question)
+        return value
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"doc_id": self.doc_id}
+        for q in QUESTIONS:
+            a = self.answer(q)
+            out[q] = a.to_dict() if a is not None else None
+        return out
+
+
+def summarise(pipeline: Any, article: Article) -> Summary:
+    """5W1H of one article's main event (raises :class:`~tidings.errors.InputError` like ``extract``)."""
+    text = article.text
+    if article.title and not text.lstrip().startswith(article.title.strip()):
+        text = f"{article.title.strip()}\n\n{text}"
+    article = Article(article.id, text, article.published, article.title, article.url)
+    prepared = pipeline._prepare(article)
+    lead = _lead(prepared.sentences)
+    parse(s for s in prepared.sentences if s.doc is None and (s in prepared.todo or s in lead))
+    events: list[Event] = pipeline._code(prepared).events
+    published = article.published or pipeline.options.published
+    dates = DateResolver(published)
+    main = _main_event(events, {s.index for s in lead})
+    docs = [s.doc for s in lead if s.doc is not None]
+    who, what, sent = _who_what(main, lead)
+    return Summary(
+        doc_id=article.id,
+        who=who,
+        what=what,
+        when=_when(docs, dates, main),
+        where=_where(docs, pipeline, main),
+        why=_why(sent),
+        how=_how(sent),
+    )
+
+
+def _lead(sentences: list[Sentence]) -> list[Sentence]:
+    return [s for s in sentences if len(s.words) >= 4][:LEAD_SENTENCES]
+
+
+def _main_event(events: list[Event], lead: set[int]) -> Event | None:
+    mine = [e for e in events if e.sentence in lead and e.source is not None]
+    if not mine:
+        return None
+    return min(mine, key=lambda e: (e.sentence, e.target is None,
+                                    e.factuality not in ("asserted", "reported"),
+                                    e.trigger_span[0] if e.trigger_span else 0))
+
+
+def _phrase(tok: Token, limit: int = 8) -> Span:
+    left = min(t.i for t in tok.subtree)
+    right = max(t.i for t in tok.subtree) + 1
+    doc = tok.doc
+    # cut at a relative clause, an apposition or a comma
+    for t in doc[tok.i + 1:right]:
+        if t.dep_ in ("relcl", "appos", "acl") or t.text in (",", "(", "-", "—", ":"):
+            right = t.i
+            break
+    return doc[max(left, right - limit) if tok.i - left > limit else left:min(right, left + limit + 1)]
+
+
+def _who_what(main: Event | None, lead: list[Sentence]) -> tuple[Answer | None, Answer | None, Span | None]:
+    if main is not None:
+        sent = next(s for s in lead if s.index == main.sentence)
+        doc = sent.doc
+        src = main.source
+        who = None
+        if src is not None:
+            shown = src.name if src.text.lower() in PRONOUNS else src.text
+            who = Answer(shown, (("name", src.name), ("code", src.code)))
+        at = main.trigger_span[0] - sent.start if main.trigger_span else -1
+        trigger = next((t for t in doc if t.idx == at), None)
+        predicate = _predicate(trigger) if trigger is not None else None
+        what = Answer(predicate.text, (("cameo", main.cameo.code),)) if predicate is not None else None
+        return who, what, doc[:]
+    for sent in lead:
+        doc = sent.doc
+        if doc is None:
+            continue
+        root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+        if root is None:
+            continue
+        if root.lemma_.lower() in REPORT_VERBS:
+            root = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            if root is None:
+                continue
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or not any(
+                t.ent_type_ in ACTOR_ENTS for t in subj.subtree):
+            continue
+        phrase = _phrase(subj, limit=5)
+        if not any(t.ent_type_ in ACTOR_ENTS for t in phrase):
+            continue
+        predicate = _predicate(root)
+        return (Answer(phrase.text), Answer(predicate.text) if predicate is not None else None, doc[:])
+    return None, None, None
+
+
+def _predicate(verb: Token) -> Span | None:
+    """The verb with its auxiliaries, particles and first object or complement, without the subject."""
+    doc = verb.doc
+    if verb.pos_ not in ("VERB", "AUX"):
+        return doc[verb.i:verb.i + 1]
+    keep = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd")), None)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "prep"), None)
+    if obj is not None:
+        keep += [t for t in obj.subtree]
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    for t in doc[verb.i + 1:end]:
+        if t.text in (",", ";", ":", "—") or t.dep_ == "relcl":
+            end = t.i
+            break
+    end = min(end, start + MAX_WHAT_TOKENS)
+    return doc[start:end]
+
+
+def _when(docs: list[Any], dates: DateResolver, main: Event | None) -> Answer | None:
+    if main is not None and main.date_text and main.date is not None:
+        return Answer(main.date_text, (("date", main.date.isoformat()), ("precision", main.date_precision)))
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME") and is_date_expression(ent.text) and not ent.text.isdigit():
+                info = dates.resolve(ent.text)
+                if info.from_publication:
+                    continue
+                return Answer(ent.text, (("date", info.date.isoformat()), ("precision", info.precision)))
+    return None
+
+
+def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
+    if main is not None and main.location is not None:
+        loc = main.location
+        return Answer(loc.text or loc.name, (("name", loc.name), ("country", loc.country),
+                                             ("geonameid", loc.geonameid)))
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_ENTS:
+                continue
+            root = ent.root
+            if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside", "inside", "on"):
+                continue
+            found = pipeline.geocoder.geocode(ent.text)
+            values: tuple[tuple[str, Any], ...] = ()
+            if found is not None:
+                values = (("name", found.name), ("country", found.country), ("geonameid", found.geonameid))
+            elif ent.label_ == "GPE":
+                continue
+            return Answer(ent.text, values)
+    return None
+
+
+def _why(sent: Span | None) -> Answer | None:
+    if sent is None:
+        return None
+    words = [t.lower_ for t in sent]
+    for phrase in CAUSE_PHRASES:
+        n = len(phrase)
+        for i in range(len(words) - n):
+            if tuple(words[i:i + n]) == phrase:
+                last = sent[i + n - 1]
+                obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    obj = next((c for c in sent[i].children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return Answer(sent.doc[sent[i].i:max(t.i for t in obj.subtree) + 1].text)
+    for tok in sent:
+        if tok.lower_ in CAUSE_MARKERS and tok.dep_ in ("mark", "prep") and tok.i > sent.start:
+            if tok.lower_ == "since" and tok.dep_ != "mark":
+                continue
+            if tok.lower_ == "over" and tok.head.lemma_.lower() not in ("outrage", "anger", "protest", "row",
+                                                                        "concern", "fury", "criticism"):
+                continue
+            clause = tok.head if tok.dep_ == "mark" else next(
+                (c for c in tok.children if c.dep_ == "pobj"), None)
+            if clause is None:
+                continue
+            span = sent.doc[min(tok.i, min(t.i for t in clause.subtree)):max(t.i for t in clause.subtree) + 1]
+            return Answer(span.text)
+    return None
+
+
+def _how(sent: Span | None) -> Answer | None:
+    if sent is None:
+        return None
+    root = sent.root
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            pcomp = next((c for c in prep.children if c.dep_ in ("pcomp",) and c.tag_ == "VBG"), None)
+            if pcomp is not None:
+                return Answer(sent.doc[prep.i:max(t.i for t in pcomp.subtree) + 1].text)
+    return None
+
+
+def summarise_text(pipeline: Any, text: str, *, doc_id: str, published: dt.date | None = None,
+                   title: str | None = None) -> Summary:
+    """:func:`summarise` for a string."""
+    return summarise(pipeline, Article(doc_id, text, published, title))

@@ -1,0 +1,56 @@
+"""5W1H summaries on sentences written for these tests, the table renderer, and the eval matching rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from tidings.pipeline import Pipeline
+from tidings.record import Article
+from tidings.summary import Answer, Summary, format_table, summarise
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _eval_module() -> object:
+    spec = importlib.util.spec_from_file_location("eval_5w1h", ROOT / "scripts" / "eval_5w1h.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_5w1h"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_summary_of_a_lead() -> None:
+    text = ("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Tuesday "
+            "because of the fighting in Syria.\n\nThe two leaders spoke for three hours.")
+    s = summarise(Pipeline(), Article("lead", text, dt.date(2021, 9, 30)))
+    out = s.to_dict()
+    assert out["doc_id"] == "lead" and set(out) == {"doc_id", "who", "what", "when", "where", "why", "how"}
+    assert s.who is not None and "Putin" in s.who.text and out["who"]["code"]
+    assert s.what is not None and s.what.text.startswith("met")
+    assert out["when"] == {"text": "Tuesday", "date": "2021-09-28", "precision": "day"}
+    assert s.where is not None and "Sochi" in s.where.text
+    assert s.why is not None and "fighting" in s.why.text
+
+
+def test_table_and_nulls() -> None:
+    s = Summary("d", Answer("Putin", (("code", "RUSGOV"),)), None, None, None, None, None)
+    assert s.to_dict()["what"] is None
+    table = format_table([s])
+    assert "who   Putin  [code=RUSGOV]" in table and "what  -" in table
+
+
+def test_eval_matching_rule() -> None:
+    m = _eval_module()
+    match = m.matches  # type: ignore[attr-defined]
+    assert match({"text": "at the White House"}, [{"text": "White House"}], "where")
+    gold = [{"text": "late Thursday", "parsed": "2016-11-10"}]
+    assert match({"text": "Friday", "date": "2016-11-10"}, gold, "when")
+    assert not match({"text": "Obama"}, [{"text": "Donald Trump"}], "who")
+    assert not match({"text": "Obama"}, [{"coderPhraseCount": 2}], "who")
