@@ -1,5 +1,5 @@
 # Two commands on a fresh machine with Python 3.11:
-#   make run    set up .venv (pinned, hash-checked dependencies) and code the bundled demo articles
+#   make run    set up .venv (pinned, hash-checked dependencies), ingest the demo corpus into ./tidings.duckdb
 #   make test   same set-up, then lint, type-check and the whole test suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -20,7 +20,7 @@ $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/tidings extract demo --published 2020-04-12 --format table
+	$(BIN)/tidings ingest demo --db tidings.duckdb --published 2020-04-12 || [ $$? -eq 1 ]
 
 lint: setup
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -150,6 +150,199 @@ def eval_cmd(
     if failures:
         for f in scores.failures:
             sys.stdout.write(json.dumps(f) + "\n")
+
+
+DbOpt = Annotated[str, typer.Option("--db", help="The DuckDB event store file.")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .json .jsonl .csv .html .rss .atom .xml "
+                                               ".warc[.gz], any of them .gz), folders, or - for stdin.")],
+    db: DbOpt = "tidings.duckdb",
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Coding processes (each loads the "
+                                         "pipeline once; the parent writes).")] = 1,
+    published: PublishedOpt = None,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction.")] = 32,
+    fields: Annotated[str | None, typer.Option("--fields", help="Record field names for JSON/JSONL/CSV, "
+                                               "e.g. text=body,published=pubdate.")] = None,
+    dictionaries: DictOpt = None,
+) -> None:
+    """Read, code and store articles; an article already stored adds nothing."""
+    from tidings.ingest.base import parse_fields
+    from tidings.ingest.runner import IngestOptions, RunStats
+    from tidings.ingest.runner import ingest as run_ingest
+
+    try:
+        field_map = parse_fields(fields)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    options = IngestOptions(published=_date(published), fields=field_map, workers=workers, batch=batch,
+                            dictionaries=dictionaries)
+    err = Console(stderr=True)
+    store = _open(db, err)
+    try:
+        if err.is_terminal:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                          console=err, transient=True) as progress:
+                task = progress.add_task("reading", total=None)
+
+                def show(s: RunStats) -> None:
+                    text = (f"{s.read} articles ({s.rate:.1f}/s), {s.events} events, "
+                            f"{s.duplicates + s.near_duplicates} duplicates, {s.skipped} skipped")
+                    progress.update(task, description=text)
+
+                stats = run_ingest(store, paths, options, on_batch=show)
+        else:
+            def log(s: RunStats) -> None:  # one line a committed batch, for logs and for the resume test
+                err.print(f"batch {s.batches} committed: {s.read} articles read, {s.events} events, "
+                          f"{s.skipped} skipped", highlight=False)
+
+            stats = run_ingest(store, paths, options, on_batch=log)
+        err.print(_run_table(stats))
+        for (reason,) in store.con.execute("SELECT message FROM skipped WHERE run_id = ? ORDER BY name",
+                                           [stats.run_id]).fetchall():
+            err.print(f"[yellow]skipped:[/yellow] {reason}", highlight=False)
+        Console().print(_dyads_table(store.top_dyads(10)))
+    except TidingsError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    if stats.skipped:
+        raise typer.Exit(1 if stats.articles or stats.duplicates or stats.near_duplicates else 2)
+
+
+def _open(db: str, err: Console, *, read_only: bool = False) -> Any:
+    from tidings.store import Store
+
+    try:
+        return Store.open(db, read_only=read_only)
+    except TidingsError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _run_table(stats: Any) -> Table:
+    table = Table(title=f"ingest run {stats.run_id}: {stats.seconds:.1f} s, {stats.rate:.1f} articles/s")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    rows = [("articles coded and stored", stats.articles), ("events", stats.events),
+            ("exact duplicates (nothing added)", stats.duplicates),
+            ("near-duplicates (linked as mentions)", stats.near_duplicates), ("skipped", stats.skipped),
+            ("container records ignored", stats.ignored)]
+    rows += [(f"  skipped: {reason}", n) for reason, n in sorted(stats.reasons.items())]
+    for label, n in rows:
+        table.add_row(label, str(n))
+    return table
+
+
+def _dyads_table(dyads: list[dict[str, Any]]) -> Table:
+    table = Table(title="top dyads in the store")
+    for col in ("source", "target", "events", "mentions", "mean Goldstein", "CAMEO roots"):
+        table.add_column(col)
+    for d in dyads:
+        table.add_row(d["source_code"], d["target_code"], str(d["events"]), str(d["mentions"]),
+                      str(d["goldstein"]), d["roots"])
+    return table
+
+
+@app.command()
+def events(
+    db: DbOpt = "tidings.duckdb",
+    actor: Annotated[str | None, typer.Option("--actor", help="Source or target actor code.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source actor code.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Target actor code.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code or its prefix.")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root (01-20).")] = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class 1-4.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")] = None,
+    factuality: Annotated[str | None, typer.Option("--factuality", help="asserted, reported, hedged, "
+                                                   "rumoured, negated or hypothetical.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many events.")] = 100,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Query the stored events."""
+    import csv
+
+    from tidings.record import FACTUALITY_LABELS
+    from tidings.store import EventQuery
+
+    if fmt not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter("--format must be table, jsonl or csv")
+    if factuality is not None and factuality not in FACTUALITY_LABELS:
+        raise typer.BadParameter(f"--factuality must be one of {', '.join(FACTUALITY_LABELS)}")
+    query = EventQuery(actor=actor, source=source, target=target, code=code, root=root, quad=quad,
+                       since=_date(since), until=_date(until), factuality=factuality, limit=limit)
+    err = Console(stderr=True)
+    store = _open(db, err, read_only=True)
+    try:
+        rows = store.events(query)
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["event_id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(title=f"{len(rows)} events")
+        for col in ("date", "source", "event", "target", "factuality", "mentions", "url"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(str(r["date"] or ""), r["source_code"] or "-",
+                          f"{r['cameo_code']} {r['cameo_name']}", r["target_code"] or "-", r["factuality"],
+                          str(r["num_mentions"] or 1), r["url"] or "")
+        Console().print(table)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, parquet or csv.")],
+    out: Annotated[Path, typer.Option("--out", help="The file to write.")],
+    db: DbOpt = "tidings.duckdb",
+) -> None:
+    """Export the stored events (GDELT 2.0 rows, PLOVER JSON lines, Parquet, CSV)."""
+    from tidings.export import FORMATS, export
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    err = Console(stderr=True)
+    store = _open(db, err, read_only=True)
+    try:
+        n = export(store, fmt, out)
+    finally:
+        store.close()
+    err.print(f"{n} {fmt} record(s) written to {out}", highlight=False)
+
+
+@app.command()
+def recode(
+    db: DbOpt = "tidings.duckdb",
+    everything: Annotated[bool, typer.Option("--all", help="Recode every article, not only those coded "
+                                             "by another coder version.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Coding processes.")] = 1,
+    dictionaries: DictOpt = None,
+) -> None:
+    """Run the current coder again over the stored articles."""
+    from tidings.about import CODER
+    from tidings.ingest.runner import IngestOptions
+    from tidings.ingest.runner import recode as run_recode
+
+    err = Console(stderr=True)
+    store = _open(db, err)
+    try:
+        stats = run_recode(store, IngestOptions(workers=workers, dictionaries=dictionaries),
+                           everything=everything)
+    finally:
+        store.close()
+    err.print(f"{stats.articles} article(s) recoded with {CODER}: {stats.events} events, "
+              f"{stats.failed} failed ({stats.seconds:.1f} s)", highlight=False)
 
 
 @app.command()

@@ -7,9 +7,11 @@
     │   ├── EncodingError         [T003]
     │   ├── NotEnglish            [T004]
     │   ├── DocumentTooLarge      [T005]
-    │   └── MalformedInput        [T006]
+    │   ├── MalformedInput        [T006]
+    │   └── UnsupportedInput      [T007]   (a WARC record or file kind tidings does not code)
     ├── DictionaryError       a PETRARCH/Phoenix dictionary file cannot be parsed        [T101]
     ├── DataError             a packaged data file is missing or malformed               [T102]
+    ├── StoreError            the event store cannot be opened, migrated or written      [T301]
     └── ModelError            the spaCy model cannot be loaded                           [T201]
 
 Other libraries' errors are translated where they are caught, with ``raise ... from exc``.
@@ -70,6 +72,11 @@ class MalformedInput(InputError):
     template = "The input is malformed: {detail}"
 
 
+class UnsupportedInput(InputError):
+    code = "T007"
+    template = "The input is not something tidings codes: {detail}"
+
+
 class DictionaryError(TidingsError):
     code = "T101"
     template = "Cannot read dictionary: {detail}"
@@ -78,6 +85,11 @@ class DictionaryError(TidingsError):
 class DataError(TidingsError):
     code = "T102"
     template = "Packaged data is missing or malformed: {detail}"
+
+
+class StoreError(TidingsError):
+    code = "T301"
+    template = "Event store: {detail}"
 
 
 class ModelError(TidingsError):

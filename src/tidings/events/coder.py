@@ -264,6 +264,9 @@ class SentenceCoder:
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_objects:
                 out.extend(self._noun(tok))
+        # "X asked Y to withdraw": the appeal coded from the infinitive replaces the bare "ask" (020)
+        governors = {c.trigger.head.i for c in out if c.rule.split(":")[0] in ("appeal", "intent", "threat")}
+        out = [c for c in out if not (c.trigger.i in governors and c.rule.startswith("verb:"))]
         return _dedupe(out)
 
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
@@ -537,6 +540,8 @@ class SentenceCoder:
         return None
 
     def _noun(self, noun: Token) -> list[Candidate]:
+        if noun.dep_ in ("compound", "amod", "nmod"):
+            return []  # "riot police", "protest leaders": the noun only modifies another
         if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS:
             return []  # "on the success of the G20 summit": a topic, not an event being reported
         preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]

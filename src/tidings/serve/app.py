@@ -1,0 +1,309 @@
+"""The FastAPI application: parse parameters, call one data function on the read pool, render.
+
+    app = create_app("tidings.duckdb")              # read-only API + dashboard
+    app = create_app("tidings.duckdb", token="s3")  # ... and POST /api/articles with that bearer token
+
+Renderers: JSON for every endpoint (one error shape, :mod:`tidings.serve.errors`), CSV for event lists
+(``/api/events?format=csv``), and the dashboard at ``/`` (static files that read the JSON API).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hmac
+import io
+import json
+import logging
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tidings.about import __version__
+from tidings.serve import queries as Q
+from tidings.serve.errors import ApiError, bad_param, error_body
+from tidings.serve.pool import Cursor, ReadPool
+
+STATIC = Path(__file__).parent / "static"
+MAX_BODY = 10 * 1024 * 1024
+MAX_BATCH = 1000
+log = logging.getLogger("tidings.serve")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bytes | bytearray):
+        return None
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def dumps(content: Any) -> bytes:
+    return json.dumps(content, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+class Json(JSONResponse):
+    """JSON with dates as ISO strings, written straight from the data function's dicts."""
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content)
+
+
+def error_response(status: int, message: str, *, code: str | None = None,
+                   detail: list[dict[str, Any]] | None = None) -> Json:
+    return Json(error_body(status, message, code=code, detail=detail), status_code=status)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str
+    token: str | None = None
+    timeout: float = 5.0
+    workers: int = 8
+
+
+# ------------------------------------------------------------------------------------------------ parameters
+def event_filter(
+    actor: Annotated[str | None, Query(description="Source or target actor code (`RUS`; `RUS*`: prefix)")]
+    = None,
+    source: Annotated[str | None, Query(description="Source actor code")] = None,
+    target: Annotated[str | None, Query(description="Target actor code")] = None,
+    code: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code or prefix")] = None,
+    root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root (01-20)")] = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4")] = None,
+    plover: Annotated[str | None, Query(description="PLOVER event type (`ASSAULT`)")] = None,
+    since: Annotated[dt.date | None, Query(description="Events on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[dt.date | None, Query(description="Events on or before (YYYY-MM-DD)")] = None,
+    factuality: Annotated[str | None, Query(description=", ".join(Q.FACTUALITY))] = None,
+    attribution: Annotated[str | None, Query(description="Attribution code, words of its name, or `none`")]
+    = None,
+    country: Annotated[str | None, Query(description="Source, target or location country (ISO alpha-3)")]
+    = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words in the evidence sentence")] = None,
+    article: Annotated[str | None, Query(description="Article id")] = None,
+) -> Q.EventFilter:
+    if factuality is not None and factuality not in Q.FACTUALITY:
+        raise bad_param("factuality", f"one of {', '.join(Q.FACTUALITY)}")
+    if since and until and since > until:
+        raise bad_param("since", "after `until`")
+    return Q.EventFilter(actor=actor or None, source=source or None, target=target or None, code=code,
+                         root=root, quad=quad, plover=plover or None, since=since, until=until,
+                         factuality=factuality, attribution=attribution or None, country=country or None,
+                         q=q or None, article=article or None)
+
+
+Filters = Annotated[Q.EventFilter, Depends(event_filter)]
+
+
+# ------------------------------------------------------------------------------------------------ the app
+def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0,
+               workers: int = 8) -> FastAPI:
+    """The API and dashboard over the store at ``db`` (opened read-only unless ``token`` turns on ingest)."""
+    settings = Settings(str(db), token or None, timeout, workers)
+    pool = ReadPool(settings.db, workers=workers, timeout=timeout, writable=settings.token is not None)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(title="tidings", version=__version__, lifespan=lifespan,
+                  description="Read-only API over a tidings event store: source-attributed CAMEO/PLOVER "
+                              "events, their evidence, actors, aggregates for charts, claims and presence "
+                              "timelines. Every error has the shape "
+                              '`{"error": {"status", "code", "message", "detail"}}`.')
+    app.state.pool = pool
+    app.state.settings = settings
+    _install_errors(app)
+
+    async def read(fn: Callable[[Cursor], Any]) -> Json:
+        return Json(await pool.read(fn))
+
+    @app.get("/api", tags=["meta"], summary="Store overview and the values filters take")
+    async def api_index() -> Json:
+        out = await pool.read(Q.overview)
+        out.update(version=__version__, ingest=settings.token is not None, docs="/docs")
+        return Json(out)
+
+    @app.get("/api/events", tags=["events"], summary="Events matching filters, sorted, paginated")
+    async def list_events(
+        request: Request, f: Filters,
+        sort: Annotated[str, Query(description="date, goldstein, quad, code, source, target, factuality; "
+                                               "prefix - for descending")] = "-date",
+        limit: Annotated[int, Query(ge=1, le=Q.MAX_PAGE, description=f"Page size (at most {Q.MAX_PAGE})")]
+        = 50,
+        offset: Annotated[int, Query(ge=0, le=100_000, description="Offset pagination")] = 0,
+        cursor: Annotated[str | None, Query(description="Keyset pagination: `next_cursor` of the page "
+                                                        "before")] = None,
+        format: Annotated[str, Query(pattern="^(json|csv)$", description="json or csv")] = "json",
+    ) -> Response:
+        Q.parse_sort(sort)
+        if cursor and offset:
+            raise bad_param("cursor", "give either `cursor` or `offset`, not both")
+        page = Q.Page(sort=sort, limit=limit, offset=offset, cursor=cursor or None)
+        data = await pool.read(lambda cur: Q.events(cur, f, page))
+        if format == "csv":
+            return _csv(data["rows"])
+        data["next"] = (str(request.url.include_query_params(cursor=data["next_cursor"]).remove_query_params(
+            "offset")) if data["next_cursor"] else None)
+        return Json(data)
+
+    @app.get("/api/events/{event_id}", tags=["events"],
+             summary="One event: evidence with highlights, article, mention and source counts")
+    async def get_event(event_id: Annotated[str, PathParam(max_length=64)]) -> Json:
+        return await read(lambda cur: Q.event(cur, event_id))
+
+    @app.get("/api/articles/{article_id}", tags=["articles"],
+             summary="An article's clean text with the spans of its events")
+    async def get_article(article_id: Annotated[str, PathParam(max_length=200)]) -> Json:
+        return await read(lambda cur: Q.article(cur, article_id))
+
+    @app.get("/api/actors", tags=["actors"], summary="Search actors by code prefix or words of a name")
+    async def list_actors(q: Annotated[str | None, Query(max_length=100)] = None,
+                          limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Json:
+        return await read(lambda cur: Q.actors(cur, q or None, limit))
+
+    @app.get("/api/actors/{code}", tags=["actors"],
+             summary="Actor summary, top partners, events by month, claims, presence timelines")
+    async def get_actor(code: Annotated[str, PathParam(max_length=40)]) -> Json:
+        return await read(lambda cur: Q.actor(cur, code))
+
+    @app.get("/api/timeline", tags=["aggregates"], summary="Events per period by quad class, root, ...")
+    async def get_timeline(f: Filters,
+                           interval: Annotated[str, Query(description="day, week, month, year")] = "week",
+                           by: Annotated[str, Query(description="quad, root, plover, factuality")] = "quad",
+                           ) -> Json:
+        return await read(lambda cur: Q.timeline(cur, f, interval, by))
+
+    @app.get("/api/dyads", tags=["aggregates"], summary="Event counts and mean Goldstein per actor pair")
+    async def get_dyads(f: Filters,
+                        period: Annotated[str, Query(description="all, day, week, month, year")] = "all",
+                        limit: Annotated[int, Query(ge=1, le=2000)] = 200) -> Json:
+        return await read(lambda cur: Q.dyads(cur, f, period, limit))
+
+    @app.get("/api/places", tags=["aggregates"], summary="Events per geocoded location")
+    async def get_places(f: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> Json:
+        return await read(lambda cur: Q.places(cur, f, limit))
+
+    @app.get("/api/claims", tags=["claims"], summary="Claims about people, or their contradictions")
+    async def get_claims(subject: Annotated[str | None, Query(description="Actor code or person name")]
+                         = None,
+                         type: Annotated[str | None, Query(description="health, death, whereabouts, ...")]
+                         = None,
+                         contradictions: bool = False,
+                         limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Json:
+        return await read(lambda cur: Q.claims(cur, subject or None, type or None, contradictions, limit))
+
+    @app.get("/api/whereabouts/{actor}", tags=["claims"],
+             summary="Presence timeline: last seen, gaps, and claims made during them")
+    async def get_whereabouts(actor: Annotated[str, PathParam(max_length=100)],
+                              as_of: dt.date | None = None) -> Json:
+        return await read(lambda cur: Q.whereabouts(cur, actor, as_of))
+
+    if settings.token is not None:
+        _install_ingest(app, pool, settings.token)
+
+    @app.get("/", include_in_schema=False)
+    async def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _csv(rows: list[dict[str, Any]]) -> Response:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()})
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> Json:
+        return error_response(exc.status, exc.message, code=exc.code, detail=exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> Json:
+        detail = []
+        for err in exc.errors():
+            loc = [str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body")]
+            detail.append({"param": ".".join(loc) or "request", "message": str(err.get("msg", "invalid"))})
+        message = "; ".join(f"{d['param']}: {d['message']}" for d in detail)
+        return error_response(400, message or "invalid request", detail=detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Json:
+        if exc.status_code == 404:
+            message = f"no route {request.method} {request.url.path}"
+        elif exc.status_code == 405:
+            message = f"{request.method} is not allowed on {request.url.path} (the API is read-only)"
+        else:
+            message = str(exc.detail)
+        return error_response(exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def crash(_: Request, exc: Exception) -> Json:
+        log.exception("unhandled error", exc_info=exc)
+        return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
+
+
+# ------------------------------------------------------------------------------------------------ ingest
+def _install_ingest(app: FastAPI, pool: ReadPool, token: str) -> None:
+    @app.post("/api/articles", tags=["ingest"], status_code=201,
+              summary="Ingest one article or a batch (needs the server's bearer token)")
+    async def post_articles(request: Request) -> Json:
+        given = request.headers.get("authorization", "")
+        scheme, _, value = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(value.encode(), token.encode()):
+            raise ApiError(401, "missing or wrong bearer token (Authorization: Bearer TOKEN)")
+        body = await request.body()
+        if len(body) > MAX_BODY:
+            raise ApiError(413, f"body over {MAX_BODY // (1024 * 1024)} MB; send smaller batches")
+        try:
+            payload = json.loads(body)
+        except ValueError as exc:
+            raise bad_param("body", f"not JSON: {exc}") from exc
+        records = payload if isinstance(payload, list) else [payload]
+        if not records or len(records) > MAX_BATCH:
+            raise bad_param("body", f"give one article object or a list of 1 to {MAX_BATCH}")
+        for i, rec in enumerate(records):
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+                raise bad_param(f"body[{i}]", "an article is an object with a non-empty `text` "
+                                              "(and optional id, title, url, published)")
+        stats = await pool.write(lambda cur: ingest_records(cur, pool.path, records))
+        return Json(stats, status_code=201)
+
+
+def ingest_records(cur: Cursor, path: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Code ``records`` (JSONL article objects) into the store through the ingest runner."""
+    from tidings.ingest.runner import IngestOptions, ingest
+    from tidings.store.db import Store
+
+    with tempfile.TemporaryDirectory(prefix="tidings-post-") as folder:
+        batch = Path(folder) / "posted.jsonl"
+        batch.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        stats = ingest(Store(cur, path), [str(batch)], IngestOptions())
+    return {"run_id": stats.run_id, "articles": stats.articles, "events": stats.events,
+            "duplicates": stats.duplicates, "near_duplicates": stats.near_duplicates,
+            "skipped": stats.skipped,
+            "reasons": dict(stats.reasons)}

@@ -1,0 +1,94 @@
+"""Reads on a thread pool, one DuckDB cursor per worker thread, each under a time limit.
+
+The server opens the store once, read-only (read-write only when ingest by token is on, and then all writes
+go through :meth:`ReadPool.write`, one at a time). A query that outlives ``timeout`` seconds is
+interrupted (``DuckDBPyConnection.interrupt``) and answered with a 504 in the API's error shape.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+
+from tidings.serve.errors import ApiError
+
+T = TypeVar("T")
+Cursor = duckdb.DuckDBPyConnection
+
+
+class ReadPool:
+    """A DuckDB file shared by ``workers`` threads; use :meth:`read` from async code."""
+
+    def __init__(self, path: str | Path, *, workers: int = 8, timeout: float = 5.0,
+                 writable: bool = False) -> None:
+        name = str(path)
+        if not Path(name).is_file():
+            raise FileNotFoundError(f"no event store at {name} (run `tidings ingest` first)")
+        self.path = name
+        self.timeout = timeout
+        self.writable = writable
+        self._con = duckdb.connect(name, read_only=not writable)
+        self._local = threading.local()
+        self._cursors: list[Cursor] = []
+        self._lock = threading.Lock()
+        self._reads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tidings-read")
+        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-write")
+
+    def cursor(self) -> Cursor:
+        """This thread's cursor (made on first use)."""
+        cur: Cursor | None = getattr(self._local, "cursor", None)
+        if cur is None:
+            cur = self._con.cursor()
+            self._local.cursor = cur
+            with self._lock:
+                self._cursors.append(cur)
+        return cur
+
+    async def read(self, fn: Callable[[Cursor], T], *, timeout: float | None = None) -> T:
+        """Run ``fn(cursor)`` on a worker thread; interrupt it and raise a 504 after the time limit."""
+        return await self._run(self._reads, fn, self.timeout if timeout is None else timeout)
+
+    async def write(self, fn: Callable[[Cursor], T], *, timeout: float = 600.0) -> T:
+        """Run ``fn(cursor)`` on the single writer thread."""
+        if not self.writable:
+            raise ApiError(503, "this server opened its store read-only")
+        return await self._run(self._writes, fn, timeout)
+
+    async def _run(self, executor: ThreadPoolExecutor, fn: Callable[[Cursor], T], limit: float) -> T:
+        holder: list[Cursor] = []
+
+        def job() -> T:
+            cur = self.cursor()
+            holder.append(cur)
+            return fn(cur)
+
+        future: Future[T] = executor.submit(job)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), limit)
+        except TimeoutError:
+            if holder:
+                holder[0].interrupt()
+            future.cancel()
+            future.add_done_callback(_swallow)
+            raise ApiError(504, f"the query took longer than {limit:g} s and was stopped; "
+                                "narrow the filters or the date range") from None
+
+    def close(self) -> None:
+        self._reads.shutdown(wait=True, cancel_futures=True)
+        self._writes.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            for cur in self._cursors:
+                cur.close()
+            self._cursors.clear()
+        self._con.close()
+
+
+def _swallow(future: Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()

@@ -1,0 +1,527 @@
+"""The data functions of the API: plain functions of a DuckDB cursor and typed filters, returning JSON-ready
+dicts. The routes in :mod:`tidings.serve.app` only parse parameters, call one of these on the read pool and
+render the result (JSON, or CSV for event lists).
+
+Every value a user gives reaches SQL as a ``?`` parameter. The only SQL text chosen by a request is picked
+from fixed tables here (sort columns, grouping columns), never pasted from the request.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from typing import Any
+
+import duckdb
+
+from tidings.clean import clean
+from tidings.serve.errors import bad_param, not_found
+
+Cursor = duckdb.DuckDBPyConnection
+Row = dict[str, Any]
+
+MAX_PAGE = 500
+"""Hard cap on ``limit`` for event lists."""
+FACTUALITY = ("asserted", "reported", "hedged", "rumoured", "negated", "hypothetical")
+QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict",
+              4: "Material conflict"}
+CLAIMS_NOTE = ("this store has no claims table yet: claims and presence timelines appear once the store "
+               "holds them (see docs/api.md)")
+
+# sort name -> (SQL expression, type of the keyset value)
+SORTS: dict[str, tuple[str, str]] = {
+    "date": ("coalesce(e.date, DATE '0001-01-01')", "date"),
+    "goldstein": ("e.goldstein", "float"),
+    "quad": ("e.quad_class", "int"),
+    "code": ("e.cameo_code", "str"),
+    "source": ("coalesce(e.source_code, '')", "str"),
+    "target": ("coalesce(e.target_code, '')", "str"),
+    "factuality": ("e.factuality", "str"),
+}
+INTERVALS = ("day", "week", "month", "year")
+TIMELINE_KEYS = {"quad": "e.quad_class", "root": "e.cameo_root", "plover": "coalesce(e.plover_type, '-')",
+                 "factuality": "e.factuality"}
+LIST_COLUMNS = (
+    "e.id, e.date, e.date_precision, e.source_code, e.source_name, e.source_country, e.target_code, "
+    "e.target_name, e.target_country, e.cameo_code, e.cameo_root, e.cameo_name, e.quad_class, e.goldstein, "
+    "e.plover_type, e.factuality, e.attribution_name, e.attribution_text, e.attribution_code, "
+    "e.location_name, e.location_country, e.article_id, e.evidence"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """The filters of ``tidings events`` and a few more; ``None`` means any. Codes ending in ``*`` match
+    as prefixes (``RUS*`` is Russia and every Russian sector)."""
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    code: str | None = None  # CAMEO code or a prefix of one
+    root: str | None = None
+    quad: int | None = None
+    plover: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    factuality: str | None = None
+    attribution: str | None = None  # attribution code, words of its name/text, or "none"
+    country: str | None = None  # source, target or location country (ISO alpha-3)
+    q: str | None = None  # free text over the evidence sentence
+    article: str | None = None
+
+    def params(self) -> dict[str, str]:
+        """The filters set, as query parameters (for links)."""
+        out: dict[str, str] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None and value != "":
+                out[f.name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+        return out
+
+
+def _code_match(column: str, value: str) -> tuple[str, list[Any]]:
+    if value.endswith("*"):
+        return f"starts_with({column}, ?)", [value[:-1].upper()]
+    return f"{column} = ?", [value.upper()]
+
+
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """``WHERE`` clause (or "") and its parameters for a filter, over ``events e``."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        s, p = _code_match("e.source_code", f.actor)
+        t, q = _code_match("e.target_code", f.actor)
+        where.append(f"({s} OR {t})")
+        params += p + q
+    for column, value in (("e.source_code", f.source), ("e.target_code", f.target)):
+        if value:
+            clause, p = _code_match(column, value)
+            where.append(clause)
+            params += p
+    if f.code:
+        where.append("starts_with(e.cameo_code, ?)")
+        params.append(f.code)
+    if f.root:
+        where.append("e.cameo_root = ?")
+        params.append(f.root.zfill(2))
+    if f.quad is not None:
+        where.append("e.quad_class = ?")
+        params.append(f.quad)
+    if f.plover:
+        where.append("e.plover_type = ?")
+        params.append(f.plover.upper())
+    if f.since:
+        where.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("e.date <= ?")
+        params.append(f.until)
+    if f.factuality:
+        where.append("e.factuality = ?")
+        params.append(f.factuality)
+    if f.attribution:
+        if f.attribution.lower() == "none":
+            where.append("e.attribution_text IS NULL")
+        else:
+            where.append("(e.attribution_code = ? OR contains(lower(e.attribution_name), lower(?)) "
+                         "OR contains(lower(e.attribution_text), lower(?)))")
+            params += [f.attribution.upper(), f.attribution, f.attribution]
+    if f.country:
+        where.append("(e.source_country = ? OR e.target_country = ? OR e.location_country = ?)")
+        params += [f.country.upper()] * 3
+    if f.q:
+        where.append("contains(lower(e.evidence), lower(?))")
+        params.append(f.q)
+    if f.article:
+        where.append("e.article_id = ?")
+        params.append(f.article)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def dicts(cur: Cursor, sql: str, params: list[Any]) -> list[Row]:
+    cursor = cur.execute(sql, params)
+    names = [d[0] for d in cursor.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def table_exists(cur: Cursor, name: str) -> bool:
+    row = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                      [name]).fetchone()
+    return bool(row and row[0])
+
+
+# ------------------------------------------------------------------------------------------------ events
+@dataclass(frozen=True, slots=True)
+class Page:
+    sort: str = "-date"
+    limit: int = 50
+    offset: int = 0
+    cursor: str | None = None
+
+
+def parse_sort(sort: str) -> tuple[str, bool]:
+    desc = sort.startswith("-")
+    key = sort.lstrip("-+")
+    if key not in SORTS:
+        raise bad_param("sort", f"unknown sort {sort!r}; one of {', '.join(SORTS)} (prefix - for descending)")
+    return key, desc
+
+
+def encode_cursor(value: Any, event_id: str) -> str:
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    raw = json.dumps([value, event_id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str, kind: str) -> tuple[Any, str]:
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        value, event_id = json.loads(raw)
+        if kind == "date":
+            value = dt.date.fromisoformat(value)
+        elif kind == "float":
+            value = float(value)
+        elif kind == "int":
+            value = int(value)
+        elif not isinstance(value, str):
+            raise ValueError(value)
+        if not isinstance(event_id, str):
+            raise ValueError(event_id)
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise bad_param("cursor", "not a cursor this API handed out (take it from `next`)") from exc
+    return value, event_id
+
+
+def events(cur: Cursor, f: EventFilter, page: Page) -> Row:
+    """One page of events matching ``f``: rows, the total, and the cursor of the next page."""
+    key, desc = parse_sort(page.sort)
+    expr, kind = SORTS[key]
+    where, params = event_where(f)
+    total_row = cur.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
+    total = int(total_row[0]) if total_row else 0
+    order = "DESC" if desc else "ASC"
+    page_where, page_params = where, list(params)
+    if page.cursor:
+        value, last_id = decode_cursor(page.cursor, kind)
+        op = "<" if desc else ">"
+        clause = f"({expr} {op} ? OR ({expr} = ? AND e.id {op} ?))"
+        page_where = (where + " AND " if where else " WHERE ") + clause
+        page_params += [value, value, last_id]
+    sql = (f"SELECT {LIST_COLUMNS}, {expr} AS _key FROM events e{page_where} "
+           f"ORDER BY {expr} {order}, e.id {order} LIMIT ? OFFSET ?")
+    rows = dicts(cur, sql, [*page_params, page.limit + 1, 0 if page.cursor else page.offset])
+    more = len(rows) > page.limit
+    rows = rows[:page.limit]
+    next_cursor = encode_cursor(rows[-1]["_key"], rows[-1]["id"]) if more and rows else None
+    for row in rows:
+        del row["_key"]
+    _attach_counts(cur, rows)
+    return {"rows": rows, "count": len(rows), "total": total, "sort": page.sort, "limit": page.limit,
+            "offset": None if page.cursor else page.offset, "next_cursor": next_cursor,
+            "filters": f.params()}
+
+
+def _attach_counts(cur: Cursor, rows: list[Row]) -> None:
+    """Mention, source and article counts of the rows (one query over their ids)."""
+    if not rows:
+        return
+    counts = {r[0]: r[1:] for r in cur.execute(
+        "SELECT m.event_id, count(*), count(DISTINCT coalesce(a.site, a.id)), count(DISTINCT m.article_id) "
+        "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE list_contains(?, m.event_id) "
+        "GROUP BY m.event_id", [[r["id"] for r in rows]]).fetchall()}
+    for row in rows:
+        mentions, sources, articles = counts.get(row["id"], (1, 1, 1))
+        row.update(num_mentions=mentions, num_sources=sources, num_articles=articles)
+
+
+def highlights(row: Row) -> list[Row]:
+    """Where the trigger, source, target and attribution are in the evidence sentence (offsets in it)."""
+    evidence: str = row["evidence"]
+    base = int(row["span_start"])
+    out: list[Row] = []
+    taken: list[tuple[int, int]] = []
+    if row.get("trigger_start") is not None and row.get("trigger_end") is not None:
+        start, end = int(row["trigger_start"]) - base, int(row["trigger_end"]) - base
+        if 0 <= start < end <= len(evidence):
+            out.append({"role": "trigger", "start": start, "end": end, "text": evidence[start:end]})
+            taken.append((start, end))
+    for role in ("source", "target", "attribution", "location"):
+        words = row.get(f"{role}_text")
+        if not words:
+            continue
+        found = _find_free(evidence, words, taken)
+        if found is not None:
+            out.append({"role": role, "start": found, "end": found + len(words), "text": words})
+            taken.append((found, found + len(words)))
+    return sorted(out, key=lambda h: h["start"])
+
+
+def _find_free(text: str, words: str, taken: list[tuple[int, int]]) -> int | None:
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        if all(end <= a or start >= b for a, b in taken):
+            return start
+        start = text.find(words, start + 1)
+    return None
+
+
+def event(cur: Cursor, event_id: str) -> Row:
+    """One event with its evidence highlights, article, and the articles and sources that mention it."""
+    rows = dicts(cur, "SELECT * FROM events WHERE id = ?", [event_id])
+    if not rows:
+        raise not_found("event", event_id)
+    row = rows[0]
+    if row.get("extra"):
+        row["extra"] = json.loads(row["extra"])
+    row["highlights"] = highlights(row)
+    articles = dicts(cur, "SELECT id, title, url, published, site, name FROM articles WHERE id = ?",
+                     [row["article_id"]])
+    row["article"] = articles[0] if articles else None
+    row["mentions"] = dicts(
+        cur, "SELECT a.id, a.title, a.url, a.published, a.site, m.is_first FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY NOT m.is_first, a.seq",
+        [event_id])
+    row["num_mentions"] = len(row["mentions"]) or 1
+    row["num_articles"] = len({m["id"] for m in row["mentions"]}) or 1
+    row["num_sources"] = len({m["site"] or m["id"] for m in row["mentions"]}) or 1
+    row["quad_name"] = QUAD_NAMES.get(row["quad_class"])
+    return row
+
+
+def article(cur: Cursor, article_id: str) -> Row:
+    """An article's clean text and the spans of its events (sentence, trigger, actors)."""
+    rows = dicts(cur, "SELECT id, seq, name, doc_id, kind, url, title, author, published, site, language, "
+                 "text, duplicate_of, similarity, coder FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        raise not_found("article", article_id)
+    row = rows[0]
+    row["raw_text"] = row["text"]
+    row["text"] = clean(row["text"]).text  # event offsets are in the cleaned text (pure, no model)
+    first = row["duplicate_of"] or row["id"]
+    evs = dicts(cur, "SELECT id, sentence, span_start, span_end, trigger, trigger_start, trigger_end, "
+                "evidence, "
+                "source_text, source_code, target_text, target_code, attribution_text, location_text, "
+                "cameo_code, cameo_name, quad_class, goldstein, factuality, date FROM events "
+                "WHERE article_id = ? ORDER BY span_start, trigger_start", [first])
+    for ev in evs:
+        ev["highlights"] = [{**h, "start": h["start"] + ev["span_start"], "end": h["end"] + ev["span_start"]}
+                            for h in highlights(ev)]
+    row["events"] = evs
+    return row
+
+
+# ------------------------------------------------------------------------------------------------ aggregates
+def timeline(cur: Cursor, f: EventFilter, interval: str, by: str) -> Row:
+    if interval not in INTERVALS:
+        raise bad_param("interval", f"one of {', '.join(INTERVALS)}")
+    if by not in TIMELINE_KEYS:
+        raise bad_param("by", f"one of {', '.join(TIMELINE_KEYS)}")
+    where, params = event_where(f)
+    where += (" AND " if where else " WHERE ") + "e.date IS NOT NULL"
+    rows = dicts(cur, f"SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, {TIMELINE_KEYS[by]} AS key, "
+                 f"count(*) AS events, round(avg(e.goldstein), 2) AS goldstein FROM events e{where} "
+                 "GROUP BY ALL ORDER BY period, key", [interval, *params])
+    keys = sorted({r["key"] for r in rows}, key=str)
+    labels = {k: QUAD_NAMES.get(k, str(k)) if by == "quad" else str(k) for k in keys}
+    return {"interval": interval, "by": by, "keys": keys, "labels": {str(k): v for k, v in labels.items()},
+            "rows": rows, "filters": f.params()}
+
+
+def dyads(cur: Cursor, f: EventFilter, period: str, limit: int) -> Row:
+    if period not in ("all", *INTERVALS):
+        raise bad_param("period", f"one of all, {', '.join(INTERVALS)}")
+    where, params = event_where(f)
+    where += (" AND " if where else " WHERE ") + "e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
+    period_sql = "NULL::DATE" if period == "all" else "CAST(date_trunc(?, e.date) AS DATE)"
+    head = [] if period == "all" else [period]
+    rows = dicts(cur, f"SELECT e.source_code AS source, e.target_code AS target, {period_sql} AS period, "
+                 "mode(e.source_name) AS source_name, mode(e.target_name) AS target_name, "
+                 "count(*) AS events, "
+                 "round(avg(e.goldstein), 2) AS goldstein, "
+                 "count(*) FILTER (WHERE e.quad_class >= 3) AS conflict "
+                 f"FROM events e{where} GROUP BY e.source_code, e.target_code, period "
+                 "ORDER BY events DESC, source, target, period LIMIT ?", [*head, *params, limit])
+    return {"period": period, "rows": rows, "filters": f.params()}
+
+
+def places(cur: Cursor, f: EventFilter, limit: int) -> Row:
+    where, params = event_where(f)
+    where += (" AND " if where else " WHERE ") + "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
+    rows = dicts(cur, "SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat, "
+                 "e.location_lon AS lon, e.location_geonameid AS geonameid, count(*) AS events, "
+                 "round(avg(e.goldstein), 2) AS goldstein, mode(e.quad_class) AS quad_class "
+                 f"FROM events e{where} GROUP BY ALL ORDER BY events DESC, name LIMIT ?", [*params, limit])
+    return {"rows": rows, "filters": f.params()}
+
+
+def overview(cur: Cursor) -> Row:
+    """Counts, date range and the values filters can take (for the dashboard's controls)."""
+    row = cur.execute("SELECT count(*), min(date), max(date) FROM events").fetchone() or (0, None, None)
+    art = cur.execute("SELECT count(*) FROM articles").fetchone() or (0,)
+    plover = [r[0] for r in cur.execute("SELECT DISTINCT plover_type FROM events "
+                                        "WHERE plover_type IS NOT NULL ORDER BY 1").fetchall()]
+    roots = dicts(cur, "SELECT cameo_root AS root, count(*) AS events FROM events GROUP BY 1 ORDER BY 1", [])
+    return {"events": int(row[0]), "articles": int(art[0]), "first_date": row[1], "last_date": row[2],
+            "quad_classes": {str(k): v for k, v in QUAD_NAMES.items()}, "factuality": list(FACTUALITY),
+            "plover_types": plover, "roots": roots, "max_page": MAX_PAGE,
+            "claims": table_exists(cur, "claims")}
+
+
+# ------------------------------------------------------------------------------------------------ actors
+def actors(cur: Cursor, q: str | None, limit: int) -> Row:
+    where, params = "", []
+    if q:
+        where = " WHERE starts_with(a.code, ?) OR contains(lower(a.name), lower(?))"
+        params = [q.upper(), q]
+    rows = dicts(cur, "WITH counts AS (SELECT code, count(*) AS n FROM "
+                 "(SELECT source_code AS code FROM events "
+                 "UNION ALL SELECT target_code FROM events) WHERE code IS NOT NULL GROUP BY code) "
+                 "SELECT a.code, list(DISTINCT a.name ORDER BY a.name) AS names, "
+                 "any_value(a.country) AS country, "
+                 "any_value(a.sector) AS sector, coalesce(any_value(c.n), 0) AS events "
+                 f"FROM actors a LEFT JOIN counts c ON c.code = a.code{where} "
+                 "GROUP BY a.code ORDER BY events DESC, a.code LIMIT ?", [*params, limit])
+    return {"q": q, "rows": rows}
+
+
+def actor(cur: Cursor, code: str) -> Row:
+    """An actor's summary, top partners, monthly counts by quad class, recent events, claims and presence."""
+    code = code.upper()
+    names = dicts(cur, "SELECT name, country, sector FROM actors WHERE code = ? ORDER BY name", [code])
+    summary = dicts(cur, "SELECT count(*) AS events, count(*) FILTER (WHERE source_code = ?) AS as_source, "
+                    "count(*) FILTER (WHERE target_code = ?) AS as_target, min(date) AS first_date, "
+                    "max(date) AS last_date, round(avg(goldstein), 2) AS goldstein FROM events "
+                    "WHERE source_code = ? OR target_code = ?", [code] * 4)[0]
+    if not names and not summary["events"]:
+        raise not_found("actor", code)
+    partners = dicts(cur, "SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS code, "
+                     "mode(CASE WHEN source_code = ? THEN target_name ELSE source_name END) AS name, "
+                     "count(*) AS events, round(avg(goldstein), 2) AS goldstein, "
+                     "count(*) FILTER (WHERE quad_class >= 3) AS conflict FROM events "
+                     "WHERE (source_code = ? OR target_code = ?) AND source_code IS NOT NULL "
+                     "AND target_code IS NOT NULL GROUP BY 1 ORDER BY events DESC, code LIMIT 10", [code] * 4)
+    months = dicts(cur, "SELECT CAST(date_trunc('month', date) AS DATE) AS month, quad_class, "
+                   "count(*) AS events "
+                   "FROM events WHERE (source_code = ? OR target_code = ?) AND date IS NOT NULL "
+                   "GROUP BY ALL ORDER BY 1, 2", [code, code])
+    recent = events(cur, EventFilter(actor=code), Page(limit=10))["rows"]
+    out: Row = {"code": code, "names": [n["name"] for n in names],
+                "country": names[0]["country"] if names else None,
+                "sector": names[0]["sector"] if names else None, **summary,
+                "partners": partners, "months": months, "recent": recent}
+    out.update(actor_claims(cur, code))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ claims
+CLAIM_COLUMNS = (
+    "id", "article_id", "subject_text", "subject_code", "subject_name", "subject_country", "subject_sector",
+    "type", "polarity", "factuality", "attribution_text", "attribution_name", "attribution_code",
+    "attribution_cue", "refers_to", "refers_to_text", "precision", "date_basis", "made_on", "duration_days",
+    "evidence", "span_start", "span_end", "sentence", "cue", "cue_start", "cue_end", "cues",
+)
+"""The columns the API reads from a ``claims`` table (one row a :class:`tidings.claims.Claim`)."""
+
+
+def _claim(row: Row) -> Any:
+    from tidings.claims import Claim
+    from tidings.record import Actor, Attribution
+
+    attribution = None
+    if row.get("attribution_text"):
+        attribution = Attribution(row["attribution_text"], row.get("attribution_name"),
+                                  row.get("attribution_code"), row.get("attribution_cue") or "")
+    cues = row.get("cues")
+    return Claim(
+        doc_id=row["article_id"],
+        subject=Actor(row.get("subject_text") or row["subject_name"], row["subject_name"],
+                      row["subject_code"], row.get("subject_country"), row.get("subject_sector")),
+        type=row["type"], polarity=row["polarity"], factuality=row["factuality"], attribution=attribution,
+        refers_to=row.get("refers_to"), refers_to_text=row.get("refers_to_text"),
+        precision=row.get("precision"), made_on=row.get("made_on"), evidence=row["evidence"],
+        span=(int(row["span_start"]), int(row["span_end"])), sentence=int(row.get("sentence") or 0),
+        cue=row.get("cue") or "", cue_span=(int(row.get("cue_start") or 0), int(row.get("cue_end") or 0)),
+        duration_days=row.get("duration_days"),
+        cues=tuple(json.loads(cues)) if isinstance(cues, str) and cues else (),
+        date_basis=row.get("date_basis"),
+    )
+
+
+def _load_claims(cur: Cursor, subject: str | None = None, kind: str | None = None) -> list[Any]:
+    where: list[str] = []
+    params: list[Any] = []
+    if subject:
+        where.append("(upper(subject_code) = upper(?) OR lower(replace(subject_name, '-', ' ')) = "
+                     "lower(replace(?, '-', ' ')))")
+        params += [subject, subject]
+    if kind:
+        where.append("type = ?")
+        params.append(kind)
+    sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
+    return [_claim(r) for r in dicts(cur, sql + " ORDER BY made_on, article_id, span_start", params)]
+
+
+def claims(cur: Cursor, subject: str | None, kind: str | None, contradictions: bool, limit: int) -> Row:
+    """Claims (newest first), or with ``contradictions`` the pairs of claims that cannot both hold."""
+    if not table_exists(cur, "claims"):
+        return {"rows": [], "count": 0, "note": CLAIMS_NOTE}
+    from tidings.claims import contradictions as find_contradictions
+
+    found = _load_claims(cur, subject, kind)
+    if contradictions:
+        pairs = [c.to_dict() for c in find_contradictions(found)][:limit]
+        return {"contradictions": True, "rows": pairs, "count": len(pairs), "note": None}
+    found.sort(key=lambda c: (c.effective_date or dt.date.min, c.doc_id), reverse=True)
+    rows = [{**c.to_dict(), "article_id": c.doc_id} for c in found[:limit]]
+    return {"contradictions": False, "rows": rows, "count": len(rows), "note": None}
+
+
+def _latest_claim_date(cur: Cursor) -> dt.date:
+    row = cur.execute("SELECT max(greatest(coalesce(made_on, refers_to), coalesce(refers_to, made_on))) "
+                      "FROM claims").fetchone()
+    return row[0] if row and isinstance(row[0], dt.date) else dt.date.today()
+
+
+def whereabouts(cur: Cursor, person: str, as_of: dt.date | None) -> Row:
+    """A person's presence timeline: last seen, days unseen, gaps, and the claims made during each gap."""
+    if not table_exists(cur, "claims"):
+        return {"person": person, "as_of": as_of, "last_seen": None, "days_unseen": None, "gaps": [],
+                "claims_in_gaps": [], "appearances": [], "note": CLAIMS_NOTE}
+    from tidings.claims import appearances, timeline
+
+    found = _load_claims(cur, person)
+    when = as_of or _latest_claim_date(cur)
+    seen = appearances(found)
+    out: Row = timeline(person, seen, found, when).to_dict()
+    out["appearances"] = [a.to_dict() for a in sorted(seen, key=lambda a: a.date or dt.date.min)]
+    out["note"] = None if found else f"no claims about {person!r} in this store"
+    return out
+
+
+def actor_claims(cur: Cursor, code: str) -> Row:
+    """Claims about the people under an actor code, their contradictions and each person's timeline."""
+    if not table_exists(cur, "claims"):
+        return {"claims": [], "contradictions": [], "people": [], "claims_note": CLAIMS_NOTE}
+    from tidings.claims import appearances, contradictions, timeline
+
+    found = _load_claims(cur, code)
+    when = _latest_claim_date(cur)
+    by_person: dict[str, list[Any]] = defaultdict(list)
+    for c in found:
+        by_person[c.subject.name].append(c)
+    people = []
+    for name, theirs in sorted(by_person.items()):
+        seen = appearances(theirs)
+        if seen:
+            people.append(timeline(name, seen, theirs, when).to_dict())
+    found.sort(key=lambda c: (c.effective_date or dt.date.min, c.doc_id), reverse=True)
+    return {"claims": [{**c.to_dict(), "article_id": c.doc_id} for c in found[:200]],
+            "contradictions": [c.to_dict() for c in contradictions(found)], "people": people,
+            "claims_note": None}
