@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint typecheck pytest bench eval clean
+.PHONY: run serve test setup lint typecheck pytest bench eval clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,10 @@ $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock pyproject.toml
 
 run: setup
 	$(BIN)/tidings ingest demo --db tidings.duckdb --published 2020-04-12 || [ $$? -eq 1 ]
+
+# set-up as `make run`, then serve the demo database (API at /api, docs at /docs, dashboard at /)
+serve: run
+	$(BIN)/tidings serve --db tidings.duckdb
 
 lint: setup
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -346,9 +346,118 @@ def recode(
 
 
 @app.command()
+def claims(
+    db: DbOpt = "tidings.duckdb",
+    subject: Annotated[str | None, typer.Option("--subject", help="A person's name or actor code.")] = None,
+    kind: Annotated[str | None, typer.Option("--type", help="health, death, whereabouts, appearance, "
+                                             "absence, succession or identity.")] = None,
+    contradictions: Annotated[bool, typer.Option("--contradictions", help="Pairs of claims that cannot both "
+                                                 "hold, with both sources and dates.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+) -> None:
+    """What the stored articles say about people (ill, dead, missing, seen, absent, succeeded, doubled)."""
+    from tidings.claims import CLAIM_TYPES
+    from tidings.claims import report as R
+
+    if fmt not in ("table", "jsonl"):
+        raise typer.BadParameter("--format must be table or jsonl")
+    if kind is not None and kind not in CLAIM_TYPES:
+        raise typer.BadParameter(f"--type must be one of {', '.join(CLAIM_TYPES)}")
+    store = _open(db, Console(stderr=True), read_only=True)
+    try:
+        if contradictions:
+            pairs = R.stored_contradictions(store, subject=subject, kind=kind)
+            names = R.articles(store, {c.doc_id for p in pairs for c in (p.first, p.second)})
+            rows = [p.to_dict() for p in pairs]
+            text = R.format_contradictions(pairs, names)
+        else:
+            found = R.stored_claims(store, subject=subject, kind=kind)
+            names = R.articles(store, {c.doc_id for c in found})
+            rows = [c.to_dict() for c in found]
+            text = R.format_claims(found, names)
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        typer.echo(text)
+
+
+@app.command()
+def whereabouts(
+    person: Annotated[str, typer.Argument(help="A person's name (any case) or actor code.")],
+    db: DbOpt = "tidings.duckdb",
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Count days unseen up to this YYYY-MM-DD "
+                                              "(default: the latest date the claims speak of).")] = None,
+    min_gap: Annotated[int, typer.Option("--min-gap", min=0, help="Report gaps in public appearances "
+                                         "longer than this many days.")] = 7,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """When a person was last seen in public, days unseen, gaps, and what was claimed during each gap."""
+    from tidings.claims import report as R
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("--format must be table or json")
+    when = _date(as_of)
+    store = _open(db, Console(stderr=True), read_only=True)
+    try:
+        where = R.stored_whereabouts(store, person, as_of=when, min_gap_days=min_gap)
+    finally:
+        store.close()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(where, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        typer.echo(R.format_whereabouts(where))
+
+
+@app.command()
+def summary(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .json, .jsonl), folders, or - for stdin.")],
+    published: PublishedOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (one article a line) or table.")] = "jsonl",
+) -> None:
+    """The main event of each article as who, what, when, where, why and how (5W1H)."""
+    from tidings.pipeline import Options, Pipeline
+    from tidings.readers import read_paths
+    from tidings.summary import format_table, summarise
+
+    if fmt not in ("jsonl", "table"):
+        raise typer.BadParameter("--format must be jsonl or table")
+    err = Console(stderr=True)
+    pipeline = Pipeline(Options(published=_date(published)))
+    skipped = done = 0
+    found = []
+    for item in read_paths(paths, published=pipeline.options.published):
+        try:
+            if isinstance(item, InputError):
+                raise item
+            result = summarise(pipeline, item)
+        except InputError as exc:
+            skipped += 1
+            err.print(f"[yellow]skipped:[/yellow] {exc}", highlight=False)
+            continue
+        done += 1
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            found.append(result)
+    if fmt == "table" and found:
+        typer.echo(format_table(found))
+    err.print(f"{done} article(s) summarised, {skipped} skipped", highlight=False)
+    if skipped:
+        raise typer.Exit(1 if done else 2)
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)
+
+
+from tidings.serve.cli import serve_command  # noqa: E402  (typer only; FastAPI loads when it runs)
+
+app.command("serve")(serve_command)
 
 
 def main() -> None:
