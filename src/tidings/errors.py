@@ -12,6 +12,7 @@
     ├── DictionaryError       a PETRARCH/Phoenix dictionary file cannot be parsed        [T101]
     ├── DataError             a packaged data file is missing or malformed               [T102]
     ├── StoreError            the event store cannot be opened, migrated or written      [T301]
+    ├── ClusterError          the Dask cluster cannot be reached, or partitions failed    [T401]
     └── ModelError            the spaCy model cannot be loaded                           [T201]
 
 Other libraries' errors are translated where they are caught, with ``raise ... from exc``.
@@ -90,6 +91,13 @@ class DataError(TidingsError):
 class StoreError(TidingsError):
     code = "T301"
     template = "Event store: {detail}"
+
+
+class ClusterError(TidingsError):
+    """The Dask cluster cannot be reached or started, or partitions failed for good."""
+
+    code = "T401"
+    template = "Dask run: {detail}"
 
 
 class ModelError(TidingsError):
