@@ -167,6 +167,18 @@ def ingest(
     fields: Annotated[str | None, typer.Option("--fields", help="Record field names for JSON/JSONL/CSV, "
                                                "e.g. text=body,published=pubdate.")] = None,
     dictionaries: DictOpt = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster).")]
+    = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address, "
+                                                  "tcp://HOST:PORT.")] = None,
+    local_workers: Annotated[int | None, typer.Option("--local-workers", min=1, help="Workers of a local "
+                                                      "Dask cluster.")] = None,
+    out_parquet: Annotated[Path | None, typer.Option("--out-parquet", help="Leave a Parquet dataset here "
+                                                     "instead of loading the store.")] = None,
+    run_dir: Annotated[Path | None, typer.Option("--run-dir", help="Folder for the Dask run's shards "
+                                                 "(resumable).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per Dask "
+                                                "partition.")] = 200,
 ) -> None:
     """Read, code and store articles; an article already stored adds nothing."""
     from tidings.ingest.base import parse_fields
@@ -179,6 +191,14 @@ def ingest(
         raise typer.BadParameter(str(exc)) from exc
     options = IngestOptions(published=_date(published), fields=field_map, workers=workers, batch=batch,
                             dictionaries=dictionaries)
+    if engine == "dask":  # the loader opens the store itself, after every partition is coded
+        from tidings.scale.cli import dask_command
+
+        raise typer.Exit(dask_command(paths, db=db, options=options, scheduler=scheduler,
+                                      local_workers=local_workers, out_parquet=out_parquet, run_dir=run_dir,
+                                      partition_size=partition_size))
+    if engine != "local":
+        raise typer.BadParameter("--engine must be local or dask")
     err = Console(stderr=True)
     store = _open(db, err)
     try:

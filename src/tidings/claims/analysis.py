@@ -107,7 +107,9 @@ def timeline(person: str, sightings: list[Appearance], claims: list[Claim], as_o
     """
     mine = [a for a in sightings if matches_subject(a, person) and a.date is not None and a.date <= as_of
             and (a.made_on is None or a.made_on <= as_of)]
-    seen = sorted((a for a in mine if a.kind == "appearance"), key=lambda a: a.date or dt.date.min)
+    # on one day, a sighting dated by its own words is the better evidence than one dated by its context
+    seen = sorted((a for a in mine if a.kind == "appearance"),
+                  key=lambda a: (a.date or dt.date.min, a.date_text is not None))
     last = seen[-1] if seen else None
     days = (as_of - last.date).days if last is not None and last.date is not None else None
     raw: list[tuple[dt.date, dt.date, str, str, str]] = []  # start, end, reason, evidence, doc_id

@@ -15,15 +15,15 @@ from spacy.tokens import Span, Token
 
 from tidings.claims import cues as C
 from tidings.claims.extract import extract_claims
-from tidings.claims.records import Appearance, Claim
+from tidings.claims.records import SIGHTING_FACTUALITY, Appearance, Claim, appearances
 from tidings.dates import DateResolver
 from tidings.events.coder import SentenceCoder
 from tidings.events.discourse import Discourse
 from tidings.nlp.segment import Sentence, parse
 from tidings.record import Actor, Article
 
-SIGHTING_FACTUALITY = frozenset({"asserted", "reported"})
-"""Only sightings an article vouches for (or attributes to a named or unnamed source) go on a timeline."""
+__all__ = ["SIGHTING_FACTUALITY", "Appearance", "appearances", "claims_for_article", "claims_for_prepared",
+           "needs_parse"]
 
 
 def needs_parse(sent: Sentence) -> bool:
@@ -101,22 +101,4 @@ def _borrow_dates(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]
                 claim = replace(claim, refers_to=last.refers_to, precision=last.precision,
                                 date_basis="context")
         out.append(claim)
-    return out
-
-
-def appearances(claims: list[Claim]) -> list[Appearance]:
-    """The sightings and non-sightings among claims: appearance and absence claims (and disappearances
-    from public view) that the article asserts or reports, positive, not hedged, rumoured or denied."""
-    out: list[Appearance] = []
-    for claim in claims:
-        if claim.type not in ("appearance", "absence") or claim.polarity != "positive":
-            continue
-        if claim.factuality not in SIGHTING_FACTUALITY:
-            continue
-        out.append(Appearance(
-            person=claim.subject, kind=claim.type, date=claim.refers_to, date_text=claim.refers_to_text,
-            duration_days=claim.duration_days, factuality=claim.factuality, source=claim.attribution,
-            evidence=claim.evidence, span=claim.span, doc_id=claim.doc_id, made_on=claim.made_on,
-            claim_id=claim.claim_id,
-        ))
     return out

@@ -308,6 +308,12 @@ def _claim(doc: Doc, cue: _Cue, subject: Actor, offset: int, published: dt.date 
     elif kind == "appearance" and polarity == "negative":
         kind, polarity = "absence", "positive"  # "was not seen", "did not attend"
     date_text, info_date, precision = _claim_date(tok, dates)
+    duration = _duration(tok) if kind in ("absence", "whereabouts") else None
+    if kind in ("absence", "whereabouts") and date_text is not None and info_date is not None and \
+            published is not None and _since(tok.doc, date_text) and info_date < published:
+        # "has not been seen since March 3": a period from that day to the article's date, not a day
+        duration = (published - info_date).days
+        date_text, info_date, precision = f"since {date_text}", published, "day"
     return Claim(
         doc_id=doc_id,
         subject=subject,
@@ -324,7 +330,7 @@ def _claim(doc: Doc, cue: _Cue, subject: Actor, offset: int, published: dt.date 
         sentence=sentence,
         cue=cue.text,
         cue_span=(offset + cue.start, offset + cue.end),
-        duration_days=_duration(tok) if kind in ("absence", "whereabouts") else None,
+        duration_days=duration,
         cues=tuple(cue_words),
         date_basis="text" if info_date is not None else None,
     )
@@ -412,6 +418,15 @@ def _claim_date(tok: Token, dates: DateResolver) -> tuple[str | None, dt.date | 
     if info.from_publication:
         return None, None, None
     return best[1], info.date, info.precision
+
+
+def _since(doc: Doc, date_text: str) -> bool:
+    """True when the date expression is the start of a period ("since March 3")."""
+    for ent in doc.ents:
+        if ent.text == date_text:
+            head = ent.root.head
+            return (ent.start > 0 and doc[ent.start - 1].lower_ == "since") or head.lower_ == "since"
+    return False
 
 
 def _duration(tok: Token) -> int | None:

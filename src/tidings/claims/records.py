@@ -23,6 +23,10 @@ CLAIM_FACTUALITY: tuple[str, ...] = ("asserted", "reported", "hedged", "rumoured
 Polarity = Literal["positive", "negative"]
 
 
+SIGHTING_FACTUALITY = frozenset({"asserted", "reported"})
+"""Only sightings an article vouches for (or attributes to a named or unnamed source) go on a timeline."""
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
@@ -184,3 +188,21 @@ class Whereabouts:
             "claims_in_gaps": [{"gap": g.to_dict(), "claims": [c.to_dict() for c in cs]}
                                for g, cs in self.claims_in_gaps],
         }
+
+
+def appearances(claims: list[Claim]) -> list[Appearance]:
+    """The sightings and non-sightings among claims: appearance and absence claims (and disappearances
+    from public view) that the article asserts or reports, positive, not hedged, rumoured or denied."""
+    out: list[Appearance] = []
+    for claim in claims:
+        if claim.type not in ("appearance", "absence") or claim.polarity != "positive":
+            continue
+        if claim.factuality not in SIGHTING_FACTUALITY:
+            continue
+        out.append(Appearance(
+            person=claim.subject, kind=claim.type, date=claim.refers_to, date_text=claim.refers_to_text,
+            duration_days=claim.duration_days, factuality=claim.factuality, source=claim.attribution,
+            evidence=claim.evidence, span=claim.span, doc_id=claim.doc_id, made_on=claim.made_on,
+            claim_id=claim.claim_id,
+        ))
+    return out

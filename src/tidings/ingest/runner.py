@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidings import errors
 from tidings.about import CODER
@@ -27,6 +27,10 @@ from tidings.ingest.registry import read_paths
 from tidings.record import Article, Event
 from tidings.store.db import Batch, Skip, Store, StoredArticle
 from tidings.validate import check_text
+
+if TYPE_CHECKING:
+    from tidings.claims.records import Claim
+    from tidings.summary.core import Summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,8 @@ class Coded:
     article_id: str
     events: list[Event]
     error: tuple[str, str, str | None] | None = None
+    claims: list[Claim] = field(default_factory=list)
+    summary: Summary | None = None
 
     def exception(self) -> InputError | None:
         if self.error is None:
@@ -111,12 +117,45 @@ def _init_worker(published: dt.date | None, dictionaries: Path | None) -> None:
 
 
 def _code(articles: list[Article]) -> list[Coded]:
+    return code_articles(_PIPELINE, articles)
+
+
+def code_articles(pipeline: Any, articles: list[Article]) -> list[Coded]:
+    """Events, claims and 5W1H summary of each article, from one preparation and one parse of each sentence.
+
+    The same steps as ``Pipeline.run`` (prepare, parse the event sentences of all articles in one stream,
+    code), then one more stream parses what claims and summaries read besides (sentences with a claim cue,
+    the lead, the title), and the claims and the summary are read from the same prepared sentences. Events
+    come out exactly as ``Pipeline.run`` gives them: the extra sentences are parsed after coding.
+    """
+    from tidings.claims.article import claims_for_prepared, needs_parse
+    from tidings.nlp.segment import parse
+    from tidings.summary.core import lead_of, summarise_prepared
+
     out: list[Coded] = []
-    for result in _PIPELINE.run(articles):
-        err = result.error
-        error = (type(err).__name__, err.detail, result.article.id) if err is not None else None
-        out.append(Coded(result.article.id, list(result.events), error))
-    return out
+    prepared: list[Any] = []
+    for article in articles:
+        try:
+            prepared.append(pipeline._prepare(article))
+        except InputError as exc:
+            prepared.append(exc)
+            out.append(Coded(article.id, [], (type(exc).__name__, exc.detail, article.id)))
+    ready = [p for p in prepared if not isinstance(p, InputError)]
+    parse(s for p in ready for s in p.todo)
+    results = [pipeline._code(p) for p in ready]
+    leads = [lead_of(p) for p in ready]
+    extra = {id(s): s for p, lead in zip(ready, leads, strict=True)
+             for s in [*lead.unparsed(), *(s for s in p.sentences if s.doc is None and needs_parse(s))]}
+    parse(extra.values())
+    for p, lead, result in zip(ready, leads, results, strict=True):
+        if result.error is not None:
+            err = result.error
+            out.append(Coded(p.article.id, [], (type(err).__name__, err.detail, p.article.id)))
+            continue
+        out.append(Coded(p.article.id, list(result.events), claims=claims_for_prepared(pipeline, p),
+                         summary=summarise_prepared(pipeline, p, result.events, lead)))
+    order = {a.id: n for n, a in enumerate(articles)}
+    return sorted(out, key=lambda c: order.get(c.article_id, 0))
 
 
 class _Coder:
@@ -239,6 +278,9 @@ class Ingest:
             ok.add(doc.key)
             batch.articles.append(self._stored(doc, blob, coder=CODER))
             batch.events.extend(result.events)
+            batch.claims.extend(result.claims)
+            if result.summary is not None:
+                batch.summaries.append(result.summary)
         for doc, blob, first, similarity in work.near:
             failure = self._failure(first)
             if failure is not None:
@@ -310,8 +352,11 @@ def recode(store: Store, options: IngestOptions | None = None, *, everything: bo
             articles = [Article(r[0], r[1], r[2], r[3], r[4]) for r in chunk]
             submitted = coder.submit(articles)
             coded = [c for part in submitted for c in (part.result() if isinstance(part, Future) else [part])]
-            events = [e for c in coded if c.error is None for e in c.events]
-            store.replace_events([r[0] for r in chunk], events, CODER)
+            ok = [c for c in coded if c.error is None]
+            events = [e for c in ok for e in c.events]
+            store.replace_events([r[0] for r in chunk], events, CODER,
+                                 claims=[x for c in ok for x in c.claims],
+                                 summaries=[c.summary for c in ok if c.summary is not None])
             stats.articles += len(chunk)
             stats.events += len(events)
             stats.failed += sum(1 for c in coded if c.error is not None)

@@ -18,8 +18,13 @@ from typing import Any
 
 import duckdb
 
+from tidings.claims.analysis import contradictions as find_contradictions
+from tidings.claims.analysis import timeline as presence_timeline
+from tidings.claims.records import Appearance, Claim, appearances
 from tidings.clean import clean
 from tidings.serve.errors import bad_param, not_found
+from tidings.store.db import SUBJECT_SQL, row_appearance, row_claim
+from tidings.store.schema import CLAIM_COLUMNS as CLAIM_COLUMNS  # the API's claim columns: the store's
 
 Cursor = duckdb.DuckDBPyConnection
 Row = dict[str, Any]
@@ -421,59 +426,36 @@ def actor(cur: Cursor, code: str) -> Row:
 
 
 # ------------------------------------------------------------------------------------------------ claims
-CLAIM_COLUMNS = (
-    "id", "article_id", "subject_text", "subject_code", "subject_name", "subject_country", "subject_sector",
-    "type", "polarity", "factuality", "attribution_text", "attribution_name", "attribution_code",
-    "attribution_cue", "refers_to", "refers_to_text", "precision", "date_basis", "made_on", "duration_days",
-    "evidence", "span_start", "span_end", "sentence", "cue", "cue_start", "cue_end", "cues",
-)
-"""The columns the API reads from a ``claims`` table (one row a :class:`tidings.claims.Claim`)."""
+"""The API reads the store's ``claims`` and ``appearances`` tables (schema version 2, written by
+``tidings ingest``); a store without them (version 1, opened read-only) answers with :data:`CLAIMS_NOTE`."""
 
 
-def _claim(row: Row) -> Any:
-    from tidings.claims import Claim
-    from tidings.record import Actor, Attribution
-
-    attribution = None
-    if row.get("attribution_text"):
-        attribution = Attribution(row["attribution_text"], row.get("attribution_name"),
-                                  row.get("attribution_code"), row.get("attribution_cue") or "")
-    cues = row.get("cues")
-    return Claim(
-        doc_id=row["article_id"],
-        subject=Actor(row.get("subject_text") or row["subject_name"], row["subject_name"],
-                      row["subject_code"], row.get("subject_country"), row.get("subject_sector")),
-        type=row["type"], polarity=row["polarity"], factuality=row["factuality"], attribution=attribution,
-        refers_to=row.get("refers_to"), refers_to_text=row.get("refers_to_text"),
-        precision=row.get("precision"), made_on=row.get("made_on"), evidence=row["evidence"],
-        span=(int(row["span_start"]), int(row["span_end"])), sentence=int(row.get("sentence") or 0),
-        cue=row.get("cue") or "", cue_span=(int(row.get("cue_start") or 0), int(row.get("cue_end") or 0)),
-        duration_days=row.get("duration_days"),
-        cues=tuple(json.loads(cues)) if isinstance(cues, str) and cues else (),
-        date_basis=row.get("date_basis"),
-    )
-
-
-def _load_claims(cur: Cursor, subject: str | None = None, kind: str | None = None) -> list[Any]:
+def _load_claims(cur: Cursor, subject: str | None = None, kind: str | None = None) -> list[Claim]:
     where: list[str] = []
     params: list[Any] = []
     if subject:
-        where.append("(upper(subject_code) = upper(?) OR lower(replace(subject_name, '-', ' ')) = "
-                     "lower(replace(?, '-', ' ')))")
+        where.append(SUBJECT_SQL.format(p="subject"))
         params += [subject, subject]
     if kind:
         where.append("type = ?")
         params.append(kind)
     sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
-    return [_claim(r) for r in dicts(cur, sql + " ORDER BY made_on, article_id, span_start", params)]
+    return [row_claim(r) for r in dicts(cur, sql + " ORDER BY made_on, article_id, span_start, id", params)]
+
+
+def _load_appearances(cur: Cursor, person: str, claims: list[Claim]) -> list[Appearance]:
+    """The stored sightings of a person (derived from the claims when the table is missing)."""
+    if not table_exists(cur, "appearances"):
+        return appearances(claims)
+    return [row_appearance(r) for r in dicts(
+        cur, f"SELECT * FROM appearances WHERE {SUBJECT_SQL.format(p='person')} "
+        "ORDER BY date, made_on, article_id, span_start, id", [person, person])]
 
 
 def claims(cur: Cursor, subject: str | None, kind: str | None, contradictions: bool, limit: int) -> Row:
     """Claims (newest first), or with ``contradictions`` the pairs of claims that cannot both hold."""
     if not table_exists(cur, "claims"):
         return {"rows": [], "count": 0, "note": CLAIMS_NOTE}
-    from tidings.claims import contradictions as find_contradictions
-
     found = _load_claims(cur, subject, kind)
     if contradictions:
         pairs = [c.to_dict() for c in find_contradictions(found)][:limit]
@@ -494,14 +476,12 @@ def whereabouts(cur: Cursor, person: str, as_of: dt.date | None) -> Row:
     if not table_exists(cur, "claims"):
         return {"person": person, "as_of": as_of, "last_seen": None, "days_unseen": None, "gaps": [],
                 "claims_in_gaps": [], "appearances": [], "note": CLAIMS_NOTE}
-    from tidings.claims import appearances, timeline
-
     found = _load_claims(cur, person)
     when = as_of or _latest_claim_date(cur)
-    seen = appearances(found)
-    out: Row = timeline(person, seen, found, when).to_dict()
+    seen = _load_appearances(cur, person, found)
+    out: Row = presence_timeline(person, seen, found, when).to_dict()
     out["appearances"] = [a.to_dict() for a in sorted(seen, key=lambda a: a.date or dt.date.min)]
-    out["note"] = None if found else f"no claims about {person!r} in this store"
+    out["note"] = None if found or seen else f"no claims about {person!r} in this store"
     return out
 
 
@@ -509,19 +489,17 @@ def actor_claims(cur: Cursor, code: str) -> Row:
     """Claims about the people under an actor code, their contradictions and each person's timeline."""
     if not table_exists(cur, "claims"):
         return {"claims": [], "contradictions": [], "people": [], "claims_note": CLAIMS_NOTE}
-    from tidings.claims import appearances, contradictions, timeline
-
     found = _load_claims(cur, code)
     when = _latest_claim_date(cur)
-    by_person: dict[str, list[Any]] = defaultdict(list)
+    by_person: dict[str, list[Claim]] = defaultdict(list)
     for c in found:
         by_person[c.subject.name].append(c)
     people = []
     for name, theirs in sorted(by_person.items()):
-        seen = appearances(theirs)
+        seen = [a for a in _load_appearances(cur, code, theirs) if a.person.name == name]
         if seen:
-            people.append(timeline(name, seen, theirs, when).to_dict())
+            people.append(presence_timeline(name, seen, theirs, when).to_dict())
     found.sort(key=lambda c: (c.effective_date or dt.date.min, c.doc_id), reverse=True)
     return {"claims": [{**c.to_dict(), "article_id": c.doc_id} for c in found[:200]],
-            "contradictions": [c.to_dict() for c in contradictions(found)], "people": people,
+            "contradictions": [c.to_dict() for c in find_contradictions(found)], "people": people,
             "claims_note": None}

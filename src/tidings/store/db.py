@@ -17,13 +17,26 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from tidings.claims.records import Appearance, Claim, appearances
 from tidings.errors import InputError, StoreError
-from tidings.record import Event
-from tidings.store.schema import CONTENT_TABLES, MIGRATIONS, RUN_COLUMNS, SCHEMA_VERSION
+from tidings.record import Actor, Attribution, Event
+from tidings.store.schema import (
+    ANALYSIS_TABLES,
+    APPEARANCE_COLUMNS,
+    CLAIM_COLUMNS,
+    CONTENT_TABLES,
+    MIGRATIONS,
+    RUN_COLUMNS,
+    SCHEMA_VERSION,
+    SUMMARY_QUESTIONS,
+)
+
+if TYPE_CHECKING:
+    from tidings.summary.core import Summary
 
 DEFAULT_DB = "tidings.duckdb"
 
@@ -67,6 +80,8 @@ class Batch:
     articles: list[StoredArticle] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # of the coded articles (appearances derive from them)
+    summaries: list[Summary] = field(default_factory=list)  # one a coded article
     duplicates: int = 0  # exact copies met in this batch (nothing is written for them)
     ignored: int = 0  # container records counted only (WARC requests, metadata)
 
@@ -123,6 +138,78 @@ def event_row(event: Event, article_id: str) -> tuple[Any, ...]:
         att.cue if att else None,
         event.factuality, event.rule, event.coder, json.dumps(extra, sort_keys=True) if extra else None,
     )
+
+
+def claim_row(claim: Claim) -> tuple[Any, ...]:
+    """A claim flattened to :data:`~tidings.store.schema.CLAIM_COLUMNS`."""
+    s, a = claim.subject, claim.attribution
+    return (claim.claim_id, claim.doc_id, s.text, s.code, s.name, s.country, s.sector, claim.type,
+            claim.polarity, claim.factuality, a.text if a else None, a.name if a else None,
+            a.code if a else None, a.cue if a else None, claim.refers_to, claim.refers_to_text,
+            claim.precision, claim.date_basis, claim.made_on, claim.duration_days, claim.evidence,
+            claim.span[0], claim.span[1], claim.sentence, claim.cue, claim.cue_span[0], claim.cue_span[1],
+            json.dumps(list(claim.cues)))
+
+
+def appearance_row(seen: Appearance) -> tuple[Any, ...]:
+    """A sighting flattened to :data:`~tidings.store.schema.APPEARANCE_COLUMNS`."""
+    p, src = seen.person, seen.source
+    return (seen.claim_id, seen.doc_id, p.text, p.code, p.name, p.country, p.sector, seen.kind, seen.date,
+            seen.date_text, seen.duration_days, seen.factuality, src.text if src else None,
+            src.name if src else None, src.code if src else None, src.cue if src else None, seen.evidence,
+            seen.span[0], seen.span[1], seen.made_on)
+
+
+def summary_row(summary: Summary) -> tuple[Any, ...]:
+    """A 5W1H summary as ``(article_id, who, what, when, where, why, how)``, each answer JSON or NULL."""
+    out: list[Any] = [summary.doc_id]
+    for question in SUMMARY_QUESTIONS:
+        answer = summary.answer(question)
+        out.append(json.dumps(answer.to_dict(), sort_keys=True, default=str) if answer is not None else None)
+    return tuple(out)
+
+
+def row_claim(row: dict[str, Any]) -> Claim:
+    """A ``claims`` row back as a :class:`~tidings.claims.Claim`."""
+    attribution = None
+    if row.get("attribution_text"):
+        attribution = Attribution(row["attribution_text"], row.get("attribution_name"),
+                                  row.get("attribution_code"), row.get("attribution_cue") or "")
+    cues = row.get("cues")
+    return Claim(
+        doc_id=row["article_id"],
+        subject=Actor(row.get("subject_text") or row["subject_name"], row["subject_name"],
+                      row["subject_code"], row.get("subject_country"), row.get("subject_sector")),
+        type=row["type"], polarity=row["polarity"], factuality=row["factuality"], attribution=attribution,
+        refers_to=row.get("refers_to"), refers_to_text=row.get("refers_to_text"),
+        precision=row.get("precision"), made_on=row.get("made_on"), evidence=row["evidence"],
+        span=(int(row["span_start"]), int(row["span_end"])), sentence=int(row.get("sentence") or 0),
+        cue=row.get("cue") or "", cue_span=(int(row.get("cue_start") or 0), int(row.get("cue_end") or 0)),
+        duration_days=row.get("duration_days"),
+        cues=tuple(json.loads(cues)) if isinstance(cues, str) and cues else (),
+        date_basis=row.get("date_basis"),
+    )
+
+
+def row_appearance(row: dict[str, Any]) -> Appearance:
+    """An ``appearances`` row back as an :class:`~tidings.claims.Appearance`."""
+    source = None
+    if row.get("source_text"):
+        source = Attribution(row["source_text"], row.get("source_name"), row.get("source_code"),
+                             row.get("source_cue") or "")
+    return Appearance(
+        person=Actor(row.get("person_text") or row["person_name"], row["person_name"], row["person_code"],
+                     row.get("person_country"), row.get("person_sector")),
+        kind=row["kind"], date=row.get("date"), date_text=row.get("date_text"),
+        duration_days=row.get("duration_days"), factuality=row["factuality"], source=source,
+        evidence=row["evidence"], span=(int(row["span_start"]), int(row["span_end"])),
+        doc_id=row["article_id"], made_on=row.get("made_on"), claim_id=row["id"])
+
+
+SUBJECT_SQL = ("(upper({p}_code) = upper(?) OR lower(replace({p}_name, '-', ' ')) = "
+               "lower(replace(trim(?), '-', ' ')))")
+"""A person asked for by name (any case, hyphens as spaces) or actor code, as
+:func:`tidings.claims.matches_subject` does it."""
 
 
 def _jsonable(value: Any) -> bool:
@@ -255,6 +342,7 @@ class Store:
                   a.language, a.text, a.duplicate_of, a.similarity, a.coder, batch.run_id, a.minhash]
                  for a in batch.articles])
         self._insert_events(batch.events)
+        self._insert_analysis(batch.claims, batch.summaries)
         for article in batch.articles:
             if article.duplicate_of is not None:
                 con.execute("INSERT OR IGNORE INTO mentions SELECT event_id, ?, false FROM mentions "
@@ -284,6 +372,22 @@ class Store:
         self.con.executemany("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?)",
                              [[a.code, a.name, a.country, a.sector] for a in actors.values()])
 
+    def _insert_analysis(self, claims: Sequence[Claim], summaries: Sequence[Summary]) -> None:
+        """Claims, the sightings among them, and 5W1H summaries."""
+        if claims:
+            self.con.executemany(
+                f"INSERT OR IGNORE INTO claims ({', '.join(CLAIM_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})", [list(claim_row(c)) for c in claims])
+            seen = appearances(list(claims))
+            if seen:
+                self.con.executemany(
+                    f"INSERT OR IGNORE INTO appearances ({', '.join(APPEARANCE_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(APPEARANCE_COLUMNS))})",
+                    [list(appearance_row(a)) for a in seen])
+        if summaries:
+            self.con.executemany("INSERT OR IGNORE INTO summaries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 [list(summary_row(s)) for s in summaries])
+
     # ---------------------------------------------------------------- recoding
     def articles_to_recode(self, coder: str, *, everything: bool = False) -> list[tuple[str, str,
                                                                                         dt.date | None,
@@ -292,21 +396,26 @@ class Store:
         """``(id, text, published, title, url)`` of first copies coded by another coder (or all)."""
         sql = "SELECT id, text, published, title, url FROM articles WHERE duplicate_of IS NULL"
         params: list[Any] = []
-        if not everything:
-            sql += " AND coder IS DISTINCT FROM ?"
+        if not everything:  # another coder, or stored before claims and summaries were (schema version 1)
+            sql += " AND (coder IS DISTINCT FROM ? OR id NOT IN (SELECT article_id FROM summaries))"
             params.append(coder)
         rows = self.con.execute(sql + " ORDER BY seq", params).fetchall()
         return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
-    def replace_events(self, article_ids: Sequence[str], events: Sequence[Event], coder: str) -> None:
-        """Swap the events of these articles (and their near-duplicates' mentions) in one transaction."""
+    def replace_events(self, article_ids: Sequence[str], events: Sequence[Event], coder: str, *,
+                       claims: Sequence[Claim] = (), summaries: Sequence[Summary] = ()) -> None:
+        """Swap the events, claims, sightings and summaries of these articles (and their near-duplicates'
+        mentions)."""
         ids = list(article_ids)
         with self._transaction():
             self.con.execute("DELETE FROM mentions WHERE event_id IN "
                              "(SELECT id FROM events WHERE list_contains(?, article_id))", [ids])
             self.con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+            for table in ANALYSIS_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
         with self._transaction():
             self._insert_events(events)
+            self._insert_analysis(claims, summaries)
             self.con.execute("INSERT OR IGNORE INTO mentions SELECT m.event_id, a.id, false FROM articles a "
                              "JOIN mentions m ON m.article_id = a.duplicate_of AND m.is_first "
                              "WHERE list_contains(?, a.duplicate_of)", [ids])
@@ -328,6 +437,44 @@ class Store:
             sql += " LIMIT ?"
             params.append(query.limit)
         return self._dicts(sql, params)
+
+    def claims(self, subject: str | None = None, kind: str | None = None) -> list[Claim]:
+        """Stored claims, about ``subject`` (name or actor code) and of type ``kind`` when given."""
+        where: list[str] = []
+        params: list[Any] = []
+        if subject:
+            where.append(SUBJECT_SQL.format(p="subject"))
+            params += [subject, subject]
+        if kind:
+            where.append("type = ?")
+            params.append(kind)
+        sql = ("SELECT c.* FROM claims c JOIN articles a ON a.id = c.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.made_on NULLS FIRST, a.seq, c.span_start, c.cue_start, c.id")
+        return [row_claim(r) for r in self._dicts(sql, params)]
+
+    def appearances(self, person: str | None = None) -> list[Appearance]:
+        """Stored sightings and non-sightings, of ``person`` (name or actor code) when given."""
+        where, params = "", []
+        if person:
+            where, params = " WHERE " + SUBJECT_SQL.format(p="person"), [person, person]
+        return [row_appearance(r) for r in self._dicts(
+            f"SELECT * FROM appearances{where} "
+            "ORDER BY date NULLS FIRST, made_on, article_id, span_start, id", params)]
+
+    def summaries(self, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Stored summaries as ``{"doc_id", "who", ..., "how"}`` (answers decoded), in store order."""
+        sql = ("SELECT s.article_id, s.who, s.what, s.\"when\", s.\"where\", s.why, s.how FROM summaries s "
+               "JOIN articles a ON a.id = s.article_id")
+        params: list[Any] = []
+        if article_ids is not None:
+            sql += " WHERE list_contains(?, s.article_id)"
+            params.append(list(article_ids))
+        out = []
+        for row in self.con.execute(sql + " ORDER BY a.seq", params).fetchall():
+            out.append({"doc_id": row[0], **{q: json.loads(v) if v else None
+                                              for q, v in zip(SUMMARY_QUESTIONS, row[1:], strict=True)}})
+        return out
 
     def summary(self) -> dict[str, int]:
         sql = """SELECT
@@ -376,7 +523,8 @@ class Store:
                 "ORDER BY ordinal_position", [table]).fetchall()]
             if not with_run_columns:
                 columns = [c for c in columns if c not in RUN_COLUMNS.get(table, ())]
-            rows = self.con.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY ALL").fetchall()
+            quoted = ", ".join(f'"{c}"' for c in columns)  # summaries has columns named when and where
+            rows = self.con.execute(f"SELECT {quoted} FROM {table} ORDER BY ALL").fetchall()
             out[table] = rows
         return out
 

@@ -5,12 +5,14 @@ one applies the migrations it lacks, each in its own transaction, and refuses a 
 
     ingest_runs ─┐
     articles ────┼── mentions ── events ── actors (by code and name)
-    skipped ─────┘
+    skipped ─────┘   │
+                     ├── claims ── appearances (by claim id)      (version 2)
+                     └── summaries (one row an article)            (version 2)
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """
@@ -130,12 +132,101 @@ _V1 = [
     """,
 ]
 
+# Version 2: what articles say about people (claims, and the sightings among them) and each article's 5W1H
+# summary. Written with the article's events in the same batch transaction; a store migrated from version 1
+# has them empty until `tidings recode` fills them.
+_V2 = [
+    """
+    CREATE TABLE claims (
+        id              VARCHAR PRIMARY KEY,   -- the claim id: hash of article id, cue offset, type, subject
+        article_id      VARCHAR NOT NULL,
+        subject_text    VARCHAR,               -- the words in the article ("he", "the North Korean leader")
+        subject_code    VARCHAR NOT NULL,
+        subject_name    VARCHAR NOT NULL,
+        subject_country VARCHAR,
+        subject_sector  VARCHAR,
+        type            VARCHAR NOT NULL,      -- health death whereabouts appearance absence ...
+        polarity        VARCHAR NOT NULL,      -- positive | negative
+        factuality      VARCHAR NOT NULL,      -- asserted reported hedged rumoured denied
+        attribution_text VARCHAR, attribution_name VARCHAR, attribution_code VARCHAR,
+        attribution_cue VARCHAR,
+        refers_to       DATE,                  -- the date the claim is about
+        refers_to_text  VARCHAR,
+        precision       VARCHAR,               -- day | month | year
+        date_basis      VARCHAR,               -- text | context
+        made_on         DATE,                  -- publication date of the article
+        duration_days   INTEGER,
+        evidence        VARCHAR NOT NULL,
+        span_start      INTEGER NOT NULL,
+        span_end        INTEGER NOT NULL,
+        sentence        INTEGER NOT NULL,
+        cue             VARCHAR NOT NULL,
+        cue_start       INTEGER NOT NULL,
+        cue_end         INTEGER NOT NULL,
+        cues            VARCHAR NOT NULL       -- JSON list of the factuality cue words
+    )
+    """,
+    """
+    CREATE TABLE appearances (
+        id              VARCHAR PRIMARY KEY,   -- the id of the claim it comes from
+        article_id      VARCHAR NOT NULL,
+        person_text     VARCHAR,
+        person_code     VARCHAR NOT NULL,
+        person_name     VARCHAR NOT NULL,
+        person_country  VARCHAR,
+        person_sector   VARCHAR,
+        kind            VARCHAR NOT NULL,      -- appearance | absence
+        date            DATE,                  -- for an absence over a period: its last day
+        date_text       VARCHAR,
+        duration_days   INTEGER,
+        factuality      VARCHAR NOT NULL,      -- asserted | reported
+        source_text VARCHAR, source_name VARCHAR, source_code VARCHAR, source_cue VARCHAR,
+        evidence        VARCHAR NOT NULL,
+        span_start      INTEGER NOT NULL,
+        span_end        INTEGER NOT NULL,
+        made_on         DATE
+    )
+    """,
+    """
+    CREATE TABLE summaries (
+        article_id  VARCHAR PRIMARY KEY,
+        who         VARCHAR,                   -- JSON {"text": ..., resolved values} or NULL, each question
+        what        VARCHAR,
+        "when"      VARCHAR,
+        "where"     VARCHAR,
+        why         VARCHAR,
+        how         VARCHAR
+    )
+    """,
+    "CREATE INDEX claims_article ON claims (article_id)",
+    "CREATE INDEX claims_subject ON claims (subject_code)",
+    "CREATE INDEX appearances_article ON appearances (article_id)",
+    "CREATE INDEX appearances_person ON appearances (person_code)",
+]
+
 # Ordered: MIGRATIONS[n] takes a store from version n to n + 1.
-MIGRATIONS: list[list[str]] = [_V1]
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 # Columns that record when or in which run something happened: they differ between two ingests of the
 # same inputs; every other column is a function of the inputs and the coder.
 RUN_COLUMNS = {"articles": ("run_id",), "skipped": ("run_id",)}
-CONTENT_TABLES = ("articles", "events", "actors", "mentions", "skipped")
+CONTENT_TABLES = ("articles", "events", "actors", "mentions", "skipped", "claims", "appearances", "summaries")
+# The tables written per coded article (replaced together by `tidings recode`).
+ANALYSIS_TABLES = ("claims", "appearances", "summaries")
+
+CLAIM_COLUMNS = (
+    "id", "article_id", "subject_text", "subject_code", "subject_name", "subject_country", "subject_sector",
+    "type", "polarity", "factuality", "attribution_text", "attribution_name", "attribution_code",
+    "attribution_cue", "refers_to", "refers_to_text", "precision", "date_basis", "made_on", "duration_days",
+    "evidence", "span_start", "span_end", "sentence", "cue", "cue_start", "cue_end", "cues",
+)
+"""The ``claims`` columns, one row a :class:`tidings.claims.Claim` (the API reads the same list)."""
+APPEARANCE_COLUMNS = (
+    "id", "article_id", "person_text", "person_code", "person_name", "person_country", "person_sector",
+    "kind", "date", "date_text", "duration_days", "factuality", "source_text", "source_name", "source_code",
+    "source_cue", "evidence", "span_start", "span_end", "made_on",
+)
+"""The ``appearances`` columns, one row a :class:`tidings.claims.Appearance`."""
+SUMMARY_QUESTIONS = ("who", "what", "when", "where", "why", "how")

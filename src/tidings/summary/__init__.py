@@ -5,7 +5,17 @@
 
 from __future__ import annotations
 
-from tidings.summary.core import QUESTIONS, Answer, Summary, summarise, summarise_text
+from tidings.summary.core import (
+    QUESTIONS,
+    Answer,
+    Lead,
+    Summary,
+    lead_of,
+    summarise,
+    summarise_prepared,
+    summarise_text,
+)
 from tidings.summary.format import format_table
 
-__all__ = ["QUESTIONS", "Answer", "Summary", "format_table", "summarise", "summarise_text"]
+__all__ = ["QUESTIONS", "Answer", "Lead", "Summary", "format_table", "lead_of", "summarise",
+           "summarise_prepared", "summarise_text"]

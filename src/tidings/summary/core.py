@@ -31,6 +31,9 @@ MANNER_PREPOSITIONS: frozenset[str] = frozenset({"by", "with", "using", "via", "
 ACTOR_ENTS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_ENTS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 MAX_WHAT_TOKENS = 10
+WH_TAGS: frozenset[str] = frozenset({"WDT", "WP", "WP$", "WRB"})
+HEADLINE_CARRIERS: frozenset[str] = frozenset(REPORT_VERBS | {"show", "reveal", "see", "tell"})
+"""Headline verbs that carry the event in their clause ("X says Y did Z", "video shows Y doing Z")."""
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "him", "them",
                                       "who", "which", "that"})
 
@@ -68,21 +71,64 @@ class Summary:
         return out
 
 
+@dataclass(slots=True)
+class Lead:
+    """Where an article's 5W1H are read: its title (a sentence of its own) and its first sentences."""
+
+    title: Sentence | None
+    sentences: list[Sentence]
+
+    def unparsed(self) -> list[Sentence]:
+        return [s for s in ([self.title] if self.title else []) + self.sentences if s.doc is None]
+
+
+def lead_of(prepared: Any) -> Lead:
+    """The title and lead sentences of a prepared article (``Pipeline._prepare``).
+
+    A title the text does not start with becomes a sentence of its own (index -1, no offsets); one the text
+    starts with is its first sentence.
+    """
+    article: Article = prepared.article
+    sentences: list[Sentence] = prepared.sentences
+    title_text = " ".join((article.title or "").split())
+    title: Sentence | None = None
+    rest = sentences
+    if title_text:
+        first = " ".join(sentences[0].text.split()) if sentences else ""
+        if first == title_text or first.rstrip(".") == title_text.rstrip("."):
+            title, rest = sentences[0], sentences[1:]
+        else:
+            title = Sentence(-1, -1, 0, 0, title_text, title_text.split())
+    return Lead(title, [s for s in rest if len(s.words) >= 4][:LEAD_SENTENCES])
+
+
 def summarise(pipeline: Any, article: Article) -> Summary:
     """5W1H of one article's main event (raises :class:`~tidings.errors.InputError` like ``extract``)."""
-    text = article.text
-    if article.title and not text.lstrip().startswith(article.title.strip()):
-        text = f"{article.title.strip()}\n\n{text}"
-    article = Article(article.id, text, article.published, article.title, article.url)
     prepared = pipeline._prepare(article)
-    lead = _lead(prepared.sentences)
-    parse(s for s in prepared.sentences if s.doc is None and (s in prepared.todo or s in lead))
+    parse(prepared.todo)
     events: list[Event] = pipeline._code(prepared).events
+    return summarise_prepared(pipeline, prepared, events)
+
+
+def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
+                       lead: Lead | None = None) -> Summary:
+    """:func:`summarise` of an article the pipeline has prepared and coded (its ``events``); parses the
+    lead sentences (and title) not parsed yet, unless ``lead`` says they are."""
+    article: Article = prepared.article
+    lead = lead or lead_of(prepared)
+    parse(lead.unparsed())
     published = article.published or pipeline.options.published
     dates = DateResolver(published)
-    main = _main_event(events, {s.index for s in lead})
-    docs = [s.doc for s in lead if s.doc is not None]
-    who, what, sent = _who_what(main, lead)
+    main = _main_event(events, {s.index for s in lead.sentences})
+    docs = [s.doc for s in ([lead.title] if lead.title else []) + lead.sentences if s.doc is not None]
+    who, what, sent = _who_what(main, lead.sentences)
+    if lead.title is not None and lead.title.doc is not None:
+        # the headline states the main event: its agent and verb phrase answer who and what
+        t_who, t_what = _headline(lead.title.doc, pipeline, published)
+        if t_what is not None:
+            what = t_what
+            if t_who is not None:
+                who = t_who
     return Summary(
         doc_id=article.id,
         who=who,
@@ -92,10 +138,6 @@ def summarise(pipeline: Any, article: Article) -> Summary:
         why=_why(sent),
         how=_how(sent),
     )
-
-
-def _lead(sentences: list[Sentence]) -> list[Sentence]:
-    return [s for s in sentences if len(s.words) >= 4][:LEAD_SENTENCES]
 
 
 def _main_event(events: list[Event], lead: set[int]) -> Event | None:
@@ -113,7 +155,7 @@ def _phrase(tok: Token, limit: int = 8) -> Span:
     doc = tok.doc
     # cut at a relative clause, an apposition or a comma
     for t in doc[tok.i + 1:right]:
-        if t.dep_ in ("relcl", "appos", "acl") or t.text in (",", "(", "-", "—", ":"):
+        if t.dep_ in ("relcl", "appos", "acl", "cc") or t.text in (",", "(", "-", "—", ":"):
             right = t.i
             break
     return doc[max(left, right - limit) if tok.i - left > limit else left:min(right, left + limit + 1)]
@@ -156,6 +198,31 @@ def _who_what(main: Event | None, lead: list[Sentence]) -> tuple[Answer | None, 
     return None, None, None
 
 
+def _headline(doc: Any, pipeline: Any, published: dt.date | None) -> tuple[Answer | None, Answer | None]:
+    """Who and what of a headline: the subject of its main verb and the verb phrase ("Clinton blames
+    Comey letters for defeat"). A headline without a finite verb and a subject gives nothing."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_.lower() in HEADLINE_CARRIERS:
+        # "Reports say Clinton blames Comey", "Footage shows boy fall into well": the reported clause
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")),
+                    None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None, None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in PRONOUNS or subj.tag_ in WH_TAGS or \
+            any(t.tag_ in WH_TAGS for t in subj.subtree):
+        return None, None
+    predicate = _predicate(root)
+    if predicate is None:
+        return None, None
+    phrase = _phrase(subj, limit=5)
+    actor = pipeline.kb.resolve([t.text for t in phrase], published)
+    values: tuple[tuple[str, Any], ...] = ()
+    if actor is not None:
+        values = (("name", actor.name), ("code", actor.code))
+    return Answer(phrase.text, values), Answer(predicate.text)
+
+
 def _predicate(verb: Token) -> Span | None:
     """The verb with its auxiliaries, particles and first object or complement, without the subject."""
     doc = verb.doc
@@ -170,7 +237,7 @@ def _predicate(verb: Token) -> Span | None:
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
     for t in doc[verb.i + 1:end]:
-        if t.text in (",", ";", ":", "—") or t.dep_ == "relcl":
+        if t.text in (",", ";", ":", "—") or t.dep_ == "relcl" or t.tag_ in WH_TAGS:
             end = t.i
             break
     end = min(end, start + MAX_WHAT_TOKENS)
@@ -182,7 +249,7 @@ def _when(docs: list[Any], dates: DateResolver, main: Event | None) -> Answer | 
         return Answer(main.date_text, (("date", main.date.isoformat()), ("precision", main.date_precision)))
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME") and is_date_expression(ent.text) and not ent.text.isdigit():
+            if ent.label_ in ("DATE", "TIME") and is_date_expression(ent.text) and _dated(ent.text):
                 info = dates.resolve(ent.text)
                 if info.from_publication:
                     continue
@@ -191,10 +258,15 @@ def _when(docs: list[Any], dates: DateResolver, main: Event | None) -> Answer | 
 
 
 def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
+    """The most specific place of the title and lead: a town or a site before a region before a country
+    (as Giveme5W1H ranks by specificity), then the main event's place, then the earliest."""
+    found: list[tuple[tuple[int, int], Answer]] = []
     if main is not None and main.location is not None:
         loc = main.location
-        return Answer(loc.text or loc.name, (("name", loc.name), ("country", loc.country),
-                                             ("geonameid", loc.geonameid)))
+        found.append(((_specificity(loc.name, pipeline, loc.country), -1),
+                      Answer(loc.text or loc.name, (("name", loc.name), ("country", loc.country),
+                                                    ("geonameid", loc.geonameid)))))
+    position = 0
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ not in PLACE_ENTS:
@@ -202,14 +274,37 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
             root = ent.root
             if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside", "inside", "on"):
                 continue
-            found = pipeline.geocoder.geocode(ent.text)
+            position += 1
+            place = pipeline.geocoder.geocode(ent.text)
             values: tuple[tuple[str, Any], ...] = ()
-            if found is not None:
-                values = (("name", found.name), ("country", found.country), ("geonameid", found.geonameid))
+            if place is not None:
+                values = (("name", place.name), ("country", place.country), ("geonameid", place.geonameid))
             elif ent.label_ == "GPE":
                 continue
-            return Answer(ent.text, values)
-    return None
+            country = place.country if place is not None else None
+            found.append(((_specificity(ent.text, pipeline, country), position), Answer(ent.text, values)))
+    if not found:
+        return None
+    return min(found, key=lambda item: item[0])[1]
+
+
+def _specificity(name: str, pipeline: Any, country: str | None) -> int:
+    """0: a town, city or site; 1: a country (the least specific answer to "where")."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    actor = pipeline.kb.resolve(words, None) if words else None
+    if actor is not None and len(actor.code) == 3 and actor.code == country:
+        return 1
+    return 0
+
+
+def _dated(text: str) -> bool:
+    """A date expression with a word that dates it (day, month, season, year; not a score, not "the 10th")."""
+    words = [w.strip(".,").lower() for w in text.split()]
+    if any(w.isdigit() and len(w) == 4 for w in words):
+        return True
+    return any(w.isalpha() and w not in ("the", "a", "an", "of", "on", "in", "at", "th") for w in words)
 
 
 def _why(sent: Span | None) -> Answer | None:
