@@ -53,7 +53,9 @@ class Options:
 
 
 @dataclass(slots=True)
-class _Prepared:
+class Prepared:
+    """An article cleaned and split, with the sentences chosen for parsing (``todo``); see ``prepare``."""
+
     article: Article
     cleaned: Any
     sentences: list[Sentence]
@@ -94,9 +96,9 @@ class Pipeline:
     # ------------------------------------------------------------------ public
     def extract(self, article: Article) -> list[Event]:
         """Events of one article; raises :class:`InputError` when it cannot be coded."""
-        prepared = self._prepare(article)
+        prepared = self.prepare(article)
         parse(prepared.todo)
-        return self._code(prepared).events
+        return self.code(prepared).events
 
     def run(self, articles: Iterable[Article], *, batch: int = 32) -> Iterator[Result]:
         """Code many articles; a bad one comes back with its error and the batch goes on.
@@ -115,17 +117,17 @@ class Pipeline:
 
     # ---------------------------------------------------------------- internal
     def _run_chunk(self, articles: list[Article]) -> Iterator[Result]:
-        prepared: list[_Prepared | Result] = []
+        prepared: list[Prepared | Result] = []
         for article in articles:
             try:
-                prepared.append(self._prepare(article))
+                prepared.append(self.prepare(article))
             except InputError as exc:
                 prepared.append(Result(article, error=exc))
-        parse(s for p in prepared if isinstance(p, _Prepared) for s in p.todo)
+        parse(s for p in prepared if isinstance(p, Prepared) for s in p.todo)
         for item in prepared:
-            yield item if isinstance(item, Result) else self._code(item)
+            yield item if isinstance(item, Result) else self.code(item)
 
-    def _prepare(self, article: Article) -> _Prepared:
+    def prepare(self, article: Article) -> Prepared:
         """Validate, clean, split, and choose the sentences to parse."""
         check_text(article.text, article.id, max_chars=self.options.max_chars)
         cleaned = clean(article.text)
@@ -135,9 +137,9 @@ class Pipeline:
         for sent in sentences:
             sent.mentions = self.kb.match(sent.words)
         todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
-        return _Prepared(article, cleaned, sentences, todo)
+        return Prepared(article, cleaned, sentences, todo)
 
-    def _code(self, prepared: _Prepared) -> Result:
+    def code(self, prepared: Prepared) -> Result:
         article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
         published = article.published or self.options.published
         result = Result(article, sentences=len(sentences), parsed=len(prepared.todo))

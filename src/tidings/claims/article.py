@@ -37,13 +37,13 @@ def claims_for_article(pipeline: Any, article: Article) -> list[Claim]:
     Hook for the pipeline: ``claims_for_prepared(pipeline, prepared)`` does the same on an already
     prepared (and partly parsed) article.
     """
-    prepared = pipeline._prepare(article)
+    prepared = pipeline.prepare(article)
     parse(prepared.todo)
     return claims_for_prepared(pipeline, prepared)
 
 
 def claims_for_prepared(pipeline: Any, prepared: Any) -> list[Claim]:
-    """Claims of a prepared article (``Pipeline._prepare``); parses the cue sentences not yet parsed."""
+    """Claims of a prepared article (``Pipeline.prepare``); parses the cue sentences not yet parsed."""
     article: Article = prepared.article
     sentences: list[Sentence] = prepared.sentences
     parse(s for s in sentences if s.doc is None and needs_parse(s))

@@ -136,13 +136,13 @@ def code_articles(pipeline: Any, articles: list[Article]) -> list[Coded]:
     prepared: list[Any] = []
     for article in articles:
         try:
-            prepared.append(pipeline._prepare(article))
+            prepared.append(pipeline.prepare(article))
         except InputError as exc:
             prepared.append(exc)
             out.append(Coded(article.id, [], (type(exc).__name__, exc.detail, article.id)))
     ready = [p for p in prepared if not isinstance(p, InputError)]
     parse(s for p in ready for s in p.todo)
-    results = [pipeline._code(p) for p in ready]
+    results = [pipeline.code(p) for p in ready]
     leads = [lead_of(p) for p in ready]
     extra = {id(s): s for p, lead in zip(ready, leads, strict=True)
              for s in [*lead.unparsed(), *(s for s in p.sentences if s.doc is None and needs_parse(s))]}

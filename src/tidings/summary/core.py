@@ -83,7 +83,7 @@ class Lead:
 
 
 def lead_of(prepared: Any) -> Lead:
-    """The title and lead sentences of a prepared article (``Pipeline._prepare``).
+    """The title and lead sentences of a prepared article (``Pipeline.prepare``).
 
     A title the text does not start with becomes a sentence of its own (index -1, no offsets); one the text
     starts with is its first sentence.
@@ -104,9 +104,9 @@ def lead_of(prepared: Any) -> Lead:
 
 def summarise(pipeline: Any, article: Article) -> Summary:
     """5W1H of one article's main event (raises :class:`~tidings.errors.InputError` like ``extract``)."""
-    prepared = pipeline._prepare(article)
+    prepared = pipeline.prepare(article)
     parse(prepared.todo)
-    events: list[Event] = pipeline._code(prepared).events
+    events: list[Event] = pipeline.code(prepared).events
     return summarise_prepared(pipeline, prepared, events)
 
 
