@@ -96,7 +96,7 @@ def clean(text: str) -> Cleaned:
     paragraphs: list[MappedText] = []
     for block in blocks:
         for para in _paragraphs_of_block(block):
-            if not paragraphs:
+            if len(paragraphs) < 2:  # the first paragraph, or the first after a headline
                 para = _drop_dateline(para, removed)
             para = _clean_paragraph(para, removed)
             if para.text:

@@ -174,6 +174,10 @@ class SentenceCoder:
                     actor = None  # "military support": a role word that only modifies a non-role noun
                 if actor is not None and actor.code.startswith("---"):
                     actor = self._localise(head, actor)  # "a court in Guyana" -> GUYJUD
+                if actor is not None and actor.code.startswith("---") and actor.sector and any(
+                        w.lower() == "the" for w in words[:1]):
+                    # "the army", "the government": the one of that kind the article named before
+                    actor = self.discourse.same_kind(actor, words) or actor
                 if actor is not None and actor.code not in exclude:
                     refs.append(ActorRef(actor, start, end))
         if not exclude:
@@ -223,7 +227,7 @@ class SentenceCoder:
         words = [t.text for t in keep]
         # "leaders of Egypt's Muslim Brotherhood", "the president of Russia"
         for prep in head.children:
-            tail = prep.lower_ == "of" or (prep.lower_ == "from" and self.is_role(head))
+            tail = prep.lower_ == "of" or (prep.lower_ in ("from", "for") and self.is_role(head))
             if prep.dep_ == "prep" and tail:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
@@ -368,7 +372,8 @@ class SentenceCoder:
         events = self._pairs(verb, code, sources, targets, rule) + extra
         for event in events:
             event.anchor = vehicle
-        if entry.reverse and sources and targets:
+        aid_mission = code in VISIT_CODES and any(r.actor.sector in AID_SECTORS for r in sources)
+        if entry.reverse and sources and targets and not aid_mission:
             events += self._pairs(verb, entry.reverse, targets, sources, rule + ":reverse")
         relational = obj is not None and obj.lemma_.lower() in RELATION_NOUNS
         if not targets and len(sources) > 1 and (verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational):
@@ -466,6 +471,9 @@ class SentenceCoder:
                     return found
                 # "the Canadian government announced ..." -> subject found, no actor: stop here
                 return []
+            controlled = _first(node.head, ("dobj",)) if node.dep_ == "xcomp" else None
+            if controlled is not None and node.head.i != node.i:
+                return self.actors(controlled)  # "urged both sides to protect": object control
             if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
                 node = node.head
                 continue

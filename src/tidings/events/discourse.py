@@ -50,6 +50,13 @@ class Discourse:
                 name = self.country_names.get(actor.country, actor.country)
                 _push(self.countries, Actor(actor.text, name, actor.country, actor.country, None))
 
+    def same_kind(self, actor: Actor, words: list[str]) -> Actor | None:
+        """The latest actor of the same sector with a known country ("the army" after "Sudanese troops")."""
+        for found in reversed(self.others):
+            if found.sector == actor.sector and found.country and len(found.code) == 6:
+                return Actor(" ".join(words), found.name, found.code, found.country, found.sector)
+        return None
+
     def add_unknown_person(self, name: str) -> None:
         """A person the knowledge base does not know: "she" after "Lady Gaga" must not reach back past her."""
         _push(self.people, Actor(name, name, UNKNOWN, None, None))
