@@ -30,6 +30,8 @@ Token = Any  # spacy.tokens.Token
 ResolveWords = Callable[[list[str], "dt.date | None"], "Actor | None"]
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
+THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
+                          "itself", "they", "them", "their", "theirs", "themselves"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over")
 SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by", "on", "without", "through",
@@ -172,6 +174,8 @@ class SentenceCoder:
                             break
                 if actor is not None and actor.code.startswith("---") and not self.is_role(head):
                     actor = None  # "military support": a role word that only modifies a non-role noun
+                if actor is not None and self._other_namesake(head, actor):
+                    actor = None  # "Michelle Obama" is not Barack Obama
                 if actor is not None and actor.code.startswith("---"):
                     actor = self._localise(head, actor)  # "a court in Guyana" -> GUYJUD
                 if actor is not None and actor.code.startswith("---") and actor.sector and any(
@@ -185,6 +189,8 @@ class SentenceCoder:
         return refs
 
     def _pronoun(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
+        if tok.lower_ not in THIRD_PERSON:
+            return None  # "we", "I", "you" speak from inside a quote: no antecedent in the text
         # An earlier actor of the same sentence first ("Kim sent a letter to Putin to praise him").
         word = tok.lower_
         personal_word = word in ("he", "him", "his", "she", "her", "himself", "herself")
@@ -265,9 +271,15 @@ class SentenceCoder:
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
                 out.extend(self._verb(tok, used_objects, yielded))
+        coded_verbs = {c.trigger.i: c.code[:2] for c in out}
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_objects:
-                out.extend(self._noun(tok))
+                for cand in self._noun(tok):
+                    # "bombed in a revenge attack by X": the noun names the verb's own event
+                    via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else None
+                    if via is not None and _same_family(coded_verbs.get(via.i), cand.code[:2]):
+                        continue
+                    out.append(cand)
         # "X asked Y to withdraw": the appeal coded from the infinitive replaces the bare "ask" (020)
         governors = {c.trigger.head.i for c in out if c.rule.split(":")[0] in ("appeal", "intent", "threat")}
         out = [c for c in out if not (c.trigger.i in governors and c.rule.startswith("verb:"))]
@@ -275,7 +287,8 @@ class SentenceCoder:
 
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
+            _headline_passive(verb)
         obj = _first(verb, ("dobj",))
         if obj is None and passive:
             obj = _first(verb, tuple(PASSIVE_SUBJECTS))
@@ -391,7 +404,7 @@ class SentenceCoder:
                     sources += self.actors(pobj)
             if not sources:
                 sources = self._implicit_agent(verb)
-            subj = _first(verb, tuple(PASSIVE_SUBJECTS))
+            subj = _first(verb, tuple(PASSIVE_SUBJECTS)) or _first(verb, ("nsubj",))
             if subj is None and verb.dep_ == "conj":  # "X was arrested and (was) released by Y"
                 subj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
             targets = self.actors(subj) if subj is not None else []
@@ -422,6 +435,18 @@ class SentenceCoder:
         if entry.swap:
             sources, targets = targets, sources
         return sources, targets, rule
+
+    def _other_namesake(self, head: Token, actor: Actor) -> bool:
+        """A person matched on the surname while the phrase gives a different first name."""
+        if head.pos_ != "PROPN" or not self.discourse.is_person(actor):
+            return False
+        name = {part.lower() for part in actor.name.replace("-", " ").split()}
+        for tok in head.lefts:
+            if tok.dep_ in ("compound", "flat") and tok.pos_ == "PROPN" and tok.text[:1].isupper() and \
+                    tok.lower_ not in name and not self.role_word(tok.lower_) and \
+                    self.resolve_words([tok.text], self.when) is None:
+                return True
+        return False
 
     def _localise(self, head: Token, actor: Actor) -> Actor:
         for prep in head.children:
@@ -640,6 +665,20 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _headline_passive(verb: Token) -> bool:
+    """Headline style without the auxiliary: "Consulate bombed by Taliban"."""
+    children = list(verb.children)
+    return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in children)
+                and not any(c.dep_ in ("aux", "dobj") for c in children))
+
+
+def _same_family(a: str | None, b: str) -> bool:
+    if a is None:
+        return False
+    violent = ("17", "18", "19", "20")
+    return a == b or (a in violent and b in violent)
 
 
 def _institutional(actor: Actor) -> bool:
