@@ -176,6 +176,8 @@ class SentenceCoder:
                     actor = None  # "military support": a role word that only modifies a non-role noun
                 if actor is not None and self._other_namesake(head, actor):
                     actor = None  # "Michelle Obama" is not Barack Obama
+                if actor is not None:
+                    actor = self._not_new_x(words, actor)
                 if actor is not None and actor.code.startswith("---"):
                     actor = self._localise(head, actor)  # "a court in Guyana" -> GUYJUD
                 if actor is not None and actor.code.startswith("---") and actor.sector and any(
@@ -436,6 +438,18 @@ class SentenceCoder:
             sources, targets = targets, sources
         return sources, targets, rule
 
+    def _not_new_x(self, words: list[str], actor: Actor) -> Actor | None:
+        """ "New England", "New Mexico" are other places than the country whose name they contain."""
+        if "New" not in words or actor.country is None:
+            return actor
+        rest = [w for w in words if w != "New"]
+        again = self.resolve_words(rest, self.when) if rest else None
+        if again is None or again.country != actor.country:
+            return actor  # "New Delhi": the whole name was matched
+        if actor.sector and actor.code != actor.country:
+            return Actor(actor.text, actor.sector.lower(), "---" + actor.code[3:], None, actor.sector)
+        return None
+
     def _other_namesake(self, head: Token, actor: Actor) -> bool:
         """A person matched on the surname while the phrase gives a different first name."""
         if head.pos_ != "PROPN" or not self.discourse.is_person(actor):
@@ -454,7 +468,9 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is None:
                     continue
-                place = self.resolve_words([t.text for t in _phrase_tokens(pobj)], self.when)
+                place_words = [t.text for t in _phrase_tokens(pobj)]
+                place = self.resolve_words(place_words, self.when)
+                place = self._not_new_x(place_words, place) if place is not None else None
                 if place is not None and place.country and place.code == place.country:
                     code = place.country + actor.code[3:]
                     return Actor(actor.text, f"{place.name} {actor.name}", code, place.country, actor.sector)
@@ -670,7 +686,10 @@ def _phrase_tokens(head: Token) -> list[Token]:
 def _headline_passive(verb: Token) -> bool:
     """Headline style without the auxiliary: "Consulate bombed by Taliban"."""
     children = list(verb.children)
-    return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in children)
+    doc = verb.doc
+    headline = doc[-1].text not in (".", "!", "?", '"', "'") and len(doc) <= 20
+    return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and headline
+                and any(c.dep_ == "nsubj" for c in children)
                 and not any(c.dep_ in ("aux", "dobj") for c in children))
 
 
