@@ -54,3 +54,38 @@ def test_eval_matching_rule() -> None:
     assert match({"text": "Friday", "date": "2016-11-10"}, gold, "when")
     assert not match({"text": "Obama"}, [{"text": "Donald Trump"}], "who")
     assert not match({"text": "Obama"}, [{"coderPhraseCount": 2}], "who")
+
+
+def test_headline_segments() -> None:
+    from tidings.summary.core import headline_segments
+    assert headline_segments("Storm hits coast: Thousands flee their homes") == [
+        "Storm hits coast", "Thousands flee their homes", "Storm hits coast: Thousands flee their homes"]
+    assert headline_segments("'ENOUGH IS ENOUGH' Mayor closes the bridge")[0] == "Mayor closes the bridge"
+    assert headline_segments("Mayor closes the bridge") == ["Mayor closes the bridge"]
+
+
+def test_truecase_title_case_headline() -> None:
+    from tidings.summary.core import truecase
+    body = "Rebels attacked the embassy in the city of Gao on Monday. The embassy was closed."
+    assert truecase("Rebels Attack Embassy in City of Gao", body) == "Rebels attack embassy in city of Gao"
+    assert truecase("Rebels attack embassy in Gao", body) == "Rebels attack embassy in Gao"  # not title case
+    assert truecase("REBELS ATTACK EMBASSY IN GAO", body) == "REBELS ATTACK EMBASSY IN GAO"
+
+
+def test_verb_variant_reads_headline_verb() -> None:
+    from tidings.nlp.model import parser
+    from tidings.summary.core import _verb_forms, _verb_variant
+    assert "slammed" in _verb_forms("slams") and "staged" in _verb_forms("stages")
+    doc = parser()("Train derails near Leeds")
+    assert _verb_variant(doc, "The train derailed on Monday.") == ("Train derailed near Leeds", True)
+    assert _verb_variant(doc, "The train stopped on Monday.") is None
+
+
+@pytest.mark.slow
+def test_summary_reads_headline_verbs() -> None:
+    text = ("The singer staged a protest outside the city hall on Tuesday night after the vote.\n\n"
+            "Hundreds joined her.")
+    s = summarise(Pipeline(), Article("h", text, dt.date(2016, 11, 9),
+                                      "Vote row: Ana Lopez stages protest outside city hall"))
+    assert s.who is not None and s.who.text == "Ana Lopez"
+    assert s.what is not None and s.what.text.startswith("stages protest")

@@ -12,6 +12,8 @@ the lead does not answer with confidence stays null: a wrong answer is worse tha
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.dates import DateResolver, is_date_expression
+from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse
 from tidings.record import Article, Event
 
@@ -122,9 +125,9 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
     main = _main_event(events, {s.index for s in lead.sentences})
     docs = [s.doc for s in ([lead.title] if lead.title else []) + lead.sentences if s.doc is not None]
     who, what, sent = _who_what(main, lead.sentences)
-    if lead.title is not None and lead.title.doc is not None:
+    if lead.title is not None:
         # the headline states the main event: its agent and verb phrase answer who and what
-        t_who, t_what = _headline(lead.title.doc, pipeline, published)
+        t_who, t_what = _headline_of(lead.title.text, article.text, pipeline, published)
         if t_what is not None:
             what = t_what
             if t_who is not None:
@@ -198,9 +201,129 @@ def _who_what(main: Event | None, lead: list[Sentence]) -> tuple[Answer | None, 
     return None, None, None
 
 
-def _headline(doc: Any, pipeline: Any, published: dt.date | None) -> tuple[Answer | None, Answer | None]:
+TITLE_SMALL_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as",
+    "is", "are", "be", "vs", "via", "into", "over", "after"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_QUOTED_PREFIX = re.compile(r"""^\s*(['"‘“])[^'"‘’“”]{1,80}(['"’”])\s+""")
+
+
+def headline_segments(title: str) -> list[str]:
+    """The parts of a headline that may state the event, in order: a leading quotation ("'ENOUGH IS ENOUGH'
+    Mayor closes ...") is dropped, and a label before a colon ("Storm hits coast: Thousands flee
+    ...") makes its own part, as does the rest; then the whole headline."""
+    title = " ".join(title.split())
+    stripped = _QUOTED_PREFIX.sub("", title, count=1)
+    out: list[str] = []
+    for part in stripped.split(": "):
+        part = part.strip(" -|")
+        if len(part.split()) >= 2:
+            out.append(part)
+    if title not in out:
+        out.append(title)  # the whole headline last ("'Enough' says X" has its subject after the quote)
+    return out
+
+
+def truecase(title: str, body: str) -> str:
+    """A headline Written In Title Case with each capitalised word in the case the article body writes it
+    most often (a word the body does not use is lowered unless it comes first); others as they are."""
+    words = _WORD.findall(title)
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    if len(content) < 3 or sum(w[0].isupper() for w in content) < 0.8 * len(content) or \
+            sum(w.isupper() for w in content) > len(content) / 2:
+        return title
+    counts = Counter(_WORD.findall(body))
+    first = True
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal first
+        w = m.group(0)
+        was_first, first = first, False
+        if not w[0].isupper() or (w.isupper() and len(w) > 1):
+            return w
+        low = w.lower()
+        if counts[low] > counts[w] or (counts[low] == counts[w] == 0 and not was_first):
+            return low
+        return w
+
+    return _WORD.sub(fix, title)
+
+
+def _past(word: str) -> str:
+    """A regular past tense of a headline's present-tense verb ("slams" -> "slamed"; close enough for the
+    parser, which then reads the word as a verb)."""
+    stem = word[:-1]
+    if word.endswith("ies"):
+        stem = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        stem = word[:-2]
+    if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
+        return stem[:-1] + "ied"
+    return stem + ("d" if stem.endswith("e") else "ed")
+
+
+def _verb_forms(word: str) -> tuple[str, ...]:
+    """Past and -ing forms of a present-tense headline verb ("stages": staged, staging; "slams": slammed)."""
+    past = _past(word)
+    stem = past[:-2] if past.endswith("ed") else past[:-1]
+    forms = [past, stem + "ing", stem.removesuffix("e") + "ing"]
+    if len(stem) >= 3 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+        forms += [stem + stem[-1] + "ed", stem + stem[-1] + "ing"]  # slam -> slammed, slamming
+    return tuple(dict.fromkeys(forms))
+
+
+def _verb_variant(doc: Any, body: str) -> tuple[str, bool] | None:
+    """The headline with its first present-tense verb the parser read as a noun ("Ana Lopez protests outside
+    ...", "Train derails near ...") put in the past tense: a lower-case word in -s after a noun. The flag says
+    whether the article body uses the word's past or -ing form (then the variant is the likelier reading;
+    otherwise it is tried last, and only right after a leading name). None when there is no such word."""
+    lowered = body.lower()
+    for tok in doc[1:]:
+        word = tok.text
+        if tok.pos_ not in ("NOUN", "PROPN") or not word.isalpha() or not word.islower() or \
+                not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4 or \
+                doc[tok.i - 1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        attested = any(re.search(rf"\b{form}\b", lowered) for form in _verb_forms(word))
+        after_name = any(e.end == tok.i and e.start <= 1 and e.label_ in ACTOR_ENTS for e in doc.ents)
+        if attested or after_name:
+            return doc[:tok.i].text_with_ws + _past(word) + tok.whitespace_ + doc[tok.i + 1:].text, attested
+        return None
+    return None
+
+
+def _headline_of(title: str, body: str, pipeline: Any,
+                 published: dt.date | None) -> tuple[Answer | None, Answer | None]:
+    """Who and what of the first part of a headline (see :func:`headline_segments`) that has a subject and a
+    finite verb, read in its own words but parsed as written, truecased, or with an ambiguous leading
+    verb made past (the answers keep the headline's words)."""
+    nlp = parser()
+    for segment in headline_segments(title):
+        shown = nlp(segment)
+        texts = [segment]
+        cased = truecase(segment, body)
+        if cased != segment:
+            texts.append(cased)
+        for text in list(texts):
+            variant = _verb_variant(nlp(text), body)
+            if variant is not None:
+                texts.insert(0 if variant[1] else len(texts), variant[0])
+        for text in texts:
+            doc = shown if text == segment else nlp(text)
+            if len(doc) != len(shown):
+                continue
+            who, what = _headline(doc, pipeline, published, shown)
+            if what is not None:
+                return who, what
+    return None, None
+
+
+def _headline(doc: Any, pipeline: Any, published: dt.date | None,
+              shown: Any = None) -> tuple[Answer | None, Answer | None]:
     """Who and what of a headline: the subject of its main verb and the verb phrase ("Clinton blames
-    Comey letters for defeat"). A headline without a finite verb and a subject gives nothing."""
+    Comey letters for defeat"). A headline without a finite verb and a subject gives nothing. ``shown``
+    is the headline as written when ``doc`` parses a variant of it with the same tokens."""
+    shown = doc if shown is None else shown
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.lemma_.lower() in HEADLINE_CARRIERS:
         # "Reports say Clinton blames Comey", "Footage shows boy fall into well": the reported clause
@@ -215,12 +338,13 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None) -> tuple[Answe
     predicate = _predicate(root)
     if predicate is None:
         return None, None
-    phrase = _phrase(subj, limit=5)
+    parsed = _phrase(subj, limit=5)
+    phrase = shown[parsed.start:parsed.end]
     actor = pipeline.kb.resolve([t.text for t in phrase], published)
     values: tuple[tuple[str, Any], ...] = ()
     if actor is not None:
         values = (("name", actor.name), ("code", actor.code))
-    return Answer(phrase.text, values), Answer(predicate.text)
+    return Answer(phrase.text, values), Answer(shown[predicate.start:predicate.end].text)
 
 
 def _predicate(verb: Token) -> Span | None:
