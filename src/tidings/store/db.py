@@ -24,6 +24,7 @@ import duckdb
 from tidings.claims.records import Appearance, Claim, appearances
 from tidings.errors import InputError, StoreError
 from tidings.record import Actor, Attribution, Event
+from tidings.store.filters import EventFilter, event_where
 from tidings.store.schema import (
     ANALYSIS_TABLES,
     APPEARANCE_COLUMNS,
@@ -552,36 +553,10 @@ class _Transaction:
 
 
 def _where(query: EventQuery) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if query.actor:
-        where.append("(e.source_code = ? OR e.target_code = ?)")
-        params += [query.actor, query.actor]
-    if query.source:
-        where.append("e.source_code = ?")
-        params.append(query.source)
-    if query.target:
-        where.append("e.target_code = ?")
-        params.append(query.target)
-    if query.code:
-        where.append("starts_with(e.cameo_code, ?)")
-        params.append(query.code)
-    if query.root:
-        where.append("e.cameo_root = ?")
-        params.append(query.root.zfill(2))
-    if query.quad is not None:
-        where.append("e.quad_class = ?")
-        params.append(query.quad)
-    if query.since:
-        where.append("e.date >= ?")
-        params.append(query.since)
-    if query.until:
-        where.append("e.date <= ?")
-        params.append(query.until)
-    if query.factuality:
-        where.append("e.factuality = ?")
-        params.append(query.factuality)
-    return where, params
+    clause, params = event_where(EventFilter(
+        actor=query.actor, source=query.source, target=query.target, code=query.code, root=query.root,
+        quad=query.quad, since=query.since, until=query.until, factuality=query.factuality))
+    return ([clause.removeprefix(" WHERE ")] if clause else []), params
 
 
 def _now() -> dt.datetime:
