@@ -134,12 +134,14 @@ class Pipeline:
         sentences = split(cleaned.text, cleaned.paragraphs)
         if not sentences:
             raise EmptyDocument(" after cleaning", doc_id=article.id)
+        when = article.published or self.options.published  # roles are dated: match names as of then
         for sent in sentences:
-            sent.mentions = self.kb.match(sent.words)
+            sent.mentions = self.kb.match(sent.words, when)
         todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
         return Prepared(article, cleaned, sentences, todo)
 
     def code(self, prepared: Prepared) -> Result:
+        """Code the parsed sentences of a prepared article, in order, keeping its discourse."""
         article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
         published = article.published or self.options.published
         result = Result(article, sentences=len(sentences), parsed=len(prepared.todo))
