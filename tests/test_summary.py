@@ -39,6 +39,17 @@ def test_summary_of_a_lead() -> None:
     assert s.why is not None and "fighting" in s.why.text
 
 
+@pytest.mark.slow
+def test_when_skips_background_history() -> None:
+    text = ("The harbour town celebrated its football club's first title since 1951.\n\n"
+            "Thousands of fans lined the streets, the mayor said.")
+    s = summarise(Pipeline(), Article("hist", text, dt.date(2022, 5, 30)))
+    assert s.when is None  # 1951 is history, not when the news happened
+    text = "Fans celebrated the club's first title since 1951 on Sunday, the mayor said."
+    s = summarise(Pipeline(), Article("now", text, dt.date(2022, 5, 30)))
+    assert s.when is not None and s.when.text == "Sunday"
+
+
 def test_table_and_nulls() -> None:
     s = Summary("d", Answer("Putin", (("code", "RUSGOV"),)), None, None, None, None, None)
     assert s.to_dict()["what"] is None

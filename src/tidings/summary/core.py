@@ -27,6 +27,8 @@ from tidings.record import Article, Event
 
 LEAD_SENTENCES = 3
 QUESTIONS: tuple[str, ...] = ("who", "what", "when", "where", "why", "how")
+# A date this many days or more before publication is background, not the time of the main event.
+BACKGROUND_DAYS = 180
 CAUSE_MARKERS: frozenset[str] = frozenset({"because", "since", "amid", "over"})
 CAUSE_PHRASES: tuple[tuple[str, ...], ...] = (("due", "to"), ("because", "of"), ("as", "a", "result", "of"),
                                               ("in", "response", "to"), ("thanks", "to"), ("owing", "to"))
@@ -377,6 +379,8 @@ def _when(docs: list[Any], dates: DateResolver, main: Event | None) -> Answer | 
                 info = dates.resolve(ent.text)
                 if info.from_publication:
                     continue
+                if dates.published is not None and (dates.published - info.date).days > BACKGROUND_DAYS:
+                    continue  # "the Cubs' last title in 1908": history, not when the news happened
                 return Answer(ent.text, (("date", info.date.isoformat()), ("precision", info.precision)))
     return None
 
