@@ -50,6 +50,15 @@ def test_when_skips_background_history() -> None:
     assert s.when is not None and s.when.text == "Sunday"
 
 
+@pytest.mark.slow
+def test_where_narrows_a_country_to_its_town() -> None:
+    text = ("Gunmen attacked a hotel in Afghanistan on Monday, officials said.\n\n"
+            "The attack in Kandahar killed five guards, the provincial police chief said.")
+    s = summarise(Pipeline(), Article("town", text, dt.date(2022, 5, 30)))
+    assert s.where is not None and s.where.text == "Kandahar"
+    assert dict(s.where.values)["country"] == "AFG"
+
+
 def test_table_and_nulls() -> None:
     s = Summary("d", Answer("Putin", (("code", "RUSGOV"),)), None, None, None, None, None)
     assert s.to_dict()["what"] is None

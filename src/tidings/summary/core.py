@@ -27,6 +27,8 @@ from tidings.record import Article, Event
 
 LEAD_SENTENCES = 3
 QUESTIONS: tuple[str, ...] = ("who", "what", "when", "where", "why", "how")
+# How far into the article a country-level "where" is narrowed down to a town of that country.
+REFINE_SENTENCES = 8
 # A date this many days or more before publication is background, not the time of the main event.
 BACKGROUND_DAYS = 180
 CAUSE_MARKERS: frozenset[str] = frozenset({"because", "since", "amid", "over"})
@@ -139,7 +141,7 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
         who=who,
         what=what,
         when=_when(docs, dates, main),
-        where=_where(docs, pipeline, main),
+        where=_refine_where(_where(docs, pipeline, main), prepared, pipeline),
         why=_why(sent),
         how=_how(sent),
     )
@@ -414,6 +416,31 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
     if not found:
         return None
     return min(found, key=lambda item: item[0])[1]
+
+
+def _refine_where(answer: Answer | None, prepared: Any, pipeline: Any) -> Answer | None:
+    """A country is the least specific "where": a town of that country named in the first parsed sentences
+    of the article is a better answer ("Afghanistan" -> the city the attack happened in)."""
+    if answer is None:
+        return None
+    values = dict(answer.values)
+    country = values.get("country")
+    if country is None or _specificity(answer.text, pipeline, country) == 0:
+        return answer
+    for sent in prepared.sentences[:REFINE_SENTENCES]:
+        if sent.doc is None:
+            continue
+        for ent in sent.doc.ents:
+            root = ent.root
+            if ent.label_ not in PLACE_ENTS or root.dep_ != "pobj" or \
+                    root.head.lower_ not in ("in", "at", "near", "outside"):
+                continue
+            place = pipeline.geocoder.geocode(ent.text, country=country)
+            if place is not None and place.country == country and \
+                    _specificity(ent.text, pipeline, place.country) == 0:
+                return Answer(ent.text, (("name", place.name), ("country", place.country),
+                                         ("geonameid", place.geonameid)))
+    return answer
 
 
 def _specificity(name: str, pipeline: Any, country: str | None) -> int:
