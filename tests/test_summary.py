@@ -59,6 +59,15 @@ def test_where_narrows_a_country_to_its_town() -> None:
     assert dict(s.where.values)["country"] == "AFG"
 
 
+@pytest.mark.slow
+def test_passive_headline_who_is_the_agent() -> None:
+    text = "The embassy was hit by rockets overnight, police said."
+    title = "Embassy in Baghdad attacked by Iraqi militia"
+    article = Article("agent", text, dt.date(2022, 5, 30), title=title)
+    s = summarise(Pipeline(), article)
+    assert s.who is not None and "militia" in s.who.text and "Embassy" not in s.who.text
+
+
 def test_table_and_nulls() -> None:
     s = Summary("d", Answer("Putin", (("code", "RUSGOV"),)), None, None, None, None, None)
     assert s.to_dict()["what"] is None

@@ -333,22 +333,54 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None,
         # "Reports say Clinton blames Comey", "Footage shows boy fall into well": the reported clause
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")),
                     None)
+    patient = None
+    if root is not None and root.pos_ in ("NOUN", "PROPN"):
+        # "Embassy attacked by militia": a noun headline whose participle carries the event
+        participle = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        if participle is not None:
+            patient, root = root, participle
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None, None
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = patient or next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ == "PRON" or subj.lower_ in PRONOUNS or subj.tag_ in WH_TAGS or \
             any(t.tag_ in WH_TAGS for t in subj.subtree):
         return None, None
     predicate = _predicate(root)
     if predicate is None:
         return None, None
-    parsed = _phrase(subj, limit=5)
+    agent = _agent_of(root) if patient is not None or subj.dep_ == "nsubjpass" or _bare_participle(root) \
+        else None
+    parsed = _drop_place_possessive(_phrase(agent if agent is not None else subj, limit=5))
     phrase = shown[parsed.start:parsed.end]
     actor = pipeline.kb.resolve([t.text for t in phrase], published)
     values: tuple[tuple[str, Any], ...] = ()
     if actor is not None:
         values = (("name", actor.name), ("code", actor.code))
     return Answer(phrase.text, values), Answer(shown[predicate.start:predicate.end].text)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The doer of a passive: "bombed by the Taliban", "bombed in an attack by the Taliban"."""
+    for tok in verb.subtree:
+        if tok.dep_ in ("agent", "prep") and tok.lower_ == "by" and verb.i in (
+                tok.head.i, tok.head.head.i, tok.head.head.head.i):
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and any(t.ent_type_ in ACTOR_ENTS for t in pobj.subtree):
+                return pobj
+    return None
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A headline passive without its auxiliary: "Consulate bombed by Taliban"."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+
+
+def _drop_place_possessive(phrase: Span) -> Span:
+    """ "Brazil's Massa" -> "Massa": a country in the possessive only says where the person is from."""
+    if len(phrase) >= 3 and phrase[1].tag_ == "POS" and phrase[0].ent_type_ in ("GPE", "NORP") and \
+            any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in phrase[2:]):
+        return phrase[2:]
+    return phrase
 
 
 def _predicate(verb: Token) -> Span | None:
