@@ -23,7 +23,7 @@ from tidings.claims.analysis import timeline as presence_timeline
 from tidings.claims.records import Appearance, Claim, appearances
 from tidings.clean import clean
 from tidings.serve.errors import bad_param, not_found
-from tidings.store.db import SUBJECT_SQL, row_appearance, row_claim
+from tidings.store.db import SUBJECT_SQL, claims_where, row_appearance, row_claim
 from tidings.store.filters import EventFilter as EventFilter
 from tidings.store.filters import event_where as event_where
 from tidings.store.schema import CLAIM_COLUMNS as CLAIM_COLUMNS  # the API's claim columns: the store's
@@ -345,15 +345,8 @@ def actor(cur: Cursor, code: str) -> Row:
 
 
 def _load_claims(cur: Cursor, subject: str | None = None, kind: str | None = None) -> list[Claim]:
-    where: list[str] = []
-    params: list[Any] = []
-    if subject:
-        where.append(SUBJECT_SQL.format(p="subject"))
-        params += [subject, subject]
-    if kind:
-        where.append("type = ?")
-        params.append(kind)
-    sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
+    where, params = claims_where(subject, kind)
+    sql = "SELECT * FROM claims" + where
     return [row_claim(r) for r in dicts(cur, sql + " ORDER BY made_on, article_id, span_start, id", params)]
 
 

@@ -441,16 +441,8 @@ class Store:
 
     def claims(self, subject: str | None = None, kind: str | None = None) -> list[Claim]:
         """Stored claims, about ``subject`` (name or actor code) and of type ``kind`` when given."""
-        where: list[str] = []
-        params: list[Any] = []
-        if subject:
-            where.append(SUBJECT_SQL.format(p="subject"))
-            params += [subject, subject]
-        if kind:
-            where.append("type = ?")
-            params.append(kind)
-        sql = ("SELECT c.* FROM claims c JOIN articles a ON a.id = c.article_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
+        where, params = claims_where(subject, kind)
+        sql = ("SELECT c.* FROM claims c JOIN articles a ON a.id = c.article_id" + where
                + " ORDER BY c.made_on NULLS FIRST, a.seq, c.span_start, c.cue_start, c.id")
         return [row_claim(r) for r in self._dicts(sql, params)]
 
@@ -550,6 +542,19 @@ class _Transaction:
             self.con.execute("COMMIT")
         else:
             self.con.execute("ROLLBACK")
+
+
+def claims_where(subject: str | None, kind: str | None) -> tuple[str, list[Any]]:
+    """``WHERE`` clause (or "") and parameters selecting claims about ``subject`` (name or code) of a type."""
+    where: list[str] = []
+    params: list[Any] = []
+    if subject:
+        where.append(SUBJECT_SQL.format(p="subject"))
+        params += [subject, subject]
+    if kind:
+        where.append("type = ?")
+        params.append(kind)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def _where(query: EventQuery) -> tuple[list[str], list[Any]]:
