@@ -96,7 +96,15 @@ class Entry:
         ends = [t.end for t in self.terms if t.end is not None and t.end <= when]
         return max(ends) if ends else None
 
-    def code_at(self, when: dt.date) -> str | None:
+    def code_at(self, when: dt.date | None) -> str | None:
+        """The code at ``when``. Undated (``None``): today's for someone in office today, otherwise the role
+        of the person's latest term; a text with no date that names a former leader is most likely about
+        them in that role, not as a former leader."""
+        if when is None:
+            today = dt.date.today()
+            if self.kind == "person" and self.terms and not self.in_office(today):
+                return max(self.terms, key=lambda t: t.start or dt.date.min).code
+            when = today
         for term in self.terms:
             if term.covers(when):
                 return term.code
@@ -136,7 +144,7 @@ class NameMatch:
     end: int
     entries: tuple[Entry, ...]
 
-    def best(self, when: dt.date) -> Entry:
+    def best(self, when: dt.date | None) -> Entry:
         return pick(self.entries, when)
 
 
@@ -147,8 +155,10 @@ class SectorMatch:
     sector: Sector
 
 
-def pick(entries: Sequence[Entry], when: dt.date) -> Entry:
-    """Choose among entries sharing a name: dictionary/priority order, then who is in office at ``when``."""
+def pick(entries: Sequence[Entry], when: dt.date | None) -> Entry:
+    """Choose among entries sharing a name: dictionary/priority order, then who is in office at ``when``
+    (today when undated), then whose term ended last."""
+    when = when or dt.date.today()
     if len(entries) == 1:
         return entries[0]
     best_rank = min(_PRIORITY[e.kind] for e in entries)
@@ -351,6 +361,7 @@ class KnowledgeBase:
         names, name_max = self._names, self._name_max
         norms = [p.norm for p in pieces]
         while i < n:
+            titled = i > 0 and pieces[i - 1].raw[:1].isupper() and (norms[i - 1],) in self._sectors
             longest = name_max.get(norms[i], 0)
             found: NameMatch | None = None
             for length in range(min(longest, n - i), 0, -1):
@@ -360,7 +371,7 @@ class KnowledgeBase:
                 if length > 1 and any(p.possessive for p in pieces[i : i + length - 1]):
                     continue
                 span = pieces[i : i + length]
-                ok = tuple(a.entry for a in bucket if not guard or _case_ok(a, span))
+                ok = tuple(a.entry for a in bucket if not guard or _case_ok(a, span, titled))
                 if ok:
                     found = NameMatch(i, i + length, ok)
                     break
@@ -398,7 +409,7 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------------------------ public look-ups
 
-    def actor_for(self, entry: Entry, text: str, when: dt.date) -> Actor | None:
+    def actor_for(self, entry: Entry, text: str, when: dt.date | None) -> Actor | None:
         """The :class:`Actor` an entry stands for at ``when`` (no role words applied)."""
         code = entry.code_at(when)
         if code is None:
@@ -417,12 +428,11 @@ class KnowledgeBase:
 
         ``start``/``end`` are token indices (end exclusive). Role words alone are not matched.
         """
-        day = when or dt.date.today()
         pieces = normalize(tokens)
         out: list[tuple[int, int, Actor]] = []
         for m in self.find_names(pieces):
             start, end = pieces[m.start].token, pieces[m.end - 1].token + 1
-            actor = self.actor_for(m.best(day), " ".join(tokens[start:end]), day)
+            actor = self.actor_for(m.best(when), " ".join(tokens[start:end]), when)
             if actor is not None:
                 out.append((start, end, actor))
         return out
@@ -451,8 +461,7 @@ class KnowledgeBase:
         entries = self._whole(name_tokens, ("person", "dictionary"))
         if not entries:
             return None
-        day = when or dt.date.today()
-        return self.actor_for(pick(entries, day), " ".join(name_tokens), day)
+        return self.actor_for(pick(entries, when), " ".join(name_tokens), when)
 
     def sector_of(self, word: str) -> str | None:
         """The sector code of a role word or phrase ("troops" -> "MIL"), or None."""
@@ -463,7 +472,7 @@ class KnowledgeBase:
         """Resolve the tokens of one noun phrase to an :class:`Actor`, or None if it names no actor."""
         from tidings.actors.resolve import resolve_phrase
 
-        return resolve_phrase(self, words, when or dt.date.today())
+        return resolve_phrase(self, words, when)
 
     def __len__(self) -> int:
         return len(self._names)
@@ -487,11 +496,15 @@ def _default() -> KnowledgeBase:
     return KnowledgeBase.packaged()
 
 
-def _case_ok(alias: _Alias, span: Sequence[Piece]) -> bool:
+def _case_ok(alias: _Alias, span: Sequence[Piece], titled: bool = False) -> bool:
+    """Whether the text's casing allows a name: one-word names need a capital somewhere ("Turkey" but not
+    "turkey"; a garbled "iSrael" still counts), except a person's name right after a capitalised title
+    ("President obama")."""
     if alias.exact is not None:
         return len(span) == 1 and span[0].raw == alias.exact
     if alias.single:
-        return span[0].raw[:1].isupper()
+        raw = span[0].raw
+        return any(c.isupper() for c in raw) or (titled and alias.entry.kind == "person")
     return True
 
 

@@ -61,7 +61,7 @@ def _head(sectors: Sequence[SectorMatch]) -> SectorMatch | None:
 
 
 def _choose(
-    names: Sequence[NameMatch], head: SectorMatch | None, when: dt.date
+    names: Sequence[NameMatch], head: SectorMatch | None, when: dt.date | None
 ) -> tuple[NameMatch, Entry] | None:
     """The most specific entity; among countries the one nearest before the head role."""
     if not names:
@@ -88,7 +88,7 @@ def _role_words(pieces: Sequence[Piece], match: SectorMatch) -> str:
 _NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG", "UAF", "---", "INT"})
 
 
-def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date) -> Actor | None:
+def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None) -> Actor | None:
     """See the module docstring."""
     pieces = normalize(words)
     if not pieces:
@@ -127,7 +127,7 @@ def _combine(
     match: NameMatch,
     entry: Entry,
     head: SectorMatch | None,
-    when: dt.date,
+    when: dt.date | None,
 ) -> Actor | None:
     code = entry.code_at(when)
     if code is None:
@@ -136,6 +136,10 @@ def _combine(
     if head is not None and role is None and head.end <= match.start:
         role = head.sector  # a role word before the name: "President Bush", "rebel commander X"
     if entry.kind == "person":
+        if role is not None and role.code == "ELI":  # "former president Bush", whatever the date
+            country = entry.home or (code[:3] if code[:3] in kb.countries else None)
+            if country:
+                return kb.make_actor(text, entry.name, country + "ELI")
         possessive = pieces[match.end - 1].possessive
         if possessive and role is not None and head is not None and head.start >= match.end and not role.weak:
             country = entry.home or (code[:3] if code[:3] in kb.countries else None)

@@ -40,6 +40,11 @@ SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by
 # protests, force posture, coercion and attacks. A statement made in Doha is not a statement to Qatar.
 PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042", "043"})
+# "gave X permission to act": the one given the licence is the one who acts.
+PERMISSION_NOUNS = frozenset({"permission", "approval", "authority", "authorisation", "authorization",
+                              "right", "go-ahead", "licence", "license", "mandate", "order", "instruction"})
+# Light verbs of taking part: attending a meeting held in another country is a visit to it.
+ATTEND_VERBS = frozenset({"attend", "join", "travel", "go", "fly", "head"})
 # An event noun governed by these prepositions is what something is about, not an event reported.
 BACKGROUND_PREPS = frozenset({"of", "on", "about", "over", "for", "regarding", "concerning"})
 # Statement verbs whose object is the person addressed ("told the minister"); for "say", "announce" and the
@@ -335,7 +340,7 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
-        code = entry.code
+        code, rule = _as_visit(entry.code, verb, sources, targets, rule)
         if _negated(verb) and _refusal(verb):
             if entry.negated_code:
                 code, rule = entry.negated_code, rule + ":negated"
@@ -515,6 +520,14 @@ class SentenceCoder:
             controlled = _first(node.head, ("dobj",)) if node.dep_ == "xcomp" else None
             if controlled is not None and node.head.i != node.i:
                 return self.actors(controlled)  # "urged both sides to protect": object control
+            licence = _first(node.head, ("dobj",)) if node.dep_ in ("xcomp", "advcl") else None
+            dative = _first(node.head, ("dative",)) if licence is not None and licence.lemma_.lower() in (
+                PERMISSION_NOUNS) and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children) else None
+            if dative is not None and node.head.i != node.i:
+                holder = _pobj(dative) if dative.pos_ == "ADP" else dative
+                found = self.actors(holder) if holder is not None else []
+                if found:
+                    return found  # "gave Russia permission to help": the one permitted acts
             if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
                 node = node.head
                 continue
@@ -636,7 +649,8 @@ class SentenceCoder:
             sources, targets = targets, sources
         if not sources and not targets:
             return []
-        events = self._pairs(noun, entry.code, sources, targets, rule)
+        code, rule = _as_visit(entry.code, noun.head, sources, targets, rule)
+        events = self._pairs(noun, code, sources, targets, rule)
         if entry.reverse and sources and targets:
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
@@ -681,6 +695,17 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _as_visit(code: str, verb: Token, sources: list[ActorRef], targets: list[ActorRef],
+              rule: str) -> tuple[str, str]:
+    """A meeting whose only other side is the country it takes place in, attended by someone from
+    elsewhere ("will attend a summit in Japan"), is a visit to that country (042)."""
+    if code != "040" or not rule.endswith(":place-target") or verb.lemma_.lower() not in ATTEND_VERBS:
+        return code, rule
+    if sources and all(s.actor.country != t.actor.country for s in sources for t in targets):
+        return "042", rule + ":visit"
+    return code, rule
 
 
 def _headline_passive(verb: Token) -> bool:

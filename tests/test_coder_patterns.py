@@ -1,0 +1,68 @@
+"""Coding patterns on sentences written for these tests: each rule is checked on more than one wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings import Article, Event, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def triples(pipeline: Pipeline, text: str, published: str | None = "2015-06-09") -> set[tuple[str, str, str]]:
+    when = dt.date.fromisoformat(published) if published else None
+    events: list[Event] = pipeline.extract(Article("t", text, when))
+    return {(e.source.code if e.source else "---", e.target.code if e.target else "---", e.cameo.code)
+            for e in events}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The European Union pressured Serbia to recognise the court.", ("IGOEUREEC", "SRB", "100")),
+    ("Kenya was pressured by Britain to close the camp.", ("GBR", "KEN", "100")),
+    ("Kenya faces pressure from Britain to close the camp.", ("GBR", "KEN", "100")),
+    ("Mexico faced renewed demands from Washington over the border.", ("USA", "MEX", "100")),
+])
+def test_pressure_is_a_demand_on_the_one_pressed(pipeline: Pipeline, text: str,
+                                                 expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_attending_a_meeting_abroad_is_a_visit(pipeline: Pipeline) -> None:
+    assert ("CANGOV", "JPN", "042") in triples(
+        pipeline, "Prime Minister Justin Trudeau will attend a conference in Japan next month.", "2017-03-01")
+    # a meeting at home is not a visit
+    found = triples(pipeline, "Angela Merkel attended a summit in Germany on climate policy.")
+    assert not any(code == "042" for _, _, code in found)
+
+
+def test_the_one_given_permission_is_the_one_who_acts(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Parliament gave permission to Jordan to help Iraq with its refugees.")
+    assert ("JOR", "IRQ", "070") in found
+    assert not any(src.endswith("LEG") and code == "070" for src, _, code in found)
+
+
+def test_purpose_clause_after_a_destination_keeps_the_sender(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "France sent engineers to Lebanon to help the army rebuild bridges.")
+    assert not any(src == "LBN" and code[:2] == "07" for src, _, code in found)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("President obama met Angela Merkel in Berlin.", "USAGOV"),
+    ("The minister said iRaq would attend.", None),
+])
+def test_odd_casing_of_names(pipeline: Pipeline, text: str, source: str | None) -> None:
+    found = triples(pipeline, text)
+    if source is not None:
+        assert any(src == source for src, _, _ in found), found
+
+
+def test_undated_text_keeps_a_former_leaders_role(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "President Hosni Mubarak met Vladimir Putin in Cairo.", published=None)
+    assert ("EGYGOV", "RUSGOV", "040") in found
+    dated = triples(pipeline, "Former president Hosni Mubarak met Benjamin Netanyahu.", "2015-06-09")
+    assert any(src == "EGYELI" for src, _, _ in dated)
