@@ -66,3 +66,30 @@ def test_undated_text_keeps_a_former_leaders_role(pipeline: Pipeline) -> None:
     assert ("EGYGOV", "RUSGOV", "040") in found
     dated = triples(pipeline, "Former president Hosni Mubarak met Benjamin Netanyahu.", "2015-06-09")
     assert any(src == "EGYELI" for src, _, _ in dated)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The prime minister expressed sorrow over the floods in Pakistan.", ("---GOV", "PAK", "018")),
+    ("Chancellor Olaf Scholz offered condolences for the victims of the bombing in Istanbul.",
+     ("DEUGOV", "TUR", "018")),
+    ("The Taliban claimed responsibility for the bombing in Kabul on Monday.", ("AFGREBTAL", "AFG", "015")),
+])
+def test_comment_on_an_incident_addresses_its_place(pipeline: Pipeline, text: str,
+                                                    expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text, "2022-11-20")
+
+
+def test_no_incident_place_without_a_place(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "The minister expressed sympathy for the victims.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel announced it would free 150 Palestinian prisoners.", ("ISR", "PSE", "0353")),
+    ("Germany said it will send humanitarian aid to Yemen.", ("DEU", "YEM", "0333")),
+    ("Japan plans to provide economic aid to Kenya.", ("JPN", "KEN", "0331")),
+    ("China urged the United States to lift sanctions on Iran.", ("CHN", "USA", "0254")),
+    ("Turkey said it would not give permission to Sweden to use its airspace.", ("TUR", "SWE", "124")),
+])
+def test_intents_appeals_and_refusals_keep_the_kind_of_act(pipeline: Pipeline, text: str,
+                                                           expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)

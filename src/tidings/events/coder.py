@@ -39,6 +39,10 @@ SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by
 # Roots whose target may be the place where it happened (PETRARCH's convention): meetings and visits,
 # protests, force posture, coercion and attacks. A statement made in Doha is not a statement to Qatar.
 PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
+# Comments about an incident ("condolences for the victims of the floods in Nepal", "claimed the bombing in
+# Kabul"): the place of the incident stands for the one addressed.
+INCIDENT_CODES = frozenset({"015", "018"})
+INCIDENT_PREPS = frozenset({"for", "over", "after", "about", "on"})
 VISIT_CODES = frozenset({"042", "043"})
 # "gave X permission to act": the one given the licence is the one who acts.
 PERMISSION_NOUNS = frozenset({"permission", "approval", "authority", "authorisation", "authorization",
@@ -86,6 +90,16 @@ APPEAL_BY_ROOT = {"03": "020", "04": "026", "05": "022", "06": "021", "07": "023
 # A refused or negated act of cooperation is a rejection (CAMEO 12).
 REJECT_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124"}
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# The same kinds, one level down (CAMEO codebook): intending, asking for or refusing economic aid keeps
+# "economic", releasing prisoners keeps "release", and so on. Keyed by the first three digits of the act.
+_KINDS = {"061": "1", "062": "2", "063": "3", "064": "4", "071": "1", "072": "2", "073": "3", "074": "4",
+          "081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
+INTENT_BY_CODE = {k: ("031" if k[:2] == "06" else "033" if k[:2] == "07" else "035") + v
+                  for k, v in _KINDS.items()} | {"083": "034"}
+APPEAL_BY_CODE = {k: ("021" if k[:2] == "06" else "023" if k[:2] == "07" else "025") + v
+                  for k, v in _KINDS.items()} | {"083": "024"}
+REJECT_BY_CODE = {"061": "1211", "071": "1211", "062": "1212", "072": "1212", "083": "123"} | {
+    k: "124" + v for k, v in _KINDS.items() if k[:2] == "08"}
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
 
 
@@ -345,7 +359,7 @@ class SentenceCoder:
             if entry.negated_code:
                 code, rule = entry.negated_code, rule + ":negated"
             elif code[:2] in REJECT_BY_ROOT:
-                code, rule = REJECT_BY_ROOT[code[:2]], rule + ":negated"  # "would not provide support"
+                code, rule = REJECT_BY_CODE.get(code[:3], REJECT_BY_ROOT[code[:2]]), rule + ":negated"
         # modality of a governing verb: appeals, intents, threats
         governor = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
@@ -357,13 +371,13 @@ class SentenceCoder:
             if g_lemma in APPEAL_VERBS and controlee is not None and root in APPEAL_BY_ROOT:
                 addressees = self.actors(controlee)
                 if g_subjects and addressees and (own_subject is not None or g_lemma != "want"):
-                    appeal = APPEAL_BY_ROOT[root]
+                    appeal = APPEAL_BY_CODE.get(code[:3], APPEAL_BY_ROOT[root])
                     return self._pairs(verb, appeal, g_subjects, addressees, "appeal:infinitive")
             if g_lemma in THREAT_VERBS and root in THREAT_BY_ROOT:
                 code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
             elif g_lemma in INTENT_VERBS and own_subject is None:
                 if root in INTENT_BY_ROOT:
-                    code, rule = INTENT_BY_ROOT[root], "intent:infinitive"
+                    code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:infinitive"
                 elif root in THREAT_BY_ROOT and root >= "15":
                     code, rule = THREAT_BY_ROOT[root], "threat:intent"
         extra: list[Candidate] = []
@@ -375,6 +389,9 @@ class SentenceCoder:
             root = code[:2]
             if same and root in ("18", "19", "20") and future:
                 code, rule = THREAT_BY_ROOT[root], "threat:reported"  # "X says it will attack Y"
+            elif same and root in INTENT_BY_ROOT and future and not _negated(verb):
+                # "X announced it would free Y": a stated intention, not the act
+                code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:reported"
             elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in ("17", "18", "19", "20"):
                 code, rule = "015", "claim-responsibility"  # "X claimed (that) it attacked Y"
             elif claimants and not same and root in ("18", "19", "20") and all(
@@ -439,6 +456,10 @@ class SentenceCoder:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
             if targets:
                 rule += ":place-target"
+        if not targets and entry.code in INCIDENT_CODES:
+            targets = self._incident_place(verb, obj, exclude=_codes(sources))
+            if targets:
+                rule += ":incident-place"
         if entry.swap:
             sources, targets = targets, sources
         return sources, targets, rule
@@ -569,6 +590,23 @@ class SentenceCoder:
             return []
         country = Actor(" ".join(words), code, code, code, None)
         return [ActorRef(country, start, end)]
+
+    def _incident_place(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
+        """The country of the place named inside the incident a comment is about ("sorrow for the
+        shootings *in South Carolina*"); the parser may hang the place on the verb instead."""
+        incidents = [_pobj(prep) for holder in [verb] + ([obj] if obj is not None else [])
+                     for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in INCIDENT_PREPS]
+        for incident in incidents:
+            for tok in incident.subtree if incident is not None else ():
+                if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.ent_type_ in PLACE_LABELS:
+                    words, start, end = self._phrase(tok)
+                    actor = self.resolve_words(words, self.when)
+                    code = actor.country if actor is not None else self.place_country(" ".join(words))
+                    if code is not None and code not in exclude:
+                        return [ActorRef(Actor(" ".join(words), code, code, code, None), start, end)]
+        if any(incident is not None for incident in incidents):
+            return self._place_target(verb, obj, exclude)
+        return []
 
     def place_of(self, verb: Token, obj: Token | None = None) -> Token | None:
         """The head of a place phrase ("in Zurich", "at the border") attached to the event."""
@@ -729,7 +767,8 @@ def _institutional(actor: Actor) -> bool:
     """A state or organisation speaking as such (USA, IGOUNO, a rights group), not a spokesman or a paper."""
     if actor.code.startswith("---"):
         return False
-    return actor.sector is None or actor.code[:3] in ("IGO", "NGO") or actor.sector in ("HRI", "NGO")
+    chunks = {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
+    return actor.sector is None or actor.code[:3] in ("IGO", "NGO") or bool(chunks & {"HRI", "NGO"})
 
 
 def _refusal(verb: Token) -> bool:
