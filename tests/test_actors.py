@@ -193,7 +193,8 @@ def test_possessives_and_prepositional_tails(kb: KnowledgeBase) -> None:
     assert code(kb, "critics of Hungary 's parliament") == "HUNOPP"
     assert code(kb, "residents of Mogadishu") == "SOMCVL"
     assert code(kb, "the leader of North Korea") == "PRKGOV"
-    assert code(kb, "a spokesman for the Pentagon") == "---GOV"  # "for" is not an origin
+    assert code(kb, "a spokesman for the Pentagon") == "USAMIL"  # a spokesman speaks for the Pentagon
+    assert code(kb, "the special envoy for Yemen") != "YEMGOV"  # an envoy for Yemen is not Yemeni
     actor = kb.resolve(words("senior leaders of Lebanon's Hezbollah"))
     assert actor is not None and actor.code == "LBNREBHEZ" and actor.name == "Hezbollah"
 
@@ -252,3 +253,31 @@ def test_helpers(kb: KnowledgeBase) -> None:
     person = kb.person(["Narendra", "Modi"], dt.date(2010, 1, 1))
     assert person is not None and person.code == "IND" and person.name == "Narendra Modi"
     assert kb.person(["India"]) is None
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a spokesman for the Foreign Ministry of Chile", "CHLGOV"),
+    ("spokeswoman for the Kenyan government", "KENGOV"),
+    ("an adviser to the Iraqi prime minister", "IRQGOV"),
+    ("spokesman for Hezbollah", "LBNREBHEZ"),
+    ("the ministry of defence of Ukraine", "UKRGOV"),
+    ("the US Treasury Department", "USAGOV"),
+])
+def test_position_words_stand_for_what_they_speak_for(kb: KnowledgeBase, phrase: str, expected: str) -> None:
+    assert code(kb, phrase) == expected
+
+
+def test_position_word_tail_stops_at_places(kb: KnowledgeBase) -> None:
+    assert kb.resolve(words("victims of the attack in Kabul")) is None
+    assert code(kb, "Opponents of Rwanda's Senate") == "RWAOPP"  # a strong role keeps its own code
+
+
+def test_counterpart_takes_a_government_role(kb: KnowledgeBase) -> None:
+    assert code(kb, "his Japanese counterpart") == "JPNGOV"
+
+
+def test_case_of_names_after_titles_and_odd_case(kb: KnowledgeBase) -> None:
+    assert code(kb, "President obama", dt.date(2012, 1, 1)) == "USAGOV"
+    assert code(kb, "iRaq") == "IRQ"
+    assert kb.resolve(["turkey"]) is None
+    assert kb.resolve(["president", "turkey"]) is None or code(kb, "president turkey") != "TUR"

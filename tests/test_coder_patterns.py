@@ -93,3 +93,21 @@ def test_no_incident_place_without_a_place(pipeline: Pipeline) -> None:
 def test_intents_appeals_and_refusals_keep_the_kind_of_act(pipeline: Pipeline, text: str,
                                                            expected: tuple[str, str, str]) -> None:
     assert expected in triples(pipeline, text)
+
+
+def test_promises_of_cooperation_are_intents(pipeline: Pipeline) -> None:
+    assert ("JPN", "LKA", "0331") in triples(pipeline, "Japan pledged to provide economic aid to Sri Lanka.")
+    # a promised coercive act keeps its own code
+    found = triples(pipeline, "Ghana promised to expel the Nigerian traders.")
+    assert not any(code.startswith("03") for _, _, code in found)
+
+
+def test_what_is_warned_against_has_not_happened(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Macron warned Putin against attacks on Moldova.", "2024-03-01")
+    assert ("FRAGOV", "RUSGOV", "130") in found
+    assert not any(code[:2] == "19" for _, _, code in found)
+
+
+def test_withdrawing_a_bill_is_not_a_military_retreat(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Kenyan government withdrew the finance bill after protests.")
+    assert not any(code == "0874" for _, _, code in found)

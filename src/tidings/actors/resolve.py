@@ -9,7 +9,8 @@ commander" in "the US commander in Iraq"). Then:
    (leader, spokesman, adviser...), else the rightmost weak one: "rebel leader" -> REB, "US leader" -> GOV.
 2. The entity is the most specific name of the main part: a person, else a dictionary actor, an
    organisation, a seat of power, a country (demonym, capital). With no name in the main part, a name
-   after "of"/"from" is used: "Opponents of Rwanda's Senate" -> RWA + OPP.
+   after "of"/"from" is used: "Opponents of Rwanda's Senate" -> RWA + OPP. A position word alone ("spokesman",
+   "adviser") stands for what the rest names: "a spokesman for the Foreign Ministry of X" -> X + GOV.
 3. Combination: a person gives their dated code ("Russian President Vladimir Putin" -> RUSGOV), except
    a person in the possessive followed by a role ("Putin's critics") -> their country + role. An
    organisation gets a role appended unless the role is GOV, weak or already in its code ("UN troops" ->
@@ -38,6 +39,10 @@ _BOUNDARY = frozenset(
 )
 _ARMED = frozenset({"REB", "UAF", "MIL"})
 _TAIL_OK = frozenset({"of", "from"})
+# Positions that work *for* someone: "spokesman for X", "adviser to X" (an envoy *to* X does not).
+_SPEAKS_FOR = frozenset({"for", "to"})
+_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                       "adviser", "advisor", "advisers", "advisors", "aide", "aides"})
 _DETERMINERS = frozenset([
     "a", "an", "this", "that", "these", "those", "some", "several", "many", "two", "three", "four",
     "five"
@@ -104,13 +109,28 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
     main_sectors = [s for s in sectors if s.end <= cut]
     head = _head(main_sectors)
     chosen = _choose(main_names, head, when)
-    if chosen is None and cut < len(pieces) and pieces[cut].norm in _TAIL_OK:
-        rest = range(cut + 1, len(pieces))
+    if (chosen is None and cut + 1 < len(pieces) and head is not None and head.sector.weak
+            and (pieces[cut].norm in _TAIL_OK or (pieces[cut].norm in _SPEAKS_FOR
+                                                  and _role_words(pieces, head) in _SPEAKERS))):
+        # "a spokesman for the Foreign Ministry of X", "adviser to the Iraqi prime minister": a position
+        # word stands for whoever the rest of the phrase names
+        inner = resolve_phrase(kb, words[pieces[cut + 1].token :], when)
+        if inner is not None and inner.sector is None and inner.country is not None and head is not None:
+            # "the leader of North Korea": the country with the position's role
+            return _with_role(kb, _text(words), inner.name, inner.code, head.sector.code,
+                              _role_words(pieces, head), head.sector.prefix)
+        if inner is not None:
+            return kb.make_actor(_text(words), inner.name, inner.code)
+    at = cut
+    while chosen is None and at < len(pieces) and pieces[at].norm in _TAIL_OK:
+        # "ministry of defence of Ukraine": follow a chain of "of" phrases to the first name
+        rest = range(at + 1, len(pieces))
         nxt = next((i for i in rest if i not in covered and pieces[i].norm in _BOUNDARY), len(pieces))
-        tail_names = [m for m in names if m.start > cut and m.end <= nxt]
+        tail_names = [m for m in names if m.start > at and m.end <= nxt]
         chosen = _choose(tail_names, None, when)
         if head is None:
-            head = _head([s for s in sectors if s.start > cut and s.end <= nxt])
+            head = _head([s for s in sectors if s.start > at and s.end <= nxt])
+        at = nxt
     text = _text(words)
     if chosen is None:
         if head is None or head.sector.prefix:

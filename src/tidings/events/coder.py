@@ -70,6 +70,11 @@ SKIP_IN_PHRASE = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "adv
 APPEAL_VERBS = frozenset({"urge", "ask", "call", "appeal", "press", "request", "implore", "beg", "encourage",
                           "invite", "exhort", "want", "need", "expect", "demand"})
 INTENT_VERBS = frozenset({"want", "plan", "intend", "hope", "seek", "aim", "wish", "offer", "propose"})
+# Promises: an intent when what is promised is cooperation; a promised coercive act stays the act's code.
+PROMISE_VERBS = frozenset({"pledge", "promise", "vow", "undertake"})
+# "warned against attacks", "protect against strikes": what one guards against has not happened.
+GUARD_VERBS = frozenset({"warn", "caution", "advise", "protect", "guard", "defend", "insure", "safeguard",
+                         "deter", "shield"})
 # "X claimed (that) X attacked Y" is a claim of responsibility; "X said Y attacked Z" accuses Y.
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
 ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state", "declare", "announce"})
@@ -375,6 +380,8 @@ class SentenceCoder:
                     return self._pairs(verb, appeal, g_subjects, addressees, "appeal:infinitive")
             if g_lemma in THREAT_VERBS and root in THREAT_BY_ROOT:
                 code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
+            elif g_lemma in PROMISE_VERBS and own_subject is None and root in INTENT_BY_ROOT:
+                code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:promise"
             elif g_lemma in INTENT_VERBS and own_subject is None:
                 if root in INTENT_BY_ROOT:
                     code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:infinitive"
@@ -644,6 +651,9 @@ class SentenceCoder:
             return []  # "riot police", "protest leaders": the noun only modifies another
         if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS:
             return []  # "on the success of the G20 summit": a topic, not an event being reported
+        guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
+        if noun.dep_ == "pobj" and guarded:
+            return []  # "warned against attacks": a possibility guarded against
         preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
         entry = self.lexicon.noun(noun.lemma_.lower(), mods=mods, preps=preps)
