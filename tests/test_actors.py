@@ -51,7 +51,8 @@ def test_default_is_built_once() -> None:
         ("Britain", "GBR"),
         ("the DPRK", "PRK"),
         ("Burma", "MMR"),
-        ("the Gaza Strip", "PSE"),
+        ("the Gaza Strip", "PSEGZA"),  # the field codes Gaza apart from the West Bank
+        ("Gazan civilians", "PSEGZACVL"),
         ("Kosovo", "XKX"),
         ("Ivory Coast", "CIV"),
         ("Côte d'Ivoire", "CIV"),
