@@ -277,6 +277,10 @@ def test_counterpart_takes_a_government_role(kb: KnowledgeBase) -> None:
     assert code(kb, "his Japanese counterpart") == "JPNGOV"
 
 
+def test_security_adviser_is_government_and_military(kb: KnowledgeBase) -> None:
+    assert code(kb, "the Kenyan national security adviser") == "KENGOVMIL"
+
+
 def test_case_of_names_after_titles_and_odd_case(kb: KnowledgeBase) -> None:
     assert code(kb, "President obama", dt.date(2012, 1, 1)) == "USAGOV"
     assert code(kb, "iRaq") == "IRQ"
