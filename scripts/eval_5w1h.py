@@ -35,6 +35,15 @@ MATCHING = (
 )
 
 
+_ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")
+"""A few annotated phrases hold JSON escapes written out literally (the text `\\u2018rigged\\u2019` for a
+quoted word, escaped twice by the annotation tool): they are decoded before matching."""
+
+
+def unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP}
 
@@ -45,7 +54,7 @@ def matches(answer: dict[str, object], gold: list[dict[str, object]], question: 
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
             continue
-        theirs = words(text)
+        theirs = words(unescape(text))
         if question == "when" and item.get("parsed") and answer.get("date") == str(item["parsed"])[:10]:
             return True
         if not mine or not theirs:
@@ -175,15 +184,20 @@ Written In Title Case (each word in the case the body uses most), and with a pre
 took for a noun ("Ana Lopez protests outside ...") put in the past tense, first when the body uses that
 verb's past or -ing form; answers keep the headline's words. Otherwise who and what come from the main coded
 event of the lead, else the first lead sentence whose subject names an actor. When is the main event's
-resolved date, else the first lead date expression with a dating word; where is the most specific place of
-the title and lead (a town or site before a country), then the earliest. The weak points left: headlines
-without a finite verb ("Five hurt as bus crashes"), "what" where the coders paraphrase, "who" when the
+resolved date, else the first lead date expression with a dating word (a clock time counts), else a date of
+the publication day or the day before in the next sentences; where is the most specific place of the title and
+lead (a town or site before a country), then the earliest, and a site named beside its town gives the town.
+A headline without a finite verb is read as one with its copula left out ("Seven killed as tram derails":
+who is the number, what the whole headline) or as a noun phrase with an event clause ("Tears of joy as fans
+celebrate ..."). The weak points left: "what" where the coders paraphrase, "who" when the
 subject is a description ("the singer") and not a name, and "where" when the town is named only after the
 lead or a site is named beside its town.
 
 Scorer notes (the rule above is kept as it is, to stay comparable): a few annotated phrases hold literal
-escape sequences (the text `\\u2018rigged\\u2019` for a quoted word), which the word split cannot match; and
-containment either way lets a long answer match a short annotated phrase, which favours long answers.
+escape sequences (the text `\\u2018rigged\\u2019` for a quoted word, escaped twice by the annotation tool);
+they are decoded before matching (before that fix the word split turned them into tokens such as "u2018rigged"
+that no answer could match); and containment either way lets a long answer match a short annotated phrase,
+which favours long answers.
 """
 
 

@@ -118,3 +118,56 @@ def test_summary_reads_headline_verbs() -> None:
                                       "Vote row: Ana Lopez stages protest outside city hall"))
     assert s.who is not None and s.who.text == "Ana Lopez"
     assert s.what is not None and s.what.text.startswith("stages protest")
+
+
+def test_eval_matching_decodes_escaped_gold() -> None:
+    m = _eval_module()
+    match = m.matches  # type: ignore[attr-defined]
+    assert match({"text": "hails ‘brave’ crew"}, [{"text": "hails \\u2018brave\\u2019 crew"}], "what")
+
+
+def test_clock_time_dates_the_event() -> None:
+    from tidings.summary.core import _dated
+    assert _dated("at around 6am") and _dated("5.40 p.m.") and _dated("00:48")
+    assert not _dated("the 10th")
+
+
+def test_headline_without_its_copula() -> None:
+    from tidings.nlp.model import parser
+    from tidings.summary.core import _elliptical_headline
+    who, what = _elliptical_headline(parser()("Two killed after bus overturns on motorway"))
+    assert who is not None and who.text == "Two"
+    assert what is not None and what.text == "Two killed after bus overturns on motorway"
+    who, what = _elliptical_headline(parser()("Three dead and dozens injured after storm floods town"))
+    assert who is not None and who.text == "Three" and what is not None and what.text.startswith("Three dead")
+    assert _elliptical_headline(parser()("Mayor opens the new bridge")) == (None, None)  # a finite verb
+
+
+@pytest.mark.slow
+def test_headline_event_clause_after_a_noun_phrase() -> None:
+    text = "The village pub reopened on Friday after a year, the landlord said.\n\nLocals queued for hours."
+    s = summarise(Pipeline(), Article("c", text, dt.date(2019, 3, 2),
+                                      "Joy as villagers reopen their only pub"))
+    assert s.who is not None and s.who.text == "villagers"
+    assert s.what is not None and s.what.text.startswith("reopen their only pub")
+
+
+@pytest.mark.slow
+def test_when_read_below_the_lead_and_from_a_clock_time() -> None:
+    text = ("A warehouse burned down in an industrial estate, destroying stock worth millions.\n\n"
+            "Neighbours described a column of black smoke.\n\nNobody was hurt, the fire service said.\n\n"
+            "The company said it would rebuild.\n\n"
+            "Crews were called at 5.40am and fought the blaze for hours.")
+    s = summarise(Pipeline(), Article("clock", text, dt.date(2019, 3, 2)))
+    assert s.when is not None and s.when.text == "5.40am" and dict(s.when.values)["date"] == "2019-03-02"
+    old = text.replace("at 5.40am", "in January")  # below the lead, an older date is context
+    s = summarise(Pipeline(), Article("old", old, dt.date(2019, 3, 2)))
+    assert s.when is None
+
+
+@pytest.mark.slow
+def test_where_a_site_is_answered_by_its_town() -> None:
+    text = ("Hundreds of protesters gathered outside the Grand Plaza Hotel in Leeds on Friday, police "
+            "said.\n\nThe rally ended peacefully.")
+    s = summarise(Pipeline(), Article("site", text, dt.date(2019, 3, 2)))
+    assert s.where is not None and s.where.text == "Leeds"

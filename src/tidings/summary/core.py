@@ -1,12 +1,17 @@
 """The main event of an article as who, what, when, where, why and how (5W1H).
 
 News puts the main event first (the inverted pyramid), so the answers are read from the lead: the title and
-the first sentences. The most salient coded event (the earliest in the lead, one with both sides first)
-gives who and what when there is one; otherwise the subject and the predicate of the first sentence whose
-subject names an actor. When and where are the first date expression and the first place of the lead,
-resolved against the publication date and geocoded; why is a cause clause ("because ...", "due to ...",
-"amid ...") of the main sentence; how is a manner phrase ("by ...", "with ...") of its main verb. A question
-the lead does not answer with confidence stays null: a wrong answer is worse than none.
+the first sentences. The most salient coded event (the earliest in the lead, one with both sides first) gives
+who and what when there is one; otherwise the subject and the predicate of the first sentence whose subject
+names an actor; a headline with a finite verb overrides them, and so does one that leaves out its copula
+("Seven killed as bus crashes": who is "Seven", what the whole headline) or hangs an event clause on a noun
+phrase ("Tears of joy as fans celebrate ..."). When and where are the first date expression (a clock time such
+as "at 6am" counts) and the most specific place of the lead, resolved against the publication date and
+geocoded; a site named beside its town ("outside the X Hotel in Leeds") gives the town. When the lead dates
+nothing, the next sentences may, but only with a date of the publication day or the day before; why is a cause
+clause ("because ...", "due to ...", "amid ...") of the main sentence; how is a manner phrase ("by ...", "with
+...") of its main verb. A question the lead does not answer with confidence stays null: a wrong answer is
+worse than none.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ QUESTIONS: tuple[str, ...] = ("who", "what", "when", "where", "why", "how")
 REFINE_SENTENCES = 8
 # A date this many days or more before publication is background, not the time of the main event.
 BACKGROUND_DAYS = 180
+# Below the lead, only a date this close to publication is taken for the main event (older ones are context).
+RECENT_DAYS = 1
 CAUSE_MARKERS: frozenset[str] = frozenset({"because", "since", "amid", "over"})
 CAUSE_PHRASES: tuple[tuple[str, ...], ...] = (("due", "to"), ("because", "of"), ("as", "a", "result", "of"),
                                               ("in", "response", "to"), ("thanks", "to"), ("owing", "to"))
@@ -128,6 +135,11 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
     dates = DateResolver(published)
     main = _main_event(events, {s.index for s in lead.sentences})
     docs = [s.doc for s in ([lead.title] if lead.title else []) + lead.sentences if s.doc is not None]
+    # the lead may leave when or where to the next sentences ("... at around 6am", "The boy fell in X")
+    below = [s for s in prepared.sentences[:REFINE_SENTENCES]
+             if s not in lead.sentences and len(s.words) >= 4]
+    parse([s for s in below if s.doc is None])
+    more = [s.doc for s in below]
     who, what, sent = _who_what(main, lead.sentences)
     if lead.title is not None:
         # the headline states the main event: its agent and verb phrase answer who and what
@@ -140,7 +152,7 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
         doc_id=article.id,
         who=who,
         what=what,
-        when=_when(docs, dates, main),
+        when=_when(docs, dates, main) or _when(more, dates, None, within=RECENT_DAYS),
         where=_refine_where(_where(docs, pipeline, main), prepared, pipeline),
         why=_why(sent),
         how=_how(sent),
@@ -319,16 +331,64 @@ def _headline_of(title: str, body: str, pipeline: Any,
             who, what = _headline(doc, pipeline, published, shown)
             if what is not None:
                 return who, what
+    for segment in headline_segments(title):
+        # no part has a finite verb with a subject: a headline with its copula left out ("Seven killed as
+        # ...") or an event clause hung on a noun phrase ("Tears of joy as fans celebrate ...")
+        shown = nlp(segment)
+        who, what = _elliptical_headline(shown)
+        if what is None:
+            who, what = _clause_headline(shown, pipeline, published)
+        if what is not None:
+            return who, what
     return None, None
 
 
+QUANTIFIERS: frozenset[str] = frozenset({"several", "many", "some", "few", "dozens", "scores", "hundreds",
+                                         "thousands", "millions"})
+NOMINAL_TAGS: frozenset[str] = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
+
+
+def _elliptical_headline(doc: Any) -> tuple[Answer | None, Answer | None]:
+    """A headline that leaves out its copula: "Seven killed as bus crashes", "Three dead and dozens hurt
+    after storm", "Bridge closed after crash". Its subject (a number, a quantity or a noun phrase before
+    the participle or predicative adjective) is who; the whole headline states the event and is what."""
+    for tok in doc[1:]:
+        if tok.tag_ in ("VBZ", "VBP", "VBD", "MD"):
+            return None, None  # a finite verb: not elliptical
+        prev = doc[tok.i - 1]
+        if tok.tag_ not in ("VBN", "JJ") or not (prev.tag_ in NOMINAL_TAGS or prev.lower_ in QUANTIFIERS):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in NOMINAL_TAGS:
+            continue  # an adjective before its noun ("Seven new cases"), not a predicate
+        subject = doc[:tok.i]
+        if not all(t.tag_ in NOMINAL_TAGS or t.lower_ in QUANTIFIERS or t.tag_ in ("DT", "JJ", "POS", "HYPH")
+                   for t in subject):
+            return None, None
+        return Answer(subject.text), Answer(doc[:MAX_WHAT_TOKENS + 2].text)
+    return None, None
+
+
+def _clause_headline(doc: Any, pipeline: Any,
+                     published: dt.date | None) -> tuple[Answer | None, Answer | None]:
+    """A headline whose root is a noun phrase with an event clause hung on it ("Tears of joy as fans
+    celebrate title", "Chaos after storm hits coast"): the clause's subject and verb phrase."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    clause = next((c for c in root.children if c.dep_ == "advcl" and c.tag_ in ("VBZ", "VBP", "VBD")), None)
+    if clause is None:
+        return None, None
+    return _headline(doc, pipeline, published, root=clause)
+
+
 def _headline(doc: Any, pipeline: Any, published: dt.date | None,
-              shown: Any = None) -> tuple[Answer | None, Answer | None]:
+              shown: Any = None, root: Token | None = None) -> tuple[Answer | None, Answer | None]:
     """Who and what of a headline: the subject of its main verb and the verb phrase ("Clinton blames
     Comey letters for defeat"). A headline without a finite verb and a subject gives nothing. ``shown``
     is the headline as written when ``doc`` parses a variant of it with the same tokens."""
     shown = doc if shown is None else shown
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.lemma_.lower() in HEADLINE_CARRIERS:
         # "Reports say Clinton blames Comey", "Footage shows boy fall into well": the reported clause
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")),
@@ -404,19 +464,41 @@ def _predicate(verb: Token) -> Span | None:
     return doc[start:end]
 
 
-def _when(docs: list[Any], dates: DateResolver, main: Event | None) -> Answer | None:
+def _when(docs: list[Any], dates: DateResolver, main: Event | None, *,
+          within: int = BACKGROUND_DAYS) -> Answer | None:
+    """The main event's date, else the first date expression of ``docs`` that dates something at most
+    ``within`` days before publication (a clock time, "at 00:48", counts even when tagged as a number)."""
     if main is not None and main.date_text and main.date is not None:
         return Answer(main.date_text, (("date", main.date.isoformat()), ("precision", main.date_precision)))
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME") and is_date_expression(ent.text) and _dated(ent.text):
-                info = dates.resolve(ent.text)
-                if info.from_publication:
-                    continue
-                if dates.published is not None and (dates.published - info.date).days > BACKGROUND_DAYS:
-                    continue  # "the Cubs' last title in 1908": history, not when the news happened
-                return Answer(ent.text, (("date", info.date.isoformat()), ("precision", info.precision)))
+            text = _date_text(ent)
+            if text is None:
+                continue
+            info = dates.resolve(text)
+            if info.from_publication:
+                continue
+            if dates.published is not None and (dates.published - info.date).days > within:
+                continue  # "the Cubs' last title in 1908": history, not when the news happened
+            return Answer(ent.text, (("date", info.date.isoformat()), ("precision", info.precision)))
     return None
+
+
+def _date_text(ent: Span) -> str | None:
+    """The date expression of an entity, or None: a dated DATE or TIME ("the early hours of Wednesday" read
+    without its article), or a clock time after a preposition that spaCy took for a number ("at 00:48")."""
+    text = ent.text
+    if ent.label_ == "CARDINAL":
+        head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.lower_ in ("at", "around", "about", "before", "after", "by") and \
+                _CLOCK.fullmatch(text.strip()):
+            return text
+        return None
+    if ent.label_ not in ("DATE", "TIME"):
+        return None
+    if not is_date_expression(text) and text.lower().startswith("the "):
+        text = text[4:]
+    return text if is_date_expression(text) and _dated(text) else None
 
 
 def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
@@ -447,7 +529,35 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
             found.append(((_specificity(ent.text, pipeline, country), position), Answer(ent.text, values)))
     if not found:
         return None
-    return min(found, key=lambda item: item[0])[1]
+    return _town_of_site(min(found, key=lambda item: item[0])[1], docs, pipeline)
+
+
+def _bare(name: str) -> str:
+    return name.lower().removeprefix("the ")
+
+
+def _town_of_site(answer: Answer, docs: list[Any], pipeline: Any) -> Answer:
+    """A site named beside its town ("outside the Grand Hotel in Leeds", "at the embassy in the capital of
+    Mali, Bamako") is answered by the town: the site alone is too narrow for "where"."""
+    if dict(answer.values).get("geonameid") is not None and _specificity(
+            answer.text, pipeline, dict(answer.values).get("country")) == 0 and not any(
+            e.text == answer.text and e.label_ == "FAC" for d in docs for e in d.ents):
+        return answer  # already a town
+    for doc in docs:
+        for ent in doc.ents:
+            if _bare(ent.text) != _bare(answer.text) or ent.end >= len(doc) or doc[ent.end].lower_ != "in":
+                continue
+            prep = doc[ent.end]
+            # the town: a place name in the prepositional phrase, tagged or not ("in the hub of Mazar-e")
+            names = [doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i:t.i + 1]
+                     for t in doc[prep.i + 1:prep.right_edge.i + 1] if t.pos_ == "PROPN" and t.dep_ == "pobj"]
+            tagged = [e for e in doc.ents if e.label_ == "GPE" and prep.i < e.start <= prep.right_edge.i]
+            for town in tagged + names:
+                place = pipeline.geocoder.geocode(town.text)
+                if place is not None and _specificity(town.text, pipeline, place.country) == 0:
+                    return Answer(town.text, (("name", place.name), ("country", place.country),
+                                              ("geonameid", place.geonameid)))
+    return answer
 
 
 def _refine_where(answer: Answer | None, prepared: Any, pipeline: Any) -> Answer | None:
@@ -486,10 +596,14 @@ def _specificity(name: str, pipeline: Any, country: str | None) -> int:
     return 0
 
 
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
+
+
 def _dated(text: str) -> bool:
-    """A date expression with a word that dates it (day, month, season, year; not a score, not "the 10th")."""
+    """A date expression with a word that dates it (day, month, season, year, a clock time such as "6am" or
+    "00:48"; not a score, not "the 10th")."""
     words = [w.strip(".,").lower() for w in text.split()]
-    if any(w.isdigit() and len(w) == 4 for w in words):
+    if any(w.isdigit() and len(w) == 4 for w in words) or _CLOCK.search(text):
         return True
     return any(w.isalpha() and w not in ("the", "a", "an", "of", "on", "in", "at", "th") for w in words)
 
