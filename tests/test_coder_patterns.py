@@ -111,3 +111,10 @@ def test_what_is_warned_against_has_not_happened(pipeline: Pipeline) -> None:
 def test_withdrawing_a_bill_is_not_a_military_retreat(pipeline: Pipeline) -> None:
     found = triples(pipeline, "The Kenyan government withdrew the finance bill after protests.")
     assert not any(code == "0874" for _, _, code in found)
+
+
+def test_a_part_of_a_country_is_that_country(pipeline: Pipeline) -> None:
+    claim = "The Taliban claimed responsibility for a deadly attack at a hotel in Afghanistan's capital."
+    assert ("AFGREBTAL", "AFG", "015") in triples(pipeline, claim)
+    attack = "Boko Haram attacked villages in Nigeria's northeast."
+    assert ("NGAREBBKH", "NGA", "190") in triples(pipeline, attack)

@@ -591,6 +591,7 @@ class SentenceCoder:
         if place is None:
             return []
         words, start, end = self._phrase(place)
+        words = [w for w in words if w not in ("'s", "’s", "'")]  # "in Kenya's capital" -> Kenya
         actor = self.resolve_words(words, self.when)
         code = actor.country if actor is not None else self.place_country(" ".join(words))
         if code is None or code in exclude:
@@ -605,8 +606,12 @@ class SentenceCoder:
                      for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in INCIDENT_PREPS]
         for incident in incidents:
             for tok in incident.subtree if incident is not None else ():
-                if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.ent_type_ in PLACE_LABELS:
-                    words, start, end = self._phrase(tok)
+                if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+                    continue
+                place = tok if tok.ent_type_ in PLACE_LABELS else _place_owner(tok)
+                if place is not None:
+                    words, start, end = self._phrase(place)
+                    words = [w for w in words if w not in ("'s", "’s", "'")]
                     actor = self.resolve_words(words, self.when)
                     code = actor.country if actor is not None else self.place_country(" ".join(words))
                     if code is not None and code not in exclude:
@@ -623,6 +628,9 @@ class SentenceCoder:
                     pobj = _pobj(prep)
                     if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
                         return pobj
+                    owner = _place_owner(pobj) if pobj is not None else None
+                    if owner is not None:
+                        return owner
         return None
 
     def _all_people(self, *refs: ActorRef | None) -> bool:
@@ -754,6 +762,18 @@ def _as_visit(code: str, verb: Token, sources: list[ActorRef], targets: list[Act
     if sources and all(s.actor.country != t.actor.country for s in sources for t in targets):
         return "042", rule + ":visit"
     return code, rule
+
+
+# Parts of a country named by its owner: "in Kenya's capital", "in Syria's north".
+PLACE_PARTS = frozenset({"capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "centre", "center", "border", "coast", "outskirts", "interior"})
+
+
+def _place_owner(pobj: Token) -> Token | None:
+    """The place that owns a part of it: "Kenya" in "in Kenya's capital"."""
+    if pobj.lemma_.lower() not in PLACE_PARTS:
+        return None
+    return next((c for c in pobj.children if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS), None)
 
 
 def _headline_passive(verb: Token) -> bool:
