@@ -149,3 +149,17 @@ def test_span_mapping_and_empty_input() -> None:
     assert raw[a:b] == "envoy"
     empty = clean("")
     assert empty.text == "" and empty.paragraphs == () and empty.to_original(0) == 0
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Image copyright Reuters Image caption Farmers blocked the motorway on Monday.",
+     "Farmers blocked the motorway on Monday."),
+    ('Media caption The mayor: "We will rebuild." The mayor spoke on Friday.',
+     'The mayor: "We will rebuild." The mayor spoke on Friday.'),
+    ("The photo caption named the wrong minister.", "The photo caption named the wrong minister."),
+])
+def test_inline_caption_labels_are_cut(raw: str, expected: str) -> None:
+    cleaned = clean(raw)
+    assert cleaned.text == expected
+    if raw != expected:
+        assert any(reason == "byline" for *_, reason in cleaned.removed)

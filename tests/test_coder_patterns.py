@@ -118,3 +118,33 @@ def test_a_part_of_a_country_is_that_country(pipeline: Pipeline) -> None:
     assert ("AFGREBTAL", "AFG", "015") in triples(pipeline, claim)
     attack = "Boko Haram attacked villages in Nigeria's northeast."
     assert ("NGAREBBKH", "NGA", "190") in triples(pipeline, attack)
+
+
+def test_what_a_protest_is_against_is_its_target(pipeline: Pipeline) -> None:
+    assert ("---", "USAGOV", "141") in triples(pipeline, "Anti-Biden protests spread to several cities.",
+                                               "2022-05-01")
+    found = triples(pipeline, "Police dispersed an anti-Israel rally in Amman.")
+    assert not any(t == "ISR" for _, t, _ in found)
+    staged = triples(pipeline, "Kenyans staged anti-government protests in Nairobi.")
+    assert ("KEN", "---GOV", "141") in staged
+
+
+def test_anti_leader_groups_belong_to_the_leaders_country(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Anti-Maduro activists accused the army of torture.", "2019-03-01")
+    assert any(src == "VENOPP" and code == "112" for src, _, code in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Boris Johnson attacked the BBC over its coverage.", ("GBRGOV", "GBRMED", "111")),
+    ("Boris Johnson hit out at the European Commission.", ("GBRGOV", "IGOEUREEC", "111")),
+    ("Vladimir Putin attacked Ukraine in February.", ("RUSGOV", "UKR", "190")),
+    ("Bashar al-Assad attacked rebels near Aleppo.", ("SYRGOV", "---REB", "190")),
+])
+def test_politicians_attack_in_words_unless_the_target_is_foreign_or_armed(
+        pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text, "2022-03-01")
+
+
+def test_idioms_of_hitting_are_no_attack(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Kenyan government hit the ground running after the election.")
+    assert not any(code[:2] == "19" for _, _, code in found)

@@ -219,7 +219,9 @@ class Pipeline:
 
     def _is_person(self, actor: Actor) -> bool:
         if len(actor.code) <= 3 or actor.code[:3] in ("IGO", "NGO"):
-            return False  # a country or an organisation, even when a dictionary lists it by name
+            # a country or an organisation, even when a dictionary lists it by name; but someone not (yet)
+            # in office is coded by their country alone ("Donald Trump" in 2016 -> USA)
+            return len(actor.code) == 3 and self.kb.is_person_name(actor.name.split())
         return self.kb.person(actor.name.split()) is not None
 
     def _resolve_words(self, words: list[str], when: dt.date | None) -> Actor | None:

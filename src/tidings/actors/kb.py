@@ -463,6 +463,10 @@ class KnowledgeBase:
             return None
         return self.actor_for(pick(entries, when), " ".join(name_tokens), when)
 
+    def is_person_name(self, name_tokens: Sequence[str]) -> bool:
+        """Whether ``name_tokens`` is exactly the name of a person the knowledge base knows."""
+        return bool(self._whole(name_tokens, ("person",)))
+
     def sector_of(self, word: str) -> str | None:
         """The sector code of a role word or phrase ("troops" -> "MIL"), or None."""
         sector = self._sectors.get(key_of(word))

@@ -100,6 +100,15 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
         return None
     names = kb.find_names(pieces)
     covered = {i for m in names for i in range(m.start, m.end)}
+    # "anti-Assad rebels", "an anti-Israel rally": what a group is against is not who it is; a leader or
+    # seat of power opposed at home still says which country the group belongs to
+    opposed = [m for m in names if m.start > 0 and pieces[m.start - 1].norm == "anti"]
+    names = [m for m in names if m not in opposed]
+    home = None
+    for m in opposed:
+        entry = m.best(when)
+        if entry.kind in ("person", "seat"):
+            home = entry.home or (entry.code_at(when) or "")[:3] or None
     sectors = kb.find_sectors(pieces, covered)
     covered |= {i for s in sectors for i in range(s.start, s.end)}
     cut = next(
@@ -132,6 +141,9 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
             head = _head([s for s in sectors if s.start > at and s.end <= nxt])
         at = nxt
     text = _text(words)
+    if chosen is None and home in kb.countries and head is not None and not head.sector.prefix:
+        role_words = _role_words(pieces, head)
+        return _with_role(kb, text, kb.countries[home], home, head.sector.code, role_words, False)
     if chosen is None:
         if head is None or head.sector.prefix:
             return None if head is None else kb.make_actor(text, _role_words(pieces, head), head.sector.code)

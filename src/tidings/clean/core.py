@@ -15,7 +15,8 @@ The cascade, in order:
 4. inside a paragraph: a sentence end glued to the next word gets a space ("said.The" -> "said. The")
    except in abbreviations, initialisms, decimals and URLs; an inline teaser ("...in 1945.Also Read - Two
    Nations Sign Pact | Key Points") is cut from its label to the end of the paragraph, or to where ordinary
-   prose clearly resumes; a trailing ``| Key Points``-style pipe fragment and inline photo credits are cut.
+   prose clearly resumes; a trailing ``| Key Points``-style pipe fragment, inline photo credits and caption
+   labels ("Image copyright X Image caption ...", "Media caption ...") are cut.
 
 Removed spans are reported in original offsets with a reason: ``"byline"`` (bylines, datelines, photo
 credits), ``"share"`` (share prompts and widget captions), ``"related"`` (a whole line of related-story links)
@@ -251,8 +252,9 @@ def _drop_dateline(para: MappedText, removed: list[tuple[int, int, str]]) -> Map
 def _clean_paragraph(para: MappedText, removed: list[tuple[int, int, str]]) -> MappedText:
     para = para.insert(_glue_positions(para.text), " ")
     cuts: list[tuple[int, int, str]] = []
-    for m in rules.CREDIT_INLINE.finditer(para.text):
-        cuts.append((m.start(), m.end(), "byline"))
+    for pattern in (rules.CREDIT_INLINE, rules.CAPTION_INLINE):
+        for m in pattern.finditer(para.text):
+            cuts.append((m.start(), m.end(), "byline"))
     cuts.extend(_teaser_cuts(para.text))
     cuts.extend(_share_sentence_cuts(para.text))
     cuts = _non_overlapping(cuts)

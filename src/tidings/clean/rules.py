@@ -325,6 +325,15 @@ CREDIT_INLINE = re.compile(
     re.IGNORECASE,
 )
 
+# Photo and video caption labels left inline by scrapers: "Image copyright Getty Images Image caption Crowds
+# gathered ...", "Media caption The president said ...". The label (and a credit after "copyright") goes; the
+# caption's own words stay.
+CAPTION_INLINE = re.compile(
+    r"\b(?:Image|Media|Video|Photo)\s+copyright\s+(?:[A-Z][\w.&/*-]*\s+){0,4}?"
+    r"(?=(?:Image|Media|Video|Photo)\s+caption\b)"
+    r"|\b(?:Image|Media|Video|Photo)\s+(?:copyright|caption)\s+"
+)
+
 # A trailing pipe fragment after a headline: "... Sign Deal | Key Points", "... | WATCH".
 PIPE_TAIL = re.compile(r"\s*\|\s*(?P<frag>[A-Z0-9][\w'&\-]*(?:\s+[\w'&\-]+){0,4})\s*$")
 

@@ -44,6 +44,8 @@ PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
 INCIDENT_CODES = frozenset({"015", "018"})
 INCIDENT_PREPS = frozenset({"for", "over", "after", "about", "on"})
 VISIT_CODES = frozenset({"042", "043"})
+# Violence verbs that a named politician mostly uses in words.
+FIGURATIVE_FIGHTS = frozenset({"attack", "clash", "battle", "fight", "hit", "target", "spar", "feud"})
 # "gave X permission to act": the one given the licence is the one who acts.
 PERMISSION_NOUNS = frozenset({"permission", "approval", "authority", "authorisation", "authorization",
                               "right", "go-ahead", "licence", "license", "mandate", "order", "instruction"})
@@ -459,6 +461,11 @@ class SentenceCoder:
             if not targets and entry.prep is None:  # "departed from X", "pulled out of X"
                 for word in FALLBACK_TARGET_PREPS:
                     targets = targets or self._prep_targets(verb, word, obj, exclude=_codes(sources))
+            noun_entry = self.lexicon.noun(obj.lemma_.lower()) if obj is not None and not targets else None
+            if obj is not None and noun_entry is not None and noun_entry.code[:2] == entry.code[:2]:
+                # "staged anti-government protests": the verb only carries its event noun
+                targets = [r for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i
+                           and _anti(c) for r in self.actors(c)]
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
             if targets:
@@ -638,6 +645,18 @@ class SentenceCoder:
         return bool(present) and all(
             self.discourse.is_person(r.actor) and r.actor.sector not in ARMED_SECTORS for r in present)
 
+    def _verbal_fight(self, trigger: Token, s: ActorRef | None, t: ActorRef | None, rule: str) -> bool:
+        """A named politician who "attacks" or "clashes with" a rival, or an institution of their own
+        country that bears no arms, does so in words ("Trump attacks the FBI", "X and Y clashed over
+        policy"); an attack on another country or on an armed group stays an attack."""
+        if trigger.lemma_.lower() not in FIGURATIVE_FIGHTS or ":place-target" in rule or s is None:
+            return False
+        if not self.discourse.is_person(s.actor) or s.actor.sector in ARMED_SECTORS:
+            return False
+        if t is None or self._all_people(t):
+            return True
+        return t.actor.country == s.actor.country and t.actor.sector not in ("MIL", "REB", "UAF")
+
     def _redundant_purpose(self, verb: Token, entry: Any) -> bool:
         """An infinitive of purpose whose event is the same kind as its governing event's."""
         head = verb.head
@@ -669,9 +688,10 @@ class SentenceCoder:
             return []
         rule = f"noun:{entry.lemma}"
         sources: list[ActorRef] = []
+        opposed: list[ActorRef] = []  # "anti-government protests": the government is the target
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
-                sources += self.actors(child)
+                (opposed if _anti(child) else sources).extend(self.actors(child))
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 pobj = _pobj(prep)
@@ -696,6 +716,8 @@ class SentenceCoder:
                     break
             if targets:
                 break
+        if not targets and opposed:
+            targets, rule = opposed, rule + ":anti"
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             verb = noun.head if rule.endswith(":light-verb") else noun
             targets = self._place_target(verb, noun, exclude=_codes(sources))
@@ -722,7 +744,7 @@ class SentenceCoder:
                 if s is not None and t is not None and s.actor.code == t.actor.code:
                     continue
                 c, r = code, rule
-                if code[:2] == "19" and self._all_people(s, t):
+                if code[:2] == "19" and (self._all_people(s, t) or self._verbal_fight(trigger, s, t, rule)):
                     c, r = "111", rule + ":verbal"  # two politicians who "clash" or "battle" do so in words
                 if s is not None and code in ("042", "044") and s.actor.sector in AID_SECTORS:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
@@ -767,6 +789,14 @@ def _as_visit(code: str, verb: Token, sources: list[ActorRef], targets: list[Act
 # Parts of a country named by its owner: "in Kenya's capital", "in Syria's north".
 PLACE_PARTS = frozenset({"capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                          "southwest", "centre", "center", "border", "coast", "outskirts", "interior"})
+
+
+def _anti(tok: Token) -> bool:
+    """ "anti-Trump", "anti-government", "Anti - Trump" as the parser splits it."""
+    doc = tok.doc
+    if tok.lower_.startswith("anti-"):
+        return True
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ == "anti"
 
 
 def _place_owner(pobj: Token) -> Token | None:
