@@ -148,3 +148,10 @@ def test_politicians_attack_in_words_unless_the_target_is_foreign_or_armed(
 def test_idioms_of_hitting_are_no_attack(pipeline: Pipeline) -> None:
     found = triples(pipeline, "The Kenyan government hit the ground running after the election.")
     assert not any(code[:2] == "19" for _, _, code in found)
+
+
+def test_winning_is_not_an_assault_and_an_occasion_is_no_guest(pipeline: Pipeline) -> None:
+    assert not any(code[:2] == "18" for _, _, code in
+                   triples(pipeline, "Emmanuel Macron beat Marine Le Pen in the run-off.", "2022-04-25"))
+    assert ("BLRCOP", "---OPP", "182") in triples(pipeline, "Belarusian police beat protesters in Minsk.")
+    assert triples(pipeline, "The Kenyan president hosted a dinner at State House.") == set()

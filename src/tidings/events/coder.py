@@ -44,6 +44,8 @@ PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
 INCIDENT_CODES = frozenset({"015", "018"})
 INCIDENT_PREPS = frozenset({"for", "over", "after", "about", "on"})
 VISIT_CODES = frozenset({"042", "043"})
+# Verbs of winning: between two named people they report a contest, not violence.
+CONTEST_VERBS = frozenset({"beat", "defeat", "crush", "trounce", "thrash", "edge", "rout"})
 # Violence verbs that a named politician mostly uses in words.
 FIGURATIVE_FIGHTS = frozenset({"attack", "clash", "battle", "fight", "hit", "target", "spar", "feud"})
 # "gave X permission to act": the one given the licence is the one who acts.
@@ -744,6 +746,8 @@ class SentenceCoder:
                 if s is not None and t is not None and s.actor.code == t.actor.code:
                     continue
                 c, r = code, rule
+                if code[:2] == "18" and trigger.lemma_.lower() in CONTEST_VERBS and self._all_people(s, t):
+                    continue  # "Trump beat Clinton": an election or a match won, not an assault
                 if code[:2] == "19" and (self._all_people(s, t) or self._verbal_fight(trigger, s, t, rule)):
                     c, r = "111", rule + ":verbal"  # two politicians who "clash" or "battle" do so in words
                 if s is not None and code in ("042", "044") and s.actor.sector in AID_SECTORS:
