@@ -155,3 +155,8 @@ def test_winning_is_not_an_assault_and_an_occasion_is_no_guest(pipeline: Pipelin
                    triples(pipeline, "Emmanuel Macron beat Marine Le Pen in the run-off.", "2022-04-25"))
     assert ("BLRCOP", "---OPP", "182") in triples(pipeline, "Belarusian police beat protesters in Minsk.")
     assert triples(pipeline, "The Kenyan president hosted a dinner at State House.") == set()
+
+
+def test_an_empty_it_does_not_act(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "Japan said it is important to help Ukraine.") == set()
+    assert ("RUS", "SYR", "070") in triples(pipeline, "Russia said it is ready to help Syria.")

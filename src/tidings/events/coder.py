@@ -548,6 +548,8 @@ class SentenceCoder:
         node = verb
         for _ in range(4):
             subj = _first(node, tuple(SUBJECTS) if node is verb else tuple(SUBJECTS | PASSIVE_SUBJECTS))
+            if subj is not None and node is not verb and subj.lower_ == "it" and _extraposed(node):
+                return []  # "it is hard to beat X": an empty "it", nobody acts
             if subj is not None:
                 found = self.actors(subj)
                 if found:
@@ -801,6 +803,17 @@ def _anti(tok: Token) -> bool:
     if tok.lower_.startswith("anti-"):
         return True
     return tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ == "anti"
+
+
+# Adjectives that take an extraposed infinitive after an empty "it": "it is hard to beat X".
+EXTRAPOSING = frozenset({"hard", "easy", "difficult", "impossible", "possible", "important", "necessary",
+                         "likely", "unlikely", "tough", "vital", "essential", "crucial", "wrong", "right"})
+
+
+def _extraposed(node: Token) -> bool:
+    """Whether the climb reached a clause "it is ADJ to ..." with an extraposing adjective."""
+    chain = [node, *node.children, *(c for x in node.children if x.dep_ == "xcomp" for c in x.children)]
+    return any(t.lemma_.lower() in EXTRAPOSING and t.pos_ == "ADJ" for t in chain)
 
 
 def _place_owner(pobj: Token) -> Token | None:
