@@ -748,7 +748,8 @@ class SentenceCoder:
                 if s is not None and t is not None and s.actor.code == t.actor.code:
                     continue
                 c, r = code, rule
-                if code[:2] == "18" and trigger.lemma_.lower() in CONTEST_VERBS and self._all_people(s, t):
+                if code[:2] in ("18", "19") and trigger.lemma_.lower() in CONTEST_VERBS and s is not None \
+                        and t is not None and self._all_people(s, t):
                     continue  # "Trump beat Clinton": an election or a match won, not an assault
                 if code[:2] == "19" and (self._all_people(s, t) or self._verbal_fight(trigger, s, t, rule)):
                     c, r = "111", rule + ":verbal"  # two politicians who "clash" or "battle" do so in words
