@@ -162,3 +162,9 @@ def test_winning_is_not_an_assault_and_an_occasion_is_no_guest(pipeline: Pipelin
 def test_an_empty_it_does_not_act(pipeline: Pipeline) -> None:
     assert triples(pipeline, "Japan said it is important to help Ukraine.") == set()
     assert ("RUS", "SYR", "070") in triples(pipeline, "Russia said it is ready to help Syria.")
+
+
+def test_a_club_named_after_a_town_is_not_a_country(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Rangers beat the Texas Indians 5-2 on Sunday.")
+    assert not any("IND" in (src, tgt) for src, tgt, _ in found)
+    assert ("KOR", "---GOV", "141") in triples(pipeline, "South Koreans protested against the government.")

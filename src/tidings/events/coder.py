@@ -204,6 +204,8 @@ class SentenceCoder:
                     actor = None  # "military support": a role word that only modifies a non-role noun
                 if actor is not None and self._other_namesake(head, actor):
                     actor = None  # "Michelle Obama" is not Barack Obama
+                if actor is not None and self._team_name(head, actor):
+                    actor = None  # "the Cleveland Indians" are a baseball team, not India
                 if actor is not None:
                     actor = self._not_new_x(words, actor)
                 if actor is not None and actor.code.startswith("---"):
@@ -502,6 +504,17 @@ class SentenceCoder:
                     tok.lower_ not in name and not self.role_word(tok.lower_) and \
                     self.resolve_words([tok.text], self.when) is None:
                 return True
+        return False
+
+    def _team_name(self, head: Token, actor: Actor) -> bool:
+        """A plural demonym after a town's name ("Cleveland Indians", "Toronto Argonauts"-style names) is a
+        club, not the country the demonym belongs to."""
+        if head.tag_ != "NNPS" or len(actor.code) != 3 or head.ent_type_ == "NORP":
+            return False
+        for child in head.children:
+            if child.dep_ == "compound" and child.ent_type_ == "GPE" and child.i == head.i - 1:
+                town = self.resolve_words([child.text], self.when)
+                return town is None or town.country != actor.country
         return False
 
     def _localise(self, head: Token, actor: Actor) -> Actor:
