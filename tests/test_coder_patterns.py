@@ -123,6 +123,8 @@ def test_a_part_of_a_country_is_that_country(pipeline: Pipeline) -> None:
 def test_what_a_protest_is_against_is_its_target(pipeline: Pipeline) -> None:
     assert ("---", "USAGOV", "141") in triples(pipeline, "Anti-Biden protests spread to several cities.",
                                                "2022-05-01")
+    near = "Five people were hurt near an anti-Joe Biden protest."
+    assert ("---", "USAGOV", "141") in triples(pipeline, near, "2022-05-01")
     found = triples(pipeline, "Police dispersed an anti-Israel rally in Amman.")
     assert not any(t == "ISR" for _, t, _ in found)
     staged = triples(pipeline, "Kenyans staged anti-government protests in Nairobi.")
@@ -165,6 +167,7 @@ def test_an_empty_it_does_not_act(pipeline: Pipeline) -> None:
 
 
 def test_a_club_named_after_a_town_is_not_a_country(pipeline: Pipeline) -> None:
-    found = triples(pipeline, "The Rangers beat the Texas Indians 5-2 on Sunday.")
-    assert not any("IND" in (src, tgt) for src, tgt, _ in found)
+    for text in ("The Rangers beat the Texas Indians 5-2 on Sunday.",
+                 "The players celebrated after defeating the Cleveland Indians in game seven."):
+        assert not any("IND" in (src, tgt) for src, tgt, _ in triples(pipeline, text))
     assert ("KOR", "---GOV", "141") in triples(pipeline, "South Koreans protested against the government.")

@@ -469,7 +469,7 @@ class SentenceCoder:
             if obj is not None and noun_entry is not None and noun_entry.code[:2] == entry.code[:2]:
                 # "staged anti-government protests": the verb only carries its event noun
                 targets = [r for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i
-                           and _anti(c) for r in self.actors(c)]
+                           and _anti(c) for r in self._opposed(c)]
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
             if targets:
@@ -506,15 +506,27 @@ class SentenceCoder:
                 return True
         return False
 
+    def _opposed(self, mod: Token) -> list[ActorRef]:
+        """Who an "anti-" modifier is against: "anti-Joe Biden" -> Biden, "anti-government" -> GOV."""
+        tokens = [t for t in _phrase_tokens(mod) if t.lower_ not in ("anti", "-", "\u2013")]
+        words = [t.text[5:] if t.lower_.startswith("anti-") else t.text for t in tokens]
+        actor = self.resolve_words(words, self.when) if words else None
+        if actor is None:
+            return []
+        return [ActorRef(actor, tokens[0].i, tokens[-1].i + 1)]
+
     def _team_name(self, head: Token, actor: Actor) -> bool:
         """A plural demonym after a town's name ("Cleveland Indians", "Toronto Argonauts"-style names) is a
         club, not the country the demonym belongs to."""
         if head.tag_ != "NNPS" or len(actor.code) != 3 or head.ent_type_ == "NORP":
             return False
         for child in head.children:
-            if child.dep_ == "compound" and child.ent_type_ == "GPE" and child.i == head.i - 1:
-                town = self.resolve_words([child.text], self.when)
-                return town is None or town.country != actor.country
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == head.i - 1:
+                if head.ent_type_ == "ORG" and child.ent_type_ == "ORG":
+                    return True  # the parser already reads "the Cleveland Indians" as an organisation
+                if child.ent_type_ == "GPE":
+                    town = self.resolve_words([child.text], self.when)
+                    return town is None or town.country != actor.country
         return False
 
     def _localise(self, head: Token, actor: Actor) -> Actor:
@@ -708,7 +720,10 @@ class SentenceCoder:
         opposed: list[ActorRef] = []  # "anti-government protests": the government is the target
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
-                (opposed if _anti(child) else sources).extend(self.actors(child))
+                if _anti(child):
+                    opposed.extend(self._opposed(child))
+                else:
+                    sources.extend(self.actors(child))
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 pobj = _pobj(prep)
@@ -812,11 +827,14 @@ PLACE_PARTS = frozenset({"capital", "north", "south", "east", "west", "northeast
 
 
 def _anti(tok: Token) -> bool:
-    """ "anti-Trump", "anti-government", "Anti - Trump" as the parser splits it."""
+    """ "anti-Trump", "anti-government", "anti - Donald Trump" as the parser splits it."""
     doc = tok.doc
-    if tok.lower_.startswith("anti-"):
+    first = tok.left_edge
+    if first.lower_.startswith("anti-"):
         return True
-    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ == "anti"
+    if first.lower_ == "anti" and first.i + 1 < len(doc) and doc[first.i + 1].text in ("-", "\u2013"):
+        return bool(first.i < tok.i)  # "anti - Joe Biden" hanging on "Biden"
+    return first.i >= 2 and doc[first.i - 1].text in ("-", "\u2013") and doc[first.i - 2].lower_ == "anti"
 
 
 # Adjectives that take an extraposed infinitive after an empty "it": "it is hard to beat X".
