@@ -171,3 +171,8 @@ def test_a_club_named_after_a_town_is_not_a_country(pipeline: Pipeline) -> None:
                  "The players celebrated after defeating the Cleveland Indians in game seven."):
         assert not any("IND" in (src, tgt) for src, tgt, _ in triples(pipeline, text))
     assert ("KOR", "---GOV", "141") in triples(pipeline, "South Koreans protested against the government.")
+
+
+def test_actor_text_is_the_phrase_as_written(pipeline: Pipeline) -> None:
+    events = pipeline.extract(Article("t", "President-elect Joe Biden met Angela Merkel.", dt.date(2020, 12, 1)))
+    assert any(e.source is not None and e.source.text == "President-elect Joe Biden" for e in events)

@@ -27,6 +27,7 @@ from tidings.events.discourse import Discourse
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span
 ResolveWords = Callable[[list[str], "dt.date | None"], "Actor | None"]
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -215,6 +216,8 @@ class SentenceCoder:
                     # "the army", "the government": the one of that kind the article named before
                     actor = self.discourse.same_kind(actor, words) or actor
                 if actor is not None and actor.code not in exclude:
+                    if words == [t.text for t in head.doc[start:end]]:
+                        actor = _retext(actor, _span_text(head.doc[start:end]))  # "President-elect X"
                     refs.append(ActorRef(actor, start, end))
         if not exclude:
             self._cache[key] = refs
@@ -624,16 +627,17 @@ class SentenceCoder:
 
     def _place_target(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
         place = self.place_of(verb, obj)
-        if place is None:
-            return []
+        return self._country_of_place(place, exclude) if place is not None else []
+
+    def _country_of_place(self, place: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        """The country a place phrase lies in, as a country-level actor (none if it is excluded)."""
         words, start, end = self._phrase(place)
-        words = [w for w in words if w not in ("'s", "’s", "'")]  # "in Kenya's capital" -> Kenya
+        words = [w for w in words if w not in ("'s", "\u2019s", "'")]  # "in Kenya's capital" -> Kenya
         actor = self.resolve_words(words, self.when)
         code = actor.country if actor is not None else self.place_country(" ".join(words))
         if code is None or code in exclude:
             return []
-        country = Actor(" ".join(words), code, code, code, None)
-        return [ActorRef(country, start, end)]
+        return [ActorRef(Actor(" ".join(words), code, code, code, None), start, end)]
 
     def _incident_place(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
         """The country of the place named inside the incident a comment is about ("sorrow for the
@@ -645,13 +649,9 @@ class SentenceCoder:
                 if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
                     continue
                 place = tok if tok.ent_type_ in PLACE_LABELS else _place_owner(tok)
-                if place is not None:
-                    words, start, end = self._phrase(place)
-                    words = [w for w in words if w not in ("'s", "’s", "'")]
-                    actor = self.resolve_words(words, self.when)
-                    code = actor.country if actor is not None else self.place_country(" ".join(words))
-                    if code is not None and code not in exclude:
-                        return [ActorRef(Actor(" ".join(words), code, code, code, None), start, end)]
+                found = self._country_of_place(place, exclude) if place is not None else []
+                if found:
+                    return found
         if any(incident is not None for incident in incidents):
             return self._place_target(verb, obj, exclude)
         return []
@@ -808,6 +808,22 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+_LEADING = frozenset({"a", "an", "the", "this", "that", "these", "those"})
+
+
+def _span_text(span: Span) -> str:
+    """The words of a phrase as written, without a leading article, and with the first word of a hyphenated
+    compound the phrase starts inside ("President-elect X", not "elect X")."""
+    doc, first = span.doc, span.start
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2
+    start = first
+    while start < span.end - 1 and doc[start].lower_ in _LEADING:
+        start += 1
+    return str(doc[start:span.end].text)
 
 
 def _as_visit(code: str, verb: Token, sources: list[ActorRef], targets: list[ActorRef],
