@@ -174,5 +174,12 @@ def test_a_club_named_after_a_town_is_not_a_country(pipeline: Pipeline) -> None:
 
 
 def test_actor_text_is_the_phrase_as_written(pipeline: Pipeline) -> None:
-    events = pipeline.extract(Article("t", "President-elect Joe Biden met Angela Merkel.", dt.date(2020, 12, 1)))
+    text = "President-elect Joe Biden met Angela Merkel."
+    events = pipeline.extract(Article("t", text, dt.date(2020, 12, 1)))
     assert any(e.source is not None and e.source.text == "President-elect Joe Biden" for e in events)
+
+
+def test_forms_of_address_and_namesakes(pipeline: Pipeline) -> None:
+    met = triples(pipeline, "Mrs Clinton met Mr. Putin in Moscow.", "2016-11-10")
+    assert ("USAELI", "RUSGOV", "040") in met
+    assert triples(pipeline, "Michelle Obama met Melania Trump.", "2016-11-10") == set()

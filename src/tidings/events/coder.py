@@ -45,6 +45,9 @@ PLACE_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "17", "18", "19", "20"})
 INCIDENT_CODES = frozenset({"015", "018"})
 INCIDENT_PREPS = frozenset({"for", "over", "after", "about", "on"})
 VISIT_CODES = frozenset({"042", "043"})
+# Forms of address before a surname: "Mr Trump" is still Donald Trump.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "madam",
+                        "monsieur", "madame", "herr", "frau", "señor", "senor", "sheikh", "sheik", "mister"})
 # Verbs of winning: between two named people they report a contest, not violence.
 CONTEST_VERBS = frozenset({"beat", "defeat", "crush", "trounce", "thrash", "edge", "rout"})
 # Violence verbs that a named politician mostly uses in words.
@@ -505,6 +508,7 @@ class SentenceCoder:
         for tok in head.lefts:
             if tok.dep_ in ("compound", "flat") and tok.pos_ == "PROPN" and tok.text[:1].isupper() and \
                     tok.lower_ not in name and not self.role_word(tok.lower_) and \
+                    tok.lower_.rstrip(".") not in HONORIFICS and tok.ent_type_ == "PERSON" and \
                     self.resolve_words([tok.text], self.when) is None:
                 return True
         return False
