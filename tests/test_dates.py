@@ -114,3 +114,27 @@ def test_date_expressions(text: str) -> None:
 )
 def test_not_date_expressions(text: str) -> None:
     assert not is_date_expression(text)
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "anchored"), [
+    ("The inquiry was closed two days before Election Day.", "two days before", True),
+    ("Troops arrived a week after the attack on the base.", "a week after", True),
+    ("The deal was signed two days before May 3.", "two days before", False),
+    ("KCNA confirmed it a day after it reported the letter.", "a day after", False),
+    ("The talks ended on Friday.", "Friday", False),
+])
+def test_dates_relative_to_an_undated_event(sentence: str, phrase: str, anchored: bool) -> None:
+    from tidings.dates import anchored_on_event
+    from tidings.nlp.model import parser
+
+    doc = parser()(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    assert anchored_on_event(doc, phrase, span.end) is anchored
+
+
+def test_event_dated_relative_to_an_undated_event_falls_back_to_publication() -> None:
+    from tidings import extract
+
+    events = extract("Germany sent weapons to Ukraine a week after the invasion.", published="2022-05-09")
+    assert events and all(e.extra["date_from_publication"] for e in events)

@@ -22,7 +22,7 @@ from tidings.actors import KnowledgeBase
 from tidings.attribution import assess
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.clean import clean
-from tidings.dates import DateResolver, is_date_expression
+from tidings.dates import DateResolver, anchored_on_event, is_date_expression
 from tidings.errors import EmptyDocument, InputError, TidingsError
 from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.discourse import Discourse
@@ -295,9 +295,10 @@ class Pipeline:
         leaves out ("a day after", "two days later"); the one attached closest to the trigger on its path
         to the root wins, then the nearest in the text.
         """
-        phrases = [_Phrase(_date_text(e), e.root) for e in doc.ents
+        phrases = [_Phrase(_date_text(e), e.root, e.end + (_date_text(e) != e.text)) for e in doc.ents
                    if e.label_ in ("DATE", "TIME") and is_date_expression(_date_text(e))]
         phrases += _relative_phrases(doc, {p.root.i for p in phrases})
+        phrases = [p for p in phrases if not anchored_on_event(doc, p.text, p.end)]
         if not phrases:
             return None, dates.resolve(None)
         chain = [trigger, *trigger.ancestors]
@@ -355,6 +356,7 @@ class Pipeline:
 class _Phrase:
     text: str
     root: Any  # spacy Token
+    end: int  # index of the token after the phrase
 
 
 def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
@@ -367,7 +369,7 @@ def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
         if following is None or following.lower_ not in RELATIVE_WORDS:
             continue
         start = min(t.i for t in tok.subtree)
-        out.append(_Phrase(f"{doc[start:tok.i + 1].text} {following.text}", tok))
+        out.append(_Phrase(f"{doc[start:tok.i + 1].text} {following.text}", tok, following.i + 1))
     return out
 
 

@@ -263,3 +263,26 @@ class DateResolver:
             "day" if unit in {"day", "week"} else ("month" if unit == "month" else "year")
         )
         return _truncate(date, precision), precision
+
+
+def anchored_on_event(doc: Any, text: str, end: int) -> bool:
+    """Whether a date phrase ``text`` ending before token ``end`` of a parsed ``doc`` is relative to an event
+    the sentence names but does not date ("two days before Election Day", "a week after the attack"). Such a
+    phrase cannot be resolved, and guessing from another sentence's date misleads; "a day after it
+    reported ...", relative to a clause, is not one of them."""
+    if text.split()[-1].lower() not in ("before", "after") or end >= len(doc):
+        return False
+    nxt = doc[end]
+    if nxt.tag_ not in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP$"):
+        return False
+    if nxt.ent_type_ in ("DATE", "TIME"):
+        anchor = next((e.text for e in doc.ents if e.start <= end < e.end), nxt.text)
+        return not _CALENDAR_ANCHOR.search(anchor)  # "two days before May 3" resolves; "... Election Day" not
+    return True
+
+
+_CALENDAR_ANCHOR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)

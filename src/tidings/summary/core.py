@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from tidings.attribution.cues import REPORT_VERBS
-from tidings.dates import DateResolver, is_date_expression
+from tidings.dates import DateResolver, anchored_on_event, is_date_expression
 from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse
 from tidings.record import Article, Event
@@ -494,7 +494,7 @@ def _date_text(ent: Span) -> str | None:
                 _CLOCK.fullmatch(text.strip()):
             return text
         return None
-    if ent.label_ not in ("DATE", "TIME"):
+    if ent.label_ not in ("DATE", "TIME") or anchored_on_event(ent.doc, text, ent.end):
         return None
     if not is_date_expression(text) and text.lower().startswith("the "):
         text = text[4:]
