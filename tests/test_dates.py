@@ -138,3 +138,11 @@ def test_event_dated_relative_to_an_undated_event_falls_back_to_publication() ->
 
     events = extract("Germany sent weapons to Ukraine a week after the invasion.", published="2022-05-09")
     assert events and all(e.extra["date_from_publication"] for e in events)
+
+
+def test_a_past_event_is_not_dated_after_publication() -> None:
+    from tidings import extract
+
+    text = "A day after he returned home, North Korea fired a missile into the sea."
+    events = extract(text, published="2022-05-09")
+    assert events and all(e.date is not None and e.date <= dt.date(2022, 5, 9) for e in events)

@@ -324,7 +324,11 @@ class Pipeline:
             if last in ("after", "before") and absolute and inside:
                 # the trigger is inside the subordinate clause: it happened a day *before* the anchor
                 query = best.text.rsplit(" ", 1)[0] + (" before" if last == "after" else " after")
-        return best.text, dates.resolve(query, anchor=anchor)
+        info = dates.resolve(query, anchor=anchor)
+        if last in RELATIVE_WORDS and dates.published is not None and info.date is not None and \
+                info.date > dates.published and trigger.tag_ in ("VBD", "VBN"):
+            return best.text, dates.resolve(None)  # a past event dated after publication: a wrong anchor
+        return best.text, info
 
     def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder) -> Location | None:
         place = cand.place
