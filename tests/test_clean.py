@@ -163,3 +163,14 @@ def test_inline_caption_labels_are_cut(raw: str, expected: str) -> None:
     assert cleaned.text == expected
     if raw != expected:
         assert any(reason == "byline" for *_, reason in cleaned.removed)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("The mayor waves to supporters Getty Images 9 Firefighters clear the road.",
+     "The mayor waves to supporters. Firefighters clear the road."),
+    ("EPA 6 The minister arrives at the summit.", "The minister arrives at the summit."),
+    ("The PA 18 bus route was closed.", "The PA 18 bus route was closed."),
+    ("Reuters said 9 journalists were detained.", "Reuters said 9 journalists were detained."),
+])
+def test_gallery_credits_between_captions_are_cut(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected

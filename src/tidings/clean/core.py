@@ -250,6 +250,11 @@ def _drop_dateline(para: MappedText, removed: list[tuple[int, int, str]]) -> Map
 
 
 def _clean_paragraph(para: MappedText, removed: list[tuple[int, int, str]]) -> MappedText:
+    for m in rules.GALLERY_CREDIT.finditer(para.text):
+        removed.append((*para.orig_span(m.start(), m.end()), "byline"))
+    para = para.sub(rules.GALLERY_CREDIT, ". ")
+    if para.text.startswith(". "):
+        para = para.slice(2, len(para.text))
     para = para.insert(_glue_positions(para.text), " ")
     cuts: list[tuple[int, int, str]] = []
     for pattern in (rules.CREDIT_INLINE, rules.CAPTION_INLINE):

@@ -334,6 +334,14 @@ CAPTION_INLINE = re.compile(
     r"|\b(?:Image|Media|Video|Photo)\s+(?:copyright|caption)\s+"
 )
 
+# A photo-gallery credit and picture count glued between captions: "... with a supporter Getty Images 9 Mason
+# Haliburton ...", "EPA 6 Clinton was ...", "AP:Associated Press 18 The crowd ...". The credit goes and the
+# captions become separate sentences. Agencies are named, so ordinary prose ("PA 18" aside) is not touched.
+GALLERY_CREDIT = re.compile(
+    r"(?:(?<=\S)[.!?]?\s+|^)(?:Getty Images|GETTY(?:\s*\*\s*(?:EPA|AFP|REUTERS))?|EPA|AFP|Reuters|"
+    r"AP:Associated Press|REX(?:/Shutterstock)?|Shutterstock|Alamy|PA Wire)\s+\d{1,2}\s+(?=[A-Z])"
+)
+
 # A trailing pipe fragment after a headline: "... Sign Deal | Key Points", "... | WATCH".
 PIPE_TAIL = re.compile(r"\s*\|\s*(?P<frag>[A-Z0-9][\w'&\-]*(?:\s+[\w'&\-]+){0,4})\s*$")
 
