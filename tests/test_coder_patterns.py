@@ -183,3 +183,10 @@ def test_forms_of_address_and_namesakes(pipeline: Pipeline) -> None:
     met = triples(pipeline, "Mrs Clinton met Mr. Putin in Moscow.", "2016-11-10")
     assert ("USAELI", "RUSGOV", "040") in met
     assert triples(pipeline, "Michelle Obama met Melania Trump.", "2016-11-10") == set()
+
+
+def test_a_candidates_rally_is_no_protest(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "Supporters cheered at a Macron rally in Lyon.", "2022-04-01") == set()
+    assert triples(pipeline, "She spoke at a campaign rally in Ohio.", "2022-04-01") == set()
+    assert ("---", "USA", "141") in triples(pipeline, "Shots were fired near an anti-Donald Trump rally.",
+                                            "2016-11-10")

@@ -474,8 +474,7 @@ class SentenceCoder:
             noun_entry = self.lexicon.noun(obj.lemma_.lower()) if obj is not None and not targets else None
             if obj is not None and noun_entry is not None and noun_entry.code[:2] == entry.code[:2]:
                 # "staged anti-government protests": the verb only carries its event noun
-                targets = [r for c in obj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i
-                           and _anti(c) for r in self._opposed(c)]
+                targets = self._opposed(obj)
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
             if targets:
@@ -513,14 +512,22 @@ class SentenceCoder:
                 return True
         return False
 
-    def _opposed(self, mod: Token) -> list[ActorRef]:
-        """Who an "anti-" modifier is against: "anti-Joe Biden" -> Biden, "anti-government" -> GOV."""
-        tokens = [t for t in _phrase_tokens(mod) if t.lower_ not in ("anti", "-", "\u2013")]
-        words = [t.text[5:] if t.lower_.startswith("anti-") else t.text for t in tokens]
+    def _opposed(self, noun: Token) -> list[ActorRef]:
+        """Who an "anti-" modifier of an event noun is against: "anti-Joe Biden rally" -> Biden,
+        "anti-government protests" -> GOV. The words between "anti-" and the noun name them."""
+        doc = noun.doc
+        start = next((t.i for t in doc[noun.left_edge.i:noun.i] if t.lower_ == "anti" or
+                      t.lower_.startswith("anti-")), None)
+        if start is None:
+            return []
+        first = doc[start]
+        words = [first.text[5:]] if len(first.text) > 5 else []
+        tokens = [t for t in doc[start + 1:noun.i] if t.text not in ("-", "\u2013")]
+        words += [t.text for t in tokens]
         actor = self.resolve_words(words, self.when) if words else None
         if actor is None:
             return []
-        return [ActorRef(actor, tokens[0].i, tokens[-1].i + 1)]
+        return [ActorRef(actor, start, noun.i)]
 
     def _team_name(self, head: Token, actor: Actor) -> bool:
         """A plural demonym after a town's name ("Cleveland Indians", "Toronto Argonauts"-style names) is a
@@ -721,13 +728,14 @@ class SentenceCoder:
             return []
         rule = f"noun:{entry.lemma}"
         sources: list[ActorRef] = []
-        opposed: list[ActorRef] = []  # "anti-government protests": the government is the target
+        opposed = self._opposed(noun)  # "anti-government protests": the government is the target
+        against = {i for ref in opposed for i in range(ref.start, ref.end)}
         for child in noun.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
-                if _anti(child):
-                    opposed.extend(self._opposed(child))
-                else:
-                    sources.extend(self.actors(child))
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
+                    child.i not in against:
+                sources.extend(self.actors(child))
+        if entry.lemma == "rally" and sources and all(self.discourse.is_person(r.actor) for r in sources):
+            return []  # "a Trump rally", "Clinton's rally": a candidate's meeting, not a protest by them
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 pobj = _pobj(prep)
@@ -780,8 +788,8 @@ class SentenceCoder:
                 if s is not None and t is not None and s.actor.code == t.actor.code:
                     continue
                 c, r = code, rule
-                if code[:2] in ("18", "19") and trigger.lemma_.lower() in CONTEST_VERBS and s is not None \
-                        and t is not None and self._all_people(s, t):
+                contest = trigger.lemma_.lower() in CONTEST_VERBS
+                if code[:2] in ("18", "19") and contest and self._all_people(s, t):
                     continue  # "Trump beat Clinton": an election or a match won, not an assault
                 if code[:2] == "19" and (self._all_people(s, t) or self._verbal_fight(trigger, s, t, rule)):
                     c, r = "111", rule + ":verbal"  # two politicians who "clash" or "battle" do so in words
@@ -844,17 +852,6 @@ def _as_visit(code: str, verb: Token, sources: list[ActorRef], targets: list[Act
 # Parts of a country named by its owner: "in Kenya's capital", "in Syria's north".
 PLACE_PARTS = frozenset({"capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                          "southwest", "centre", "center", "border", "coast", "outskirts", "interior"})
-
-
-def _anti(tok: Token) -> bool:
-    """ "anti-Trump", "anti-government", "anti - Donald Trump" as the parser splits it."""
-    doc = tok.doc
-    first = tok.left_edge
-    if first.lower_.startswith("anti-"):
-        return True
-    if first.lower_ == "anti" and first.i + 1 < len(doc) and doc[first.i + 1].text in ("-", "\u2013"):
-        return bool(first.i < tok.i)  # "anti - Joe Biden" hanging on "Biden"
-    return first.i >= 2 and doc[first.i - 1].text in ("-", "\u2013") and doc[first.i - 2].lower_ == "anti"
 
 
 # Adjectives that take an extraposed infinitive after an empty "it": "it is hard to beat X".
