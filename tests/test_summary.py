@@ -171,3 +171,13 @@ def test_where_a_site_is_answered_by_its_town() -> None:
             "said.\n\nThe rally ended peacefully.")
     s = summarise(Pipeline(), Article("site", text, dt.date(2019, 3, 2)))
     assert s.where is not None and s.where.text == "Leeds"
+
+
+@pytest.mark.slow
+def test_a_headline_that_only_counts_takes_who_from_the_lead() -> None:
+    text = ("At least twelve passengers were killed when a bus left the road near Tours on Sunday, police "
+            "said.\n\nThe driver was taken to hospital.")
+    article = Article("bus", text, dt.date(2023, 4, 3), "Several dead after bus leaves the road in France")
+    s = summarise(Pipeline(), article)
+    assert s.who is not None and "twelve passengers" in s.who.text
+    assert s.what is not None and s.what.text.startswith("Several dead")

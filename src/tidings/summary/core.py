@@ -147,7 +147,7 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
         if t_what is not None:
             what = t_what
             if t_who is not None:
-                who = t_who
+                who = _counted_in_lead(t_who, lead.sentences) or t_who
     return Summary(
         doc_id=article.id,
         who=who,
@@ -157,6 +157,27 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
         why=_why(sent),
         how=_how(sent),
     )
+
+
+def _counted_in_lead(who: Answer, lead: list[Sentence]) -> Answer | None:
+    """A headline that only counts its subjects ("Several dead after ...", "Seven hurt as ...") leaves who
+    they are to the lead: the first lead subject that is counted ("At least seven people were killed")."""
+    counts = QUANTIFIERS | NUMBER_WORDS
+    if any(not (w.isdigit() or w.lower() in counts) for w in who.text.split()):
+        return None
+    for sent in lead[:1]:
+        doc = sent.doc
+        if doc is None:
+            continue
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and any(
+                    c.tag_ == "CD" or c.lower_ in QUANTIFIERS for c in tok.subtree):
+                return Answer(_phrase(tok, limit=6).text)
+    return None
+
+
+NUMBER_WORDS: frozenset[str] = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                          "nine", "ten", "eleven", "twelve", "twenty", "dozen", "dozens"})
 
 
 def _main_event(events: list[Event], lead: set[int]) -> Event | None:
