@@ -181,3 +181,15 @@ def test_a_headline_that_only_counts_takes_who_from_the_lead() -> None:
     s = summarise(Pipeline(), article)
     assert s.who is not None and "twelve passengers" in s.who.text
     assert s.what is not None and s.what.text.startswith("Several dead")
+
+
+@pytest.mark.slow
+def test_headline_thing_as_subject_gives_the_affected_party() -> None:
+    from tidings.summary.core import _headline_of
+
+    who, _ = _headline_of("Late penalty hands Arsenal a narrow win", "Arsenal beat Chelsea on Sunday.",
+                          Pipeline(), dt.date(2023, 4, 3))
+    assert who is not None and who.text == "Arsenal"
+    who, _ = _headline_of("Police arrest two men after Leeds fire", "Two men were arrested.", Pipeline(),
+                          dt.date(2023, 4, 3))
+    assert who is not None and who.text == "Police"  # a role word is someone: unchanged

@@ -431,6 +431,19 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None,
         return None, None
     agent = _agent_of(root) if patient is not None or subj.dep_ == "nsubjpass" or _bare_participle(root) \
         else None
+    if agent is None and subj.dep_ == "nsubj" and not _names_someone(subj, pipeline):
+        # "An epic Game 7 delivers Cubs a title": a thing or an occasion as subject; the party it affects,
+        # named as its object, is who the story is about
+        affected = next((c for c in root.children if c.dep_ in ("dative", "dobj") and (
+            c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (c.dep_ == "dative" and c.pos_ == "PROPN"))),
+            None)
+        if affected is not None:  # its name only: "Cubs", not "Cubs a World Series"
+            left = min([affected.i] + [c.i for c in affected.lefts if c.dep_ in ("compound", "amod", "det")])
+            span = doc[left:affected.i + 1]
+            found = pipeline.kb.resolve([t.text for t in span], published)
+            named: tuple[tuple[str, Any], ...] = (("name", found.name), ("code", found.code)) if found else ()
+            what = Answer(shown[predicate.start:predicate.end].text)
+            return Answer(shown[span.start:span.end].text, named), what
     parsed = _drop_place_possessive(_phrase(agent if agent is not None else subj, limit=5))
     phrase = shown[parsed.start:parsed.end]
     actor = pipeline.kb.resolve([t.text for t in phrase], published)
@@ -438,6 +451,14 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None,
     if actor is not None:
         values = (("name", actor.name), ("code", actor.code))
     return Answer(phrase.text, values), Answer(shown[predicate.start:predicate.end].text)
+
+
+def _names_someone(subj: Token, pipeline: Any) -> bool:
+    """Whether a subject phrase names a person, group or place, a role ("police"), or counts people."""
+    if subj.tag_ == "CD" or subj.lower_ in QUANTIFIERS:
+        return True  # "Seven die in crash"
+    return any(t.ent_type_ in ACTOR_ENTS or pipeline.kb.sector_of(t.lemma_.lower()) is not None
+               for t in subj.subtree)
 
 
 def _agent_of(verb: Token) -> Token | None:
