@@ -190,3 +190,10 @@ def test_a_candidates_rally_is_no_protest(pipeline: Pipeline) -> None:
     assert triples(pipeline, "She spoke at a campaign rally in Ohio.", "2022-04-01") == set()
     assert ("---", "USA", "141") in triples(pipeline, "Shots were fired near an anti-Donald Trump rally.",
                                             "2016-11-10")
+
+
+def test_what_permission_is_refused_for_does_not_happen(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Egypt said it would not give permission to Iran to supply Hamas.")
+    assert ("EGY", "IRN", "124") in found
+    assert not any(src == "IRN" for src, _, _ in found)
+    assert ("POL", "UKR", "072") in triples(pipeline, "Germany allowed Poland to send tanks to Ukraine.")

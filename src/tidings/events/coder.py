@@ -324,6 +324,8 @@ class SentenceCoder:
         return _dedupe(out)
 
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
+        if _refused_permission(verb):
+            return []  # "would not give permission to X to help Y": the help is what is refused
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
             _headline_passive(verb)
@@ -836,6 +838,23 @@ def _span_text(span: Span) -> str:
     while start < span.end - 1 and doc[start].lower_ in _LEADING:
         start += 1
     return str(doc[start:span.end].text)
+
+
+PERMITTING_VERBS = frozenset({"allow", "permit", "authorize", "authorise", "let", "approve"})
+
+
+def _refused_permission(verb: Token) -> bool:
+    """Whether ``verb`` is the act a negated or refused permission is about ("would not allow X to attack
+    Y", "refused to give X permission to help Y")."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp", "ccomp", "acl") or head.i == verb.i:
+        return False
+    if head.pos_ == "NOUN" and head.lemma_.lower() in PERMISSION_NOUNS:
+        head = head.head  # "permission to help" hangs on the noun
+    licence = _first(head, ("dobj",))
+    permits = head.lemma_.lower() in PERMITTING_VERBS or (
+        licence is not None and licence.lemma_.lower() in PERMISSION_NOUNS)
+    return permits and _negated(head)
 
 
 def _as_visit(code: str, verb: Token, sources: list[ActorRef], targets: list[ActorRef],
