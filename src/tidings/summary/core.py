@@ -550,8 +550,7 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
     if main is not None and main.location is not None:
         loc = main.location
         found.append(((_specificity(loc.name, pipeline, loc.country), -1),
-                      Answer(loc.text or loc.name, (("name", loc.name), ("country", loc.country),
-                                                    ("geonameid", loc.geonameid)))))
+                      Answer(loc.text or loc.name, _place_values(loc))))
     position = 0
     for doc in docs:
         for ent in doc.ents:
@@ -564,7 +563,7 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
             place = pipeline.geocoder.geocode(ent.text)
             values: tuple[tuple[str, Any], ...] = ()
             if place is not None:
-                values = (("name", place.name), ("country", place.country), ("geonameid", place.geonameid))
+                values = _place_values(place)
             elif ent.label_ == "GPE":
                 continue
             country = place.country if place is not None else None
@@ -597,9 +596,13 @@ def _town_of_site(answer: Answer, docs: list[Any], pipeline: Any) -> Answer:
             for town in tagged + names:
                 place = pipeline.geocoder.geocode(town.text)
                 if place is not None and _specificity(town.text, pipeline, place.country) == 0:
-                    return Answer(town.text, (("name", place.name), ("country", place.country),
-                                              ("geonameid", place.geonameid)))
+                    return Answer(town.text, _place_values(place))
     return answer
+
+
+def _place_values(place: Any) -> tuple[tuple[str, Any], ...]:
+    """The resolved values of a geocoded "where" answer."""
+    return (("name", place.name), ("country", place.country), ("geonameid", place.geonameid))
 
 
 def _refine_where(answer: Answer | None, prepared: Any, pipeline: Any) -> Answer | None:
@@ -622,8 +625,7 @@ def _refine_where(answer: Answer | None, prepared: Any, pipeline: Any) -> Answer
             place = pipeline.geocoder.geocode(ent.text, country=country)
             if place is not None and place.country == country and \
                     _specificity(ent.text, pipeline, place.country) == 0:
-                return Answer(ent.text, (("name", place.name), ("country", place.country),
-                                         ("geonameid", place.geonameid)))
+                return Answer(ent.text, _place_values(place))
     return answer
 
 
