@@ -193,3 +193,25 @@ def test_headline_thing_as_subject_gives_the_affected_party() -> None:
     who, _ = _headline_of("Police arrest two men after Leeds fire", "Two men were arrested.", Pipeline(),
                           dt.date(2023, 4, 3))
     assert who is not None and who.text == "Police"  # a role word is someone: unchanged
+
+
+def test_what_is_cut_at_a_phrase_boundary() -> None:
+    from tidings.nlp.model import parser
+    from tidings.summary.core import _fit
+    doc = parser()("The mayor arrived at the town hall for budget crisis talks with union leaders")
+    shown = [doc[2:_fit(doc, 2, len(doc), limit)].text for limit in (7, 10)]
+    # the noun phrase being cut is completed, or the cut falls before a preposition, never after it
+    assert shown == ["arrived at the town hall for budget crisis talks"] * 2
+    doc = parser()("Fighters stormed the base near Bir-el-Ater on Monday")
+    assert doc[1:_fit(doc, 1, 8, 6)].text == "stormed the base"  # not "... near Bir-el"
+    assert doc[1:_fit(doc, 1, 7, 10)].text == "stormed the base near Bir-el-Ater"  # never inside a word
+
+
+def test_what_keeps_words_parsed_as_adverbs_of_the_verb() -> None:
+    from tidings.nlp.model import parser
+    from tidings.summary.core import _predicate
+    # the small model reads "deep well" as two adverbs of "slipped"; the answer keeps them
+    doc = parser()("A hiker slipped into the 20ft deep well on Friday.")
+    verb = next(t for t in doc if t.lower_ == "slipped")
+    what = _predicate(verb)
+    assert what is not None and what.text == "slipped into the 20ft deep well"

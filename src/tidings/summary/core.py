@@ -385,7 +385,7 @@ def _elliptical_headline(doc: Any) -> tuple[Answer | None, Answer | None]:
         if not all(t.tag_ in NOMINAL_TAGS or t.lower_ in QUANTIFIERS or t.tag_ in ("DT", "JJ", "POS", "HYPH")
                    for t in subject):
             return None, None
-        return Answer(subject.text), Answer(doc[:MAX_WHAT_TOKENS + 2].text)
+        return Answer(subject.text), Answer(doc[:_fit(doc, 0, len(doc), MAX_WHAT_TOKENS + 2)].text)
     return None, None
 
 
@@ -497,13 +497,52 @@ def _predicate(verb: Token) -> Span | None:
     if obj is not None:
         keep += [t for t in obj.subtree]
     start = min(t.i for t in keep)
-    end = max(t.i for t in keep) + 1
+    end = _trailing_adverbs(verb, max(t.i for t in keep) + 1)
     for t in doc[verb.i + 1:end]:
         if t.text in (",", ";", ":", "—") or t.dep_ == "relcl" or t.tag_ in WH_TAGS:
             end = t.i
             break
-    end = min(end, start + MAX_WHAT_TOKENS)
-    return doc[start:end]
+    return doc[start:_fit(doc, start, end, MAX_WHAT_TOKENS)]
+
+
+def _trailing_adverbs(verb: Token, end: int) -> int:
+    """Extend a verb phrase ending at ``end`` over the words right after it that the parser hung on the verb
+    as adverbs ("fell down the 130ft deep well": "deep well" read as adverbs of "fell")."""
+    doc = verb.doc
+    while end < len(doc):
+        word = doc[end]
+        while word.head.i > word.i and word.dep_ in ("advmod", "amod", "compound", "npadvmod") and \
+                word.head.i - end < 3:
+            word = word.head
+        if word.dep_ != "advmod" or word.head.i != verb.i or word.pos_ not in ("ADV", "ADJ", "NOUN") or \
+                word.tag_ in WH_TAGS:
+            break
+        end = word.i + 1
+    return end
+
+
+_NOUN_PHRASE_DEPS = frozenset({"amod", "compound", "nummod", "poss", "det", "punct", "npadvmod", "case"})
+
+
+def _fit(doc: Any, start: int, end: int, limit: int) -> int:
+    """Where a phrase ``doc[start:end]`` shown as an answer ends: at most ``limit`` tokens, cut at a phrase
+    boundary, not inside a word or a noun phrase ("... riddled by red flags", not "... riddled by red";
+    "... transition talks", not "... transition talks with"; "Mazar-i-Sharif", not "Mazar-i")."""
+    if end - start > limit:
+        cut = start + limit
+        head = doc[cut - 1]
+        while head.dep_ in _NOUN_PHRASE_DEPS and head.head.i > head.i:
+            head = head.head
+        if cut <= head.i < min(end, cut + 2) and head.pos_ in ("NOUN", "PROPN"):
+            end = head.i + 1  # the head noun of the phrase being cut is one or two words on
+        else:
+            bounds = [t.i for t in doc[start + 2:cut + 1] if t.pos_ in ("ADP", "SCONJ", "CCONJ", "PUNCT")
+                      and t.tag_ != "HYPH"]
+            end = bounds[-1] if bounds else cut
+    while 0 < end < len(doc) and not doc[end - 1].whitespace_ and (
+            doc[end].tag_ == "HYPH" or doc[end - 1].tag_ == "HYPH" or not doc[end].is_punct):
+        end += 1  # a word spaCy split ("Mazar-i-Sharif", "130ft")
+    return end
 
 
 def _when(docs: list[Any], dates: DateResolver, main: Event | None, *,
