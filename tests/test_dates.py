@@ -110,6 +110,8 @@ def test_date_expressions(text: str) -> None:
         "the past two years",
         "recent years",
         "now",
+        "15 a year",
+        "2,000 a day",
     ],
 )
 def test_not_date_expressions(text: str) -> None:
@@ -146,3 +148,30 @@ def test_a_past_event_is_not_dated_after_publication() -> None:
     text = "A day after he returned home, North Korea fired a missile into the sea."
     events = extract(text, published="2022-05-09")
     assert events and all(e.date is not None and e.date <= dt.date(2022, 5, 9) for e in events)
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # the date of a clause about another event does not date the trigger
+    ("Police named the two climbers who died when an avalanche hit the ridge on Tuesday.", "named", None),
+    ("Police named the two climbers who died when an avalanche hit the ridge on Tuesday.", "hit", "Tuesday"),
+    ("The council said on Monday that the bridge had been closed in March.", "said", "Monday"),
+    ("The council said on Monday that the bridge had been closed in March.", "closed", "March"),
+    ("The council said that the bridge had been closed in March.", "said", None),
+    # a clause that describes the trigger itself keeps its date
+    ("The treaty signed in June angered the opposition.", "treaty", "June"),
+    # a record compared with the past is not dated by it; a state that began then is
+    ("Shares fell to their lowest level since 2009 on Friday.", "fell", "Friday"),
+    ("Shares fell to their lowest level since 2009.", "fell", None),
+    ("The firm has led the market since 2009.", "led", "2009"),
+    # a frequency is not a date
+    ("The plant makes 40 engines a year.", "makes", None),
+])
+def test_event_date_attachment(sentence: str, word: str, expected: str | None) -> None:
+    from tidings.dates import event_date
+    from tidings.nlp.model import parser
+
+    doc = parser()(sentence)
+    trigger = next(t for t in doc if t.text == word)
+    text, info = event_date(doc, trigger, DateResolver(dt.date(2021, 11, 20)))
+    assert text == expected
+    assert info.from_publication is (text is None)

@@ -1,4 +1,5 @@
-"""Accuracy gate: date resolution (MEANTIME) and geocoding (GeoWebNews) must not fall below their floors.
+"""Accuracy gate: date resolution (MEANTIME), event dating (SemEval-2015 TimeLine) and geocoding (GeoWebNews)
+must not fall below their floors.
 
 The floors sit slightly under the figures in evaluation/components.md. Skipped when the gold sets are absent.
 """
@@ -17,6 +18,7 @@ SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "eval_components.py"
 FLOORS = {
     "date_accuracy": 0.86,  # measured 0.878 on 213 timexes
     "durations_rejected": 0.93,  # measured 0.952 on 62 durations
+    "event_date_accuracy": 0.61,  # measured 0.626 on 695 SemEval-2015 TimeLine mentions
     "geonameid_accuracy": 0.60,  # measured 0.616 on 1,209 toponyms
     "accuracy_161km": 0.42,  # measured 0.434 on 1,321 toponyms
 }
@@ -48,3 +50,13 @@ def test_geocoding_floor() -> None:
     assert figures["toponyms_with_id"] >= 1000
     assert figures["geonameid_accuracy"] >= FLOORS["geonameid_accuracy"]
     assert figures["accuracy_161km"] >= FLOORS["accuracy_161km"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (EVAL_DIR / "semeval2015_timeline" / "timeline_anchors.jsonl").is_file(),
+                    reason="SemEval-2015 TimeLine gold is not available")
+def test_event_dating_floor() -> None:
+    figures = _script().evaluate_event_dates(EVAL_DIR)
+    assert figures["event_mentions_dated"] >= 650
+    assert figures["event_date_accuracy"] >= FLOORS["event_date_accuracy"]
+    assert figures["event_over_dated"] <= 0.16  # measured 0.138 of 196 unanchored mentions

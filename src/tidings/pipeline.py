@@ -22,7 +22,7 @@ from tidings.actors import KnowledgeBase
 from tidings.attribution import assess
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.clean import clean
-from tidings.dates import DateResolver, anchored_on_event, is_date_expression
+from tidings.dates import DateResolver, event_date
 from tidings.errors import EmptyDocument, InputError, TidingsError
 from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.discourse import Discourse
@@ -33,7 +33,6 @@ from tidings.places import Geocoder
 from tidings.record import Actor, Article, Attribution, Event, Location
 from tidings.validate import MAX_CHARS, check_text
 
-RELATIVE_WORDS = frozenset({"after", "before", "earlier", "later"})
 # CAMEO roots whose events stand with one side unknown: protest, force posture, coercion, assault, fight,
 # mass violence ("insurgents shelled the city", "soldiers were killed").
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
@@ -243,7 +242,7 @@ class Pipeline:
         trigger = cand.trigger
         t_start = sent.start + trigger.idx
         code = cameo(cand.code)
-        date_text, date_info = self._date(doc, trigger, dates, last_date)
+        date_text, date_info = event_date(doc, trigger, dates, last_date)
 
         def resolve_span(span: Any) -> tuple[str | None, str | None]:
             actor = self.kb.resolve([t.text for t in span], dates.published)
@@ -287,49 +286,6 @@ class Pipeline:
             extra={"date_from_publication": date_info.from_publication},
         )
 
-    def _date(self, doc: Any, trigger: Any, dates: DateResolver,
-              last_date: dt.date | None) -> tuple[str | None, Any]:
-        """The date expression that governs the trigger, resolved against the publication date.
-
-        Candidates are spaCy's DATE entities that are dates (not durations) plus relative phrases spaCy
-        leaves out ("a day after", "two days later"); the one attached closest to the trigger on its path
-        to the root wins, then the nearest in the text.
-        """
-        phrases = [_Phrase(_date_text(e), e.root, e.end + (_date_text(e) != e.text)) for e in doc.ents
-                   if e.label_ in ("DATE", "TIME") and is_date_expression(_date_text(e))]
-        phrases += _relative_phrases(doc, {p.root.i for p in phrases})
-        phrases = [p for p in phrases if not anchored_on_event(doc, p.text, p.end)]
-        if not phrases:
-            return None, dates.resolve(None)
-        chain = [trigger, *trigger.ancestors]
-        position = {tok.i: n for n, tok in enumerate(chain)}
-
-        def rank(phrase: _Phrase) -> tuple[int, int]:
-            attach = phrase.root.head
-            hops = 0
-            while attach.i not in position and attach.head.i != attach.i and hops < 6:
-                attach = attach.head
-                hops += 1
-            return position.get(attach.i, 99), abs(phrase.root.i - trigger.i)
-
-        best = min(phrases, key=rank)
-        anchor: dt.date | None = None
-        query = best.text
-        last = best.text.split()[-1].lower()
-        if last in RELATIVE_WORDS:
-            absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS]
-            anchor = dates.resolve(absolute[0].text).date if absolute else last_date
-            clause = best.root.head  # "[confirmed on Saturday,] a day after [it reported X]"
-            inside = trigger.i == clause.i or clause in trigger.ancestors
-            if last in ("after", "before") and absolute and inside:
-                # the trigger is inside the subordinate clause: it happened a day *before* the anchor
-                query = best.text.rsplit(" ", 1)[0] + (" before" if last == "after" else " after")
-        info = dates.resolve(query, anchor=anchor)
-        if last in RELATIVE_WORDS and dates.published is not None and info.date is not None and \
-                info.date > dates.published and trigger.tag_ in ("VBD", "VBN"):
-            return best.text, dates.resolve(None)  # a past event dated after publication: a wrong anchor
-        return best.text, info
-
     def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder) -> Location | None:
         place = cand.place
         if place is None:
@@ -356,27 +312,6 @@ class Pipeline:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    text: str
-    root: Any  # spacy Token
-    end: int  # index of the token after the phrase
-
-
-def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
-    """ "a day after", "two weeks later", "days before": spaCy rarely tags these as DATE."""
-    out: list[_Phrase] = []
-    for tok in doc:
-        if tok.i in taken or tok.lemma_.lower() not in ("day", "week", "month", "year"):
-            continue
-        following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if following is None or following.lower_ not in RELATIVE_WORDS:
-            continue
-        start = min(t.i for t in tok.subtree)
-        out.append(_Phrase(f"{doc[start:tok.i + 1].text} {following.text}", tok, following.i + 1))
-    return out
-
-
 def _attribute_previous(events: list[Event], index: int, source: Attribution) -> None:
     """Give the events of sentence ``index - 1`` a source that confirms them, unless they name a better
     one."""
@@ -395,15 +330,6 @@ def _same_clause(tok: Any, trigger: Any) -> bool:
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     return bool(node.i == trigger.i or node.i == trigger.head.i or trigger.i == node.head.i)
-
-
-def _date_text(ent: Any) -> str:
-    """The entity text, with a following "after"/"before"/"earlier"/"later" ("a day after")."""
-    doc = ent.doc
-    text: str = ent.text
-    if ent.end < len(doc) and doc[ent.end].lower_ in RELATIVE_WORDS:
-        text = f"{text} {doc[ent.end].text}"
-    return text
 
 
 def trigger_forms(lexicon: Any) -> frozenset[str]:

@@ -75,7 +75,7 @@ _DURATION = re.compile(
 _AGE = re.compile(r"\b(?:\d+|\w+)[\s-]+years?[\s-]+old\b|^(?:aged?|ages)\s+\d+", re.IGNORECASE)
 _FREQUENCY = re.compile(
     r"^(?:daily|weekly|monthly|yearly|annual(?:ly)?|quarterly|nightly|every\s+\w+(?:\s+\w+)?|each\s+\w+|"
-    r"(?:once|twice|\w+\s+times)\s+a\s+\w+|per\s+\w+|a\s+(?:day|week|month|year))$",
+    r"(?:once|twice|\w+\s+times)\s+a\s+\w+|per\s+\w+|(?:[\d.,]+\s+|\w+\s+)?(?:a|per)\s+(?:day|week|month|year))$",
     re.IGNORECASE,
 )
 _DECADE = re.compile(
