@@ -174,3 +174,17 @@ def test_inline_caption_labels_are_cut(raw: str, expected: str) -> None:
 ])
 def test_gallery_credits_between_captions_are_cut(raw: str, expected: str) -> None:
     assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("The ferry left port without its crew Click to share on Facebook (Opens in new window) Click to email "
+     "this to a friend (Opens in new window) THE captain was ashore at the time.",
+     "The ferry left port without its crew. THE captain was ashore at the time."),
+    ("Click to share on Twitter (Opens in new window) The ferry left port.", "The ferry left port."),
+    ("The ferry left port. Click to share on Twitter (Opens in new window)", "The ferry left port."),
+    ("Click to share on Reddit (Opens in new window)\n\nThe ferry left port.", "The ferry left port."),
+])
+def test_share_buttons_glued_to_prose_are_cut(raw: str, expected: str) -> None:
+    cleaned = clean(raw)
+    assert cleaned.text == expected
+    assert all(reason == "share" for *_, reason in cleaned.removed)

@@ -215,3 +215,15 @@ def test_what_keeps_words_parsed_as_adverbs_of_the_verb() -> None:
     verb = next(t for t in doc if t.lower_ == "slipped")
     what = _predicate(verb)
     assert what is not None and what.text == "slipped into the 20ft deep well"
+
+
+@pytest.mark.slow
+def test_where_a_venue_when_no_place_is_named() -> None:
+    text = ("The singer collapsed on stage at the Summer Sounds Festival on Saturday.\n\n"
+            "She was taken to hospital and later released.")
+    s = summarise(Pipeline(), Article("venue", text, dt.date(2019, 3, 2)))
+    assert s.where is not None and s.where.text == "the Summer Sounds Festival"  # tagged as an event
+    text = ("The singer collapsed on stage at the Summer Sounds Festival in Leeds on Saturday.\n\n"
+            "She was taken to hospital and later released.")
+    s = summarise(Pipeline(), Article("venue2", text, dt.date(2019, 3, 2)))
+    assert s.where is not None and s.where.text == "Leeds"  # a named place comes first

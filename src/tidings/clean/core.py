@@ -162,7 +162,9 @@ def _furniture_reason(line: str) -> str | None:
     if _is_byline(line) or rules.CREDIT_LINE.match(line):
         return "byline"
     if rules.SHARE_LINE.match(line) or rules.WIDGET_LINE.match(line):
-        return "share"
+        rest = rules.SHARE_BUTTONS.sub(" ", line).strip()
+        if not rest or rest == line.strip() or rules.SHARE_LINE.match(rest) or rules.WIDGET_LINE.match(rest):
+            return "share"  # (buttons glued to prose are cut from the paragraph, keeping the prose)
     if _is_bare_label(line):
         return "related"
     teaser = _teaser_at(line, 0)
@@ -253,6 +255,10 @@ def _clean_paragraph(para: MappedText, removed: list[tuple[int, int, str]]) -> M
     for m in rules.GALLERY_CREDIT.finditer(para.text):
         removed.append((*para.orig_span(m.start(), m.end()), "byline"))
     para = para.sub(rules.GALLERY_CREDIT, ". ")
+    for m in rules.SHARE_BUTTONS.finditer(para.text):
+        removed.append((*para.orig_span(m.start(), m.end()), "share"))
+    # the buttons stood between two sentences: keep them apart
+    para = para.sub(rules.SHARE_BUTTONS_AFTER_STOP, " ").sub(rules.SHARE_BUTTONS, ". ")
     if para.text.startswith(". "):
         para = para.slice(2, len(para.text))
     para = para.insert(_glue_positions(para.text), " ")

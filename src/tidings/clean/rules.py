@@ -305,6 +305,12 @@ SHARE_LINE = re.compile(
     r"(?:for\s+the\s+latest|for\s+more)\s+(?:news|updates|stories).{0,40}\b(?:follow|download|subscribe|visit)\b)",
     re.IGNORECASE,
 )
+# Share buttons a scraper flattened into the prose (WordPress/Jetpack): "Click to share on Facebook (Opens in
+# new window) Click to email this to a friend (Opens in new window)", wherever they stand in a paragraph.
+_SHARE_BUTTONS = (r"(?:\s*\b(?:Click|Tap)\s+to\s+(?:share|email|print|tweet|pin)\b[^()\n]{0,60}?"
+                  r"\(\s*Opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\s*\))+")
+SHARE_BUTTONS = re.compile(_SHARE_BUTTONS, re.IGNORECASE)
+SHARE_BUTTONS_AFTER_STOP = re.compile(r"(?<=[.!?\"'\u201d\u2019)])" + _SHARE_BUTTONS, re.IGNORECASE)
 # A line that is only a button or widget caption.
 WIDGET_LINE = re.compile(
     r"^(?:share|tweet|email|e-mail|print|comments?|advertisement|advertising|sponsored|whatsapp|facebook|"

@@ -45,6 +45,8 @@ MANNER_PREPOSITIONS: frozenset[str] = frozenset({"by", "with", "using", "via", "
 ACTOR_ENTS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_ENTS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 MAX_WHAT_TOKENS = 10
+VENUE_ENTS: frozenset[str] = frozenset({"WORK_OF_ART", "EVENT"})
+SPATIAL_PREPOSITIONS: frozenset[str] = frozenset({"at", "outside", "inside", "near"})
 WH_TAGS: frozenset[str] = frozenset({"WDT", "WP", "WP$", "WRB"})
 HEADLINE_CARRIERS: frozenset[str] = frozenset(REPORT_VERBS | {"show", "reveal", "see", "tell"})
 """Headline verbs that carry the event in their clause ("X says Y did Z", "video shows Y doing Z")."""
@@ -593,10 +595,15 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
     position = 0
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ not in PLACE_ENTS:
-                continue
             root = ent.root
             if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside", "inside", "on"):
+                continue
+            if ent.label_ not in PLACE_ENTS:
+                if ent.label_ in VENUE_ENTS and root.head.lower_ in SPATIAL_PREPOSITIONS:
+                    # "outside Trump Towers" (a building the model took for a title), "at the Grand Prix":
+                    # a venue, answered only when no place is named
+                    position += 1
+                    found.append(((2, position), Answer(ent.text)))
                 continue
             position += 1
             place = pipeline.geocoder.geocode(ent.text)
