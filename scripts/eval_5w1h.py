@@ -186,7 +186,13 @@ verb's past or -ing form; answers keep the headline's words. Otherwise who and w
 event of the lead, else the first lead sentence whose subject names an actor. When is the main event's
 resolved date, else the first lead date expression with a dating word (a clock time counts), else a date of
 the publication day or the day before in the next sentences; where is the most specific place of the title and
-lead (a town or site before a country), then the earliest, and a site named beside its town gives the town.
+lead (a town or site before a country), then the earliest, and a site named beside its town gives the town;
+a venue ("outside Trump Towers" tagged as a title, "at the Grand Prix") answers only when no place is named.
+Why is an explicit cause or purpose in the headline ("... to make them lighter"), else a causal connective in
+the main event's lead sentence ("because of", "due to", "amid"), else what the headline's event came after
+("... after Donald Trump beats Hillary Clinton"; not a time or a count) or the thing that set off a reaction
+("Shape change sparks anger"). How is a method ("by announcing ...") or the means of an act of force ("struck
+with a suicide car bomb": a "with"/"using" phrase on a verb the lexicon codes 17-20 by itself).
 A headline without a finite verb is read as one with its copula left out ("Seven killed as tram derails":
 who is the number, what the whole headline) or as a noun phrase with an event clause ("Tears of joy as fans
 celebrate ..."). The weak points left: "what" where the coders paraphrase, "who" when the

@@ -227,3 +227,33 @@ def test_where_a_venue_when_no_place_is_named() -> None:
             "She was taken to hospital and later released.")
     s = summarise(Pipeline(), Article("venue2", text, dt.date(2019, 3, 2)))
     assert s.where is not None and s.where.text == "Leeds"  # a named place comes first
+
+
+@pytest.mark.parametrize(("headline", "why"), [
+    ("Council closes three libraries to save money", "to save money"),  # a purpose clause
+    ("Driver arrested after fatal crash on motorway", "fatal crash"),  # what the event followed
+    ("Fans protest after club sacks manager", "club sacks manager"),
+    ("Fare rise sparks anger among commuters", "Fare rise"),  # the thing that set off the reaction
+    ("Race halted after 20 laps", None),  # a count of laps is a time, not a cause
+    ("Mayor sparks row over parking", None),  # a person is who, not why
+])
+def test_why_from_a_headline(headline: str, why: str | None) -> None:
+    from tidings.nlp.model import parser
+    from tidings.summary.core import _why_of
+
+    answer = _why_of(parser()(headline), None, Pipeline())
+    assert (answer.text if answer is not None else None) == why
+
+
+@pytest.mark.parametrize(("sentence", "how"), [
+    ("Gunmen attacked the convoy with rocket-propelled grenades near the border.",
+     "with rocket-propelled grenades"),
+    ("The minister met with union leaders on Monday.", None),  # no act of force, and a party, not a means
+    ("Six people were taken to hospital with injuries.", None),  # "take" is force only with a hostage
+])
+def test_how_is_the_means_of_an_act_of_force(sentence: str, how: str | None) -> None:
+    from tidings.nlp.model import parser
+    from tidings.summary.core import _instrument
+
+    answer = _instrument(parser()(sentence)[:], Pipeline())
+    assert (answer.text if answer is not None else None) == how

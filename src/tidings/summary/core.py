@@ -41,7 +41,11 @@ RECENT_DAYS = 1
 CAUSE_MARKERS: frozenset[str] = frozenset({"because", "since", "amid", "over"})
 CAUSE_PHRASES: tuple[tuple[str, ...], ...] = (("due", "to"), ("because", "of"), ("as", "a", "result", "of"),
                                               ("in", "response", "to"), ("thanks", "to"), ("owing", "to"))
-MANNER_PREPOSITIONS: frozenset[str] = frozenset({"by", "with", "using", "via", "through"})
+AFTER_MARKERS: frozenset[str] = frozenset({"after", "following"})
+CAUSATIVE_VERBS: frozenset[str] = frozenset({"spark", "trigger", "cause", "prompt", "provoke", "fuel", "spur",
+                                             "ignite", "stir"})
+FORCE_ROOTS: frozenset[str] = frozenset({"17", "18", "19", "20"})
+"""CAMEO roots of acts of force (coerce, assault, fight, mass violence), whose means answer "how"."""
 ACTOR_ENTS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_ENTS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 MAX_WHAT_TOKENS = 10
@@ -156,8 +160,8 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
         what=what,
         when=_when(docs, dates, main) or _when(more, dates, None, within=RECENT_DAYS),
         where=_refine_where(_where(docs, pipeline, main), prepared, pipeline),
-        why=_why(sent),
-        how=_how(sent),
+        why=_why_of(docs[0] if lead.title is not None and docs else None, sent, pipeline),
+        how=_how(sent) or next((a for a in (_instrument(d[:], pipeline) for d in docs) if a), None),
     )
 
 
@@ -725,6 +729,82 @@ def _why(sent: Span | None) -> Answer | None:
                 continue
             span = sent.doc[min(tok.i, min(t.i for t in clause.subtree)):max(t.i for t in clause.subtree) + 1]
             return Answer(span.text)
+    return None
+
+
+def _why_of(title: Any, sent: Span | None, pipeline: Any) -> Answer | None:
+    """Why: an explicit cause or purpose in the headline ("... to cut costs", "... because of the storm"),
+    else in the main event's lead sentence, else what the headline's event followed ("Driver arrested after
+    crash": the crash) or the thing that set off its reaction ("Price rise sparks anger")."""
+    headline = title[:] if title is not None else None
+    found = (_why(headline) or _purpose(headline)) if headline is not None else None
+    found = found or _why(sent)
+    if found is None and headline is not None:
+        found = _after_cause(headline) or _causative_subject(headline, pipeline)
+    return found
+
+
+def _purpose(sent: Span) -> Answer | None:
+    """A purpose clause on the main verb: "... increase the gaps to make the bars lighter"."""
+    root = sent.root
+    for clause in root.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VB" and clause.i > root.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            start = min(t.i for t in clause.subtree)
+            return Answer(sent.doc[start:max(t.i for t in clause.subtree) + 1].text)
+    return None
+
+
+def _after_cause(sent: Span) -> Answer | None:
+    """What a headline's event came after ("Man held after stabbing", "Fans protest after club is sold"): the
+    news says it is why. A time ("after 20 laps", "after midnight") is not."""
+    for tok in sent:
+        if tok.lower_ not in AFTER_MARKERS or tok.dep_ not in ("prep", "mark"):
+            continue
+        if tok.dep_ == "mark":
+            clause: Token | None = tok.head
+        else:
+            clause = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
+        if clause is None or clause.i < tok.i or clause.tag_ == "CD" or clause.ent_type_ in (
+                "DATE", "TIME", "CARDINAL", "ORDINAL") or clause.lower_ in PRONOUNS or any(
+                c.dep_ == "nummod" for c in clause.children):
+            continue  # a time or a count ("after 20 laps"), not a cause
+        end = max(t.i for t in clause.subtree) + 1
+        span = sent.doc[tok.i + 1:end]
+        if len(span) >= 1:
+            return Answer(span.text)
+    return None
+
+
+def _causative_subject(sent: Span, pipeline: Any) -> Answer | None:
+    """The subject of a verb of causing, when it is no one: "Shape change sparks anger among fans"."""
+    root = sent.root
+    if root.lemma_.lower() not in CAUSATIVE_VERBS:
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or _names_someone(subj, pipeline):
+        return None
+    return Answer(_phrase(subj, limit=6).text)
+
+
+def _instrument(sent: Span | None, pipeline: Any) -> Answer | None:
+    """How, as the means of an act of force ("struck with a suicide car bomb", "killed using a knife"): a
+    "with"/"using" phrase on a verb the lexicon codes as coercion, assault, fight or mass violence."""
+    if sent is None:
+        return None
+    for tok in sent:
+        if tok.lower_ not in ("with", "using") or tok.head.pos_ != "VERB" or tok.i < tok.head.i:
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("pobj", "dobj")), None)
+        if obj is None or obj.pos_ in ("PRON", "PROPN", "NUM") or obj.ent_type_ in ACTOR_ENTS:
+            continue
+        codes = {e.code[:2] for e in pipeline.lexicon.candidates(tok.head.lemma_.lower(), "verb")
+                 if not e.obj and e.particle is None and e.prep is None}  # the verb alone is the act
+        if codes & FORCE_ROOTS:
+            # the means only: "with grenades", not "with grenades near the border"
+            end = min([c.i for c in obj.children if c.dep_ == "prep" and c.i > obj.i] +
+                      [max(t.i for t in obj.subtree) + 1])
+            return Answer(sent.doc[tok.i:end].text)
     return None
 
 
