@@ -250,6 +250,7 @@ def test_why_from_a_headline(headline: str, why: str | None) -> None:
      "with rocket-propelled grenades"),
     ("The minister met with union leaders on Monday.", None),  # no act of force, and a party, not a means
     ("Six people were taken to hospital with injuries.", None),  # "take" is force only with a hostage
+    ("Gunmen fought with Afghan forces for hours.", None),  # a party fought, not a means
 ])
 def test_how_is_the_means_of_an_act_of_force(sentence: str, how: str | None) -> None:
     from tidings.nlp.model import parser
@@ -257,3 +258,33 @@ def test_how_is_the_means_of_an_act_of_force(sentence: str, how: str | None) -> 
 
     answer = _instrument(parser()(sentence)[:], Pipeline())
     assert (answer.text if answer is not None else None) == how
+
+
+def test_verb_variant_reads_a_plural_subjects_verb() -> None:
+    from tidings.nlp.model import parser
+    from tidings.summary.core import _verb_variant
+    doc = parser()("Farmers and miners march on parliament")  # the small model reads "march" as a noun
+    assert _verb_variant(doc, "Thousands marched through the capital.") == (
+        "Farmers and miners marched on parliament", True)
+    assert _verb_variant(doc, "Thousands gathered in the capital.") is None  # not attested: left alone
+    doc = parser()("Sports world reacts to the title win")
+    assert _verb_variant(doc, "The sports world reacted with joy.") == (
+        "Sports world reacted to the title win", True)  # "world" after a plural is a noun: read on
+
+
+@pytest.mark.slow
+def test_where_a_hyphenated_town_in_the_city_of_pattern() -> None:
+    text = ("A car bomb exploded outside the police headquarters in the city of Mazar-e-Sharif in northern "
+            "Afghanistan on Friday, officials said.\n\nThree people were hurt.")
+    s = summarise(Pipeline(), Article("hyphen", text, dt.date(2019, 3, 2)))
+    assert s.where is not None and s.where.text == "Mazar-e-Sharif"
+    assert dict(s.where.values)["country"] == "AFG"
+
+
+def test_headline_aside_to_the_reader_then_the_news() -> None:
+    from tidings.summary.core import _headline_of
+
+    who, what = _headline_of("You may not believe it, but the council has approved the new stadium",
+                             "The council voted on Monday.", Pipeline(), dt.date(2023, 4, 3))
+    assert who is not None and who.text == "the council"
+    assert what is not None and what.text.startswith("has approved the new stadium")

@@ -323,11 +323,18 @@ def _verb_variant(doc: Any, body: str) -> tuple[str, bool] | None:
     lowered = body.lower()
     for tok in doc[1:]:
         word = tok.text
-        if tok.pos_ not in ("NOUN", "PROPN") or not word.isalpha() or not word.islower() or \
-                not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4 or \
-                doc[tok.i - 1].pos_ not in ("NOUN", "PROPN"):
+        prev = doc[tok.i - 1]
+        if tok.pos_ not in ("NOUN", "PROPN") or not word.isalpha() or not word.islower() or len(word) < 3 or \
+                prev.pos_ not in ("NOUN", "PROPN"):
+            continue
+        plural = not word.endswith("s") and (prev.tag_ in ("NNS", "NNPS") or prev.dep_ == "conj")
+        if plural:
+            word += "s"  # a plural subject's verb ("X and Y meet at ...", "Rebels seize ..."): as its -s form
+        elif not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4:
             continue
         attested = any(re.search(rf"\b{form}\b", lowered) for form in _verb_forms(word))
+        if plural and not attested:
+            continue  # most likely a noun after a plural one ("Sports world reacts ..."): read on
         after_name = any(e.end == tok.i and e.start <= 1 and e.label_ in ACTOR_ENTS for e in doc.ents)
         if attested or after_name:
             return doc[:tok.i].text_with_ws + _past(word) + tok.whitespace_ + doc[tok.i + 1:].text, attested
@@ -416,6 +423,10 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None,
     shown = doc if shown is None else shown
     if root is None:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in root.children):
+        # "You knew it would be hard, but the Cubs are champions": the writer's aside, then the news
+        root = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON" for s in c.children)), root)
     if root is not None and root.lemma_.lower() in HEADLINE_CARRIERS:
         # "Reports say Clinton blames Comey", "Footage shows boy fall into well": the reported clause
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")),
@@ -598,10 +609,7 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
                       Answer(loc.text or loc.name, _place_values(loc))))
     position = 0
     for doc in docs:
-        for ent in doc.ents:
-            root = ent.root
-            if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near", "outside", "inside", "on"):
-                continue
+        for ent, root in _located(doc, ("in", "at", "near", "outside", "inside", "on")):
             if ent.label_ not in PLACE_ENTS:
                 if ent.label_ in VENUE_ENTS and root.head.lower_ in SPATIAL_PREPOSITIONS:
                     # "outside Trump Towers" (a building the model took for a title), "at the Grand Prix":
@@ -621,6 +629,39 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
     if not found:
         return None
     return _town_of_site(min(found, key=lambda item: item[0])[1], docs, pipeline)
+
+
+PLACE_CLASS_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "province", "region", "district",
+                                               "county", "state", "capital", "port", "suburb", "island"})
+
+
+def _located(doc: Any, prepositions: tuple[str, ...]) -> list[tuple[Span, Token]]:
+    """The entities of ``doc`` that say where (``prepositions`` + name: "in Leeds", also "in the city of
+    Leeds"), each as written in full (a hyphenated name the tagger cut short, "Mazar" of "Mazar-i-Sharif",
+    is taken whole) with its root token."""
+    out: list[tuple[Span, Token]] = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while end < len(doc) and not doc[end - 1].whitespace_ and (_hyphen(doc[end]) or
+                                                                    _hyphen(doc[end - 1])):
+            end += 1
+        while start > 0 and not doc[start - 1].whitespace_ and (_hyphen(doc[start - 1]) or
+                                                                _hyphen(doc[start])):
+            start -= 1
+        span = ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+        root = span.root
+        if root.dep_ != "pobj":
+            continue
+        head = root.head
+        if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_CLASS_NOUNS and head.head.dep_ == "pobj":
+            head = head.head.head  # "in the city of X"
+        if head.lower_ in prepositions:
+            out.append((span, root))
+    return out
+
+
+def _hyphen(tok: Token) -> bool:
+    return tok.tag_ == "HYPH" or tok.text in ("-", "\u2010", "\u2011")
 
 
 def _bare(name: str) -> str:
@@ -667,10 +708,8 @@ def _refine_where(answer: Answer | None, prepared: Any, pipeline: Any) -> Answer
     for sent in prepared.sentences[:REFINE_SENTENCES]:
         if sent.doc is None:
             continue
-        for ent in sent.doc.ents:
-            root = ent.root
-            if ent.label_ not in PLACE_ENTS or root.dep_ != "pobj" or \
-                    root.head.lower_ not in ("in", "at", "near", "outside"):
+        for ent, _ in _located(sent.doc, ("in", "at", "near", "outside")):
+            if ent.label_ not in PLACE_ENTS:
                 continue
             place = pipeline.geocoder.geocode(ent.text, country=country)
             if place is not None and place.country == country and \
@@ -796,8 +835,8 @@ def _instrument(sent: Span | None, pipeline: Any) -> Answer | None:
         if tok.lower_ not in ("with", "using") or tok.head.pos_ != "VERB" or tok.i < tok.head.i:
             continue
         obj = next((c for c in tok.children if c.dep_ in ("pobj", "dobj")), None)
-        if obj is None or obj.pos_ in ("PRON", "PROPN", "NUM") or obj.ent_type_ in ACTOR_ENTS:
-            continue
+        if obj is None or obj.pos_ in ("PRON", "PROPN", "NUM") or _names_someone(obj, pipeline):
+            continue  # "battling with Afghan forces": a party, not a means
         codes = {e.code[:2] for e in pipeline.lexicon.candidates(tok.head.lemma_.lower(), "verb")
                  if not e.obj and e.particle is None and e.prep is None}  # the verb alone is the act
         if codes & FORCE_ROOTS:
