@@ -97,11 +97,21 @@ def _four(given: dict[str, int], right: dict[str, int]) -> float:
     return sum(right[q] for q in four) / g4 if g4 else 0.0
 
 
-def _verdict(four: float) -> str:
+def _count(given: dict[str, int], right: dict[str, int]) -> tuple[int, int]:
+    four = ("who", "what", "when", "where")
+    return sum(right[q] for q in four), sum(given[q] for q in four)
+
+
+def _verdict(four: float, unseen: tuple[int, int]) -> str:
+    right, given = unseen
+    on_unseen = ""
+    if given:
+        on_unseen = (f" On the unseen articles: {right / given:.2f} ({right} of {given} answers), too few "
+                     "answers to confirm or refute the figure on text we never looked at.")
     if round(four, 2) > 0.82:
         return ("above it on this gold set, measured on articles the rules were developed on (see Split: the "
-                "last held-out figure was 0.79).")
-    return "**below** it; we do not match it yet."
+                "last held-out figure of half B was 0.79)." + on_unseen)
+    return "**below** it; we do not match it yet." + on_unseen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,16 +120,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=here.parent / "shared" / "eval" / "giveme5w1h")
     ap.add_argument("--out", type=Path, default=here / "evaluation" / "5w1h.md")
     ap.add_argument("--failures", action="store_true", help="print wrong answers as JSON lines")
-    ap.add_argument("--half", type=int, choices=(0, 1), help="print failures of one half (0 = A, 1 = B)")
+    ap.add_argument("--half", type=int, choices=(0, 1, 2),
+                    help="print failures of one part (0 = half A, 1 = half B, 2 = the unseen articles)")
     args = ap.parse_args(argv)
     names = json.loads((args.gold / "sampling.json").read_text())["training"]
     halves = half_of(names)
+    # the 4 annotated articles upstream set aside because CoreNLP's tokens did not match (irrelevant to us):
+    # never read during development, they are scored on their own as unseen articles
+    unseen = sorted(p.name for p in (args.gold / "data_damaged").glob("*.json"))
+    work = [(args.gold / "data" / name, halves[name]) for name in names] + \
+        [(args.gold / "data_damaged" / name, 2) for name in unseen]
     pipeline = Pipeline(Options())
-    given = [dict.fromkeys(QUESTIONS, 0) for _ in HALVES]
-    right = [dict.fromkeys(QUESTIONS, 0) for _ in HALVES]
-    for name in names:
-        h = halves[name]
-        doc = json.loads((args.gold / "data" / name).read_text())
+    given = [dict.fromkeys(QUESTIONS, 0) for _ in range(3)]
+    right = [dict.fromkeys(QUESTIONS, 0) for _ in range(3)]
+    for path, h in work:
+        name = path.name
+        doc = json.loads(path.read_text())
         published = None
         with contextlib.suppress(ValueError):
             published = dt.date.fromisoformat(str(doc.get("date_publish"))[:10])
@@ -144,12 +160,17 @@ def main(argv: list[str] | None = None) -> int:
     parts = [f"All {len(names)} articles:\n\n{table}"]
     for i, label in enumerate(HALVES):
         parts.append(f"Half {label}, {sizes[i]} articles:\n\n{_table(given[i], right[i], sizes[i])}")
+    if unseen:
+        parts.append(f"Unseen: the {len(unseen)} annotated articles of `data_damaged/` (set aside upstream "
+                     f"because CoreNLP's tokens did not match; never read during our development):\n\n"
+                     f"{_table(given[2], right[2], len(unseen))}")
     tables = "\n\n".join(parts)
     print(tables)
     args.out.write_text(REPORT.format(n=len(names), tables=tables, matching=MATCHING,
                                       four=_four(total_given, total_right),
                                       four_a=_four(given[0], right[0]), four_b=_four(given[1], right[1]),
-                                      verdict=_verdict(_four(total_given, total_right))))
+                                      verdict=_verdict(_four(total_given, total_right),
+                                                       _count(given[2], right[2]))))
     return 0
 
 
@@ -176,7 +197,9 @@ rules were developed looking at half A's errors only and half B was held out; it
 hyphenated town cut to "Mazar", "in the city of X" not read as a place, a plural subject's verb read as a
 noun, a headline's aside to the reader, a party taken for a means); each fix is a general rule tested on
 sentences of our own and changed nothing on half A, but half B is no longer unseen: both halves are now
-development data, and the 0.79 above is the last held-out figure.
+development data, and the 0.79 above is the last held-out figure. The 4 annotated articles upstream set aside
+(`data_damaged/`, CoreNLP's tokens did not match theirs, which does not concern us) were never read during
+development and are scored as a small unseen set; they are not in the 76-article totals.
 
 {tables}
 
