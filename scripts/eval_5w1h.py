@@ -64,7 +64,7 @@ def matches(answer: dict[str, object], gold: list[dict[str, object]], question: 
     return False
 
 
-HALVES = ("A (development: even positions)", "B (held out: odd positions)")
+HALVES = ("A (development: even positions)", "B (odd positions: held out until session 3, see Split)")
 """The 76 articles split in two halves by sorted file name: even positions (0, 2, ...) form half A, which
 rule changes were developed on, odd positions half B, which checks that a change generalises."""
 
