@@ -66,7 +66,8 @@ def matches(answer: dict[str, object], gold: list[dict[str, object]], question: 
 
 HALVES = ("A (development: even positions)", "B (odd positions: held out until session 3, see Split)")
 """The 76 articles split in two halves by sorted file name: even positions (0, 2, ...) form half A, which
-rule changes were developed on, odd positions half B, which checks that a change generalises."""
+rule changes were developed on, odd positions half B, which checked that a change generalises (until
+session 3)."""
 
 
 def half_of(names: list[str]) -> dict[str, int]:
