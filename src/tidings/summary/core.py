@@ -637,31 +637,18 @@ PLACE_CLASS_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "provi
 
 def _located(doc: Any, prepositions: tuple[str, ...]) -> list[tuple[Span, Token]]:
     """The entities of ``doc`` that say where (``prepositions`` + name: "in Leeds", also "in the city of
-    Leeds"), each as written in full (a hyphenated name the tagger cut short, "Mazar" of "Mazar-i-Sharif",
-    is taken whole) with its root token."""
+    Leeds"), each with its root token."""
     out: list[tuple[Span, Token]] = []
     for ent in doc.ents:
-        start, end = ent.start, ent.end
-        while end < len(doc) and not doc[end - 1].whitespace_ and (_hyphen(doc[end]) or
-                                                                    _hyphen(doc[end - 1])):
-            end += 1
-        while start > 0 and not doc[start - 1].whitespace_ and (_hyphen(doc[start - 1]) or
-                                                                _hyphen(doc[start])):
-            start -= 1
-        span = ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
-        root = span.root
+        root = ent.root
         if root.dep_ != "pobj":
             continue
         head = root.head
         if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_CLASS_NOUNS and head.head.dep_ == "pobj":
             head = head.head.head  # "in the city of X"
         if head.lower_ in prepositions:
-            out.append((span, root))
+            out.append((ent, root))
     return out
-
-
-def _hyphen(tok: Token) -> bool:
-    return tok.tag_ == "HYPH" or tok.text in ("-", "\u2010", "\u2011")
 
 
 def _bare(name: str) -> str:
