@@ -288,3 +288,13 @@ def test_headline_aside_to_the_reader_then_the_news() -> None:
                              "The council voted on Monday.", Pipeline(), dt.date(2023, 4, 3))
     assert who is not None and who.text == "the council"
     assert what is not None and what.text.startswith("has approved the new stadium")
+
+
+def test_headline_event_named_after_a_country_is_not_the_country() -> None:
+    from tidings.summary.core import _headline_of
+
+    day = dt.date(2023, 6, 3)
+    who, _ = _headline_of("French Open suspended after storm", "Play stopped.", Pipeline(), day)
+    assert who is not None and who.text == "French Open" and who.values == ()
+    who, _ = _headline_of("French minister resigns", "He quit.", Pipeline(), day)
+    assert who is not None and dict(who.values)["code"] == "FRAGOV"  # a person of the country still is

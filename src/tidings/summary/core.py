@@ -463,7 +463,9 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None,
             return Answer(shown[span.start:span.end].text, named), what
     parsed = _drop_place_possessive(_phrase(agent if agent is not None else subj, limit=5))
     phrase = shown[parsed.start:parsed.end]
-    actor = pipeline.kb.resolve([t.text for t in phrase], published)
+    # an event, a work or a building named after a country ("Brazilian Grand Prix") is not that country
+    thing = parsed.root.ent_type_ in ("EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "LAW")
+    actor = None if thing else pipeline.kb.resolve([t.text for t in phrase], published)
     values: tuple[tuple[str, Any], ...] = ()
     if actor is not None:
         values = (("name", actor.name), ("code", actor.code))
