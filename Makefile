@@ -5,19 +5,31 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run serve test setup lint typecheck pytest bench eval clean
+.PHONY: run serve test setup lint typecheck pytest bench eval clean lock
 
 setup: $(STAMP)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python requirements.lock requirements-dev.lock pyproject.toml
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
-		-r requirements.lock -r requirements-dev.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+# The interpreter's own pip may be old (python3.11 -m venv brings 23.2.1, whose resolver mishandles an extra
+# under --require-hashes), so a pinned, hash-checked pip is installed first; the complete locks are then
+# installed as they are, without resolving (--no-deps, every hash checked), and `pip check` proves them whole.
+$(STAMP): $(BIN)/python requirements-pip.lock requirements.lock requirements-dev.lock pyproject.toml
+	$(PIP) --require-hashes --no-deps -r requirements-pip.lock
+	$(PIP) --require-hashes --no-deps -r requirements.lock -r requirements-dev.lock
+	$(PIP) --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
+
+# Rebuild the locks from the *.in files (pip-tools is in the dev lock). Review the diff before committing.
+COMPILE := $(BIN)/pip-compile -q --allow-unsafe --generate-hashes --no-emit-index-url --no-emit-find-links
+lock: setup
+	$(COMPILE) --output-file=requirements-pip.lock requirements-pip.in
+	$(COMPILE) --output-file=requirements.lock requirements.in
+	$(COMPILE) --output-file=requirements-dev.lock requirements-dev.in
 
 run: setup
 	$(BIN)/tidings ingest demo --db tidings.duckdb --published 2020-04-12 || [ $$? -eq 1 ]
