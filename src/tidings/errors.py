@@ -13,7 +13,8 @@
     ├── DataError             a packaged data file is missing or malformed               [T102]
     ├── StoreError            the event store cannot be opened, migrated or written      [T301]
     ├── ClusterError          the Dask cluster cannot be reached, or partitions failed    [T401]
-    └── ModelError            the spaCy model cannot be loaded                           [T201]
+    ├── ModelError            the spaCy model cannot be loaded                           [T201]
+    └── PipelineError         the stages are in an order where one needs what none adds  [T202]
 
 Other libraries' errors are translated where they are caught, with ``raise ... from exc``.
 """
@@ -103,3 +104,10 @@ class ClusterError(TidingsError):
 class ModelError(TidingsError):
     code = "T201"
     template = "Cannot load the spaCy model: {detail}"
+
+
+class PipelineError(TidingsError):
+    """A stage needs what no earlier stage adds (see ``tidings.pipeline.STAGES``)."""
+
+    code = "T202"
+    template = "Pipeline: {detail}"

@@ -1,6 +1,11 @@
-"""The pipeline: one article in, its events out.
+"""The pipeline: one article in, its events (and, on request, claims and summary) out.
 
-    Article ─ validate ─ clean ─ split ─ select ─ parse ─ code ─ attribute ─ date ─ place ─> [Event]
+    Article ─ prepare ─ parse ─ mentions ─ events ─ claims ─ summary ─> Result
+
+One orchestrator (:meth:`Pipeline.process`) serves ``extract``, ``ingest`` and the Dask worker. Each stage
+declares what it needs and what it adds (:data:`STAGES`, after spaCy's ``requires``/``assigns``) and reads the
+typed :class:`~tidings.resources.Resources` (knowledge base, lexicon, geocoder). The mentions stage
+(:mod:`tidings.mentions`) resolves who every phrase is once per article; events, claims and summary read it.
 
 Each stage lives in its own sub-package (``tidings.clean``, ``tidings.nlp``, ``tidings.actors``,
 ``tidings.events``, ``tidings.attribution``, ``tidings.dates``, ``tidings.places``); this module only wires
@@ -12,10 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidings.about import CODER
 from tidings.actors import KnowledgeBase
@@ -23,15 +28,23 @@ from tidings.attribution import assess
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.clean import clean
 from tidings.dates import DateResolver, event_date
-from tidings.errors import EmptyDocument, InputError, TidingsError
+from tidings.errors import EmptyDocument, InputError, PipelineError, TidingsError
 from tidings.events.coder import Candidate, SentenceCoder
-from tidings.events.discourse import Discourse
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
+from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
-from tidings.record import Actor, Article, Attribution, Event, Location
+from tidings.record import Article, Attribution, Event, Location
+from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
 from tidings.validate import MAX_CHARS, check_text
+
+if TYPE_CHECKING:
+    from tidings.claims.records import Claim
+    from tidings.summary.core import Summary
+
+__all__ = ["STAGES", "Options", "Pipeline", "Prepared", "Result", "Stage", "extract", "lemma_table",
+           "load_dictionaries", "trigger_forms"]
 
 # CAMEO roots whose events stand with one side unknown: protest, force posture, coercion, assault, fight,
 # mass violence ("insurgents shelled the city", "soldiers were killed").
@@ -49,82 +62,173 @@ class Options:
     max_chars: int = MAX_CHARS
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
+    actors: tuple[Path, ...] = ()  # user actor tables (packaged schemas), layered over the packaged data
+    lexicons: tuple[Path, ...] = ()  # user verb/noun tables (the verbs.tsv schema)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A step of the pipeline: what it needs on the article record and what it adds (spaCy's model)."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+#: The stages in order. ``Pipeline`` checks the order once (a stage never needs what a later one adds).
+STAGES: tuple[Stage, ...] = (
+    Stage("prepare", (), ("sentences", "todo")),
+    Stage("parse", ("sentences", "todo"), ("docs",)),
+    Stage("mentions", ("docs",), ("mentions",)),
+    Stage("events", ("docs", "mentions"), ("events",)),
+    Stage("claims", ("docs", "mentions"), ("claims",)),
+    Stage("summary", ("docs", "mentions", "events"), ("summary",)),
+)
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Raise :class:`PipelineError` when a stage needs what no earlier stage adds."""
+    have: set[str] = set()
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in have]
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} needs {missing}, which no earlier stage adds")
+        have.update(stage.assigns)
 
 
 @dataclass(slots=True)
 class Prepared:
-    """An article cleaned and split, with the sentences chosen for parsing (``todo``); see ``prepare``."""
+    """An article cleaned and split, with the sentences chosen for parsing (``todo``), and what the later
+    stages add to it."""
 
     article: Article
     cleaned: Any
     sentences: list[Sentence]
     todo: list[Sentence]
+    published: dt.date | None = None
+    mentions: ArticleMentions | None = None
 
 
 @dataclass(slots=True)
 class Result:
-    """What one article gave: its events, or the reason it was skipped."""
+    """What one article gave: its events (claims, summary), or the reason it was skipped."""
 
     article: Article
     events: list[Event] = field(default_factory=list)
     error: TidingsError | None = None
     sentences: int = 0
     parsed: int = 0
+    claims: list[Claim] = field(default_factory=list)
+    summary: Summary | None = None
+    mentions: ArticleMentions | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
+def build_resources(options: Options) -> Resources:
+    """The packaged resources with the user's dictionaries, actor tables and lexicon files on top."""
+    kb: KnowledgeBase = KnowledgeBase.default()
+    lexicon: Lexicon = Lexicon.default()
+    if options.dictionaries is not None:
+        kb, lexicon = load_dictionaries(options.dictionaries, kb, lexicon)
+    kb = load_user_actors(kb, options.actors)
+    lexicon = load_user_lexicon(lexicon, options.lexicons)
+    return Resources.build(kb, lexicon, Geocoder.default())
+
+
 class Pipeline:
     """Holds the loaded resources (model, knowledge base, lexicon, gazetteer) for many articles."""
 
-    def __init__(self, options: Options | None = None) -> None:
+    def __init__(self, options: Options | None = None, *, resources: Resources | None = None) -> None:
         self.options = options or Options()
-        self.kb: Any = KnowledgeBase.default()
-        self.lexicon: Any = Lexicon.default()
-        if self.options.dictionaries is not None:
-            self.kb, self.lexicon = load_dictionaries(self.options.dictionaries, self.kb, self.lexicon)
-        self.geocoder: Any = Geocoder.default()
-        self._triggers = trigger_forms(self.lexicon)
-        self._lemmas = lemma_table(self.lexicon)
-        from tidings.events.lexicon import inflect_verb
+        self.resources = resources or build_resources(self.options)
+        check_order(STAGES)
 
-        self._report_forms = frozenset(f for verb in REPORT_VERBS for f in inflect_verb(verb))
+    # ------------------------------------------------------------------ resources
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.resources.kb
+
+    @kb.setter
+    def kb(self, kb: KnowledgeBase) -> None:
+        self.resources = self.resources.with_kb(kb)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.resources.lexicon
+
+    @lexicon.setter
+    def lexicon(self, lexicon: Lexicon) -> None:
+        """A lexicon set here is used everywhere at once (its trigger index is rebuilt)."""
+        self.resources = self.resources.with_lexicon(lexicon)
+
+    @property
+    def geocoder(self) -> Geocoder:
+        return self.resources.geocoder
 
     # ------------------------------------------------------------------ public
     def extract(self, article: Article) -> list[Event]:
         """Events of one article; raises :class:`InputError` when it cannot be coded."""
-        prepared = self.prepare(article)
-        parse(prepared.todo)
-        return self.code(prepared).events
+        return self.process_one(article).events
+
+    def process_one(self, article: Article, *, claims: bool = False, summary: bool = False) -> Result:
+        """:meth:`process` of one article; raises :class:`InputError` when it cannot be coded."""
+        result = next(self.process([article], claims=claims, summary=summary))
+        if result.error is not None:
+            raise result.error
+        return result
 
     def run(self, articles: Iterable[Article], *, batch: int = 32) -> Iterator[Result]:
-        """Code many articles; a bad one comes back with its error and the batch goes on.
+        """Code many articles (events only); a bad one comes back with its error and the batch goes on."""
+        return self.process(articles, batch=batch)
+
+    def process(self, articles: Iterable[Article], *, claims: bool = False, summary: bool = False,
+                batch: int = 32) -> Iterator[Result]:
+        """The one orchestrator: every stage of :data:`STAGES` over many articles, ``batch`` at a time.
 
         Articles are taken ``batch`` at a time so that the parser sees the selected sentences of many
-        articles in one stream (bigger matrix products, less overhead per sentence).
+        articles in one stream (bigger matrix products, less overhead per sentence). A bad article comes
+        back with its error and the batch goes on. Claims and summary are added on request.
         """
         chunk: list[Article] = []
         for article in articles:
             chunk.append(article)
             if len(chunk) >= batch:
-                yield from self._run_chunk(chunk)
+                yield from self._chunk(chunk, claims, summary)
                 chunk = []
         if chunk:
-            yield from self._run_chunk(chunk)
+            yield from self._chunk(chunk, claims, summary)
 
     # ---------------------------------------------------------------- internal
-    def _run_chunk(self, articles: list[Article]) -> Iterator[Result]:
+    def _chunk(self, articles: list[Article], claims: bool, summary: bool) -> Iterator[Result]:
+        from tidings.claims.article import needs_parse
+
         prepared: list[Prepared | Result] = []
         for article in articles:
             try:
                 prepared.append(self.prepare(article))
             except InputError as exc:
                 prepared.append(Result(article, error=exc))
-        parse(s for p in prepared if isinstance(p, Prepared) for s in p.todo)
+        ready = [p for p in prepared if isinstance(p, Prepared)]
+        # the event sentences, and the sentences with a claim cue (whose people the mentions must know)
+        parse(s for p in ready for s in p.sentences if s in p.todo or needs_parse(s))
+        results = {id(p): self.code(p) for p in ready}
+        if summary:
+            from tidings.summary.core import lead_of
+
+            parse(s for p in ready for s in lead_of(p).unparsed())
         for item in prepared:
-            yield item if isinstance(item, Result) else self.code(item)
+            if isinstance(item, Result):
+                yield item
+                continue
+            result = results[id(item)]
+            if claims:
+                result.claims = self._claims(item)
+            if summary:
+                result.summary = self._summary(item, result.events)
+            yield result
 
     def prepare(self, article: Article) -> Prepared:
         """Validate, clean, split, and choose the sentences to parse."""
@@ -137,23 +241,27 @@ class Pipeline:
         for sent in sentences:
             sent.mentions = self.kb.match(sent.words, when)
         todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
-        return Prepared(article, cleaned, sentences, todo)
+        return Prepared(article, cleaned, sentences, todo, when)
+
+    def mentions(self, prepared: Prepared) -> ArticleMentions:
+        """The mentions stage: resolve who every phrase of the parsed sentences is (once per article)."""
+        if prepared.mentions is None:
+            prepared.mentions = resolve_mentions(prepared.sentences, self.resources, prepared.published)
+        return prepared.mentions
 
     def code(self, prepared: Prepared) -> Result:
-        """Code the parsed sentences of a prepared article, in order, keeping its discourse."""
+        """Mentions, then events: code the parsed event sentences of a prepared article, in order."""
         article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
-        published = article.published or self.options.published
-        result = Result(article, sentences=len(sentences), parsed=len(prepared.todo))
-        discourse = Discourse(is_person=self._is_person, country_names=self.kb.countries)
+        published = prepared.published
+        mentions = self.mentions(prepared)
+        result = Result(article, sentences=len(sentences), parsed=len(prepared.todo), mentions=mentions)
         dates = DateResolver(published)
         last_date: dt.date | None = None
+        todo = {s.index for s in prepared.todo}
         for sent in sentences:
-            if sent.doc is None:
-                for _, _, actor in sent.mentions:
-                    discourse.add(actor)
+            coder = mentions.resolver(sent.index)
+            if sent.doc is None or coder is None or (sent.index not in todo and not self.options.parse_all):
                 continue
-            coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word,
-                                  self._place_country, self._lemmas)
             candidates = coder.code(sent.doc)
             previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                         if s.doc is not None and s.paragraph == sent.paragraph]
@@ -169,23 +277,26 @@ class Pipeline:
             confirmation = self._confirmation(sent.doc, coder)
             if confirmation is not None:
                 _attribute_previous(result.events, sent.index, confirmation)
-            for _, _, actor in sent.mentions:
-                discourse.add(actor)
-            for ref in coder.mentioned():
-                discourse.add(ref.actor)
-            known = {ref.start for ref in coder.mentioned()}
-            for ent in sent.doc.ents:
-                if ent.label_ == "PERSON" and not any(ent.start <= i < ent.end for i in known) and \
-                        self.kb.resolve([t.text for t in ent], published) is None:
-                    discourse.add_unknown_person(ent.text)
         return result
+
+    def _claims(self, prepared: Prepared) -> list[Claim]:
+        from tidings.claims.article import claims_for_prepared
+
+        return claims_for_prepared(prepared.sentences, self.mentions(prepared), self.resources,
+                                   prepared.article, prepared.published)
+
+    def _summary(self, prepared: Prepared, events: list[Event]) -> Summary:
+        from tidings.summary.core import summarise_prepared
+
+        return summarise_prepared(prepared, self.resources, events)
 
     def _worth_parsing(self, sent: Sentence) -> bool:
         """A sentence is parsed only if it has a trigger word and something that can be an actor."""
         lowered = [w.lower() for w in sent.words]
-        if not any(w in self._triggers for w in lowered):
+        res = self.resources
+        if not any(w in res.triggers for w in lowered):
             # "KCNA confirmed this": a source vouching for the sentence before
-            return any(w in ANAPHORS for w in lowered) and any(w in self._report_forms for w in lowered) and (
+            return any(w in ANAPHORS for w in lowered) and any(w in res.report_forms for w in lowered) and (
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
         if sent.mentions:
             return True
@@ -208,24 +319,6 @@ class Pipeline:
                 return Attribution(phrase, actor.name, actor.code, tok.lemma_.lower())
             return Attribution(phrase, None, None, tok.lemma_.lower())
         return None
-
-    def _place_country(self, name: str) -> str | None:
-        found: Location | None = self.geocoder.geocode(name)
-        return found.country if found is not None else None
-
-    def _role_word(self, word: str) -> bool:
-        return self.kb.sector_of(word) is not None
-
-    def _is_person(self, actor: Actor) -> bool:
-        if len(actor.code) <= 3 or actor.code[:3] in ("IGO", "NGO"):
-            # a country or an organisation, even when a dictionary lists it by name; but someone not (yet)
-            # in office is coded by their country alone ("Donald Trump" in 2016 -> USA)
-            return len(actor.code) == 3 and self.kb.is_person_name(actor.name.split())
-        return self.kb.person(actor.name.split()) is not None
-
-    def _resolve_words(self, words: list[str], when: dt.date | None) -> Actor | None:
-        actor: Actor | None = self.kb.resolve(words, when)
-        return actor
 
     def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
                dates: DateResolver, last_date: dt.date | None, previous: list[Any]) -> Event | None:
@@ -332,39 +425,7 @@ def _same_clause(tok: Any, trigger: Any) -> bool:
     return bool(node.i == trigger.i or node.i == trigger.head.i or trigger.i == node.head.i)
 
 
-def trigger_forms(lexicon: Any) -> frozenset[str]:
-    """Surface forms of the lemmas that can code an event by themselves.
-
-    Statement verbs ("say", "tell") only matter as carriers of another event, which has its own trigger, so
-    a sentence with nothing but "said" is not worth parsing.
-    """
-    from tidings.events.lexicon import inflect_noun, inflect_verb
-
-    forms: set[str] = set()
-    for entry in lexicon.entries:
-        if entry.is_null or (entry.weak and entry.code.startswith("01")):
-            continue
-        if entry.pos == "verb":
-            forms.update(inflect_verb(entry.lemma))
-        else:
-            forms.update(inflect_noun(entry.lemma.rsplit(" ", 1)[-1]))
-        forms.update(entry.forms)
-    return frozenset(forms)
-
-
-def lemma_table(lexicon: Any) -> dict[str, str]:
-    """Inflected form -> verb lemma, for the forms spaCy's lemmatizer gets wrong ("cordoned" -> "cordone")."""
-    from tidings.events.lexicon import inflect_verb
-
-    table: dict[str, str] = {}
-    for entry in lexicon.entries:
-        if entry.pos == "verb" and " " not in entry.lemma:
-            for form in inflect_verb(entry.lemma) | entry.forms:
-                table.setdefault(form, entry.lemma)
-    return table
-
-
-def load_dictionaries(directory: Path, kb: Any, lexicon: Any) -> tuple[Any, Any]:
+def load_dictionaries(directory: Path, kb: KnowledgeBase, lexicon: Lexicon) -> tuple[KnowledgeBase, Lexicon]:
     """Add PETRARCH/Phoenix-format dictionaries from ``directory`` on top of ours."""
     from tidings.actors import KnowledgeBase
     from tidings.dictionaries.verbs import load_cameo_verbs

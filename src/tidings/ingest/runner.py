@@ -30,6 +30,7 @@ from tidings.validate import check_text
 
 if TYPE_CHECKING:
     from tidings.claims.records import Claim
+    from tidings.pipeline import Options, Pipeline
     from tidings.summary.core import Summary
 
 
@@ -43,6 +44,15 @@ class IngestOptions:
     batch: int = 32
     dictionaries: Path | None = None
     near_threshold: float = THRESHOLD
+    actors: tuple[Path, ...] = ()  # user actor tables (--actors)
+    lexicons: tuple[Path, ...] = ()  # user verb/noun tables (--lexicon)
+
+    def pipeline_options(self) -> Options:
+        """The options of the pipeline that codes this ingest (here, in a process pool, on a Dask worker)."""
+        from tidings.pipeline import Options
+
+        return Options(published=self.published, dictionaries=self.dictionaries, actors=self.actors,
+                       lexicons=self.lexicons)
 
     def read_options(self) -> ReadOptions:
         if self.fields is None:
@@ -106,56 +116,33 @@ def _rebuild(name: str, detail: str, doc_id: str | None) -> InputError:
 
 
 # ------------------------------------------------------------------ coding (worker side)
-_PIPELINE: Any = None
+_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(published: dt.date | None, dictionaries: Path | None) -> None:
+def _init_worker(options: Options) -> None:
     global _PIPELINE
-    from tidings.pipeline import Options, Pipeline
+    from tidings.pipeline import Pipeline
 
-    _PIPELINE = Pipeline(Options(published=published, dictionaries=dictionaries))
+    _PIPELINE = Pipeline(options)
 
 
 def _code(articles: list[Article]) -> list[Coded]:
+    assert _PIPELINE is not None, "the worker's pipeline is built by _init_worker"
     return code_articles(_PIPELINE, articles)
 
 
-def code_articles(pipeline: Any, articles: list[Article]) -> list[Coded]:
-    """Events, claims and 5W1H summary of each article, from one preparation and one parse of each sentence.
-
-    The same steps as ``Pipeline.run`` (prepare, parse the event sentences of all articles in one stream,
-    code), then one more stream parses what claims and summaries read besides (sentences with a claim cue,
-    the lead, the title), and the claims and the summary are read from the same prepared sentences. Events
-    come out exactly as ``Pipeline.run`` gives them: the extra sentences are parsed after coding.
-    """
-    from tidings.claims.article import claims_for_prepared, needs_parse
-    from tidings.nlp.segment import parse
-    from tidings.summary.core import lead_of, summarise_prepared
-
+def code_articles(pipeline: Pipeline, articles: list[Article]) -> list[Coded]:
+    """Events, claims and 5W1H summary of each article, from the pipeline's one orchestrator
+    (:meth:`~tidings.pipeline.Pipeline.process`): one preparation, parse and mentions pass per article."""
     out: list[Coded] = []
-    prepared: list[Any] = []
-    for article in articles:
-        try:
-            prepared.append(pipeline.prepare(article))
-        except InputError as exc:
-            prepared.append(exc)
-            out.append(Coded(article.id, [], (type(exc).__name__, exc.detail, article.id)))
-    ready = [p for p in prepared if not isinstance(p, InputError)]
-    parse(s for p in ready for s in p.todo)
-    results = [pipeline.code(p) for p in ready]
-    leads = [lead_of(p) for p in ready]
-    extra = {id(s): s for p, lead in zip(ready, leads, strict=True)
-             for s in [*lead.unparsed(), *(s for s in p.sentences if s.doc is None and needs_parse(s))]}
-    parse(extra.values())
-    for p, lead, result in zip(ready, leads, results, strict=True):
+    for result in pipeline.process(articles, claims=True, summary=True, batch=max(1, len(articles))):
         if result.error is not None:
             err = result.error
-            out.append(Coded(p.article.id, [], (type(err).__name__, err.detail, p.article.id)))
+            out.append(Coded(result.article.id, [], (type(err).__name__, err.detail, result.article.id)))
             continue
-        out.append(Coded(p.article.id, list(result.events), claims=claims_for_prepared(pipeline, p),
-                         summary=summarise_prepared(pipeline, p, result.events, lead)))
-    order = {a.id: n for n, a in enumerate(articles)}
-    return sorted(out, key=lambda c: order.get(c.article_id, 0))
+        out.append(Coded(result.article.id, list(result.events), claims=result.claims,
+                         summary=result.summary))
+    return out
 
 
 class _Coder:
@@ -167,9 +154,9 @@ class _Coder:
         if self.workers > 1:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_init_worker,
-                                            initargs=(options.published, options.dictionaries))
+                                            initargs=(options.pipeline_options(),))
         else:
-            _init_worker(options.published, options.dictionaries)
+            _init_worker(options.pipeline_options())
 
     def submit(self, articles: list[Article]) -> list[Future[list[Coded]]] | list[Coded]:
         if self.pool is None:

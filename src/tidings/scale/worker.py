@@ -123,7 +123,7 @@ def code_partition(partition: Partition, run_dir: str, options: IngestOptions) -
         return finished
     start = time.perf_counter()
     summary = ShardSummary(partition.id, partition.index, worker=f"{socket.gethostname()}:{os.getpid()}")
-    pipeline = pipeline_for(Options(published=options.published, dictionaries=options.dictionaries))
+    pipeline = pipeline_for(options.pipeline_options())
     batch = Batch(run_id=1)
     states: list[tuple[str, int, str, str | None]] = []  # (article id, document number, state, detail)
     seen: set[str] = set()

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
@@ -29,6 +29,10 @@ from tidings.dates import DateResolver, anchored_on_event, is_date_expression
 from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse
 from tidings.record import Article, Event
+
+if TYPE_CHECKING:
+    from tidings.pipeline import Pipeline, Prepared
+    from tidings.resources import Resources
 
 LEAD_SENTENCES = 3
 QUESTIONS: tuple[str, ...] = ("who", "what", "when", "where", "why", "how")
@@ -102,7 +106,7 @@ class Lead:
         return [s for s in ([self.title] if self.title else []) + self.sentences if s.doc is None]
 
 
-def lead_of(prepared: Any) -> Lead:
+def lead_of(prepared: Prepared) -> Lead:
     """The title and lead sentences of a prepared article (``Pipeline.prepare``).
 
     A title the text does not start with becomes a sentence of its own (index -1, no offsets); one the text
@@ -122,22 +126,21 @@ def lead_of(prepared: Any) -> Lead:
     return Lead(title, [s for s in rest if len(s.words) >= 4][:LEAD_SENTENCES])
 
 
-def summarise(pipeline: Any, article: Article) -> Summary:
+def summarise(pipeline: Pipeline, article: Article) -> Summary:
     """5W1H of one article's main event (raises :class:`~tidings.errors.InputError` like ``extract``)."""
-    prepared = pipeline.prepare(article)
-    parse(prepared.todo)
-    events: list[Event] = pipeline.code(prepared).events
-    return summarise_prepared(pipeline, prepared, events)
+    summary = pipeline.process_one(article, summary=True).summary
+    assert summary is not None
+    return summary
 
 
-def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
+def summarise_prepared(prepared: Prepared, res: Resources, events: list[Event],
                        lead: Lead | None = None) -> Summary:
     """:func:`summarise` of an article the pipeline has prepared and coded (its ``events``); parses the
     lead sentences (and title) not parsed yet, unless ``lead`` says they are."""
     article: Article = prepared.article
     lead = lead or lead_of(prepared)
     parse(lead.unparsed())
-    published = article.published or pipeline.options.published
+    published = prepared.published
     dates = DateResolver(published)
     main = _main_event(events, {s.index for s in lead.sentences})
     docs = [s.doc for s in ([lead.title] if lead.title else []) + lead.sentences if s.doc is not None]
@@ -149,7 +152,7 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
     who, what, sent = _who_what(main, lead.sentences)
     if lead.title is not None:
         # the headline states the main event: its agent and verb phrase answer who and what
-        t_who, t_what = _headline_of(lead.title.text, article.text, pipeline, published)
+        t_who, t_what = _headline_of(lead.title.text, article.text, res, published)
         if t_what is not None:
             what = t_what
             if t_who is not None:
@@ -159,9 +162,9 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
         who=who,
         what=what,
         when=_when(docs, dates, main) or _when(more, dates, None, within=RECENT_DAYS),
-        where=_refine_where(_where(docs, pipeline, main), prepared, pipeline),
-        why=_why_of(docs[0] if lead.title is not None and docs else None, sent, pipeline),
-        how=_how(sent) or next((a for a in (_instrument(d[:], pipeline) for d in docs) if a), None),
+        where=_refine_where(_where(docs, res, main), prepared, res),
+        why=_why_of(docs[0] if lead.title is not None and docs else None, sent, res),
+        how=_how(sent) or next((a for a in (_instrument(d[:], res) for d in docs) if a), None),
     )
 
 
@@ -342,7 +345,7 @@ def _verb_variant(doc: Any, body: str) -> tuple[str, bool] | None:
     return None
 
 
-def _headline_of(title: str, body: str, pipeline: Any,
+def _headline_of(title: str, body: str, res: Resources,
                  published: dt.date | None) -> tuple[Answer | None, Answer | None]:
     """Who and what of the first part of a headline (see :func:`headline_segments`) that has a subject and a
     finite verb, read in its own words but parsed as written, truecased, or with an ambiguous leading
@@ -362,7 +365,7 @@ def _headline_of(title: str, body: str, pipeline: Any,
             doc = shown if text == segment else nlp(text)
             if len(doc) != len(shown):
                 continue
-            who, what = _headline(doc, pipeline, published, shown)
+            who, what = _headline(doc, res, published, shown)
             if what is not None:
                 return who, what
     for segment in headline_segments(title):
@@ -371,7 +374,7 @@ def _headline_of(title: str, body: str, pipeline: Any,
         shown = nlp(segment)
         who, what = _elliptical_headline(shown)
         if what is None:
-            who, what = _clause_headline(shown, pipeline, published)
+            who, what = _clause_headline(shown, res, published)
         if what is not None:
             return who, what
     return None, None
@@ -402,7 +405,7 @@ def _elliptical_headline(doc: Any) -> tuple[Answer | None, Answer | None]:
     return None, None
 
 
-def _clause_headline(doc: Any, pipeline: Any,
+def _clause_headline(doc: Any, res: Resources,
                      published: dt.date | None) -> tuple[Answer | None, Answer | None]:
     """A headline whose root is a noun phrase with an event clause hung on it ("Tears of joy as fans
     celebrate title", "Chaos after storm hits coast"): the clause's subject and verb phrase."""
@@ -412,10 +415,10 @@ def _clause_headline(doc: Any, pipeline: Any,
     clause = next((c for c in root.children if c.dep_ == "advcl" and c.tag_ in ("VBZ", "VBP", "VBD")), None)
     if clause is None:
         return None, None
-    return _headline(doc, pipeline, published, root=clause)
+    return _headline(doc, res, published, root=clause)
 
 
-def _headline(doc: Any, pipeline: Any, published: dt.date | None,
+def _headline(doc: Any, res: Resources, published: dt.date | None,
               shown: Any = None, root: Token | None = None) -> tuple[Answer | None, Answer | None]:
     """Who and what of a headline: the subject of its main verb and the verb phrase ("Clinton blames
     Comey letters for defeat"). A headline without a finite verb and a subject gives nothing. ``shown``
@@ -448,7 +451,7 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None,
         return None, None
     agent = _agent_of(root) if patient is not None or subj.dep_ == "nsubjpass" or _bare_participle(root) \
         else None
-    if agent is None and subj.dep_ == "nsubj" and not _names_someone(subj, pipeline):
+    if agent is None and subj.dep_ == "nsubj" and not _names_someone(subj, res):
         # "An epic Game 7 delivers Cubs a title": a thing or an occasion as subject; the party it affects,
         # named as its object, is who the story is about
         affected = next((c for c in root.children if c.dep_ in ("dative", "dobj") and (
@@ -457,7 +460,7 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None,
         if affected is not None:  # its name only: "Cubs", not "Cubs a World Series"
             left = min([affected.i] + [c.i for c in affected.lefts if c.dep_ in ("compound", "amod", "det")])
             span = doc[left:affected.i + 1]
-            found = pipeline.kb.resolve([t.text for t in span], published)
+            found = res.kb.resolve([t.text for t in span], published)
             named: tuple[tuple[str, Any], ...] = (("name", found.name), ("code", found.code)) if found else ()
             what = Answer(shown[predicate.start:predicate.end].text)
             return Answer(shown[span.start:span.end].text, named), what
@@ -465,18 +468,18 @@ def _headline(doc: Any, pipeline: Any, published: dt.date | None,
     phrase = shown[parsed.start:parsed.end]
     # an event, a work or a building named after a country ("Brazilian Grand Prix") is not that country
     thing = parsed.root.ent_type_ in ("EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "LAW")
-    actor = None if thing else pipeline.kb.resolve([t.text for t in phrase], published)
+    actor = None if thing else res.kb.resolve([t.text for t in phrase], published)
     values: tuple[tuple[str, Any], ...] = ()
     if actor is not None:
         values = (("name", actor.name), ("code", actor.code))
     return Answer(phrase.text, values), Answer(shown[predicate.start:predicate.end].text)
 
 
-def _names_someone(subj: Token, pipeline: Any) -> bool:
+def _names_someone(subj: Token, res: Resources) -> bool:
     """Whether a subject phrase names a person, group or place, a role ("police"), or counts people."""
     if subj.tag_ == "CD" or subj.lower_ in QUANTIFIERS:
         return True  # "Seven die in crash"
-    return any(t.ent_type_ in ACTOR_ENTS or pipeline.kb.sector_of(t.lemma_.lower()) is not None
+    return any(t.ent_type_ in ACTOR_ENTS or res.kb.sector_of(t.lemma_.lower()) is not None
                for t in subj.subtree)
 
 
@@ -601,13 +604,13 @@ def _date_text(ent: Span) -> str | None:
     return text if is_date_expression(text) and _dated(text) else None
 
 
-def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
+def _where(docs: list[Any], res: Resources, main: Event | None) -> Answer | None:
     """The most specific place of the title and lead: a town or a site before a region before a country
     (as Giveme5W1H ranks by specificity), then the main event's place, then the earliest."""
     found: list[tuple[tuple[int, int], Answer]] = []
     if main is not None and main.location is not None:
         loc = main.location
-        found.append(((_specificity(loc.name, pipeline, loc.country), -1),
+        found.append(((_specificity(loc.name, res, loc.country), -1),
                       Answer(loc.text or loc.name, _place_values(loc))))
     position = 0
     for doc in docs:
@@ -620,17 +623,17 @@ def _where(docs: list[Any], pipeline: Any, main: Event | None) -> Answer | None:
                     found.append(((2, position), Answer(ent.text)))
                 continue
             position += 1
-            place = pipeline.geocoder.geocode(ent.text)
+            place = res.geocoder.geocode(ent.text)
             values: tuple[tuple[str, Any], ...] = ()
             if place is not None:
                 values = _place_values(place)
             elif ent.label_ == "GPE":
                 continue
             country = place.country if place is not None else None
-            found.append(((_specificity(ent.text, pipeline, country), position), Answer(ent.text, values)))
+            found.append(((_specificity(ent.text, res, country), position), Answer(ent.text, values)))
     if not found:
         return None
-    return _town_of_site(min(found, key=lambda item: item[0])[1], docs, pipeline)
+    return _town_of_site(min(found, key=lambda item: item[0])[1], docs, res)
 
 
 PLACE_CLASS_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "province", "region", "district",
@@ -657,11 +660,11 @@ def _bare(name: str) -> str:
     return name.lower().removeprefix("the ")
 
 
-def _town_of_site(answer: Answer, docs: list[Any], pipeline: Any) -> Answer:
+def _town_of_site(answer: Answer, docs: list[Any], res: Resources) -> Answer:
     """A site named beside its town ("outside the Grand Hotel in Leeds", "at the embassy in the capital of
     Mali, Bamako") is answered by the town: the site alone is too narrow for "where"."""
     if dict(answer.values).get("geonameid") is not None and _specificity(
-            answer.text, pipeline, dict(answer.values).get("country")) == 0 and not any(
+            answer.text, res, dict(answer.values).get("country")) == 0 and not any(
             e.text == answer.text and e.label_ == "FAC" for d in docs for e in d.ents):
         return answer  # already a town
     for doc in docs:
@@ -674,8 +677,8 @@ def _town_of_site(answer: Answer, docs: list[Any], pipeline: Any) -> Answer:
                      for t in doc[prep.i + 1:prep.right_edge.i + 1] if t.pos_ == "PROPN" and t.dep_ == "pobj"]
             tagged = [e for e in doc.ents if e.label_ == "GPE" and prep.i < e.start <= prep.right_edge.i]
             for town in tagged + names:
-                place = pipeline.geocoder.geocode(town.text)
-                if place is not None and _specificity(town.text, pipeline, place.country) == 0:
+                place = res.geocoder.geocode(town.text)
+                if place is not None and _specificity(town.text, res, place.country) == 0:
                     return Answer(town.text, _place_values(place))
     return answer
 
@@ -685,14 +688,14 @@ def _place_values(place: Any) -> tuple[tuple[str, Any], ...]:
     return (("name", place.name), ("country", place.country), ("geonameid", place.geonameid))
 
 
-def _refine_where(answer: Answer | None, prepared: Any, pipeline: Any) -> Answer | None:
+def _refine_where(answer: Answer | None, prepared: Prepared, res: Resources) -> Answer | None:
     """A country is the least specific "where": a town of that country named in the first parsed sentences
     of the article is a better answer ("Afghanistan" -> the city the attack happened in)."""
     if answer is None:
         return None
     values = dict(answer.values)
     country = values.get("country")
-    if country is None or _specificity(answer.text, pipeline, country) == 0:
+    if country is None or _specificity(answer.text, res, country) == 0:
         return answer
     for sent in prepared.sentences[:REFINE_SENTENCES]:
         if sent.doc is None:
@@ -700,19 +703,19 @@ def _refine_where(answer: Answer | None, prepared: Any, pipeline: Any) -> Answer
         for ent, _ in _located(sent.doc, ("in", "at", "near", "outside")):
             if ent.label_ not in PLACE_ENTS:
                 continue
-            place = pipeline.geocoder.geocode(ent.text, country=country)
+            place = res.geocoder.geocode(ent.text, country=country)
             if place is not None and place.country == country and \
-                    _specificity(ent.text, pipeline, place.country) == 0:
+                    _specificity(ent.text, res, place.country) == 0:
                 return Answer(ent.text, _place_values(place))
     return answer
 
 
-def _specificity(name: str, pipeline: Any, country: str | None) -> int:
+def _specificity(name: str, res: Resources, country: str | None) -> int:
     """0: a town, city or site; 1: a country (the least specific answer to "where")."""
     words = name.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    actor = pipeline.kb.resolve(words, None) if words else None
+    actor = res.kb.resolve(words, None) if words else None
     if actor is not None and len(actor.code) == 3 and actor.code == country:
         return 1
     return 0
@@ -760,7 +763,7 @@ def _why(sent: Span | None) -> Answer | None:
     return None
 
 
-def _why_of(title: Any, sent: Span | None, pipeline: Any) -> Answer | None:
+def _why_of(title: Any, sent: Span | None, res: Resources) -> Answer | None:
     """Why: an explicit cause or purpose in the headline ("... to cut costs", "... because of the storm"),
     else in the main event's lead sentence, else what the headline's event followed ("Driver arrested after
     crash": the crash) or the thing that set off its reaction ("Price rise sparks anger")."""
@@ -768,7 +771,7 @@ def _why_of(title: Any, sent: Span | None, pipeline: Any) -> Answer | None:
     found = (_why(headline) or _purpose(headline)) if headline is not None else None
     found = found or _why(sent)
     if found is None and headline is not None:
-        found = _after_cause(headline) or _causative_subject(headline, pipeline)
+        found = _after_cause(headline) or _causative_subject(headline, res)
     return found
 
 
@@ -804,18 +807,18 @@ def _after_cause(sent: Span) -> Answer | None:
     return None
 
 
-def _causative_subject(sent: Span, pipeline: Any) -> Answer | None:
+def _causative_subject(sent: Span, res: Resources) -> Answer | None:
     """The subject of a verb of causing, when it is no one: "Shape change sparks anger among fans"."""
     root = sent.root
     if root.lemma_.lower() not in CAUSATIVE_VERBS:
         return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON" or _names_someone(subj, pipeline):
+    if subj is None or subj.pos_ == "PRON" or _names_someone(subj, res):
         return None
     return Answer(_phrase(subj, limit=6).text)
 
 
-def _instrument(sent: Span | None, pipeline: Any) -> Answer | None:
+def _instrument(sent: Span | None, res: Resources) -> Answer | None:
     """How, as the means of an act of force ("struck with a suicide car bomb", "killed using a knife"): a
     "with"/"using" phrase on a verb the lexicon codes as coercion, assault, fight or mass violence."""
     if sent is None:
@@ -824,9 +827,9 @@ def _instrument(sent: Span | None, pipeline: Any) -> Answer | None:
         if tok.lower_ not in ("with", "using") or tok.head.pos_ != "VERB" or tok.i < tok.head.i:
             continue
         obj = next((c for c in tok.children if c.dep_ in ("pobj", "dobj")), None)
-        if obj is None or obj.pos_ in ("PRON", "PROPN", "NUM") or _names_someone(obj, pipeline):
+        if obj is None or obj.pos_ in ("PRON", "PROPN", "NUM") or _names_someone(obj, res):
             continue  # "battling with Afghan forces": a party, not a means
-        codes = {e.code[:2] for e in pipeline.lexicon.candidates(tok.head.lemma_.lower(), "verb")
+        codes = {e.code[:2] for e in res.lexicon.candidates(tok.head.lemma_.lower(), "verb")
                  if not e.obj and e.particle is None and e.prep is None}  # the verb alone is the act
         if codes & FORCE_ROOTS:
             # the means only: "with grenades", not "with grenades near the border"
@@ -848,7 +851,7 @@ def _how(sent: Span | None) -> Answer | None:
     return None
 
 
-def summarise_text(pipeline: Any, text: str, *, doc_id: str, published: dt.date | None = None,
+def summarise_text(pipeline: Pipeline, text: str, *, doc_id: str, published: dt.date | None = None,
                    title: str | None = None) -> Summary:
     """:func:`summarise` for a string."""
     return summarise(pipeline, Article(doc_id, text, published, title))

@@ -1,0 +1,112 @@
+"""Names in context: what a noun phrase names, given what the article has said before.
+
+The knowledge base answers out of context ("Clinton" is Bill Clinton, "Mrs. Obama" matches Barack Obama's
+surname). :class:`NameResolver` puts the article first:
+
+* a short form (a surname, a given name, or either after a form of address: "Clinton", "Mrs. Obama") of a
+  person the article has already named is that person, of the gender the form of address says;
+* a form of address of the other gender than the person the knowledge base finds ("Mrs." before a man's
+  surname) is someone else, whom we cannot code;
+* a person the knowledge base does not know, named with a title it does know ("U.S. Secretary of State X"),
+  keeps the title's code under their own name, and is remembered as a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tidings.actors import KnowledgeBase
+from tidings.mentions.discourse import UNKNOWN, Discourse
+from tidings.record import Actor
+
+__all__ = ["NameResolver", "address_gender", "split_address"]
+
+_DROP = frozenset({"the", "'s", "'", "’s"})
+
+
+def split_address(kb: KnowledgeBase, words: Sequence[str]) -> tuple[str | None, list[str]]:
+    """(gender of a leading form of address, the words after it): "Mrs. Obama" -> ("f", ["Obama"])."""
+    content = [w for w in words if w.lower() not in _DROP]
+    if content:
+        gender = kb.address.get(content[0].lower().rstrip("."))
+        if gender is not None and len(content) > 1:
+            return gender, content[1:]
+    return None, content
+
+
+def address_gender(kb: KnowledgeBase, words: Sequence[str]) -> str | None:
+    """The gender that gendered words of a phrase give ("Mrs.", "Queen", "spokeswoman"), or None."""
+    found = {kb.address[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in kb.address}
+    return found.pop() if len(found) == 1 else None
+
+
+@dataclass(slots=True)
+class NameResolver:
+    """The ``resolve_words`` of one sentence: knowledge base lookups with the article's precedence."""
+
+    kb: KnowledgeBase
+    discourse: Discourse
+    people: dict[str, Actor] = field(default_factory=dict)  # article-wide: people named only by a title
+
+    def __call__(self, words: list[str], when: dt.date | None) -> Actor | None:
+        gender, rest = split_address(self.kb, words)
+        titled = self.people.get(" ".join(rest))
+        if titled is not None:
+            return _retext(titled, " ".join(words))  # named with a title earlier (see introduce_titled)
+        actor: Actor | None = self.kb.resolve(words, when)
+        if actor is None or self._personal(actor) or gender is not None:
+            earlier = self._short_form(rest, gender)
+            if earlier is not None:
+                return None if earlier.code == UNKNOWN else _retext(earlier, " ".join(words))
+        if actor is not None and gender is not None and self._personal(actor):
+            known = self.kb.gender(actor.name)
+            if known is not None and known != gender:
+                return self._namesake(rest, gender, words, when)  # "Mrs. Obama" is not Barack Obama
+        if actor is not None and actor.sector is not None and not self._personal(actor):
+            return self.titled_newcomer(words, actor, when)
+        return actor
+
+    def _namesake(self, rest: list[str], gender: str, words: list[str], when: dt.date | None) -> Actor | None:
+        """The one person of ``gender`` the knowledge base knows by this surname ("Mrs Clinton"), if any."""
+        found = [e for e in self.kb.namesakes(rest[-1]) if self.kb.gender(e.name) == gender] if rest else []
+        if len(found) != 1:
+            return None
+        return self.kb.actor_for(found[0], " ".join(words), when)
+
+    def _personal(self, actor: Actor) -> bool:
+        return self.discourse.is_person(actor) or actor.name in self.people
+
+    def _short_form(self, rest: list[str], gender: str | None) -> Actor | None:
+        """A person named before whose name holds every word of ``rest`` (one or two capitalised words)."""
+        if not rest or len(rest) > 2 or not all(w[:1].isupper() and w.isalpha() for w in rest):
+            return None
+        found = self.discourse.surname(rest[-1], gender)
+        if found is None:
+            return None
+        parts = found.name.lower().replace("-", " ").split()
+        return found if all(w.lower() in parts for w in rest) else None
+
+    def titled_newcomer(self, words: list[str], actor: Actor, when: dt.date | None) -> Actor:
+        """ "U.S. Secretary of State Anna Kovac": a title the knowledge base knows before a name it does not
+        -> the title's code under the person's name."""
+        tail: list[str] = []
+        for word in reversed(words):
+            if not (word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()) or \
+                    self.kb.sector_of(word) is not None or word.lower().rstrip(".") in self.kb.address:
+                break
+            tail.insert(0, word)
+        if len(tail) < 2 or len(tail) == len(words) or self.kb.resolve(tail, when) is not None:
+            return actor
+        head = words[: len(words) - len(tail)]
+        if self.kb.resolve(head, when) is None:
+            return actor
+        name = " ".join(tail)
+        person = Actor(actor.text, name, actor.code, actor.country, actor.sector)
+        self.people[name] = person
+        return person
+
+
+def _retext(actor: Actor, text: str) -> Actor:
+    return Actor(text, actor.name, actor.code, actor.country, actor.sector)

@@ -1,0 +1,204 @@
+"""The mentions stage: who every noun phrase and pronoun of an article is, resolved once, in reading order.
+
+For each sentence, in order, the stage resolves the noun phrases and pronouns against the article so far (a
+:class:`~tidings.mentions.discourse.Discourse`) and records a :class:`Mention` for each; the discourse then
+takes in what the sentence said (known names, resolved actors, people the knowledge base cannot code). A
+parsed sentence keeps its phrase resolver, bound to the discourse as it stood before the sentence, so that
+the event coder, the claims and the summary ask the same resolver and get the same answers: nothing is
+resolved twice with a different state, and no stage runs a discourse loop of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder
+from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
+from tidings.mentions.names import NameResolver, address_gender
+from tidings.nlp.segment import Sentence
+from tidings.record import Actor
+from tidings.resources import Resources
+
+__all__ = ["ArticleMentions", "Mention", "resolve_mentions"]
+
+# How far left of a name its title may start, and the words a title is made of ("U.S. Secretary of State").
+_TITLE_WINDOW = 8
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET", "PART"})
+# Dependencies of a token inside a larger noun phrase: the phrase is resolved from its head.
+_INSIDE = frozenset({"compound", "amod", "nmod", "flat"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One actor mention: sentence, token span ``[start, end)`` in the sentence (word span when the sentence
+    was not parsed), the actor, and how it was resolved (``via``)."""
+
+    sentence: int
+    start: int
+    end: int
+    actor: Actor
+    via: str  # "name", "short-form", "pronoun", "description", "group", "known-name"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"sentence": self.sentence, "start": self.start, "end": self.end, "via": self.via,
+                "actor": self.actor.to_dict()}
+
+
+@dataclass(slots=True)
+class ArticleMentions:
+    """The mentions of one article, and the phrase resolver of each parsed sentence."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    resolvers: dict[int, SentenceCoder] = field(default_factory=dict)
+    unknown_people: list[tuple[int, str]] = field(default_factory=list)  # (sentence, name)
+    people: dict[str, Actor] = field(default_factory=dict)  # people coded by their title only
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+    def at(self, index: int, token: int) -> list[Mention]:
+        """The mentions of sentence ``index`` that cover ``token``, narrowest first."""
+        found = [m for m in self.mentions if m.sentence == index and m.start <= token < m.end]
+        return sorted(found, key=lambda m: m.end - m.start)
+
+    def resolver(self, index: int) -> SentenceCoder | None:
+        return self.resolvers.get(index)
+
+
+def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.date | None) -> ArticleMentions:
+    """Resolve the mentions of an article's sentences (parsed ones fully, others by known names)."""
+    out = ArticleMentions()
+    people = out.people
+
+    def is_person(actor: Actor) -> bool:
+        return actor.name in people or res.is_person(actor)
+
+    discourse = Discourse(is_person=is_person, country_names=res.kb.countries)
+    paragraph = -1
+    for sent in sentences:
+        if sent.paragraph != paragraph:
+            discourse.topic = None  # a new paragraph names its subject again
+            paragraph = sent.paragraph
+        if sent.doc is None:
+            for start, end, actor in sent.mentions:
+                out.mentions.append(Mention(sent.index, start, end, actor, "known-name"))
+                _add(discourse, res, actor)
+            continue
+        state = discourse.snapshot()
+        names = NameResolver(res.kb, state, people)
+        _introduce_titled(sent, names, published)
+        coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
+                              res.lemmas)
+        for tok in sent.doc:
+            if (tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in _INSIDE) or tok.lower_ in THIRD_PERSON:
+                coder.actors(tok)
+        out.resolvers[sent.index] = coder
+        refs = coder.mentioned()
+        for ref in refs:
+            via = _via(sent, ref.start, ref.end, ref.actor, res)
+            out.mentions.append(Mention(sent.index, ref.start, ref.end, ref.actor, via))
+        for _, _, actor in sent.mentions:
+            _add(discourse, res, actor)
+        for ref in refs:
+            _add(discourse, res, ref.actor)
+        _unknown_people(sent, refs, res, published, discourse, out)
+        _set_topic(sent, coder, discourse)
+    return out
+
+
+def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:
+    """The subject of the main clause, when it is a person, becomes the paragraph's topic."""
+    assert sent.doc is not None
+    for root in (t for t in sent.doc if t.dep_ == "ROOT"):
+        subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if subj is None:
+            continue
+        people = [r.actor for r in coder.actors(subj) if discourse.is_person(r.actor)]
+        if len(people) == 1:
+            discourse.topic = people[0]
+        elif not people and subj.ent_type_ == "PERSON":
+            unknown = [p for p in discourse.people if p.code == UNKNOWN and subj.text in p.name]
+            if unknown:
+                discourse.topic = unknown[-1]  # someone we cannot code: "he" after them is no one we know
+        return
+
+
+def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """People the knowledge base does not know, introduced with a title it knows ("U.S. Secretary of State
+    X", "Sudanese rebel commander Y"): they keep the title's code under their own name."""
+    assert sent.doc is not None
+    doc = sent.doc
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.text in names.people:
+            continue
+        name = [t.text for t in ent]
+        if names.kb.resolve(name, published) is not None:
+            continue
+        first = ent.start
+        while first > 0 and ent.start - first < _TITLE_WINDOW and doc[first - 1].pos_ in _TITLE_POS:
+            first -= 1
+        for start in range(first, ent.start):
+            words = [t.text for t in doc[start:ent.end]]
+            actor = names.kb.resolve(words, published)
+            if actor is not None and actor.sector is not None:
+                names.titled_newcomer(words, actor, published)
+                if ent.text in names.people:
+                    break
+
+
+def _add(discourse: Discourse, res: Resources, actor: Actor) -> None:
+    if not discourse.is_person(actor):
+        discourse.add(actor)
+        return
+    words = actor.text.split()
+    gender = address_gender(res.kb, words) or res.kb.gender(actor.name)
+    discourse.add_person(actor, gender=gender, titles=_titles(words))
+
+
+def _titles(words: list[str]) -> frozenset[str]:
+    """The titles written with a person's name ("Russian President X" -> president)."""
+    lowered = [w.lower() for w in words]
+    found: set[str] = set()
+    for i, word in enumerate(lowered):
+        pair = " ".join(lowered[i:i + 2])
+        if pair in TITLE_NOUNS:
+            found.add(pair)
+        if word in TITLE_NOUNS:
+            found.add(word)
+    return frozenset(found)
+
+
+def _unknown_people(sent: Sentence, refs: list[ActorRef], res: Resources, published: dt.date | None,
+                    discourse: Discourse, out: ArticleMentions) -> None:
+    """People the text names whom the knowledge base cannot code: a later "he" must not reach past them."""
+    assert sent.doc is not None
+    covered = {i for ref in refs for i in range(ref.start, ref.end)}
+    for ent in sent.doc.ents:
+        if ent.label_ != "PERSON" or any(ent.start <= i < ent.end for i in covered):
+            continue
+        if res.kb.resolve([t.text for t in ent], published) is not None:
+            continue
+        known = discourse.surname(ent[-1].text)
+        if known is not None and known.code != UNKNOWN:
+            continue  # "Kim" after "Kim Jong Un": a short form, resolved or not in this sentence
+        before = [sent.doc[ent.start - 1].text] if ent.start > 0 else []
+        gender = address_gender(res.kb, before + [t.text for t in ent])
+        discourse.add_unknown_person(ent.text, gender)
+        out.unknown_people.append((sent.index, ent.text))
+
+
+def _via(sent: Sentence, start: int, end: int, actor: Actor, res: Resources) -> str:
+    assert sent.doc is not None
+    span = sent.doc[start:end]
+    if len(span) == 1 and span[0].pos_ == "PRON":
+        return "pronoun"
+    if actor.code.startswith("---") or (actor.sector is not None and not any(t.pos_ == "PROPN" for t in span)
+                                        and not res.is_person(actor)):
+        return "group"
+    if actor.name.split()[-1].lower() not in span.text.lower():
+        return "description"  # "the country", "the president"
+    if res.is_person(actor) and len([t for t in span if t.pos_ == "PROPN"]) < len(actor.name.split()):
+        return "short-form"
+    return "name"

@@ -1,0 +1,136 @@
+"""The loaded resources every stage reads: knowledge base, lexicon, gazetteer, and what derives from them.
+
+Stages take one :class:`Resources` instead of reaching into the pipeline. The derived tables (trigger forms
+for the parse filter, the lemma repair table) are built from the lexicon when the resources are made, so a
+lexicon swapped in with :meth:`Resources.with_lexicon` (or by assigning ``Pipeline.lexicon``) is used
+everywhere at once.
+
+Users layer their own data over the packaged data with the same TSV schemas (:func:`load_user_actors`,
+:func:`load_user_lexicon`): the CLI's ``--actors FILE`` and ``--lexicon FILE`` and the Python API alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tidings.actors import KnowledgeBase
+from tidings.attribution.cues import REPORT_VERBS
+from tidings.errors import DataError
+from tidings.events.lexicon import Lexicon, inflect_noun, inflect_verb, read_lexicon_tsv
+from tidings.places import Geocoder
+from tidings.record import Actor, Location
+
+__all__ = ["Resources", "lemma_table", "load_user_actors", "load_user_lexicon", "trigger_forms"]
+
+
+def trigger_forms(lexicon: Lexicon) -> frozenset[str]:
+    """Surface forms of the lemmas that can code an event by themselves.
+
+    Statement verbs ("say", "tell") only matter as carriers of another event, which has its own trigger, so
+    a sentence with nothing but "said" is not worth parsing.
+    """
+    forms: set[str] = set()
+    for entry in lexicon.entries:
+        if entry.is_null or (entry.weak and entry.code.startswith("01")):
+            continue
+        if entry.pos == "verb":
+            forms.update(inflect_verb(entry.lemma))
+        else:
+            forms.update(inflect_noun(entry.lemma.rsplit(" ", 1)[-1]))
+        forms.update(entry.forms)
+    return frozenset(forms)
+
+
+def lemma_table(lexicon: Lexicon) -> dict[str, str]:
+    """Inflected form -> verb lemma, for the forms spaCy's lemmatizer gets wrong ("cordoned" -> "cordone")."""
+    table: dict[str, str] = {}
+    for entry in lexicon.entries:
+        if entry.pos == "verb" and " " not in entry.lemma:
+            for form in inflect_verb(entry.lemma) | entry.forms:
+                table.setdefault(form, entry.lemma)
+    return table
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Knowledge base, lexicon and geocoder, with the tables derived from the lexicon."""
+
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    geocoder: Geocoder
+    triggers: frozenset[str] = field(default=frozenset(), repr=False)
+    lemmas: dict[str, str] = field(default_factory=dict, repr=False)
+    report_forms: frozenset[str] = field(default=frozenset(), repr=False)
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase, lexicon: Lexicon, geocoder: Geocoder) -> Resources:
+        report = frozenset(f for verb in REPORT_VERBS for f in inflect_verb(verb))
+        return cls(kb, lexicon, geocoder, trigger_forms(lexicon), lemma_table(lexicon), report)
+
+    @classmethod
+    def default(cls) -> Resources:
+        return cls.build(KnowledgeBase.default(), Lexicon.default(), Geocoder.default())
+
+    def with_lexicon(self, lexicon: Lexicon) -> Resources:
+        """The same resources with another lexicon (its trigger and lemma tables rebuilt)."""
+        return Resources.build(self.kb, lexicon, self.geocoder)
+
+    def with_kb(self, kb: KnowledgeBase) -> Resources:
+        return replace(self, kb=kb)
+
+    # ------------------------------------------------------------------ look-ups the stages share
+    def resolve_words(self, words: list[str], when: dt.date | None) -> Actor | None:
+        actor: Actor | None = self.kb.resolve(words, when)
+        return actor
+
+    def role_word(self, word: str) -> bool:
+        return self.kb.sector_of(word) is not None
+
+    def place_country(self, name: str) -> str | None:
+        found: Location | None = self.geocoder.geocode(name)
+        return found.country if found is not None else None
+
+    def is_person(self, actor: Actor) -> bool:
+        """A named individual (not a country, organisation or group)."""
+        if len(actor.code) <= 3 or actor.code[:3] in ("IGO", "NGO"):
+            # a country or an organisation, even when a dictionary lists it by name; but someone not (yet)
+            # in office is coded by their country alone ("Donald Trump" in 2016 -> USA)
+            return len(actor.code) == 3 and self.kb.is_person_name(actor.name.split())
+        return self.kb.person(actor.name.split()) is not None
+
+
+def load_user_actors(kb: KnowledgeBase, paths: Sequence[Path]) -> KnowledgeBase:
+    """A copy of the packaged knowledge base with the user's actor files layered on top.
+
+    Each file has the header of one packaged table (``leaders.tsv``: people with dated roles;
+    ``organisations.tsv``; ``countries.tsv``); its rows override packaged entries of the same name.
+    """
+    if not paths:
+        return kb
+    out = KnowledgeBase.packaged() if kb is KnowledgeBase.default() else kb
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"{path}: cannot be read ({exc})") from exc
+        out.add_table(text, source=str(path))
+    return out
+
+
+def load_user_lexicon(lexicon: Lexicon, paths: Sequence[Path]) -> Lexicon:
+    """``lexicon`` extended with the user's verb and noun files (the packaged ``verbs.tsv`` schema).
+
+    A file whose name ends in ``nouns.tsv`` holds event nouns; any other holds verbs. User entries replace
+    packaged entries with the same key and win ties.
+    """
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"{path}: cannot be read ({exc})") from exc
+        nouns = Path(path).name.lower().endswith("nouns.tsv")
+        lexicon = lexicon.extend(read_lexicon_tsv(text, "noun" if nouns else "verb", source=str(path)))
+    return lexicon
