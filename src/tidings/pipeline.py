@@ -35,7 +35,7 @@ from tidings.events.ontology import cameo, plover
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
-from tidings.record import Article, Attribution, Event, Location
+from tidings.record import Actor, Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
 from tidings.validate import MAX_CHARS, check_text
 
@@ -51,6 +51,10 @@ __all__ = ["STAGES", "Options", "Pipeline", "Prepared", "Result", "Stage", "extr
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
 ONE_SIDED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# Groups that belong to the place where they act (protesters, rebels, villagers, police, gunmen); a government,
+# an army or an official named without a country may be a visitor, and keeps no country.
+LOCAL_SECTORS = frozenset({"OPP", "REB", "CVL", "COP", "INS", "UAF", "CRM", "LAB", "REF", "SEP", "RAD", "EDU",
+                           "HLH", "AGR", "BUS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,9 +356,11 @@ class Pipeline:
             # the negation is coded into the event (a rejection): the rejection itself happened
             factuality = "reported" if attribution is not None else "asserted"
         location = self._location(doc, cand, coder)
+        placed = location if ":place-target" not in cand.rule and ":incident-place" not in cand.rule else None
+        source = _placed(cand.source.actor, placed, self.kb.countries) if cand.source else None
+        target = _placed(cand.target.actor, placed, self.kb.countries) if cand.target else None
         key = "|".join([article.id, str(t_start), cand.code,
-                        cand.source.actor.code if cand.source else "",
-                        cand.target.actor.code if cand.target else ""])
+                        source.code if source else "", target.code if target else ""])
         event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
         return Event(
             doc_id=article.id,
@@ -365,8 +371,8 @@ class Pipeline:
             date=date_info.date,
             date_text=date_text,
             date_precision=date_info.precision,
-            source=cand.source.actor if cand.source else None,
-            target=cand.target.actor if cand.target else None,
+            source=source,
+            target=target,
             cameo=code,
             plover=plover(cand.code),
             location=location,
@@ -415,6 +421,17 @@ def _attribute_previous(events: list[Event], index: int, source: Attribution) ->
             event.attribution = source
             if event.factuality == "asserted":
                 event.factuality = "reported"
+
+
+def _placed(actor: Actor, location: Location | None, countries: dict[str, str]) -> Actor:
+    """A group of no known country ("protesters", "gunmen", "police") belongs to the country of the place
+    where the event happened: "police fired on protesters in Cairo" -> EGYCOP, EGYOPP."""
+    if location is None or not location.country or not actor.code.startswith("---") or \
+            actor.sector not in LOCAL_SECTORS:
+        return actor
+    country = location.country
+    name = f"{countries.get(country, country)} {actor.name}"
+    return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
 
 
 def _same_clause(tok: Any, trigger: Any) -> bool:

@@ -291,6 +291,7 @@ class KnowledgeBase:
 
     def _load_packaged(self) -> None:
         self._add_countries(_read_tsv("countries.tsv"))
+        self._add_countries(_read_tsv("historic.tsv"))  # former states (ISO 3166-3)
         self._load_capitals()
         self._add_organisations(_read_tsv("organisations.tsv"))
         self._add_leaders(_read_tsv("leaders.tsv"), "actors/data/leaders.tsv")

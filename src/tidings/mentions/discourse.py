@@ -35,8 +35,7 @@ TITLE_NOUNS = frozenset({"president", "premier", "king", "queen", "chancellor", 
                          "commander", "chief", "emir", "sultan", "prince", "princess", "pope", "ambassador",
                          "envoy", "spokesman", "spokeswoman", "candidate", "nominee"})
 # Heads of state or government: a title of this kind falls back to the latest head named without a title.
-HEAD_TITLES = frozenset({"president", "premier", "chancellor", "prime minister", "king", "queen", "emir",
-                         "sultan"})
+HEAD_TITLES = frozenset({"president", "premier", "prime minister"})
 UNKNOWN = ""  # code of a person the knowledge base cannot code
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
@@ -178,8 +177,9 @@ class Discourse:
         if title not in LEADER_NOUNS and title not in HEAD_TITLES:
             return None
         for actor in reversed(self.people):
-            if actor.code in exclude or actor.code == UNKNOWN or self.titles.get(actor.name):
-                continue
+            if actor.code in exclude or actor.code == UNKNOWN or self.titles.get(actor.name) or (
+                    title in HEAD_TITLES and self.topic is not None and actor.name == self.topic.name):
+                continue  # the paragraph's subject is "she"; "the president" is someone else
             known = self.genders.get(actor.name)
             if gender is not None and known is not None and known != gender:
                 continue

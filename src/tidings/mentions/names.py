@@ -18,12 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tidings.actors import KnowledgeBase
-from tidings.mentions.discourse import UNKNOWN, Discourse
+from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.record import Actor
 
 __all__ = ["NameResolver", "address_gender", "split_address"]
 
 _DROP = frozenset({"the", "'s", "'", "’s"})
+_COUNTRY_WORDS = frozenset({"country", "nation"})
+_PARTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                    "centre", "center", "interior", "capital", "border", "coast", "provinces", "regions"})
 
 
 def split_address(kb: KnowledgeBase, words: Sequence[str]) -> tuple[str | None, list[str]]:
@@ -64,9 +67,25 @@ class NameResolver:
             known = self.kb.gender(actor.name)
             if known is not None and known != gender:
                 return self._namesake(rest, gender, words, when)  # "Mrs. Obama" is not Barack Obama
+        if actor is not None and actor.code.startswith("---") and words[:1] and words[0].lower() == "the":
+            title = " ".join(w.lower() for w in rest)
+            earlier = self.discourse.titled(title) if title in TITLE_NOUNS else None
+            if earlier is not None:
+                return _retext(earlier, " ".join(words))  # "the president": the one named before
         if actor is not None and actor.sector is not None and not self._personal(actor):
             return self.titled_newcomer(words, actor, when)
+        if actor is None:
+            return self._part_of_country(words)
         return actor
+
+    def _part_of_country(self, words: list[str]) -> Actor | None:
+        """ "the country's west", "the north of the country": a part of the country the article is about."""
+        lowered = [w.lower() for w in words if w.lower() not in _DROP and w.lower() not in ("of", "'s")]
+        if len(lowered) != 2 or not ({lowered[0], lowered[1]} & _COUNTRY_WORDS) or \
+                not ({lowered[0], lowered[1]} & _PARTS):
+            return None
+        country = self.discourse.latest_country()
+        return None if country is None else _retext(country, " ".join(words))
 
     def _namesake(self, rest: list[str], gender: str, words: list[str], when: dt.date | None) -> Actor | None:
         """The one person of ``gender`` the knowledge base knows by this surname ("Mrs Clinton"), if any."""
