@@ -51,8 +51,8 @@ __all__ = ["STAGES", "Options", "Pipeline", "Prepared", "Result", "Stage", "extr
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
 ONE_SIDED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-# Groups that belong to the place where they act (protesters, rebels, villagers, police, gunmen); a government,
-# an army or an official named without a country may be a visitor, and keeps no country.
+# Groups that belong to the place where they act (protesters, rebels, villagers, police, gunmen); a
+# government, an army or an official named without a country may be a visitor, and keeps no country.
 LOCAL_SECTORS = frozenset({"OPP", "REB", "CVL", "COP", "INS", "UAF", "CRM", "LAB", "REF", "SEP", "RAD", "EDU",
                            "HLH", "AGR", "BUS"})
 
