@@ -132,3 +132,38 @@ def test_user_actor_and_lexicon_files(tmp_path: object) -> None:
                      "zorble\t-\t-\t-\t-\t111\t-\t-\t-\tmade up\n")
     own = Pipeline(Options(actors=(actors,), lexicons=(verbs,)))
     assert ("Orla Venn", "IRLGOV", "111", "GBR") in sides(own, "Orla Venn zorbled Britain.", "2020-01-01")
+
+
+def claims_of(pipeline: Pipeline, text: str, published: str) -> list[tuple[str, str]]:
+    article = Article("c", text, dt.date.fromisoformat(published))
+    return [(c.type, c.subject.name) for c in claims_for_article(pipeline, article)]
+
+
+def test_a_namesake_is_never_the_head_of_state(pipeline: Pipeline) -> None:
+    text = "A cyclist, Jenny May, died after a bus struck her bicycle in Leeds on Monday."
+    found = claims_of(pipeline, text, "2017-06-01")
+    assert not any(name == "Theresa May" for _, name in found)
+
+
+def test_an_unnamed_victim_is_not_the_person_named_before(pipeline: Pipeline) -> None:
+    text = ("Donald Trump spoke at a rally in Reno on Saturday. Two people were shot nearby. "
+            "The more badly wounded victim was taken to a hospital, where he was said to be in critical "
+            "condition.")
+    assert not any(kind == "health" and name == "Donald Trump"
+                   for kind, name in claims_of(pipeline, text, "2016-11-07"))
+
+
+def test_a_person_named_in_passing_is_not_the_subject(pipeline: Pipeline) -> None:
+    text = "Singer Rona Vale, a longtime friend of Barack Obama, was photographed at a protest in Boston."
+    assert not any(name == "Barack Obama" for _, name in claims_of(pipeline, text, "2016-11-10"))
+    text = "An Obama campaign bus was seen outside the arena."
+    assert not any(name == "Barack Obama" for _, name in claims_of(pipeline, text, "2012-10-10"))
+
+
+def test_addressing_a_question_or_not_meeting_someone_is_no_sighting(pipeline: Pipeline) -> None:
+    text = "Angela Merkel did not address the report about the budget."
+    assert claims_of(pipeline, text, "2015-03-01") == []
+    text = "Angela Merkel said she had never met Donald Trump before the summit."
+    assert not any(kind == "absence" for kind, _ in claims_of(pipeline, text, "2017-03-01"))
+    text = "Angela Merkel addressed the crowd in Munich on Sunday."
+    assert ("appearance", "Angela Merkel") in claims_of(pipeline, text, "2017-03-01")

@@ -19,6 +19,7 @@ from tidings.claims import cues as C
 from tidings.claims.extract import extract_claims
 from tidings.claims.records import SIGHTING_FACTUALITY, Appearance, Claim, appearances
 from tidings.dates import DateResolver
+from tidings.mentions.discourse import LEADER_NOUNS, TITLE_NOUNS
 from tidings.nlp.segment import Sentence
 from tidings.record import Actor, Article
 
@@ -55,9 +56,13 @@ def claims_for_prepared(sentences: list[Sentence], mentions: ArticleMentions, re
 
         def person(tok: Token, index: int = index) -> Actor | None:
             coder = mentions.resolver(index)  # the mention resolver of the sentence (answers are cached)
-            if coder is None:
+            if coder is None or not _names_the_subject(tok, res):
                 return None
-            return next((r.actor for r in coder.actors(tok) if coder.discourse.is_person(r.actor)), None)
+            found = [r.actor for r in coder.actors(tok) if coder.discourse.is_person(r.actor)]
+            if tok.pos_ != "PRON" and tok.text[:1].isupper():
+                own = _own_name(tok, res, published)
+                found = [a for a in found if own and own <= set(a.name.lower().replace("-", " ").split())]
+            return found[0] if found else None
 
         def source(span: Span, index: int = index) -> tuple[str | None, str | None]:
             actor = res.kb.resolve([t.text for t in span], published)
@@ -73,6 +78,37 @@ def claims_for_prepared(sentences: list[Sentence], mentions: ArticleMentions, re
                                  dates=dates, doc_id=article.id, sentence=sent.index, resolve_source=source,
                                  context=context)
     return _borrow_dates(claims, sentences)
+
+
+def _own_name(tok: Token, res: Resources, published: dt.date | None) -> set[str]:
+    """The words of the name a subject phrase spells out: the head and its compounds, less titles, forms of
+    address, role words and places ("London mayor Sadiq Khan" -> {sadiq, khan}). A person whose name does not
+    hold them all is a namesake ("Sarah May" is not Theresa May)."""
+    words = [tok, *(t for t in tok.lefts if t.dep_ in ("compound", "flat"))]
+    out: set[str] = set()
+    for word in words:
+        low = word.lower_.rstrip(".")
+        if word.i != tok.i and not (word.text[:1].isupper() and word.text.replace("'", "").isalpha()):
+            continue  # "President-elect": a lower-case part of a title, a hyphen
+        if res.kb.sector_of(low) is not None or low in res.kb.address or low in TITLE_NOUNS:
+            continue
+        if word.i != tok.i:
+            alone = res.kb.resolve([word.text], published)
+            if alone is not None and not res.is_person(alone):
+                continue  # a place or an organisation before the name
+        out.add(low.replace("-", " ").split()[-1] if "-" in low else low)
+    return out
+
+
+def _names_the_subject(tok: Token, res: Resources) -> bool:
+    """A claim is about the person its subject phrase names: a name, a pronoun, or a word for a person or a
+    position ("the leader"). A person named only inside a modifier ("a Trump Tower clock") or an apposition
+    ("X, a supporter of Y") is not the subject, nor is anyone the knowledge base matched on a namesake
+    the phrase does not spell out (checked by the caller for names)."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON" or tok.text[:1].isupper():
+        return True
+    lemma = tok.lemma_.lower()
+    return res.kb.sector_of(lemma) is not None or lemma in TITLE_NOUNS or lemma in LEADER_NOUNS
 
 
 def _borrow_dates(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:

@@ -42,6 +42,17 @@ APPEARANCE_VERBS: frozenset[str] = frozenset({
     "appear", "reappear", "resurface", "attend", "inspect", "visit", "preside", "meet", "tour", "greet",
     "address",
 })
+AUDIENCE_NOUNS: frozenset[str] = frozenset({
+    "audience", "crowd", "rally", "supporter", "nation", "parliament", "congress", "assembly", "reporter",
+    "journalist", "press", "conference", "meeting", "summit", "gathering", "student", "troop", "soldier",
+    "people", "country", "public", "voter", "delegate", "convention", "session", "graduate", "worker",
+    "member", "leader", "party", "plenum", "ceremony", "parade", "event", "forum", "legislature", "senate",
+})
+"""Objects of "address" that make it an appearance (addressed the crowd); one addresses a letter, a question
+or a concern without being seen anywhere."""
+# Appearance verbs whose negation with a person as object is about that person, not an absence from public
+# life: "had never met X before".
+PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"meet", "greet", "visit"})
 APPEARANCE_NOUNS: frozenset[str] = frozenset({"appearance", "reappearance"})
 SEE_VERBS: frozenset[str] = frozenset({"see", "spot", "sight", "photograph", "film", "show"})
 """Verbs of being seen: an appearance of their passive subject or their object."""
@@ -84,7 +95,7 @@ CUE_FORMS: frozenset[str] = frozenset({
     "hospitalised", "hospitalized", "hospital", "condition", "recovering", "recovered",
     "whereabouts", "disappearance", "disappeared", "vanished", "missing", "hiding",
     "absence", "absent", "missed", "skipped", "seen", "spotted", "appeared", "appearance", "reappeared",
-    "resurfaced", "attended", "inspected", "visited", "presided", "met",
+    "resurfaced", "attended", "inspected", "visited", "presided", "met", "addressed", "toured", "greeted",
     "successor", "succession", "heir", "succeed", "succeeded",
     "double", "lookalike", "look-alike", "impostor", "imposter", "decoy", "stand-in",
 })

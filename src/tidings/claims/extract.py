@@ -30,6 +30,7 @@ ResolveSource = Callable[[Span], tuple[str | None, str | None]]
 """Maps a source phrase to ``(canonical name, actor code)``, as in :func:`tidings.attribution.assess`."""
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PREDICATE_DEPS = frozenset({"attr", "conj", "appos", "ROOT"})
 _NUMBER = re.compile(r"^\d+$")
 
 
@@ -61,7 +62,8 @@ def extract_claims(doc: Doc, sentence_offset: int, *, resolve_subject: ResolveSu
     for cue in _cues(doc):
         head = cue.subject
         subject = resolve_subject(head) if head is not None else None
-        if subject is None and cue.type == "identity":
+        if subject is None and cue.type == "identity" and cue.token.dep_ in _PREDICATE_DEPS:
+            # "it was not him but a lookalike": a double named as the predicate stands for the one before
             subject = _first_person(doc, resolve_subject, before=cue.token.i)
         if subject is None:
             continue
@@ -180,8 +182,23 @@ def _cue(tok: Token) -> _Cue | None:
         if lemma == "appear" and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")
                                        for c in tok.children):
             return None  # "appeared to be", "it appears that", "appeared calm"
+        if lemma == "address" and not _addresses_audience(tok):
+            return None  # "did not address the letter", "addressed how ...": no one is seen
         return make("appearance", _clause_subject(tok))
     return None
+
+
+def _addresses_audience(verb: Token) -> bool:
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in C.AUDIENCE_NOUNS
+
+
+def _person_object(verb: Token) -> bool:
+    """ "never met X": the negated act is about the person met, not about being seen in public."""
+    if verb.lemma_.lower() not in C.PERSON_OBJECT_VERBS:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and (obj.ent_type_ == "PERSON" or obj.pos_ == "PRON")
 
 
 def _is_passive(verb: Token) -> bool:
@@ -306,6 +323,8 @@ def _claim(doc: Doc, cue: _Cue, subject: Actor, offset: int, published: dt.date 
     if cue.negative and kind == "absence" and polarity == "negative":
         kind, polarity = "appearance", "positive"  # "did not miss the parade"
     elif kind == "appearance" and polarity == "negative":
+        if _person_object(tok):
+            return None  # "had never met X before"
         kind, polarity = "absence", "positive"  # "was not seen", "did not attend"
     date_text, info_date, precision = _claim_date(tok, dates)
     duration = _duration(tok) if kind in ("absence", "whereabouts") else None

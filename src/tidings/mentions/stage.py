@@ -11,8 +11,11 @@ resolved twice with a different state, and no stage runs a discourse loop of its
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
+from importlib import resources
 
+from tidings.errors import DataError
 from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
@@ -91,6 +94,9 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _introduce_titled(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas)
+        unnamed = _unnamed_subject(sent, coder)
+        if unnamed is not None:
+            state.topic = unnamed  # "the victim ... where he was said to be": he is the victim
         for tok in sent.doc:
             if (tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in _INSIDE) or tok.lower_ in THIRD_PERSON:
                 coder.actors(tok)
@@ -108,9 +114,41 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
     return out
 
 
+def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
+    """The subject of the main clause when it is a person we cannot name ("the most seriously injured
+    victim"), as an unknown person that personal pronouns after it refer to."""
+    assert sent.doc is not None
+    for root in (t for t in sent.doc if t.dep_ == "ROOT"):
+        subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if subj is None or subj.tag_ != "NN" or subj.lemma_.lower() not in person_nouns():
+            continue
+        if any(coder.discourse.is_person(r.actor) for r in coder.actors(subj)):
+            continue
+        text = " ".join(t.text for t in subj.subtree if t.i <= subj.i)
+        return Actor(text, text, UNKNOWN, None, None)
+    return None
+
+
+@functools.cache
+def person_nouns() -> dict[str, str]:
+    """Common nouns for a person (``mentions/data/person_nouns.tsv``) -> gender ("" when none)."""
+    try:
+        text = resources.files("tidings.mentions").joinpath("data", "person_nouns.tsv").read_text("utf-8")
+    except OSError as exc:
+        raise DataError(f"mentions/data/person_nouns.tsv: {exc}") from exc
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0].strip().lower(): (row[1].strip() if len(row) > 1 else "") for row in rows[1:]}
+
+
 def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:
     """The subject of the main clause, when it is a person, becomes the paragraph's topic."""
     assert sent.doc is not None
+    unnamed = _unnamed_subject(sent, coder)
+    if unnamed is not None:
+        gender = person_nouns().get(unnamed.name.split()[-1].lower()) or None
+        discourse.add_unknown_person(unnamed.name, gender)
+        discourse.topic = discourse.people[-1]
+        return
     for root in (t for t in sent.doc if t.dep_ == "ROOT"):
         subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
         if subj is None:
