@@ -167,3 +167,24 @@ def test_addressing_a_question_or_not_meeting_someone_is_no_sighting(pipeline: P
     assert not any(kind == "absence" for kind, _ in claims_of(pipeline, text, "2017-03-01"))
     text = "Angela Merkel addressed the crowd in Munich on Sunday."
     assert ("appearance", "Angela Merkel") in claims_of(pipeline, text, "2017-03-01")
+
+
+def test_cli_layers_user_actors_and_lexicon(tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    folder = Path(str(tmp_path))
+    (folder / "a.txt").write_text("Orla Venn zorbled Britain.")
+    people, verbs = folder / "people.tsv", folder / "verbs.tsv"
+    people.write_text("name\taliases\tactor\trole\tstart\tend\nOrla Venn\t\tIRL\tGOV\t2019-01-01\t\n")
+    verbs.write_text("lemma\tparticle\tobj\tprep\txcomp\tcode\treverse\tflags\tnegated_code\tnote\n"
+                     "zorble\t-\t-\t-\t-\t111\t-\t-\t-\tmade up\n")
+    result = CliRunner().invoke(app, ["extract", str(folder / "a.txt"), "--published", "2020-01-01",
+                                      "--actors", str(people), "--lexicon", str(verbs)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert any(r["source"]["code"] == "IRLGOV" and r["cameo"]["code"] == "111" for r in rows)

@@ -31,6 +31,10 @@ PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publicati
                                                  "for articles that carry none.")]
 DictOpt = Annotated[Path | None, typer.Option("--dictionaries", help="Folder of PETRARCH/Phoenix-format "
                                               "actor, agent and verb dictionaries to load on top of ours.")]
+ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Your actor table (TSV with the "
+                                                      "header of a packaged one, e.g. leaders.tsv).")]
+LexiconOpt = Annotated[list[Path] | None, typer.Option("--lexicon", help="Your verb patterns (verbs.tsv "
+                                                       "schema; a file named *nouns.tsv: event nouns).")]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -49,6 +53,8 @@ def extract(
     published: PublishedOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one event per line) or table.")] = "jsonl",
     dictionaries: DictOpt = None,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
 ) -> None:
     """Code articles into events."""
     from tidings.pipeline import Options, Pipeline
@@ -56,7 +62,8 @@ def extract(
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("--format must be jsonl or table")
-    options = Options(published=_date(published), dictionaries=dictionaries)
+    options = Options(published=_date(published), dictionaries=dictionaries, actors=tuple(actors or ()),
+                      lexicons=tuple(lexicon or ()))
     err = Console(stderr=True)
     try:
         pipeline = Pipeline(options)
@@ -179,6 +186,8 @@ def ingest(
                                                  "(resumable).")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per Dask "
                                                 "partition.")] = 200,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
 ) -> None:
     """Read, code and store articles; an article already stored adds nothing."""
     from tidings.ingest.base import parse_fields
@@ -190,7 +199,8 @@ def ingest(
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     options = IngestOptions(published=_date(published), fields=field_map, workers=workers, batch=batch,
-                            dictionaries=dictionaries)
+                            dictionaries=dictionaries, actors=tuple(actors or ()),
+                            lexicons=tuple(lexicon or ()))
     if engine == "dask":  # the loader opens the store itself, after every partition is coded
         from tidings.scale.cli import dask_command
 
@@ -348,6 +358,8 @@ def recode(
                                              "by another coder version.")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Coding processes.")] = 1,
     dictionaries: DictOpt = None,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
 ) -> None:
     """Run the current coder again over the stored articles."""
     from tidings.about import CODER
@@ -357,7 +369,8 @@ def recode(
     err = Console(stderr=True)
     store = _open(db, err)
     try:
-        stats = run_recode(store, IngestOptions(workers=workers, dictionaries=dictionaries),
+        stats = run_recode(store, IngestOptions(workers=workers, dictionaries=dictionaries,
+                                                actors=tuple(actors or ()), lexicons=tuple(lexicon or ())),
                            everything=everything)
     finally:
         store.close()
@@ -436,6 +449,8 @@ def summary(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .json, .jsonl), folders, or - for stdin.")],
     published: PublishedOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one article a line) or table.")] = "jsonl",
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
 ) -> None:
     """The main event of each article as who, what, when, where, why and how (5W1H)."""
     from tidings.pipeline import Options, Pipeline
@@ -445,7 +460,8 @@ def summary(
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("--format must be jsonl or table")
     err = Console(stderr=True)
-    pipeline = Pipeline(Options(published=_date(published)))
+    pipeline = Pipeline(Options(published=_date(published), actors=tuple(actors or ()),
+                                lexicons=tuple(lexicon or ())))
     skipped = done = 0
     found = []
     for item in read_paths(paths, published=pipeline.options.published):
