@@ -295,6 +295,8 @@ class KnowledgeBase:
         self._load_capitals()
         self._add_organisations(_read_tsv("organisations.tsv"))
         self._add_leaders(_read_tsv("leaders.tsv"), "actors/data/leaders.tsv")
+        # people in government since 1945 from the Phoenix dictionary (scripts/phoenix_leaders.py)
+        self._add_leaders(_read_tsv("phoenix_leaders.tsv"), "actors/data/phoenix_leaders.tsv")
         self._add_genders(_read_tsv("genders.tsv"), "actors/data/genders.tsv")
         self._add_address(_read_tsv("address.tsv"), "actors/data/address.tsv")
         for row in _read_tsv("sectors.tsv"):

@@ -172,6 +172,12 @@ def _combine(
             country = entry.home or (code[:3] if code[:3] in kb.countries else None)
             if country:
                 return kb.make_actor(text, entry.name, country + "ELI")
+        titled = role is not None and head is not None and head.end <= match.start and not role.weak
+        if titled and role is not None and code.endswith("ELI") and role.code != "ELI":
+            # "Foreign Minister X" when our dated terms have X out of office: the text's title is newer
+            country = entry.home or (code[:3] if code[:3] in kb.countries else None)
+            if country:
+                return kb.make_actor(text, entry.name, country + role.code)
         possessive = pieces[match.end - 1].possessive
         if possessive and role is not None and head is not None and head.start >= match.end and not role.weak:
             country = entry.home or (code[:3] if code[:3] in kb.countries else None)

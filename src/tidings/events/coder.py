@@ -491,8 +491,8 @@ class SentenceCoder:
 
     def _not_new_x(self, words: list[str], actor: Actor) -> Actor | None:
         """ "New England", "New Mexico" are other places than the country whose name they contain."""
-        if "New" not in words or actor.country is None:
-            return actor
+        if "New" not in words or actor.country is None or self.discourse.is_person(actor):
+            return actor  # a person is named by their own name ("New Zealand's Winston Peters")
         rest = [w for w in words if w != "New"]
         again = self.resolve_words(rest, self.when) if rest else None
         if again is None or again.country != actor.country:
