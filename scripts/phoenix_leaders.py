@@ -44,7 +44,8 @@ def _packaged_names() -> set[str]:
 def main() -> None:
     kb = KnowledgeBase.packaged()
     titles = set(kb.address) | {"president", "chancellor", "kanzler", "prime", "premier", "minister",
-                                "secretary", "general", "gen", "foreign", "defense", "defence", "vice", "deputy",
+                                "secretary", "general", "gen", "foreign", "defense", "defence", "vice",
+                                "deputy",
                                 "former", "ex", "acting", "interim", "leader", "chairman"}
     known = _packaged_names()
     rows = ["# People in government since 1945 with dated roles, derived from the Phoenix country actor "
