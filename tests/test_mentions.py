@@ -188,3 +188,14 @@ def test_cli_layers_user_actors_and_lexicon(tmp_path: object) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert any(r["source"]["code"] == "IRLGOV" and r["cameo"]["code"] == "111" for r in rows)
+
+
+def test_codes_are_named_as_an_analyst_would() -> None:
+    from tidings.actors.labels import code_label
+
+    assert code_label("USA") == "United States"
+    assert code_label("USAGOV") == "United States government"
+    assert code_label("SUN") == "Soviet Union"
+    assert code_label("IGOUNO") == "United Nations"
+    assert code_label("---REB") == "rebels (country unknown)"
+    assert code_label(None) is None

@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from tidings.actors.labels import code_label
 from tidings.claims.analysis import contradictions as find_contradictions
 from tidings.claims.analysis import timeline as presence_timeline
 from tidings.claims.records import Appearance, Claim, appearances
@@ -141,9 +142,19 @@ def events(cur: Cursor, f: EventFilter, page: Page) -> Row:
     for row in rows:
         del row["_key"]
     _attach_counts(cur, rows)
+    _label(rows, ("source_code", "target_code"))
     return {"rows": rows, "count": len(rows), "total": total, "sort": page.sort, "limit": page.limit,
             "offset": None if page.cursor else page.offset, "next_cursor": next_cursor,
             "filters": f.params()}
+
+
+def _label(rows: list[Row], fields: tuple[str, ...]) -> None:
+    """What each actor code means ("United States government"), beside the code: ``<field>_label``
+    (``label`` for a field named ``code``)."""
+    for row in rows:
+        for name in fields:
+            key = "label" if name == "code" else name.removesuffix("_code") + "_label"
+            row[key] = code_label(row.get(name))
 
 
 def _attach_counts(cur: Cursor, rows: list[Row]) -> None:
@@ -232,6 +243,7 @@ def article(cur: Cursor, article_id: str) -> Row:
     for ev in evs:
         ev["highlights"] = [{**h, "start": h["start"] + ev["span_start"], "end": h["end"] + ev["span_start"]}
                             for h in highlights(ev)]
+    _label(evs, ("source_code", "target_code"))
     row["events"] = evs
     return row
 
@@ -267,6 +279,7 @@ def dyads(cur: Cursor, f: EventFilter, period: str, limit: int) -> Row:
                  "count(*) FILTER (WHERE e.quad_class >= 3) AS conflict "
                  f"FROM events e{where} GROUP BY e.source_code, e.target_code, period "
                  "ORDER BY events DESC, source, target, period LIMIT ?", [*head, *params, limit])
+    _label(rows, ("source", "target"))
     return {"period": period, "rows": rows, "filters": f.params()}
 
 
@@ -307,6 +320,7 @@ def actors(cur: Cursor, q: str | None, limit: int) -> Row:
                  "any_value(a.sector) AS sector, coalesce(any_value(c.n), 0) AS events "
                  f"FROM actors a LEFT JOIN counts c ON c.code = a.code{where} "
                  "GROUP BY a.code ORDER BY events DESC, a.code LIMIT ?", [*params, limit])
+    _label(rows, ("code",))
     return {"q": q, "rows": rows}
 
 
@@ -331,7 +345,8 @@ def actor(cur: Cursor, code: str) -> Row:
                    "FROM events WHERE (source_code = ? OR target_code = ?) AND date IS NOT NULL "
                    "GROUP BY ALL ORDER BY 1, 2", [code, code])
     recent = events(cur, EventFilter(actor=code), Page(limit=10))["rows"]
-    out: Row = {"code": code, "names": [n["name"] for n in names],
+    _label(partners, ("code",))
+    out: Row = {"code": code, "label": code_label(code), "names": [n["name"] for n in names],
                 "country": names[0]["country"] if names else None,
                 "sector": names[0]["sector"] if names else None, **summary,
                 "partners": partners, "months": months, "recent": recent}

@@ -155,7 +155,8 @@ function drawTimeline(el, tl) {
 
 function drawNetwork(el, rows) {
   const nodes = new Map();
-  for (const r of rows) for (const [c, n] of [[r.source, r.source_name], [r.target, r.target_name]]) {
+  for (const r of rows) for (const [c, n] of [[r.source, r.source_label || r.source_name],
+    [r.target, r.target_label || r.target_name]]) {
     const node = nodes.get(c) || { id: c, name: c, full: n, value: 0 };
     node.value += r.events; nodes.set(c, node);
   }
@@ -167,7 +168,8 @@ function drawNetwork(el, rows) {
       : `<b>${esc(x.data.id)}</b> ${esc(x.data.full || "")}<br>${x.data.value} events` },
     series: [{ type: "graph", layout: "force", roam: true, zoom: 0.8, draggable: true, edgeSymbol: ["none", "arrow"],
       edgeSymbolSize: 6, force: { repulsion: 180, edgeLength: [50, 120], gravity: 0.08 },
-      label: { show: true, position: "right", fontSize: 11, formatter: "{b}" },
+      label: { show: true, position: "right", fontSize: 11,
+        formatter: (x) => x.data.full ? `${x.data.full} (${x.data.id})` : x.data.id },
       data: [...nodes.values()].map((n) => ({ ...n, symbolSize: 8 + 18 * Math.sqrt(n.value / max),
         itemStyle: { color: "#4a5a80" } })),
       links: rows.map((r) => ({ source: r.source, target: r.target, events: r.events, goldstein: r.goldstein,
@@ -209,8 +211,8 @@ function drawTable(el, page, sort, offset, limit) {
     ? `<th class="sortable" data-sort="${k}">${label} <span class="arrow">${k === key ? (desc ? "▼" : "▲") : ""}</span></th>`
     : `<th>${label}</th>`).join("");
   const body = page.rows.map((e) => `<tr class="row" data-event="${esc(e.id)}">
-    <td class="code nowrap">${esc(e.date || "")}</td><td>${actorLink(e.source_code)}</td>
-    <td><span class="code">${esc(e.cameo_code)}</span> ${esc(e.cameo_name)}</td><td>${actorLink(e.target_code)}</td>
+    <td class="code nowrap">${esc(e.date || "")}</td><td>${actorLink(e.source_code, e.source_label)}</td>
+    <td><span class="code">${esc(e.cameo_code)}</span> ${esc(e.cameo_name)}</td><td>${actorLink(e.target_code, e.target_label)}</td>
     <td>${quadBadge(e.quad_class)}</td><td class="code" style="color:${goldColor(e.goldstein)}">${e.goldstein}</td>
     <td>${factBadge(e.factuality)}</td><td>${esc(e.attribution_name || e.attribution_text || "")}</td>
     <td>${esc(e.location_name || "")}</td><td class="ev">${esc(e.evidence)}</td></tr>`).join("");
@@ -298,8 +300,8 @@ async function renderArticle(id) {
     <div class="grid" style="margin-top:12px"><section class="panel"><h2>Clean text</h2>${LEGEND}
       <div class="article-text" id="article-text">${html}</div></section>
     <section class="panel"><h2>Events</h2><table><tbody>${a.events.map((e) => `<tr class="row" data-event="${esc(e.id)}">
-      <td>${actorLink(e.source_code)}</td><td><span class="code">${esc(e.cameo_code)}</span> ${esc(e.cameo_name)}</td>
-      <td>${actorLink(e.target_code)}</td><td>${factBadge(e.factuality)}</td></tr>`).join("")}</tbody></table></section></div>`;
+      <td>${actorLink(e.source_code, e.source_label)}</td><td><span class="code">${esc(e.cameo_code)}</span> ${esc(e.cameo_name)}</td>
+      <td>${actorLink(e.target_code, e.target_label)}</td><td>${factBadge(e.factuality)}</td></tr>`).join("")}</tbody></table></section></div>`;
   document.querySelectorAll("#main [data-event]").forEach((el) => el.addEventListener("click", (ev) => {
     if (!ev.target.closest("a")) go({ event: el.dataset.event });
   }));
@@ -319,18 +321,19 @@ async function renderActor(code) {
   const people = a.people || [];
   const kpis = [[a.events, "events"], [a.as_source, "as source"], [a.as_target, "as target"],
     [a.goldstein ?? "–", "mean Goldstein"], [`${a.first_date || "?"} → ${a.last_date || "?"}`, "active"]];
-  for (const p of people) kpis.push([p.last_seen ? p.last_seen.date : "never", `${p.person} last seen`],
+  // "days unseen" only for people with appearance evidence: a name mentioned once is no alert
+  for (const p of people.filter((x) => x.last_seen)) kpis.push([p.last_seen.date, `${p.person} last seen`],
     [p.days_unseen ?? "–", `days unseen as of ${p.as_of}`]);
   $("#main").innerHTML = `<a href="?${filterParams()}">← events</a>
-    <h1>${esc(a.names[0] || a.code)} <span class="code">${esc(a.code)}</span></h1>
-    <div class="chips">${a.names.slice(1, 12).map((n) => `<span class="chip">${esc(n)}</span>`).join("")}
+    <h1>${esc(a.label || a.names[0] || a.code)} <span class="code">${esc(a.code)}</span></h1>
+    <div class="chips">${a.names.slice(0, 12).map((n) => `<span class="chip" title="as named in articles">${esc(n)}</span>`).join("")}
       ${a.country ? `<span class="chip">country ${esc(a.country)}</span>` : ""}${a.sector ? `<span class="chip">sector ${esc(a.sector)}</span>` : ""}
       <a class="chip" href="?actor=${encodeURIComponent(a.code)}">all events of ${esc(a.code)} →</a></div>
     <div class="kpis" id="kpis">${kpis.map(([v, l], i) => `<div class="kpi${i >= 5 && i % 2 === 0 && v !== "–" && Number(v) > 7 ? " alert" : ""}"><b>${esc(v)}</b><span>${esc(l)}</span></div>`).join("")}</div>
     <div class="grid">
       <section class="panel"><h2>Events by month</h2><div id="months" class="chart"></div></section>
       <section class="panel"><h2>Top partners</h2><table><thead><tr><th>Partner</th><th>Events</th><th>Mean Goldstein</th><th>Conflict</th></tr></thead><tbody>
-        ${a.partners.map((p) => `<tr><td>${actorLink(p.code, p.name)}</td><td>${p.events}</td>
+        ${a.partners.map((p) => `<tr><td>${actorLink(p.code, p.label || p.name)}</td><td>${p.events}</td>
           <td style="color:${goldColor(p.goldstein)};font-weight:600">${p.goldstein}</td><td>${p.conflict}</td></tr>`).join("")}</tbody></table></section>
       <section class="panel wide"><h2>Presence timeline</h2>${a.claims_note ? `<div class="note">${esc(a.claims_note)}</div>` :
         people.length ? `<div id="presence" class="chart"></div>` : `<div class="note">No sightings of people under ${esc(a.code)} in this store.</div>`}</section>
@@ -341,8 +344,8 @@ async function renderActor(code) {
       <section class="panel wide"><h2>Claims (${a.claims.length})</h2><div style="display:grid;gap:8px">${a.claims.map(claimCard).join("") ||
         `<div class="note">No claims.</div>`}</div></section>
       <section class="panel wide"><h2>Recent events</h2><table><tbody>${a.recent.map((e) => `<tr class="row" data-event="${esc(e.id)}">
-        <td class="code">${esc(e.date || "")}</td><td>${actorLink(e.source_code)}</td><td>${esc(e.cameo_name)}</td>
-        <td>${actorLink(e.target_code)}</td><td>${factBadge(e.factuality)}</td><td class="ev">${esc(e.evidence)}</td></tr>`).join("")}</tbody></table></section>
+        <td class="code">${esc(e.date || "")}</td><td>${actorLink(e.source_code, e.source_label)}</td><td>${esc(e.cameo_name)}</td>
+        <td>${actorLink(e.target_code, e.target_label)}</td><td>${factBadge(e.factuality)}</td><td class="ev">${esc(e.evidence)}</td></tr>`).join("")}</tbody></table></section>
     </div>`;
   const months = [...new Set(a.months.map((m) => m.month))].sort();
   chart($("#months")).setOption({ grid: { left: 36, right: 10, top: 30, bottom: 24 }, tooltip: { trigger: "axis" },
