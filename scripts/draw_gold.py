@@ -3,9 +3,9 @@
     .venv/bin/python scripts/draw_gold.py [--check]
 
 A seeded random draw, half from the development part and half from the test part of each suite in
-``evaluation/splits.json``: 20 + 20 GeoWebNews articles and 50 + 50 CASE 2021 task-2 snippets (the odd-id half in
-``../shared``). The draw reads only document ids, never texts. It is made once and committed; ``--check`` verifies
-that the committed draw is what this script draws.
+``evaluation/splits.json``: 20 + 20 GeoWebNews articles and 50 + 50 CASE 2021 task-2 snippets (the odd-id
+half in ``../shared``). The draw reads only document ids, never texts. It is made once and committed;
+``--check`` verifies that the committed draw is what this script draws.
 """
 
 from __future__ import annotations
