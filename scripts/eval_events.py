@@ -36,6 +36,7 @@ from tidings.evaluation.events import (
     dyadic,
     gold_events,
     match,
+    overlaps,
     score_document,
     system_event,
     total,
@@ -218,6 +219,46 @@ PUBLISHED_TEXT = (
     "article's link or a dateline in its text), else none.")
 
 
+MISS_KINDS = {
+    "sentence": "tidings coded the sentence, but with another root or for another gold event",
+    "statement": "a statement (CAMEO 01) without an addressee",
+    "unnamed": "no identifiable side (unnamed or generic --- actors only)",
+    "one_sided": "one side unknown",
+    "dyadic": "both sides known, nothing coded in the sentence",
+}
+
+
+def _miss_kind(gold: Scored, system: Sequence[Scored]) -> str:
+    if any(overlaps(gold.spans, s.spans) for s in system):
+        return "sentence"
+    if gold.root == "01" and not gold.target:
+        return "statement"
+    if not any(code and not code.startswith("---") for code in (gold.source, gold.target)):
+        return "unnamed"
+    return "one_sided" if not (gold.source and gold.target) else "dyadic"
+
+
+def miss_table(result: dict[str, Any]) -> list[str]:
+    """Why development-part gold events were missed, by kind (counts only; never the test part)."""
+    counts: dict[tuple[str, str], int] = {}
+    for r in result["records"]:
+        if r["part"] != "dev":
+            continue
+        gold, system = gold_events(r), result["system"].get(r["doc"], [])
+        matched = {i for i, _ in match(gold, system, "root")}
+        for i, g in enumerate(gold):
+            if i not in matched:
+                key = (r["suite"], _miss_kind(g, system))
+                counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return []
+    lines = ["| missed gold event (dev part, matched by CAMEO root) | articles | snippets |", "|---|---|---|"]
+    for kind, text in MISS_KINDS.items():
+        articles, snippets = counts.get(("geowebnews", kind), 0), counts.get(("case2021", kind), 0)
+        lines.append(f"| {text} | {articles} | {snippets} |")
+    return ["## Development-part misses by kind", "", *lines, ""]
+
+
 def markdown(result: dict[str, Any], command: str) -> str:
     today = dt.date.today().isoformat()
     skipped = result["skipped"]
@@ -230,7 +271,7 @@ def markdown(result: dict[str, Any], command: str) -> str:
         "be read for errors; the test part is a figure only.", "",
         "## Events found", "", *event_table(result), "", MATCH_TEXT, "",
         "## Fields of matched events", "", *field_table(result), "", FIELD_TEXT, "", PUBLISHED_TEXT, "",
-        f"Documents tidings skipped: {len(skipped)}{skipped_text}", "",
+        f"Documents tidings skipped: {len(skipped)}{skipped_text}", "", *miss_table(result),
     ]
     return "\n".join(out)
 

@@ -35,7 +35,7 @@ from tidings.record import Event
 
 __all__ = [
     "FIELDS", "MatchBy", "Place", "Scored", "Tally", "dyadic", "field_hits", "gold_events", "km_between",
-    "match", "same_type", "score_document", "system_event", "total",
+    "match", "overlaps", "same_type", "score_document", "system_event", "total",
 ]
 
 MatchBy = Literal["root", "plover"]
@@ -112,7 +112,8 @@ def system_event(event: Event, span: tuple[int, int]) -> Scored:
     )
 
 
-def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+def overlaps(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    """Whether any span of ``a`` overlaps any span of ``b`` (half-open character spans)."""
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
@@ -187,9 +188,9 @@ def match(gold: Sequence[Scored], system: Sequence[Scored], by: MatchBy = "root"
     weights = np.zeros((len(gold), len(system)))
     for i, g in enumerate(gold):
         for j, s in enumerate(system):
-            if _overlap(g.spans, s.spans) and same_type(g, s, by):
+            if overlaps(g.spans, s.spans) and same_type(g, s, by):
                 bonus = sum(1 for hit in field_hits(g, s).values() if hit)
-                main = 1.0 if _overlap(g.spans[:1], s.spans) else 0.0  # prefer the trigger's own sentence
+                main = 1.0 if overlaps(g.spans[:1], s.spans) else 0.0  # prefer the trigger's own sentence
                 weights[i, j] = _PAIR_WEIGHT + bonus + main
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if weights[i, j] > 0]
