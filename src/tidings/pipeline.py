@@ -270,7 +270,8 @@ class Pipeline:
             previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                         if s.doc is not None and s.paragraph == sent.paragraph]
             for cand in candidates:
-                event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous)
+                event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous,
+                                    mentions.main_country())
                 if event is None:
                     continue
                 if self.options.require_dyad and (event.source is None or event.target is None):
@@ -325,7 +326,8 @@ class Pipeline:
         return None
 
     def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
-               dates: DateResolver, last_date: dt.date | None, previous: list[Any]) -> Event | None:
+               dates: DateResolver, last_date: dt.date | None, previous: list[Any],
+               main_country: str | None = None) -> Event | None:
         if cand.source is None and cand.target is None:
             return None
         if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED":
@@ -356,9 +358,10 @@ class Pipeline:
             # the negation is coded into the event (a rejection): the rejection itself happened
             factuality = "reported" if attribution is not None else "asserted"
         location = self._location(doc, cand, coder)
-        placed = location if ":place-target" not in cand.rule and ":incident-place" not in cand.rule else None
-        source = _placed(cand.source.actor, placed, self.kb.countries) if cand.source else None
-        target = _placed(cand.target.actor, placed, self.kb.countries) if cand.target else None
+        home = location.country if location is not None and ":incident-place" not in cand.rule else None
+        home = home or main_country
+        source = _placed(cand.source.actor, home, self.kb.countries) if cand.source else None
+        target = _placed(cand.target.actor, home, self.kb.countries) if cand.target else None
         key = "|".join([article.id, str(t_start), cand.code,
                         source.code if source else "", target.code if target else ""])
         event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -423,13 +426,12 @@ def _attribute_previous(events: list[Event], index: int, source: Attribution) ->
                 event.factuality = "reported"
 
 
-def _placed(actor: Actor, location: Location | None, countries: dict[str, str]) -> Actor:
+def _placed(actor: Actor, country: str | None, countries: dict[str, str]) -> Actor:
     """A group of no known country ("protesters", "gunmen", "police") belongs to the country of the place
-    where the event happened: "police fired on protesters in Cairo" -> EGYCOP, EGYOPP."""
-    if location is None or not location.country or not actor.code.startswith("---") or \
-            actor.sector not in LOCAL_SECTORS:
+    where the event happened ("police fired on protesters in Cairo" -> EGYCOP, EGYOPP), else to the country
+    the article is about."""
+    if not country or not actor.code.startswith("---") or actor.sector not in LOCAL_SECTORS:
         return actor
-    country = location.country
     name = f"{countries.get(country, country)} {actor.name}"
     return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
 

@@ -294,6 +294,8 @@ class KnowledgeBase:
         self._add_countries(_read_tsv("historic.tsv"))  # former states (ISO 3166-3)
         self._load_capitals()
         self._add_organisations(_read_tsv("organisations.tsv"))
+        # bodies, NGOs and armed groups from the Phoenix dictionaries (scripts/phoenix_organisations.py)
+        self._add_organisations(_read_tsv("phoenix_organisations.tsv"))
         self._add_leaders(_read_tsv("leaders.tsv"), "actors/data/leaders.tsv")
         # people in government since 1945 from the Phoenix dictionary (scripts/phoenix_leaders.py)
         self._add_leaders(_read_tsv("phoenix_leaders.tsv"), "actors/data/phoenix_leaders.tsv")

@@ -69,6 +69,21 @@ class ArticleMentions:
     def resolver(self, index: int) -> SentenceCoder | None:
         return self.resolvers.get(index)
 
+    def main_country(self) -> str | None:
+        """The country the article is about: the one its mentions name most often, if one leads."""
+        counts: dict[str, int] = {}
+        sentences: dict[str, set[int]] = {}
+        for m in self.mentions:
+            if m.actor.country:
+                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+                sentences.setdefault(m.actor.country, set()).add(m.sentence)
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        best = max(counts, key=lambda c: counts[c])
+        # one sentence is no article: a country named in two sentences or more, and three times at least
+        return best if counts[best] >= 3 and len(sentences[best]) >= 2 else None
+
 
 def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.date | None) -> ArticleMentions:
     """Resolve the mentions of an article's sentences (parsed ones fully, others by known names)."""
