@@ -332,8 +332,8 @@ CREDIT_INLINE = re.compile(
 )
 
 # Photo and video caption labels left inline by scrapers: "Image copyright Jo Bloggs Image caption Farmers
-# queue at the depot ...", "Media caption The mayor explains ...". The label (and a credit after "copyright") goes; the
-# caption's own words stay.
+# queue at the depot ...", "Media caption The mayor explains ...". The label (and a credit after
+# "copyright") goes; the caption's own words stay.
 CAPTION_INLINE = re.compile(
     r"\b(?:Image|Media|Video|Photo)\s+copyright\s+(?:[A-Z][\w.&/*-]*\s+){0,4}?"
     r"(?=(?:Image|Media|Video|Photo)\s+caption\b)"
@@ -341,8 +341,9 @@ CAPTION_INLINE = re.compile(
 )
 
 # A photo-gallery credit and picture count glued between captions: "... waves from the balcony Getty Images 4
-# Marchers fill the square ...", "EPA 12 The minister arrives ...", "AP:Associated Press 7 Voters queue ...". The credit goes and the
-# captions become separate sentences. Agencies are named, so ordinary prose ("PA 18" aside) is not touched.
+# Marchers fill the square ...", "EPA 12 The minister arrives ...", "AP:Associated Press 7 Voters queue ...".
+# The credit goes and the captions become separate sentences. Agencies are named, so ordinary prose ("PA 18"
+# aside) is not touched.
 GALLERY_CREDIT = re.compile(
     r"(?:(?<=\S)[.!?]?\s+|^)(?:Getty Images|GETTY(?:\s*\*\s*(?:EPA|AFP|REUTERS))?|EPA|AFP|Reuters|"
     r"AP:Associated Press|REX(?:/Shutterstock)?|Shutterstock|Alamy|PA Wire)\s+\d{1,2}\s+(?=[A-Z])"
