@@ -160,11 +160,13 @@ def _line(path: Path, offset: int) -> int:
     return path.read_text(encoding="utf-8", errors="ignore").count("\n", 0, offset) + 1
 
 
-def find_hits(src: Path, shared: Path, allowed: list[tuple[str, ...]] | None = None) -> list[Hit]:
-    """Every place under ``src`` that repeats a run of :data:`RUN` words of a gold text in ``shared``."""
+def find_hits(src: Path, shared: Path, allowed: list[tuple[str, ...]] | None = None,
+              texts: Iterable[tuple[Path, str]] | None = None) -> list[Hit]:
+    """Every place under ``src`` that repeats a run of :data:`RUN` words of a gold text in ``shared``
+    (``texts``: the gold texts already read, as :func:`gold_texts` gives them)."""
     mine = package_runs(src, allowed)
     hits: dict[tuple[Path, int, str], Hit] = {}
-    for gold_file, text in gold_texts(shared):
+    for gold_file, text in texts if texts is not None else gold_texts(shared):
         for _, run in runs(words(text)):
             places = mine.get(run)
             if places is None:
