@@ -279,6 +279,13 @@ def _ratio_row(name: str, num: int, den: int) -> str:
     return f"| {name} | {_pct(AttributionScores.ratio(num, den))} ({num}/{den}) |"
 
 
+def _label_f1(label: str) -> Callable[[Report], object]:
+    def cell(report: Report) -> object:
+        _, _, f1, gold = report.meantime.prf(label)
+        return f"{_pct(f1)} ({gold})"
+    return cell
+
+
 def _majority(scores: LabelScores) -> str:
     label, share = scores.majority()
     return f"{_pct(share)} (`{label}`)"
@@ -298,8 +305,7 @@ def _rows(reports: dict[str, Report]) -> list[tuple[str, dict[str, object]]]:
         row("majority class accuracy", lambda r: _majority(r.meantime)),
     ]
     for name in MEANTIME_LABELS:
-        rows.append(row(f"F1 `{name}` (gold count)",
-                        lambda r, n=name: f"{_pct(r.meantime.prf(n)[2])} ({r.meantime.prf(n)[3]})"))
+        rows.append(row(f"F1 `{name}` (gold count)", _label_f1(name)))
     rows += [
         row("MEANTIME realis/irrealis accuracy", lambda r: _pct(r.meantime_binary.accuracy())),
         row("MEANTIME irrealis F1", lambda r: _pct(r.meantime_binary.prf("irrealis")[2])),
