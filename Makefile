@@ -61,7 +61,9 @@ eval: setup
 	$(BIN)/python scripts/eval_factuality.py --markdown evaluation/factuality.md $(EVAL_FLAGS)
 	$(BIN)/python scripts/eval_5w1h.py $(EVAL_FLAGS)
 	$(BIN)/python scripts/eval_case2021.py $(EVAL_FLAGS)
+	$(BIN)/python scripts/eval_events.py --markdown evaluation/events.md
 
+# the blind gold's floors (evaluation/gold/baseline.json) are kept by its own scorer and tests
 baseline:
 	$(MAKE) eval EVAL_FLAGS=--write-baseline
 
