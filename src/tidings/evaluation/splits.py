@@ -25,7 +25,6 @@ from typing import Any
 from tidings.about import CODER
 
 PARTS = ("dev", "test")
-PART_NAMES = {"dev": "development", "test": "test"}
 MARGIN = 0.02
 
 
@@ -51,14 +50,6 @@ class Split:
         if part not in PARTS:
             raise ValueError(f"unknown part {part!r} (expected one of {', '.join(PARTS)})")
         return self.dev if part == "dev" else self.test
-
-    def part_of(self, doc_id: str) -> str | None:
-        """``dev``, ``test`` or None for an id the split does not know (a corpus changed since the split)."""
-        if doc_id in self.dev:
-            return "dev"
-        if doc_id in self.test:
-            return "test"
-        return None
 
 
 def load_splits(checkout: Path) -> dict[str, Split]:
@@ -97,10 +88,6 @@ class Gate:
     figures: Mapping[str, float]
     lower: frozenset[str] = frozenset()
     subset: str = ""  # what part of the development part the gate runs on, when not all of it
-
-    @property
-    def suite(self) -> str:
-        return self.name.split("/", 1)[0]
 
 
 def read_baseline(checkout: Path) -> dict[str, Any]:
