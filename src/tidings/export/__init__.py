@@ -22,7 +22,7 @@ from tidings.export.tone import ArticleTones
 from tidings.store.db import Store
 from tidings.store.filters import EventFilter, event_where
 
-__all__ = ["FLAT_QUERY", "FORMATS", "export", "export_where"]
+__all__ = ["FLAT_QUERY", "FORMATS", "export", "export_where", "irrealis_count"]
 
 FORMATS = ("gdelt", "plover", "parquet", "csv")
 
@@ -57,6 +57,14 @@ def export_where(f: EventFilter | None, *, irrealis: bool = False) -> tuple[str,
         where += (" AND " if where else " WHERE ") + "NOT list_contains(?, e.factuality)"
         params.append(list(IRREALIS))
     return where, params
+
+
+def irrealis_count(store: Store, f: EventFilter | None = None) -> int:
+    """How many events matching ``f`` an export leaves out as negated or hypothetical."""
+    where, params = event_where(f or EventFilter())
+    where += (" AND " if where else " WHERE ") + "list_contains(?, e.factuality)"
+    row = store.con.execute(f"SELECT count(*) FROM events e{where}", [*params, list(IRREALIS)]).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _records(store: Store, sql: str, params: Sequence[Any]) -> Iterator[dict[str, Any]]:
