@@ -188,3 +188,33 @@ def test_each_renderer_renders_the_one_query(store: Store) -> None:
     assert "of 6 events" in render_events("table", page)
     with pytest.raises(ValueError, match="unknown format"):
         render_events("xml", page)
+
+
+def test_cli_events_and_the_api_give_the_same_output(store: Store, tmp_path: Path) -> None:
+    """One data function, one set of renderers: `tidings events` prints what GET /api/events answers."""
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+    from tidings.serve import create_app
+
+    db = tmp_path / "x.duckdb"
+    store.close()
+    runner = CliRunner()
+    with TestClient(create_app(db)) as client:
+        for fmt in RENDERERS:
+            cli = runner.invoke(app, ["events", "--db", str(db), "--format", fmt, "--source", "DEUGOV",
+                                      "--sort", "-goldstein", "--limit", "4"])
+            assert cli.exit_code == 0, cli.output
+            api = client.get("/api/events", params={"format": fmt, "source": "DEUGOV", "sort": "-goldstein",
+                                                    "limit": "4"})
+            assert api.status_code == 200, api.text
+            if fmt == "json":
+                answer = api.json()
+                assert answer.pop("next") is not None  # the API adds the link of the next page
+                answer["next_cursor"] = None
+                expected = json.loads(cli.stdout)
+                expected["next_cursor"] = None
+                assert answer == expected
+            else:
+                assert api.text == cli.stdout, fmt
