@@ -172,7 +172,8 @@ def _summary(err: Console, coded: int, skipped: list[TidingsError], undated: Und
     if reasons:
         summary += " (" + ", ".join(f"{n} {r}" for r, n in reasons.most_common()) + ")"
     if undated.count:
-        summary += f"; {undated.count} without a publication date"
+        summary += (f"; {undated.count} without a publication date"
+                    + (f" (read as of {undated.published})" if undated.published else ""))
     err.print(summary)
     if skipped:
         raise typer.Exit(1 if coded else 2)
