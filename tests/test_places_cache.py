@@ -16,8 +16,9 @@ def test_cached_index_gives_the_same_answers(tmp_path: Path, monkeypatch: pytest
     [written] = tmp_path.glob("geocoder-*.marshal")
     read = cached(Geocoder, 15_000)  # reads it back
     assert read is not built and read._cities is not built._cities
-    names = [*list(built._cities)[::25], *built._countries, *built._states, *built._regions, *built._subdivisions,
-             "Springfield, Illinois", "Paris, France", "the Hague", "New York City", "Georgia"]
+    names = [*list(built._cities)[::25], *built._countries, *built._states, *built._regions,
+             *built._subdivisions, "Springfield, Illinois", "Paris, France", "the Hague", "New York City",
+             "Georgia"]
     for name in names:
         for hint in (None, "USA", "IND"):
             assert read.geocode(name, country=hint) == built.geocode(name, country=hint), (name, hint)
