@@ -218,3 +218,27 @@ def test_cli_events_and_the_api_give_the_same_output(store: Store, tmp_path: Pat
                 assert answer == expected
             else:
                 assert api.text == cli.stdout, fmt
+
+
+def test_cli_export_takes_filters_and_says_what_it_left_out(store: Store, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    db = tmp_path / "x.duckdb"
+    store.close()
+    runner = CliRunner()
+    out = tmp_path / "g.tsv"
+    result = runner.invoke(app, ["-v", "export", "--db", str(db), "--format", "gdelt", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stderr.split())
+    assert "3 gdelt record(s) written" in text
+    assert "2 negated or hypothetical event(s) left out" in text
+    assert "[W402] 1 event(s) with neither a date nor a publication date" in text
+    result = runner.invoke(app, ["-q", "export", "--db", str(db), "--format", "gdelt", "--out", str(out),
+                                 "--irrealis", "--country", "USA"])
+    assert result.exit_code == 0 and len(out.read_text("utf-8").splitlines()) == 1
+    assert "W402" not in result.stderr
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "--out", str(out),
+                                 "--factuality", "maybe"])
+    assert result.exit_code == 2

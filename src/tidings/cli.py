@@ -467,7 +467,7 @@ def export_cmd(
 ) -> None:
     """Export the stored events (GDELT 2.0 rows, PLOVER JSON lines, Parquet, CSV), filtered as in `events`."""
     _need("store", command="tidings export")
-    from tidings.export import FORMATS, export, irrealis_count
+    from tidings.export import FORMATS, export, irrealis_count, undated_count
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
@@ -478,9 +478,13 @@ def export_cmd(
     try:
         n = export(store, fmt, out, f, irrealis=irrealis)
         left_out = 0 if irrealis or f.factuality else irrealis_count(store, f)
+        undated = undated_count(store, f, irrealis=irrealis) if fmt in ("gdelt", "plover") else 0
     finally:
         store.close()
     err.print(f"{n} {fmt} record(s) written to {out}", highlight=False)
+    if undated:
+        warn("W402", f"{undated} event(s) with neither a date nor a publication date left out of the {fmt} "
+             "export (both formats need a date; re-ingest with --published, or export csv/parquet)", log=log)
     if left_out:
         log.info("%d negated or hypothetical event(s) left out (--irrealis includes them)", left_out)
 

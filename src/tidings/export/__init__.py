@@ -22,7 +22,7 @@ from tidings.export.tone import ArticleTones
 from tidings.store.db import Store
 from tidings.store.filters import EventFilter, event_where
 
-__all__ = ["FLAT_QUERY", "FORMATS", "export", "export_where", "irrealis_count"]
+__all__ = ["FLAT_QUERY", "FORMATS", "export", "export_where", "irrealis_count", "undated_count"]
 
 FORMATS = ("gdelt", "plover", "parquet", "csv")
 
@@ -64,6 +64,15 @@ def irrealis_count(store: Store, f: EventFilter | None = None) -> int:
     where, params = event_where(f or EventFilter())
     where += (" AND " if where else " WHERE ") + "list_contains(?, e.factuality)"
     row = store.con.execute(f"SELECT count(*) FROM events e{where}", [*params, list(IRREALIS)]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def undated_count(store: Store, f: EventFilter | None = None, *, irrealis: bool = False) -> int:
+    """How many events an export would write but GDELT and PLOVER cannot: no date and no publication date."""
+    where, params = export_where(f, irrealis=irrealis)
+    where += (" AND " if where else " WHERE ") + "e.date IS NULL AND a.published IS NULL"
+    row = store.con.execute(f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id{where}",
+                            params).fetchone()
     return int(row[0]) if row else 0
 
 
