@@ -8,6 +8,7 @@ rich, typer. The rest comes in extras:
     ingest   readers of HTML, RSS/Atom and WARC, and near-duplicate detection (ingest)
     serve    the REST API and dashboard (serve)
     scale    the Dask engine (ingest --engine dask)
+    eval     the blind-gold event scorer (tidings.evaluation.events, scripts/eval_events.py)
     all      everything
 
     require("store", "tidings events")   # MissingExtra [T501] naming the extra, when it is not installed
@@ -29,6 +30,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "ingest": ("trafilatura", "feedparser", "warcio", "datasketch", "lxml_html_clean"),
     "serve": ("fastapi", "uvicorn"),
     "scale": ("dask", "distributed"),
+    "eval": ("scipy",),
 }
 
 
