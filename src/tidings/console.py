@@ -48,8 +48,7 @@ def configure_logging(*, verbose: int = 0, quiet: bool = False, console: Console
         for old in [h for h in log.handlers if getattr(h, _MARK, False)]:
             log.removeHandler(old)
         log.addHandler(handler)
-        log.setLevel(level)
-        log.propagate = False
+        log.setLevel(level)  # records still propagate: an application's or pytest's root handlers see them
     return level
 
 
