@@ -20,7 +20,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python requirements-pip.lock requirements.lock requirements-dev.lock pyproject.toml
 	$(PIP) --require-hashes --no-deps -r requirements-pip.lock
 	$(PIP) --require-hashes --no-deps -r requirements.lock -r requirements-dev.lock
-	$(PIP) --no-deps --no-build-isolation -e .
+	$(PIP) --no-deps --no-build-isolation -e ".[all]"
 	$(BIN)/python -m pip check
 	touch $(STAMP)
 

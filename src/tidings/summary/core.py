@@ -576,7 +576,7 @@ def _when(docs: list[Any], dates: DateResolver, main: Event | None, *,
             if text is None:
                 continue
             info = dates.resolve(text)
-            if info.from_publication:
+            if info.from_publication or info.date is None:
                 continue
             if dates.published is not None and (dates.published - info.date).days > within:
                 continue  # "the Cubs' last title in 1908": history, not when the news happened
