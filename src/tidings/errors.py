@@ -14,7 +14,8 @@
     ├── StoreError            the event store cannot be opened, migrated or written      [T301]
     ├── ClusterError          the Dask cluster cannot be reached, or partitions failed    [T401]
     ├── ModelError            the spaCy model cannot be loaded                           [T201]
-    └── PipelineError         the stages are in an order where one needs what none adds  [T202]
+    ├── PipelineError         the stages are in an order where one needs what none adds  [T202]
+    └── MissingExtra          a command needs an optional part that is not installed     [T501]
 
 Other libraries' errors are translated where they are caught, with ``raise ... from exc``.
 """
@@ -111,3 +112,10 @@ class PipelineError(TidingsError):
 
     code = "T202"
     template = "Pipeline: {detail}"
+
+
+class MissingExtra(TidingsError):
+    """A command needs packages of an extra (``pip install 'tidings[store]'``) that are not installed."""
+
+    code = "T501"
+    template = "{detail}"

@@ -1,10 +1,10 @@
 """Claims and sightings of one article, read from the article's mentions.
 
 The pipeline parses the sentences that may hold an event and those that hold a claim cue word
-(:data:`tidings.claims.cues.CUE_FORMS`: "He was not seen during the celebrations" has no event trigger), and
-its mentions stage resolves who every phrase and pronoun is, once, in reading order. Claims read those
-mentions: the subject of a claim is the person its clause's subject phrase resolves to there, with the
-unknown-person block and the in-article precedence of names that the events see too.
+(:data:`tidings.claims.cues.CUE_FORMS`: "The envoy has not appeared in public for weeks" has no event
+trigger), and its mentions stage resolves who every phrase and pronoun is, once, in reading order. Claims
+read those mentions: the subject of a claim is the person its clause's subject phrase resolves to there,
+with the unknown-person block and the in-article precedence of names that the events see too.
 """
 
 from __future__ import annotations
