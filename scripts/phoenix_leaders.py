@@ -1,6 +1,6 @@
 """Write src/tidings/actors/data/phoenix_leaders.tsv: people in government since 1945, with dated roles,
 derived from the Phoenix country actor dictionary (../shared/dicts/phoenix/Phoenix.Countries.actors.txt,
-MIT licence, copied beside the output as LICENSE.phoenix.txt), in the schema of leaders.tsv.
+MIT licence, copied to LICENSES/phoenix-MIT.txt), in the schema of leaders.tsv.
 
 Kept: every person with a dated government (GOV) term that ends in 1945 or later, under a name of two words
 or more that leaders.tsv does not already have; all their dated country-level codes (GOV, ELI, MIL, OPP, ...)
@@ -49,12 +49,13 @@ def main() -> None:
                                 "former", "ex", "acting", "interim", "leader", "chairman"}
     known = _packaged_names()
     rows = ["# People in government since 1945 with dated roles, derived from the Phoenix country actor "
-            "dictionary (MIT, see LICENSE.phoenix.txt) by scripts/phoenix_leaders.py; schema of leaders.tsv",
+            "dictionary (MIT, see LICENSES/phoenix-MIT.txt) by scripts/phoenix_leaders.py",
             "name\taliases\tactor\trole\tstart\tend"]
     for actor in load_phoenix_actors(PHOENIX / "Phoenix.Countries.actors.txt", strict=False):
         name = _title(actor.names[0])
         government = [d for d in actor.dated if d.code[3:6] == "GOV" and (d.end is None or d.end >= SINCE)]
-        if not government or len(name.split()) < 2 or any(_title(n).lower() in known for n in actor.names):
+        packaged = any(_title(n).lower() in known for n in actor.names)
+        if not government or not 2 <= len(name.split()) <= 5 or packaged:
             continue  # a person leaders.tsv has (under any of their names) keeps its entry
         aliases = [_title(n) for n in actor.names[1:]
                    if len(n.split()) >= 2 and n.split()[0].lower() not in titles]
@@ -68,7 +69,7 @@ def main() -> None:
             rows.append("\t".join([name, "|".join(aliases), country, role, start, end.isoformat()]))
         known.add(name.lower())
     (DATA / "phoenix_leaders.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    shutil.copyfile(PHOENIX / "LICENSE.petrarch2.MIT.txt", DATA / "LICENSE.phoenix.txt")
+    shutil.copyfile(PHOENIX / "LICENSE.petrarch2.MIT.txt", ROOT / "LICENSES" / "phoenix-MIT.txt")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Write src/tidings/actors/data/phoenix_organisations.tsv: intergovernmental bodies, blocs, NGOs and armed
-and sub-state groups from the Phoenix dictionaries (../shared/dicts/phoenix, MIT licence, copied beside the
-output as LICENSE.phoenix.txt), in the schema of organisations.tsv.
+and sub-state groups from the Phoenix dictionaries (../shared/dicts/phoenix, MIT licence, copied
+to LICENSES/phoenix-MIT.txt), in the schema of organisations.tsv.
 
 Kept: every actor with an undated code whose prefix is a country (an armed group's country of residence,
 Phoenix's convention: FRAREB, YEMREB), IGO, NGO or IMG (an international militant group), under its
@@ -51,7 +51,7 @@ def _names(raw: str) -> list[str]:
         if len(words) == 1:
             if _ACRONYM.match(words[0]) and len(words[0].replace(".", "")) >= 2:
                 out.append(words[0])
-        elif words:
+        elif 2 <= len(words) <= 5:  # longer official names are written shorter in news
             out.append(_title(name))
     return out
 
@@ -68,7 +68,7 @@ def main() -> None:
     kb = KnowledgeBase.packaged()
     known = _packaged()
     rows = ["# Intergovernmental bodies, NGOs and armed groups (with their country of residence) from the "
-            "Phoenix dictionaries (MIT, see LICENSE.phoenix.txt) by scripts/phoenix_organisations.py",
+            "Phoenix dictionaries (MIT, see LICENSES/phoenix-MIT.txt) by scripts/phoenix_organisations.py",
             "code\tname\taliases\tkind"]
     for file in FILES:
         for actor in load_phoenix_actors(PHOENIX / file, strict=False):
@@ -83,7 +83,7 @@ def main() -> None:
             rows.append("\t".join([code, names[0], "|".join(names[1:]), kind]))
             known.update(n.lower() for n in names)
     (DATA / "phoenix_organisations.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    shutil.copyfile(PHOENIX / "LICENSE.petrarch2.MIT.txt", DATA / "LICENSE.phoenix.txt")
+    shutil.copyfile(PHOENIX / "LICENSE.petrarch2.MIT.txt", ROOT / "LICENSES" / "phoenix-MIT.txt")
 
 
 if __name__ == "__main__":

@@ -111,7 +111,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
                               res.lemmas)
         unnamed = _unnamed_subject(sent, coder)
         if unnamed is not None:
-            state.topic = unnamed  # "the victim ... where he was said to be": he is the victim
+            state.topic = unnamed  # "the injured driver ... he was taken to hospital": he is the driver
         for tok in sent.doc:
             if (tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in _INSIDE) or tok.lower_ in THIRD_PERSON:
                 coder.actors(tok)
@@ -130,8 +130,8 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
 
 
 def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
-    """The subject of the main clause when it is a person we cannot name ("the most seriously injured
-    victim"), as an unknown person that personal pronouns after it refer to."""
+    """The subject of the main clause when it is a person we cannot name ("the injured
+    driver"), as an unknown person that personal pronouns after it refer to."""
     assert sent.doc is not None
     for root in (t for t in sent.doc if t.dep_ == "ROOT"):
         subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
