@@ -112,7 +112,7 @@ def evaluate_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str] | Non
         info = DateResolver(dct).resolve(text)
         if info.from_publication:
             unresolved += 1
-        got = _value(info.date, info.precision)
+        got = _value(info.date, info.precision) if info.date is not None else "none"
         if got == value:
             hits += 1
         else:
@@ -193,7 +193,8 @@ def evaluate_event_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str]
                 continue
             if precision not in counts:
                 continue
-            got = info.date.isoformat()[:{"day": 10, "month": 7, "year": 4}[precision]]
+            width = {"day": 10, "month": 7, "year": 4}[precision]
+            got = info.date.isoformat()[:width] if info.date is not None else "none"
             counts[precision][0] += 1
             if got == entry["date"].replace("-XX", ""):
                 counts[precision][1] += 1
