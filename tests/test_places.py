@@ -224,3 +224,31 @@ def test_bad_knowledge_file_is_a_data_error(tmp_path: Path) -> None:
     (tmp_path / "areas.tsv").write_text("name\tcountry\nSomewhere\tGBR\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"areas\.tsv"):
         Knowledge.load([tmp_path])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "is_town"),
+    [
+        ("Taliban fighters attacked a police checkpoint in Afghanistan's Kunduz province on Monday.",
+         "AFG", False),
+        ("Syrian government forces bombed rebel positions in the city of Aleppo on Sunday.", "SYR", True),
+    ],
+)
+def test_event_place_reads_class_words(sentence: str, country: str, is_town: bool) -> None:
+    import tidings
+
+    events = tidings.extract(sentence, published="2021-05-03")
+    assert events, sentence
+    location = events[0].location
+    assert location is not None and location.country == country and location.lat is not None
+    assert (location.geonameid is not None) == is_town
+
+
+def test_place_phrase_keeps_class_word_and_possessive() -> None:
+    from tidings.nlp.model import parser
+    from tidings.places.mention import place_phrase
+
+    doc = parser()("Gunmen killed two guards in Afghanistan's Herat city.")
+    phrases = [p for p in map(place_phrase, doc.ents) if p is not None and p.head.dep_ == "pobj"]
+    assert [p.name for p in phrases] == ["Afghanistan's Herat city"]
+    assert phrases[0].head.head.lower_ == "in"
