@@ -252,3 +252,16 @@ def test_place_phrase_keeps_class_word_and_possessive() -> None:
     phrases = [p for p in map(place_phrase, doc.ents) if p is not None and p.head.dep_ == "pobj"]
     assert [p.name for p in phrases] == ["Afghanistan's Herat city"]
     assert phrases[0].head.head.lower_ == "in"
+
+
+def test_article_states_decide_between_homonymous_us_towns(geocoder: Geocoder) -> None:
+    alone = geocoder.geocode("Springfield")
+    town, state = geocoder.geocode_article(["Springfield", "Illinois"])
+    assert alone is not None and state is not None and town is not None
+    assert town.geonameid == 4250542 != alone.geonameid  # the capital of Illinois, not the bigger namesake
+
+
+def test_us_state_gets_its_centre_not_the_mean_of_its_towns(geocoder: Geocoder) -> None:
+    california = geocoder.geocode("California")
+    assert california is not None and california.lat is not None and california.lon is not None
+    assert _km((california.lat, california.lon), (37.2, -119.5)) < 50

@@ -229,6 +229,11 @@ class Geocoder:
         found = [self.geocode(name) for name in names]
         context = frozenset(loc.country for loc in found if loc is not None and loc.country is not None
                             and not self._is_city(loc))
+        # the US states it names: "Riverdale" beside "New Jersey" is the one in New Jersey
+        context |= frozenset(f"USA:{self._state_codes[normalise_name(loc.name)]}" for loc in found
+                             if loc is not None and loc.country == "USA" and loc.geonameid is not None
+                             and normalise_name(loc.name) in self._states
+                             and self._states[normalise_name(loc.name)].geonameid == loc.geonameid)
         if context:
             found = [self.geocode(name, context=context) if loc is None or self._is_city(loc) else loc
                      for name, loc in zip(names, found, strict=True)]
@@ -384,11 +389,12 @@ class Geocoder:
 
     @staticmethod
     def _best(places: list[_Place], hint: str | None, context: frozenset[str] = frozenset()) -> Location:
-        def rank(place: _Place) -> tuple[bool, bool, float]:
+        def rank(place: _Place) -> tuple[bool, bool, bool, float]:
             # A main-name match counts ten times an alternate-name match of the same size, so "Calcutta"
             # is Kolkata (an alternate name) rather than a small town whose main name it is.
             country = place.location.country
-            return country == hint, country in context, place.population * (1.0 if place.primary else 0.1)
+            return (country == hint, country in context, f"{country}:{place.admin1}" in context,
+                    place.population * (1.0 if place.primary else 0.1))
 
         return max(places, key=rank).location
 
@@ -471,8 +477,10 @@ class Geocoder:
                 points[str(city.get("admin1code", ""))].append(
                     (_float(city["latitude"]), _float(city["longitude"]))
                 )
+        centres = {normalise_name(a.name): (a.lat, a.lon) for a in self._knowledge.areas
+                   if a.kind == "subdivision" and a.country == "USA"}
         for code, info in states.items():
-            centre = _spherical_mean(points.get(code, []))
+            centre = centres.get(normalise_name(str(info["name"]))) or _spherical_mean(points.get(code, []))
             lat, lon = centre if centre else (None, None)
             self._state_codes[normalise_name(str(info["name"]))] = code
             self._state_codes[normalise_name(code)] = code
