@@ -207,6 +207,8 @@ def test_article_street_stands_for_the_article_town(geocoder: Geocoder) -> None:
     assert found[2] == replace(portland, text="Elm Street")
     assert found[3] == replace(portland, text="Mercy General Hospital")
     assert geocoder.geocode_article(["Elm Street"]) == [None]
+    road, lake, _ = geocoder.geocode_article(["Route 26", "Mill Lake", "Portland"])
+    assert road is not None and lake is not None and road.geonameid == lake.geonameid == portland.geonameid
 
 
 def test_user_knowledge_is_layered_over_the_packaged(tmp_path: Path) -> None:

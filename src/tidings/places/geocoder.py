@@ -113,6 +113,9 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "Kosovo": "XK",
 }
 _POSSESSIVE = re.compile(r"^(?P<outer>.+?)['\u2019]s\s+(?P<inner>\S.*)$")
+# Road numbers: "A40", "M25", "I-95", "US 1", "Route 66", "Highway 401", "SR 417".
+_ROAD = re.compile(r"(?:[ABM]\d{1,4}(?:\(M\))?|I-\s?\d{1,3}|(?:US|SR|State)\s+(?:Route\s+)?\d{1,4}|"
+                   r"(?:Route|Highway|Interstate|Hwy\.?)\s+\d{1,4})", re.IGNORECASE)
 _CITY_ALIASES: dict[str, str] = {
     "DC": "Washington",
     "Washington DC": "Washington",
@@ -280,8 +283,11 @@ class Geocoder:
         return best
 
     def _is_local(self, name: str) -> bool:
+        """A street, site, feature or road ("Elm Street", "Mill Lake", "A40", "Route 9", "I-95")."""
         words = normalise_name(name).split()
-        return any(self._knowledge.class_words.get(w) == "local" for w in words[-2:])
+        if _ROAD.fullmatch(name.strip()):
+            return True
+        return any(self._knowledge.class_words.get(w) == "local" for w in (words[:1] + words[-2:]))
 
     def _phrase(self, name: str, hint: str | None, context: frozenset[str]) -> Location | None:
         """Names whose surrounding words say what they are: aliases, landmarks, class words, possessives."""
