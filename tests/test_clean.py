@@ -233,7 +233,7 @@ The union said its members would vote on Friday.
 
 Reporting by Mia Long; Editing by Raj Patel
 
-Copyright 2023 The Associated Press. All rights reserved.
+Copyright 2023 Harbour Daily News Company. All rights reserved.
 
 Advertisement
 

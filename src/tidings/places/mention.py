@@ -1,7 +1,7 @@
 """Which words of a parsed sentence name a place, and which token the place phrase hangs from.
 
-A place name rarely stands alone: news writes "in Afghanistan's Kunduz province", "in the northern city of
-Mazar-i-Sharif", "in Mazar-i-Sharif city". The entity the tagger finds is only part of that; the class word
+A place name rarely stands alone: news writes "in Syria's Idlib province", "in the western city of
+Herat", "in Herat city". The entity the tagger finds is only part of that; the class word
 ("province", "city") says whether the province or the town is meant, and a possessive country narrows the
 look-up. :func:`place_phrase` gives the name to geocode (the entity with its class word and possessive, in
 the forms :meth:`tidings.places.Geocoder.geocode` reads) and the token whose head is the preposition, so the
