@@ -30,6 +30,7 @@ from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
+from tidings.places.mention import place_phrases
 from tidings.record import Actor, Article, Attribution, Event, Location
 from tidings.validate import MAX_CHARS, check_text
 
@@ -287,22 +288,26 @@ class Pipeline:
         )
 
     def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder) -> Location | None:
+        """The place the event's clause names with "in", "at" or "near" (also "in the city of X", "in
+        Afghanistan's X province": :func:`tidings.places.mention.place_phrase`)."""
         place = cand.place
+        name: str | None = None
         if place is None:
             taken: set[int] = set()
             for ref in (cand.source, cand.target):
                 if ref is not None:
                     taken.update(range(ref.start, ref.end))
-            for ent in doc.ents:
-                if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.i not in taken and \
-                        ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near") and \
-                        _same_clause(ent.root, cand.trigger):
-                    place = ent.root
-                    break
+            # a place outside the actors' words first, then one inside ("a checkpoint in Kunduz province")
+            phrases = [p for p in place_phrases(doc) if p.head.dep_ == "pobj" and
+                       p.head.head.lower_ in ("in", "at", "near") and _same_clause(p.head, cand.trigger)]
+            phrases.sort(key=lambda p: p.head.i in taken)
+            if phrases:
+                place, name = phrases[0].head, phrases[0].name
         if place is None:
             return None
-        ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
-        name = ent.text if ent is not None else place.text
+        if name is None:
+            ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+            name = ent.text if ent is not None else place.text
         hint = None
         for ref in (cand.target, cand.source):
             if ref is not None and ref.actor.country:
