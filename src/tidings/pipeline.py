@@ -28,6 +28,7 @@ from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.discourse import Discourse
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
+from tidings.log import warn
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
 from tidings.record import Actor, Article, Attribution, Event, Location
@@ -141,7 +142,7 @@ class Pipeline:
 
     def code(self, prepared: Prepared) -> Result:
         """Code the parsed sentences of a prepared article, in order, keeping its discourse."""
-        article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
+        article, sentences = prepared.article, prepared.sentences
         published = article.published or self.options.published
         result = Result(article, sentences=len(sentences), parsed=len(prepared.todo))
         discourse = Discourse(is_person=self._is_person, country_names=self.kb.countries)
@@ -152,33 +153,47 @@ class Pipeline:
                 for _, _, actor in sent.mentions:
                     discourse.add(actor)
                 continue
-            coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word,
-                                  self._place_country, self._lemmas)
-            candidates = coder.code(sent.doc)
-            previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
-                        if s.doc is not None and s.paragraph == sent.paragraph]
-            for cand in candidates:
-                event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous)
-                if event is None:
-                    continue
-                if self.options.require_dyad and (event.source is None or event.target is None):
-                    continue
-                result.events.append(event)
-                if event.date_text is not None and event.date is not None:
-                    last_date = event.date
-            confirmation = self._confirmation(sent.doc, coder)
-            if confirmation is not None:
-                _attribute_previous(result.events, sent.index, confirmation)
-            for _, _, actor in sent.mentions:
-                discourse.add(actor)
-            for ref in coder.mentioned():
-                discourse.add(ref.actor)
-            known = {ref.start for ref in coder.mentioned()}
-            for ent in sent.doc.ents:
-                if ent.label_ == "PERSON" and not any(ent.start <= i < ent.end for i in known) and \
-                        self.kb.resolve([t.text for t in ent], published) is None:
-                    discourse.add_unknown_person(ent.text)
+            kept = len(result.events)
+            try:
+                last_date = self._code_sentence(prepared, sent, discourse, dates, last_date, result)
+            except Exception as exc:  # no sentence may end a run: log it and go on
+                del result.events[kept:]
+                warn("W101", f"sentence {sent.index} could not be coded ({type(exc).__name__}: {exc}); "
+                             "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
         return result
+
+    def _code_sentence(self, prepared: Prepared, sent: Sentence, discourse: Discourse, dates: DateResolver,
+                       last_date: dt.date | None, result: Result) -> dt.date | None:
+        """Code one parsed sentence into ``result`` and feed the discourse; returns the last event date."""
+        article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
+        published = article.published or self.options.published
+        coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word,
+                              self._place_country, self._lemmas)
+        candidates = coder.code(sent.doc)
+        previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
+                    if s.doc is not None and s.paragraph == sent.paragraph]
+        for cand in candidates:
+            event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous)
+            if event is None:
+                continue
+            if self.options.require_dyad and (event.source is None or event.target is None):
+                continue
+            result.events.append(event)
+            if event.date_text is not None and event.date is not None:
+                last_date = event.date
+        confirmation = self._confirmation(sent.doc, coder)
+        if confirmation is not None:
+            _attribute_previous(result.events, sent.index, confirmation)
+        for _, _, actor in sent.mentions:
+            discourse.add(actor)
+        for ref in coder.mentioned():
+            discourse.add(ref.actor)
+        known = {ref.start for ref in coder.mentioned()}
+        for ent in sent.doc.ents:
+            if ent.label_ == "PERSON" and not any(ent.start <= i < ent.end for i in known) and \
+                    self.kb.resolve([t.text for t in ent], published) is None:
+                discourse.add_unknown_person(ent.text)
+        return last_date
 
     def _worth_parsing(self, sent: Sentence) -> bool:
         """A sentence is parsed only if it has a trigger word and something that can be an actor."""

@@ -149,6 +149,7 @@ class SentenceCoder:
         self.place_country = place_country or (lambda name: None)
         self.lemmas = lemmas or {}
         self._cache: dict[int, list[ActorRef]] = {}
+        self._resolving: set[tuple[int, frozenset[str]]] = set()
 
     def is_role(self, head: Token) -> bool:
         """A noun that names a kind of actor ("troops", "team", "officials"), not a thing or an act."""
@@ -182,6 +183,16 @@ class SentenceCoder:
         key = head.i
         if not exclude and key in self._cache:
             return self._cache[key]
+        if (key, exclude) in self._resolving:
+            return []  # a phrase whose resolution needs itself (a pronoun inside its own antecedent)
+        self._resolving.add((key, exclude))
+        try:
+            return self._member_uncached(head, exclude)
+        finally:
+            self._resolving.discard((key, exclude))
+
+    def _member_uncached(self, head: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        key = head.i
         refs: list[ActorRef] = []
         if head.lower_ in ("they", "them", "their", "themselves"):
             group = self._coordinated_before(head, exclude)  # "Obama and Putin said they will ..."
@@ -250,9 +261,15 @@ class SentenceCoder:
         return self.discourse.pronoun(word, exclude=exclude)
 
     def _coordinated_before(self, tok: Token, exclude: frozenset[str]) -> list[ActorRef]:
-        """The actors of the nearest coordinated noun phrase ("X and Y") before ``tok``."""
+        """The actors of the nearest coordinated noun phrase ("X and Y") before ``tok``.
+
+        A list the pronoun itself belongs to ("killed 20 people and themselves") is not its antecedent:
+        resolving it would ask for the pronoun again.
+        """
         for t in reversed(tok.doc[: tok.i]):
             if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children):
+                if tok in t.conjuncts or any(tok in c.subtree for c in t.children if c.dep_ == "conj"):
+                    continue
                 found = [r for r in self.actors(t) if r.actor.code not in exclude]
                 if len(found) > 1:
                     return found
