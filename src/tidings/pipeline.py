@@ -28,17 +28,15 @@ from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.discourse import Discourse
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
+from tidings.events.sides import complete, standalone_forms
 from tidings.log import warn
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
 from tidings.record import Actor, Article, Attribution, Event, Location
 from tidings.validate import MAX_CHARS, check_text
 
-# CAMEO roots whose events stand with one side unknown: protest, force posture, coercion, assault, fight,
-# mass violence ("insurgents shelled the city", "soldiers were killed").
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
-ONE_SIDED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +85,8 @@ class Pipeline:
         if self.options.dictionaries is not None:
             self.kb, self.lexicon = load_dictionaries(self.options.dictionaries, self.kb, self.lexicon)
         self.geocoder: Any = Geocoder.default()
-        self._triggers = trigger_forms(self.lexicon)
+        self._standalone = standalone_forms(self.lexicon)
+        self._triggers = trigger_forms(self.lexicon) | self._standalone
         self._lemmas = lemma_table(self.lexicon)
         from tidings.events.lexicon import inflect_verb
 
@@ -202,7 +201,7 @@ class Pipeline:
             # "KCNA confirmed this": a source vouching for the sentence before
             return any(w in ANAPHORS for w in lowered) and any(w in self._report_forms for w in lowered) and (
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
-        if sent.mentions:
+        if sent.mentions or any(w in self._standalone for w in lowered):
             return True
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
 
@@ -244,15 +243,14 @@ class Pipeline:
 
     def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
                dates: DateResolver, last_date: dt.date | None, previous: list[Any]) -> Event | None:
-        if cand.source is None and cand.target is None:
-            return None
         if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED":
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
-        if (cand.source is None or cand.target is None) and cand.code[:2] not in ONE_SIDED_ROOTS:
-            return None  # a statement, visit or aid needs both sides; an attack or a protest may not
-        sides = (cand.source, cand.target)
-        if not any(ref is not None and not ref.actor.code.startswith("---") for ref in sides):
-            return None  # "insurgents killed people": no one identifiable on either side
+        location = self._location(sent.doc, cand, coder)
+        sides = complete(cand.code, cand.source.actor if cand.source else None,
+                         cand.target.actor if cand.target else None,
+                         (location.name, location.country) if location and location.country else None)
+        if sides is None:
+            return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc
         trigger = cand.trigger
         t_start = sent.start + trigger.idx
@@ -273,7 +271,6 @@ class Pipeline:
         if ":negated" in cand.rule and factuality == "negated":
             # the negation is coded into the event (a rejection): the rejection itself happened
             factuality = "reported" if attribution is not None else "asserted"
-        location = self._location(doc, cand, coder)
         key = "|".join([article.id, str(t_start), cand.code,
                         cand.source.actor.code if cand.source else "",
                         cand.target.actor.code if cand.target else ""])
@@ -287,8 +284,8 @@ class Pipeline:
             date=date_info.date,
             date_text=date_text,
             date_precision=date_info.precision,
-            source=cand.source.actor if cand.source else None,
-            target=cand.target.actor if cand.target else None,
+            source=sides[0],
+            target=sides[1],
             cameo=code,
             plover=plover(cand.code),
             location=location,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidings.events.discourse import Discourse
+from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
@@ -92,7 +93,20 @@ THREAT_VERBS = frozenset({"threaten", "vow", "warn"})
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "alliance",
                             "friendship", "dialogue", "collaboration"})
 RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "negotiate", "clash", "fight", "confer", "consult",
-                               "cooperate", "collaborate", "discuss", "skirmish", "battle", "exchange"})
+                               "cooperate", "collaborate", "discuss", "skirmish", "battle", "exchange",
+                               "agree", "sign"})
+
+# Roots of material conflict (protest, force posture, coercion, assault, fight, mass violence): the act is
+# clear without its author ("were arrested", "a grenade exploded"), so it is kept with no side named and the
+# pipeline places it (tidings.events.sides).
+ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
+# cause of what happened ("killed in a blast", "during the shelling").
+REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
+CAUSE_PREPS = frozenset({"in", "during", "by", "after", "amid"})
+# A score ("3-1", "2–0"): the clause reports a match.
+SCORE_SHAPES = frozenset({"d-d", "d–d", "dd-d", "d-dd", "dd-dd"})
 
 # A visit by these sectors is aid: a medical team or relief workers arriving in a country.
 AID_SECTORS = {"HLH": "073", "NGO": "073"}
@@ -193,6 +207,9 @@ class SentenceCoder:
 
     def _member_uncached(self, head: Token, exclude: frozenset[str]) -> list[ActorRef]:
         key = head.i
+        counted = _counted(head)
+        if counted is not None:  # "hundreds of protesters", "a group of gunmen": the counted noun acts
+            return self.actors(counted, exclude=exclude)
         refs: list[ActorRef] = []
         if head.lower_ in ("they", "them", "their", "themselves"):
             group = self._coordinated_before(head, exclude)  # "Obama and Putin said they will ..."
@@ -371,6 +388,8 @@ class SentenceCoder:
                                   preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
                                   pobjs=pobjs)
         if entry is None:
+            entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
+        if entry is None or self._not_violence(verb, entry.code, obj):
             return []
         if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children):
             return []  # "called him unqualified": naming, not a telephone call
@@ -442,8 +461,10 @@ class SentenceCoder:
             if not targets:  # "sent a message to X to praise ..." -> X
                 letter = _first(vehicle, ("dobj",))
                 targets = self._prep_targets(vehicle, None, letter, exclude=_codes(sources))
+        if not sources and not targets and (code[:2] not in ANONYMOUS_ROOTS or verb.dep_ == "amod"):
+            return []  # "striking miners": a verb that only describes a noun reports nothing by itself
         if not sources and not targets:
-            return []
+            rule += ":anonymous"  # "shops were looted": the pipeline places it or drops it
         events = self._pairs(verb, code, sources, targets, rule) + extra
         for event in events:
             event.anchor = vehicle
@@ -625,6 +646,8 @@ class SentenceCoder:
                 found = self.actors(holder) if holder is not None else []
                 if found:
                     return found  # "gave Russia permission to help": the one permitted acts
+            if node.dep_ == "acl" and (node.tag_ in ("VBD", "VBZ", "VBP") or node.head.dep_ == "ROOT"):
+                return self.actors(node.head)  # a finite verb parsed as a modifier: a misparsed main clause
             if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
                 node = node.head
                 continue
@@ -692,12 +715,21 @@ class SentenceCoder:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                     pobj = _pobj(prep)
-                    if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
+                    if pobj is not None and (pobj.ent_type_ in PLACE_LABELS or self._mislabelled_place(pobj)):
                         return pobj
                     owner = _place_owner(pobj) if pobj is not None else None
                     if owner is not None:
                         return owner
         return None
+
+    def _mislabelled_place(self, tok: Token) -> bool:
+        """A name after "in"/"at" that the tagger took for an organisation but the gazetteer knows as a place
+        ("looted in Durban")."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", ""):
+            return False
+        words, _, _ = self._phrase(tok)
+        known = self.resolve_words(words, self.when) is not None
+        return not known and self.place_country(" ".join(words)) is not None
 
     def _all_people(self, *refs: ActorRef | None) -> bool:
         present = [r for r in refs if r is not None]
@@ -735,7 +767,8 @@ class SentenceCoder:
     def _noun(self, noun: Token) -> list[Candidate]:
         if noun.dep_ in ("compound", "amod", "nmod"):
             return []  # "riot police", "protest leaders": the noun only modifies another
-        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS:
+        claimants = self._claimants(noun)  # "X claimed responsibility for the bombing": X bombed
+        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants:
             return []  # "on the success of the G20 summit": a topic, not an event being reported
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
@@ -746,7 +779,11 @@ class SentenceCoder:
         if entry is None:
             return []
         rule = f"noun:{entry.lemma}"
-        sources: list[ActorRef] = []
+        if self._not_violence(noun, entry.code, None):
+            return []
+        sources: list[ActorRef] = list(claimants)
+        if claimants:
+            rule += ":claimed"
         opposed = self._opposed(noun)  # "anti-government protests": the government is the target
         against = {i for ref in opposed for i in range(ref.start, ref.end)}
         for child in noun.children:
@@ -789,12 +826,76 @@ class SentenceCoder:
         if entry.swap:
             sources, targets = targets, sources
         if not sources and not targets:
-            return []
+            between = self._between(noun)  # "clashes between police and miners"
+            if len(between) > 1:
+                return [c for a in between for b in between if a.actor.code != b.actor.code
+                        for c in self._pairs(noun, entry.code, [a], [b], rule + ":between")]
+            if entry.code[:2] not in ANONYMOUS_ROOTS or not _reported_noun(noun):
+                return []
+            rule += ":anonymous"  # "a grenade attack wounded seven": the pipeline places it or drops it
         code, rule = _as_visit(entry.code, noun.head, sources, targets, rule)
         events = self._pairs(noun, code, sources, targets, rule)
         if entry.reverse and sources and targets:
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _crowd(self, verb: Token) -> Any:
+        """A verb of coming together ("gather", "assemble") is a protest when protesters do it or when it is
+        done in protest ("gathered in protest", "assembled to protest"); else no event."""
+        if "crowd" not in _classes(verb):
+            return None
+        protest = self.lexicon.verb("protest")
+        subj = _first(verb, tuple(SUBJECTS))
+        if subj is not None and any(r.actor.sector == "OPP" for r in self.actors(subj)):
+            return protest
+        for child in verb.children:
+            pobj = _pobj(child) if child.dep_ == "prep" else None
+            noun = self.lexicon.noun(pobj.lemma_.lower()) if pobj is not None else None
+            if noun is not None and noun.code[:2] == "14":
+                return protest
+        return None
+
+    def _not_violence(self, trigger: Token, code: str, obj: Token | None) -> bool:
+        """Words of violence that report no violence: a natural force as their subject or cause ("floods hit
+        the coast", "killed in a landslide"), a game ("beat the visitors 3-1 in the final"), or an effigy or
+        a toy as what is hit ("burned an effigy of the president", "beating a piñata")."""
+        if code[:2] not in ANONYMOUS_ROOTS:
+            return False
+        causes = [c for c in trigger.children if c.dep_ in SUBJECTS]
+        for prep in trigger.children:
+            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS):
+                causes += [t for t in (_pobj(prep),) if t is not None]
+        if any("hazard" in _classes(t) for t in causes):
+            return True
+        if code[:2] in VIOLENT_ROOTS and any("contest" in _classes(t) or _score(t) for t in trigger.subtree):
+            return True
+        hit = [obj] if obj is not None else []
+        hit += [_pobj(c) for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "at")]
+        return any(t is not None and "figure" in _classes(t) for t in hit)
+
+    def _claimants(self, noun: Token) -> list[ActorRef]:
+        """Who claims an attack: the subject of "claimed responsibility (or credit) for" the noun."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in (
+                "responsibility", "credit"):
+            return []
+        verb = prep.head.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in (
+                "claim", "take", "accept", "admit", "assume", "acknowledge"):
+            return []
+        return self._subjects(verb)
+
+    def _between(self, noun: Token) -> list[ActorRef]:
+        """The parties "between X and Y" of a noun, or of the verb it is the subject of ("clashes broke
+        out between X and Y")."""
+        holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    pobj = _pobj(prep)
+                    if pobj is not None:
+                        return self.actors(pobj)
+        return []
 
     def _pairs(self, trigger: Token, code: str, sources: list[ActorRef], targets: list[ActorRef],
                rule: str) -> list[Candidate]:
@@ -816,6 +917,39 @@ class SentenceCoder:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
         return out
+
+
+def _classes(tok: Token) -> frozenset[str]:
+    """The word classes (``events/data/words.tsv``) of a token's lemma or singular form."""
+    table = word_classes()
+    lemma = tok.lemma_.lower()
+    return table.get(lemma) or table.get(singular(tok.lower_)) or frozenset()
+
+
+def _counted(head: Token) -> Token | None:
+    """The noun a quantity head counts ("hundreds *of protesters*", "a group of *gunmen*")."""
+    if "quantity" not in _classes(head) or head.pos_ not in ("NOUN", "NUM"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = _pobj(prep)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM"):
+                return pobj
+    return None
+
+
+def _score(tok: Token) -> bool:
+    """A match result written as digits around a dash ("3-1")."""
+    shape = tok.shape_.replace("–", "-")
+    return shape in SCORE_SHAPES
+
+
+def _reported_noun(noun: Token) -> bool:
+    """An event noun that reports an event by itself: a clause's subject or object, a headline's head, or the
+    cause of what happened ("killed in a blast"), not a topic ("fears of an attack")."""
+    if noun.dep_ in REPORTED_NOUN_DEPS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_PREPS and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _phrase_tokens(head: Token) -> list[Token]:

@@ -56,6 +56,7 @@ __all__ = [
     "read_lexicon_tsv",
     "singular",
     "with_forms",
+    "word_classes",
 ]
 
 NULL_CODE = "---"
@@ -554,3 +555,35 @@ def _default_lexicon() -> Lexicon:
 def with_forms(entry: Entry, forms: Iterable[str]) -> Entry:
     """A copy of ``entry`` that also lists ``forms`` as surface forms."""
     return replace(entry, forms=entry.forms | frozenset(form.lower() for form in forms))
+
+
+WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "crowd"})
+
+
+def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:
+    """Parse ``words.tsv`` (``word``, ``class``); :class:`DataError` names the bad line."""
+    table: dict[str, set[str]] = {}
+    header_seen = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if not header_seen:
+            if cells != ["word", "class"]:
+                raise DataError(f"{source}:{number}: header {cells} is not ['word', 'class']")
+            header_seen = True
+            continue
+        if len(cells) != 2 or cells[1] not in WORD_CLASSES or not cells[0]:
+            raise DataError(f"{source}:{number}: expected a word and one of {sorted(WORD_CLASSES)}: {raw!r}")
+        table.setdefault(cells[0].lower(), set()).add(cells[1])
+    return {word: frozenset(classes) for word, classes in table.items()}
+
+
+@functools.cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """The packaged word classes (``events/data/words.tsv``), loaded once."""
+    try:
+        text = resources.files("tidings.events").joinpath("data", "words.tsv").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"events/data/words.tsv cannot be read ({exc})") from exc
+    return read_word_classes(text, source="events/data/words.tsv")
