@@ -57,7 +57,7 @@ def test_generic_sides_take_the_country_of_the_place_of_a_conflict() -> None:
 
 @pytest.mark.parametrize(("text", "root"), [
     ("A car bomb went off near a busy market in Baghdad.", "18"),
-    ("Several shops were looted in Durban overnight.", "14"),
+    ("Several shops were looted in Durban overnight.", "17"),
     ("Unknown attackers torched two buses in Karachi.", "17"),
     ("Two policemen were kidnapped in Kaduna on Friday.", "18"),
 ])
@@ -109,3 +109,26 @@ def test_words_of_violence_that_report_none(pipeline: Pipeline, text: str) -> No
 
 def test_a_promise_to_nobody_is_not_stored(pipeline: Pipeline) -> None:
     assert not triples(pipeline, "The president of Peru promised a better future.")
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("A grenade exploded in a crowded market in Davao on Monday.", "18"),
+    ("A roadside bomb went off near a police convoy in Helmand.", "18"),
+    ("Four soldiers were wounded in a roadside blast in Kandahar.", "19"),
+    ("Two women blew themselves up near a mosque in Maiduguri.", "18"),
+    ("Militants hurled a grenade at a police post in Srinagar.", "18"),
+    ("Kurdish fighters recaptured the town of Tal Abyad from the jihadists.", "19"),
+    ("Three civilians died in an airstrike on a village near Idlib.", "19"),
+])
+def test_attacks_by_their_means(pipeline: Pipeline, text: str, root: str) -> None:
+    assert root in roots(pipeline, text), triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tensions exploded in Davao after the vote.",
+    "A gas explosion at a chemical plant killed nine workers in Texas.",
+    "Several hikers were injured in Auckland after the volcano erupted.",
+    "Two hundred people died of cholera in Yemen last month.",
+])
+def test_harm_without_an_attack_is_no_assault(pipeline: Pipeline, text: str) -> None:
+    assert not roots(pipeline, text) & {"18", "19", "20"}, triples(pipeline, text)

@@ -248,7 +248,8 @@ class Pipeline:
         location = self._location(sent.doc, cand, coder)
         sides = complete(cand.code, cand.source.actor if cand.source else None,
                          cand.target.actor if cand.target else None,
-                         (location.name, location.country) if location and location.country else None)
+                         (location.name, location.country) if location and location.country else None,
+                         dyadic=self.options.require_dyad)
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc

@@ -349,6 +349,8 @@ class SentenceCoder:
                 for cand in self._noun(tok):
                     # "bombed in a revenge attack by X": the noun names the verb's own event
                     via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else None
+                    if cand.rule.endswith(":anonymous") and tok.dep_ in REPORTED_NOUN_DEPS:
+                        via = tok.head  # "a car bomb killed five": the verb's event, with its victims
                     if via is not None and _same_family(coded_verbs.get(via.i), cand.code[:2]):
                         continue
                     out.append(cand)
@@ -391,6 +393,9 @@ class SentenceCoder:
             entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
         if entry is None or self._not_violence(verb, entry.code, obj):
             return []
+        if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
+                                    if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+            return []  # "tensions exploded": only a weapon explodes as an event
         if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children):
             return []  # "called him unqualified": naming, not a telephone call
         if self._redundant_purpose(verb, entry):
@@ -409,6 +414,8 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if not sources and "casualty" in _classes(verb) and not self._violent_cause(verb):
+            return []  # "several people were injured" after an eruption: a casualty is no attack by itself
         code, rule = _as_visit(entry.code, verb, sources, targets, rule)
         if _negated(verb) and _refusal(verb):
             if entry.negated_code:
@@ -722,10 +729,19 @@ class SentenceCoder:
                         return owner
         return None
 
+    def _sentence_place(self, trigger: Token) -> Token | None:
+        """The first place named after "in", "at" or "near" in the trigger's sentence, for an event no side of
+        which is named: where it happened is all that identifies it."""
+        for tok in trigger.sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and (
+                    tok.ent_type_ in PLACE_LABELS or self._mislabelled_place(tok)):
+                return tok
+        return None
+
     def _mislabelled_place(self, tok: Token) -> bool:
-        """A name after "in"/"at" that the tagger took for an organisation but the gazetteer knows as a place
-        ("looted in Durban")."""
-        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", ""):
+        """A name after "in"/"at" that the tagger took for an organisation or a person but the gazetteer knows
+        as a place ("looted in Durban")."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", "PERSON", ""):
             return False
         words, _, _ = self._phrase(tok)
         known = self.resolve_words(words, self.when) is not None
@@ -779,7 +795,7 @@ class SentenceCoder:
         if entry is None:
             return []
         rule = f"noun:{entry.lemma}"
-        if self._not_violence(noun, entry.code, None):
+        if self._not_violence(noun, entry.code, None, entry.lemma):
             return []
         sources: list[ActorRef] = list(claimants)
         if claimants:
@@ -855,23 +871,53 @@ class SentenceCoder:
                 return protest
         return None
 
-    def _not_violence(self, trigger: Token, code: str, obj: Token | None) -> bool:
-        """Words of violence that report no violence: a natural force as their subject or cause ("floods hit
-        the coast", "killed in a landslide"), a game ("beat the visitors 3-1 in the final"), or an effigy or
-        a toy as what is hit ("burned an effigy of the president", "beating a piñata")."""
+    def _not_violence(self, trigger: Token, code: str, obj: Token | None, entry_words: str = "") -> bool:
+        """Words of violence that report no violence: a natural force or an accident as their subject or cause
+        ("floods hit the coast", "killed in a landslide", "a gas explosion at a plant"), a game ("beat the
+        visitors 3-1 in the final"), or an effigy or a toy as what is hit ("beating a piñata")."""
         if code[:2] not in ANONYMOUS_ROOTS:
             return False
-        causes = [c for c in trigger.children if c.dep_ in SUBJECTS]
-        for prep in trigger.children:
-            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS):
-                causes += [t for t in (_pobj(prep),) if t is not None]
-        if any("hazard" in _classes(t) for t in causes):
+        if any("hazard" in _classes(t) for t in self._causes(trigger, entry_words)):
             return True
         if code[:2] in VIOLENT_ROOTS and any("contest" in _classes(t) or _score(t) for t in trigger.subtree):
             return True
         hit = [obj] if obj is not None else []
         hit += [_pobj(c) for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "at")]
-        return any(t is not None and "figure" in _classes(t) for t in hit)
+        violent = code[:2] in VIOLENT_ROOTS | {"17"}
+        return violent and any(t is not None and "figure" in _classes(t) for t in hit)
+
+    def _causes(self, trigger: Token, entry_words: str) -> list[Token]:
+        """What a trigger names as its cause: the subject, the agent, "in/during/after X", the subject or verb
+        of a "when" clause; for an event noun its own modifiers (but not those its lexicon entry names, as in
+        "gas attack") and where it happened ("at a plant")."""
+        causes = [c for c in trigger.children if c.dep_ in SUBJECTS]
+        causes += [m for c in causes for m in c.children if m.dep_ in ("compound", "amod")]  # "gas explosion"
+        for prep in trigger.children:
+            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS | {"at"}):
+                causes += [t for t in (_pobj(prep),) if t is not None]
+            if prep.dep_ == "advcl":
+                causes += [prep, *(c for c in prep.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS)]
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            named = set(entry_words.split())
+            causes += [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")
+                       and c.lemma_.lower() not in named]
+        return causes
+
+    def _violent_cause(self, verb: Token) -> bool:
+        """Whether the sentence of a casualty with no perpetrator names a violent act or a weapon ("killed in
+        a blast", "wounded when a grenade went off")."""
+        for tok in verb.sent:
+            if tok.i == verb.i:
+                continue
+            if "weapon" in _classes(tok):
+                return True
+            entry = self.lexicon.noun(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+            if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
+                return True
+            entry = self.lexicon.verb(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+            if entry is not None and entry.code[:2] in VIOLENT_ROOTS and "casualty" not in _classes(tok):
+                return True
+        return False
 
     def _claimants(self, noun: Token) -> list[ActorRef]:
         """Who claims an attack: the subject of "claimed responsibility (or credit) for" the noun."""
@@ -900,6 +946,8 @@ class SentenceCoder:
     def _pairs(self, trigger: Token, code: str, sources: list[ActorRef], targets: list[ActorRef],
                rule: str) -> list[Candidate]:
         place = self.place_of(trigger)
+        if place is None and not sources and not targets:
+            place = self._sentence_place(trigger)  # "a grenade exploded in a market in Davao"
         out: list[Candidate] = []
         optional_sources: list[ActorRef | None] = list(sources) or [None]
         optional_targets: list[ActorRef | None] = list(targets) or [None]

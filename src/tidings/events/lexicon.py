@@ -30,7 +30,9 @@ returns ``None`` ("fire" an employee is not an attack).
 
 Entry fields beyond the match: ``reverse`` (the paired code for the event in the other direction, e.g.
 visit 042 / host 043), ``swap`` (source and target trade places), ``weak`` (a vehicle verb whose code yields
-to an event noun or purpose clause: "make a visit", "send a letter to congratulate"), ``negated_code``
+to an event noun or purpose clause: "make a visit", "send a letter to congratulate"), ``weapon`` (the entry
+codes only when its subject is a weapon, ``words.tsv`` class ``weapon``: "a grenade exploded", not "tensions
+exploded"), ``negated_code``
 (the code when the trigger is negated or refused: not release -> 1243).
 """
 
@@ -78,6 +80,7 @@ class Entry:
     reverse: str | None = None
     swap: bool = False
     weak: bool = False
+    weapon: bool = False  # codes only when its subject is a weapon (words.tsv): "a grenade exploded"
     negated_code: str | None = None
     note: str = ""
     forms: frozenset[str] = frozenset()  # extra surface forms (irregular inflections given by a dictionary)
@@ -294,7 +297,7 @@ def singular(noun: str) -> str:
 
 _COLUMNS = ["lemma", "particle", "obj", "prep", "xcomp", "code", "reverse", "flags", "negated_code", "note"]
 _BLANK = "-"
-_FLAGS = frozenset({"swap", "weak"})
+_FLAGS = frozenset({"swap", "weak", "weapon"})
 
 
 def _words(field: str) -> frozenset[str]:
@@ -339,7 +342,8 @@ def read_lexicon_tsv(text: str, pos: Pos, *, source: str = "<lexicon>") -> list[
         entries.append(Entry(
             lemma=lemma.lower(), pos=pos, code=code, obj=_words(obj), particle=_opt(particle),
             prep=_opt(prep), xcomp=_words(xcomp), reverse=_opt(reverse), swap="swap" in flag_set,
-            weak="weak" in flag_set, negated_code=_opt(negated), note="" if note == _BLANK else note,
+            weak="weak" in flag_set, weapon="weapon" in flag_set, negated_code=_opt(negated),
+            note="" if note == _BLANK else note,
         ))
     if not header_seen:
         raise DataError(f"{source}: no header line")
@@ -557,7 +561,8 @@ def with_forms(entry: Entry, forms: Iterable[str]) -> Entry:
     return replace(entry, forms=entry.forms | frozenset(form.lower() for form in forms))
 
 
-WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "crowd"})
+WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "crowd", "weapon",
+                          "request", "casualty"})
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

@@ -72,13 +72,16 @@ def localise(actor: Actor | None, country: str | None) -> Actor | None:
 Place = tuple[str, str]  # (the place's name as written, its ISO 3166 alpha-3 country)
 
 
-def complete(code: str, source: Actor | None, target: Actor | None,
-             place: Place | None) -> tuple[Actor | None, Actor | None] | None:
+def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
+             dyadic: bool = False) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
     Generic sides take the country of ``place``; an act with no side at all takes that country as its
-    recipient (material conflict only, see :func:`admissible`).
+    recipient (material conflict only, see :func:`admissible`). ``dyadic`` is PETRARCH's convention (the
+    pipeline's ``require_dyad``): both sides named in the sentence, at least one of them identifiable.
     """
+    if dyadic and (source is None or target is None or (is_generic(source) and is_generic(target))):
+        return None
     kind = plover(code)
     # where a protest or an attack happens, its unnamed participants are from; a statement made about a
     # place ("sorrow over the floods in Pakistan") says nothing of where the speaker is from
