@@ -243,7 +243,8 @@ class Pipeline:
 
     def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
                dates: DateResolver, last_date: dt.date | None, previous: list[Any]) -> Event | None:
-        if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED":
+        if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED" and \
+                not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
         location = self._location(sent.doc, cand, coder)
         sides = complete(cand.code, cand.source.actor if cand.source else None,

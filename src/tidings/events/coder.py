@@ -25,6 +25,7 @@ from typing import Any
 
 from tidings.events.discourse import Discourse
 from tidings.events.lexicon import singular, word_classes
+from tidings.events.ontology import is_code
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
@@ -127,6 +128,11 @@ APPEAL_BY_CODE = {k: ("021" if k[:2] == "06" else "023" if k[:2] == "07" else "0
                   for k, v in _KINDS.items()} | {"083": "024"}
 REJECT_BY_CODE = {"061": "1211", "071": "1211", "062": "1212", "072": "1212", "083": "123"} | {
     k: "124" + v for k, v in _KINDS.items() if k[:2] == "08"}
+# Demands (CAMEO 10) mirror appeals (02) one for one, except where the codebook gives a demand its own code.
+DEMAND_VERBS = frozenset({"demand", "insist"})
+DEMAND_BY_APPEAL = {"020": "100", "022": "102", "025": "105", "026": "108", "027": "100", "028": "105"}
+DEMAND_BY_ACT = {"0871": "107", "087": "106"}  # a ceasefire, a withdrawal demanded
+OBLIGING_AUX = frozenset({"must", "should"})
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
 
 
@@ -164,6 +170,7 @@ class SentenceCoder:
         self.lemmas = lemmas or {}
         self._cache: dict[int, list[ActorRef]] = {}
         self._resolving: set[tuple[int, frozenset[str]]] = set()
+        self._doc: Any = None
 
     def is_role(self, head: Token) -> bool:
         """A noun that names a kind of actor ("troops", "team", "officials"), not a thing or an act."""
@@ -337,6 +344,7 @@ class SentenceCoder:
 
     # ---------------------------------------------------------------- triggers
     def code(self, doc: Any) -> list[Candidate]:
+        self._doc = doc
         out: list[Candidate] = []
         used_objects: set[int] = set()
         yielded: set[int] = set()  # vehicle verbs that gave way to their purpose clause
@@ -355,7 +363,8 @@ class SentenceCoder:
                         continue
                     out.append(cand)
         # "X asked Y to withdraw": the appeal coded from the infinitive replaces the bare "ask" (020)
-        governors = {c.trigger.head.i for c in out if c.rule.split(":")[0] in ("appeal", "intent", "threat")}
+        governors = {c.trigger.head.i for c in out
+                     if c.rule.split(":")[0] in ("appeal", "intent", "threat", "demand")}
         out = [c for c in out if not (c.trigger.i in governors and c.rule.startswith("verb:"))]
         return _dedupe(out)
 
@@ -386,7 +395,7 @@ class SentenceCoder:
         if not self.lexicon.candidates(lemma):
             lemma = self.lemmas.get(verb.lower_, lemma)  # spaCy's lemma is wrong: "cordoned" -> "cordone"
         entry = self.lexicon.verb(lemma, particle=particle,
-                                  obj=obj.lemma_.lower() if obj is not None else None, obj_mods=obj_mods,
+                                  obj=_joined_lemma(obj) if obj is not None else None, obj_mods=obj_mods,
                                   preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
                                   pobjs=pobjs)
         if entry is None:
@@ -417,6 +426,9 @@ class SentenceCoder:
         if not sources and "casualty" in _classes(verb) and not self._violent_cause(verb):
             return []  # "several people were injured" after an eruption: a casualty is no attack by itself
         code, rule = _as_visit(entry.code, verb, sources, targets, rule)
+        press = code[:2] == "04" and bool(targets) and all(self._press(r) for r in targets)
+        if press:
+            code, rule = "010", rule + ":press"  # "spoke to reporters": a public statement, not a meeting
         if _negated(verb) and _refusal(verb):
             if entry.negated_code:
                 code, rule = entry.negated_code, rule + ":negated"
@@ -434,6 +446,9 @@ class SentenceCoder:
                 addressees = self.actors(controlee)
                 if g_subjects and addressees and (own_subject is not None or g_lemma != "want"):
                     appeal = APPEAL_BY_CODE.get(code[:3], APPEAL_BY_ROOT[root])
+                    if g_lemma in DEMAND_VERBS:  # "demanded that Israel withdraw": a demand (10), no appeal
+                        return self._pairs(verb, _demand(appeal, code), g_subjects, addressees,
+                                           "demand:infinitive")
                     return self._pairs(verb, appeal, g_subjects, addressees, "appeal:infinitive")
             if g_lemma in THREAT_VERBS and root in THREAT_BY_ROOT:
                 code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
@@ -458,6 +473,10 @@ class SentenceCoder:
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:reported"
             elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in ("17", "18", "19", "20"):
                 code, rule = "015", "claim-responsibility"  # "X claimed (that) it attacked Y"
+            elif claimants and not same and _obliged(verb) and root in APPEAL_BY_ROOT:
+                # "X said Y must withdraw": X demands it of Y
+                demand = _demand(APPEAL_BY_CODE.get(code[:3], APPEAL_BY_ROOT[root]), code)
+                return self._pairs(verb, demand, claimants, sources, "demand:must")
             elif claimants and not same and root in ("18", "19", "20") and all(
                     _institutional(c.actor) for c in claimants):
                 # "X said Y attacked Z": besides the reported attack, X accuses Y
@@ -476,10 +495,11 @@ class SentenceCoder:
         for event in events:
             event.anchor = vehicle
         aid_mission = code in VISIT_CODES and any(r.actor.sector in AID_SECTORS for r in sources)
-        if entry.reverse and sources and targets and not aid_mission:
+        if entry.reverse and sources and targets and not aid_mission and not press:
             events += self._pairs(verb, entry.reverse, targets, sources, rule + ":reverse")
         relational = obj is not None and obj.lemma_.lower() in RELATION_NOUNS
-        if not targets and len(sources) > 1 and (verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational):
+        mutual = verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational or entry.reverse == entry.code
+        if not targets and len(sources) > 1 and mutual:
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
                       for c in self._pairs(verb, code, [a], [b], rule + ":reciprocal")]
         return events
@@ -515,6 +535,8 @@ class SentenceCoder:
                     targets = self.actors(_pobj(dative) or dative, exclude=_codes(sources))
             if not targets:
                 targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
+            if not targets and obj is not None and "request" in _classes(obj):  # "rejected calls by X"
+                targets = self._prep_targets(obj, "by", None, exclude=_codes(sources))
             if not targets and entry.prep is None:  # "departed from X", "pulled out of X"
                 for word in FALLBACK_TARGET_PREPS:
                     targets = targets or self._prep_targets(verb, word, obj, exclude=_codes(sources))
@@ -791,7 +813,7 @@ class SentenceCoder:
             return []  # "warned against attacks": a possibility guarded against
         preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
-        entry = self.lexicon.noun(noun.lemma_.lower(), mods=mods, preps=preps)
+        entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps)
         if entry is None:
             return []
         rule = f"noun:{entry.lemma}"
@@ -804,8 +826,8 @@ class SentenceCoder:
         against = {i for ref in opposed for i in range(ref.start, ref.end)}
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
-                    child.i not in against:
-                sources.extend(self.actors(child))
+                    child.i not in against and child.lemma_.lower() not in entry.lemma.split():
+                sources.extend(self.actors(child))  # not "military" of a "military exercise"
         if entry.lemma == "rally" and sources and all(self.discourse.is_person(r.actor) for r in sources):
             return []  # "a Trump rally", "Clinton's rally": a candidate's meeting, not a protest by them
         for prep in noun.children:
@@ -834,6 +856,9 @@ class SentenceCoder:
                 break
         if not targets and opposed:
             targets, rule = opposed, rule + ":anti"
+        if not targets and len(sources) > 1 and entry.reverse:  # "France and Germany held talks"
+            return [c for a in sources for b in sources if a.actor.code != b.actor.code
+                    for c in self._pairs(noun, entry.code, [a], [b], rule + ":reciprocal")]
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             verb = noun.head if rule.endswith(":light-verb") else noun
             targets = self._place_target(verb, noun, exclude=_codes(sources))
@@ -902,6 +927,11 @@ class SentenceCoder:
             causes += [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")
                        and c.lemma_.lower() not in named]
         return causes
+
+    def _press(self, ref: ActorRef) -> bool:
+        """An actor that is the press ("reporters", "journalists", "the media")."""
+        doc = self._doc
+        return doc is not None and any("press" in _classes(t) for t in doc[ref.start:ref.end])
 
     def _violent_cause(self, verb: Token) -> bool:
         """Whether the sentence of a casualty with no perpetrator names a violent act or a weapon ("killed in
@@ -972,6 +1002,15 @@ def _classes(tok: Token) -> frozenset[str]:
     table = word_classes()
     lemma = tok.lemma_.lower()
     return table.get(lemma) or table.get(singular(tok.lower_)) or frozenset()
+
+
+def _joined_lemma(tok: Token) -> str:
+    """The lemma of a word the tokenizer split at a hyphen ("sit-in" -> "sit", "-", "in"), joined again."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_alpha:
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return str(tok.lemma_.lower())
 
 
 def _counted(head: Token) -> Token | None:
@@ -1098,6 +1137,22 @@ def _headline_passive(verb: Token) -> bool:
     return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and headline
                 and any(c.dep_ == "nsubj" for c in children)
                 and not any(c.dep_ in ("aux", "dobj") for c in children))
+
+
+def _demand(appeal: str, act: str) -> str:
+    """The demand (CAMEO 10) for what an appeal (02) asks: "0256" -> "1056", a withdrawal -> "106"."""
+    for key in (act[:4], act[:3]):
+        if key in DEMAND_BY_ACT:
+            return DEMAND_BY_ACT[key]
+    if appeal in DEMAND_BY_APPEAL:
+        return DEMAND_BY_APPEAL[appeal]
+    code = "10" + appeal[2:]
+    return code if is_code(code) else "100"
+
+
+def _obliged(verb: Token) -> bool:
+    """A clause of obligation: "Y must withdraw", "Y should stop"."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in verb.children)
 
 
 def _same_family(a: str | None, b: str) -> bool:
