@@ -9,8 +9,19 @@ For every trigger (a verb or an event noun the lexicon knows) the coder finds:
   lexicon entry names ("talks *with* X", "sanctions *against* X") or, failing that, of any preposition that
   marks a target; the passive subject; as a last resort the country of the place where it happened
   ("met *in Zurich*"), PETRARCH's convention;
-* one event per actor pair for coordinated actors, both directions for reciprocal entries;
-* modality: "X urges Y to V" is an appeal by X to Y, "X wants to attack Y" a threat, "X plans to help Y"
+* one event per actor pair and direction. Coordinated actors give one event per pair. "X met Y" is one
+  event, X -> Y (040: the subject is the source, PETRARCH's convention); parties coordinated as the subject
+  of a meeting with no object ("X and Y met", "X and Y held a summit") and the parties of "talks between X
+  and Y" or "clashes between X and Y" give one event each way, as PLOVER puts all participants of a
+  consultation in its actor field; negotiations ("held talks with Y") carry the lexicon's ``reverse`` code
+  and are coded both ways; a visit is the visitor -> host (042) with the host -> visitor (043);
+* events of material conflict with no side named ("a grenade exploded in Davao", "shops were looted") come
+  back with no source and no target (rule ``...:anonymous``): :mod:`tidings.events.sides` places them or drops
+  them;
+* words of violence that report none are dropped: a natural force or an accident as the cause, a match, an
+  effigy (``data/words.tsv``); "spoke to reporters" is a statement (010), not a meeting;
+* modality: "X urges Y to V" is an appeal by X to Y, "X demanded that Y V" and "X said Y must V" a demand
+  (CAMEO 10), "X wants to attack Y" a threat, "X plans to help Y"
   an intent to cooperate, "X sent a letter to Y to praise him" is the praise (the vehicle verb yields).
 
 The coder returns :class:`Candidate` records (token-level); the pipeline turns them into :class:`Event`.
@@ -498,7 +509,9 @@ class SentenceCoder:
         if entry.reverse and sources and targets and not aid_mission and not press:
             events += self._pairs(verb, entry.reverse, targets, sources, rule + ":reverse")
         relational = obj is not None and obj.lemma_.lower() in RELATION_NOUNS
-        mutual = verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational or entry.reverse == entry.code
+        meeting = self.lexicon.noun(obj.lemma_.lower()) if obj is not None else None
+        mutual = verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational or entry.reverse == entry.code or (
+            meeting is not None and meeting.code[:2] == "04")  # "X and Y held a summit"
         if not targets and len(sources) > 1 and mutual:
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
                       for c in self._pairs(verb, code, [a], [b], rule + ":reciprocal")]

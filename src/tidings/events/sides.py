@@ -78,10 +78,13 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
 
     Generic sides take the country of ``place``; an act with no side at all takes that country as its
     recipient (material conflict only, see :func:`admissible`). ``dyadic`` is PETRARCH's convention (the
-    pipeline's ``require_dyad``): both sides named in the sentence, at least one of them identifiable.
+    pipeline's ``require_dyad``): both sides named in the sentence, at least one of them identifiable, and
+    each coded from its own words only (no country taken from the place).
     """
-    if dyadic and (source is None or target is None or (is_generic(source) and is_generic(target))):
-        return None
+    if dyadic:
+        if source is None or target is None or (is_generic(source) and is_generic(target)):
+            return None
+        return source, target
     kind = plover(code)
     # where a protest or an attack happens, its unnamed participants are from; a statement made about a
     # place ("sorrow over the floods in Pakistan") says nothing of where the speaker is from
