@@ -48,6 +48,7 @@ class Options:
     max_chars: int = MAX_CHARS
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
+    phoenix: frozenset[str] = frozenset()  # vendored Phoenix layers beneath ours: "verbs", "actors"
 
 
 @dataclass(slots=True)
@@ -82,6 +83,8 @@ class Pipeline:
         self.options = options or Options()
         self.kb: Any = KnowledgeBase.default()
         self.lexicon: Any = Lexicon.default()
+        if self.options.phoenix:
+            self.kb, self.lexicon = phoenix_layers(self.options.phoenix, self.kb, self.lexicon)
         if self.options.dictionaries is not None:
             self.kb, self.lexicon = load_dictionaries(self.options.dictionaries, self.kb, self.lexicon)
         self.geocoder: Any = Geocoder.default()
@@ -378,10 +381,28 @@ def lemma_table(lexicon: Any) -> dict[str, str]:
     return table
 
 
+def phoenix_layers(layers: frozenset[str], kb: Any, lexicon: Any) -> tuple[Any, Any]:
+    """Our knowledge base and lexicon over the vendored Phoenix layers (see tidings.dictionaries.layers)."""
+    from tidings.dictionaries.layers import LAYERS, with_phoenix_actors, with_phoenix_verbs
+
+    unknown = set(layers) - LAYERS
+    if unknown:
+        from tidings.errors import DictionaryError
+
+        raise DictionaryError(f"unknown Phoenix layers {sorted(unknown)}; known: {sorted(LAYERS)}")
+    if "actors" in layers:
+        kb = with_phoenix_actors(KnowledgeBase.packaged())
+    if "verbs" in layers:
+        lexicon = with_phoenix_verbs(lexicon)
+    return kb, lexicon
+
+
 def load_dictionaries(directory: Path, kb: Any, lexicon: Any) -> tuple[Any, Any]:
-    """Add PETRARCH/Phoenix-format dictionaries from ``directory`` on top of ours."""
+    """Add PETRARCH/Phoenix-format dictionaries from ``directory`` on top of ours; what the importers skipped
+    is logged ([W102] verb reports, [W103] unreadable actor lines)."""
     from tidings.actors import KnowledgeBase
-    from tidings.dictionaries.verbs import load_cameo_verbs
+    from tidings.dictionaries.verbs import read_cameo_verbs
+    from tidings.log import get_logger
 
     if not directory.is_dir():
         from tidings.errors import DictionaryError
@@ -389,10 +410,14 @@ def load_dictionaries(directory: Path, kb: Any, lexicon: Any) -> tuple[Any, Any]
         raise DictionaryError(f"{directory} is not a folder")
     kb = KnowledgeBase.packaged()
     kb.add_phoenix(directory, strict=False)  # malformed lines are skipped and listed in kb.problems
+    if kb.problems:
+        warn("W103", f"{directory}: {len(kb.problems)} dictionary lines skipped, first: {kb.problems[0]}")
     verb_files = sorted(p for p in directory.iterdir() if p.name.lower().endswith(".txt") and
                         ("verb" in p.name.lower() or p.name.upper().startswith("CAMEO")))
     for path in verb_files:
-        lexicon = lexicon.extend(load_cameo_verbs(path))
+        imported = read_cameo_verbs(path)
+        get_logger(__name__).info("[W102] %s", imported.report.summary(), extra={"tidings_code": "W102"})
+        lexicon = lexicon.extend(imported.entries)
     return kb, lexicon
 
 
