@@ -204,8 +204,10 @@ class Pipeline:
             # "KCNA confirmed this": a source vouching for the sentence before
             return any(w in ANAPHORS for w in lowered) and any(w in self._report_forms for w in lowered) and (
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
-        if sent.mentions or any(w in self._standalone for w in lowered):
+        if sent.mentions:
             return True
+        if any(w in self._standalone for w in lowered) and any(w[:1].isupper() for w in sent.words[1:]):
+            return True  # an act with no known actor stands only where a name places it (events.sides)
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
 
     def _confirmation(self, doc: Any, coder: SentenceCoder) -> Attribution | None:

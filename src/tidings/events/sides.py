@@ -98,17 +98,21 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
 
 def standalone_forms(lexicon: Any) -> frozenset[str]:
     """Surface forms of the triggers that make an event with no side named (material conflict, and the verbs
-    of gathering that are a protest): a sentence with one of them is worth parsing without a known actor."""
+    of gathering that are a protest): a sentence with one of them is worth parsing without a known actor.
+
+    Only triggers that are an event by themselves count: a verb entry that needs an object, a particle or a
+    preposition ("take" a town, "set" fire to, "carry out" an attack) and a noun phrase ("rocket fire") would
+    make every sentence with "take", "set" or "fire" worth parsing.
+    """
     forms: set[str] = set()
     for entry in lexicon.entries:
         kind = plover(entry.code) if not entry.is_null else None
-        if kind is None or kind.type not in ACTORLESS_TYPES:
+        if kind is None or kind.type not in ACTORLESS_TYPES or entry.weak:
             continue
-        if entry.pos == "verb":
+        if entry.pos == "verb" and not (entry.obj or entry.particle or entry.prep or entry.xcomp):
             forms.update(inflect_verb(entry.lemma))
-        else:
-            forms.update(inflect_noun(entry.lemma.rsplit(" ", 1)[-1]))
-        forms.update(entry.forms)
+        elif entry.pos == "noun" and " " not in entry.lemma:
+            forms.update(inflect_noun(entry.lemma))
     for word, classes in word_classes().items():
         if "crowd" in classes:
             forms.update(inflect_verb(word))
