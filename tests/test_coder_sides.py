@@ -132,3 +132,19 @@ def test_attacks_by_their_means(pipeline: Pipeline, text: str, root: str) -> Non
 ])
 def test_harm_without_an_attack_is_no_assault(pipeline: Pipeline, text: str) -> None:
     assert not roots(pipeline, text) & {"18", "19", "20"}, triples(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Chlorine bombs were dropped on a town in northern Syria, the watchdog said.", "19"),
+    ("Police carried out the violent dispersal of a sit-in outside the ministry in Khartoum.", "17"),
+    ("Masked men set fire to a mosque in the north of Sweden.", "17"),
+])
+def test_more_means_and_places(pipeline: Pipeline, text: str, root: str) -> None:
+    assert root in roots(pipeline, text), triples(pipeline, text)
+
+
+def test_an_explosion_alone_may_be_an_accident(pipeline: Pipeline) -> None:
+    assert not triples(pipeline, "More explosions shook the warehouse district of Tianjin on Friday.")
+    for text in ("A bomb blast killed six people at a market in Quetta.",
+                 "Six people were killed in a bomb blast at a market in Quetta."):
+        assert roots(pipeline, text) & {"18", "19"}, triples(pipeline, text)

@@ -765,12 +765,15 @@ class SentenceCoder:
         return None
 
     def _sentence_place(self, trigger: Token) -> Token | None:
-        """The first place named after "in", "at" or "near" in the trigger's sentence, for an event no side of
-        which is named: where it happened is all that identifies it."""
+        """The first place named after "in", "at" or "near" in the trigger's sentence, else the first place it
+        names at all, for an event no side of which is named: where it happened is all that identifies it."""
         for tok in trigger.sent:
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and (
                     tok.ent_type_ in PLACE_LABELS or self._mislabelled_place(tok)):
                 return tok
+        for ent in trigger.sent.ents:  # "in the north of Somalia", "parts of KwaZulu-Natal"
+            if ent.label_ in ("GPE", "LOC") and self.place_country(ent.text) is not None:
+                return ent.root
         return None
 
     def _mislabelled_place(self, tok: Token) -> bool:
@@ -886,6 +889,8 @@ class SentenceCoder:
                         for c in self._pairs(noun, entry.code, [a], [b], rule + ":between")]
             if entry.code[:2] not in ANONYMOUS_ROOTS or not _reported_noun(noun):
                 return []
+            if "casualty" in _classes(noun) and not self._violent_cause(noun):
+                return []  # "explosions near the plant": an explosion alone may be an accident
             rule += ":anonymous"  # "a grenade attack wounded seven": the pipeline places it or drops it
         code, rule = _as_visit(entry.code, noun.head, sources, targets, rule)
         events = self._pairs(noun, code, sources, targets, rule)
@@ -950,15 +955,16 @@ class SentenceCoder:
         """Whether the sentence of a casualty with no perpetrator names a violent act or a weapon ("killed in
         a blast", "wounded when a grenade went off")."""
         for tok in verb.sent:
-            if tok.i == verb.i:
-                continue
+            caused = tok.dep_ == "pobj" and tok.head.lower_ in CAUSE_PREPS and tok.head.head.i == verb.i
+            if tok.i == verb.i or ("casualty" in _classes(tok) and not caused):
+                continue  # a blast counts as an attack when people are hurt in it (accidents are hazards)
             if "weapon" in _classes(tok):
                 return True
             entry = self.lexicon.noun(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
             if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
                 return True
             entry = self.lexicon.verb(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
-            if entry is not None and entry.code[:2] in VIOLENT_ROOTS and "casualty" not in _classes(tok):
+            if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
                 return True
         return False
 
