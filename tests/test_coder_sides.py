@@ -148,3 +148,11 @@ def test_an_explosion_alone_may_be_an_accident(pipeline: Pipeline) -> None:
     for text in ("A bomb blast killed six people at a market in Quetta.",
                  "Six people were killed in a bomb blast at a market in Quetta."):
         assert roots(pipeline, text) & {"18", "19"}, triples(pipeline, text)
+
+
+def test_harm_in_a_disaster_with_nobody_acting_is_the_disaster(pipeline: Pipeline) -> None:
+    text = "Rescuers said dozens of villagers were killed in Sumatra as the typhoon passed."
+    assert not triples(pipeline, text)
+    # a named perpetrator still acts
+    found = triples(pipeline, "Israeli troops shot two protesters in Gaza on the day the storm arrived.")
+    assert any(s.startswith("ISR") for s, _, _ in found), found

@@ -377,6 +377,9 @@ class SentenceCoder:
         governors = {c.trigger.head.i for c in out
                      if c.rule.split(":")[0] in ("appeal", "intent", "threat", "demand")}
         out = [c for c in out if not (c.trigger.i in governors and c.rule.startswith("verb:"))]
+        if any("disaster" in _classes(t) for t in doc):
+            # a disaster in the sentence and nobody named as acting: the harm is the disaster's
+            out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
         return _dedupe(out)
 
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
@@ -1021,6 +1024,11 @@ def _classes(tok: Token) -> frozenset[str]:
     table = word_classes()
     lemma = tok.lemma_.lower()
     return table.get(lemma) or table.get(singular(tok.lower_)) or frozenset()
+
+
+def _named(ref: ActorRef | None) -> bool:
+    """A side that names someone in particular (not a kind of actor like "police" or "people")."""
+    return ref is not None and not ref.actor.code.startswith("---")
 
 
 def _joined_lemma(tok: Token) -> str:
