@@ -48,7 +48,8 @@ class Options:
     max_chars: int = MAX_CHARS
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
-    phoenix: frozenset[str] = frozenset()  # vendored Phoenix layers beneath ours: "verbs", "actors"
+    phoenix: frozenset[str] = frozenset()  # Phoenix layers beneath ours: "verbs", "actors"
+    phoenix_dir: Path | None = None  # the folder of Phoenix dictionaries those layers are read from
 
 
 @dataclass(slots=True)
@@ -84,7 +85,7 @@ class Pipeline:
         self.kb: Any = KnowledgeBase.default()
         self.lexicon: Any = Lexicon.default()
         if self.options.phoenix:
-            self.kb, self.lexicon = phoenix_layers(self.options.phoenix, self.kb, self.lexicon)
+            self.kb, self.lexicon = phoenix_layers(self.options, self.kb, self.lexicon)
         if self.options.dictionaries is not None:
             self.kb, self.lexicon = load_dictionaries(self.options.dictionaries, self.kb, self.lexicon)
         self.geocoder: Any = Geocoder.default()
@@ -383,19 +384,21 @@ def lemma_table(lexicon: Any) -> dict[str, str]:
     return table
 
 
-def phoenix_layers(layers: frozenset[str], kb: Any, lexicon: Any) -> tuple[Any, Any]:
-    """Our knowledge base and lexicon over the vendored Phoenix layers (see tidings.dictionaries.layers)."""
+def phoenix_layers(options: Options, kb: Any, lexicon: Any) -> tuple[Any, Any]:
+    """Our knowledge base and lexicon over the Phoenix layers named (see tidings.dictionaries.layers)."""
     from tidings.dictionaries.layers import LAYERS, with_phoenix_actors, with_phoenix_verbs
+    from tidings.errors import DictionaryError
 
-    unknown = set(layers) - LAYERS
+    unknown = set(options.phoenix) - LAYERS
     if unknown:
-        from tidings.errors import DictionaryError
-
         raise DictionaryError(f"unknown Phoenix layers {sorted(unknown)}; known: {sorted(LAYERS)}")
-    if "actors" in layers:
-        kb = with_phoenix_actors(KnowledgeBase.packaged())
-    if "verbs" in layers:
-        lexicon = with_phoenix_verbs(lexicon)
+    folder = options.phoenix_dir
+    if folder is None or not folder.is_dir():
+        raise DictionaryError(f"the Phoenix layers need a folder of Phoenix dictionaries, not {folder}")
+    if "actors" in options.phoenix:
+        kb = with_phoenix_actors(KnowledgeBase.packaged(), folder)
+    if "verbs" in options.phoenix:
+        lexicon = with_phoenix_verbs(lexicon, folder)
     return kb, lexicon
 
 
