@@ -64,11 +64,16 @@ class Resources:
     triggers: frozenset[str] = field(default=frozenset(), repr=False)
     lemmas: dict[str, str] = field(default_factory=dict, repr=False)
     report_forms: frozenset[str] = field(default=frozenset(), repr=False)
+    standalone: frozenset[str] = field(default=frozenset(), repr=False)  # see tidings.events.sides
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon, geocoder: Geocoder) -> Resources:
+        from tidings.events.sides import standalone_forms
+
         report = frozenset(f for verb in REPORT_VERBS for f in inflect_verb(verb))
-        return cls(kb, lexicon, geocoder, trigger_forms(lexicon), lemma_table(lexicon), report)
+        standalone = standalone_forms(lexicon)
+        return cls(kb, lexicon, geocoder, trigger_forms(lexicon) | standalone, lemma_table(lexicon), report,
+                   standalone)
 
     @classmethod
     def default(cls) -> Resources:
