@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.export import gdelt, plover
+from tidings.store.csvsafe import csv_safe_select
 from tidings.store.db import Store
 
 FORMATS = ("gdelt", "plover", "parquet", "csv")
@@ -59,7 +60,8 @@ def export(store: Store, fmt: str, out: str | Path) -> int:
     if fmt in ("parquet", "csv"):
         options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
         literal = str(path).replace("'", "''")  # COPY takes no parameter for its target
-        store.con.execute(f"COPY ({FLAT_QUERY}) TO '{literal}' ({options})")
+        query = FLAT_QUERY if fmt == "parquet" else csv_safe_select(store.con, FLAT_QUERY)  # no formulas
+        store.con.execute(f"COPY ({query}) TO '{literal}' ({options})")
         row = store.con.execute("SELECT count(*) FROM events").fetchone()
         return int(row[0]) if row else 0
     raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")

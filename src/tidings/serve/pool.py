@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
+from tidings.errors import StoreError
 from tidings.serve.errors import ApiError
 
 T = TypeVar("T")
@@ -33,7 +34,10 @@ class ReadPool:
         self.path = name
         self.timeout = timeout
         self.writable = writable
-        self._con = duckdb.connect(name, read_only=not writable)
+        try:
+            self._con = duckdb.connect(name, read_only=not writable)
+        except duckdb.Error as exc:  # most often: another process holds the file's write lock
+            raise StoreError(f"cannot open {name}{' for writing' if writable else ''}: {exc}") from exc
         self._local = threading.local()
         self._cursors: list[Cursor] = []
         self._lock = threading.Lock()
@@ -54,13 +58,19 @@ class ReadPool:
         """Run ``fn(cursor)`` on a worker thread; interrupt it and raise a 504 after the time limit."""
         return await self._run(self._reads, fn, self.timeout if timeout is None else timeout)
 
-    async def write(self, fn: Callable[[Cursor], T], *, timeout: float = 600.0) -> T:
-        """Run ``fn(cursor)`` on the single writer thread."""
+    async def write(self, fn: Callable[[Cursor], T], *, timeout: float | None = 600.0) -> T:
+        """Run ``fn(cursor)`` on the single writer thread (``timeout=None``: as long as it takes)."""
         if not self.writable:
             raise ApiError(503, "this server opened its store read-only")
         return await self._run(self._writes, fn, timeout)
 
-    async def _run(self, executor: ThreadPoolExecutor, fn: Callable[[Cursor], T], limit: float) -> T:
+    def write_sync(self, fn: Callable[[Cursor], T]) -> T:
+        """Run ``fn(cursor)`` on the single writer thread from a plain thread (the watcher); wait for it."""
+        if not self.writable:
+            raise ApiError(503, "this server opened its store read-only")
+        return self._writes.submit(lambda: fn(self.cursor())).result()
+
+    async def _run(self, executor: ThreadPoolExecutor, fn: Callable[[Cursor], T], limit: float | None) -> T:
         holder: list[Cursor] = []
 
         def job() -> T:
@@ -76,7 +86,7 @@ class ReadPool:
                 holder[0].interrupt()
             future.cancel()
             future.add_done_callback(_swallow)
-            raise ApiError(504, f"the query took longer than {limit:g} s and was stopped; "
+            raise ApiError(504, f"the query took longer than {limit or 0:g} s and was stopped; "
                                 "narrow the filters or the date range") from None
 
     def close(self) -> None:
