@@ -12,6 +12,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,13 +106,16 @@ def decode_cursor(token: str, kind: str) -> tuple[Any, str]:
             value = dt.date.fromisoformat(value)
         elif kind == "float":
             value = float(value)
+            if not math.isfinite(value):
+                raise ValueError(value)
         elif kind == "int":
-            value = int(value)
+            if not isinstance(value, int) or not -(2 ** 31) <= value < 2 ** 31:  # quad_class is INTEGER
+                raise ValueError(value)
         elif not isinstance(value, str):
             raise ValueError(value)
         if not isinstance(event_id, str):
             raise ValueError(event_id)
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+    except (ValueError, TypeError, OverflowError, RecursionError, binascii.Error) as exc:
         raise bad_param("cursor", "not a cursor this API handed out (take it from `next`)") from exc
     return value, event_id
 
