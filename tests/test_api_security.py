@@ -203,7 +203,8 @@ def test_csv_cells_are_not_formulas(client: TestClient, writable: Path) -> None:
     text = client.get("/api/events", params={"format": "csv", "limit": "500"}).text
     row = next(r for r in csv.DictReader(io.StringIO(text)) if r["id"] == event_id)
     assert row["evidence"].startswith("'=HYPERLINK") and row["source_name"] == "'@cmd"
-    assert all(not v.startswith(("=", "+", "@")) for r in csv.DictReader(io.StringIO(text)) for v in r.values())
+    cells = [v for r in csv.DictReader(io.StringIO(text)) for v in r.values()]
+    assert all(not v.startswith(("=", "+", "@")) for v in cells)
     con = duckdb.connect()
     con.execute("CREATE TABLE t AS SELECT '=1+2' AS a, -2.5 AS b, 'plain' AS c")
     assert con.execute(csv_safe_select(con, "SELECT * FROM t")).fetchall() == [("'=1+2", -2.5, "plain")]
@@ -214,8 +215,9 @@ def test_serve_on_a_locked_store_says_t301(db: Path, tmp_path: Path) -> None:
 
     copy = tmp_path / "locked.duckdb"
     copy.write_bytes(db.read_bytes())
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
-                               " print('ready', flush=True); time.sleep(60)", str(copy)],
+    hold = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+            "time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(copy)],
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
