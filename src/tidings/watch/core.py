@@ -37,7 +37,8 @@ class WatchOptions:
     feeds: tuple[str, ...] = ()
     folder: Path | None = None
     interval: float = 300.0  # seconds between polls of a feed that works
-    max_backoff: float = 3600.0  # a failing feed waits interval * 2**failures, at most this
+    backoff: float = 60.0  # a failing feed or page waits backoff * 2**(failures - 1) ...
+    max_backoff: float = 3600.0  # ... at most this
     timeout: float = 20.0  # seconds for one HTTP wait, and twice that for a whole body
     max_bytes: int = 5 * 1024 * 1024  # largest feed or page read
     per_cycle: int = 32  # queued items taken in one cycle
@@ -143,9 +144,9 @@ class Watcher:
 
     def _feed_failed(self, url: str, reason: str, failures: int, etag: str | None, modified: str | None,
                      report: CycleReport) -> None:
-        """Back off: the next poll of a failing feed waits ``interval * 2**failures`` (at most
+        """Back off: the next poll of a failing feed waits ``backoff * 2**(failures - 1)`` (at most
         ``max_backoff``)."""
-        wait = min(self.options.interval * 2 ** min(failures, 20), self.options.max_backoff)
+        wait = _backoff(self.options, failures)
         report.failed_feeds.append((url, reason))
         warn("W310", f"feed {url} failed ({reason}); failure {failures}, next poll in {wait:g} s", log=log)
         self.write(lambda s: state.save_feed(s.con, url, etag=etag, last_modified=modified, failures=failures,
@@ -217,10 +218,14 @@ class Watcher:
     def _failed(self, item: dict[str, Any], reason: str, report: CycleReport) -> None:
         attempts = int(item["attempts"]) + 1
         give_up = attempts >= self.options.attempts
-        wait = min(self.options.interval * 2 ** attempts, self.options.max_backoff)
+        wait = _backoff(self.options, attempts)
         report.failed_items.append((item["url"], reason + (" (given up)" if give_up else "")))
         self.write(lambda s: state.mark_failed(s.con, item["key"], reason, attempts=attempts, give_up=give_up,
                                                next_try=state.now() + dt.timedelta(seconds=wait)))
+
+
+def _backoff(options: WatchOptions, failures: int) -> float:
+    return float(min(options.backoff * 2 ** min(max(failures, 1) - 1, 30), options.max_backoff))
 
 
 def feed_items(body: bytes, feed_url: str) -> list[dict[str, Any]]:
