@@ -136,3 +136,29 @@ def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
             assert got[table] == want[table], table
         same = "SELECT id, url, title, published FROM articles ORDER BY id"  # names hold the folder paths
         assert rows(a, same) == rows(b, same)
+
+
+def test_serve_runs_the_watcher_on_its_writer(site: Site, tmp_path_factory: pytest.TempPathFactory,
+                                              tmp_path: Path) -> None:
+    """``serve --watch-feed``: the watcher writes through the server's writer while the API reads."""
+    from fastapi.testclient import TestClient
+
+    from test_api import demo_store
+    from tidings.serve import create_app
+    from tidings.serve.cli import _hooks
+    from tidings.store.serving import read_note
+
+    db = tmp_path / "served.duckdb"
+    db.write_bytes(demo_store(tmp_path_factory).read_bytes())
+    start, stop = _hooks(db, "127.0.0.1", 8999, [f"{site.base}/feed.xml"], None, 0.2, writer=True)
+    with TestClient(create_app(db, writer=True, rate=0, on_start=start, on_stop=stop)) as client:
+        before = client.get("/api").json()["articles"]
+        note = read_note(db)
+        assert note is not None and note.url == "http://127.0.0.1:8999"
+        for _ in range(1200):
+            if client.get("/api").json()["articles"] == before + 2:
+                break
+            time.sleep(0.1)
+        assert client.get("/api").json()["articles"] == before + 2
+        assert client.get("/api/events", params={"since": "2024-01-01"}).json()["total"] > 0
+    assert read_note(db) is None  # withdrawn when the server stops
