@@ -230,3 +230,25 @@ def test_serve_on_a_locked_store_says_t301(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "[T301]" in result.output and "Traceback" not in result.output
     assert "[W301]" in result.output  # all interfaces and no token: warned
+
+
+def test_cli_and_export_csv_are_not_formulas(db: Path, tmp_path: Path) -> None:
+    from tidings.cli import app
+    from tidings.export import export
+    from tidings.store.db import Store
+
+    copy = tmp_path / "csv.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with Store.open(copy) as store:
+        store.con.execute("UPDATE events SET evidence = '+cmd|calc', source_name = '-2+3' "
+                          "WHERE id = (SELECT min(id) FROM events)")
+        out = tmp_path / "events.csv"
+        export(store, "csv", out)
+    exported = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert any(r["evidence"] == "'+cmd|calc" and r["source_name"] == "'-2+3" for r in exported)
+    assert any(r["goldstein"].startswith("-") for r in exported)  # numbers stay numbers
+    result = CliRunner().invoke(app, ["events", "--db", str(copy), "--format", "csv", "--limit", "1000"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert any(r["source_name"] == "'-2+3" for r in rows)
+    assert not any(v.startswith(("=", "+", "@")) for r in rows for v in r.values() if v)

@@ -17,7 +17,8 @@ Limits (stated in ``docs/api.md``):
   so; a chunked body is read by the route in pieces (:func:`tidings.serve.app.read_body`), which stops as
   soon as the bytes read pass the limit;
 * each client address may make ``rate`` requests a second on average, in bursts of up to ``burst``; past
-  that it is answered 429 with ``Retry-After`` (``rate=0`` turns the limit off).
+  that it is answered 429 with ``Retry-After`` (``rate=0`` turns the limit off). Packaged static files
+  (:data:`UNLIMITED`) are not counted.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 )
+UNLIMITED = ("/static/", "/docs-assets/")
+"""Packaged files: not counted by the rate limit (a dashboard page loads a dozen of them)."""
 MAX_CLIENTS = 10_000
 """Rate-limit buckets kept (least recently seen clients are forgotten first)."""
 
@@ -106,7 +109,7 @@ class Guard:
         await self.app(scope, receive, send_with_headers)
 
     def _refusal(self, scope: Scope) -> tuple[int, str, dict[str, str]] | None:
-        if self.buckets is not None:
+        if self.buckets is not None and not str(scope.get("path", "")).startswith(UNLIMITED):
             client = scope.get("client")
             wait = self.buckets.take(client[0] if client else "?")
             if wait > 0:
