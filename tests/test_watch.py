@@ -19,8 +19,6 @@ from tidings.store.db import Store
 from tidings.watch import Watcher, WatchOptions
 from watch_site import Site, page_text
 
-TESTS = Path(__file__).resolve().parent
-
 
 @pytest.fixture()
 def site() -> Iterator[Site]:
@@ -101,15 +99,12 @@ def _watch(db: Path, feed: str, folder: Path, *extra: str) -> subprocess.Popen[b
 
 @pytest.mark.slow
 def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
+    """SIGKILL three times while the watcher fetches and codes (after its first page request, at a random
+    moment), then let it finish: the store equals an uninterrupted run's."""
     pages = 14
-    portfile = tmp_path / "port"
-    server = subprocess.Popen([sys.executable, str(TESTS / "watch_site.py"), str(portfile), str(pages)])
+    site = Site(list(range(pages))).start()
     try:
-        for _ in range(200):
-            if portfile.exists() and portfile.read_text():
-                break
-            time.sleep(0.05)
-        feed = portfile.read_text() + "/feed.xml"
+        feed = site.base + "/feed.xml"
         folders = {}
         for name in ("killed", "clean"):
             folders[name] = tmp_path / f"drop-{name}"
@@ -119,16 +114,21 @@ def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
         killed = tmp_path / "killed.duckdb"
         rng = random.Random(15)
         for _ in range(3):
+            fetched = sum(n for path, n in site.hits.items() if path.startswith("/page/"))
             proc = _watch(killed, feed, folders["killed"])
-            time.sleep(rng.uniform(4, 9))
+            for _ in range(1200):  # until it asks for a page again (the model is loaded, the queue read)
+                if sum(n for p, n in site.hits.items() if p.startswith("/page/")) > fetched:
+                    break
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0.5, 6))  # fetching, coding or writing
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
         assert _watch(killed, feed, folders["killed"], "--until-idle").wait(600) == 0
         assert _watch(tmp_path / "clean.duckdb", feed, folders["clean"], "--until-idle").wait(600) == 0
     finally:
-        server.kill()
-        server.wait()
+        site.stop()
     with Store.open(killed, read_only=True) as a, Store.open(tmp_path / "clean.duckdb", read_only=True) as b:
+        assert rows(a, "SELECT count(*) FROM ingest_runs WHERE status = 'interrupted'")[0][0] >= 1
         assert rows(a, "SELECT count(*), count(DISTINCT id) FROM articles") == [(pages + 3, pages + 3)]
         assert rows(a, "SELECT status, count(*) FROM watch_items GROUP BY 1") == [("done", pages + 3)]
         got, want = a.contents(), b.contents()

@@ -1,19 +1,14 @@
 """A small news site served from the test itself on 127.0.0.1 (no outside network): a feed that changes
 between polls and answers conditional GETs, a dead feed, a redirect loop, a slow server, article pages.
-
-Run as a script (``python tests/watch_site.py PORTFILE N``) it serves a feed of N pages until killed, for
-the kill -9 test's subprocesses.
 """
 
 from __future__ import annotations
 
 import contextlib
 import email.utils
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 # Sentences written for these tests.
 PLACES = ["Lima", "Quito", "Bogota", "Santiago", "Montevideo", "Asuncion", "La Paz", "Caracas", "Brasilia",
@@ -127,9 +122,3 @@ class Site:
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             h.wfile.write(body)
 
-
-if __name__ == "__main__":
-    served = Site(list(range(int(sys.argv[2])))).start()
-    Path(sys.argv[1]).write_text(served.base)
-    while True:
-        time.sleep(3600)

@@ -115,9 +115,14 @@ def _start_watcher(app: FastAPI, feeds: list[str], folder: Path | None, interval
 
     watcher = Watcher(write, WatchOptions(feeds=tuple(feeds), folder=folder, interval=interval))
 
+    def report(cycle: Any) -> None:  # one line a cycle that did something, on stderr and in the log
+        if not cycle.idle or cycle.failed_feeds or cycle.failed_items:
+            typer.echo(f"watch: {cycle.line()}", err=True)
+        log.info("watch: %s", cycle.line())
+
     def loop() -> None:
         try:
-            watcher.run(stop, on_cycle=lambda report: log.info("watch: %s", report.line()))
+            watcher.run(stop, on_cycle=report)
         except Exception:  # the server goes on serving; the log says why the watcher stopped
             log.exception("the watcher stopped")
         finally:
