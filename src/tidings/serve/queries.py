@@ -69,8 +69,10 @@ def dicts(cur: Cursor, sql: str, params: list[Any]) -> list[Row]:
 
 
 def table_exists(cur: Cursor, name: str) -> bool:
-    row = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
-                      [name]).fetchone()
+    """Whether the store has table or view ``name`` (DuckDB's catalogue functions: faster than
+    ``information_schema``)."""
+    row = cur.execute("SELECT count(*) FROM (SELECT table_name AS name FROM duckdb_tables() UNION ALL "
+                      "SELECT view_name FROM duckdb_views()) WHERE name = ?", [name]).fetchone()
     return bool(row and row[0])
 
 

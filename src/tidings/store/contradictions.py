@@ -18,14 +18,14 @@ from tidings.claims.records import Claim, Contradiction
 FIRM_SQL = "('asserted', 'reported')"
 
 PAIRS_SQL = """
-WITH c AS (
+WITH c AS MATERIALIZED (
     SELECT id, subject_code, subject_name, type, polarity, factuality, refers_to, made_on, duration_days,
            article_id,
            row_number() OVER (PARTITION BY subject_code, subject_name, type
                               ORDER BY coalesce(refers_to, made_on) NULLS FIRST, article_id, cue_start) AS rn
     FROM claims{where}
 ),
-seen AS (
+seen AS MATERIALIZED (
     SELECT * FROM c WHERE type = 'appearance' AND factuality IN {firm} AND polarity = 'positive'
                           AND refers_to IS NOT NULL
 ),
