@@ -54,6 +54,7 @@ bench: setup
 
 eval: setup
 	$(BIN)/python scripts/eval_petrarch.py
+	$(BIN)/python scripts/eval_events.py --markdown evaluation/events.md
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
