@@ -78,6 +78,7 @@ def serve_command(
 def _hooks(db: Path, host: str, port: int, feeds: list[str], folder: Path | None, interval: float, *,
            writer: bool) -> tuple[Any, Any]:
     """What the server does when it starts and stops: the serving note, and the watcher thread."""
+    from tidings.log import warn
     from tidings.store.serving import announce, withdraw
 
     stop_event = threading.Event()
@@ -87,7 +88,11 @@ def _hooks(db: Path, host: str, port: int, feeds: list[str], folder: Path | None
         if not writer:
             return
         local = "127.0.0.1" if host in ALL_INTERFACES or host == "localhost" else host
-        announce(db, f"http://{local}:{port}", app.state.handoff_token)
+        try:
+            announce(db, f"http://{local}:{port}", app.state.handoff_token)
+        except OSError as exc:  # a read-only folder: serve on, without the hand-off
+            typer.echo(warn("W302", f"cannot write the serving note beside {db} ({exc}): `tidings ingest "
+                                    "--db` cannot hand batches to this server"), err=True)
         if feeds or folder is not None:
             threads.append(_start_watcher(app, feeds, folder, interval, stop_event))
 
