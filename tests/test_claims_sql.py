@@ -105,3 +105,29 @@ def test_contradictions_are_bounded_by_the_limit(crowded: TestClient,
     assert actor["people"] and actor["people"][0]["person"] == "Ana Reyes"
     where = crowded.get("/api/whereabouts/ESPGOV").json()
     assert where["last_seen"] is not None
+
+
+def test_a_timed_out_request_stops_its_work(tmp_path: Path) -> None:
+    """After the 504, the data function stops at its next query instead of running on unseen."""
+    import asyncio
+    import time
+
+    from tidings.serve import queries as Q
+    from tidings.serve.errors import ApiError
+    from tidings.serve.pool import ReadPool
+
+    path = store_with(tmp_path / "t.duckdb", make_claims(10, 1))
+    ran: list[int] = []
+
+    def long_work(cur: object) -> None:
+        for _ in range(200):  # 200 queries with a pause: far longer than the time limit
+            Q.dicts(cur, "SELECT 1", [])  # type: ignore[arg-type]
+            ran.append(1)
+            time.sleep(0.02)
+
+    pool = ReadPool(path, workers=2, timeout=0.1)
+    with pytest.raises(ApiError) as caught:
+        asyncio.run(pool.read(long_work))
+    assert caught.value.status == 504
+    pool.close()  # waits for the worker thread
+    assert 0 < len(ran) < 200

@@ -2,7 +2,8 @@
 
 The server opens the store once, read-only (read-write only when ingest by token is on, and then all writes
 go through :meth:`ReadPool.write`, one at a time). A query that outlives ``timeout`` seconds is
-interrupted (``DuckDBPyConnection.interrupt``) and answered with a 504 in the API's error shape.
+interrupted (``DuckDBPyConnection.interrupt``) and answered with a 504 in the API's error shape; the data
+function's next query (:func:`checkpoint`) stops it, so no timed-out request works on unseen.
 """
 
 from __future__ import annotations
@@ -21,6 +22,17 @@ from tidings.serve.errors import ApiError
 
 T = TypeVar("T")
 Cursor = duckdb.DuckDBPyConnection
+
+
+_job = threading.local()
+
+
+def checkpoint() -> None:
+    """Raise a 504 in a data function whose request has timed out (called before each of its queries), so
+    a timed-out request stops its work instead of running on with nobody waiting for it."""
+    flag: threading.Event | None = getattr(_job, "cancelled", None)
+    if flag is not None and flag.is_set():
+        raise ApiError(504, "the request timed out and was stopped")
 
 
 class ReadPool:
@@ -72,16 +84,22 @@ class ReadPool:
 
     async def _run(self, executor: ThreadPoolExecutor, fn: Callable[[Cursor], T], limit: float | None) -> T:
         holder: list[Cursor] = []
+        cancelled = threading.Event()
 
         def job() -> T:
             cur = self.cursor()
             holder.append(cur)
-            return fn(cur)
+            _job.cancelled = cancelled
+            try:
+                return fn(cur)
+            finally:
+                _job.cancelled = None
 
         future: Future[T] = executor.submit(job)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), limit)
         except TimeoutError:
+            cancelled.set()  # the data function stops at its next query (checkpoint)
             if holder:
                 holder[0].interrupt()
             future.cancel()

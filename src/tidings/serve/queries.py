@@ -22,6 +22,7 @@ from tidings.claims.analysis import timeline as presence_timeline
 from tidings.claims.records import Appearance, Claim, appearances
 from tidings.clean import clean
 from tidings.serve.errors import bad_param, not_found
+from tidings.serve.pool import checkpoint
 from tidings.store.contradictions import contradictions as find_contradictions
 from tidings.store.db import SUBJECT_SQL, claims_where, row_appearance, row_claim
 from tidings.store.filters import EventFilter as EventFilter
@@ -63,6 +64,7 @@ LIST_COLUMNS = (
 
 
 def dicts(cur: Cursor, sql: str, params: list[Any]) -> list[Row]:
+    checkpoint()  # a request that has timed out stops here
     cursor = cur.execute(sql, params)
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
