@@ -35,7 +35,7 @@ def _free_port() -> int:
 
 
 def _overview(base: str) -> dict[str, int]:
-    body = httpx.get(base + "/api", timeout=30).json()
+    body = httpx.get(base + "/api", timeout=120).json()
     return {"events": body["events"], "articles": body["articles"]}
 
 
@@ -47,12 +47,18 @@ def test_ingest_while_served(tmp_path_factory: pytest.TempPathFactory, tmp_path:
     server = subprocess.Popen([sys.executable, "-m", "tidings.cli", "serve", "--db", str(db), "--port",
                                str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(600):
+        for _ in range(3600):  # a busy machine may take a minute to start it
             if find_server(db) is not None:
                 break
             time.sleep(0.05)
         note = read_note(db)
         assert note is not None and note.pid == server.pid and note.url == base
+        for _ in range(1200):  # the note is written at start-up, just before the port opens
+            try:
+                httpx.get(base + "/api", timeout=120)
+                break
+            except httpx.ConnectError:
+                time.sleep(0.05)
         assert stat.S_IMODE(note_path(db).stat().st_mode) == 0o600
         before = _overview(base)
 
@@ -63,7 +69,7 @@ def test_ingest_while_served(tmp_path_factory: pytest.TempPathFactory, tmp_path:
         assert "handing the inputs to it" in done.stderr and "articles coded and stored" in done.stderr
         after = _overview(base)  # the same server, no restart
         assert after["articles"] == before["articles"] + 1 and after["events"] > before["events"]
-        found = httpx.get(base + "/api/events", params={"since": "2024-01-01"}, timeout=30).json()
+        found = httpx.get(base + "/api/events", params={"since": "2024-01-01"}, timeout=120).json()
         assert found["total"] >= 1
 
         piped = _tidings("ingest", "-", "--db", str(db), "--published", "2024-04-09", stdin=page_text(8))

@@ -13,6 +13,7 @@ one machine); standard input is first spooled to a temporary file by the CLI.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from tidings.serve.errors import bad_param
 from tidings.store.serving import Serving
 
 ENDPOINT = "/api/_writer/ingest"
+STARTING = 30.0
+"""Seconds the CLI waits for a server whose note is there but whose port is not open yet (starting up)."""
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost", "testclient"})
 
 
@@ -66,13 +69,22 @@ def send(server: Serving, paths: list[str], options: Any, *, timeout: float | No
     """CLI side: hand ``paths`` to the serving process; its report (raises :class:`StoreError`)."""
     import httpx
 
-    try:
-        answer = httpx.post(server.url + ENDPOINT, json={"paths": paths, "options": options_payload(options)},
-                            headers={"Authorization": f"Bearer {server.token}"},
-                            timeout=httpx.Timeout(timeout, connect=10.0), trust_env=False)
-    except httpx.HTTPError as exc:
-        raise StoreError(f"{server.db} is served by process {server.pid} at {server.url}, which did not "
-                         f"take the ingest ({exc})") from exc
+    body = {"paths": paths, "options": options_payload(options)}
+    deadline = time.monotonic() + STARTING
+    while True:
+        try:
+            answer = httpx.post(server.url + ENDPOINT, json=body,
+                                headers={"Authorization": f"Bearer {server.token}"},
+                                timeout=httpx.Timeout(timeout, connect=10.0), trust_env=False)
+            break
+        except httpx.ConnectError as exc:  # the note is written just before the port opens
+            if time.monotonic() > deadline:
+                raise StoreError(f"{server.db} is served by process {server.pid} at {server.url}, which does "
+                                 f"not answer ({exc})") from exc
+            time.sleep(0.2)
+        except httpx.HTTPError as exc:
+            raise StoreError(f"{server.db} is served by process {server.pid} at {server.url}, which did not "
+                             f"take the ingest ({exc})") from exc
     if answer.status_code != 200:
         try:
             message = answer.json()["error"]["message"]
