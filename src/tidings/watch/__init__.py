@@ -9,6 +9,14 @@ See ``docs/store.md`` ("Continuous ingest").
 
 from __future__ import annotations
 
-from tidings.watch.core import CycleReport, Watcher, WatchOptions
+from typing import Any
 
 __all__ = ["CycleReport", "WatchOptions", "Watcher"]
+
+
+def __getattr__(name: str) -> Any:  # lazy: `tidings.cli` imports the command, not the ingest machinery
+    if name in __all__:
+        from tidings.watch import core
+
+        return getattr(core, name)
+    raise AttributeError(name)
