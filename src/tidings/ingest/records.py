@@ -13,12 +13,17 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from tidings.errors import InputError, MalformedInput
 from tidings.ingest.base import Document, Item, ReadOptions, parse_date
 from tidings.validate import decode
+
+# Block or figure tags in a record's text: the field holds HTML, not plain text.
+_MARKUP = re.compile(r"<(?:p|div|figure|figcaption|section|article|aside|h[1-6]|ul|li|br)\b[^<>]{0,500}>",
+                     re.IGNORECASE)
 
 
 def read_txt(data: bytes, name: str, options: ReadOptions, *, doc_id: str | None = None) -> Iterator[Item]:
@@ -89,6 +94,10 @@ def from_record(record: Any, where: str, kind: str, options: ReadOptions) -> Ite
     text = _first(record, options.names("text"))
     if not isinstance(text, str):
         return MalformedInput(f"no {options.names('text')[0]!r} field", doc_id=where)
+    if _MARKUP.search(text):  # an export that kept the page's markup: extract as from a page
+        from tidings.ingest.html import fragment_text
+
+        text = fragment_text(text) or text
     doc_id = _first(record, options.names("id"))
     doc_id = str(doc_id) if doc_id is not None else hashlib.sha1(text.encode()).hexdigest()[:16]
     published = options.published

