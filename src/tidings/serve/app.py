@@ -43,7 +43,8 @@ DOCS_ASSETS = Path(__file__).parent / "docs_assets"
 MAX_BODY = 10 * 1024 * 1024
 """Largest request body (bytes): 413 past it."""
 RATE = 20.0
-"""Requests a second one client address may make on average (``--rate-limit``; 0: no limit) ..."""
+"""Requests a second one client address may make on average: ``tidings serve --rate-limit``'s default
+(``create_app`` itself limits nothing unless given ``rate``; 0: no limit) ..."""
 BURST = 60
 """... and in a burst."""
 log = logging.getLogger("tidings.serve")
@@ -86,7 +87,7 @@ class Settings:
     workers: int = 8
     writer: bool = False  # this server is the store's writer (hand-off ingest, watcher)
     max_body: int = MAX_BODY
-    rate: float = RATE
+    rate: float = 0.0
     burst: int = BURST
 
 
@@ -125,7 +126,7 @@ Filters = Annotated[Q.EventFilter, Depends(event_filter)]
 
 # ------------------------------------------------------------------------------------------------ the app
 def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0, workers: int = 8,
-               writer: bool = False, max_body: int = MAX_BODY, rate: float = RATE, burst: int = BURST,
+               writer: bool = False, max_body: int = MAX_BODY, rate: float = 0.0, burst: int = BURST,
                on_start: Callable[[FastAPI], None] | None = None,
                on_stop: Callable[[FastAPI], None] | None = None) -> FastAPI:
     """The API and dashboard over the store at ``db``.
