@@ -290,6 +290,11 @@ def ingest(
     if engine != "local":
         raise typer.BadParameter("--engine must be local or dask")
     err = Console(stderr=True)
+    from tidings.store.serving import find_server
+
+    served = find_server(db)
+    if served is not None:  # a server holds the store: it ingests for us (docs/store.md)
+        raise typer.Exit(_hand_off(served, paths, options, err))
     store = _open(db, err)
     try:
         stats = _run_ingest(store, paths, options, err)
@@ -306,6 +311,41 @@ def ingest(
         store.close()
     if stats.skipped:
         raise typer.Exit(1 if stats.articles or stats.duplicates or stats.near_duplicates else 2)
+
+
+def _hand_off(served: Any, paths: list[str], options: Any, err: Console) -> int:
+    """Ingest through the server that holds the store; the exit code (0, 1: some skipped, 2)."""
+    import tempfile
+
+    from tidings.ingest.runner import RunStats
+    from tidings.serve.handoff import send
+
+    err.print(f"{served.db} is served by process {served.pid}: handing the inputs to it", highlight=False)
+    with tempfile.TemporaryDirectory(prefix="tidings-stdin-") as spool:
+        given = []
+        for path in paths:
+            if path == "-":  # the server cannot read our standard input: spool it
+                target = Path(spool) / "stdin"
+                target.write_bytes(sys.stdin.buffer.read())
+                given.append(str(target))
+            else:
+                given.append(str(Path(path).resolve()))
+        try:
+            report = send(served, given, options)
+        except TidingsError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            return 2
+    stats = RunStats(report["run_id"], articles=report["articles"], events=report["events"],
+                     duplicates=report["duplicates"], near_duplicates=report["near_duplicates"],
+                     skipped=report["skipped"], ignored=report["ignored"], batches=report["batches"],
+                     seconds=report["seconds"], reasons=report["reasons"])
+    err.print(_run_table(stats))
+    for message in report["skipped_messages"]:
+        err.print(f"[yellow]skipped:[/yellow] {message}", highlight=False)
+    Console().print(_dyads_table(report["top_dyads"]))
+    if stats.skipped:
+        return 1 if stats.articles or stats.duplicates or stats.near_duplicates else 2
+    return 0
 
 
 def _run_ingest(store: Any, paths: list[str], options: Any, err: Console) -> Any:
@@ -649,8 +689,10 @@ def version() -> None:
 
 
 from tidings.serve.cli import serve_command  # noqa: E402  (typer only; FastAPI loads when it runs)
+from tidings.watch.cli import watch_command  # noqa: E402
 
 app.command("serve")(serve_command)
+app.command("watch")(watch_command)
 
 
 def main() -> None:

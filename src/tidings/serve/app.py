@@ -14,6 +14,7 @@ import datetime as dt
 import hmac
 import json
 import logging
+import secrets
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -34,10 +35,18 @@ from tidings.export.render import MEDIA_TYPES, RENDERERS, render_events
 from tidings.serve import queries as Q
 from tidings.serve.errors import ApiError, bad_param, error_body
 from tidings.serve.pool import Cursor, ReadPool
+from tidings.serve.posted import parse_articles
+from tidings.serve.security import Guard
 
 STATIC = Path(__file__).parent / "static"
+DOCS_ASSETS = Path(__file__).parent / "docs_assets"
 MAX_BODY = 10 * 1024 * 1024
-MAX_BATCH = 1000
+"""Largest request body (bytes): 413 past it."""
+RATE = 20.0
+"""Requests a second one client address may make on average: ``tidings serve --rate-limit``'s default
+(``create_app`` itself limits nothing unless given ``rate``; 0: no limit) ..."""
+BURST = 60
+"""... and in a burst."""
 log = logging.getLogger("tidings.serve")
 _SUFFIX = {"csv": "csv", "gdelt": "tsv", "plover": "jsonl", "jsonl": "jsonl"}
 
@@ -76,6 +85,10 @@ class Settings:
     token: str | None = None
     timeout: float = 5.0
     workers: int = 8
+    writer: bool = False  # this server is the store's writer (hand-off ingest, watcher)
+    max_body: int = MAX_BODY
+    rate: float = 0.0
+    burst: int = BURST
 
 
 # ------------------------------------------------------------------------------------------------ parameters
@@ -112,24 +125,40 @@ Filters = Annotated[Q.EventFilter, Depends(event_filter)]
 
 
 # ------------------------------------------------------------------------------------------------ the app
-def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0,
-               workers: int = 8) -> FastAPI:
-    """The API and dashboard over the store at ``db`` (opened read-only unless ``token`` turns on ingest)."""
-    settings = Settings(str(db), token or None, timeout, workers)
-    pool = ReadPool(settings.db, workers=workers, timeout=timeout, writable=settings.token is not None)
+def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0, workers: int = 8,
+               writer: bool = False, max_body: int = MAX_BODY, rate: float = 0.0, burst: int = BURST,
+               on_start: Callable[[FastAPI], None] | None = None,
+               on_stop: Callable[[FastAPI], None] | None = None) -> FastAPI:
+    """The API and dashboard over the store at ``db``.
+
+    The store is opened read-only unless ``token`` turns on ``POST /api/articles`` or ``writer`` makes this
+    server the store's one writer (``tidings serve`` does: then ``tidings ingest --db`` hands its inputs to
+    it, see ``docs/store.md``). ``on_start``/``on_stop`` run when the server starts and stops (the watcher).
+    """
+    settings = Settings(str(db), token or None, timeout, workers, writer, max_body, rate, burst)
+    pool = ReadPool(settings.db, workers=workers, timeout=timeout,
+                    writable=settings.token is not None or writer)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        pool.close()
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if on_start is not None:
+            on_start(app)
+        try:
+            yield
+        finally:
+            if on_stop is not None:
+                on_stop(app)
+            pool.close()
 
-    app = FastAPI(title="tidings", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="tidings", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Read-only API over a tidings event store: source-attributed CAMEO/PLOVER "
                               "events, their evidence, actors, aggregates for charts, claims and presence "
                               "timelines. Every error has the shape "
                               '`{"error": {"status", "code", "message", "detail"}}`.')
     app.state.pool = pool
     app.state.settings = settings
+    app.state.handoff_token = secrets.token_urlsafe(32) if writer else None
+    app.add_middleware(Guard, max_body=max_body, rate=rate, burst=burst)
     _install_errors(app)
 
     async def read(fn: Callable[[Cursor], Any]) -> Json:
@@ -224,6 +253,14 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
 
     if settings.token is not None:
         _install_ingest(app, pool, settings.token)
+    if app.state.handoff_token is not None:
+        _install_handoff(app, pool, app.state.handoff_token)
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> FileResponse:  # Swagger UI from packaged files: works offline, no inline script
+        return FileResponse(DOCS_ASSETS / "docs.html", headers={"Cache-Control": "no-cache"})
+
+    app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
 
     @app.get("/", include_in_schema=False)
     async def dashboard() -> FileResponse:
@@ -264,28 +301,35 @@ def _install_errors(app: FastAPI) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ ingest
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, read in pieces; 413 as soon as it passes ``limit`` bytes (the rest is not read)."""
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"request body over {limit:,} bytes; send smaller batches")
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def check_bearer(request: Request, token: str) -> None:
+    """401 unless the ``Authorization: Bearer`` header holds ``token`` (compared in constant time).
+
+    A token in the query string is never looked at: URLs end up in logs, histories and Referer headers."""
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise ApiError(401, "missing or wrong bearer token (Authorization: Bearer TOKEN; never in the URL)")
+
+
 def _install_ingest(app: FastAPI, pool: ReadPool, token: str) -> None:
     @app.post("/api/articles", tags=["ingest"], status_code=201,
               summary="Ingest one article or a batch (needs the server's bearer token)")
     async def post_articles(request: Request) -> Json:
-        given = request.headers.get("authorization", "")
-        scheme, _, value = given.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(value.encode(), token.encode()):
-            raise ApiError(401, "missing or wrong bearer token (Authorization: Bearer TOKEN)")
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            raise ApiError(413, f"body over {MAX_BODY // (1024 * 1024)} MB; send smaller batches")
-        try:
-            payload = json.loads(body)
-        except ValueError as exc:
-            raise bad_param("body", f"not JSON: {exc}") from exc
-        records = payload if isinstance(payload, list) else [payload]
-        if not records or len(records) > MAX_BATCH:
-            raise bad_param("body", f"give one article object or a list of 1 to {MAX_BATCH}")
-        for i, rec in enumerate(records):
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
-                raise bad_param(f"body[{i}]", "an article is an object with a non-empty `text` "
-                                              "(and optional id, title, url, published)")
+        check_bearer(request, token)
+        body = await read_body(request, app.state.settings.max_body)
+        records = parse_articles(body)
         stats = await pool.write(lambda cur: ingest_records(cur, pool.path, records))
         return Json(stats, status_code=201)
 
@@ -303,3 +347,26 @@ def ingest_records(cur: Cursor, path: str, records: list[dict[str, Any]]) -> dic
             "duplicates": stats.duplicates, "near_duplicates": stats.near_duplicates,
             "skipped": stats.skipped,
             "reasons": dict(stats.reasons)}
+
+
+def _install_handoff(app: FastAPI, pool: ReadPool, token: str) -> None:
+    """The writer endpoint ``tidings ingest --db`` uses while this server holds the store (not in the docs:
+    loopback clients with the token of the ``.serving.json`` note only)."""
+    from tidings.serve import handoff
+
+    @app.post(handoff.ENDPOINT, include_in_schema=False)
+    async def writer_ingest(request: Request) -> Json:
+        client = request.client.host if request.client else ""
+        if client not in handoff.LOOPBACK:
+            raise ApiError(403, "the writer endpoint answers this machine only")
+        check_bearer(request, token)
+        body = await read_body(request, 1024 * 1024)
+        try:
+            payload = json.loads(body)
+            paths = [str(p) for p in payload["paths"]]
+            options = handoff.options_from(payload.get("options") or {})
+        except (ValueError, RecursionError, KeyError, TypeError) as exc:
+            raise bad_param("body", "give {\"paths\": [...], \"options\": {...}}") from exc
+        report = await pool.write(lambda cur: handoff.run(cur, pool.path, paths, options), timeout=None)
+        return Json(report)
+

@@ -16,9 +16,11 @@ from typing import Any
 ERROR_CODES = {
     400: "invalid_parameter",
     401: "unauthorized",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     413: "too_large",
+    429: "rate_limited",
     500: "internal_error",
     503: "unavailable",
     504: "timeout",

@@ -12,18 +12,19 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections import defaultdict
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
 from tidings.actors.labels import code_label
-from tidings.claims.analysis import contradictions as find_contradictions
 from tidings.claims.analysis import timeline as presence_timeline
 from tidings.claims.records import Appearance, Claim, appearances
 from tidings.clean import clean
 from tidings.serve.errors import bad_param, not_found
+from tidings.serve.pool import checkpoint
+from tidings.store.contradictions import contradictions as find_contradictions
 from tidings.store.db import SUBJECT_SQL, claims_where, row_appearance, row_claim
 from tidings.store.filters import EventFilter as EventFilter
 from tidings.store.filters import event_where as event_where
@@ -64,14 +65,17 @@ LIST_COLUMNS = (
 
 
 def dicts(cur: Cursor, sql: str, params: list[Any]) -> list[Row]:
+    checkpoint()  # a request that has timed out stops here
     cursor = cur.execute(sql, params)
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def table_exists(cur: Cursor, name: str) -> bool:
-    row = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
-                      [name]).fetchone()
+    """Whether the store has table or view ``name`` (DuckDB's catalogue functions: faster than
+    ``information_schema``)."""
+    row = cur.execute("SELECT count(*) FROM (SELECT table_name AS name FROM duckdb_tables() UNION ALL "
+                      "SELECT view_name FROM duckdb_views()) WHERE name = ?", [name]).fetchone()
     return bool(row and row[0])
 
 
@@ -107,13 +111,16 @@ def decode_cursor(token: str, kind: str) -> tuple[Any, str]:
             value = dt.date.fromisoformat(value)
         elif kind == "float":
             value = float(value)
+            if not math.isfinite(value):
+                raise ValueError(value)
         elif kind == "int":
-            value = int(value)
+            if not isinstance(value, int) or not -(2 ** 31) <= value < 2 ** 31:  # quad_class is INTEGER
+                raise ValueError(value)
         elif not isinstance(value, str):
             raise ValueError(value)
         if not isinstance(event_id, str):
             raise ValueError(event_id)
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+    except (ValueError, TypeError, OverflowError, RecursionError, binascii.Error) as exc:
         raise bad_param("cursor", "not a cursor this API handed out (take it from `next`)") from exc
     return value, event_id
 
@@ -359,31 +366,51 @@ def actor(cur: Cursor, code: str) -> Row:
 ``tidings ingest``); a store without them (version 1, opened read-only) answers with :data:`CLAIMS_NOTE`."""
 
 
-def _load_claims(cur: Cursor, subject: str | None = None, kind: str | None = None) -> list[Claim]:
+MAX_CLAIMS = 2000
+"""Most claims (newest first) and sightings one request reads for a person's presence timeline; a
+store that holds more about one person answers from the newest ones and says so (``truncated``)."""
+MAX_PEOPLE = 20
+"""Most people (by number of claims) an actor page draws timelines for."""
+ACTOR_CONTRADICTIONS = 50
+"""Contradictions an actor page lists (``/api/claims?contradictions=true`` pages through more)."""
+NEWEST = "coalesce(refers_to, made_on) DESC NULLS LAST, article_id DESC, span_start, id"
+
+
+def _load_claims(cur: Cursor, subject: str | None = None, kind: str | None = None,
+                 limit: int = MAX_CLAIMS) -> list[Claim]:
+    """Claims about ``subject`` of type ``kind``, newest first, at most ``limit`` (read in SQL)."""
     where, params = claims_where(subject, kind)
-    sql = "SELECT * FROM claims" + where
-    return [row_claim(r) for r in dicts(cur, sql + " ORDER BY made_on, article_id, span_start, id", params)]
+    return [row_claim(r) for r in dicts(cur, f"SELECT * FROM claims{where} ORDER BY {NEWEST} LIMIT ?",
+                                        [*params, limit])]
+
+
+def _claims_by_id(cur: Cursor, ids: list[str]) -> dict[str, Claim]:
+    return {r["id"]: row_claim(r) for r in dicts(cur, "SELECT * FROM claims WHERE list_contains(?, id)",
+                                                 [ids])}
 
 
 def _load_appearances(cur: Cursor, person: str, claims: list[Claim]) -> list[Appearance]:
-    """The stored sightings of a person (derived from the claims when the table is missing)."""
+    """The stored sightings of a person, newest :data:`MAX_CLAIMS` (derived from the claims when the table
+    is missing)."""
     if not table_exists(cur, "appearances"):
         return appearances(claims)
     return [row_appearance(r) for r in dicts(
         cur, f"SELECT * FROM appearances WHERE {SUBJECT_SQL.format(p='person')} "
-        "ORDER BY date, made_on, article_id, span_start, id", [person, person])]
+        "ORDER BY date DESC NULLS LAST, made_on DESC, article_id, span_start, id LIMIT ?",
+        [person, person, MAX_CLAIMS])]
 
 
 def claims(cur: Cursor, subject: str | None, kind: str | None, contradictions: bool, limit: int) -> Row:
-    """Claims (newest first), or with ``contradictions`` the pairs of claims that cannot both hold."""
+    """Claims (newest first), or with ``contradictions`` the pairs of claims that cannot both hold; both
+    found in SQL with ``limit`` in the query."""
     if not table_exists(cur, "claims"):
         return {"rows": [], "count": 0, "note": CLAIMS_NOTE}
-    found = _load_claims(cur, subject, kind)
     if contradictions:
-        pairs = [c.to_dict() for c in find_contradictions(found)][:limit]
+        where, params = claims_where(subject, kind)
+        found = find_contradictions(cur, where, params, limit, lambda ids: _claims_by_id(cur, ids))
+        pairs = [c.to_dict() for c in found]
         return {"contradictions": True, "rows": pairs, "count": len(pairs), "note": None}
-    found.sort(key=lambda c: (c.effective_date or dt.date.min, c.doc_id), reverse=True)
-    rows = [{**c.to_dict(), "article_id": c.doc_id} for c in found[:limit]]
+    rows = [{**c.to_dict(), "article_id": c.doc_id} for c in _load_claims(cur, subject, kind, limit)]
     return {"contradictions": False, "rows": rows, "count": len(rows), "note": None}
 
 
@@ -408,20 +435,26 @@ def whereabouts(cur: Cursor, person: str, as_of: dt.date | None) -> Row:
 
 
 def actor_claims(cur: Cursor, code: str) -> Row:
-    """Claims about the people under an actor code, their contradictions and each person's timeline."""
+    """Claims about the people under an actor code (newest 200), their first contradictions and the
+    presence timelines of the :data:`MAX_PEOPLE` people most claimed about (each from their newest
+    :data:`MAX_CLAIMS` claims and sightings)."""
     if not table_exists(cur, "claims"):
         return {"claims": [], "contradictions": [], "people": [], "claims_note": CLAIMS_NOTE}
-    found = _load_claims(cur, code)
+    newest = _load_claims(cur, code, limit=200)
+    where, params = claims_where(code, None)
+    found = find_contradictions(cur, where, params, ACTOR_CONTRADICTIONS,
+                                lambda ids: _claims_by_id(cur, ids))
     when = _latest_claim_date(cur)
-    by_person: dict[str, list[Claim]] = defaultdict(list)
-    for c in found:
-        by_person[c.subject.name].append(c)
+    names = [r[0] for r in cur.execute(
+        f"SELECT subject_name FROM claims{where} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?",
+        [*params, MAX_PEOPLE]).fetchall()]
     people = []
-    for name, theirs in sorted(by_person.items()):
+    for name in sorted(names):
+        theirs = [row_claim(r) for r in dicts(
+            cur, f"SELECT * FROM claims{where} AND subject_name = ? ORDER BY {NEWEST} LIMIT ?",
+            [*params, name, MAX_CLAIMS])]
         seen = [a for a in _load_appearances(cur, code, theirs) if a.person.name == name]
         if seen:
             people.append(presence_timeline(name, seen, theirs, when).to_dict())
-    found.sort(key=lambda c: (c.effective_date or dt.date.min, c.doc_id), reverse=True)
-    return {"claims": [{**c.to_dict(), "article_id": c.doc_id} for c in found[:200]],
-            "contradictions": [c.to_dict() for c in find_contradictions(found)], "people": people,
-            "claims_note": None}
+    return {"claims": [{**c.to_dict(), "article_id": c.doc_id} for c in newest],
+            "contradictions": [c.to_dict() for c in found], "people": people, "claims_note": None}

@@ -241,6 +241,12 @@ class Store:
         try:
             con = duckdb.connect(name, read_only=read_only)
         except duckdb.Error as exc:
+            from tidings.store.serving import find_server
+
+            served = find_server(name)
+            if served is not None:
+                raise StoreError(f"cannot open {name}: it is served by process {served.pid} ({served.url}); "
+                                 "read it through the API, or stop the server") from exc
             raise StoreError(f"cannot open {name}: {exc}") from exc
         store = cls(con, name)
         if read_only:

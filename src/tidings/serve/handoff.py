@@ -1,0 +1,95 @@
+"""``tidings ingest --db X`` while X is served: the CLI hands its inputs to the server, which ingests them
+on its single writer thread (so readers keep reading and see the new events as soon as a batch commits).
+
+    CLI: find_server(X) -> POST {url}/api/_writer/ingest  {"paths": [...absolute...], "options": {...}}
+         Authorization: Bearer <writer token from X.duckdb.serving.json>
+    server: loopback clients only, token compared in constant time, then
+         tidings.ingest.runner.ingest(Store(writer cursor), paths, options)  -> the run's counters
+
+The inputs are read by the server from the same file system (the note is beside the database, so both run on
+one machine); standard input is first spooled to a temporary file by the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import StoreError
+from tidings.serve.errors import bad_param
+from tidings.store.serving import Serving
+
+ENDPOINT = "/api/_writer/ingest"
+STARTING = 30.0
+"""Seconds the CLI waits for a server whose note is there but whose port is not open yet (starting up)."""
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost", "testclient"})
+
+
+def options_payload(options: Any) -> dict[str, Any]:
+    """The parts of :class:`~tidings.ingest.runner.IngestOptions` the server needs, as JSON."""
+    return {"published": options.published.isoformat() if options.published else None,
+            "fields": {k: list(v) for k, v in options.fields.items()} if options.fields else None,
+            "workers": options.workers, "batch": options.batch,
+            "dictionaries": str(options.dictionaries) if options.dictionaries else None}
+
+
+def options_from(payload: dict[str, Any]) -> Any:
+    from tidings.ingest.runner import IngestOptions
+
+    try:
+        fields = payload.get("fields")
+        return IngestOptions(
+            published=dt.date.fromisoformat(payload["published"]) if payload.get("published") else None,
+            fields={str(k): tuple(str(n) for n in v) for k, v in fields.items()} if fields else None,
+            workers=max(1, int(payload.get("workers") or 1)), batch=max(1, int(payload.get("batch") or 32)),
+            dictionaries=Path(payload["dictionaries"]) if payload.get("dictionaries") else None)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise bad_param("options", f"not ingest options ({exc})") from exc
+
+
+def run(cur: Any, db: str, paths: list[str], options: Any) -> dict[str, Any]:
+    """Server side: ingest ``paths`` into the store through the writer's cursor; the run's report."""
+    from tidings.ingest.runner import ingest
+    from tidings.store.db import Store
+
+    store = Store(cur, db)
+    stats = ingest(store, paths, options)
+    skipped = [r[0] for r in cur.execute("SELECT message FROM skipped WHERE run_id = ? ORDER BY name",
+                                         [stats.run_id]).fetchall()]
+    return {"run_id": stats.run_id, "articles": stats.articles, "events": stats.events,
+            "duplicates": stats.duplicates, "near_duplicates": stats.near_duplicates,
+            "skipped": stats.skipped, "ignored": stats.ignored, "batches": stats.batches,
+            "seconds": stats.seconds, "reasons": dict(stats.reasons), "skipped_messages": skipped,
+            "top_dyads": store.top_dyads(10)}
+
+
+def send(server: Serving, paths: list[str], options: Any, *, timeout: float | None = None) -> dict[str, Any]:
+    """CLI side: hand ``paths`` to the serving process; its report (raises :class:`StoreError`)."""
+    import httpx
+
+    body = {"paths": paths, "options": options_payload(options)}
+    deadline = time.monotonic() + STARTING
+    while True:
+        try:
+            answer = httpx.post(server.url + ENDPOINT, json=body,
+                                headers={"Authorization": f"Bearer {server.token}"},
+                                timeout=httpx.Timeout(timeout, connect=10.0), trust_env=False)
+            break
+        except httpx.ConnectError as exc:  # the note is written just before the port opens
+            if time.monotonic() > deadline:
+                raise StoreError(f"{server.db} is served by process {server.pid} at {server.url}, which does "
+                                 f"not answer ({exc})") from exc
+            time.sleep(0.2)
+        except httpx.HTTPError as exc:
+            raise StoreError(f"{server.db} is served by process {server.pid} at {server.url}, which did not "
+                             f"take the ingest ({exc})") from exc
+    if answer.status_code != 200:
+        try:
+            message = answer.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
+            message = answer.text[:300]
+        raise StoreError(f"the server of {server.db} refused the ingest: {answer.status_code} {message}")
+    report: dict[str, Any] = answer.json()
+    return report

@@ -1,0 +1,94 @@
+"""A store that grows while it is served: ``tidings serve`` holds the writer, the plain ``tidings ingest PATH
+--db X`` hands its inputs to it, the API sees the new events without a restart; after a kill -9 of the
+server its stale note is ignored and ingest opens the file itself."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from test_api import demo_store
+from tidings.store.serving import find_server, note_path, read_note
+from watch_site import page_text
+
+pytestmark = pytest.mark.slow
+
+
+def _tidings(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tidings.cli", *args], input=stdin, capture_output=True,
+                          text=True, timeout=600)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _overview(base: str) -> dict[str, int]:
+    body = httpx.get(base + "/api", timeout=120).json()
+    return {"events": body["events"], "articles": body["articles"]}
+
+
+def test_ingest_while_served(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    db = tmp_path / "live.duckdb"
+    db.write_bytes(demo_store(tmp_path_factory).read_bytes())
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "tidings.cli", "serve", "--db", str(db), "--port",
+                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(3600):  # a busy machine may take a minute to start it
+            if find_server(db) is not None:
+                break
+            time.sleep(0.05)
+        note = read_note(db)
+        assert note is not None and note.pid == server.pid and note.url == base
+        for _ in range(1200):  # the note is written at start-up, just before the port opens
+            try:
+                httpx.get(base + "/api", timeout=120)
+                break
+            except httpx.ConnectError:
+                time.sleep(0.05)
+        assert stat.S_IMODE(note_path(db).stat().st_mode) == 0o600
+        before = _overview(base)
+
+        article = tmp_path / "new.txt"
+        article.write_text(page_text(7), encoding="utf-8")
+        done = _tidings("ingest", str(article), "--db", str(db), "--published", "2024-04-08")
+        assert done.returncode == 0, done.stderr
+        assert "handing the inputs to it" in done.stderr and "articles coded and stored" in done.stderr
+        after = _overview(base)  # the same server, no restart
+        assert after["articles"] == before["articles"] + 1 and after["events"] > before["events"]
+        found = httpx.get(base + "/api/events", params={"since": "2024-01-01"}, timeout=120).json()
+        assert found["total"] >= 1
+
+        piped = _tidings("ingest", "-", "--db", str(db), "--published", "2024-04-09", stdin=page_text(8))
+        assert piped.returncode == 0, piped.stderr
+        again = _tidings("ingest", str(article), "--db", str(db))  # the same text: an exact duplicate
+        assert again.returncode == 0 and _overview(base)["articles"] == before["articles"] + 2
+
+        # the writer endpoint wants the note's token, and the public API never takes the token in the URL
+        r = httpx.post(base + "/api/_writer/ingest", json={"paths": [str(article)]}, timeout=30)
+        assert r.status_code == 401
+        r = httpx.post(base + "/api/_writer/ingest", params={"token": note.token},
+                       json={"paths": [str(article)]}, timeout=30)
+        assert r.status_code == 401
+    finally:
+        os.kill(server.pid, signal.SIGKILL)
+        server.wait()
+    assert note_path(db).exists() and find_server(db) is None  # stale after kill -9: ignored
+    other = tmp_path / "other.txt"
+    other.write_text(page_text(9), encoding="utf-8")
+    direct = _tidings("ingest", str(other), "--db", str(db), "--published", "2024-04-10")
+    assert direct.returncode == 0, direct.stderr
+    assert "handing" not in direct.stderr

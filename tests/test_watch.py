@@ -1,0 +1,164 @@
+"""The watcher against feeds and pages served by the test itself on 127.0.0.1: new entries between polls,
+conditional GET, a dead feed, a redirect loop and a slow server backing off, a drop folder, each article
+coded once; and kill -9 at random moments loses and doubles nothing."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tidings.store.db import Store
+from tidings.watch import Watcher, WatchOptions
+from watch_site import Site, page_text
+
+
+@pytest.fixture()
+def site() -> Iterator[Site]:
+    served = Site([0, 1]).start()
+    yield served
+    served.stop()
+
+
+def rows(store: Store, sql: str) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in store.con.execute(sql).fetchall()]
+
+
+def test_feeds_folder_backoff_and_each_article_once(site: Site, tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    store = Store.open(tmp_path / "w.duckdb")
+    feeds = (f"{site.base}/feed.xml", f"{site.base}/dead.xml", f"{site.base}/loop-a", f"{site.base}/slow.xml",
+             "http://127.0.0.1:9/closed.xml")
+    options = WatchOptions(feeds=feeds, folder=folder, interval=0.01, backoff=600, timeout=0.5, settle=0)
+    watcher = Watcher(lambda fn: fn(store), options)
+    try:
+        first = watcher.cycle()
+        assert first.polled == 5 and first.queued == 2 and first.fetched == 2 and first.articles == 2
+        failed = dict(first.failed_feeds)
+        assert set(failed) == set(feeds[1:])
+        assert "503" in failed[feeds[1]] and "redirect" in failed[feeds[2]]
+        assert "timed out" in failed[feeds[3]] and "refused" in failed[feeds[4]]
+        # the failing feeds back off (600 s after one failure), the good one is polled again, conditionally
+        time.sleep(0.05)
+        second = watcher.cycle()
+        assert second.polled == 1 and second.not_modified == 1 and second.queued == 0
+        assert site.conditional == 1
+        backoff = rows(store, "SELECT url, failures, next_poll > polled FROM watch_feeds WHERE failures > 0 "
+                              "ORDER BY url")
+        assert len(backoff) == 4 and all(f == 1 and later for _, f, later in backoff)
+        # the feed changes: one new entry, one kept; a file is dropped into the folder
+        site.set_items([1, 2])
+        (folder / "note.txt").write_text(page_text(40), encoding="utf-8")
+        time.sleep(0.05)
+        third = watcher.cycle()
+        assert third.queued == 2 and third.fetched == 1 and third.files == 1 and third.articles == 2
+        fourth = watcher.cycle()
+        assert fourth.idle and fourth.articles == 0
+        assert site.hits.get("/page/1.html") == 1  # never fetched twice
+        assert rows(store, "SELECT count(*), count(DISTINCT id) FROM articles") == [(4, 4)]
+        assert rows(store, "SELECT status, count(*) FROM watch_items GROUP BY 1") == [("done", 4)]
+        assert rows(store, "SELECT count(*) FROM events")[0][0] > 4  # coded, with events
+        assert "failed" in first.line() and "redirect" in first.line()
+    finally:
+        watcher.close()
+        store.close()
+
+
+def test_a_page_that_keeps_failing_is_given_up(site: Site, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "w.duckdb")
+    watcher = Watcher(lambda fn: fn(store), WatchOptions(interval=0.001, backoff=0.001, attempts=2,
+                                                         timeout=0.5))
+    try:
+        watcher.cycle()  # creates the tables
+        from tidings.watch import state
+
+        state.enqueue(store.con, [{"key": "page:x", "kind": "page", "source": "test",
+                                   "url": f"{site.base}/nothing.html"}])
+        reports = [watcher.cycle() for _ in range(3)]
+        assert "HTTP 404" in reports[0].failed_items[0][1]
+        assert rows(store, "SELECT status, attempts FROM watch_items") == [("failed", 2)]
+        assert reports[-1].idle
+    finally:
+        watcher.close()
+        store.close()
+
+
+def _watch(db: Path, feed: str, folder: Path, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "tidings.cli", "watch", "--db", str(db), "--feed", feed,
+                             "--folder", str(folder), "--interval", "0.2", *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+@pytest.mark.slow
+def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
+    """SIGKILL three times while the watcher fetches and codes (after its first page request, at a random
+    moment), then let it finish: the store equals an uninterrupted run's."""
+    pages = 14
+    site = Site(list(range(pages))).start()
+    try:
+        feed = site.base + "/feed.xml"
+        folders = {}
+        for name in ("killed", "clean"):
+            folders[name] = tmp_path / f"drop-{name}"
+            folders[name].mkdir()
+            for n in range(3):
+                (folders[name] / f"f{n}.txt").write_text(page_text(100 + n), encoding="utf-8")
+        killed = tmp_path / "killed.duckdb"
+        rng = random.Random(15)
+        for _ in range(3):
+            fetched = sum(n for path, n in site.hits.items() if path.startswith("/page/"))
+            proc = _watch(killed, feed, folders["killed"])
+            for _ in range(1200):  # until it asks for a page again (the model is loaded, the queue read)
+                if sum(n for p, n in site.hits.items() if p.startswith("/page/")) > fetched:
+                    break
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0.5, 6))  # fetching, coding or writing
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        assert _watch(killed, feed, folders["killed"], "--until-idle").wait(600) == 0
+        assert _watch(tmp_path / "clean.duckdb", feed, folders["clean"], "--until-idle").wait(600) == 0
+    finally:
+        site.stop()
+    with Store.open(killed, read_only=True) as a, Store.open(tmp_path / "clean.duckdb", read_only=True) as b:
+        assert rows(a, "SELECT count(*) FROM ingest_runs WHERE status = 'interrupted'")[0][0] >= 1
+        assert rows(a, "SELECT count(*), count(DISTINCT id) FROM articles") == [(pages + 3, pages + 3)]
+        assert rows(a, "SELECT status, count(*) FROM watch_items GROUP BY 1") == [("done", pages + 3)]
+        got, want = a.contents(), b.contents()
+        for table in ("events", "actors", "mentions", "claims", "appearances", "summaries", "skipped"):
+            assert got[table] == want[table], table
+        same = "SELECT id, url, title, published FROM articles ORDER BY id"  # names hold the folder paths
+        assert rows(a, same) == rows(b, same)
+
+
+def test_serve_runs_the_watcher_on_its_writer(site: Site, tmp_path_factory: pytest.TempPathFactory,
+                                              tmp_path: Path) -> None:
+    """``serve --watch-feed``: the watcher writes through the server's writer while the API reads."""
+    from fastapi.testclient import TestClient
+
+    from test_api import demo_store
+    from tidings.serve import create_app
+    from tidings.serve.cli import _hooks
+    from tidings.store.serving import read_note
+
+    db = tmp_path / "served.duckdb"
+    db.write_bytes(demo_store(tmp_path_factory).read_bytes())
+    start, stop = _hooks(db, "127.0.0.1", 8999, [f"{site.base}/feed.xml"], None, 0.2, writer=True)
+    with TestClient(create_app(db, writer=True, rate=0, on_start=start, on_stop=stop)) as client:
+        before = client.get("/api").json()["articles"]
+        note = read_note(db)
+        assert note is not None and note.url == "http://127.0.0.1:8999"
+        for _ in range(1200):
+            if client.get("/api").json()["articles"] == before + 2:
+                break
+            time.sleep(0.1)
+        assert client.get("/api").json()["articles"] == before + 2
+        assert client.get("/api/events", params={"since": "2024-01-01"}).json()["total"] > 0
+    assert read_note(db) is None  # withdrawn when the server stops
