@@ -1,7 +1,8 @@
 """The command line: parse the options, call the library, print, return a meaningful exit code.
 
 Exit codes: 0 everything was coded; 1 some documents were skipped (the summary on stderr says which and why);
-2 bad usage or nothing could be read at all.
+2 bad usage, nothing could be read at all, or a numbered error stopped the command (the store cannot be
+opened); 3 an internal error (a bug: the traceback is printed), never confused with "some skipped".
 """
 
 from __future__ import annotations
@@ -480,8 +481,19 @@ from tidings.serve.cli import serve_command  # noqa: E402  (typer only; FastAPI 
 app.command("serve")(serve_command)
 
 
+EXIT_INTERNAL = 3
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception:  # a bug, not bad input: say so, and do not exit 1 ("some skipped")
+        import traceback
+
+        traceback.print_exc()
+        sys.stderr.write(f"tidings: internal error (exit {EXIT_INTERNAL}); please report it with the "
+                         "traceback above\n")
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":

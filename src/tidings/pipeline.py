@@ -31,7 +31,7 @@ from tidings.events.ontology import cameo, plover
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
 from tidings.record import Actor, Article, Attribution, Event, Location
-from tidings.validate import MAX_CHARS, check_text
+from tidings.validate import DEFAULT_LIMITS, Limits, cap_events, check_sentences, check_text, parseable
 
 # CAMEO roots whose events stand with one side unknown: protest, force posture, coercion, assault, fight,
 # mass violence ("insurgents shelled the city", "soldiers were killed").
@@ -46,7 +46,8 @@ class Options:
 
     published: dt.date | None = None  # default publication date for articles that carry none
     dictionaries: Path | None = None  # a folder of PETRARCH/Phoenix-format dictionaries to add
-    max_chars: int = MAX_CHARS
+    max_chars: int | None = None  # overrides limits.max_chars
+    limits: Limits = DEFAULT_LIMITS  # bounds on one document's size and work (tidings.validate.Limits)
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
 
@@ -128,16 +129,18 @@ class Pipeline:
 
     def prepare(self, article: Article) -> Prepared:
         """Validate, clean, split, and choose the sentences to parse."""
-        check_text(article.text, article.id, max_chars=self.options.max_chars)
+        limits = self.options.limits
+        check_text(article.text, article.id, max_chars=self.options.max_chars, limits=limits)
         cleaned = clean(article.text)
         sentences = split(cleaned.text, cleaned.paragraphs)
         if not sentences:
             raise EmptyDocument(" after cleaning", doc_id=article.id)
+        check_sentences(sentences, article.id, limits)
         when = article.published or self.options.published  # roles are dated: match names as of then
         for sent in sentences:
             sent.mentions = self.kb.match(sent.words, when)
         todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
-        return Prepared(article, cleaned, sentences, todo)
+        return Prepared(article, cleaned, sentences, parseable(todo, article.id, limits))
 
     def code(self, prepared: Prepared) -> Result:
         """Code the parsed sentences of a prepared article, in order, keeping its discourse."""
@@ -178,6 +181,7 @@ class Pipeline:
                 if ent.label_ == "PERSON" and not any(ent.start <= i < ent.end for i in known) and \
                         self.kb.resolve([t.text for t in ent], published) is None:
                     discourse.add_unknown_person(ent.text)
+        result.events = cap_events(result.events, article.id, self.options.limits)
         return result
 
     def _worth_parsing(self, sent: Sentence) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from tidings import errors
 from tidings.about import CODER
-from tidings.errors import InputError, NotEnglish
+from tidings.errors import InputError, NotEnglish, contained
 from tidings.ingest.base import Document, Ignored, ReadOptions
 from tidings.ingest.dedup import THRESHOLD, NearDuplicates, signature, to_bytes
 from tidings.ingest.registry import read_paths
 from tidings.record import Article, Event
 from tidings.store.db import Batch, Skip, Store, StoredArticle
-from tidings.validate import check_text
+from tidings.validate import DEFAULT_LIMITS, Limits, check_text
 
 if TYPE_CHECKING:
     from tidings.claims.records import Claim
@@ -43,11 +44,12 @@ class IngestOptions:
     batch: int = 32
     dictionaries: Path | None = None
     near_threshold: float = THRESHOLD
+    limits: Limits = DEFAULT_LIMITS  # bounds on one input's size and work (tidings.validate.Limits)
 
     def read_options(self) -> ReadOptions:
         if self.fields is None:
-            return ReadOptions(self.published)
-        return ReadOptions(self.published, self.fields)
+            return ReadOptions(self.published, limits=self.limits)
+        return ReadOptions(self.published, self.fields, self.limits)
 
 
 @dataclass(slots=True)
@@ -109,11 +111,16 @@ def _rebuild(name: str, detail: str, doc_id: str | None) -> InputError:
 _PIPELINE: Any = None
 
 
-def _init_worker(published: dt.date | None, dictionaries: Path | None) -> None:
+def _init_worker(published: dt.date | None, dictionaries: Path | None, limits: Limits = DEFAULT_LIMITS,
+                 parent: int | None = None) -> None:
     global _PIPELINE
     from tidings.pipeline import Options, Pipeline
 
-    _PIPELINE = Pipeline(Options(published=published, dictionaries=dictionaries))
+    if parent is not None:  # a pool worker: it dies with its parent, even one killed by SIGKILL
+        from tidings.scale.lifeline import die_with_parent
+
+        die_with_parent(parent)
+    _PIPELINE = Pipeline(Options(published=published, dictionaries=dictionaries, limits=limits))
 
 
 def _code(articles: list[Article]) -> list[Coded]:
@@ -136,13 +143,13 @@ def code_articles(pipeline: Any, articles: list[Article]) -> list[Coded]:
     prepared: list[Any] = []
     for article in articles:
         try:
-            prepared.append(pipeline.prepare(article))
+            prepared.append(contained(pipeline.prepare, article, article.id))
         except InputError as exc:
             prepared.append(exc)
             out.append(Coded(article.id, [], (type(exc).__name__, exc.detail, article.id)))
     ready = [p for p in prepared if not isinstance(p, InputError)]
     parse(s for p in ready for s in p.todo)
-    results = [pipeline.code(p) for p in ready]
+    results = [_code_one(pipeline, p) for p in ready]
     leads = [lead_of(p) for p in ready]
     extra = {id(s): s for p, lead in zip(ready, leads, strict=True)
              for s in [*lead.unparsed(), *(s for s in p.sentences if s.doc is None and needs_parse(s))]}
@@ -158,6 +165,15 @@ def code_articles(pipeline: Any, articles: list[Article]) -> list[Coded]:
     return sorted(out, key=lambda c: order.get(c.article_id, 0))
 
 
+def _code_one(pipeline: Any, prepared: Any) -> Any:
+    from tidings.pipeline import Result
+
+    try:
+        return contained(pipeline.code, prepared, prepared.article.id)
+    except InputError as exc:
+        return Result(prepared.article, error=exc)
+
+
 class _Coder:
     """Codes lists of articles here (1 worker) or in a process pool whose workers build a Pipeline once."""
 
@@ -167,9 +183,10 @@ class _Coder:
         if self.workers > 1:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_init_worker,
-                                            initargs=(options.published, options.dictionaries))
+                                            initargs=(options.published, options.dictionaries,
+                                                      options.limits, os.getpid()))
         else:
-            _init_worker(options.published, options.dictionaries)
+            _init_worker(options.published, options.dictionaries, options.limits)
 
     def submit(self, articles: list[Article]) -> list[Future[list[Coded]]] | list[Coded]:
         if self.pool is None:
@@ -244,7 +261,7 @@ class Ingest:
                                                      doc_id=item.name), key))
                 continue
             try:
-                check_text(item.text, item.name)
+                check_text(item.text, item.name, limits=self.options.limits)
             except InputError as exc:
                 batch.skipped.append(Skip(exc, key))
                 continue

@@ -123,7 +123,8 @@ def code_partition(partition: Partition, run_dir: str, options: IngestOptions) -
         return finished
     start = time.perf_counter()
     summary = ShardSummary(partition.id, partition.index, worker=f"{socket.gethostname()}:{os.getpid()}")
-    pipeline = pipeline_for(Options(published=options.published, dictionaries=options.dictionaries))
+    pipeline = pipeline_for(Options(published=options.published, dictionaries=options.dictionaries,
+                                    limits=options.limits))
     batch = Batch(run_id=1)
     states: list[tuple[str, int, str, str | None]] = []  # (article id, document number, state, detail)
     seen: set[str] = set()
@@ -148,7 +149,7 @@ def code_partition(partition: Partition, run_dir: str, options: IngestOptions) -
             try:
                 if language and not language.startswith("en"):
                     raise NotEnglish(f" (declared language {item.language!r})", doc_id=item.name)
-                check_text(item.text, item.name)
+                check_text(item.text, item.name, limits=options.limits)
             except InputError as exc:
                 batch.skipped.append(Skip(exc, key))
                 states.append((key, number, "checked", exc.detail))
