@@ -592,7 +592,7 @@ GOOD: list[Callable[[Writer], None]] = [good_txt, good_txt, good_txt, good_txt, 
 KINDS = [f.__name__ for f in (*GOOD, *HEAVY, *LIGHT, duplicate, tiny)]
 
 
-def generate(folder: Path, *, documents: int = 10_000, seed: int = 15, good_share: float = 0.15,
+def generate(folder: Path, *, documents: int = 10_000, seed: int = 15, good_share: float = 0.06,
              heavy: bool = True) -> Manifest:
     """Write at least ``documents`` documents (about ``good_share`` of them good articles) under
     ``folder``."""

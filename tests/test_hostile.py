@@ -271,9 +271,9 @@ def _alive(pids: list[int]) -> list[int]:
 def _kill_and_check(cmd: list[str], want_children: int, tmp_path: Path) -> None:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
                             start_new_session=True)
+    children: list[int] = []
     try:
         deadline = time.monotonic() + 240
-        children: list[int] = []
         while time.monotonic() < deadline and proc.poll() is None:
             children = _descendants(proc.pid)
             if len(children) >= want_children:
@@ -288,8 +288,12 @@ def _kill_and_check(cmd: list[str], want_children: int, tmp_path: Path) -> None:
         while _alive(children) and time.monotonic() < deadline:
             time.sleep(0.5)
         assert _alive(children) == [], "worker processes outlived their parent"
-    finally:
-        for pid in _alive(_descendants(proc.pid)):
+    finally:  # leave nothing behind, whatever failed
+        if proc.poll() is None:
+            children = _descendants(proc.pid)
+            proc.kill()
+            proc.wait()
+        for pid in _alive(children):
             os.kill(pid, signal.SIGKILL)
 
 
