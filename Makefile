@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run serve test setup lint typecheck pytest bench eval clean lock
+.PHONY: run serve test setup lint typecheck pytest bench eval baseline clean lock
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python requirements-pip.lock requirements.lock requirements-dev.lock pyproject.toml
 	$(PIP) --require-hashes --no-deps -r requirements-pip.lock
 	$(PIP) --require-hashes --no-deps -r requirements.lock -r requirements-dev.lock
-	$(PIP) --no-deps --no-build-isolation -e .
+	$(PIP) --no-deps --no-build-isolation -e ".[all]"
 	$(BIN)/python -m pip check
 	touch $(STAMP)
 
@@ -52,8 +52,20 @@ test: lint typecheck pytest
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
 
+# Re-run every scorer (development and test parts side by side) and rewrite evaluation/*.md; no network.
+# `make baseline` does the same and also rewrites the development floors in evaluation/baseline.json.
 eval: setup
-	$(BIN)/python scripts/eval_petrarch.py
+	$(BIN)/python scripts/make_splits.py --check
+	$(BIN)/python scripts/eval_petrarch.py $(EVAL_FLAGS)
+	$(BIN)/python scripts/eval_components.py $(EVAL_FLAGS)
+	$(BIN)/python scripts/eval_factuality.py --markdown evaluation/factuality.md $(EVAL_FLAGS)
+	$(BIN)/python scripts/eval_5w1h.py $(EVAL_FLAGS)
+	$(BIN)/python scripts/eval_case2021.py $(EVAL_FLAGS)
+	$(BIN)/python scripts/eval_events.py --markdown evaluation/events.md
+
+# the blind gold's floors (evaluation/gold/baseline.json) are kept by its own scorer and tests
+baseline:
+	$(MAKE) eval EVAL_FLAGS=--write-baseline
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""Build tidings' joined CAMEO/PLOVER table from the reference tables in /work/shared/ontology.
+"""Build tidings' joined CAMEO/PLOVER table from the reference tables in ../shared/ontology.
 
 Reads the CAMEO 2.0 code list (``cameo_eventcodes.tsv``: code, root, name, goldstein, quad_class) and the
 CAMEO->PLOVER conversion table (``CAMEO2PLOVER-2021.txt``: ``code: TYPE, mode, context # name``) and writes

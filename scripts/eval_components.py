@@ -1,6 +1,11 @@
-"""Score the date resolver, event dating and the geocoder against the gold sets in /work/shared/eval.
+"""Score the date resolver, event dating and the geocoder, development and test parts side by side.
 
-    .venv/bin/python scripts/eval_components.py [--eval-dir /work/shared/eval] [--json]
+    .venv/bin/python scripts/eval_components.py [--shared ../shared] [--json] [--misses N] [--write-baseline]
+
+Each suite is scored once per part of the frozen split (``evaluation/splits.json``: MEANTIME by document,
+SemEval-2015 TimeLine by timeline, GeoWebNews by article); the figures go to stdout and to the "Measured
+figures" section of ``evaluation/components.md``. ``--misses`` lists development misses only (the test part's
+errors are not read). ``--write-baseline`` replaces these gates in ``evaluation/baseline.json``.
 
 Dates (MEANTIME ``timexes.jsonl``): every non-DCT DATE timex whose gold value is a plain day, month or year
 (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``) and whose text is not empty is resolved against its document's
@@ -32,14 +37,26 @@ import re
 import statistics
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
+from tidings.about import CODER
 from tidings.dates import DateResolver, event_date, is_date_expression
+from tidings.evaluation.splits import (
+    PARTS,
+    Gate,
+    digest,
+    load_splits,
+    shared_dir,
+    side_by_side,
+    write_gates,
+    write_section,
+)
 from tidings.places import Geocoder
 
-DEFAULT_EVAL_DIR = Path("/work/shared/eval")
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL_DIR = shared_dir(ROOT) / "eval"
 LITERAL_TYPES = frozenset({"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal"})
 PLAIN_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 MISS_KM = 20039.0
@@ -72,8 +89,14 @@ def _value(date: dt.date, precision: str) -> str:
     return date.isoformat()
 
 
-def evaluate_dates(eval_dir: Path = DEFAULT_EVAL_DIR) -> dict[str, Any]:
-    rows = list(_jsonl(eval_dir / "meantime" / "timexes.jsonl"))
+def _meantime_id(row: dict[str, Any]) -> str:
+    return f"{row['corpus']}/{row['doc_id']}"
+
+
+def evaluate_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str] | None = None) -> dict[str, Any]:
+    """Date resolution on the MEANTIME timexes of the documents in ``ids`` (None: every document)."""
+    rows = [r for r in _jsonl(eval_dir / "meantime" / "timexes.jsonl")
+            if ids is None or _meantime_id(r) in ids]
     total = hits = unresolved = kept = 0
     misses: list[tuple[str, str, str, str]] = []
     for row in rows:
@@ -118,7 +141,9 @@ def _cat_sentences(path: Path) -> tuple[dict[int, list[str]], dict[int, tuple[in
     return sentences, where
 
 
-def evaluate_event_dates(eval_dir: Path = DEFAULT_EVAL_DIR) -> dict[str, Any]:
+def evaluate_event_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str] | None = None
+                         ) -> dict[str, Any]:
+    """Event dating on the SemEval-2015 TimeLine timelines in ``ids`` (corpus/target entity; None: all)."""
     from tidings.nlp.model import parser
 
     nlp = parser()
@@ -126,6 +151,8 @@ def evaluate_event_dates(eval_dir: Path = DEFAULT_EVAL_DIR) -> dict[str, Any]:
     docs = {p.name.removesuffix(".xml"): p for p in root.glob("raw/corpus_*/corpus_trackB_CAT/*.txt.xml")}
     by_doc: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     for entry in _jsonl(root / "timeline_anchors.jsonl"):
+        if ids is not None and f"{entry['corpus']}/{entry['target_entity']}" not in ids:
+            continue
         for mention in entry["mentions"]:
             if mention.get("token_found") and mention.get("doc_name") in docs and mention.get("token_ids"):
                 by_doc.setdefault(mention["doc_name"], []).append((entry, mention))
@@ -191,12 +218,16 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def evaluate_places(eval_dir: Path = DEFAULT_EVAL_DIR, geocoder: Geocoder | None = None) -> dict[str, Any]:
+def evaluate_places(eval_dir: Path = DEFAULT_EVAL_DIR, geocoder: Geocoder | None = None,
+                    ids: Collection[str] | None = None) -> dict[str, Any]:
+    """Geocoding of the GeoWebNews toponyms of the articles in ``ids`` (None: every article)."""
     geocoder = geocoder or Geocoder.default()
     with_id = id_hits = 0
     errors: list[float] = []
     resolved = 0
     for article in _jsonl(eval_dir / "geowebnews" / "geowebnews.jsonl"):
+        if ids is not None and str(article["file"]) not in ids:
+            continue
         for toponym in article["toponyms"]:
             if toponym["type"] not in LITERAL_TYPES or not toponym.get("offset_matches_text"):
                 continue
@@ -223,31 +254,113 @@ def evaluate_places(eval_dir: Path = DEFAULT_EVAL_DIR, geocoder: Geocoder | None
     }
 
 
+SOURCES = {
+    "meantime": ("meantime/timexes.jsonl",),
+    "semeval2015_timeline": ("semeval2015_timeline/timeline_anchors.jsonl",),
+    "geowebnews": ("geowebnews/geowebnews.jsonl",),
+}
+GATES = {  # gate -> (suite, figures gated, figures where lower is better)
+    "meantime/dates": ("meantime", ("date_accuracy", "durations_rejected"), ()),
+    "semeval2015_timeline/event_dates": ("semeval2015_timeline", ("event_date_accuracy", "event_over_dated"),
+                                         ("event_over_dated",)),
+    "geowebnews/geocoding": ("geowebnews", ("geonameid_accuracy", "accuracy_161km"), ()),
+}
+ROWS = (  # (suite, figure, label)
+    ("meantime", "date_timexes", "MEANTIME DATE timexes scored"),
+    ("meantime", "date_accuracy", "date resolution: exact value"),
+    ("meantime", "date_unresolved", "left unresolved (publication-date fallback)"),
+    ("meantime", "is_date_kept", "`is_date_expression` keeps (of the DATE timexes)"),
+    ("meantime", "durations", "DURATION timexes"),
+    ("meantime", "durations_rejected", "`is_date_expression` rejects (of the DURATION timexes)"),
+    ("semeval2015_timeline", "event_mentions_dated", "SemEval-2015 anchored event mentions"),
+    ("semeval2015_timeline", "event_date_accuracy", "event dates at the gold precision"),
+    ("semeval2015_timeline", "event_date_accuracy_day", "... anchored to a day"),
+    ("semeval2015_timeline", "event_date_accuracy_month", "... anchored to a month"),
+    ("semeval2015_timeline", "event_date_accuracy_year", "... anchored to a year"),
+    ("semeval2015_timeline", "event_mentions_undated", "unanchored mentions"),
+    ("semeval2015_timeline", "event_over_dated", "over-dated (of the unanchored; lower is better)"),
+    ("geowebnews", "toponyms_with_id", "GeoWebNews toponyms with a GeoNames id"),
+    ("geowebnews", "geonameid_accuracy", "GeoNames id exact match"),
+    ("geowebnews", "toponyms_with_coordinates", "toponyms with coordinates"),
+    ("geowebnews", "accuracy_161km", "within 161 km (unresolved = miss)"),
+    ("geowebnews", "median_error_km", "median error, km"),
+    ("geowebnews", "resolved", "toponyms resolved at all"),
+)
+
+
+def evaluate_part(eval_dir: Path, suite: str, ids: Collection[str] | None) -> dict[str, Any]:
+    """One suite's figures on one part (the misses lists included)."""
+    if suite == "meantime":
+        return evaluate_dates(eval_dir, ids)
+    if suite == "semeval2015_timeline":
+        return evaluate_event_dates(eval_dir, ids)
+    return evaluate_places(eval_dir, ids=ids)
+
+
+def gate(eval_dir: Path, name: str, ids: Collection[str], figures: dict[str, Any]) -> Gate:
+    suite, keys, lower = GATES[name]
+    return Gate(name, digest([eval_dir / rel for rel in SOURCES[suite]], ids),
+                {k: float(figures[k]) for k in keys}, frozenset(lower))
+
+
+def measure(eval_dir: Path, checkout: Path = ROOT) -> dict[str, dict[str, dict[str, Any]]]:
+    """suite -> part -> figures, for every suite and both parts."""
+    splits = load_splits(checkout)
+    return {suite: {part: evaluate_part(eval_dir, suite, splits[suite].ids(part)) for part in PARTS}
+            for suite in SOURCES}
+
+
+def render(results: dict[str, dict[str, dict[str, Any]]], command: str) -> str:
+    rows = [(label, {p: results[suite][p].get(key) for p in PARTS}) for suite, key, label in ROWS]
+    return "\n".join([
+        "## Measured figures",
+        "",
+        f"Produced by `{command}` on {dt.date.today().isoformat()} (coder `{CODER}`), development",
+        "and test parts of `evaluation/splits.json` side by side. Only development misses are ever listed.",
+        "",
+        side_by_side(rows),
+        "",
+    ])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    parser.add_argument("--shared", type=Path, default=shared_dir(ROOT))
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--misses", type=int, default=0, help="print this many date misses")
+    parser.add_argument("--misses", type=int, default=0, help="print this many development misses")
+    parser.add_argument("--out", type=Path, default=ROOT / "evaluation" / "components.md")
+    parser.add_argument("--write-baseline", action="store_true",
+                        help="also replace these gates in evaluation/baseline.json")
     args = parser.parse_args(argv)
-    if not (args.eval_dir / "meantime").is_dir() or not (args.eval_dir / "geowebnews").is_dir():
-        print(f"gold sets not found under {args.eval_dir}", file=sys.stderr)
+    eval_dir = args.shared / "eval"
+    missing = [s for s in SOURCES if not (eval_dir / s).is_dir()]
+    if missing:
+        print(f"gold sets not found under {eval_dir}: {', '.join(missing)}", file=sys.stderr)
         return 2
-    dates = evaluate_dates(args.eval_dir)
-    places = evaluate_places(args.eval_dir)
-    events: dict[str, Any] = {}
-    if (args.eval_dir / "semeval2015_timeline").is_dir():
-        events = evaluate_event_dates(args.eval_dir)
-    misses = dates.pop("date_misses")
-    event_misses = events.pop("event_date_misses", [])
+    results = measure(eval_dir)
+    dev = results["meantime"]["dev"], results["semeval2015_timeline"]["dev"]
+    misses = dev[0].get("date_misses", [])
+    event_misses = dev[1].get("event_date_misses", [])
+    for by_part in results.values():
+        for figures in by_part.values():
+            figures.pop("date_misses", None)
+            figures.pop("event_date_misses", None)
+    command = " ".join([".venv/bin/python", "scripts/eval_components.py", *(argv if argv is not None
+                                                                             else sys.argv[1:])])
     if args.json:
-        print(json.dumps({**dates, **events, **places}, indent=2))
-    else:
-        for key, value in {**dates, **events, **places}.items():
-            print(f"{key:28} {value:.3f}" if isinstance(value, float) else f"{key:28} {value}")
+        print(json.dumps(results, indent=2))
+    section = render(results, command)
+    print(section)
+    write_section(args.out, section)
     for text, gold, got, dct in misses[: args.misses]:
         print(f"miss: {text!r} gold={gold} got={got} dct={dct}")
     for sentence, word, gold, got in event_misses[: args.misses]:
         print(f"event miss: {word!r} gold={gold} got={got} in {sentence!r}")
+    if args.write_baseline:
+        splits = load_splits(ROOT)
+        gates = [gate(eval_dir, name, splits[suite].ids("dev"), results[suite]["dev"])
+                 for name, (suite, _, _) in GATES.items()]
+        print(f"wrote {write_gates(ROOT, gates, command)}", file=sys.stderr)
     return 0
 
 

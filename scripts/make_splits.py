@@ -1,11 +1,11 @@
-"""Freeze the development/test split of every gold suite in ``../shared/eval`` into ``evaluation/splits.json``.
+"""Freeze the development/test split of every gold suite in ``../shared/eval`` (``evaluation/splits.json``).
 
     .venv/bin/python scripts/make_splits.py [--shared ../shared] [--check]
 
-Each suite is split by document id (sorted, then shuffled with a fixed seed, first half development). The split is
-made once and committed; ``--check`` only verifies that the committed file still describes the suites in
-``../shared`` (same ids), so a changed corpus is noticed instead of silently re-split. Rules are written from the
-development parts only; the test parts' texts and errors are not read while developing.
+Each suite is split by document id (sorted, then shuffled with a fixed seed, first half development). The
+split is made once and committed; ``--check`` only verifies that the committed file still describes the
+suites in ``../shared`` (same ids), so a changed corpus is noticed instead of silently re-split. Rules are
+written from the development parts only; the test parts' texts and errors are not read while developing.
 """
 
 from __future__ import annotations
@@ -48,26 +48,28 @@ def _giveme(eval_dir: Path) -> list[str]:
 
 SUITES: dict[str, tuple[Callable[[Path], list[str]], str]] = {
     "petrarch_gsr": (_ids_by_key("petrarch/petr2_gsr_validation.jsonl", lambda r: r["id"]),
-                     "Read in full during earlier development (rules were written from it): a regression suite only; "
-                     "neither part is unseen."),
+                     "Read in full during earlier development (rules were written from it): a regression "
+                     "suite only; neither part is unseen."),
     "petrarch_ud": (_ids_by_key("petrarch/udpetrarch_validate_records_2_02.jsonl", lambda r: r["id"]),
                     "UD-PETRARCH validation records (toy-world and real sentences)."),
     "petrarch_unit": (_ids_by_key("petrarch/petrarch_unittest_records.jsonl", lambda r: r["id"]),
                       "PETRARCH unit-test records."),
     "case2021": (_case2021, "The odd-id development half of CASE 2021 task 2 in ../shared, split again here; "
                             "the even ids are held elsewhere and never read."),
-    "giveme5w1h": (_giveme, "The 76 annotated articles; all were read in earlier sessions (see evaluation/5w1h.md)."),
+    "giveme5w1h": (_giveme, "The 76 annotated articles; all were read in earlier sessions "
+                            "(see evaluation/5w1h.md)."),
     "meantime": (_ids_by_key("meantime/documents.jsonl", lambda r: f"{r['corpus']}/{r['doc_id']}"),
                  "MEANTIME English documents, by corpus/doc_id."),
     "semeval2015_timeline": (_ids_by_key("semeval2015_timeline/timeline_anchors.jsonl",
                                          lambda r: f"{r['corpus']}/{r['target_entity']}"),
                              "SemEval-2015 TimeLine, by corpus/target entity (one timeline each)."),
     "geowebnews": (_ids_by_key("geowebnews/geowebnews.jsonl", lambda r: str(r["file"])),
-                   "GeoWebNews articles by file number; the blind event gold (evaluation/gold) draws from these."),
+                   "GeoWebNews articles by file number; the blind event gold (evaluation/gold) draws from "
+                   "these."),
     "uds_ih2": (lambda d: [f"dev/{r['file_idx']}" for r in _jsonl(d / "uds_ih2" / "dev.jsonl")]
                 + [f"test/{r['file_idx']}" for r in _jsonl(d / "uds_ih2" / "test.jsonl")],
-                "UDS-IH2 keeps the corpus's own split: its dev.jsonl is our development part, test.jsonl our test "
-                "part (train.jsonl unused)."),
+                "UDS-IH2 keeps the corpus's own split: its dev.jsonl is our development part, test.jsonl "
+                "our test part (train.jsonl unused)."),
 }
 
 
@@ -98,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     made = build(args.shared / "eval")
     if args.check:
         frozen = json.loads(OUT.read_text(encoding="utf-8"))
+        old = frozen["suites"]
         bad = [n for n, s in made["suites"].items()
-               if sorted(s["dev"] + s["test"]) != sorted(frozen["suites"][n]["dev"] + frozen["suites"][n]["test"])]
+               if sorted(s["dev"] + s["test"]) != sorted(old[n]["dev"] + old[n]["test"])]
         print("splits match the suites" if not bad else f"suites changed since the split: {', '.join(bad)}")
         return 1 if bad else 0
     if OUT.exists():

@@ -71,8 +71,20 @@ def test_fallback_to_publication(expression: str | None) -> None:
     assert info == type(info)(SATURDAY, None, "day", from_publication=True)
 
 
-def test_unknown_publication_uses_today() -> None:
-    assert DateResolver(None).resolve(None).date == dt.date.today()
+@pytest.mark.parametrize("expression", [None, "yesterday", "on Saturday", "last month", "May 3",
+                                        "the weekend", "two days later"])
+def test_undated_article_leaves_relative_dates_empty(expression: str | None) -> None:
+    """No publication date: the clock is not read, so the same input gives the same dates on any day."""
+    info = DateResolver(None).resolve(expression)
+    assert info.date is None and info.from_publication
+
+
+@pytest.mark.parametrize(("expression", "day", "precision"), [
+    ("14 February 2011", dt.date(2011, 2, 14), "day"), ("March 2016", dt.date(2016, 3, 1), "month"),
+    ("1998", dt.date(1998, 1, 1), "year")])
+def test_undated_article_keeps_absolute_dates(expression: str, day: dt.date, precision: str) -> None:
+    info = DateResolver(None).resolve(expression)
+    assert (info.date, info.precision, info.from_publication) == (day, precision, False)
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,14 @@
 """The command line: parse the options, call the library, print, return a meaningful exit code.
 
 Exit codes: 0 everything was coded; 1 some documents were skipped (the summary on stderr says which and why);
-2 bad usage, nothing could be read at all, or a numbered error stopped the command (the store cannot be
-opened); 3 an internal error (a bug: the traceback is printed), never confused with "some skipped".
+2 bad usage, a missing extra, nothing could be read at all, or a numbered error stopped the command (the
+store cannot be opened); 3 an internal error (a bug: the traceback is printed), never confused with "some
+skipped".
+
+Start-up is kept light: this module imports typer and rich only; each command imports what it uses when it
+runs (``extract`` never loads DuckDB, FastAPI or Dask). Commands that need an optional part check for its
+extra first (:mod:`tidings.extras`). Messages go through the ``tidings`` logger (:mod:`tidings.console`):
+``--quiet`` shows errors only, ``--verbose`` adds what each step did (``-vv`` for details).
 """
 
 from __future__ import annotations
@@ -20,18 +26,68 @@ from rich.console import Console
 from rich.table import Table
 
 from tidings.about import __version__
-from tidings.errors import InputError, TidingsError
+from tidings.errors import InputError, MissingExtra, TidingsError
+from tidings.log import get_logger, warn
 
 if TYPE_CHECKING:
     from tidings.record import Article, Event
+    from tidings.store.filters import EventFilter
+
+log = get_logger("tidings.cli")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="tidings: news articles in; attributed, dated, geocoded CAMEO/PLOVER events out.")
 
-PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) "
-                                                 "for articles that carry none.")]
+
+@app.callback()
+def _options(
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show errors only.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say what each step did "
+                                         "(-vv: details).")] = 0,
+) -> None:
+    """tidings: news articles in; attributed, dated, geocoded CAMEO/PLOVER events out."""
+    from tidings.console import configure_logging
+
+    configure_logging(verbose=verbose, quiet=quiet)
+
+
+PublishedOpt = Annotated[str | None, typer.Option("--published", "--as-of", help="The date (YYYY-MM-DD) to "
+                                                 "read articles that carry no publication date as of; "
+                                                 "without it their relative dates stay empty.")]
 DictOpt = Annotated[Path | None, typer.Option("--dictionaries", help="Folder of PETRARCH/Phoenix-format "
                                               "actor, agent and verb dictionaries to load on top of ours.")]
+
+
+def _need(*extras: str, command: str) -> None:
+    """Stop with exit code 2 and the numbered error when an extra the command needs is not installed."""
+    from rich.markup import escape
+
+    from tidings.extras import require
+
+    try:
+        require(*extras, command=command)
+    except MissingExtra as exc:
+        Console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+class Undated:
+    """Warns once a run about articles without a publication date ([W401]) and counts them."""
+
+    def __init__(self, published: dt.date | None) -> None:
+        self.published = published
+        self.count = 0
+
+    def see(self, doc_id: str) -> None:
+        self.count += 1
+        if self.count > 1:
+            return
+        if self.published is not None:
+            log.info("articles without a publication date are read as of %s (--published)", self.published)
+            return
+        warn("W401", "an article has no publication date and no --published/--as-of was given: its "
+             "relative dates ('on Monday', 'yesterday') are left empty; absolute dates are kept",
+             doc_id=doc_id, log=log)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -53,7 +109,6 @@ def extract(
 ) -> None:
     """Code articles into events."""
     from tidings.pipeline import Options, Pipeline
-    from tidings.readers import read_paths
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("--format must be jsonl or table")
@@ -64,37 +119,63 @@ def extract(
     except TidingsError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    items = read_paths(paths or ["-"], published=options.published)
+    sources = paths or ["-"]
     skipped: list[TidingsError] = []
+    undated = Undated(options.published)
     coded = 0
     events: list[Event] = []
 
     def articles() -> Iterator[Article]:
-        for item in items:
+        from tidings.readers import read_paths
+
+        for item in read_paths(sources):  # undated articles stay undated here: the pipeline dates them
             if isinstance(item, InputError):
                 skipped.append(item)
                 err.print(f"[yellow]skipped:[/yellow] {item}")
             else:
+                if item.published is None:
+                    undated.see(item.id)
                 yield item
 
-    out = sys.stdout
-    for result in pipeline.run(articles()):
-        if result.error is not None:
-            skipped.append(result.error)
-            err.print(f"[yellow]skipped:[/yellow] {result.error}")
-            continue
-        coded += 1
-        if fmt == "jsonl":
-            for event in result.events:
-                out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            events.extend(result.events)
+    from tidings.console import progress
+
+    with progress(err, transient=True) as bar:
+        task = bar.add_task("coding articles", total=None if bar.disable else _count_articles(sources),
+                            info="")
+        for result in pipeline.run(articles()):
+            bar.update(task, advance=1, info=f"{coded} coded, {len(skipped)} skipped")
+            if result.error is not None:
+                skipped.append(result.error)
+                err.print(f"[yellow]skipped:[/yellow] {result.error}")
+                continue
+            coded += 1
+            if fmt == "jsonl":
+                for event in result.events:
+                    sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                events.extend(result.events)
     if fmt == "table":
         Console().print(_table(events))
+    _summary(err, coded, skipped, undated)
+
+
+def _count_articles(sources: list[str]) -> int | None:
+    """How many articles the inputs hold (a reading pass, far quicker than coding); None for stdin."""
+    from tidings.readers import read_paths
+
+    if "-" in sources:
+        return None
+    return sum(1 for item in read_paths(sources) if not isinstance(item, InputError))
+
+
+def _summary(err: Console, coded: int, skipped: list[TidingsError], undated: Undated) -> None:
     reasons = Counter(type(e).__name__ for e in skipped)
     summary = f"{coded} article(s) coded, {len(skipped)} skipped"
     if reasons:
         summary += " (" + ", ".join(f"{n} {r}" for r, n in reasons.most_common()) + ")"
+    if undated.count:
+        summary += (f"; {undated.count} without a publication date"
+                    + (f" (read as of {undated.published})" if undated.published else ""))
     err.print(summary)
     if skipped:
         raise typer.Exit(1 if coded else 2)
@@ -182,9 +263,9 @@ def ingest(
                                                 "partition.")] = 200,
 ) -> None:
     """Read, code and store articles; an article already stored adds nothing."""
+    _need("store", "ingest", *(("scale",) if engine == "dask" else ()), command="tidings ingest")
     from tidings.ingest.base import parse_fields
-    from tidings.ingest.runner import IngestOptions, RunStats
-    from tidings.ingest.runner import ingest as run_ingest
+    from tidings.ingest.runner import IngestOptions
 
     try:
         field_map = parse_fields(fields)
@@ -203,29 +284,12 @@ def ingest(
     err = Console(stderr=True)
     store = _open(db, err)
     try:
-        if err.is_terminal:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                          console=err, transient=True) as progress:
-                task = progress.add_task("reading", total=None)
-
-                def show(s: RunStats) -> None:
-                    text = (f"{s.read} articles ({s.rate:.1f}/s), {s.events} events, "
-                            f"{s.duplicates + s.near_duplicates} duplicates, {s.skipped} skipped")
-                    progress.update(task, description=text)
-
-                stats = run_ingest(store, paths, options, on_batch=show)
-        else:
-            def log(s: RunStats) -> None:  # one line a committed batch, for logs and for the resume test
-                err.print(f"batch {s.batches} committed: {s.read} articles read, {s.events} events, "
-                          f"{s.skipped} skipped", highlight=False)
-
-            stats = run_ingest(store, paths, options, on_batch=log)
+        stats = _run_ingest(store, paths, options, err)
         err.print(_run_table(stats))
         for (reason,) in store.con.execute("SELECT message FROM skipped WHERE run_id = ? ORDER BY name",
                                            [stats.run_id]).fetchall():
             err.print(f"[yellow]skipped:[/yellow] {reason}", highlight=False)
+        _warn_undated(store, stats.run_id, options.published)
         Console().print(_dyads_table(store.top_dyads(10)))
     except TidingsError as exc:
         err.print(f"[red]error:[/red] {exc}")
@@ -236,7 +300,50 @@ def ingest(
         raise typer.Exit(1 if stats.articles or stats.duplicates or stats.near_duplicates else 2)
 
 
+def _run_ingest(store: Any, paths: list[str], options: Any, err: Console) -> Any:
+    """The ingest run, with a progress bar on a terminal and one line a committed batch otherwise."""
+    from tidings.console import progress
+    from tidings.ingest.runner import RunStats
+    from tidings.ingest.runner import ingest as run_ingest
+
+    with progress(err) as bar:
+        if bar.disable:
+            def line(s: RunStats) -> None:  # one line a committed batch, for logs and for the resume test
+                err.print(f"batch {s.batches} committed: {s.read} articles read, {s.events} events, "
+                          f"{s.skipped} skipped", highlight=False)
+
+            return run_ingest(store, paths, options, on_batch=line)
+        task = bar.add_task("ingest", total=_count_inputs(paths, options), info="")
+
+        def show(s: RunStats) -> None:
+            bar.update(task, completed=s.read, info=f"{s.events} events, {s.duplicates + s.near_duplicates} "
+                                                    f"duplicates, {s.skipped} skipped")
+
+        return run_ingest(store, paths, options, on_batch=show)
+
+
+def _count_inputs(paths: list[str], options: Any) -> int | None:
+    """How many articles and unreadable records the inputs hold (a reading pass); None for stdin."""
+    from tidings.ingest.base import Document
+    from tidings.ingest.registry import read_paths
+
+    if "-" in paths:
+        return None
+    return sum(1 for item in read_paths(paths, options.read_options())
+               if isinstance(item, Document | InputError))
+
+
+def _warn_undated(store: Any, run_id: int, published: dt.date | None) -> None:
+    row = store.con.execute("SELECT count(*), min(name) FROM articles WHERE run_id = ? AND published IS NULL",
+                            [run_id]).fetchone()
+    if row and row[0] and published is None:
+        warn("W401", f"{row[0]} article(s) have no publication date and no --published/--as-of was given: "
+             "their relative dates are left empty", doc_id=row[1], log=log)
+
+
 def _open(db: str, err: Console, *, read_only: bool = False) -> Any:
+    """The store at ``db`` (exit code 2 with the error when it cannot be opened or DuckDB is missing)."""
+    _need("store", command=f"tidings {_command()}")
     from tidings.store import Store
 
     try:
@@ -244,6 +351,13 @@ def _open(db: str, err: Console, *, read_only: bool = False) -> Any:
     except TidingsError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+def _command() -> str:
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return ctx.info_name or "" if ctx is not None else ""
 
 
 def _run_table(stats: Any) -> Table:
@@ -270,56 +384,74 @@ def _dyads_table(dyads: list[dict[str, Any]]) -> Table:
     return table
 
 
+# The filters of `events` and `export` (the API's /api/events takes the same, as query parameters).
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Source or target actor code (RUS*: prefix).")]
+SourceOpt = Annotated[str | None, typer.Option("--source", help="Source actor code.")]
+TargetOpt = Annotated[str | None, typer.Option("--target", help="Target actor code.")]
+CodeOpt = Annotated[str | None, typer.Option("--code", help="CAMEO code or its prefix.")]
+RootOpt = Annotated[str | None, typer.Option("--root", help="CAMEO root (01-20).")]
+QuadOpt = Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class 1-4.")]
+PloverOpt = Annotated[str | None, typer.Option("--plover", help="PLOVER event type (ASSAULT).")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")]
+FactualityOpt = Annotated[str | None, typer.Option("--factuality", help="asserted, reported, hedged, "
+                                                   "rumoured, negated or hypothetical.")]
+AttributionOpt = Annotated[str | None, typer.Option("--attribution", help="Attribution code, words of its "
+                                                    "name, or none.")]
+CountryOpt = Annotated[str | None, typer.Option("--country", help="Source, target or location country "
+                                                "(ISO alpha-3).")]
+TextOpt = Annotated[str | None, typer.Option("--text", help="Words in the evidence sentence.")]
+ArticleOpt = Annotated[str | None, typer.Option("--article", help="Article id.")]
+
+
+def _filter(actor: str | None, source: str | None, target: str | None, code: str | None, root: str | None,
+            quad: int | None, plover: str | None, since: str | None, until: str | None,
+            factuality: str | None, attribution: str | None, country: str | None, text: str | None,
+            article: str | None) -> EventFilter:
+    from tidings.record import FACTUALITY_LABELS
+    from tidings.store.filters import EventFilter
+
+    if factuality is not None and factuality not in FACTUALITY_LABELS:
+        raise typer.BadParameter(f"--factuality must be one of {', '.join(FACTUALITY_LABELS)}")
+    return EventFilter(actor=actor, source=source, target=target, code=code, root=root, quad=quad,
+                       plover=plover, since=_date(since), until=_date(until), factuality=factuality,
+                       attribution=attribution, country=country, q=text, article=article)
+
+
 @app.command()
 def events(
     db: DbOpt = "tidings.duckdb",
-    actor: Annotated[str | None, typer.Option("--actor", help="Source or target actor code.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Source actor code.")] = None,
-    target: Annotated[str | None, typer.Option("--target", help="Target actor code.")] = None,
-    code: Annotated[str | None, typer.Option("--code", help="CAMEO code or its prefix.")] = None,
-    root: Annotated[str | None, typer.Option("--root", help="CAMEO root (01-20).")] = None,
-    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class 1-4.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")] = None,
-    factuality: Annotated[str | None, typer.Option("--factuality", help="asserted, reported, hedged, "
-                                                   "rumoured, negated or hypothetical.")] = None,
+    actor: ActorOpt = None, source: SourceOpt = None, target: TargetOpt = None, code: CodeOpt = None,
+    root: RootOpt = None, quad: QuadOpt = None, plover: PloverOpt = None, since: SinceOpt = None,
+    until: UntilOpt = None, factuality: FactualityOpt = None, attribution: AttributionOpt = None,
+    country: CountryOpt = None, text: TextOpt = None, article: ArticleOpt = None,
+    sort: Annotated[str, typer.Option("--sort", help="date, goldstein, quad, code, source, target or "
+                                      "factuality; prefix - for descending.")] = "-date",
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many events.")] = 100,
-    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl, csv, json, gdelt or plover.")] = "table",
 ) -> None:
-    """Query the stored events."""
-    import csv
+    """Query the stored events (the same query and renderers as the API's /api/events)."""
+    _need("store", command="tidings events")
+    from tidings.export.render import RENDERERS, render_events
 
-    from tidings.record import FACTUALITY_LABELS
-    from tidings.store import EventQuery
-
-    if fmt not in ("table", "jsonl", "csv"):
-        raise typer.BadParameter("--format must be table, jsonl or csv")
-    if factuality is not None and factuality not in FACTUALITY_LABELS:
-        raise typer.BadParameter(f"--factuality must be one of {', '.join(FACTUALITY_LABELS)}")
-    query = EventQuery(actor=actor, source=source, target=target, code=code, root=root, quad=quad,
-                       since=_date(since), until=_date(until), factuality=factuality, limit=limit)
+    if fmt not in RENDERERS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(RENDERERS)}")
+    f = _filter(actor, source, target, code, root, quad, plover, since, until, factuality, attribution,
+                country, text, article)
     err = Console(stderr=True)
     store = _open(db, err, read_only=True)
     try:
-        rows = store.events(query)
+        from tidings.serve import queries as Q
+        from tidings.serve.errors import ApiError
+
+        cur = store.con.cursor()
+        try:
+            page = Q.events(cur, f, Q.Page(sort=sort, limit=limit))
+        except ApiError as exc:
+            raise typer.BadParameter(exc.message) from exc
+        sys.stdout.write(render_events(fmt, page, cur))
     finally:
         store.close()
-    if fmt == "jsonl":
-        for row in rows:
-            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["event_id"])
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        table = Table(title=f"{len(rows)} events")
-        for col in ("date", "source", "event", "target", "factuality", "mentions", "url"):
-            table.add_column(col, overflow="fold")
-        for r in rows:
-            table.add_row(str(r["date"] or ""), r["source_code"] or "-",
-                          f"{r['cameo_code']} {r['cameo_name']}", r["target_code"] or "-", r["factuality"],
-                          str(r["num_mentions"] or 1), r["url"] or "")
-        Console().print(table)
 
 
 @app.command("export")
@@ -327,19 +459,36 @@ def export_cmd(
     fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, parquet or csv.")],
     out: Annotated[Path, typer.Option("--out", help="The file to write.")],
     db: DbOpt = "tidings.duckdb",
+    actor: ActorOpt = None, source: SourceOpt = None, target: TargetOpt = None, code: CodeOpt = None,
+    root: RootOpt = None, quad: QuadOpt = None, plover: PloverOpt = None, since: SinceOpt = None,
+    until: UntilOpt = None, factuality: FactualityOpt = None, attribution: AttributionOpt = None,
+    country: CountryOpt = None, text: TextOpt = None, article: ArticleOpt = None,
+    irrealis: Annotated[bool, typer.Option("--irrealis", help="Include negated and hypothetical events "
+                                           "(left out by default: a row reads as something that "
+                                           "happened).")] = False,
 ) -> None:
-    """Export the stored events (GDELT 2.0 rows, PLOVER JSON lines, Parquet, CSV)."""
-    from tidings.export import FORMATS, export
+    """Export the stored events (GDELT 2.0 rows, PLOVER JSON lines, Parquet, CSV), filtered as in `events`."""
+    _need("store", command="tidings export")
+    from tidings.export import FORMATS, export, irrealis_count, undated_count
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    f = _filter(actor, source, target, code, root, quad, plover, since, until, factuality, attribution,
+                country, text, article)
     err = Console(stderr=True)
     store = _open(db, err, read_only=True)
     try:
-        n = export(store, fmt, out)
+        n = export(store, fmt, out, f, irrealis=irrealis)
+        left_out = 0 if irrealis or f.factuality else irrealis_count(store, f)
+        undated = undated_count(store, f, irrealis=irrealis) if fmt in ("gdelt", "plover") else 0
     finally:
         store.close()
     err.print(f"{n} {fmt} record(s) written to {out}", highlight=False)
+    if undated:
+        warn("W402", f"{undated} event(s) with neither a date nor a publication date left out of the {fmt} "
+             "export (both formats need a date; re-ingest with --published, or export csv/parquet)", log=log)
+    if left_out:
+        log.info("%d negated or hypothetical event(s) left out (--irrealis includes them)", left_out)
 
 
 @app.command()
@@ -351,15 +500,24 @@ def recode(
     dictionaries: DictOpt = None,
 ) -> None:
     """Run the current coder again over the stored articles."""
+    _need("store", "ingest", command="tidings recode")
     from tidings.about import CODER
-    from tidings.ingest.runner import IngestOptions
+    from tidings.console import progress
+    from tidings.ingest.runner import IngestOptions, RecodeStats
     from tidings.ingest.runner import recode as run_recode
 
     err = Console(stderr=True)
     store = _open(db, err)
     try:
-        stats = run_recode(store, IngestOptions(workers=workers, dictionaries=dictionaries),
-                           everything=everything)
+        with progress(err) as bar:
+            total = None if bar.disable else len(store.articles_to_recode(CODER, everything=everything))
+            task = bar.add_task("recoding", total=total, info="")
+
+            def show(s: RecodeStats) -> None:
+                bar.update(task, completed=s.articles, info=f"{s.events} events, {s.failed} failed")
+
+            stats = run_recode(store, IngestOptions(workers=workers, dictionaries=dictionaries),
+                               everything=everything, on_batch=show)
     finally:
         store.close()
     err.print(f"{stats.articles} article(s) recoded with {CODER}: {stats.events} events, "

@@ -19,7 +19,8 @@
     ├── DataError             a packaged data file is missing or malformed               [T102]
     ├── StoreError            the event store cannot be opened, migrated or written      [T301]
     ├── ClusterError          the Dask cluster cannot be reached, or partitions failed    [T401]
-    └── ModelError            the spaCy model cannot be loaded                           [T201]
+    ├── ModelError            the spaCy model cannot be loaded                           [T201]
+    └── MissingExtra          a command needs an optional part that is not installed     [T501]
 
 Other libraries' errors are translated where they are caught, with ``raise ... from exc``.
 """
@@ -144,6 +145,13 @@ class ClusterError(TidingsError):
 class ModelError(TidingsError):
     code = "T201"
     template = "Cannot load the spaCy model: {detail}"
+
+
+class MissingExtra(TidingsError):
+    """A command needs packages of an extra (``pip install 'tidings[store]'``) that are not installed."""
+
+    code = "T501"
+    template = "{detail}"
 
 
 _A = TypeVar("_A")

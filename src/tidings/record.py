@@ -91,7 +91,7 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class DateInfo:
-    date: dt.date
+    date: dt.date | None  # None: an undated article, and no absolute date expression
     text: str | None  # None: no date expression; the publication date was used
     precision: DatePrecision
     from_publication: bool = False

@@ -1,7 +1,7 @@
 """Claims and sightings of one article, reusing the pipeline's cleaning, parsing and actor resolution.
 
-The pipeline parses only sentences that may hold an event; claims need a few more ("He was not seen
-during the celebrations" has no event trigger), so a sentence is also parsed when it holds a claim cue
+The pipeline parses only sentences that may hold an event; claims need a few more ("The envoy has not
+appeared in public for weeks" has no event trigger), so a sentence is also parsed when it holds a claim cue
 word (:data:`tidings.claims.cues.CUE_FORMS`). Sentences are then read in order with the article's
 :class:`~tidings.events.discourse.Discourse`, so that "he" and "Kim" resolve to the person named before.
 """

@@ -305,8 +305,8 @@ SHARE_LINE = re.compile(
     r"(?:for\s+the\s+latest|for\s+more)\s+(?:news|updates|stories).{0,40}\b(?:follow|download|subscribe|visit)\b)",
     re.IGNORECASE,
 )
-# Share buttons a scraper flattened into the prose (WordPress/Jetpack): "Click to share on Facebook (Opens in
-# new window) Click to email this to a friend (Opens in new window)", wherever they stand in a paragraph.
+# Share buttons a scraper flattened into the prose (WordPress/Jetpack): "Click to print (Opens in a new tab)
+# Click to share on Reddit (Opens in a new tab)", one after another, wherever they stand in a paragraph.
 _SHARE_BUTTONS = (r"(?:\s*\b(?:Click|Tap)\s+to\s+(?:share|email|print|tweet|pin)\b[^()\n]{0,60}?"
                   r"\(\s*Opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\s*\))+")
 SHARE_BUTTONS = re.compile(_SHARE_BUTTONS, re.IGNORECASE)
@@ -331,18 +331,19 @@ CREDIT_INLINE = re.compile(
     re.IGNORECASE,
 )
 
-# Photo and video caption labels left inline by scrapers: "Image copyright Getty Images Image caption Crowds
-# gathered ...", "Media caption The president said ...". The label (and a credit after "copyright") goes; the
-# caption's own words stay.
+# Photo and video caption labels left inline by scrapers: "Image copyright Jo Bloggs Image caption Farmers
+# queue at the depot ...", "Media caption The mayor explains ...". The label (and a credit after
+# "copyright") goes; the caption's own words stay.
 CAPTION_INLINE = re.compile(
     r"\b(?:Image|Media|Video|Photo)\s+copyright\s+(?:[A-Z][\w.&/*-]*\s+){0,4}?"
     r"(?=(?:Image|Media|Video|Photo)\s+caption\b)"
     r"|\b(?:Image|Media|Video|Photo)\s+(?:copyright|caption)\s+"
 )
 
-# A photo-gallery credit and picture count glued between captions: "... with a supporter Getty Images 9 Mason
-# Haliburton ...", "EPA 6 Clinton was ...", "AP:Associated Press 18 The crowd ...". The credit goes and the
-# captions become separate sentences. Agencies are named, so ordinary prose ("PA 18" aside) is not touched.
+# A photo-gallery credit and picture count glued between captions: "... waves from the balcony Getty Images 4
+# Marchers fill the square ...", "EPA 12 The minister arrives ...", "AP:Associated Press 7 Voters queue ...".
+# The credit goes and the captions become separate sentences. Agencies are named, so ordinary prose ("PA 18"
+# aside) is not touched.
 GALLERY_CREDIT = re.compile(
     r"(?:(?<=\S)[.!?]?\s+|^)(?:Getty Images|GETTY(?:\s*\*\s*(?:EPA|AFP|REUTERS))?|EPA|AFP|Reuters|"
     r"AP:Associated Press|REX(?:/Shutterstock)?|Shutterstock|Alamy|PA Wire)\s+\d{1,2}\s+(?=[A-Z])"

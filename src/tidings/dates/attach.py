@@ -54,7 +54,7 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     if last in RELATIVE_WORDS:
         absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS]
         anchor = dates.resolve(absolute[0].text).date if absolute else last_date
-        clause = best.root.head  # "[confirmed on Saturday,] a day after [it reported X]"
+        clause = best.root.head  # "[denied it on Friday,] a day after [the paper printed X]"
         inside = trigger.i == clause.i or clause in trigger.ancestors
         if last in ("after", "before") and absolute and inside:
             # the trigger is inside the subordinate clause: it happened a day *before* the anchor

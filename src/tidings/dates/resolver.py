@@ -19,8 +19,9 @@ language detection), ``RELATIVE_BASE`` set to the publication date. What this mo
 * :func:`is_date_expression`, which rejects durations, ages, frequencies and decades that spaCy tags as DATE.
 
 Without an expression, or when it cannot be parsed, the result is the publication date with
-``from_publication=True``. If the publication date itself is unknown, :meth:`DateResolver.resolve` falls back
-to ``datetime.date.today()`` (documented, so that undated input still yields a date a user can spot).
+``from_publication=True``. If the publication date itself is unknown, nothing relative can be resolved: an
+absolute expression ("12 March 2019") still gets its date, any other gets ``None``. The clock is never read,
+so the same input gives the same dates on any day (the CLI warns and takes ``--published``/``--as-of``).
 """
 
 from __future__ import annotations
@@ -188,8 +189,8 @@ class DateResolver:
         self.published = published
 
     @property
-    def base(self) -> dt.date:
-        return self.published if self.published is not None else dt.date.today()
+    def base(self) -> dt.date | None:
+        return self.published
 
     def resolve(self, expression: str | None, *, anchor: dt.date | None = None) -> DateInfo:
         """The date of ``expression``; relative-to-event expressions are counted from ``anchor``."""
@@ -209,6 +210,8 @@ class DateResolver:
 
     def _absolute(self, text: str) -> tuple[dt.date, DatePrecision] | None:
         base = self.base
+        if base is None:
+            return _undated(text)
         parsed = _parse(text, base, "current_period")
         if parsed is None or not _after(*parsed, base):
             return parsed
@@ -224,15 +227,17 @@ class DateResolver:
         return parsed if ahead < behind else past
 
     def _weekend(self, text: str) -> tuple[dt.date, DatePrecision] | None:
-        if not _WEEKEND.match(text):
-            return None
         base = self.base
+        if base is None or not _WEEKEND.match(text):
+            return None
         # Saturday on or before the base (Sunday counts as part of the weekend that began the day before).
         back = (base.weekday() - 5) % 7
         return base - dt.timedelta(days=back), "day"
 
     def _event_relative(self, text: str, anchor: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
         base = anchor if anchor is not None else self.base
+        if base is None:
+            return None
         m = _EVENT_RELATIVE.match(text)
         if m:
             n, unit = m.group("n"), m.group("unit")
@@ -263,6 +268,16 @@ class DateResolver:
             "day" if unit in {"day", "week"} else ("month" if unit == "month" else "year")
         )
         return _truncate(date, precision), precision
+
+
+_FAR_APART = (dt.date(2003, 2, 11), dt.date(2017, 9, 23))
+
+
+def _undated(text: str) -> tuple[dt.date, DatePrecision] | None:
+    """An expression's date when it needs no date to count from: read against two bases far apart, an
+    absolute expression ("12 March 2019", "2019") gives the same date from both, a relative one does not."""
+    first, second = (_parse(text, base, "current_period") for base in _FAR_APART)
+    return first if first is not None and first == second else None
 
 
 def anchored_on_event(doc: Any, text: str, end: int) -> bool:

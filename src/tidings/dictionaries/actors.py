@@ -32,6 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.errors import DictionaryError
+from tidings.log import get_logger, warn
+
+log = get_logger(__name__)
 
 __all__ = [
     "DatedCode",
@@ -359,4 +362,11 @@ def read_phoenix_directory(directory: Path, *, strict: bool = True) -> PhoenixDi
             result.actors.extend(load_phoenix_actors(path, strict=strict, problems=result.problems))
         elif "agents" in lower:
             result.agents.extend(load_phoenix_agents(path, strict=strict, problems=result.problems))
+    log.info("%s: %d actors, %d agents read", directory, len(result.actors), len(result.agents))
+    if result.problems:
+        shown = "; ".join(result.problems[:3]) + ("; ..." if len(result.problems) > 3 else "")
+        warn("W102", f"{directory}: {len(result.problems)} malformed dictionary line(s) skipped: {shown}",
+             log=log)
+        for problem in result.problems:
+            log.debug("skipped: %s", problem)
     return result

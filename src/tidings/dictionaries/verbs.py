@@ -42,6 +42,9 @@ from pathlib import Path
 from tidings.errors import DictionaryError
 from tidings.events.lexicon import NULL_CODE, Entry, singular
 from tidings.events.ontology import is_code
+from tidings.log import get_logger, warn
+
+log = get_logger(__name__)
 
 __all__ = ["ImportReport", "VerbImport", "load_cameo_verbs", "parse_cameo_verbs", "read_cameo_verbs"]
 
@@ -120,7 +123,15 @@ def read_cameo_verbs(path: Path) -> VerbImport:
         text = Path(path).read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise DictionaryError(f"{path}: {exc.strerror or exc}") from exc
-    return parse_cameo_verbs(text, source=str(path))
+    result = parse_cameo_verbs(text, source=str(path))
+    report = result.report
+    log.info("%s", report.summary())
+    dropped = sum(report.skipped.values())
+    if dropped:
+        warn("W101", f"{path}: {dropped} verb dictionary item(s) skipped or simplified on import "
+             f"({report.imported_patterns} of {report.patterns} patterns imported; run with --verbose for "
+             "the reasons)", log=log)
+    return result
 
 
 def _malformed(source: str, number: int, message: str, line: str) -> DictionaryError:

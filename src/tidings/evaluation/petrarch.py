@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,9 +113,10 @@ def triples(events: Iterable[Any]) -> list[Triple]:
     return out
 
 
-def evaluate(path: Path, *, dictionaries: Path | None = None, pipeline: Pipeline | None = None) -> Scores:
-    """Run the coder over every active case of a suite and score it."""
-    cases = load_suite(path)
+def evaluate(path: Path, *, dictionaries: Path | None = None, pipeline: Pipeline | None = None,
+             ids: Collection[str] | None = None) -> Scores:
+    """Run the coder over every active case of a suite (or of those whose id is in ``ids``) and score it."""
+    cases = [c for c in load_suite(path) if ids is None or c.id in ids]
     strict = pipeline or Pipeline(Options(dictionaries=dictionaries, require_dyad=True, parse_all=True))
     loose: Pipeline | None = None
     scores = Scores(suite=path.name)

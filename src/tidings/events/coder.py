@@ -184,7 +184,7 @@ class SentenceCoder:
             return self._cache[key]
         refs: list[ActorRef] = []
         if head.lower_ in ("they", "them", "their", "themselves"):
-            group = self._coordinated_before(head, exclude)  # "Obama and Putin said they will ..."
+            group = self._coordinated_before(head, exclude)  # "Chile and Peru said they would ..."
             if group:
                 refs = [ActorRef(_retext(r.actor, head.text), head.i, head.i + 1) for r in group]
                 if not exclude:

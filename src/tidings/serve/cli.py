@@ -20,6 +20,14 @@ def serve_command(
     workers: Annotated[int, typer.Option("--workers", help="Reader threads.")] = 8,
 ) -> None:
     """Serve the event store: REST API at /api (docs at /docs) and the dashboard at /."""
+    from tidings.errors import MissingExtra
+    from tidings.extras import require
+
+    try:
+        require("store", "serve", command="tidings serve")
+    except MissingExtra as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
     import uvicorn
 
     from tidings.serve.app import create_app

@@ -167,7 +167,7 @@ def summarise_prepared(pipeline: Any, prepared: Any, events: list[Event],
 
 def _counted_in_lead(who: Answer, lead: list[Sentence]) -> Answer | None:
     """A headline that only counts its subjects ("Several dead after ...", "Seven hurt as ...") leaves who
-    they are to the lead: the first lead subject that is counted ("At least seven people were killed")."""
+    they are to the lead: the first lead subject that is counted ("Some forty miners were trapped ...")."""
     counts = QUANTIFIERS | NUMBER_WORDS
     if any(not (w.isdigit() or w.lower() in counts) for w in who.text.split()):
         return None
@@ -526,7 +526,7 @@ def _predicate(verb: Token) -> Span | None:
 
 def _trailing_adverbs(verb: Token, end: int) -> int:
     """Extend a verb phrase ending at ``end`` over the words right after it that the parser hung on the verb
-    as adverbs ("fell down the 130ft deep well": "deep well" read as adverbs of "fell")."""
+    as adverbs ("slid into the 20m wide ditch": "wide ditch" read as adverbs of "slid")."""
     doc = verb.doc
     while end < len(doc):
         word = doc[end]
@@ -576,7 +576,7 @@ def _when(docs: list[Any], dates: DateResolver, main: Event | None, *,
             if text is None:
                 continue
             info = dates.resolve(text)
-            if info.from_publication:
+            if info.from_publication or info.date is None:
                 continue
             if dates.published is not None and (dates.published - info.date).days > within:
                 continue  # "the Cubs' last title in 1908": history, not when the news happened
@@ -805,7 +805,7 @@ def _after_cause(sent: Span) -> Answer | None:
 
 
 def _causative_subject(sent: Span, pipeline: Any) -> Answer | None:
-    """The subject of a verb of causing, when it is no one: "Shape change sparks anger among fans"."""
+    """The subject of a verb of causing, when it is no one: "Fare rise provokes fury among commuters"."""
     root = sent.root
     if root.lemma_.lower() not in CAUSATIVE_VERBS:
         return None
@@ -816,7 +816,7 @@ def _causative_subject(sent: Span, pipeline: Any) -> Answer | None:
 
 
 def _instrument(sent: Span | None, pipeline: Any) -> Answer | None:
-    """How, as the means of an act of force ("struck with a suicide car bomb", "killed using a knife"): a
+    """How, as the means of an act of force ("attacked with a homemade rifle", "killed using a knife"): a
     "with"/"using" phrase on a verb the lexicon codes as coercion, assault, fight or mass violence."""
     if sent is None:
         return None

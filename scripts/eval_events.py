@@ -1,0 +1,322 @@
+"""Score tidings against the blind real-news event gold (evaluation/gold/events.jsonl).
+
+    .venv/bin/python scripts/eval_events.py [--shared ../shared] [--markdown evaluation/events.md]
+                                            [--part dev|test|both] [--errors]
+
+Runs ``tidings.pipeline.Pipeline`` on each drawn text (GeoWebNews articles and CASE 2021 snippets, read
+from ``../shared``), maps each event's sentence span back to the original text (the cleaning stage's offset
+map), matches system events to gold events by sentence and type, one-to-one (``tidings.evaluation.events``),
+and prints event precision/recall/F1 and per-field accuracy, development and test side by side, per suite.
+
+Publication date passed to tidings: the gold record's ``published`` when it is a full day (taken from the
+article's link or a dateline in the text, as the guide says), otherwise none. GeoWebNews has no
+publication-date field; dates are scored only where the gold has one.
+
+``--errors`` prints the unmatched and mismatched events of the development part (never of the test part).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from tidings.clean import clean
+from tidings.evaluation.events import (
+    FIELDS,
+    MatchBy,
+    Scored,
+    Tally,
+    dyadic,
+    gold_events,
+    match,
+    overlaps,
+    score_document,
+    system_event,
+    total,
+)
+from tidings.pipeline import Pipeline
+from tidings.record import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "evaluation" / "gold" / "events.jsonl"
+SUITES = ("geowebnews", "case2021")
+SUITE_NAMES = {"geowebnews": "articles (GeoWebNews)", "case2021": "snippets (CASE 2021)"}
+PARTS = ("dev", "test")
+BYS: tuple[MatchBy, ...] = ("root", "plover")
+BY_NAMES = {"root": "CAMEO root", "plover": "PLOVER type",
+            "dyadic": "CAMEO root, dyadic events only"}
+FIELD_NAMES = {
+    "source": "source code", "target": "target code", "root": "CAMEO root",
+    "dyad_and_root": "source, target and root all right", "date": "date (where gold has one)",
+    "place": "place (where gold has a GeoNames id)", "attribution": "attribution", "factuality": "factuality",
+}
+
+
+def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_texts(shared: Path, records: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """The text of every gold document, exactly as annotated (GeoWebNews ``text``, CASE ``EventSnippet``)."""
+    wanted = {r["doc"] for r in records}
+    texts: dict[str, str] = {}
+    with (shared / "eval" / "geowebnews" / "geowebnews.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            doc = f"geowebnews:{row['file']}"
+            if doc in wanted:
+                texts[doc] = row["text"]
+    with (shared / "eval" / "case2021" / "case2021_task2_dev.tsv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            doc = f"case2021:{row['id']}"
+            if doc in wanted:
+                texts[doc] = row["EventSnippet"]
+    missing = wanted - texts.keys()
+    if missing:
+        raise SystemExit(f"gold documents not found in {shared}: {sorted(missing)[:5]}")
+    return texts
+
+
+def published_of(record: dict[str, Any]) -> dt.date | None:
+    value = record.get("published")
+    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str],
+                pipeline: Pipeline | None = None) -> tuple[dict[str, list[Scored]], dict[str, str]]:
+    """System events of each document (spans in original offsets) and the documents tidings skipped."""
+    pipeline = pipeline or Pipeline()
+    articles = [Article(r["doc"], texts[r["doc"]], published_of(r)) for r in records]
+    system: dict[str, list[Scored]] = {}
+    skipped: dict[str, str] = {}
+    for result in pipeline.run(articles):
+        doc = result.article.id
+        if result.error is not None:
+            skipped[doc] = str(result.error)
+        cleaned = clean(result.article.text)
+        system[doc] = [system_event(ev, cleaned.span_to_original(*ev.span)) for ev in result.events]
+    return system, skipped
+
+
+def tallies(records: Sequence[dict[str, Any]], system: dict[str, list[Scored]],
+            by: MatchBy, only_dyadic: bool = False) -> dict[tuple[str, str], Tally]:
+    """One tally per (suite, part); ``only_dyadic`` keeps the events with both sides known, on both sides."""
+    out: dict[tuple[str, str], list[Tally]] = {}
+    for r in records:
+        gold, found = gold_events(r), system.get(r["doc"], [])
+        if only_dyadic:
+            gold, found = dyadic(gold), dyadic(found)
+        t = score_document(gold, found, by)
+        out.setdefault((r["suite"], r["part"]), []).append(t)
+    return {key: total(ts) for key, ts in out.items()}
+
+
+def evaluate(shared: Path = SHARED, parts: Sequence[str] = PARTS, docs: set[str] | None = None,
+             pipeline: Pipeline | None = None) -> dict[str, Any]:
+    """Run and score; the result keys are ``(by, suite, part)`` tallies plus the run's metadata."""
+    records = [r for r in load_gold() if r["part"] in parts and (docs is None or r["doc"] in docs)]
+    texts = load_texts(shared, records)
+    started = time.perf_counter()
+    system, skipped = run_tidings(records, texts, pipeline)
+    seconds = time.perf_counter() - started
+    scores: dict[str, Any] = {by: tallies(records, system, by) for by in BYS}
+    scores["dyadic"] = tallies(records, system, "root", only_dyadic=True)
+    return {"scores": scores, "skipped": skipped, "seconds": seconds, "records": records, "system": system,
+            "docs": _doc_counts(records)}
+
+
+def _doc_counts(records: Iterable[dict[str, Any]]) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for r in records:
+        counts[(r["suite"], r["part"])] = counts.get((r["suite"], r["part"]), 0) + 1
+    return counts
+
+
+def floors_view(result: dict[str, Any], part: str = "dev") -> dict[str, float]:
+    """The figures the gate holds (one part): event P/R/F1 by root per suite, and dyad+root accuracy."""
+    out: dict[str, float] = {}
+    for suite in SUITES:
+        tally = result["scores"]["root"].get((suite, part))
+        if tally is None:
+            continue
+        out[f"{suite}_precision"] = round(tally.precision(), 4)
+        out[f"{suite}_recall"] = round(tally.recall(), 4)
+        out[f"{suite}_f1"] = round(tally.f1(), 4)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ report
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.1f}"
+
+
+def _cell(tally: Tally | None, what: str) -> str:
+    if tally is None:
+        return "-"
+    if what == "counts":
+        return f"{tally.matched}/{tally.gold} gold, {tally.system} sys"
+    return _pct({"P": tally.precision(), "R": tally.recall(), "F1": tally.f1()}[what])
+
+
+def event_table(result: dict[str, Any]) -> list[str]:
+    lines = ["| suite | match by | dev P | dev R | dev F1 | test P | test R | test F1 | dev counts "
+             "| test counts |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for suite in SUITES:
+        for by in (*BYS, "dyadic"):
+            sc = result["scores"][by]
+            dev, test = sc.get((suite, "dev")), sc.get((suite, "test"))
+            cells = [_cell(dev, k) for k in ("P", "R", "F1")] + [_cell(test, k) for k in ("P", "R", "F1")]
+            cells += [_cell(dev, "counts"), _cell(test, "counts")]
+            lines.append(f"| {SUITE_NAMES[suite]} | {BY_NAMES[by]} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def field_table(result: dict[str, Any]) -> list[str]:
+    sc = result["scores"]["root"]
+    head = "| field (matched by CAMEO root) |"
+    rule = "|---|"
+    keys = [(s, p) for s in SUITES for p in PARTS]
+    for s, p in keys:
+        head += f" {s} {p} |"
+        rule += "---|"
+    lines = [head, rule]
+    for name in FIELDS:
+        row = f"| {FIELD_NAMES[name]} |"
+        for key in keys:
+            tally = sc.get(key)
+            row += " - |" if tally is None else f" {_pct(tally.accuracy(name))} ({tally.scored[name]}) |"
+        lines.append(row)
+    return lines
+
+
+MATCH_TEXT = (
+    "P = matched system events / system events; R = matched gold events / gold events; F1 their harmonic "
+    "mean. A system event matches a gold event when its sentence overlaps the gold event's sentence (or a "
+    "sentence the gold marks as restating the same act) and the types agree: the same CAMEO root, or the "
+    "same PLOVER type (roots 01 and 02, which PLOVER leaves unmapped, by root). Matching is one-to-one "
+    "per document. Symmetric events (meetings, clashes) are two gold events, one per direction. "
+    "\"Dyadic events only\" keeps, on both sides, the events whose source and target are both known (the "
+    "gold also records one-sided events: statements without an addressee, attacks by unnamed "
+    "perpetrators; event coders of the PETRARCH family need both sides).")
+FIELD_TEXT = (
+    "Accuracy in % over the matched pairs where the field is scored (count in brackets). Actor codes are "
+    "compared on their first six characters (country or IGO/NGO prefix and primary role; an unknown actor "
+    "is the empty code on both sides). Date: the system date cut to the gold's precision; scored only "
+    "where the gold has a date. Place: the same GeoNames id or within 161 km; scored only where the gold "
+    "has an id. Attribution: both absent, or both present and sharing a content word. Factuality: the "
+    "same label (asserted, reported, hedged, rumoured, negated, hypothetical).")
+PUBLISHED_TEXT = (
+    "Publication dates passed to tidings: the gold record's `published` when it is a full day (from the "
+    "article's link or a dateline in its text), else none.")
+
+
+MISS_KINDS = {
+    "sentence": "tidings coded the sentence, but with another root or for another gold event",
+    "statement": "a statement (CAMEO 01) without an addressee",
+    "unnamed": "no identifiable side (unnamed or generic --- actors only)",
+    "one_sided": "one side unknown",
+    "dyadic": "both sides known, nothing coded in the sentence",
+}
+
+
+def _miss_kind(gold: Scored, system: Sequence[Scored]) -> str:
+    if any(overlaps(gold.spans, s.spans) for s in system):
+        return "sentence"
+    if gold.root == "01" and not gold.target:
+        return "statement"
+    if not any(code and not code.startswith("---") for code in (gold.source, gold.target)):
+        return "unnamed"
+    return "one_sided" if not (gold.source and gold.target) else "dyadic"
+
+
+def miss_table(result: dict[str, Any]) -> list[str]:
+    """Why development-part gold events were missed, by kind (counts only; never the test part)."""
+    counts: dict[tuple[str, str], int] = {}
+    for r in result["records"]:
+        if r["part"] != "dev":
+            continue
+        gold, system = gold_events(r), result["system"].get(r["doc"], [])
+        matched = {i for i, _ in match(gold, system, "root")}
+        for i, g in enumerate(gold):
+            if i not in matched:
+                key = (r["suite"], _miss_kind(g, system))
+                counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return []
+    lines = ["| missed gold event (dev part, matched by CAMEO root) | articles | snippets |", "|---|---|---|"]
+    for kind, text in MISS_KINDS.items():
+        articles, snippets = counts.get(("geowebnews", kind), 0), counts.get(("case2021", kind), 0)
+        lines.append(f"| {text} | {articles} | {snippets} |")
+    return ["## Development-part misses by kind", "", *lines, ""]
+
+
+def markdown(result: dict[str, Any], command: str) -> str:
+    today = dt.date.today().isoformat()
+    skipped = result["skipped"]
+    skipped_text = ": " + ", ".join(sorted(skipped)) if skipped else "."
+    out = [
+        "# tidings on the blind real-news event gold", "",
+        f"Command: `{command}` (run {today}; {result['seconds']:.0f} s for "
+        f"{sum(result['docs'].values())} documents). Gold: `evaluation/gold/events.jsonl`, annotated by "
+        "hand before tidings was run on these texts (`evaluation/gold/GUIDE.md`). The development part may "
+        "be read for errors; the test part is a figure only.", "",
+        "## Events found", "", *event_table(result), "", MATCH_TEXT, "",
+        "## Fields of matched events", "", *field_table(result), "", FIELD_TEXT, "", PUBLISHED_TEXT, "",
+        f"Documents tidings skipped: {len(skipped)}{skipped_text}", "", *miss_table(result),
+    ]
+    return "\n".join(out)
+
+
+def print_errors(result: dict[str, Any]) -> None:
+    """Unmatched and mismatched events of the development part only."""
+    for r in result["records"]:
+        if r["part"] != "dev":
+            continue
+        gold, system = gold_events(r), result["system"].get(r["doc"], [])
+        pairs = match(gold, system, "root")
+        gi, sj = {i for i, _ in pairs}, {j for _, j in pairs}
+        for i, g in enumerate(gold):
+            if i not in gi:
+                print(f"{r['doc']}\tMISSED\t{g.spans[0]}\t{g.cameo}\t{g.source}->{g.target}\t{g.factuality}")
+        for j, s in enumerate(system):
+            if j not in sj:
+                print(f"{r['doc']}\tEXTRA\t{s.spans[0]}\t{s.cameo}\t{s.source}->{s.target}\t{s.factuality}")
+        for i, j in pairs:
+            g, s = gold[i], system[j]
+            print(f"{r['doc']}\tPAIR\t{g.spans[0]}\t{g.cameo}/{s.cameo}\t{g.source}->{g.target} / "
+                  f"{s.source}->{s.target}\t{g.factuality}/{s.factuality}\t{g.date}/{s.date}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--markdown", type=Path, default=None, help="write the report here")
+    ap.add_argument("--part", choices=("dev", "test", "both"), default="both")
+    ap.add_argument("--errors", action="store_true", help="print the development part's errors")
+    args = ap.parse_args(argv)
+    if not (args.shared / "eval").is_dir():
+        print(f"no gold suites at {args.shared / 'eval'}", file=sys.stderr)
+        return 2
+    parts = PARTS if args.part == "both" else (args.part,)
+    result = evaluate(args.shared, parts)
+    command = "python scripts/eval_events.py" + ("" if args.part == "both" else f" --part {args.part}")
+    report = markdown(result, command)
+    print(report)
+    if args.markdown:
+        args.markdown.write_text(report, encoding="utf-8")
+    if args.errors:
+        print_errors(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
