@@ -201,7 +201,7 @@ def scan(folder: Path) -> Iterator[Path | InputError]:
             if name.startswith(".") or not (kind_of(name) is not None or not path.suffix):
                 continue
             found.append((str(path), _check_file(path, root)))
-    for _, item in sorted(found, key=lambda pair: pair[0]):
+    for _, item in sorted(found, key=lambda pair: Path(pair[0])):  # the order of sorted(rglob) before
         yield item
 
 
