@@ -21,7 +21,8 @@ with no date expression gets the publication date, as the pipeline gives it); fo
 unanchored (``XXXX-XX-XX``) we count how often we nevertheless read a date from the text (over-dating).
 
 Places (GeoWebNews ``geowebnews.jsonl``): toponyms of the literal types (Literal, Literal_Modifier, Mixed,
-Embedded_Literal) whose offsets match the text are geocoded by their surface name with no country hint.
+Embedded_Literal) whose offsets match the text are geocoded by their surface name, an article's names together
+(``Geocoder.geocode_article``: the countries and regions it names decide between homonymous towns).
 Scores: exact GeoNames id on those with an id; accuracy@161km and median error on those with coordinates
 (a toponym left unresolved, or resolved without coordinates, counts as a miss at 20,039 km, half the
 Earth's circumference).
@@ -112,7 +113,7 @@ def evaluate_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str] | Non
         info = DateResolver(dct).resolve(text)
         if info.from_publication:
             unresolved += 1
-        got = _value(info.date, info.precision)
+        got = _value(info.date, info.precision) if info.date is not None else "none"
         if got == value:
             hits += 1
         else:
@@ -193,7 +194,8 @@ def evaluate_event_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str]
                 continue
             if precision not in counts:
                 continue
-            got = info.date.isoformat()[:{"day": 10, "month": 7, "year": 4}[precision]]
+            width = {"day": 10, "month": 7, "year": 4}[precision]
+            got = info.date.isoformat()[:width] if info.date is not None else "none"
             counts[precision][0] += 1
             if got == entry["date"].replace("-XX", ""):
                 counts[precision][1] += 1
@@ -228,10 +230,10 @@ def evaluate_places(eval_dir: Path = DEFAULT_EVAL_DIR, geocoder: Geocoder | None
     for article in _jsonl(eval_dir / "geowebnews" / "geowebnews.jsonl"):
         if ids is not None and str(article["file"]) not in ids:
             continue
-        for toponym in article["toponyms"]:
-            if toponym["type"] not in LITERAL_TYPES or not toponym.get("offset_matches_text"):
-                continue
-            location = geocoder.geocode(toponym["extractedName"])
+        toponyms = [t for t in article["toponyms"]
+                    if t["type"] in LITERAL_TYPES and t.get("offset_matches_text")]
+        located = geocoder.geocode_article([t["extractedName"] for t in toponyms])
+        for toponym, location in zip(toponyms, located, strict=True):
             resolved += location is not None
             gold_id = toponym.get("geonamesID")
             if gold_id:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tidings.clean import Cleaned, clean
@@ -188,3 +190,183 @@ def test_share_buttons_glued_to_prose_are_cut(raw: str, expected: str) -> None:
     cleaned = clean(raw)
     assert cleaned.text == expected
     assert all(reason == "share" for *_, reason in cleaned.removed)
+
+
+# --- page furniture as data (clean/data/furniture.tsv); every page and line below was written for these tests
+
+FURNITURE_PAGE = """Dockworkers Walk Out Across Harbourtown
+
+By Mia Long and Raj Patel, Staff Writers
+
+HARBOURTOWN (AP) - Thousands of dockworkers walked off the job on Monday, halting cargo at the city's three
+terminals.
+
+Photo: Pickets stand at the main gate of the north terminal. / Getty Images
+
+Strikers march past the harbour office on Monday. (AP Photo/Ken Ito)
+
+Watch: Dockworkers march on the harbour office
+
+01:58
+
+Now playing
+
+Up next
+
+Video: Port chief says talks will resume 02:14
+
+The port authority said it would ask a court to order the workers back.
+
+Sign up for our morning newsletter and get the day's top stories.
+
+Already a subscriber? Log in
+
+Related stories
+
+Port Strike Enters Second Week
+
+Union Rejects Pay Offer
+
+Also on Harbour Daily: How the strike affects your deliveries
+
+The union said its members would vote on Friday.
+
+Reporting by Mia Long; Editing by Raj Patel
+
+Copyright 2023 Harbour Daily News Company. All rights reserved.
+
+Advertisement
+
+AFP via Getty Images
+
+Image 4 of 9
+
+Picture: Lena Ward/Harbour Daily
+
+This article first appeared on Harbour Daily.
+
+Have a news tip? Email the newsroom.
+"""
+
+FURNITURE_PROSE = [
+    "Thousands of dockworkers walked off the job on Monday, halting cargo at the city's three terminals.",
+    "The port authority said it would ask a court to order the workers back.",
+    "The union said its members would vote on Friday.",
+]
+
+
+def test_page_furniture_never_reaches_the_coder() -> None:
+    cleaned = clean(FURNITURE_PAGE)
+    paragraphs = cleaned.text.split("\n\n")
+    assert paragraphs == ["Dockworkers Walk Out Across Harbourtown", *FURNITURE_PROSE]
+    reasons = {reason for *_, reason in cleaned.removed}
+    assert {"player", "caption", "credit", "newsletter", "notice", "byline", "related"} <= reasons
+
+
+def test_every_furniture_cue_matches_its_own_example() -> None:
+    from tidings.clean.furniture import Furniture
+
+    furniture = Furniture.default()
+    assert len(furniture.cues) >= 15
+    for cue in furniture.cues:
+        assert cue.matches_line(cue.example), (cue.kind, cue.example)
+        assert furniture.line_kind(cue.example) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police said they would watch the border closely after the attack.",
+        "The video showed soldiers firing into the air as the crowd ran.",
+        "Residents who signed up for the evacuation were taken to a school.",
+        "Copyright disputes between the two studios have dragged on for years.",
+        "The minister said the caption on the leaked photo was false.",
+        "Talks resumed at 10:30 on Tuesday, officials said.",
+        "More than 200 people were arrested in the capital on Saturday.",
+    ],
+)
+def test_prose_that_shares_words_with_furniture_stays(line: str) -> None:
+    assert clean(line).text == line
+
+
+def test_inline_furniture_in_a_record_without_line_breaks() -> None:
+    # a CSV or news-please record whose text lost its line breaks
+    text = (
+        "Firefighters fought a blaze at a paint factory on Sunday night. "
+        "Workers leave the factory after the fire. (AP Photo/Ann Roe) "
+        "No one was hurt, the fire service said. "
+        "Sign up for our breaking news alerts to get stories like this first. "
+        "Reporting by Sam Hill; Editing by Jo Park. "
+        "Copyright 2023 Example Media."
+    )
+    assert clean(text).text == (
+        "Firefighters fought a blaze at a paint factory on Sunday night. "
+        "No one was hurt, the fire service said."
+    )
+
+
+def test_user_furniture_rows_are_added(tmp_path: Path) -> None:
+    from tidings.clean.furniture import Furniture
+
+    (tmp_path / "furniture.tsv").write_text(
+        "kind\tposition\tinline\tmax_words\tpattern\texample\n"
+        "notice\tstart\tno\t20\tfrom\\s+our\\s+partners\\b\tFrom our partners: offers\n",
+        encoding="utf-8",
+    )
+    furniture = Furniture.load([tmp_path])
+    assert furniture.line_kind("From our partners: cheap flights") == "notice"
+    assert Furniture.default().line_kind("From our partners: cheap flights") is None
+
+
+def test_bad_furniture_row_is_a_data_error(tmp_path: Path) -> None:
+    from tidings.clean.furniture import Furniture
+    from tidings.errors import DataError
+
+    (tmp_path / "furniture.tsv").write_text(
+        "kind\tposition\tinline\tmax_words\tpattern\texample\nsidebar\twhole\tno\t3\tx\tx\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError):
+        Furniture.load([tmp_path])
+
+
+def test_news_please_json_and_csv_records_are_cleaned_of_furniture(tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+
+    from tidings.pipeline import Pipeline
+    from tidings.readers import read_file
+
+    body = FURNITURE_PAGE.split("\n\n", 2)[2]
+    record = {"maintext": body, "title": "Dockworkers Walk Out", "date_publish": "2023-05-01 10:00:00",
+              "authors": ["Mia Long"], "source_domain": "example.org"}
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["id", "text", "published"])
+    writer.writeheader()
+    writer.writerow({"id": "row1", "text": body, "published": "2023-05-01"})
+    pipeline = Pipeline()
+    (tmp_path / "story.json").write_text(json.dumps(record), encoding="utf-8")
+    (tmp_path / "rows.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    for name in ("story.json", "rows.csv"):
+        articles = list(read_file(tmp_path / name))
+        assert len(articles) == 1 and not isinstance(articles[0], Exception)
+        sentences = [s.text for s in pipeline.prepare(articles[0]).sentences]
+        assert sentences == FURNITURE_PROSE, name
+
+
+def test_record_with_html_markup_is_extracted_like_a_page() -> None:
+    import json
+
+    from tidings.readers import read_stream
+
+    body = (
+        "<p>Thousands of dockworkers walked off the job on Monday, halting cargo at all three terminals.</p>"
+        "<figure><img src='a.jpg'><figcaption>Strikers march past the harbour office. (AP Photo/Ken Ito)"
+        "</figcaption></figure>"
+        "<div class='related-stories'><a href='/a'>Port Strike Enters Second Week</a></div>"
+        "<p>The port authority said it would ask a court to order the workers back to work.</p>"
+    )
+    [article] = list(read_stream(json.dumps({"id": "a1", "text": body}).encode(), "story.json"))
+    assert not isinstance(article, Exception)
+    assert "Strikers" not in article.text and "Second Week" not in article.text
+    assert "dockworkers walked off" in article.text and "court to order" in article.text

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
-from tidings.dates import DateResolver, is_date_expression
+from tidings.dates import DateResolver, event_date, is_date_expression
 
 SATURDAY = dt.date(2021, 3, 6)
 
@@ -187,3 +188,62 @@ def test_event_date_attachment(sentence: str, word: str, expected: str | None) -
     text, info = event_date(doc, trigger, DateResolver(dt.date(2021, 11, 20)))
     assert text == expected
     assert info.from_publication is (text is None)
+
+
+# --- only real date expressions date an event (sentences written for these tests) ---------------------------
+
+PUBLISHED = dt.date(2021, 6, 9)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from tidings.nlp.model import parser
+
+    return parser()
+
+
+def _dated(nlp: Any, sentence: str, trigger: str, last: dt.date | None = None) -> tuple[str | None, Any]:
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == trigger)
+    return event_date(doc, token, DateResolver(PUBLISHED), last)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Rebels attacked May's convoy.", "attacked"),  # a person's name as a possessive
+        ("Officials said May had approved the strikes.", "approved"),  # the subject of a verb
+        ("The 2019 accord was signed by both sides, and rebels attacked the town.", "attacked"),  # a name
+        ("The Vision 2030 plan was backed by the cabinet, and troops attacked the rebels.", "attacked"),
+        ("Rebels attacked the convoy several days later.", "attacked"),  # nothing to count from
+        ("Rebels attacked the base a few days later, officials said.", "attacked"),
+    ],
+)
+def test_words_that_are_not_dates_do_not_date_the_event(nlp: Any, sentence: str, trigger: str) -> None:
+    text, info = _dated(nlp, sentence, trigger)
+    assert text is None and info.from_publication and info.date == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "last", "expected"),
+    [
+        ("Rebels attacked the town on Sunday morning.", "attacked", None, dt.date(2021, 6, 6)),
+        ("Troops killed 12 militants in March.", "killed", None, dt.date(2021, 3, 1)),
+        ("Rebels attacked the convoy several days later.", "attacked", dt.date(2021, 6, 1),
+         dt.date(2021, 6, 4)),
+        ("Rebels withdrew from the town during the 2014 ceasefire.", "withdrew", None, dt.date(2014, 1, 1)),
+    ],
+)
+def test_real_dates_still_date_the_event(nlp: Any, sentence: str, trigger: str, last: dt.date | None,
+                                         expected: dt.date) -> None:
+    text, info = _dated(nlp, sentence, trigger, last)
+    assert text is not None and not info.from_publication and info.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "is_date"),
+    [("the 2020 Act", False), ("Vision 2030", False), ("the 2019 World Cup", False), ("May 2020", True),
+     ("2020", True), ("early 2020", True), ("Sept. 2020", True)],
+)
+def test_a_year_inside_a_name_is_not_a_date(text: str, is_date: bool) -> None:
+    assert is_date_expression(text) is is_date

@@ -13,7 +13,7 @@ from tidings.places.geocoder import Geocoder
 def test_cached_index_gives_the_same_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
     built = cached(Geocoder, 15_000)  # builds and writes the file
-    [written] = tmp_path.glob("geocoder-*.marshal")
+    [written] = tmp_path.glob("geocoder-*.sqlite")
     read = cached(Geocoder, 15_000)  # reads it back
     assert read is not built and read._cities is not built._cities
     names = [*list(built._cities)[::25], *built._countries, *built._states, *built._regions,
@@ -22,7 +22,7 @@ def test_cached_index_gives_the_same_answers(tmp_path: Path, monkeypatch: pytest
     for name in names:
         for hint in (None, "USA", "IND"):
             assert read.geocode(name, country=hint) == built.geocode(name, country=hint), (name, hint)
-    written.write_bytes(b"not marshal data")  # a damaged file is rebuilt, not trusted
+    written.write_bytes(b"not an SQLite file")  # a damaged file is rebuilt, not trusted
     again = cached(Geocoder, 15_000)
     assert again.geocode("Mumbai") == built.geocode("Mumbai")
 

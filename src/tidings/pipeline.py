@@ -28,16 +28,16 @@ from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.discourse import Discourse
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
+from tidings.events.sides import complete, standalone_forms
+from tidings.log import warn
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
+from tidings.places.mention import place_phrases
 from tidings.record import Actor, Article, Attribution, Event, Location
 from tidings.validate import DEFAULT_LIMITS, Limits, cap_events, check_sentences, check_text, parseable
 
-# CAMEO roots whose events stand with one side unknown: protest, force posture, coercion, assault, fight,
-# mass violence ("insurgents shelled the city", "soldiers were killed").
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
-ONE_SIDED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,8 @@ class Options:
     limits: Limits = DEFAULT_LIMITS  # bounds on one document's size and work (tidings.validate.Limits)
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
+    phoenix: frozenset[str] = frozenset()  # Phoenix layers beneath ours: "verbs", "actors"
+    phoenix_dir: Path | None = None  # the folder of Phoenix dictionaries those layers are read from
 
 
 @dataclass(slots=True)
@@ -84,10 +86,13 @@ class Pipeline:
         self.options = options or Options()
         self.kb: Any = KnowledgeBase.default()
         self.lexicon: Any = Lexicon.default()
+        if self.options.phoenix:
+            self.kb, self.lexicon = phoenix_layers(self.options, self.kb, self.lexicon)
         if self.options.dictionaries is not None:
             self.kb, self.lexicon = load_dictionaries(self.options.dictionaries, self.kb, self.lexicon)
         self.geocoder: Any = Geocoder.default()
-        self._triggers = trigger_forms(self.lexicon)
+        self._standalone = standalone_forms(self.lexicon)
+        self._triggers = trigger_forms(self.lexicon) | self._standalone
         self._lemmas = lemma_table(self.lexicon)
         from tidings.events.lexicon import inflect_verb
 
@@ -144,7 +149,7 @@ class Pipeline:
 
     def code(self, prepared: Prepared) -> Result:
         """Code the parsed sentences of a prepared article, in order, keeping its discourse."""
-        article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
+        article, sentences = prepared.article, prepared.sentences
         published = article.published or self.options.published
         result = Result(article, sentences=len(sentences), parsed=len(prepared.todo))
         discourse = Discourse(is_person=self._is_person, country_names=self.kb.countries)
@@ -155,34 +160,48 @@ class Pipeline:
                 for _, _, actor in sent.mentions:
                     discourse.add(actor)
                 continue
-            coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word,
-                                  self._place_country, self._lemmas)
-            candidates = coder.code(sent.doc)
-            previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
-                        if s.doc is not None and s.paragraph == sent.paragraph]
-            for cand in candidates:
-                event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous)
-                if event is None:
-                    continue
-                if self.options.require_dyad and (event.source is None or event.target is None):
-                    continue
-                result.events.append(event)
-                if event.date_text is not None and event.date is not None:
-                    last_date = event.date
-            confirmation = self._confirmation(sent.doc, coder)
-            if confirmation is not None:
-                _attribute_previous(result.events, sent.index, confirmation)
-            for _, _, actor in sent.mentions:
-                discourse.add(actor)
-            for ref in coder.mentioned():
-                discourse.add(ref.actor)
-            known = {ref.start for ref in coder.mentioned()}
-            for ent in sent.doc.ents:
-                if ent.label_ == "PERSON" and not any(ent.start <= i < ent.end for i in known) and \
-                        self.kb.resolve([t.text for t in ent], published) is None:
-                    discourse.add_unknown_person(ent.text)
+            kept = len(result.events)
+            try:
+                last_date = self._code_sentence(prepared, sent, discourse, dates, last_date, result)
+            except Exception as exc:  # no sentence may end a run: log it and go on
+                del result.events[kept:]
+                warn("W101", f"sentence {sent.index} could not be coded ({type(exc).__name__}: {exc}); "
+                             "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
         result.events = cap_events(result.events, article.id, self.options.limits)
         return result
+
+    def _code_sentence(self, prepared: Prepared, sent: Sentence, discourse: Discourse, dates: DateResolver,
+                       last_date: dt.date | None, result: Result) -> dt.date | None:
+        """Code one parsed sentence into ``result`` and feed the discourse; returns the last event date."""
+        article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
+        published = article.published or self.options.published
+        coder = SentenceCoder(self.lexicon, self._resolve_words, published, discourse, self._role_word,
+                              self._place_country, self._lemmas)
+        candidates = coder.code(sent.doc)
+        previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
+                    if s.doc is not None and s.paragraph == sent.paragraph]
+        for cand in candidates:
+            event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous)
+            if event is None:
+                continue
+            if self.options.require_dyad and (event.source is None or event.target is None):
+                continue
+            result.events.append(event)
+            if event.date_text is not None and event.date is not None:
+                last_date = event.date
+        confirmation = self._confirmation(sent.doc, coder)
+        if confirmation is not None:
+            _attribute_previous(result.events, sent.index, confirmation)
+        for _, _, actor in sent.mentions:
+            discourse.add(actor)
+        for ref in coder.mentioned():
+            discourse.add(ref.actor)
+        known = {ref.start for ref in coder.mentioned()}
+        for ent in sent.doc.ents:
+            if ent.label_ == "PERSON" and not any(ent.start <= i < ent.end for i in known) and \
+                    self.kb.resolve([t.text for t in ent], published) is None:
+                discourse.add_unknown_person(ent.text)
+        return last_date
 
     def _worth_parsing(self, sent: Sentence) -> bool:
         """A sentence is parsed only if it has a trigger word and something that can be an actor."""
@@ -193,6 +212,8 @@ class Pipeline:
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
         if sent.mentions:
             return True
+        if any(w in self._standalone for w in lowered) and any(w[:1].isupper() for w in sent.words[1:]):
+            return True  # an act with no known actor stands only where a name places it (events.sides)
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
 
     def _confirmation(self, doc: Any, coder: SentenceCoder) -> Attribution | None:
@@ -233,15 +254,16 @@ class Pipeline:
 
     def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
                dates: DateResolver, last_date: dt.date | None, previous: list[Any]) -> Event | None:
-        if cand.source is None and cand.target is None:
-            return None
-        if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED":
+        if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED" and \
+                not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
-        if (cand.source is None or cand.target is None) and cand.code[:2] not in ONE_SIDED_ROOTS:
-            return None  # a statement, visit or aid needs both sides; an attack or a protest may not
-        sides = (cand.source, cand.target)
-        if not any(ref is not None and not ref.actor.code.startswith("---") for ref in sides):
-            return None  # "insurgents killed people": no one identifiable on either side
+        location = self._location(sent.doc, cand, coder)
+        sides = complete(cand.code, cand.source.actor if cand.source else None,
+                         cand.target.actor if cand.target else None,
+                         (location.name, location.country) if location and location.country else None,
+                         dyadic=self.options.require_dyad)
+        if sides is None:
+            return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc
         trigger = cand.trigger
         t_start = sent.start + trigger.idx
@@ -262,7 +284,6 @@ class Pipeline:
         if ":negated" in cand.rule and factuality == "negated":
             # the negation is coded into the event (a rejection): the rejection itself happened
             factuality = "reported" if attribution is not None else "asserted"
-        location = self._location(doc, cand, coder)
         key = "|".join([article.id, str(t_start), cand.code,
                         cand.source.actor.code if cand.source else "",
                         cand.target.actor.code if cand.target else ""])
@@ -276,8 +297,8 @@ class Pipeline:
             date=date_info.date,
             date_text=date_text,
             date_precision=date_info.precision,
-            source=cand.source.actor if cand.source else None,
-            target=cand.target.actor if cand.target else None,
+            source=sides[0],
+            target=sides[1],
             cameo=code,
             plover=plover(cand.code),
             location=location,
@@ -291,22 +312,26 @@ class Pipeline:
         )
 
     def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder) -> Location | None:
+        """The place the event's clause names with "in", "at" or "near" (also "in the city of X", "in
+        Afghanistan's X province": :func:`tidings.places.mention.place_phrase`)."""
         place = cand.place
+        name: str | None = None
         if place is None:
             taken: set[int] = set()
             for ref in (cand.source, cand.target):
                 if ref is not None:
                     taken.update(range(ref.start, ref.end))
-            for ent in doc.ents:
-                if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.i not in taken and \
-                        ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near") and \
-                        _same_clause(ent.root, cand.trigger):
-                    place = ent.root
-                    break
+            # a place outside the actors' words first, then one inside ("a checkpoint in Kunduz province")
+            phrases = [p for p in place_phrases(doc) if p.head.dep_ == "pobj" and
+                       p.head.head.lower_ in ("in", "at", "near") and _same_clause(p.head, cand.trigger)]
+            phrases.sort(key=lambda p: p.head.i in taken)
+            if phrases:
+                place, name = phrases[0].head, phrases[0].name
         if place is None:
             return None
-        ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
-        name = ent.text if ent is not None else place.text
+        if name is None:
+            ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+            name = ent.text if ent is not None else place.text
         hint = None
         for ref in (cand.target, cand.source):
             if ref is not None and ref.actor.country:
@@ -368,10 +393,30 @@ def lemma_table(lexicon: Any) -> dict[str, str]:
     return table
 
 
+def phoenix_layers(options: Options, kb: Any, lexicon: Any) -> tuple[Any, Any]:
+    """Our knowledge base and lexicon over the Phoenix layers named (see tidings.dictionaries.layers)."""
+    from tidings.dictionaries.layers import LAYERS, with_phoenix_actors, with_phoenix_verbs
+    from tidings.errors import DictionaryError
+
+    unknown = set(options.phoenix) - LAYERS
+    if unknown:
+        raise DictionaryError(f"unknown Phoenix layers {sorted(unknown)}; known: {sorted(LAYERS)}")
+    folder = options.phoenix_dir
+    if folder is None or not folder.is_dir():
+        raise DictionaryError(f"the Phoenix layers need a folder of Phoenix dictionaries, not {folder}")
+    if "actors" in options.phoenix:
+        kb = with_phoenix_actors(KnowledgeBase.packaged(), folder)
+    if "verbs" in options.phoenix:
+        lexicon = with_phoenix_verbs(lexicon, folder)
+    return kb, lexicon
+
+
 def load_dictionaries(directory: Path, kb: Any, lexicon: Any) -> tuple[Any, Any]:
-    """Add PETRARCH/Phoenix-format dictionaries from ``directory`` on top of ours."""
+    """Add PETRARCH/Phoenix-format dictionaries from ``directory`` on top of ours; what the importers skipped
+    is logged ([W102] verb reports, [W103] unreadable actor lines)."""
     from tidings.actors import KnowledgeBase
-    from tidings.dictionaries.verbs import load_cameo_verbs
+    from tidings.dictionaries.verbs import read_cameo_verbs
+    from tidings.log import get_logger
 
     if not directory.is_dir():
         from tidings.errors import DictionaryError
@@ -379,10 +424,14 @@ def load_dictionaries(directory: Path, kb: Any, lexicon: Any) -> tuple[Any, Any]
         raise DictionaryError(f"{directory} is not a folder")
     kb = KnowledgeBase.packaged()
     kb.add_phoenix(directory, strict=False)  # malformed lines are skipped and listed in kb.problems
+    if kb.problems:
+        warn("W103", f"{directory}: {len(kb.problems)} dictionary lines skipped, first: {kb.problems[0]}")
     verb_files = sorted(p for p in directory.iterdir() if p.name.lower().endswith(".txt") and
                         ("verb" in p.name.lower() or p.name.upper().startswith("CAMEO")))
     for path in verb_files:
-        lexicon = lexicon.extend(load_cameo_verbs(path))
+        imported = read_cameo_verbs(path)
+        get_logger(__name__).info("[W102] %s", imported.report.summary(), extra={"tidings_code": "W102"})
+        lexicon = lexicon.extend(imported.entries)
     return kb, lexicon
 
 

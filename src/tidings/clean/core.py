@@ -18,9 +18,16 @@ The cascade, in order:
    prose clearly resumes; a trailing ``| Key Points``-style pipe fragment, inline photo credits and caption
    labels ("Image copyright X Image caption ...", "Media caption ...") are cut.
 
+The furniture kinds described as data (:mod:`tidings.clean.furniture`, ``clean/data/furniture.tsv``) are
+tried on every line after the rules above, and their inline cues on every sentence of a paragraph (text from
+a JSON or CSV record often has no line breaks left); an AP-style caption ("Crowds gather. (AP Photo/Name)")
+goes with its credit.
+
 Removed spans are reported in original offsets with a reason: ``"byline"`` (bylines, datelines, photo
 credits), ``"share"`` (share prompts and widget captions), ``"related"`` (a whole line of related-story links)
-and ``"teaser"`` (a teaser glued into article text, or a pipe fragment).
+and ``"teaser"`` (a teaser glued into article text, or a pipe fragment), or the furniture kind of the
+data table (``"player"``, ``"caption"``, ``"credit"``, ``"newsletter"``, ``"related"``, ``"byline"``,
+``"notice"``).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import re
 from dataclasses import dataclass
 
 from tidings.clean import rules
+from tidings.clean.furniture import Furniture
 from tidings.clean.mapped import MappedText, OffsetMap, compress, join
 
 __all__ = ["Cleaned", "clean"]
@@ -170,7 +178,7 @@ def _furniture_reason(line: str) -> str | None:
     teaser = _teaser_at(line, 0)
     if teaser is not None and teaser[1] >= len(line.rstrip(" .")):
         return "related"
-    return None
+    return Furniture.default().line_kind(line)
 
 
 def _is_byline(line: str) -> bool:
@@ -268,6 +276,8 @@ def _clean_paragraph(para: MappedText, removed: list[tuple[int, int, str]]) -> M
             cuts.append((m.start(), m.end(), "byline"))
     cuts.extend(_teaser_cuts(para.text))
     cuts.extend(_share_sentence_cuts(para.text))
+    cuts.extend(_furniture_sentence_cuts(para.text))
+    cuts.extend(_caption_cuts(para.text))
     cuts = _non_overlapping(cuts)
     tail_start = cuts[-1][0] if cuts else len(para.text)
     pipe = _pipe_tail(para.text[:tail_start])
@@ -403,6 +413,36 @@ def _share_sentence_cuts(text: str) -> list[tuple[int, int, str]]:
         while begin > 0 and text[begin - 1] == " ":
             begin -= 1
         cuts.append((begin, end, "share"))
+    return cuts
+
+
+def _furniture_sentence_cuts(text: str) -> list[tuple[int, int, str]]:
+    """Sentences that an inline furniture cue starts ("Sign up for our ...", "Reporting by ...")."""
+    furniture = Furniture.default()
+    cuts: list[tuple[int, int, str]] = []
+    for start in _sentence_starts(text):
+        kind = furniture.sentence_kind(text, start)
+        if kind is None:
+            continue
+        end_match = rules.SENTENCE_END.search(text, start)
+        end = end_match.start() + 1 if end_match else len(text)
+        begin = start
+        while begin > 0 and text[begin - 1] == " ":
+            begin -= 1
+        cuts.append((begin, end, kind))
+    return cuts
+
+
+def _caption_cuts(text: str) -> list[tuple[int, int, str]]:
+    """An AP-style caption inside a paragraph: the sentence before "(AP Photo/Name)" goes with the credit
+    (that credit form is written only under pictures)."""
+    cuts: list[tuple[int, int, str]] = []
+    for m in rules.AGENCY_PHOTO_CREDIT.finditer(text):
+        starts = [s for s in _sentence_starts(text) if s < m.start()]
+        begin = starts[-1] if starts else 0
+        while begin > 0 and text[begin - 1] == " ":
+            begin -= 1
+        cuts.append((begin, m.end(), "caption"))
     return cuts
 
 

@@ -331,6 +331,12 @@ CREDIT_INLINE = re.compile(
     re.IGNORECASE,
 )
 
+# The credit AP-style captions end with: "(AP Photo/Jane Doe)", "(AFP Photo / John Roe)", "(Reuters Photo/X)".
+AGENCY_PHOTO_CREDIT = re.compile(
+    r"\(\s*(?:AP|AFP|Reuters|EPA|UPI|Xinhua|Getty|Yonhap|Kyodo|Anadolu)\s+(?:Photos?|Images?|Video)\s*/\s*"
+    r"[^()\n]{1,60}\)\.?"
+)
+
 # Photo and video caption labels left inline by scrapers: "Image copyright Jo Bloggs Image caption Farmers
 # queue at the depot ...", "Media caption The mayor explains ...". The label (and a credit after
 # "copyright") goes; the caption's own words stay.

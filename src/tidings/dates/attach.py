@@ -4,11 +4,22 @@ An event is dated by the date expression attached closest to its trigger in the 
 ministry said on Monday that troops had entered the town on Saturday": the entering is Saturday's), a
 relative phrase ("a day after", "two weeks later") is anchored on the sentence's absolute date or the
 previous event's, and a date inside a clause that describes another event is not the event's.
+
+Only real date expressions date an event. Not dates, whatever the tagger says:
+
+* a date that modifies a noun names a thing ("the 2020 Act", "the 2019 accord", "last week's vote" when the
+  event is another one): it dates that noun, so only an event whose trigger is that noun;
+* a bare month that is a person's name: after a first name or title ("Theresa May"), as a possessive
+  ("May's office"; news dates with "in May" or "the May elections") or as the subject of a verb ("June said");
+* a relative phrase ("several days later", "two weeks before") with nothing to count from: neither an
+  absolute date in the sentence nor an earlier dated event. Counting it from the publication date would date
+  the event after its own report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +40,8 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     phrases = [_Phrase(date_text(e), e.root, e.end + (date_text(e) != e.text)) for e in doc.ents
                if e.label_ in ("DATE", "TIME") and is_date_expression(date_text(e))]
     phrases += _relative_phrases(doc, {p.root.i for p in phrases})
-    phrases = [p for p in phrases if not anchored_on_event(doc, p.text, p.end)]
+    phrases = [p for p in phrases if not anchored_on_event(doc, p.text, p.end)
+               and not _names_a_thing(p.root, trigger) and not _month_as_name(doc, p)]
     if not phrases:
         return None, dates.resolve(None)
     chain = [trigger, *trigger.ancestors]
@@ -54,16 +66,80 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     if last in RELATIVE_WORDS:
         absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS]
         anchor = dates.resolve(absolute[0].text).date if absolute else last_date
+        if anchor is None and _EVENT_RELATIVE_PHRASE.match(best.text):
+            return None, dates.resolve(None)  # "several days later" with nothing to count from
         clause = best.root.head  # "[denied it on Friday,] a day after [the paper printed X]"
         inside = trigger.i == clause.i or clause in trigger.ancestors
         if last in ("after", "before") and absolute and inside:
             # the trigger is inside the subordinate clause: it happened a day *before* the anchor
             query = best.text.rsplit(" ", 1)[0] + (" before" if last == "after" else " after")
     info = dates.resolve(query, anchor=anchor)
-    if last in RELATIVE_WORDS and dates.published is not None and info.date is not None and \
-            info.date > dates.published and trigger.tag_ in ("VBD", "VBN"):
-        return best.text, dates.resolve(None)  # a past event dated after publication: a wrong anchor
+    past = trigger.tag_ in ("VBD", "VBN") if last in RELATIVE_WORDS else trigger.tag_ == "VBD"
+    if dates.published is not None and info.date is not None and past and \
+            _after_publication(info, dates.published, relative=last in RELATIVE_WORDS):
+        return None, dates.resolve(None)  # a past event dated after its report: a wrong anchor, or a name
     return best.text, info
+
+
+_TIME_NOUNS = frozenset({"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month",
+                         "year", "hour", "minute", "time", "period", "season", "quarter", "term", "noon",
+                         "midnight"})
+_TEMPORAL_PREPOSITIONS = frozenset({"since", "during", "after", "before", "until", "till", "in", "on", "at",
+                                    "by", "from", "following", "throughout", "amid"})
+_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "poss", "quantmod"})
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december"})
+_EVENT_RELATIVE_PHRASE = re.compile(r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                                    r"several|few|a\s+few|couple\s+of|a\s+couple\s+of|\d+|many|some)\s+)?"
+                                    r"(?:days?|nights?|weeks?|months?|years?|hours?)\s+"
+                                    r"(?:after|later|before|earlier)$", re.IGNORECASE)
+
+
+def _after_publication(info: DateInfo, published: dt.date, *, relative: bool) -> bool:
+    """A relative date after publication, or an absolute one in a later period than publication ("Vision
+    2030" as the date of a past event)."""
+    date = info.date
+    if date is None:
+        return False
+    if relative:
+        return date > published
+    if info.precision == "year":
+        return date.year > published.year
+    if info.precision == "month":
+        return (date.year, date.month) > (published.year, published.month)
+    return False  # a day ahead may be a time zone or a dateline's date
+
+
+def _names_a_thing(root: Any, trigger: Any) -> bool:
+    """A date before a noun that it modifies ("the 2020 Act", "the 2019 accord", "last week's vote") dates
+    that noun, so it dates no event but one whose trigger is that noun; before a time noun ("Sunday
+    morning") it is still a date."""
+    head = root.head
+    while root.dep_ in _MODIFIER_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN", "ADJ") and \
+            head.lower_ in _TIME_NOUNS:
+        root, head = head, head.head  # "Sunday morning's attack": the phrase is "Sunday morning"
+    if not (root.dep_ in _MODIFIER_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN")
+            and head.lemma_.lower() not in _TIME_NOUNS and head.i != trigger.i):
+        return False
+    # "since its 1967 debut", "after the 2019 election": a temporal preposition makes the phrase a time
+    first = min(t.i for t in head.subtree)
+    before = root.doc[first - 1] if first > 0 else None
+    governor = head.head if head.dep_ == "pobj" else before
+    return not (governor is not None and governor.lower_ in _TEMPORAL_PREPOSITIONS)
+
+
+def _month_as_name(doc: Any, phrase: _Phrase) -> bool:
+    """A bare month that is a person's name: "Theresa May", "May's office", "June said"."""
+    if phrase.text.lower() not in _MONTH_NAMES:
+        return False
+    root = phrase.root
+    before = doc[root.i - 1] if root.i > 0 else None
+    after = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    if before is not None and before.pos_ == "PROPN" and before.lower_ not in _MONTH_NAMES:
+        return True
+    if after is not None and after.tag_ == "POS":
+        return True
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")
 
 
 OTHER_EVENT_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})

@@ -156,9 +156,18 @@ def _normalise(expression: str) -> str:
     return text
 
 
+# A year inside a name: "the 2020 Act", "the 2019 World Cup", "Vision 2030" (a capitalised word other than a
+# month or weekday beside the year).
+_CALENDAR_WORD = (r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+                  r"christmas|easter|summer|winter|spring|autumn|fall|early|late|mid|end|new)")
+_NAMED_YEAR = re.compile(
+    rf"^(?:the\s+)?\d{{4}}\s+(?!{_CALENDAR_WORD})[A-Z][a-z]+|^(?!{_CALENDAR_WORD})[A-Z][a-z]+\s+\d{{4}}$",
+)
+
+
 def _not_a_date(raw: str) -> bool:
-    """Durations, ages, frequencies, decades, anniversaries and vague references."""
-    if _AGE.search(raw) or _ANNIVERSARY.search(raw):
+    """Durations, ages, frequencies, decades, anniversaries, vague references and years inside names."""
+    if _AGE.search(raw) or _ANNIVERSARY.search(raw) or _NAMED_YEAR.search(raw):
         return True
     if re.match(r"^(?:for|within|throughout|all)\b", raw, re.IGNORECASE):
         return True

@@ -9,8 +9,19 @@ For every trigger (a verb or an event noun the lexicon knows) the coder finds:
   lexicon entry names ("talks *with* X", "sanctions *against* X") or, failing that, of any preposition that
   marks a target; the passive subject; as a last resort the country of the place where it happened
   ("met *in Zurich*"), PETRARCH's convention;
-* one event per actor pair for coordinated actors, both directions for reciprocal entries;
-* modality: "X urges Y to V" is an appeal by X to Y, "X wants to attack Y" a threat, "X plans to help Y"
+* one event per actor pair and direction. Coordinated actors give one event per pair. "X met Y" is one
+  event, X -> Y (040: the subject is the source, PETRARCH's convention); parties coordinated as the subject
+  of a meeting with no object ("X and Y met", "X and Y held a summit") and the parties of "talks between X
+  and Y" or "clashes between X and Y" give one event each way, as PLOVER puts all participants of a
+  consultation in its actor field; negotiations ("held talks with Y") carry the lexicon's ``reverse`` code
+  and are coded both ways; a visit is the visitor -> host (042) with the host -> visitor (043);
+* events of material conflict with no side named ("a grenade exploded in Davao", "shops were looted") come
+  back with no source and no target (rule ``...:anonymous``): :mod:`tidings.events.sides` places them or drops
+  them;
+* words of violence that report none are dropped: a natural force or an accident as the cause, a match, an
+  effigy (``data/words.tsv``); "spoke to reporters" is a statement (010), not a meeting;
+* modality: "X urges Y to V" is an appeal by X to Y, "X demanded that Y V" and "X said Y must V" a demand
+  (CAMEO 10), "X wants to attack Y" a threat, "X plans to help Y"
   an intent to cooperate, "X sent a letter to Y to praise him" is the praise (the vehicle verb yields).
 
 The coder returns :class:`Candidate` records (token-level); the pipeline turns them into :class:`Event`.
@@ -24,6 +35,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidings.events.discourse import Discourse
+from tidings.events.lexicon import singular, word_classes
+from tidings.events.ontology import is_code
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
@@ -92,7 +105,20 @@ THREAT_VERBS = frozenset({"threaten", "vow", "warn"})
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "alliance",
                             "friendship", "dialogue", "collaboration"})
 RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "negotiate", "clash", "fight", "confer", "consult",
-                               "cooperate", "collaborate", "discuss", "skirmish", "battle", "exchange"})
+                               "cooperate", "collaborate", "discuss", "skirmish", "battle", "exchange",
+                               "agree", "sign"})
+
+# Roots of material conflict (protest, force posture, coercion, assault, fight, mass violence): the act is
+# clear without its author ("were arrested", "a grenade exploded"), so it is kept with no side named and the
+# pipeline places it (tidings.events.sides).
+ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
+# cause of what happened ("killed in a blast", "during the shelling").
+REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
+CAUSE_PREPS = frozenset({"in", "during", "by", "after", "amid"})
+# A score ("3-1", "2–0"): the clause reports a match.
+SCORE_SHAPES = frozenset({"d-d", "d–d", "dd-d", "d-dd", "dd-dd"})
 
 # A visit by these sectors is aid: a medical team or relief workers arriving in a country.
 AID_SECTORS = {"HLH": "073", "NGO": "073"}
@@ -113,6 +139,11 @@ APPEAL_BY_CODE = {k: ("021" if k[:2] == "06" else "023" if k[:2] == "07" else "0
                   for k, v in _KINDS.items()} | {"083": "024"}
 REJECT_BY_CODE = {"061": "1211", "071": "1211", "062": "1212", "072": "1212", "083": "123"} | {
     k: "124" + v for k, v in _KINDS.items() if k[:2] == "08"}
+# Demands (CAMEO 10) mirror appeals (02) one for one, except where the codebook gives a demand its own code.
+DEMAND_VERBS = frozenset({"demand", "insist"})
+DEMAND_BY_APPEAL = {"020": "100", "022": "102", "025": "105", "026": "108", "027": "100", "028": "105"}
+DEMAND_BY_ACT = {"0871": "107", "087": "106"}  # a ceasefire, a withdrawal demanded
+OBLIGING_AUX = frozenset({"must", "should"})
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
 
 
@@ -149,6 +180,8 @@ class SentenceCoder:
         self.place_country = place_country or (lambda name: None)
         self.lemmas = lemmas or {}
         self._cache: dict[int, list[ActorRef]] = {}
+        self._resolving: set[tuple[int, frozenset[str]]] = set()
+        self._doc: Any = None
 
     def is_role(self, head: Token) -> bool:
         """A noun that names a kind of actor ("troops", "team", "officials"), not a thing or an act."""
@@ -182,6 +215,19 @@ class SentenceCoder:
         key = head.i
         if not exclude and key in self._cache:
             return self._cache[key]
+        if (key, exclude) in self._resolving:
+            return []  # a phrase whose resolution needs itself (a pronoun inside its own antecedent)
+        self._resolving.add((key, exclude))
+        try:
+            return self._member_uncached(head, exclude)
+        finally:
+            self._resolving.discard((key, exclude))
+
+    def _member_uncached(self, head: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        key = head.i
+        counted = _counted(head)
+        if counted is not None:  # "hundreds of protesters", "a group of gunmen": the counted noun acts
+            return self.actors(counted, exclude=exclude)
         refs: list[ActorRef] = []
         if head.lower_ in ("they", "them", "their", "themselves"):
             group = self._coordinated_before(head, exclude)  # "Chile and Peru said they would ..."
@@ -250,9 +296,15 @@ class SentenceCoder:
         return self.discourse.pronoun(word, exclude=exclude)
 
     def _coordinated_before(self, tok: Token, exclude: frozenset[str]) -> list[ActorRef]:
-        """The actors of the nearest coordinated noun phrase ("X and Y") before ``tok``."""
+        """The actors of the nearest coordinated noun phrase ("X and Y") before ``tok``.
+
+        A list the pronoun itself belongs to ("killed 20 people and themselves") is not its antecedent:
+        resolving it would ask for the pronoun again.
+        """
         for t in reversed(tok.doc[: tok.i]):
             if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children):
+                if tok in t.conjuncts or any(tok in c.subtree for c in t.children if c.dep_ == "conj"):
+                    continue
                 found = [r for r in self.actors(t) if r.actor.code not in exclude]
                 if len(found) > 1:
                     return found
@@ -303,6 +355,7 @@ class SentenceCoder:
 
     # ---------------------------------------------------------------- triggers
     def code(self, doc: Any) -> list[Candidate]:
+        self._doc = doc
         out: list[Candidate] = []
         used_objects: set[int] = set()
         yielded: set[int] = set()  # vehicle verbs that gave way to their purpose clause
@@ -315,12 +368,18 @@ class SentenceCoder:
                 for cand in self._noun(tok):
                     # "bombed in a revenge attack by X": the noun names the verb's own event
                     via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else None
+                    if cand.rule.endswith(":anonymous") and tok.dep_ in REPORTED_NOUN_DEPS:
+                        via = tok.head  # "a car bomb killed five": the verb's event, with its victims
                     if via is not None and _same_family(coded_verbs.get(via.i), cand.code[:2]):
                         continue
                     out.append(cand)
         # "X asked Y to withdraw": the appeal coded from the infinitive replaces the bare "ask" (020)
-        governors = {c.trigger.head.i for c in out if c.rule.split(":")[0] in ("appeal", "intent", "threat")}
+        governors = {c.trigger.head.i for c in out
+                     if c.rule.split(":")[0] in ("appeal", "intent", "threat", "demand")}
         out = [c for c in out if not (c.trigger.i in governors and c.rule.startswith("verb:"))]
+        if any("disaster" in _classes(t) for t in doc):
+            # a disaster in the sentence and nobody named as acting: the harm is the disaster's
+            out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
         return _dedupe(out)
 
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
@@ -350,11 +409,16 @@ class SentenceCoder:
         if not self.lexicon.candidates(lemma):
             lemma = self.lemmas.get(verb.lower_, lemma)  # spaCy's lemma is wrong: "cordoned" -> "cordone"
         entry = self.lexicon.verb(lemma, particle=particle,
-                                  obj=obj.lemma_.lower() if obj is not None else None, obj_mods=obj_mods,
+                                  obj=_joined_lemma(obj) if obj is not None else None, obj_mods=obj_mods,
                                   preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
                                   pobjs=pobjs)
         if entry is None:
+            entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
+        if entry is None or self._not_violence(verb, entry.code, obj):
             return []
+        if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
+                                    if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+            return []  # "tensions exploded": only a weapon explodes as an event
         if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children):
             return []  # "called him unqualified": naming, not a telephone call
         if self._redundant_purpose(verb, entry):
@@ -373,7 +437,12 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if not sources and "casualty" in _classes(verb) and not self._violent_cause(verb):
+            return []  # "several people were injured" after an eruption: a casualty is no attack by itself
         code, rule = _as_visit(entry.code, verb, sources, targets, rule)
+        press = code[:2] == "04" and bool(targets) and all(self._press(r) for r in targets)
+        if press:
+            code, rule = "010", rule + ":press"  # "spoke to reporters": a public statement, not a meeting
         if _negated(verb) and _refusal(verb):
             if entry.negated_code:
                 code, rule = entry.negated_code, rule + ":negated"
@@ -391,6 +460,9 @@ class SentenceCoder:
                 addressees = self.actors(controlee)
                 if g_subjects and addressees and (own_subject is not None or g_lemma != "want"):
                     appeal = APPEAL_BY_CODE.get(code[:3], APPEAL_BY_ROOT[root])
+                    if g_lemma in DEMAND_VERBS:  # "demanded that Israel withdraw": a demand (10), no appeal
+                        return self._pairs(verb, _demand(appeal, code), g_subjects, addressees,
+                                           "demand:infinitive")
                     return self._pairs(verb, appeal, g_subjects, addressees, "appeal:infinitive")
             if g_lemma in THREAT_VERBS and root in THREAT_BY_ROOT:
                 code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
@@ -415,6 +487,10 @@ class SentenceCoder:
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:reported"
             elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in ("17", "18", "19", "20"):
                 code, rule = "015", "claim-responsibility"  # "X claimed (that) it attacked Y"
+            elif claimants and not same and _obliged(verb) and root in APPEAL_BY_ROOT:
+                # "X said Y must withdraw": X demands it of Y
+                demand = _demand(APPEAL_BY_CODE.get(code[:3], APPEAL_BY_ROOT[root]), code)
+                return self._pairs(verb, demand, claimants, sources, "demand:must")
             elif claimants and not same and root in ("18", "19", "20") and all(
                     _institutional(c.actor) for c in claimants):
                 # "X said Y attacked Z": besides the reported attack, X accuses Y
@@ -425,16 +501,21 @@ class SentenceCoder:
             if not targets:  # "sent a message to X to praise ..." -> X
                 letter = _first(vehicle, ("dobj",))
                 targets = self._prep_targets(vehicle, None, letter, exclude=_codes(sources))
+        if not sources and not targets and (code[:2] not in ANONYMOUS_ROOTS or verb.dep_ == "amod"):
+            return []  # "striking miners": a verb that only describes a noun reports nothing by itself
         if not sources and not targets:
-            return []
+            rule += ":anonymous"  # "shops were looted": the pipeline places it or drops it
         events = self._pairs(verb, code, sources, targets, rule) + extra
         for event in events:
             event.anchor = vehicle
         aid_mission = code in VISIT_CODES and any(r.actor.sector in AID_SECTORS for r in sources)
-        if entry.reverse and sources and targets and not aid_mission:
+        if entry.reverse and sources and targets and not aid_mission and not press:
             events += self._pairs(verb, entry.reverse, targets, sources, rule + ":reverse")
         relational = obj is not None and obj.lemma_.lower() in RELATION_NOUNS
-        if not targets and len(sources) > 1 and (verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational):
+        meeting = self.lexicon.noun(obj.lemma_.lower()) if obj is not None else None
+        mutual = verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational or entry.reverse == entry.code or (
+            meeting is not None and meeting.code[:2] == "04")  # "X and Y held a summit"
+        if not targets and len(sources) > 1 and mutual:
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
                       for c in self._pairs(verb, code, [a], [b], rule + ":reciprocal")]
         return events
@@ -470,6 +551,8 @@ class SentenceCoder:
                     targets = self.actors(_pobj(dative) or dative, exclude=_codes(sources))
             if not targets:
                 targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
+            if not targets and obj is not None and "request" in _classes(obj):  # "rejected calls by X"
+                targets = self._prep_targets(obj, "by", None, exclude=_codes(sources))
             if not targets and entry.prep is None:  # "departed from X", "pulled out of X"
                 for word in FALLBACK_TARGET_PREPS:
                     targets = targets or self._prep_targets(verb, word, obj, exclude=_codes(sources))
@@ -608,6 +691,8 @@ class SentenceCoder:
                 found = self.actors(holder) if holder is not None else []
                 if found:
                     return found  # "gave Russia permission to help": the one permitted acts
+            if node.dep_ == "acl" and (node.tag_ in ("VBD", "VBZ", "VBP") or node.head.dep_ == "ROOT"):
+                return self.actors(node.head)  # a finite verb parsed as a modifier: a misparsed main clause
             if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
                 node = node.head
                 continue
@@ -675,12 +760,33 @@ class SentenceCoder:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                     pobj = _pobj(prep)
-                    if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
+                    if pobj is not None and (pobj.ent_type_ in PLACE_LABELS or self._mislabelled_place(pobj)):
                         return pobj
                     owner = _place_owner(pobj) if pobj is not None else None
                     if owner is not None:
                         return owner
         return None
+
+    def _sentence_place(self, trigger: Token) -> Token | None:
+        """The first place named after "in", "at" or "near" in the trigger's sentence, else the first place it
+        names at all, for an event no side of which is named: where it happened is all that identifies it."""
+        for tok in trigger.sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and (
+                    tok.ent_type_ in PLACE_LABELS or self._mislabelled_place(tok)):
+                return tok
+        for ent in trigger.sent.ents:  # "in the north of Somalia", "parts of KwaZulu-Natal"
+            if ent.label_ in ("GPE", "LOC") and self.place_country(ent.text) is not None:
+                return ent.root
+        return None
+
+    def _mislabelled_place(self, tok: Token) -> bool:
+        """A name after "in"/"at" that the tagger took for an organisation or a person but the gazetteer knows
+        as a place ("looted in Durban")."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", "PERSON", ""):
+            return False
+        words, _, _ = self._phrase(tok)
+        known = self.resolve_words(words, self.when) is not None
+        return not known and self.place_country(" ".join(words)) is not None
 
     def _all_people(self, *refs: ActorRef | None) -> bool:
         present = [r for r in refs if r is not None]
@@ -718,24 +824,29 @@ class SentenceCoder:
     def _noun(self, noun: Token) -> list[Candidate]:
         if noun.dep_ in ("compound", "amod", "nmod"):
             return []  # "riot police", "protest leaders": the noun only modifies another
-        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS:
+        claimants = self._claimants(noun)  # "X claimed responsibility for the bombing": X bombed
+        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants:
             return []  # "on the success of the G20 summit": a topic, not an event being reported
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
             return []  # "warned against attacks": a possibility guarded against
         preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
-        entry = self.lexicon.noun(noun.lemma_.lower(), mods=mods, preps=preps)
+        entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps)
         if entry is None:
             return []
         rule = f"noun:{entry.lemma}"
-        sources: list[ActorRef] = []
+        if self._not_violence(noun, entry.code, None, entry.lemma):
+            return []
+        sources: list[ActorRef] = list(claimants)
+        if claimants:
+            rule += ":claimed"
         opposed = self._opposed(noun)  # "anti-government protests": the government is the target
         against = {i for ref in opposed for i in range(ref.start, ref.end)}
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
-                    child.i not in against:
-                sources.extend(self.actors(child))
+                    child.i not in against and child.lemma_.lower() not in entry.lemma.split():
+                sources.extend(self.actors(child))  # not "military" of a "military exercise"
         if entry.lemma == "rally" and sources and all(self.discourse.is_person(r.actor) for r in sources):
             return []  # "a Trump rally", "Clinton's rally": a candidate's meeting, not a protest by them
         for prep in noun.children:
@@ -764,6 +875,9 @@ class SentenceCoder:
                 break
         if not targets and opposed:
             targets, rule = opposed, rule + ":anti"
+        if not targets and len(sources) > 1 and entry.reverse:  # "France and Germany held talks"
+            return [c for a in sources for b in sources if a.actor.code != b.actor.code
+                    for c in self._pairs(noun, entry.code, [a], [b], rule + ":reciprocal")]
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             verb = noun.head if rule.endswith(":light-verb") else noun
             targets = self._place_target(verb, noun, exclude=_codes(sources))
@@ -772,16 +886,120 @@ class SentenceCoder:
         if entry.swap:
             sources, targets = targets, sources
         if not sources and not targets:
-            return []
+            between = self._between(noun)  # "clashes between police and miners"
+            if len(between) > 1:
+                return [c for a in between for b in between if a.actor.code != b.actor.code
+                        for c in self._pairs(noun, entry.code, [a], [b], rule + ":between")]
+            if entry.code[:2] not in ANONYMOUS_ROOTS or not _reported_noun(noun):
+                return []
+            if "casualty" in _classes(noun) and not self._violent_cause(noun):
+                return []  # "explosions near the plant": an explosion alone may be an accident
+            rule += ":anonymous"  # "a grenade attack wounded seven": the pipeline places it or drops it
         code, rule = _as_visit(entry.code, noun.head, sources, targets, rule)
         events = self._pairs(noun, code, sources, targets, rule)
         if entry.reverse and sources and targets:
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
 
+    def _crowd(self, verb: Token) -> Any:
+        """A verb of coming together ("gather", "assemble") is a protest when protesters do it or when it is
+        done in protest ("gathered in protest", "assembled to protest"); else no event."""
+        if "crowd" not in _classes(verb):
+            return None
+        protest = self.lexicon.verb("protest")
+        subj = _first(verb, tuple(SUBJECTS))
+        if subj is not None and any(r.actor.sector == "OPP" for r in self.actors(subj)):
+            return protest
+        for child in verb.children:
+            pobj = _pobj(child) if child.dep_ == "prep" else None
+            noun = self.lexicon.noun(pobj.lemma_.lower()) if pobj is not None else None
+            if noun is not None and noun.code[:2] == "14":
+                return protest
+        return None
+
+    def _not_violence(self, trigger: Token, code: str, obj: Token | None, entry_words: str = "") -> bool:
+        """Words of violence that report no violence: a natural force or an accident as their subject or cause
+        ("floods hit the coast", "killed in a landslide", "a gas explosion at a plant"), a game ("beat the
+        visitors 3-1 in the final"), or an effigy or a toy as what is hit ("beating a piñata")."""
+        if code[:2] not in ANONYMOUS_ROOTS:
+            return False
+        if any("hazard" in _classes(t) for t in self._causes(trigger, entry_words)):
+            return True
+        if code[:2] in VIOLENT_ROOTS and any("contest" in _classes(t) or _score(t) for t in trigger.subtree):
+            return True
+        hit = [obj] if obj is not None else []
+        hit += [_pobj(c) for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "at")]
+        violent = code[:2] in VIOLENT_ROOTS | {"17"}
+        return violent and any(t is not None and "figure" in _classes(t) for t in hit)
+
+    def _causes(self, trigger: Token, entry_words: str) -> list[Token]:
+        """What a trigger names as its cause: the subject, the agent, "in/during/after X", the subject or verb
+        of a "when" clause; for an event noun its own modifiers (but not those its lexicon entry names, as in
+        "gas attack") and where it happened ("at a plant")."""
+        causes = [c for c in trigger.children if c.dep_ in SUBJECTS]
+        causes += [m for c in causes for m in c.children if m.dep_ in ("compound", "amod")]  # "gas explosion"
+        for prep in trigger.children:
+            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS | {"at"}):
+                causes += [t for t in (_pobj(prep),) if t is not None]
+            if prep.dep_ == "advcl":
+                causes += [prep, *(c for c in prep.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS)]
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            named = set(entry_words.split())
+            causes += [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")
+                       and c.lemma_.lower() not in named]
+        return causes
+
+    def _press(self, ref: ActorRef) -> bool:
+        """An actor that is the press ("reporters", "journalists", "the media")."""
+        doc = self._doc
+        return doc is not None and any("press" in _classes(t) for t in doc[ref.start:ref.end])
+
+    def _violent_cause(self, verb: Token) -> bool:
+        """Whether the sentence of a casualty with no perpetrator names a violent act or a weapon ("killed in
+        a blast", "wounded when a grenade went off")."""
+        for tok in verb.sent:
+            caused = tok.dep_ == "pobj" and tok.head.lower_ in CAUSE_PREPS and tok.head.head.i == verb.i
+            if tok.i == verb.i or ("casualty" in _classes(tok) and not caused):
+                continue  # a blast counts as an attack when people are hurt in it (accidents are hazards)
+            if "weapon" in _classes(tok):
+                return True
+            entry = self.lexicon.noun(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+            if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
+                return True
+            entry = self.lexicon.verb(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+            if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
+                return True
+        return False
+
+    def _claimants(self, noun: Token) -> list[ActorRef]:
+        """Who claims an attack: the subject of "claimed responsibility (or credit) for" the noun."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in (
+                "responsibility", "credit"):
+            return []
+        verb = prep.head.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in (
+                "claim", "take", "accept", "admit", "assume", "acknowledge"):
+            return []
+        return self._subjects(verb)
+
+    def _between(self, noun: Token) -> list[ActorRef]:
+        """The parties "between X and Y" of a noun, or of the verb it is the subject of ("clashes broke
+        out between X and Y")."""
+        holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    pobj = _pobj(prep)
+                    if pobj is not None:
+                        return self.actors(pobj)
+        return []
+
     def _pairs(self, trigger: Token, code: str, sources: list[ActorRef], targets: list[ActorRef],
                rule: str) -> list[Candidate]:
         place = self.place_of(trigger)
+        if place is None and not sources and not targets:
+            place = self._sentence_place(trigger)  # "a grenade exploded in a market in Davao"
         out: list[Candidate] = []
         optional_sources: list[ActorRef | None] = list(sources) or [None]
         optional_targets: list[ActorRef | None] = list(targets) or [None]
@@ -799,6 +1017,53 @@ class SentenceCoder:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
         return out
+
+
+def _classes(tok: Token) -> frozenset[str]:
+    """The word classes (``events/data/words.tsv``) of a token's lemma or singular form."""
+    table = word_classes()
+    lemma = tok.lemma_.lower()
+    return table.get(lemma) or table.get(singular(tok.lower_)) or frozenset()
+
+
+def _named(ref: ActorRef | None) -> bool:
+    """A side that names someone in particular (not a kind of actor like "police" or "people")."""
+    return ref is not None and not ref.actor.code.startswith("---")
+
+
+def _joined_lemma(tok: Token) -> str:
+    """The lemma of a word the tokenizer split at a hyphen ("sit-in" -> "sit", "-", "in"), joined again."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_alpha:
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return str(tok.lemma_.lower())
+
+
+def _counted(head: Token) -> Token | None:
+    """The noun a quantity head counts ("hundreds *of protesters*", "a group of *gunmen*")."""
+    if "quantity" not in _classes(head) or head.pos_ not in ("NOUN", "NUM"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = _pobj(prep)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM"):
+                return pobj
+    return None
+
+
+def _score(tok: Token) -> bool:
+    """A match result written as digits around a dash ("3-1")."""
+    shape = tok.shape_.replace("–", "-")
+    return shape in SCORE_SHAPES
+
+
+def _reported_noun(noun: Token) -> bool:
+    """An event noun that reports an event by itself: a clause's subject or object, a headline's head, or the
+    cause of what happened ("killed in a blast"), not a topic ("fears of an attack")."""
+    if noun.dep_ in REPORTED_NOUN_DEPS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_PREPS and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
@@ -899,6 +1164,22 @@ def _headline_passive(verb: Token) -> bool:
     return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and headline
                 and any(c.dep_ == "nsubj" for c in children)
                 and not any(c.dep_ in ("aux", "dobj") for c in children))
+
+
+def _demand(appeal: str, act: str) -> str:
+    """The demand (CAMEO 10) for what an appeal (02) asks: "0256" -> "1056", a withdrawal -> "106"."""
+    for key in (act[:4], act[:3]):
+        if key in DEMAND_BY_ACT:
+            return DEMAND_BY_ACT[key]
+    if appeal in DEMAND_BY_APPEAL:
+        return DEMAND_BY_APPEAL[appeal]
+    code = "10" + appeal[2:]
+    return code if is_code(code) else "100"
+
+
+def _obliged(verb: Token) -> bool:
+    """A clause of obligation: "Y must withdraw", "Y should stop"."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in verb.children)
 
 
 def _same_family(a: str | None, b: str) -> bool:

@@ -30,7 +30,9 @@ returns ``None`` ("fire" an employee is not an attack).
 
 Entry fields beyond the match: ``reverse`` (the paired code for the event in the other direction, e.g.
 visit 042 / host 043), ``swap`` (source and target trade places), ``weak`` (a vehicle verb whose code yields
-to an event noun or purpose clause: "make a visit", "send a letter to congratulate"), ``negated_code``
+to an event noun or purpose clause: "make a visit", "send a letter to congratulate"), ``weapon`` (the entry
+codes only when its subject is a weapon, ``words.tsv`` class ``weapon``: "a grenade exploded", not "tensions
+exploded"), ``negated_code``
 (the code when the trigger is negated or refused: not release -> 1243).
 """
 
@@ -56,6 +58,7 @@ __all__ = [
     "read_lexicon_tsv",
     "singular",
     "with_forms",
+    "word_classes",
 ]
 
 NULL_CODE = "---"
@@ -77,6 +80,7 @@ class Entry:
     reverse: str | None = None
     swap: bool = False
     weak: bool = False
+    weapon: bool = False  # codes only when its subject is a weapon (words.tsv): "a grenade exploded"
     negated_code: str | None = None
     note: str = ""
     forms: frozenset[str] = frozenset()  # extra surface forms (irregular inflections given by a dictionary)
@@ -293,7 +297,7 @@ def singular(noun: str) -> str:
 
 _COLUMNS = ["lemma", "particle", "obj", "prep", "xcomp", "code", "reverse", "flags", "negated_code", "note"]
 _BLANK = "-"
-_FLAGS = frozenset({"swap", "weak"})
+_FLAGS = frozenset({"swap", "weak", "weapon"})
 
 
 def _words(field: str) -> frozenset[str]:
@@ -338,7 +342,8 @@ def read_lexicon_tsv(text: str, pos: Pos, *, source: str = "<lexicon>") -> list[
         entries.append(Entry(
             lemma=lemma.lower(), pos=pos, code=code, obj=_words(obj), particle=_opt(particle),
             prep=_opt(prep), xcomp=_words(xcomp), reverse=_opt(reverse), swap="swap" in flag_set,
-            weak="weak" in flag_set, negated_code=_opt(negated), note="" if note == _BLANK else note,
+            weak="weak" in flag_set, weapon="weapon" in flag_set, negated_code=_opt(negated),
+            note="" if note == _BLANK else note,
         ))
     if not header_seen:
         raise DataError(f"{source}: no header line")
@@ -554,3 +559,36 @@ def _default_lexicon() -> Lexicon:
 def with_forms(entry: Entry, forms: Iterable[str]) -> Entry:
     """A copy of ``entry`` that also lists ``forms`` as surface forms."""
     return replace(entry, forms=entry.forms | frozenset(form.lower() for form in forms))
+
+
+WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "crowd", "weapon",
+                          "request", "casualty", "disaster"})
+
+
+def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:
+    """Parse ``words.tsv`` (``word``, ``class``); :class:`DataError` names the bad line."""
+    table: dict[str, set[str]] = {}
+    header_seen = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if not header_seen:
+            if cells != ["word", "class"]:
+                raise DataError(f"{source}:{number}: header {cells} is not ['word', 'class']")
+            header_seen = True
+            continue
+        if len(cells) != 2 or cells[1] not in WORD_CLASSES or not cells[0]:
+            raise DataError(f"{source}:{number}: expected a word and one of {sorted(WORD_CLASSES)}: {raw!r}")
+        table.setdefault(cells[0].lower(), set()).add(cells[1])
+    return {word: frozenset(classes) for word, classes in table.items()}
+
+
+@functools.cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """The packaged word classes (``events/data/words.tsv``), loaded once."""
+    try:
+        text = resources.files("tidings.events").joinpath("data", "words.tsv").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"events/data/words.tsv cannot be read ({exc})") from exc
+    return read_word_classes(text, source="events/data/words.tsv")

@@ -101,6 +101,19 @@ def check_tree(tree: Any, name: str, limits: Limits) -> None:
                                    doc_id=name)
 
 
+def fragment_text(fragment: str) -> str:
+    """The article text of an HTML fragment stored in a record's text field (a JSON or CSV export that kept
+    the body's markup): trafilatura drops figure captions, related-story and newsletter blocks as it does on
+    a page; when it finds too little, every block's text is kept (the cleaner's furniture rules still run)."""
+    import trafilatura
+
+    found = trafilatura.extract(f"<html><body><article>{fragment}</article></body></html>",
+                                favor_precision=True, include_comments=False, include_tables=False)
+    if isinstance(found, str) and len(found.split()) >= MIN_WORDS:
+        return "\n\n".join(line for line in found.splitlines() if line.strip())
+    return html_to_text(fragment)
+
+
 def html_to_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed entry's content), paragraphs kept apart."""
     import trafilatura

@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -22,6 +23,9 @@ from tidings.log import get_logger, warn
 from tidings.validate import decode
 
 _log = get_logger(__name__)
+# Block or figure tags in a record's text: the field holds HTML, not plain text.
+_MARKUP = re.compile(r"<(?:p|div|figure|figcaption|section|article|aside|h[1-6]|ul|li|br)\b[^<>]{0,500}>",
+                     re.IGNORECASE)
 
 
 def read_txt(data: bytes, name: str, options: ReadOptions, *, doc_id: str | None = None) -> Iterator[Item]:
@@ -123,6 +127,10 @@ def from_record(record: Any, where: str, kind: str, options: ReadOptions) -> Ite
     text = _first(record, options.names("text"))
     if not isinstance(text, str):
         return MalformedInput(f"no {options.names('text')[0]!r} field", doc_id=where)
+    if _MARKUP.search(text):  # an export that kept the page's markup: extract as from a page
+        from tidings.ingest.html import fragment_text
+
+        text = fragment_text(text) or text
     doc_id = _first(record, options.names("id"))
     if isinstance(doc_id, (int, float)) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)

@@ -12,6 +12,7 @@ Two pipelines share one vocabulary:
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tidings.errors import ModelError
@@ -81,13 +82,27 @@ def _name_part(doc: Any, end: int) -> int | None:
     return None
 
 
-@functools.cache
-def segmenter() -> Any:
-    """Tokenizer + sentencizer sharing the parser's vocabulary (spacy.Language)."""
-    import spacy
+class Segmenter:
+    """The parser's own tokenizer followed by spaCy's rule-based sentencizer: ``pipe(texts)`` yields Docs
+    with sentence boundaries. (A second ``spacy.blank("en")`` pipeline would do the same and cost a second
+    set of English defaults at start-up.)"""
 
-    full = parser()
-    nlp = spacy.blank("en", vocab=full.vocab)
-    nlp.tokenizer = full.tokenizer
-    nlp.add_pipe("sentencizer")
-    return nlp
+    def __init__(self, tokenizer: Any) -> None:
+        from spacy.pipeline import Sentencizer
+
+        self.tokenizer = tokenizer
+        self.sentencizer = Sentencizer()
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Any]:
+        docs: Iterator[Any] = self.sentencizer.pipe(self.tokenizer.pipe(texts, batch_size=batch_size),
+                                                    batch_size=batch_size)
+        return docs
+
+    def __call__(self, text: str) -> Any:
+        return self.sentencizer(self.tokenizer(text))
+
+
+@functools.cache
+def segmenter() -> Segmenter:
+    """Tokenizer + sentencizer sharing the parser's vocabulary."""
+    return Segmenter(parser().tokenizer)

