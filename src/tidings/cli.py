@@ -1,7 +1,9 @@
 """The command line: parse the options, call the library, print, return a meaningful exit code.
 
 Exit codes: 0 everything was coded; 1 some documents were skipped (the summary on stderr says which and why);
-2 bad usage, a missing extra, or nothing could be read at all.
+2 bad usage, a missing extra, nothing could be read at all, or a numbered error stopped the command (the
+store cannot be opened); 3 an internal error (a bug: the traceback is printed), never confused with "some
+skipped".
 
 Start-up is kept light: this module imports typer and rich only; each command imports what it uses when it
 runs (``extract`` never loads DuckDB, FastAPI or Dask). Commands that need an optional part check for its
@@ -695,8 +697,19 @@ app.command("serve")(serve_command)
 app.command("watch")(watch_command)
 
 
+EXIT_INTERNAL = 3
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception:  # a bug, not bad input: say so, and do not exit 1 ("some skipped")
+        import traceback
+
+        traceback.print_exc()
+        sys.stderr.write(f"tidings: internal error (exit {EXIT_INTERNAL}); please report it with the "
+                         "traceback above\n")
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":

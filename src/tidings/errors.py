@@ -8,7 +8,13 @@
     │   ├── NotEnglish            [T004]
     │   ├── DocumentTooLarge      [T005]
     │   ├── MalformedInput        [T006]
-    │   └── UnsupportedInput      [T007]   (a WARC record or file kind tidings does not code)
+    │   ├── UnsupportedInput      [T007]   (a WARC record or file kind tidings does not code)
+    │   ├── NotProse              [T008]   (mostly symbols, emoji or digits, not words)
+    │   ├── MarkupTooComplex      [T009]   (an HTML page or feed past the markup limits)
+    │   ├── ExpandsTooFar         [T010]   (compressed data that expands past the limit: a gzip bomb)
+    │   ├── UnreadableInput       [T011]   (permission denied, a dangling link, not a regular file)
+    │   ├── OutsideInput          [T012]   (a symbolic link leading out of the folder being read)
+    │   └── CodingFailed          [T013]   (an unexpected error while coding this one document)
     ├── DictionaryError       a PETRARCH/Phoenix dictionary file cannot be parsed        [T101]
     ├── DataError             a packaged data file is missing or malformed               [T102]
     ├── StoreError            the event store cannot be opened, migrated or written      [T301]
@@ -21,6 +27,9 @@ Other libraries' errors are translated where they are caught, with ``raise ... f
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 
 class TidingsError(Exception):
@@ -80,6 +89,38 @@ class UnsupportedInput(InputError):
     template = "The input is not something tidings codes: {detail}"
 
 
+class NotProse(InputError):
+    code = "T008"
+    template = "The document is not prose (mostly symbols, emoji or digits, not words){detail}"
+
+
+class MarkupTooComplex(InputError):
+    code = "T009"
+    template = "The markup is past the limits tidings extracts from: {detail}"
+
+
+class ExpandsTooFar(InputError):
+    code = "T010"
+    template = "The compressed input expands past the limit: {detail}"
+
+
+class UnreadableInput(InputError):
+    code = "T011"
+    template = "The input cannot be read: {detail}"
+
+
+class OutsideInput(InputError):
+    code = "T012"
+    template = "A symbolic link leads out of the folder being read, and is not followed: {detail}"
+
+
+class CodingFailed(InputError):
+    """An unexpected error (a bug, or a library's limit) while coding one document: the batch goes on."""
+
+    code = "T013"
+    template = "Coding this document failed: {detail}"
+
+
 class DictionaryError(TidingsError):
     code = "T101"
     template = "Cannot read dictionary: {detail}"
@@ -119,3 +160,22 @@ class MissingExtra(TidingsError):
 
     code = "T501"
     template = "{detail}"
+
+
+_A = TypeVar("_A")
+_R = TypeVar("_R")
+
+
+def contained(step: Callable[[_A], _R], value: _A, doc_id: str) -> _R:
+    """``step(value)`` for one document, where an error nobody planned for (a bug, a library's own limit,
+    a recursion too deep) becomes :class:`CodingFailed` naming the document, so that a batch skips it and
+    goes on; tidings' own errors pass unchanged. The traceback is logged at DEBUG under ``tidings``."""
+    try:
+        return step(value)
+    except TidingsError:
+        raise
+    except Exception as exc:
+        import logging
+
+        logging.getLogger("tidings").debug("coding %r failed", doc_id, exc_info=True)
+        raise CodingFailed(f"{type(exc).__name__}: {str(exc)[:300]}", doc_id=doc_id) from exc

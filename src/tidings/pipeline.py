@@ -28,7 +28,7 @@ from tidings.attribution import assess
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.clean import clean
 from tidings.dates import DateResolver, event_date
-from tidings.errors import EmptyDocument, InputError, PipelineError, TidingsError
+from tidings.errors import EmptyDocument, InputError, PipelineError, TidingsError, contained
 from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
@@ -40,7 +40,7 @@ from tidings.places import Geocoder
 from tidings.places.mention import place_phrases
 from tidings.record import Actor, Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
-from tidings.validate import MAX_CHARS, check_text
+from tidings.validate import DEFAULT_LIMITS, Limits, cap_events, check_sentences, check_text, parseable
 
 if TYPE_CHECKING:
     from tidings.claims.records import Claim
@@ -63,7 +63,8 @@ class Options:
 
     published: dt.date | None = None  # default publication date for articles that carry none
     dictionaries: Path | None = None  # a folder of PETRARCH/Phoenix-format dictionaries to add
-    max_chars: int = MAX_CHARS
+    max_chars: int | None = None  # overrides limits.max_chars
+    limits: Limits = DEFAULT_LIMITS  # bounds on one document's size and work (tidings.validate.Limits)
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
     phoenix: frozenset[str] = frozenset()  # Phoenix layers beneath ours: "verbs", "actors"
@@ -216,13 +217,13 @@ class Pipeline:
         prepared: list[Prepared | Result] = []
         for article in articles:
             try:
-                prepared.append(self.prepare(article))
+                prepared.append(contained(self.prepare, article, article.id))
             except InputError as exc:
                 prepared.append(Result(article, error=exc))
         ready = [p for p in prepared if isinstance(p, Prepared)]
         # the event sentences, and the sentences with a claim cue (whose people the mentions must know)
         parse(s for p in ready for s in p.sentences if s in p.todo or needs_parse(s))
-        results = {id(p): self.code(p) for p in ready}
+        results = {id(p): self._code_contained(p) for p in ready}
         if summary:
             from tidings.summary.core import lead_of
 
@@ -238,18 +239,27 @@ class Pipeline:
                 result.summary = self._summary(item, result.events)
             yield result
 
+    def _code_contained(self, prepared: Prepared) -> Result:
+        """``code``, where an error nobody planned for skips this article as [T013] and the batch goes on."""
+        try:
+            return contained(self.code, prepared, prepared.article.id)
+        except InputError as exc:
+            return Result(prepared.article, error=exc)
+
     def prepare(self, article: Article) -> Prepared:
         """Validate, clean, split, and choose the sentences to parse."""
-        check_text(article.text, article.id, max_chars=self.options.max_chars)
+        limits = self.options.limits
+        check_text(article.text, article.id, max_chars=self.options.max_chars, limits=limits)
         cleaned = clean(article.text)
         sentences = split(cleaned.text, cleaned.paragraphs)
         if not sentences:
             raise EmptyDocument(" after cleaning", doc_id=article.id)
+        check_sentences(sentences, article.id, limits)
         when = article.published or self.options.published  # roles are dated: match names as of then
         for sent in sentences:
             sent.mentions = self.kb.match(sent.words, when)
         todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
-        return Prepared(article, cleaned, sentences, todo, when)
+        return Prepared(article, cleaned, sentences, parseable(todo, article.id, limits), when)
 
     def mentions(self, prepared: Prepared) -> ArticleMentions:
         """The mentions stage: resolve who every phrase of the parsed sentences is (once per article)."""
@@ -277,6 +287,7 @@ class Pipeline:
                 del result.events[kept:]
                 warn("W101", f"sentence {sent.index} could not be coded ({type(exc).__name__}: {exc}); "
                              "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
+        result.events = cap_events(result.events, article.id, self.options.limits)
         return result
 
     def _code_sentence(self, prepared: Prepared, sent: Sentence, coder: SentenceCoder, dates: DateResolver,

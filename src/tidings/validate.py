@@ -1,17 +1,91 @@
-"""Checks that a document can be coded at all, before any work is spent on it.
+"""Checks that a document can be coded at all, before any work is spent on it, and the limits that bound
+the work one document may cost.
 
 Each check raises an :class:`~tidings.errors.InputError` subclass naming the document, so that a batch can
-skip it, say why, and go on.
+skip it, say why, and go on. The limits are stated in one options object, :class:`Limits`; what happens
+when one is passed is said beside it:
+
+==========================  ===========  =====================================================================
+limit                       default      when passed
+==========================  ===========  =====================================================================
+``max_file_bytes``          256 MiB      the file is not read: skipped, [T005]
+``max_decompressed_bytes``  256 MiB      a ``.gz`` that expands further is not read: skipped, [T010]
+``max_markup_bytes``        10 MiB       an HTML page, feed or WARC record body is not parsed: skipped, [T009]
+``max_tag_attributes``      256          an HTML page with a tag carrying more is not parsed: skipped, [T009]
+``max_elements``            50,000       an HTML page with more elements is not extracted: skipped, [T009]
+``max_attributes``          100,000      ... with more attributes on all its elements: skipped, [T009]
+``max_depth``               200          ... with elements nested deeper: skipped, [T009]
+``max_chars``               300,000      a longer document is skipped, [T005]
+``max_lines``               5,000        a document with more lines is skipped, [T005]
+``max_word_chars``          1,000        a run of more characters without a space: skipped, [T005]
+``min_letter_share``        0.40         a document whose characters are mostly not letters: skipped, [T008]
+``max_sentences``           3,000        a document with more sentences is skipped, [T005]
+``max_sentence_tokens``     250          a longer sentence is not parsed: warning [W003], the rest is coded
+``max_events``              500          events past this are dropped: warning [W004], the first are kept
+==========================  ===========  =====================================================================
+
+Why skip or truncate: the document-wide limits (size, lines, sentences, markup) are far above any news
+article, so a document past one is not an article (a log, a dump, a generated page, an attack) and coding a
+part of it would give events from a text nobody wrote as news: it is skipped with its reason. A single
+over-long "sentence" (a list, a table flattened into one line) is left unparsed with a warning, because the
+rest of the article is still news. The events cap keeps an enumeration ("talks with A, B, C, ...") from
+flooding the store; the first events, in text order, are kept.
+
+Bounded memory and time follow from these: spaCy sees at most ``max_chars`` characters a document (well
+under its own 1,000,000-character limit), the parser at most ``max_sentence_tokens`` tokens a sentence (so
+no tree is deeper than the recursion limit), the tokenizer no whitespace-free run longer than
+``max_word_chars`` (its prefix/suffix search is quadratic in a run's length), and no compressed input is
+expanded past ``max_decompressed_bytes``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from tidings.errors import BinaryDocument, DocumentTooLarge, EmptyDocument, EncodingError, NotEnglish
+from tidings.errors import (
+    BinaryDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    EncodingError,
+    NotEnglish,
+    NotProse,
+)
+from tidings.log import get_logger, warn
 
-MAX_CHARS = 2_000_000
+_log = get_logger(__name__)
+MIB = 2**20
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The stated bounds on one input; see the module's table for what passing each one does."""
+
+    max_file_bytes: int = 256 * MIB
+    max_decompressed_bytes: int = 256 * MIB
+    max_markup_bytes: int = 10 * MIB
+    max_tag_attributes: int = 256
+    max_elements: int = 50_000
+    max_attributes: int = 100_000
+    max_depth: int = 200
+    max_chars: int = 300_000
+    max_lines: int = 5_000
+    max_word_chars: int = 1_000
+    min_letter_share: float = 0.40
+    max_sentences: int = 3_000
+    max_sentence_tokens: int = 250
+    max_events: int = 500
+
+
+DEFAULT_LIMITS = Limits()
+MAX_CHARS = DEFAULT_LIMITS.max_chars
+
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u4E00-\u9FFF]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPACE = re.compile(r"\s+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 # The most frequent English function words: in any English prose of 30+ words they make up a large share.
 _ENGLISH = frozenset({
     "the", "of", "and", "to", "a", "in", "is", "was", "that", "for", "on", "it", "with", "as", "by", "at",
@@ -19,31 +93,112 @@ _ENGLISH = frozenset({
     "this", "which", "an", "or", "but", "its", "who", "will", "would", "said", "says", "been", "after",
     "more", "than", "also",
 })
+_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def decode(data: bytes, doc_id: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM); binary data and other encodings are refused."""
+    """Bytes to text: UTF-8 (with or without BOM), or UTF-16 with its BOM; binary data and other encodings
+    are refused. A few stray NUL characters past the start are removed with warning [W001]."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return strip_nul(data[len(bom):].decode(codec), doc_id)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(f" (UTF-16 byte {exc.start}: {exc.reason})", doc_id=doc_id) from exc
     if b"\x00" in data[:4096]:
         raise BinaryDocument(f" ({len(data)} bytes with NUL bytes)", doc_id=doc_id)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise EncodingError(f" (byte {exc.start}: {exc.reason})", doc_id=doc_id) from exc
+    nul = text.count("\x00")
+    if nul > max(8, len(text) // 1000):
+        raise BinaryDocument(f" ({nul} NUL bytes in {len(data)})", doc_id=doc_id)
+    return strip_nul(text, doc_id)
 
 
-def check_text(text: str, doc_id: str, *, max_chars: int = MAX_CHARS) -> None:
-    """Refuse empty, binary-looking, huge or non-English text."""
+def strip_nul(text: str, doc_id: str | None) -> str:
+    """The text without NUL characters (which no text format means, and a store or an export mangles),
+    [W001], and with lone surrogates (a JSON ``"\\ud800"``, which UTF-8 cannot encode) replaced by U+FFFD,
+    [W005]."""
+    if "\x00" in text:
+        warn("W001", f"{text.count(chr(0))} NUL character(s) removed from the text", doc_id=doc_id, log=_log)
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        warn("W005", "lone surrogate characters replaced by U+FFFD", doc_id=doc_id, log=_log)
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def plain(value: str) -> str:
+    """A short field (title, author, URL) without NUL and lone surrogates, quietly."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
+
+
+def check_text(text: str, doc_id: str, *, max_chars: int | None = None,
+               limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse empty, binary-looking, huge, non-prose or non-English text (see :class:`Limits`)."""
     if not text or not text.strip():
         raise EmptyDocument("", doc_id=doc_id)
-    if len(text) > max_chars:
-        raise DocumentTooLarge(f" ({len(text):,} characters; the limit is {max_chars:,})", doc_id=doc_id)
+    limit = limits.max_chars if max_chars is None else max_chars
+    if len(text) > limit:
+        raise DocumentTooLarge(f" ({len(text):,} characters; the limit is {limit:,})", doc_id=doc_id)
+    lines = text.count("\n") + 1
+    if lines > limits.max_lines:
+        raise DocumentTooLarge(f" ({lines:,} lines; the limit is {limits.max_lines:,})", doc_id=doc_id)
     sample = text[:20_000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > max(8, len(sample) // 100) or "\ufffd" * 3 in sample:
+    if controls > max(8, len(sample) // 100) or "\ufffd" * 3 in sample or "\x00" in text:
         raise BinaryDocument(f" ({controls} control characters in the first {len(sample)})", doc_id=doc_id)
+    _check_prose(text, doc_id, limits)
     words = _WORD.findall(sample)
     if len(words) >= 20:
         ascii_words = [w for w in words if w.isascii()]
         share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
         if share < 0.08 or len(ascii_words) < len(words) * 0.5:
             raise NotEnglish(f" ({share:.0%} English function words)", doc_id=doc_id)
+
+
+def _check_prose(text: str, doc_id: str, limits: Limits) -> None:
+    """Prose is mostly letters, and its words are short: refuse emoji or symbol floods and endless runs."""
+    long_run = re.search(rf"\S{{{limits.max_word_chars + 1}}}", text)
+    if long_run is not None:
+        raise DocumentTooLarge(f" (a run of more than {limits.max_word_chars:,} characters without a space "
+                               f"at character {long_run.start():,})", doc_id=doc_id)
+    visible = len(_SPACE.sub("", text))
+    if visible < 40:
+        return  # too short to judge by shares; the English check and the coder decide
+    letters = len(_NOT_LETTER.sub("", text))
+    if letters < visible * limits.min_letter_share:
+        raise NotProse(f" ({letters / visible:.0%} of its {visible:,} visible characters are letters; at "
+                       f"least {limits.min_letter_share:.0%} expected)", doc_id=doc_id)
+
+
+def check_sentences(sentences: Sequence[Any], doc_id: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a document split into more sentences than :attr:`Limits.max_sentences`."""
+    if len(sentences) > limits.max_sentences:
+        raise DocumentTooLarge(f" ({len(sentences):,} sentences; the limit is {limits.max_sentences:,})",
+                               doc_id=doc_id)
+
+
+def parseable(sentences: Sequence[Any], doc_id: str, limits: Limits = DEFAULT_LIMITS) -> list[Any]:
+    """The sentences short enough to parse; the others are named in one warning [W003] and stay unparsed."""
+    keep = [s for s in sentences if len(s.words) <= limits.max_sentence_tokens]
+    if len(keep) < len(sentences):
+        longest = max(len(s.words) for s in sentences)
+        warn("W003", f"{len(sentences) - len(keep)} sentence(s) longer than {limits.max_sentence_tokens} "
+             f"tokens (the longest {longest:,}) not parsed", doc_id=doc_id, log=_log)
+    return keep
+
+
+def cap_events(events: list[Any], doc_id: str, limits: Limits = DEFAULT_LIMITS) -> list[Any]:
+    """The first :attr:`Limits.max_events` events of a document; the rest dropped with warning [W004]."""
+    if len(events) <= limits.max_events:
+        return events
+    warn("W004", f"{len(events):,} events coded; only the first {limits.max_events:,} are kept",
+         doc_id=doc_id, log=_log)
+    return events[:limits.max_events]

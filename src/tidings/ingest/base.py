@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from tidings.errors import InputError
 from tidings.record import Article
+from tidings.validate import DEFAULT_LIMITS, Limits, plain, strip_nul
 
 # Field names tried in order for each article attribute of a JSON/JSONL/CSV record. The news-please layout
 # (maintext, title, date_publish, url, source_domain, language) works as is.
@@ -30,10 +31,12 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read: the default publication date and the record field names (``{"text": ("body",)}``)."""
+    """How to read: the default publication date, the record field names (``{"text": ("body",)}``) and the
+    limits on sizes (:class:`~tidings.validate.Limits`)."""
 
     published: dt.date | None = None
     fields: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_FIELDS))
+    limits: Limits = DEFAULT_LIMITS
 
     def names(self, attribute: str) -> tuple[str, ...]:
         return self.fields.get(attribute, DEFAULT_FIELDS[attribute])
@@ -70,6 +73,12 @@ class Document:
     doc_id: str | None = None  # the id the record carried, if any
 
     def __post_init__(self) -> None:
+        # NUL is not text in any format we read (a JSON "\u0000", a stray byte in a page): never stored
+        self.text = strip_nul(self.text, self.name)
+        for name in ("title", "url", "site", "author", "language", "doc_id"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, plain(value))
         if self.site is None and self.url:
             host = urlsplit(self.url).hostname
             self.site = host.removeprefix("www.") if host else None

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from tidings.errors import EmptyDocument, InputError, MalformedInput
+from tidings.errors import EmptyDocument, InputError, MalformedInput, MarkupTooComplex
 from tidings.ingest.base import Document, Item, ReadOptions
-from tidings.validate import decode
+from tidings.validate import Limits, decode
+
+_ATTRIBUTE = re.compile(rb"\s[^\s=/>]+")
 
 MIN_WORDS = 10  # a page with less main text than this is not an article
 
@@ -30,14 +33,18 @@ def extract_html(data: bytes, name: str, options: ReadOptions, *, url: str | Non
                  kind: str = "html") -> Document:
     import trafilatura
 
+    if not data.strip():
+        raise EmptyDocument(" (an empty HTML page)", doc_id=name)
     if b"\x00" in data[:4096]:
         decode(data, name)  # raises BinaryDocument
+    check_markup(data, name, options.limits)
     try:
         tree = trafilatura.load_html(data)
     except (ValueError, TypeError) as exc:  # pragma: no cover - lxml refuses very few inputs
         raise MalformedInput(f"not HTML ({exc})", doc_id=name) from exc
     if tree is None:
         raise MalformedInput("not HTML (nothing to parse)", doc_id=name)
+    check_tree(tree, name, options.limits)
     language = tree.get("lang") or None
     found: Any = trafilatura.bare_extraction(tree, url=url, favor_precision=True, with_metadata=True,
                                              include_comments=False, include_tables=False)
@@ -53,6 +60,45 @@ def extract_html(data: bytes, name: str, options: ReadOptions, *, url: str | Non
     return Document(name, text, kind, published=published, title=_get(found, "title"), url=canonical,
                     site=_get(found, "sitename") or _get(found, "hostname"), author=_get(found, "author"),
                     language=language)
+
+
+def check_markup(data: bytes, name: str, limits: Limits) -> None:
+    """Refuse, before lxml sees it, a page past ``max_markup_bytes`` or with a tag carrying more than
+    ``max_tag_attributes`` attributes (libxml2 checks an element's attributes for duplicates pairwise: a
+    tag with 200,000 attributes takes minutes)."""
+    if len(data) > limits.max_markup_bytes:
+        raise MarkupTooComplex(f"{len(data):,} bytes of markup (max_markup_bytes "
+                               f"{limits.max_markup_bytes:,})", doc_id=name)
+    shortest = 2 * limits.max_tag_attributes  # an attribute takes at least two bytes (" a")
+    for tag in re.finditer(rb"<[A-Za-z][^<>]{%d,}" % shortest, data):
+        count = len(_ATTRIBUTE.findall(tag.group()))
+        if count > limits.max_tag_attributes:
+            raise MarkupTooComplex(f"a tag with {count:,} attributes at byte {tag.start():,} "
+                                   f"(max_tag_attributes {limits.max_tag_attributes:,})", doc_id=name)
+
+
+def check_tree(tree: Any, name: str, limits: Limits) -> None:
+    """Refuse a parsed page with more elements, attributes or depth than the limits (lxml itself stops
+    nesting at 256 levels, silently dropping what is deeper)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    elements = attributes = depth = deepest = 0
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        elements += 1
+        attributes += len(element.attrib)
+        if elements > limits.max_elements:
+            raise MarkupTooComplex(f"more than {limits.max_elements:,} elements (max_elements)", doc_id=name)
+        if attributes > limits.max_attributes:
+            raise MarkupTooComplex(f"more than {limits.max_attributes:,} attributes (max_attributes)",
+                                   doc_id=name)
+        if deepest > limits.max_depth:
+            raise MarkupTooComplex(f"elements nested more than {limits.max_depth} deep (max_depth)",
+                                   doc_id=name)
 
 
 def fragment_text(fragment: str) -> str:

@@ -17,10 +17,12 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from tidings.errors import InputError, MalformedInput
+from tidings.errors import DocumentTooLarge, InputError, MalformedInput
 from tidings.ingest.base import Document, Item, ReadOptions, parse_date
+from tidings.log import get_logger, warn
 from tidings.validate import decode
 
+_log = get_logger(__name__)
 # Block or figure tags in a record's text: the field holds HTML, not plain text.
 _MARKUP = re.compile(r"<(?:p|div|figure|figcaption|section|article|aside|h[1-6]|ul|li|br)\b[^<>]{0,500}>",
                      re.IGNORECASE)
@@ -42,8 +44,8 @@ def read_jsonl(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
             continue
         where = f"{name}:{number}"
         try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            record = loads(line)
+        except ValueError as exc:
             yield MalformedInput(f"line {number} is not JSON ({exc})", doc_id=where)
             continue
         yield from_record(record, where, "jsonl", options)
@@ -51,8 +53,8 @@ def read_jsonl(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
 
 def read_json(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
     try:
-        record = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        record = loads(data)
+    except ValueError as exc:
         yield MalformedInput(f"not JSON ({exc})", doc_id=name)
         return
     records = record if isinstance(record, list) else [record]
@@ -60,19 +62,50 @@ def read_json(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
         yield from_record(item, name if len(records) == 1 else f"{name}[{n}]", "json", options)
 
 
+def loads(data: bytes | str) -> Any:
+    """JSON as Python, where any failure is a ``ValueError``: bad syntax, bad UTF-8, nesting deeper than the
+    recursion limit. An integer too long for ``int()`` (more than 4,300 digits) is kept as its digits, a
+    string, so one absurd field does not cost the record its article."""
+    try:
+        return json.loads(data, parse_int=_int)
+    except RecursionError as exc:
+        raise ValueError("nested too deeply") from exc
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8: {exc.reason} at byte {exc.start}") from exc
+
+
+def _int(digits: str) -> int | str:
+    return int(digits) if len(digits) <= 4_000 else digits
+
+
 def read_csv(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
+    """One article a row; a row that cannot be read (a field longer than the document limit, an unclosed
+    quote) is reported by its line and the rows after it are still read."""
     try:
         text = decode(data, name)
     except InputError as exc:
         yield exc
         return
-    try:
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        yield MalformedInput(f"not CSV ({exc})", doc_id=name)
-        return
-    for number, row in enumerate(rows, 2):  # line 1 is the header
-        yield from_record(row, f"{name}:{number}", "csv", options)
+    limit = options.limits.max_chars + 1
+    if csv.field_size_limit() < limit:  # the csv module's default (131,072) is below one long article
+        csv.field_size_limit(limit)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    number = 1  # rows are numbered as lines of a file with one row a line (the header is line 1)
+    while True:
+        number += 1
+        where = f"{name}:{number}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger" in str(exc):
+                yield DocumentTooLarge(f" (a CSV field longer than {limit - 1:,} characters in row {number})",
+                                       doc_id=where)
+            else:
+                yield MalformedInput(f"CSV row {number} cannot be read ({exc})", doc_id=where)
+            continue
+        yield from_record(row, where, "csv", options)
 
 
 def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
@@ -99,7 +132,10 @@ def from_record(record: Any, where: str, kind: str, options: ReadOptions) -> Ite
 
         text = fragment_text(text) or text
     doc_id = _first(record, options.names("id"))
-    doc_id = str(doc_id) if doc_id is not None else hashlib.sha1(text.encode()).hexdigest()[:16]
+    if isinstance(doc_id, (int, float)) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str):  # missing, or an object or a list where an id should be
+        doc_id = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
     published = options.published
     field_names = options.names("published")
     for f in field_names:
@@ -107,8 +143,9 @@ def from_record(record: Any, where: str, kind: str, options: ReadOptions) -> Ite
         if isinstance(value, str) and value.strip():
             try:
                 published = parse_date(value)
-            except ValueError:
-                return MalformedInput(f"'{f}' is not an ISO date: {value!r}", doc_id=doc_id)
+            except ValueError:  # the article is still news: dated by the default, and the date named
+                warn("W002", f"{f!r} is not an ISO date ({value[:40]!r}); the default publication date "
+                     f"{options.published or 'none'} is used", doc_id=where, log=_log)
             break
 
     def string(attribute: str) -> str | None:

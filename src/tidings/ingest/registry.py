@@ -15,13 +15,23 @@ recursively (files with a known extension, and files with none, which are sniffe
 
 from __future__ import annotations
 
-import gzip
+import os
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from tidings.errors import MalformedInput, UnsupportedInput
+from tidings.errors import (
+    DocumentTooLarge,
+    EmptyDocument,
+    ExpandsTooFar,
+    InputError,
+    MalformedInput,
+    OutsideInput,
+    UnreadableInput,
+    UnsupportedInput,
+)
 from tidings.ingest.base import Item, ReadOptions
 from tidings.ingest.feed import read_feed
 from tidings.ingest.html import read_html
@@ -82,13 +92,23 @@ def sniff(data: bytes) -> str:
 
 
 def read_bytes(data: bytes, name: str, options: ReadOptions, kind: str | None = None) -> Iterator[Item]:
-    """Read one document or container whose bytes are in memory."""
+    """Read one document or container whose bytes are in memory. A file that yields nothing at all (an
+    empty JSONL or CSV, a WARC with no record) is reported as empty, never passed over in silence."""
+    found = False
+    for item in _read_bytes(data, name, options, kind):
+        found = True
+        yield item
+    if not found:
+        yield EmptyDocument(f" ({len(data):,} bytes, no article or record in it)", doc_id=name)
+
+
+def _read_bytes(data: bytes, name: str, options: ReadOptions, kind: str | None) -> Iterator[Item]:
     gzipped = name.lower().endswith(".gz") or kind is None  # a "story.txt" of gzip bytes is binary, not text
     if data[:2] == GZIP_MAGIC and kind != "warc" and gzipped:
         try:
-            inner = gzip.decompress(data)
-        except (EOFError, OSError, zlib.error) as exc:
-            yield MalformedInput(f"broken gzip data ({type(exc).__name__}: {exc})", doc_id=name)
+            inner = gunzip(data, options.limits.max_decompressed_bytes)
+        except InputError as exc:
+            yield type(exc)(exc.detail, doc_id=name)
             return
         if kind is None and inner[:2048].lstrip().lower().startswith(b"warc/"):
             kind = "warc"  # a .gz with no other suffix: hand warcio the raw bytes
@@ -107,22 +127,102 @@ def read_bytes(data: bytes, name: str, options: ReadOptions, kind: str | None = 
     yield from reader(data, name, options)
 
 
+def gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress gzip data (one member or several) without ever holding more than ``limit`` bytes of it:
+    a gzip bomb is refused ([T010]) after ``limit`` bytes, not after it has filled the memory; a truncated or
+    corrupt stream is [T006]."""
+    out = bytearray()
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(wbits=31)
+        pending = rest
+        try:
+            while pending and not inflater.eof:
+                out += inflater.decompress(pending, limit + 1 - len(out))
+                if len(out) > limit:
+                    raise ExpandsTooFar(f"more than {limit:,} bytes from {len(data):,} compressed "
+                                        f"(max_decompressed_bytes)")
+                pending = inflater.unconsumed_tail
+        except zlib.error as exc:
+            raise MalformedInput(f"broken gzip data ({exc})") from exc
+        if not inflater.eof:
+            raise MalformedInput(f"broken gzip data (truncated: the stream ends after {len(out):,} bytes)")
+        rest = inflater.unused_data
+        if rest[:2] != GZIP_MAGIC:
+            if rest.strip(b"\x00"):
+                raise MalformedInput(f"broken gzip data ({len(rest):,} bytes of trailing garbage)")
+            break
+    return bytes(out)
+
+
 def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
     try:
+        size = path.stat().st_size
+        if size > options.limits.max_file_bytes:
+            yield DocumentTooLarge(f" (a file of {size:,} bytes; the limit is "
+                                   f"{options.limits.max_file_bytes:,}, max_file_bytes)", doc_id=str(path))
+            return
         data = path.read_bytes()
     except OSError as exc:
-        yield MalformedInput(f"cannot read {path}: {exc.strerror}", doc_id=str(path))
+        yield UnreadableInput(f"cannot read {path}: {exc.strerror or exc}", doc_id=str(path))
         return
     yield from read_bytes(data, str(path), options, kind_of(path.name))
 
 
 def walk(folder: Path) -> Iterator[Path]:
-    """Files of a folder, recursively, in name order: known extensions, and names with no extension."""
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        if path.name.startswith("."):
-            continue
-        if kind_of(path.name) is not None or not path.suffix:
-            yield path
+    """Files of a folder, recursively, in name order: known extensions, and names with no extension. Links
+    that lead out of the folder, and files that cannot be listed, are left out (see :func:`scan`)."""
+    for item in scan(folder):
+        if isinstance(item, Path):
+            yield item
+
+
+def scan(folder: Path) -> Iterator[Path | InputError]:
+    """The files :func:`walk` reads, and an error for each thing in the folder that is not read but should
+    be said: a sub-folder that cannot be listed, a link out of the folder, a dangling or looping link, a
+    special file (a FIFO, a device). Symbolic links to folders are not followed (no loops); a link to a
+    file inside the folder is read."""
+    root = Path(os.path.realpath(folder))
+    found: list[tuple[str, Path | InputError]] = []
+
+    def unlistable(exc: OSError) -> None:
+        where = str(exc.filename or folder)
+        found.append((where, UnreadableInput(f"cannot list the folder {where}: {exc.strerror or exc}",
+                                             doc_id=where)))
+
+    for base, dirs, files in os.walk(folder, onerror=unlistable, followlinks=False):
+        for name in dirs:
+            path = Path(base) / name
+            if path.is_symlink() and not _inside(path, root):
+                found.append((str(path), OutsideInput(f"{path} -> {os.path.realpath(path)}",
+                                                      doc_id=str(path))))
+        for name in files:
+            path = Path(base) / name
+            if name.startswith(".") or not (kind_of(name) is not None or not path.suffix):
+                continue
+            found.append((str(path), _check_file(path, root)))
+    for _, item in sorted(found, key=lambda pair: Path(pair[0])):  # the order of sorted(rglob) before
+        yield item
+
+
+def _check_file(path: Path, root: Path) -> Path | InputError:
+    if path.is_symlink():
+        if not _inside(path, root):
+            return OutsideInput(f"{path} -> {os.path.realpath(path)}", doc_id=str(path))
+        if not path.exists():
+            return UnreadableInput(f"{path} is a dangling or looping symbolic link", doc_id=str(path))
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return UnreadableInput(f"cannot read {path}: {exc.strerror or exc}", doc_id=str(path))
+    if not stat.S_ISREG(mode):
+        return UnreadableInput(f"{path} is not a regular file (a FIFO, socket or device)", doc_id=str(path))
+    return path
+
+
+def _inside(path: Path, root: Path) -> bool:
+    target = Path(os.path.realpath(path))
+    return target == root or root in target.parents
 
 
 def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
@@ -130,13 +230,26 @@ def read_paths(paths: Iterable[str], options: ReadOptions | None = None) -> Iter
     options = options or ReadOptions()
     for raw in paths:
         if raw == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", options)
+            limit = options.limits.max_file_bytes
+            data = sys.stdin.buffer.read(limit + 1)
+            if len(data) > limit:
+                yield DocumentTooLarge(f" (more than {limit:,} bytes on standard input, max_file_bytes)",
+                                       doc_id="<stdin>")
+                continue
+            yield from read_bytes(data, "<stdin>", options)
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in walk(path):
-                yield from read_file(child, options)
+            for child in scan(path):
+                if isinstance(child, InputError):
+                    yield child
+                else:
+                    yield from read_file(child, options)
         elif path.is_file():
             yield from read_file(path, options)
+        elif path.exists():
+            yield UnreadableInput(f"{raw} is not a regular file (a FIFO, socket or device)", doc_id=raw)
+        elif path.is_symlink():
+            yield UnreadableInput(f"{raw} is a dangling or looping symbolic link", doc_id=raw)
         else:
             yield MalformedInput(f"no such file or folder: {raw}", doc_id=raw)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,7 +27,7 @@ from tidings.ingest.dedup import THRESHOLD, NearDuplicates, signature, to_bytes
 from tidings.ingest.registry import read_paths
 from tidings.record import Article, Event
 from tidings.store.db import Batch, Skip, Store, StoredArticle
-from tidings.validate import check_text
+from tidings.validate import DEFAULT_LIMITS, Limits, check_text
 
 if TYPE_CHECKING:
     from tidings.claims.records import Claim
@@ -46,18 +47,19 @@ class IngestOptions:
     near_threshold: float = THRESHOLD
     actors: tuple[Path, ...] = ()  # user actor tables (--actors)
     lexicons: tuple[Path, ...] = ()  # user verb/noun tables (--lexicon)
+    limits: Limits = DEFAULT_LIMITS  # bounds on one input's size and work (tidings.validate.Limits)
 
     def pipeline_options(self) -> Options:
         """The options of the pipeline that codes this ingest (here, in a process pool, on a Dask worker)."""
         from tidings.pipeline import Options
 
         return Options(published=self.published, dictionaries=self.dictionaries, actors=self.actors,
-                       lexicons=self.lexicons)
+                       lexicons=self.lexicons, limits=self.limits)
 
     def read_options(self) -> ReadOptions:
         if self.fields is None:
-            return ReadOptions(self.published)
-        return ReadOptions(self.published, self.fields)
+            return ReadOptions(self.published, limits=self.limits)
+        return ReadOptions(self.published, self.fields, self.limits)
 
 
 @dataclass(slots=True)
@@ -119,10 +121,14 @@ def _rebuild(name: str, detail: str, doc_id: str | None) -> InputError:
 _PIPELINE: Pipeline | None = None
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, parent: int | None = None) -> None:
     global _PIPELINE
     from tidings.pipeline import Pipeline
 
+    if parent is not None:  # a pool worker: it dies with its parent, even one killed by SIGKILL
+        from tidings.scale.lifeline import die_with_parent
+
+        die_with_parent(parent)
     _PIPELINE = Pipeline(options)
 
 
@@ -154,7 +160,7 @@ class _Coder:
         if self.workers > 1:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_init_worker,
-                                            initargs=(options.pipeline_options(),))
+                                            initargs=(options.pipeline_options(), os.getpid()))
         else:
             _init_worker(options.pipeline_options())
 
@@ -231,7 +237,7 @@ class Ingest:
                                                      doc_id=item.name), key))
                 continue
             try:
-                check_text(item.text, item.name)
+                check_text(item.text, item.name, limits=self.options.limits)
             except InputError as exc:
                 batch.skipped.append(Skip(exc, key))
                 continue

@@ -169,6 +169,10 @@ class _cluster:
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
                 self.owned.append(cluster)
                 client = Client(cluster)  # type: ignore[no-untyped-call]
+                # the worker processes are children of this one: they end when it ends, even by kill -9
+                from tidings.scale.guard import DieWithClient
+
+                client.register_plugin(DieWithClient())
         except (OSError, TimeoutError) as exc:
             self.__exit__()
             where = self.scheduler or "(local cluster)"

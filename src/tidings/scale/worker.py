@@ -148,7 +148,7 @@ def code_partition(partition: Partition, run_dir: str, options: IngestOptions) -
             try:
                 if language and not language.startswith("en"):
                     raise NotEnglish(f" (declared language {item.language!r})", doc_id=item.name)
-                check_text(item.text, item.name)
+                check_text(item.text, item.name, limits=options.limits)
             except InputError as exc:
                 batch.skipped.append(Skip(exc, key))
                 states.append((key, number, "checked", exc.detail))
