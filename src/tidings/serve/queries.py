@@ -279,8 +279,9 @@ def dyads(cur: Cursor, f: EventFilter, period: str, limit: int) -> Row:
     where += (" AND " if where else " WHERE ") + "e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
     period_sql = "NULL::DATE" if period == "all" else "CAST(date_trunc(?, e.date) AS DATE)"
     head = [] if period == "all" else [period]
+    # a name written for each code: min(), not mode(), whose ties differ between scans (DuckDB vs Parquet)
     rows = dicts(cur, f"SELECT e.source_code AS source, e.target_code AS target, {period_sql} AS period, "
-                 "mode(e.source_name) AS source_name, mode(e.target_name) AS target_name, "
+                 "min(e.source_name) AS source_name, min(e.target_name) AS target_name, "
                  "count(*) AS events, "
                  "round(avg(e.goldstein), 2) AS goldstein, "
                  "count(*) FILTER (WHERE e.quad_class >= 3) AS conflict "
@@ -342,7 +343,7 @@ def actor(cur: Cursor, code: str) -> Row:
     if not names and not summary["events"]:
         raise not_found("actor", code)
     partners = dicts(cur, "SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS code, "
-                     "mode(CASE WHEN source_code = ? THEN target_name ELSE source_name END) AS name, "
+                     "min(CASE WHEN source_code = ? THEN target_name ELSE source_name END) AS name, "
                      "count(*) AS events, round(avg(goldstein), 2) AS goldstein, "
                      "count(*) FILTER (WHERE quad_class >= 3) AS conflict FROM events "
                      "WHERE (source_code = ? OR target_code = ?) AND source_code IS NOT NULL "
