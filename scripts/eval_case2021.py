@@ -35,6 +35,7 @@ from tidings.evaluation.splits import (
     write_gates,
     write_section,
 )
+from tidings.events.learned import MODES
 from tidings.pipeline import Options, Pipeline
 from tidings.record import Article
 
@@ -130,11 +131,12 @@ def score(pipeline: Pipeline, snippets: Iterable[Snippet]) -> Scores:
     return scores
 
 
-def measure(eval_dir: Path, checkout: Path = ROOT, parts: Iterable[str] = PARTS) -> dict[str, Scores]:
+def measure(eval_dir: Path, checkout: Path = ROOT, parts: Iterable[str] = PARTS,
+            learned: str | None = None) -> dict[str, Scores]:
     """Each part's scores (the tests measure the development part only)."""
     split = load_splits(checkout)["case2021"]
     snippets = read_snippets(eval_dir)
-    pipeline = Pipeline(Options())
+    pipeline = Pipeline(Options(learned=learned))
     return {part: score(pipeline, [s for s in snippets if s.id in split.ids(part)]) for part in parts}
 
 
@@ -201,12 +203,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="print this many development misses")
     ap.add_argument("--write-baseline", action="store_true",
                     help="also replace this gate in evaluation/baseline.json")
+    ap.add_argument("--learned", choices=MODES, default=None,
+                    help="the learned second opinion: off, fuse, veto (default: events/data/learned.json)")
     args = ap.parse_args(argv)
     eval_dir = args.shared / "eval"
     if not (eval_dir / TSV).is_file():
         print(f"no CASE 2021 snippets at {eval_dir / TSV}", file=sys.stderr)
         return 2
-    results = measure(eval_dir)
+    results = measure(eval_dir, learned=args.learned)
     command = " ".join([".venv/bin/python", "scripts/eval_case2021.py", *(argv if argv is not None
                                                                           else sys.argv[1:])])
     section = render(results, command)

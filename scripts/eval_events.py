@@ -41,7 +41,8 @@ from tidings.evaluation.events import (
     system_event,
     total,
 )
-from tidings.pipeline import Pipeline
+from tidings.events.learned import MODES
+from tidings.pipeline import Options, Pipeline
 from tidings.record import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -302,12 +303,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", type=Path, default=None, help="write the report here")
     ap.add_argument("--part", choices=("dev", "test", "both"), default="both")
     ap.add_argument("--errors", action="store_true", help="print the development part's errors")
+    ap.add_argument("--learned", choices=MODES, default=None,
+                    help="the learned second opinion: off, fuse, veto (default: events/data/learned.json)")
     args = ap.parse_args(argv)
     if not (args.shared / "eval").is_dir():
         print(f"no gold suites at {args.shared / 'eval'}", file=sys.stderr)
         return 2
     parts = PARTS if args.part == "both" else (args.part,)
-    result = evaluate(args.shared, parts)
+    result = evaluate(args.shared, parts, pipeline=Pipeline(Options(learned=args.learned)))
     command = "python scripts/eval_events.py" + ("" if args.part == "both" else f" --part {args.part}")
     report = markdown(result, command)
     print(report)

@@ -30,6 +30,7 @@ from tidings.clean import clean
 from tidings.dates import DateResolver, event_date
 from tidings.errors import EmptyDocument, InputError, PipelineError, TidingsError, contained
 from tidings.events.coder import Candidate, SentenceCoder
+from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.sides import complete
@@ -71,6 +72,7 @@ class Options:
     phoenix_dir: Path | None = None  # the folder of Phoenix dictionaries those layers are read from
     actors: tuple[Path, ...] = ()  # user actor tables (packaged schemas), layered over the packaged data
     lexicons: tuple[Path, ...] = ()  # user verb/noun tables (the verbs.tsv schema)
+    learned: str | None = None  # the learned second opinion: off, fuse, veto (None: events/data/learned.json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +289,7 @@ class Pipeline:
                 del result.events[kept:]
                 warn("W101", f"sentence {sent.index} could not be coded ({type(exc).__name__}: {exc}); "
                              "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
+        result.events = review(result.events, self.options.learned)  # the learned second opinion
         result.events = cap_events(result.events, article.id, self.options.limits)
         return result
 
