@@ -52,8 +52,8 @@ class Settings:
     rule_adjust: dict[str, float] = field(default_factory=dict)
     model_weight: float = 1.0
     clip: float = 0.02
-    none_at_least: float = 0.9
-    type_below: float = 0.1
+    none_at_least: float = 0.5
+    type_below: float = 0.5
 
 
 def _data(name: str) -> bytes:
