@@ -106,3 +106,16 @@ def test_veto_drops_only_what_the_model_rejects(monkeypatch: pytest.MonkeyPatch)
     assert len(off) == 1 and "confidence" not in off[0].extra
     with pytest.raises(ValueError):
         learned.review([_event(MATCH)], "maybe")
+
+
+def test_shipped_model_was_trained_on_the_current_corpus(corpus: list[dict[str, Any]]) -> None:
+    """Editing the corpus data files without retraining (scripts/train_event_model.py) fails here."""
+    import json
+    from importlib import resources
+
+    import train_event_model
+
+    shipped = resources.files("tidings.events").joinpath("data", "event_model.json")
+    meta = json.loads(shipped.read_text("utf-8"))
+    assert meta["corpus_sha256_16"] == train_event_model.corpus_digest(corpus)
+    assert meta["labels"] == list(learned.model().labels)
