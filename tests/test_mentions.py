@@ -82,7 +82,7 @@ def test_generic_groups_take_the_country_of_their_place(pipeline: Pipeline) -> N
 
 
 def test_the_unknown_person_block_holds_for_claims_and_events(pipeline: Pipeline) -> None:
-    text = ("North Korean leader Kim Jong Un toured a steel mill on Friday, KCNA said.\n\n"
+    text = ("Kim Jong Un, leader of North Korea, toured a steel mill on Friday, KCNA said.\n\n"
             "Lee Dong-won met reporters in Seoul on Saturday. "
             "He said he is seriously ill and he criticised Japan.")
     article = Article("u", text, dt.date(2020, 5, 4))
@@ -147,8 +147,8 @@ def test_a_namesake_is_never_the_head_of_state(pipeline: Pipeline) -> None:
 
 def test_an_unnamed_victim_is_not_the_person_named_before(pipeline: Pipeline) -> None:
     text = ("Donald Trump spoke at a rally in Reno on Saturday. Two people were shot nearby. "
-            "The more badly wounded victim was taken to a hospital, where he was said to be in critical "
-            "condition.")
+            "The more badly wounded victim was flown to a clinic, and doctors said he remained in "
+            "critical condition.")
     assert not any(kind == "health" and name == "Donald Trump"
                    for kind, name in claims_of(pipeline, text, "2016-11-07"))
 
