@@ -73,6 +73,16 @@ def test_the_soviet_union_is_a_state(pipeline: Pipeline) -> None:
     assert all(code != "---LAB" for _, code, *_ in found)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Warsaw Pact condemned the government of Albania.", "IGOEEU"),  # a bloc, not the city's country
+    ("Comecon leaders criticised Romania.", "IGOEEU"),
+    ("The Non-Aligned Movement condemned Portugal.", "IGONON"),
+    ("The European Economic Community criticised Japan.", "IGOEUREEC"),
+])
+def test_cold_war_blocs_are_actors(pipeline: Pipeline, text: str, code: str) -> None:
+    assert code in {src for _, src, _, _ in sides(pipeline, text, "1968-05-01")}
+
+
 def test_generic_groups_take_the_country_of_their_place(pipeline: Pipeline) -> None:
     found = sides(pipeline, "Police fired tear gas at protesters in Nairobi.", "2020-01-01")
     assert any(src == "KENCOP" and tgt == "KENOPP" for _, src, _, tgt in found)
