@@ -155,6 +155,16 @@ def test_a_namesake_is_never_the_head_of_state(pipeline: Pipeline) -> None:
     assert not any(name == "Theresa May" for _, name in found)
 
 
+def test_a_role_word_across_a_preposition_is_no_title(pipeline: Pipeline) -> None:
+    text = ("Tributes were paid on social media to young father Tom Gale, 35, who ran a bakery. Tom Gale died in "
+            "the crash.\n\nHis friends described him as kind after news of his death emerged.")
+    article = Article("t", text, dt.date(2016, 11, 10))
+    result = pipeline.process_one(article, claims=True)
+    assert result.mentions is not None
+    assert not any(m.actor.name == "Tom Gale" and m.actor.sector == "MED" for m in result.mentions.mentions)
+    assert not any(c.subject.code == "---MED" for c in result.claims)
+
+
 def test_an_unnamed_victim_is_not_the_person_named_before(pipeline: Pipeline) -> None:
     text = ("Donald Trump spoke at a rally in Reno on Saturday. Two people were shot nearby. "
             "The more badly wounded victim was flown to a clinic, and doctors said he remained in "
