@@ -156,8 +156,8 @@ def test_a_namesake_is_never_the_head_of_state(pipeline: Pipeline) -> None:
 
 
 def test_a_role_word_across_a_preposition_is_no_title(pipeline: Pipeline) -> None:
-    text = ("Tributes were paid on social media to young father Tom Gale, 35, who ran a bakery. Tom Gale died in "
-            "the crash.\n\nHis friends described him as kind after news of his death emerged.")
+    text = ("Tributes were paid on social media to new father Tom Gale, 35, who ran a bakery. Tom Gale died "
+            "in the crash.\n\nHis friends called him kind once news of his death spread.")
     article = Article("t", text, dt.date(2016, 11, 10))
     result = pipeline.process_one(article, claims=True)
     assert result.mentions is not None

@@ -29,7 +29,7 @@ __all__ = ["ArticleMentions", "Mention", "resolve_mentions"]
 _TITLE_WINDOW = 8
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET", "PART"})
 # The prepositions inside a title ("Secretary of State", "Minister for Energy", and "to" after a title noun:
-# "Ambassador to Peru"); any other one ends it ("paid on social media to young father X": no title of X).
+# "Ambassador to Peru"); any other one ends it ("praised on social media to new father X": no title of X).
 _TITLE_PREPOSITIONS = frozenset({"of", "for"})
 # Dependencies of a token inside a larger noun phrase: the phrase is resolved from its head.
 _INSIDE = frozenset({"compound", "amod", "nmod", "flat"})
