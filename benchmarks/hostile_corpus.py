@@ -57,7 +57,7 @@ TEMPLATES = [
     "{a} accused {b} of violating the ceasefire along their shared frontier, the ministry said.",
     "{b} rejected the accusation and said its troops had not fired a single shot.",
     "Police in {ca} arrested {n} protesters after demonstrations against the {db} embassy turned violent.",
-    "The {da} government said it would send {n} tonnes of food aid to {b} before the end of the month.",
+    "The {da} government said it would send {n} tonnes of food aid to {b} within the month.",
     "{a} expelled two {db} diplomats on {d}, saying they had engaged in activities incompatible with their "
     "status.",
     "Officials from {a} praised {b} for its help in the rescue of {n} sailors stranded at sea.",

@@ -113,11 +113,11 @@ def test_purpose_infinitive_is_hypothetical(nlp: Language) -> None:
 @pytest.mark.parametrize(("text", "word", "source", "cue"), [
     ("The interior ministry said the police detained forty people.", "detained", "The interior ministry",
      "say"),
-    ("Some experts say the North could test another missile.", "test", "Some experts", "say"),
+    ("Some analysts say the regime may test another rocket.", "test", "Some analysts", "say"),
     ("State television reported that the president had dissolved parliament.", "dissolved",
      "State television", "report"),
-    ("Pyongyang's official Korean Central News Agency confirmed that the leader inspected the plant.",
-     "inspected", "Pyongyang's official Korean Central News Agency", "confirm"),
+    ("Freedonia's official Central Broadcasting Agency confirmed that the leader inspected the plant.",
+     "inspected", "Freedonia's official Central Broadcasting Agency", "confirm"),
     ("According to reports, the militia burned the village.", "burned", "reports", "according to"),
     ("The militia burned the village, according to a local official.", "burned", "a local official",
      "according to"),
@@ -126,8 +126,8 @@ def test_purpose_infinitive_is_hypothetical(nlp: Language) -> None:
     ("Gunmen kidnapped two engineers, an AFP correspondent said.", "kidnapped", "an AFP correspondent",
      "say"),
     ("The bridge, the governor said, was destroyed by the storm.", "destroyed", "the governor", "say"),
-    ("A senior Guyanese police officer said the suspects had fled to Venezuela.", "fled",
-     "a senior Guyanese police officer", "say"),
+    ("A veteran Chilean customs officer said the suspects had fled to Peru.", "fled",
+     "a veteran Chilean customs officer", "say"),
 ])
 def test_attribution_source_and_cue(nlp: Language, text: str, word: str, source: str, cue: str) -> None:
     result = run(nlp, text, word)

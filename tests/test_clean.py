@@ -179,11 +179,11 @@ def test_gallery_credits_between_captions_are_cut(raw: str, expected: str) -> No
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
-    ("The ferry left port without its crew Click to share on Facebook (Opens in new window) Click to email "
-     "this to a friend (Opens in new window) THE captain was ashore at the time.",
+    ("The ferry left port without its crew Click to pin it (Opens in a new tab) Click to email "
+     "this to a friend (Opens in a new tab) THE captain was ashore at the time.",
      "The ferry left port without its crew. THE captain was ashore at the time."),
-    ("Click to share on Twitter (Opens in new window) The ferry left port.", "The ferry left port."),
-    ("The ferry left port. Click to share on Twitter (Opens in new window)", "The ferry left port."),
+    ("Click to tweet this (Opens in a new tab) The ferry left port.", "The ferry left port."),
+    ("The ferry left port. Click to tweet this (Opens in a new tab)", "The ferry left port."),
     ("Click to share on Reddit (Opens in new window)\n\nThe ferry left port.", "The ferry left port."),
 ])
 def test_share_buttons_glued_to_prose_are_cut(raw: str, expected: str) -> None:

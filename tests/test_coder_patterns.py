@@ -72,7 +72,7 @@ def test_undated_text_keeps_a_former_leaders_role(pipeline: Pipeline) -> None:
     ("The prime minister expressed sorrow over the floods in Pakistan.", ("---GOV", "PAK", "018")),
     ("Chancellor Olaf Scholz offered condolences for the victims of the bombing in Istanbul.",
      ("DEUGOV", "TUR", "018")),
-    ("The Taliban claimed responsibility for the bombing in Kabul on Monday.", ("AFGREBTAL", "AFG", "015")),
+    ("The Taliban claimed responsibility for Monday's bombing in Kabul.", ("AFGREBTAL", "AFG", "015")),
 ])
 def test_comment_on_an_incident_addresses_its_place(pipeline: Pipeline, text: str,
                                                     expected: tuple[str, str, str]) -> None:
@@ -168,7 +168,7 @@ def test_an_empty_it_does_not_act(pipeline: Pipeline) -> None:
 
 def test_a_club_named_after_a_town_is_not_a_country(pipeline: Pipeline) -> None:
     for text in ("The Rangers beat the Texas Indians 5-2 on Sunday.",
-                 "The players celebrated after defeating the Cleveland Indians in game seven."):
+                 "The players cheered after routing the Cleveland Indians in the decider."):
         assert not any("IND" in (src, tgt) for src, tgt, _ in triples(pipeline, text))
     assert ("KOR", "---GOV", "141") in triples(pipeline, "South Koreans protested against the government.")
 

@@ -1,4 +1,5 @@
-"""No gold text in the package: no run of six words of any text in ../shared may stand anywhere under src/.
+"""No gold text in the checkout: no run of six words of any text in ../shared may stand anywhere under src/,
+tests/, scripts/ or benchmarks/.
 
 A rule written from a test sentence scores that sentence, not the news. The check covers code, comments,
 docstrings and data files; it takes words as the project's stop hook (../shared/hooks/before-stop) does. The
@@ -15,7 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from tidings.evaluation.goldtext import RUN, WORD, find_hits, gold_files, gold_texts, load_allowed, words
+from tidings.evaluation.goldtext import (
+    CHECKED,
+    RUN,
+    WORD,
+    find_hits,
+    gold_files,
+    gold_texts,
+    load_allowed,
+    words,
+)
 from tidings.evaluation.splits import shared_dir
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -81,13 +91,23 @@ def pasted(texts: list[tuple[Path, str]], tmp_path_factory: pytest.TempPathFacto
     return files
 
 
-def test_the_package_holds_no_gold_text(shared: Path, texts: list[tuple[Path, str]]) -> None:
-    hits = find_hits(CHECKOUT / "src", shared, load_allowed(ALLOWED), texts)
+def test_the_checkout_holds_no_gold_text(shared: Path, texts: list[tuple[Path, str]]) -> None:
+    hits = find_hits([CHECKOUT / d for d in CHECKED], shared, load_allowed(ALLOWED), texts)
     places = sorted({f"{h.file.relative_to(CHECKOUT)}:{h.line} (from {h.gold_file.relative_to(shared)})"
                      for h in hits})
-    assert not places, ("runs of six words from gold texts in the package; rewrite them in your own words "
-                        "and check the rule is general (python -m tidings.evaluation.goldtext lists them):\n"
-                        + "\n".join(places))
+    assert not places, ("runs of six words from gold texts in the package, tests or scripts; rewrite them in "
+                        "your own words (a made-up sentence of the same construction) and check the rule is "
+                        "general (python -m tidings.evaluation.goldtext lists them):\n" + "\n".join(places))
+
+
+def test_the_check_reads_every_folder_it_is_given(
+        shared: Path, texts: list[tuple[Path, str]], pasted: dict[str, Path], tmp_path: Path) -> None:
+    package = next(iter(pasted.values())).parents[1]
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "test_x.py").write_text(pasted["samples"].read_text(encoding="utf-8"), encoding="utf-8")
+    hits = find_hits([package, tests], shared, [], texts)
+    assert {h.file for h in hits} == {*pasted.values(), tests / "test_x.py"}
 
 
 def test_a_pasted_gold_phrase_is_found_in_every_kind_of_file(

@@ -53,3 +53,21 @@ def test_unknown_layers_and_missing_folders_are_refused(phoenix: Path) -> None:
         Pipeline(Options(phoenix=frozenset({"nouns"}), phoenix_dir=phoenix))
     with pytest.raises(DictionaryError):
         Pipeline(Options(phoenix=frozenset({"verbs"})))
+
+
+def test_the_actor_and_agent_layers_are_separate(phoenix: Path) -> None:
+    names_only = with_phoenix_actors(KnowledgeBase.packaged(), phoenix, actors=True, agents=False)
+    roles_only = with_phoenix_actors(KnowledgeBase.packaged(), phoenix, actors=False, agents=True)
+    ours = KnowledgeBase.default()
+    assert ours.sector_of("abbot") is None  # a role word only the agents dictionary has
+    assert roles_only.sector_of("abbot") == "REL" and names_only.sector_of("abbot") is None
+    name = ["Ann", "Veneman"]  # a name only the international actors dictionary has
+    assert ours.resolve(name) is None and roles_only.resolve(name) is None
+    found = names_only.resolve(name)
+    assert found is not None and found.code.startswith("IGOUNO")
+
+
+def test_each_layer_is_switched_on_by_name(phoenix: Path) -> None:
+    pipeline = Pipeline(Options(phoenix=frozenset({"agents"}), phoenix_dir=phoenix))
+    assert pipeline.kb.sector_of("abbot") == "REL"
+    assert pipeline.kb.resolve(["Ann", "Veneman"]) is None

@@ -79,7 +79,7 @@ def test_normalise_name() -> None:
 
 @pytest.mark.parametrize(("sentence", "name"), [
     ("Rebels attacked a base in Mazar-i-Sharif on Monday.", "Mazar-i-Sharif"),  # tagged "Mazar" by the model
-    ("Gunmen attacked the city of Mazar-e-Sharif.", "Mazar-e-Sharif"),
+    ("Gunmen attacked the Afghan city of Mazar-e-Sharif.", "Mazar-e-Sharif"),
     ("Militants seized Kafr-el-Sheikh.", "Kafr-el-Sheikh"),
 ])
 def test_hyphenated_names_are_tagged_whole(sentence: str, name: str) -> None:

@@ -68,7 +68,7 @@ class Options:
     limits: Limits = DEFAULT_LIMITS  # bounds on one document's size and work (tidings.validate.Limits)
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
-    phoenix: frozenset[str] = frozenset()  # Phoenix layers beneath ours: "verbs", "actors"
+    phoenix: frozenset[str] = frozenset()  # Phoenix layers beneath ours: "verbs", "actors", "agents"
     phoenix_dir: Path | None = None  # the folder of Phoenix dictionaries those layers are read from
     actors: tuple[Path, ...] = ()  # user actor tables (packaged schemas), layered over the packaged data
     lexicons: tuple[Path, ...] = ()  # user verb/noun tables (the verbs.tsv schema)
@@ -493,8 +493,9 @@ def phoenix_layers(options: Options, kb: KnowledgeBase, lexicon: Lexicon) -> tup
     folder = options.phoenix_dir
     if folder is None or not folder.is_dir():
         raise DictionaryError(f"the Phoenix layers need a folder of Phoenix dictionaries, not {folder}")
-    if "actors" in options.phoenix:
-        kb = with_phoenix_actors(KnowledgeBase.packaged(), folder)
+    if options.phoenix & {"actors", "agents"}:
+        kb = with_phoenix_actors(KnowledgeBase.packaged(), folder, actors="actors" in options.phoenix,
+                                 agents="agents" in options.phoenix)
     if "verbs" in options.phoenix:
         lexicon = with_phoenix_verbs(lexicon, folder)
     return kb, lexicon

@@ -7,10 +7,13 @@ particle, object, preposition and complement) keeps tidings' code, and on equal 
 wins; an actor name or role word tidings already knows keeps tidings' reading. What the field's dictionaries
 add is only what tidings does not know.
 
-Two layers can be switched on separately (``Options.phoenix``): ``"verbs"`` (``CAMEO.2.0.txt``) and
-``"actors"`` (the country, international and non-state actor files and the agents). Both are off by default:
-measured on the development data they did not help without costing precision (see the coder's report in
-issue 12). What each import skipped is logged, not discarded: the verb importer's report at INFO with the
+Three layers can be switched on separately (``Options.phoenix``): ``"verbs"`` (``CAMEO.2.0.txt``),
+``"actors"`` (the names of the country, international and non-state actor files) and ``"agents"`` (the role
+words of ``Phoenix.agents.txt`` and of the actor files). All are off by default; each layer's effect is
+measured by ``scripts/eval_phoenix_layers.py`` (``evaluation/phoenix-layers.md``): the verb layer costs much
+precision, the actor layer gains nothing, the agent layer gains one event on the development articles and
+loses one on the development snippets. What each import skipped
+is logged, not discarded: the verb importer's report at INFO with the
 number ``[W102]``, the actor lines it could not read as the warning ``[W103]``, the number of names and
 role words added as ``[W104]``.
 
@@ -36,7 +39,7 @@ from tidings.log import get_logger, warn
 
 __all__ = ["LAYERS", "with_phoenix_actors", "with_phoenix_verbs"]
 
-LAYERS = frozenset({"verbs", "actors"})
+LAYERS = frozenset({"verbs", "actors", "agents"})
 _ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                 "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt")
 log = get_logger(__name__)
@@ -56,8 +59,8 @@ def with_phoenix_verbs(lexicon: Lexicon, directory: Path) -> Lexicon:
     return Lexicon.from_entries(_phoenix_verbs(Path(directory))).extend(lexicon.entries)
 
 
-def with_phoenix_actors(kb: Any, directory: Path) -> Any:
-    """Add the Phoenix actors and agents of ``directory`` to ``kb`` (a fresh
+def with_phoenix_actors(kb: Any, directory: Path, *, actors: bool = True, agents: bool = True) -> Any:
+    """Add the Phoenix actors (names) and agents (role words) of ``directory`` to ``kb`` (a fresh
     :class:`~tidings.actors.KnowledgeBase`) where it knows no such name or role word; returns ``kb``."""
     problems: list[str] = []
     added = 0
@@ -67,10 +70,12 @@ def with_phoenix_actors(kb: Any, directory: Path) -> Any:
             continue
         data = read_phoenix_directory(path, strict=False)
         problems.extend(data.problems)
-        added += _add_actors(kb, data.actors) + _add_agents(kb, data.agents)
+        added += _add_actors(kb, data.actors) if actors else 0
+        added += _add_agents(kb, data.agents) if agents else 0
     if problems:
         warn("W103", f"Phoenix actor layer: {len(problems)} dictionary lines skipped, first: {problems[0]}")
-    log.info("[W104] Phoenix actor layer: %d names and role words added beneath ours", added,
+    layers = " and ".join(n for n, on in (("actors", actors), ("agents", agents)) if on)
+    log.info("[W104] Phoenix %s layer: %d names and role words added beneath ours", layers, added,
              extra={"tidings_code": "W104"})
     return kb
 

@@ -1,12 +1,14 @@
 """Find runs of six words that a package file shares with a gold text in the shared data folder.
 
-    .venv/bin/python -m tidings.evaluation.goldtext [--shared ../shared] [--src src]
+    .venv/bin/python -m tidings.evaluation.goldtext [--shared ../shared] [--src src tests scripts benchmarks]
 
 A rule written from a test sentence scores that sentence, not the news; so no run of :data:`RUN` words of any
 gold text (the samples, every evaluation suite's texts) may appear anywhere under ``src/``: code, comments,
-docstrings and data files alike. Words are taken exactly as the project's stop hook takes them (lower case,
-``[a-z0-9]+`` with an optional ``'s``-style ending; any other character separates words), so the two checks
-agree. The package side is small, so its runs are collected first and the gold texts are streamed past them.
+docstrings and data files alike. The same holds for the tests, scripts and benchmarks (:data:`CHECKED`): a
+test that pastes a gold sentence invites a rule written for that sentence. Words are taken exactly as the
+project's stop hook takes them (lower case, ``[a-z0-9]+`` with an optional ``'s``-style ending; any other
+character separates words), so the two checks agree. The checked side is small, so its runs are collected
+first and the gold texts are streamed past them.
 
 :func:`load_allowed` reads a short list of plain facts (official names of states and organisations,
 ``evaluation/gold-text-allowed.tsv``) that a data file may hold even where a gold text uses the same name:
@@ -29,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 RUN = 6
+CHECKED = ("src", "tests", "scripts", "benchmarks")
+"""The folders of a checkout that may hold no gold text."""
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 SUFFIXES = frozenset({".py", ".pyi", ".json", ".jsonl", ".yaml", ".yml", ".toml", ".txt", ".tsv", ".csv",
                       ".cfg", ".ini", ".md", ".rst", ".html", ".htm", ".js", ".css", ".svg", ".xml", ".sql"})
@@ -160,11 +164,14 @@ def _line(path: Path, offset: int) -> int:
     return path.read_text(encoding="utf-8", errors="ignore").count("\n", 0, offset) + 1
 
 
-def find_hits(src: Path, shared: Path, allowed: list[tuple[str, ...]] | None = None,
+def find_hits(src: Path | Iterable[Path], shared: Path, allowed: list[tuple[str, ...]] | None = None,
               texts: Iterable[tuple[Path, str]] | None = None) -> list[Hit]:
-    """Every place under ``src`` that repeats a run of :data:`RUN` words of a gold text in ``shared``
-    (``texts``: the gold texts already read, as :func:`gold_texts` gives them)."""
-    mine = package_runs(src, allowed)
+    """Every place under ``src`` (a folder or several) that repeats a run of :data:`RUN` words of a gold text
+    in ``shared`` (``texts``: the gold texts already read, as :func:`gold_texts` gives them)."""
+    mine: dict[str, list[tuple[Path, int]]] = {}
+    for root in [src] if isinstance(src, Path) else src:
+        for run, found in package_runs(root, allowed).items():
+            mine.setdefault(run, []).extend(found)
     hits: dict[tuple[Path, int, str], Hit] = {}
     for gold_file, text in texts if texts is not None else gold_texts(shared):
         for _, run in runs(words(text)):
@@ -179,7 +186,8 @@ def find_hits(src: Path, shared: Path, allowed: list[tuple[str, ...]] | None = N
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
-    ap.add_argument("--src", type=Path, default=Path("src"))
+    ap.add_argument("--src", type=Path, nargs="+", default=[Path(d) for d in CHECKED],
+                    help="folders to check (default: %(default)s)")
     ap.add_argument("--allowed", type=Path, default=Path("evaluation/gold-text-allowed.tsv"))
     ap.add_argument("--show", action="store_true", help="print the shared words too (development use only)")
     args = ap.parse_args(argv)

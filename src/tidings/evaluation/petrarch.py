@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -114,16 +114,18 @@ def triples(events: Iterable[Any]) -> list[Triple]:
 
 
 def evaluate(path: Path, *, dictionaries: Path | None = None, pipeline: Pipeline | None = None,
-             ids: Collection[str] | None = None) -> Scores:
-    """Run the coder over every active case of a suite (or of those whose id is in ``ids``) and score it."""
+             ids: Collection[str] | None = None, options: Options | None = None) -> Scores:
+    """Run the coder over every active case of a suite (or of those whose id is in ``ids``) and score it
+    (``options``: the pipeline's other options, such as Phoenix layers, for every case)."""
     cases = [c for c in load_suite(path) if ids is None or c.id in ids]
-    strict = pipeline or Pipeline(Options(dictionaries=dictionaries, require_dyad=True, parse_all=True))
+    base = replace(options or Options(), dictionaries=dictionaries, parse_all=True)
+    strict = pipeline or Pipeline(replace(base, require_dyad=True))
     loose: Pipeline | None = None
     scores = Scores(suite=path.name)
     for case in cases:
         runner = strict
         if not case.require_dyad:
-            loose = loose or Pipeline(Options(dictionaries=dictionaries, require_dyad=False, parse_all=True))
+            loose = loose or Pipeline(replace(base, require_dyad=False))
             runner = loose
         events = runner.extract(Article(case.id, case.text, case.date)) if case.text.strip() else []
         found = Counter(triples(events))

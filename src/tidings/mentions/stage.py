@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from tidings.errors import DataError
-from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder
+from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Token
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
 from tidings.nlp.segment import Sentence
@@ -28,6 +28,9 @@ __all__ = ["ArticleMentions", "Mention", "resolve_mentions"]
 # How far left of a name its title may start, and the words a title is made of ("U.S. Secretary of State").
 _TITLE_WINDOW = 8
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET", "PART"})
+# The prepositions inside a title ("Secretary of State", "Minister for Energy", and "to" after a title noun:
+# "Ambassador to Peru"); any other one ends it ("praised on social media to new father X": no title of X).
+_TITLE_PREPOSITIONS = frozenset({"of", "for"})
 # Dependencies of a token inside a larger noun phrase: the phrase is resolved from its head.
 _INSIDE = frozenset({"compound", "amod", "nmod", "flat"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -190,7 +193,7 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
         if names.kb.resolve(name, published) is not None:
             continue
         first = ent.start
-        while first > 0 and ent.start - first < _TITLE_WINDOW and doc[first - 1].pos_ in _TITLE_POS:
+        while first > 0 and ent.start - first < _TITLE_WINDOW and _in_title(doc[first - 1]):
             first -= 1
         for start in range(first, ent.start):
             words = [t.text for t in doc[start:ent.end]]
@@ -199,6 +202,14 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
                 names.titled_newcomer(words, actor, published)
                 if ent.text in names.people:
                     break
+
+
+def _in_title(tok: Token) -> bool:
+    """Whether ``tok`` may be part of a title written before a name."""
+    if tok.pos_ != "ADP":
+        return tok.pos_ in _TITLE_POS
+    after_title = tok.i > 0 and tok.doc[tok.i - 1].lower_ in TITLE_NOUNS
+    return tok.lower_ in _TITLE_PREPOSITIONS or (tok.lower_ == "to" and after_title)
 
 
 def _add(discourse: Discourse, res: Resources, actor: Actor) -> None:

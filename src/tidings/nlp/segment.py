@@ -2,7 +2,8 @@
 
 Parsing is the expensive step, so each sentence is first split and tokenised cheaply; only a sentence that
 holds an event trigger word (any inflected form in the lexicon) and something that can be an actor (a known
-name, a role word or a capitalised word) goes to the parser.
+name, a role word or a capitalised word) goes to the parser. The parser reads the tokens the segmenter made
+(:func:`as_doc`) instead of tokenising the sentence again.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Sentence:
     words: list[str]  # token texts, as written
     doc: Any = None  # parsed spaCy Doc of this sentence alone (offset 0 == self.start), when parsed
     mentions: list[Any] = field(default_factory=list)  # known-name matches (start, end, Actor) over words
+    tokens: Any = None  # the segmenter's tokens of the sentence (a Span), until it is parsed
 
 
 def split(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Sentence]:
@@ -41,12 +43,44 @@ def split(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Sentence]:
             lead = len(sent.text) - len(sent.text.lstrip())
             body = sent.text.strip()
             start = p_start + sent.start_char + lead
-            out.append(Sentence(len(out), p_index, start, start + len(body), body, words))
+            out.append(Sentence(len(out), p_index, start, start + len(body), body, words,
+                                tokens=_trimmed(sent)))
     return out
 
 
+def _trimmed(span: Any) -> Any:
+    """``span`` without the whitespace tokens at its ends (the words of the stripped sentence text)."""
+    first, last = span.start, span.end
+    while first < last and span.doc[first].is_space:
+        first += 1
+    while last > first and span.doc[last - 1].is_space:
+        last -= 1
+    return span.doc[first:last]
+
+
+def as_doc(sent: Sentence) -> Any:
+    """The sentence as a Doc of the segmenter's tokens (their text, spacing and norms), ready for the parser's
+    components; the sentence text itself when those tokens are not at hand or do not spell it."""
+    from spacy.tokens import Doc
+
+    span = sent.tokens
+    if span is None or not len(span):
+        return sent.text
+    spaces = [bool(t.whitespace_) for t in span]
+    spaces[-1] = False
+    doc = Doc(span.doc.vocab, words=[t.text for t in span], spaces=spaces)
+    if doc.text != sent.text:
+        return sent.text
+    for new, old in zip(doc, span, strict=True):
+        if new.norm_ != old.norm_:
+            new.norm_ = old.norm_  # a tokenizer exception's norm ("n't" -> "not")
+    return doc
+
+
 def parse(sentences: Iterable[Sentence], batch_size: int = 64) -> None:
-    """Run the full pipeline over the given sentences and attach the Doc to each."""
+    """Run the full pipeline over the given sentences and attach the Doc to each (the sentence's tokens are
+    not made twice: the segmenter's are reused)."""
     todo = list(sentences)
-    for sent, doc in zip(todo, parser().pipe((s.text for s in todo), batch_size=batch_size), strict=True):
+    for sent, doc in zip(todo, parser().pipe((as_doc(s) for s in todo), batch_size=batch_size), strict=True):
         sent.doc = doc
+        sent.tokens = None
