@@ -123,9 +123,18 @@ def test_one_statement_per_speaker_and_sentence(pipeline: Pipeline) -> None:
     "Chile's foreign ministry had said in 2010 that the treaty was fair.",  # background
     "\u201cThe officer told me the case was closed,\u201d the mother said.",  # inside a quotation
     "The ministry added a clause to the contract.",  # "add" with no said-clause
+    "The company's president said sales rose by ten percent.",  # an official of a company
+    "Hospital officials said the patient was in stable condition.",  # of a hospital
+    "A spokeswoman for the airline said the flight had landed safely.",
 ])
 def test_no_statement(pipeline: Pipeline, text: str) -> None:
     assert statements(pipeline, text) == []
+
+
+def test_an_official_of_a_public_body_still_speaks_politically(pipeline: Pipeline) -> None:
+    assert statements(pipeline, "The ministry of education said classes would resume on Monday.") == [
+        ("---GOV", "", "010")]
+    assert statements(pipeline, "Police officials said the road was closed for the night.") != []
 
 
 def test_a_statement_that_reports_an_event_is_its_attribution(pipeline: Pipeline) -> None:

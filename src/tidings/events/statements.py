@@ -29,7 +29,7 @@ Each speaker makes one statement of a kind per sentence. The kept candidates car
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -56,6 +56,9 @@ REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 GOVERNED_DEPS = frozenset({"xcomp", "relcl", "acl", "amod", "csubj", "csubjpass", "pcomp", "advcl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 SPEAKER_DEPS = frozenset({"nsubj", "dobj", "dative"})
+# Where a role's phrase names the body it speaks for: "the company's president", "a spokesman for the bank".
+MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+OWNER_PREPS = frozenset({"for", "at"})  # not "of": "the ministry of health" names its portfolio
 # An event noun that reports an act as a clause's subject or object ("a blast hit", "announced the arrest").
 ACT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
@@ -134,18 +137,21 @@ def political(actor: Actor, cues: StatementCues | None = None) -> bool:
 
 
 def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
-                         cues: StatementCues | None = None) -> list[Candidate]:
+                         cues: StatementCues | None = None,
+                         sector_of: Callable[[str], str | None] | None = None) -> list[Candidate]:
     """The candidates of one sentence, with the one-sided statements among them marked (``:statement``, no
     target); every other candidate is returned unchanged. ``lexicon`` (the coder's) tells which words of a
     said-clause report an act the coder could not code: such a clause is an event's attribution, not a
-    statement."""
+    statement. ``sector_of`` (the knowledge base's role words) tells whose an official of no known country
+    is: "the company's president", "hospital officials" speak for a company or a hospital."""
     cues = cues or statement_cues()
     cands = list(candidates)
     out: list[Candidate] = []
     spoken: set[tuple[str, str]] = set()
     for cand in cands:
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
-                lexicon is not None and _reported_act(cand.trigger, lexicon)):
+                lexicon is not None and _reported_act(cand.trigger, lexicon)) or (
+                sector_of is not None and _speaks_for_others(cand, sector_of, cues)):
             out.append(cand)
             continue
         assert cand.source is not None  # _open_statement checked it
@@ -223,6 +229,26 @@ def _reports(statement: Candidate, other: Candidate, cues: StatementCues) -> boo
     inside = trigger.i in {t.i for t in verb.subtree} and trigger.i not in subjects
     around = verb.dep_ in REPORTED_DEPS and verb.i in {t.i for t in trigger.subtree}
     return (inside or around) and _stands(other, cues)
+
+
+def _speaks_for_others(cand: Candidate, sector_of: Callable[[str], str | None], cues: StatementCues) -> bool:
+    """A speaker named by role only whose phrase names a body that is not political ("the bank's governor",
+    "school officials", "a spokeswoman for the airline")."""
+    ref = cand.source
+    if ref is None or not ref.actor.code.startswith("---"):
+        return False
+    doc = cand.trigger.doc
+    words: list[Token] = []
+    for tok in doc[ref.start:ref.end]:
+        words.append(tok)
+        words += [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+        words += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS
+                  for p in c.children if p.dep_ == "pobj"]
+    for tok in words:
+        sector = sector_of(tok.lemma_.lower()) or sector_of(tok.lower_)
+        if sector is not None and sector not in cues.speakers:
+            return True
+    return False
 
 
 def _reported_act(verb: Token, lexicon: Any) -> bool:
