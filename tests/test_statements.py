@@ -10,7 +10,7 @@ import pytest
 from tidings import Article, Event, Pipeline
 from tidings.errors import DataError
 from tidings.events.sides import admissible, complete
-from tidings.events.statements import political, read_statement_cues, statement_cues, statement_forms
+from tidings.events.statements import _quoted, political, read_statement_cues, statement_cues, statement_forms
 from tidings.pipeline import Options
 from tidings.record import Actor
 
@@ -152,3 +152,29 @@ def test_dyadic_runs_keep_petrarchs_convention() -> None:
     dyadic = Pipeline(Options(require_dyad=True))
     text = "Chile's foreign ministry said on Tuesday that the border crossing would reopen next month."
     assert dyadic.extract(Article("s", text, dt.date(2021, 3, 4))) == []
+
+
+# ----------------------------------------------------------------------------------- pronoun speakers
+def test_a_pronoun_speaker_is_the_one_named_before(pipeline: Pipeline) -> None:
+    text = "Chile's president Sebastian Pinera visited the town on Monday. He said a bridge would open soon."
+    assert statements(pipeline, text) == [("CHLGOV", "", "010")]
+    quoted = ("Chile's president Sebastian Pinera visited the town on Monday. "
+              "\u201cThe new bridge will open soon,\u201d he said.")
+    assert statements(pipeline, quoted) == [("CHLGOV", "", "010")]
+
+
+@pytest.mark.parametrize("between", [
+    "Local baker Tom Reed watched from his shop.",  # somebody the knowledge base does not know
+    "Residents lined the streets.",  # a group that is no political speaker
+])
+def test_a_pronoun_after_someone_else_is_not_given_to_the_politician(pipeline: Pipeline,
+                                                                     between: str) -> None:
+    text = f"Chile's president Sebastian Pinera visited the town on Monday. {between} He said it was short."
+    assert statements(pipeline, text) == []
+
+
+def test_quotations_are_found_across_sentence_breaks() -> None:
+    assert _quoted(["\u201c", "We", "won", ",", "\u201d", "he", "said"]) == {1, 2, 3}
+    assert _quoted(["The", "police", "left", ".", '"']) == {0, 1, 2, 3}  # the quote opened a sentence before
+    assert _quoted(["He", "said", ":", '"', "We", "stay"]) == {4, 5}
+    assert _quoted(["Nobody", "spoke"]) == set()

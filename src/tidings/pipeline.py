@@ -296,7 +296,8 @@ class Pipeline:
         """Code one parsed sentence into ``result`` with its mention resolver; returns the last event date."""
         article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
         mentions = self.mentions(prepared)
-        candidates = one_sided_statements(coder.code(sent.doc), coder.lexicon, sector_of=self.kb.sector_of)
+        candidates = one_sided_statements(coder.code(sent.doc), coder.lexicon, sector_of=self.kb.sector_of,
+                                          before=sentences[max(0, sent.index - 3):sent.index + 1])
         previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                     if s.doc is not None and s.paragraph == sent.paragraph]
         for cand in candidates:

@@ -29,7 +29,7 @@ Each speaker makes one statement of a kind per sentence. The kept candidates car
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -62,6 +62,8 @@ OWNER_PREPS = frozenset({"for", "at"})  # not "of": "the ministry of health" nam
 # An event noun that reports an act as a clause's subject or object ("a blast hit", "announced the arrest").
 ACT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+OPENING_QUOTES = frozenset({"\u201c", "``"})
+CLOSING_AFTER = frozenset({".", ",", "?", "!", "\u2026", "'", "\u2019"})
 # Auxiliaries by tag: a modal (MD: will, would, could, may) or "had" + participle (past perfect).
 MODAL_TAG = "MD"
 
@@ -138,12 +140,16 @@ def political(actor: Actor, cues: StatementCues | None = None) -> bool:
 
 def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
                          cues: StatementCues | None = None,
-                         sector_of: Callable[[str], str | None] | None = None) -> list[Candidate]:
+                         sector_of: Callable[[str], str | None] | None = None,
+                         before: Sequence[Any] = ()) -> list[Candidate]:
     """The candidates of one sentence, with the one-sided statements among them marked (``:statement``, no
     target); every other candidate is returned unchanged. ``lexicon`` (the coder's) tells which words of a
     said-clause report an act the coder could not code: such a clause is an event's attribution, not a
     statement. ``sector_of`` (the knowledge base's role words) tells whose an official of no known country
-    is: "the company's president", "hospital officials" speak for a company or a hospital."""
+    is: "the company's president", "hospital officials" speak for a company or a hospital. ``before`` are
+    the sentences before this one (:class:`tidings.nlp.segment.Sentence`, nearest last): a pronoun speaker
+    ("he said") stands only when the nearest of them that names anyone names the speaker, so that a quote
+    of a resident the knowledge base does not know is not given to the politician named before."""
     cues = cues or statement_cues()
     cands = list(candidates)
     out: list[Candidate] = []
@@ -151,7 +157,8 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     for cand in cands:
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
                 lexicon is not None and _reported_act(cand.trigger, lexicon)) or (
-                sector_of is not None and _speaks_for_others(cand, sector_of, cues)):
+                sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
+                not _antecedent_named(cand, before, sector_of or _no_sector)):
             out.append(cand)
             continue
         assert cand.source is not None  # _open_statement checked it
@@ -249,6 +256,83 @@ def _speaks_for_others(cand: Candidate, sector_of: Callable[[str], str | None], 
         if sector is not None and sector not in cues.speakers:
             return True
     return False
+
+
+def _no_sector(word: str) -> str | None:
+    return None
+
+
+def _antecedent_named(cand: Candidate, before: Sequence[Any], sector_of: Callable[[str], str | None]) -> bool:
+    """For a pronoun speaker: whether the nearest earlier text that names anybody (in this sentence before
+    the pronoun, else in the sentences before) names the speaker, by name or by role."""
+    ref = cand.source
+    if ref is None or ref.end - ref.start != 1 or cand.trigger.doc[ref.start].pos_ != "PRON":
+        return True
+    for words, mentions in _prefix(cand.trigger, ref.start, before):
+        named = _who(words, mentions, sector_of)
+        if named is None:
+            continue
+        codes, sectors = named
+        actor = ref.actor
+        return actor.code in codes or (actor.sector is not None and actor.sector in sectors)
+    return True  # named further back: the article's discourse decided
+
+
+def _prefix(trigger: Token, end: int, before: Sequence[Any]) -> list[tuple[list[str], list[Any]]]:
+    """The words (and known-name matches) of this sentence before the pronoun at ``end`` but outside what
+    is said ("..., he said": the quote names nobody who speaks), then of each earlier sentence, nearest
+    first, without their quotations. Left-out words are blanked so that positions stay those of the
+    sentence."""
+    doc = trigger.doc
+    said = {t.i for t in trigger.subtree} - {end}
+    current = next((s for s in before if s.doc is doc), None)
+    words = [t.text if t.i not in said else "" for t in doc[:end]]
+    mentions = [] if current is None else [m for m in current.mentions
+                                           if m[1] <= end and not any(i in said for i in range(m[0], m[1]))]
+    out: list[tuple[list[str], list[Any]]] = [(words, mentions)]
+    for sent in reversed([s for s in before if s is not current]):
+        quoted = _quoted(sent.words)
+        out.append(([w if i not in quoted else "" for i, w in enumerate(sent.words)],
+                    [m for m in sent.mentions if not any(i in quoted for i in range(m[0], m[1]))]))
+    return out
+
+
+def _quoted(words: list[str]) -> set[int]:
+    """Positions of the words inside quotation marks. A sentence that starts inside a quotation opened in an
+    earlier sentence (its first mark closes one: "... investigation.\"") is quoted up to that mark."""
+    marks = [i for i, word in enumerate(words) if word in QUOTES]
+    inside = bool(marks) and not _opening(words, marks[0])
+    out: set[int] = set()
+    for i in range(len(words)):
+        if i in marks:
+            inside = _opening(words, i)
+        elif inside:
+            out.add(i)
+    return out
+
+
+def _opening(words: list[str], i: int) -> bool:
+    """Whether the quotation mark at ``i`` opens a quotation; a straight one closes after punctuation."""
+    if words[i] in OPENING_QUOTES:
+        return True
+    if words[i] != '"':
+        return False
+    return i == 0 or words[i - 1] not in CLOSING_AFTER
+
+
+def _who(words: list[str], mentions: list[Any], sector_of: Callable[[str], str | None]
+         ) -> tuple[set[str], set[str]] | None:
+    """The codes and sectors a run of words names, or ``None`` when it names nobody. A run of capitalised
+    words that is no known name ("Tom Reed") names somebody unknown: no code, no sector."""
+    codes = {m[2].code for m in mentions}
+    sectors = {m[2].sector for m in mentions if m[2].sector} | {
+        sec for w in words if (sec := sector_of(w.lower())) is not None}
+    covered = {i for m in mentions for i in range(m[0], m[1])}
+    unknown = any(i > 0 and words[i][:1].isupper() and words[i + 1][:1].isupper() and
+                  i not in covered and i + 1 not in covered for i in range(len(words) - 1))
+    if not codes and not sectors and not unknown:
+        return None
+    return codes, sectors
 
 
 def _reported_act(verb: Token, lexicon: Any) -> bool:
