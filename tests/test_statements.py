@@ -143,6 +143,13 @@ def test_a_statement_that_reports_an_event_is_its_attribution(pipeline: Pipeline
     assert any(e.attribution is not None and "army" in e.attribution.text for e in found)
 
 
+def test_a_denial_stands_beside_the_act_it_denies(pipeline: Pipeline) -> None:
+    assert statement_cues().apart >= {"016"}
+    text = "Chile on Thursday denied its jets were behind air strikes that destroyed a clinic in Peru."
+    found = {e.cameo.code[:2] for e in events(pipeline, text)}
+    assert statements(pipeline, text) == [("CHL", "", "016")] and len(found) > 1
+
+
 def test_an_act_the_coder_could_not_place_still_makes_the_saying_an_attribution(pipeline: Pipeline) -> None:
     text = "Bolivian police said a bomb exploded near a market."
     assert statements(pipeline, text) == []

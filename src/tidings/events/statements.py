@@ -47,7 +47,7 @@ __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements",
 Token = Any  # spacy.tokens.Token
 
 STATEMENT = ":statement"
-KINDS = frozenset({"verb", "speaker"})
+KINDS = frozenset({"verb", "speaker", "apart"})
 NEEDS = frozenset({"-", "clause"})
 # Dependency labels (grammar, not vocabulary).
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -75,16 +75,19 @@ class StatementCues:
 
     verbs: Mapping[str, bool]
     speakers: frozenset[str]
+    apart: frozenset[str] = frozenset()  # codes that stand beside the event they are about (a denial)
 
     def extend(self, other: StatementCues) -> StatementCues:
         """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
-        return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers)
+        return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
+                             self.apart | other.apart)
 
 
 def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
     """Parse a ``statements.tsv`` file; :class:`DataError` names the bad line."""
     verbs: dict[str, bool] = {}
     speakers: set[str] = set()
+    apart: set[str] = set()
     header_seen = False
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
@@ -100,9 +103,11 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
                             f"({sorted(NEEDS)}) and a note: {raw!r}")
         if cells[0] == "verb":
             verbs[cells[1].lower()] = cells[2] == "clause"
+        elif cells[0] == "apart":
+            apart.add(cells[1])
         else:
             speakers.add(cells[1].upper())
-    return StatementCues(verbs, frozenset(speakers))
+    return StatementCues(verbs, frozenset(speakers), frozenset(apart))
 
 
 @functools.cache
@@ -155,8 +160,9 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     out: list[Candidate] = []
     spoken: set[tuple[str, str]] = set()
     for cand in cands:
+        about = cand.code in cues.apart  # a denial stands beside what it denies
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
-                lexicon is not None and _reported_act(cand.trigger, lexicon)) or (
+                lexicon is not None and not about and _reported_act(cand.trigger, lexicon)) or (
                 sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
                 not _antecedent_named(cand, before, sector_of or _no_sector)):
             out.append(cand)
@@ -192,7 +198,8 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if not political(cand.source.actor, cues) or _not_said(trigger):
         return False
-    return not any(_reports(cand, other, cues) for other in cands if other.trigger.i != trigger.i)
+    return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
+                                              if other.trigger.i != trigger.i)
 
 
 def _reporting(verb: Token, rule: str, cues: StatementCues) -> bool:
