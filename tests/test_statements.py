@@ -143,6 +143,19 @@ def test_a_statement_that_reports_an_event_is_its_attribution(pipeline: Pipeline
     assert any(e.attribution is not None and "army" in e.attribution.text for e in found)
 
 
+@pytest.mark.parametrize("text", [
+    "The Lima police department says the suspect was charged on Friday.",  # "charged (with)": an arrest
+    "The Chilean official said rebel fighters took over the two oil fields.",  # "take over": a seizure
+])
+def test_a_clause_reporting_conflict_the_coder_missed_is_no_statement(pipeline: Pipeline, text: str) -> None:
+    assert statements(pipeline, text) == []
+
+
+def test_a_phrasal_verb_of_no_conflict_leaves_the_statement(pipeline: Pipeline) -> None:
+    found = statements(pipeline, "The Chilean official said exports took off in May.")
+    assert found == [("CHLGOV", "", "010")]
+
+
 def test_a_denial_stands_beside_the_act_it_denies(pipeline: Pipeline) -> None:
     assert statement_cues().apart >= {"016"}
     text = "Chile on Thursday denied its jets were behind air strikes that destroyed a clinic in Peru."

@@ -360,17 +360,34 @@ def _act_word(tok: Token, lexicon: Any) -> bool:
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
         entry = lexicon.verb(lemma, particle=particle, obj=obj)
+        if _bound_conflict(tok, particle, lexicon):
+            return True
     elif tok.pos_ == "NOUN" and tok.dep_ in ACT_NOUN_DEPS:
         entry = lexicon.noun(lemma)
     else:
         return False
     if entry is None or entry.weak or entry.code[:2] in ("01", "02"):
         return False
-    kind = plover(entry.code)
-    if kind is not None and kind.type in ACTORLESS_TYPES:
+    if _conflict(entry):
         return True
     # another party's act: "the official said rebels took over the fields", not "said it had started"
     return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+
+
+def _conflict(entry: Any) -> bool:
+    kind = plover(entry.code)
+    return not entry.weak and kind is not None and kind.type in ACTORLESS_TYPES
+
+
+def _bound_conflict(verb: Token, particle: str | None, lexicon: Any) -> bool:
+    """A phrasal verb of material conflict whatever its object ("took over the fields"), or a passive one
+    whose preposition is left out ("was charged" for "charged with")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for entry in lexicon.candidates(verb.lemma_.lower()):
+        bound = entry.particle is not None and (entry.particle == particle or (passive and not entry.obj))
+        if bound and _conflict(entry):
+            return True
+    return False
 
 
 def _stands(cand: Candidate, cues: StatementCues) -> bool:
