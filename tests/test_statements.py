@@ -3,7 +3,9 @@ tests, with made-up content."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +13,11 @@ from tidings import Article, Event, Pipeline
 from tidings.errors import DataError
 from tidings.events.sides import admissible, complete
 from tidings.events.statements import _quoted, political, read_statement_cues, statement_cues, statement_forms
+from tidings.export import export
+from tidings.export.gdelt import COLUMNS
 from tidings.pipeline import Options
 from tidings.record import Actor
+from tidings.store import Batch, Store, StoredArticle
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +203,24 @@ def test_quotations_are_found_across_sentence_breaks() -> None:
     assert _quoted(["The", "police", "left", ".", '"']) == {0, 1, 2, 3}  # the quote opened a sentence before
     assert _quoted(["He", "said", ":", '"', "We", "stay"]) == {4, 5}
     assert _quoted(["Nobody", "spoke"]) == set()
+
+
+# ------------------------------------------------------------------------------- stored and exported
+def test_a_statement_is_stored_and_exported_with_an_empty_target(pipeline: Pipeline, tmp_path: Path) -> None:
+    text = "Chile's foreign ministry said on Tuesday that the border crossing would reopen next month."
+    found = events(pipeline, text)
+    assert [e.target for e in found] == [None] and found[0].plover is None  # PLOVER leaves root 01 unmapped
+    with Store.open(tmp_path / "s.duckdb") as store:
+        run = store.start_run(["s"], workers=1, coder="tidings-test")
+        article = StoredArticle(id="s", seq=1, name="s.txt", kind="txt", text=text, minhash=b"\0" * 8,
+                                url=None, published=dt.date(2021, 3, 4))
+        store.write_batch(Batch(run, [article], found))
+        assert export(store, "gdelt", tmp_path / "e.tsv") == 1
+        line = (tmp_path / "e.tsv").read_text("utf-8").rstrip("\n")
+        row = dict(zip(COLUMNS, line.split("\t"), strict=True))
+        assert (row["Actor1Code"], row["Actor2Code"], row["EventCode"]) == ("CHLGOV", "", "010")
+        assert export(store, "csv", tmp_path / "e.csv") == 1
+        with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as fh:
+            stored = next(csv.DictReader(fh))
+        assert stored["source_code"] == "CHLGOV" and stored["target_code"] == ""
+        assert export(store, "plover", tmp_path / "e.jsonl") == 0  # no PLOVER type to write
