@@ -12,7 +12,14 @@ import pytest
 from tidings import Article, Event, Pipeline
 from tidings.errors import DataError
 from tidings.events.sides import admissible, complete
-from tidings.events.statements import _quoted, political, read_statement_cues, statement_cues, statement_forms
+from tidings.events.statements import (
+    _quoted,
+    political,
+    read_statement_cues,
+    speaker_home,
+    statement_cues,
+    statement_forms,
+)
 from tidings.export import export
 from tidings.export.gdelt import COLUMNS
 from tidings.pipeline import Options
@@ -134,6 +141,14 @@ def test_one_statement_per_speaker_and_sentence(pipeline: Pipeline) -> None:
 ])
 def test_no_statement(pipeline: Pipeline, text: str) -> None:
     assert statements(pipeline, text) == []
+
+
+def test_a_speaker_named_by_role_speaks_for_the_country_of_the_article(pipeline: Pipeline) -> None:
+    assert speaker_home(Actor("police", "police", "---COP", None, "COP"), "PER").code == "PERCOP"
+    assert speaker_home(MINISTRY, "PER") is MINISTRY  # a speaker with a country keeps it
+    text = ("Chile opened a new port on Monday. Chile has long wanted a deep harbour. Officials in Chile "
+            "expect more ships. The ministry said the port would double copper exports.")
+    assert statements(pipeline, text) == [("CHLGOV", "", "010")]
 
 
 def test_an_official_of_a_public_body_still_speaks_politically(pipeline: Pipeline) -> None:

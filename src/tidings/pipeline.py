@@ -33,7 +33,7 @@ from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.sides import complete
-from tidings.events.statements import is_statement, one_sided_statements
+from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.segment import Sentence, parse, split
@@ -368,6 +368,8 @@ class Pipeline:
         home = location.country if location is not None and ":incident-place" not in cand.rule else None
         home = home or main_country
         placed_source = _placed(cand.source.actor, home, self.kb.countries) if cand.source else None
+        if placed_source is not None and is_statement(cand.rule):
+            placed_source = speaker_home(placed_source, home)  # "the ministry said": the article's own
         placed_target = _placed(cand.target.actor, home, self.kb.countries) if cand.target else None
         sides = complete(cand.code, placed_source, placed_target,
                          (location.name, location.country) if location and location.country else None,

@@ -38,11 +38,11 @@ from tidings.errors import DataError
 from tidings.events.coder import ActorRef, Candidate
 from tidings.events.lexicon import inflect_verb, word_classes
 from tidings.events.ontology import plover
-from tidings.events.sides import ACTORLESS_TYPES, admissible
+from tidings.events.sides import ACTORLESS_TYPES, admissible, localise
 from tidings.record import Actor
 
 __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements", "political",
-           "read_statement_cues", "statement_cues", "statement_forms"]
+           "read_statement_cues", "speaker_home", "statement_cues", "statement_forms"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -126,6 +126,13 @@ def statement_forms(cues: StatementCues | None = None) -> frozenset[str]:
     the statement it may be."""
     cues = cues or statement_cues()
     return frozenset(form for lemma in cues.verbs for form in inflect_verb(lemma))
+
+
+def speaker_home(speaker: Actor, country: str | None) -> Actor:
+    """A speaker named by role only ("the ministry", "police", "prosecutors") speaks for the country the
+    statement is placed in or the article is about; GDELT's convention for domestic actors."""
+    placed = localise(speaker, country)
+    return placed if placed is not None else speaker
 
 
 def is_statement(rule: str) -> bool:
