@@ -34,6 +34,7 @@ from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.sides import complete
+from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.segment import Sentence, parse, split
@@ -298,7 +299,8 @@ class Pipeline:
         """Code one parsed sentence into ``result`` with its mention resolver; returns the last event date."""
         article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
         mentions = self.mentions(prepared)
-        candidates = coder.code(sent.doc)
+        candidates = one_sided_statements(coder.code(sent.doc), coder.lexicon, sector_of=self.kb.sector_of,
+                                          before=sentences[max(0, sent.index - 3):sent.index + 1])
         previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                     if s.doc is not None and s.paragraph == sent.paragraph]
         for cand in candidates:
@@ -369,10 +371,12 @@ class Pipeline:
         home = location.country if location is not None and ":incident-place" not in cand.rule else None
         home = home or main_country
         placed_source = _placed(cand.source.actor, home, self.kb.countries) if cand.source else None
+        if placed_source is not None and is_statement(cand.rule):
+            placed_source = speaker_home(placed_source, home)  # "the ministry said": the article's own
         placed_target = _placed(cand.target.actor, home, self.kb.countries) if cand.target else None
         sides = complete(cand.code, placed_source, placed_target,
                          (location.name, location.country) if location and location.country else None,
-                         dyadic=self.options.require_dyad)
+                         dyadic=self.options.require_dyad, statement=is_statement(cand.rule))
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc

@@ -20,6 +20,7 @@ from tidings.actors import KnowledgeBase
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.errors import DataError
 from tidings.events.lexicon import Lexicon, inflect_noun, inflect_verb, read_lexicon_tsv
+from tidings.events.statements import statement_forms
 from tidings.places import Geocoder
 from tidings.record import Actor, Location
 
@@ -72,7 +73,8 @@ class Resources:
 
         report = frozenset(f for verb in REPORT_VERBS for f in inflect_verb(verb))
         standalone = standalone_forms(lexicon)
-        return cls(kb, lexicon, geocoder, trigger_forms(lexicon) | standalone, lemma_table(lexicon), report,
+        triggers = trigger_forms(lexicon) | standalone | statement_forms()  # a political speaker's words
+        return cls(kb, lexicon, geocoder, triggers, lemma_table(lexicon), report,
                    standalone)
 
     @classmethod

@@ -10,7 +10,8 @@ the limits the PLOVER 2.0 manual sets:
   (appeals) have no PLOVER type, and roots 03-05 (intents, consultations, support: AGREE, CONSULT, SUPPORT)
   with one party only are how news is written ("promised a better future", "praised the decision"), not
   dyadic events: all five keep needing both sides (an agreement between coordinated parties is coded in both
-  directions by the coder, so it has them).
+  directions by the coder, so it has them). The exception is a public statement of a political speaker
+  with nobody addressed, which :mod:`tidings.events.statements` marks: it stands with an empty target.
 * **A missing actor** (source) is allowed only for material conflict -- PROTEST, MOBILIZE, COERCE, ASSAULT --
   where the act is clear without its author ("were killed", "was arrested"). Verbal acts need someone who
   speaks.
@@ -49,10 +50,14 @@ def is_generic(actor: Actor | None) -> bool:
     return actor is None or actor.code.startswith("---")
 
 
-def admissible(code: str, source: Actor | None, target: Actor | None) -> bool:
-    """Whether a candidate with these sides is an event (see the module docstring)."""
+def admissible(code: str, source: Actor | None, target: Actor | None, *, statement: bool = False) -> bool:
+    """Whether a candidate with these sides is an event (see the module docstring). ``statement``: a
+    one-sided public statement of a political speaker (:mod:`tidings.events.statements`), which stands with
+    no addressee (GDELT's empty target)."""
     if source is None and target is None:
         return False
+    if statement and code[:2] == "01" and target is None:
+        return True
     kind = plover(code)
     ptype = kind.type if kind is not None else None
     if source is None and ptype not in ACTORLESS_TYPES:
@@ -73,7 +78,7 @@ Place = tuple[str, str]  # (the place's name as written, its ISO 3166 alpha-3 co
 
 
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
-             dyadic: bool = False) -> tuple[Actor | None, Actor | None] | None:
+             dyadic: bool = False, statement: bool = False) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
     Generic sides take the country of ``place``; an act with no side at all takes that country as its
@@ -91,7 +96,7 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     country = place[1] if place is not None and kind is not None and kind.type in ACTORLESS_TYPES else None
     if source is None and target is None and place is not None:
         target = Actor(place[0], place[1], place[1], place[1], None)
-    if not admissible(code, source, target):
+    if not admissible(code, source, target, statement=statement):
         return None
     return localise(source, country), localise(target, country)
 

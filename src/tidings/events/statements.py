@@ -1,0 +1,409 @@
+"""One-sided statements: a political actor speaking in public with nobody addressed (CAMEO 01, empty target).
+
+News reports most of what officials do as what they say: "the ministry said ...", "the police spokesman told
+reporters ...", "the agency announced ...". Sentence-level event coders record each such sentence as one
+CAMEO 010 event (make statement) with the speaker as source and, when no addressee is named, an empty target
+(GDELT's convention; ``evaluation/gold/GUIDE.md`` section 4). The coder already codes the reporting verbs
+(``data/verbs.tsv``, root 01) but a statement without an addressee did not stand as an event
+(:mod:`tidings.events.sides` wants both sides of roots 01-05). This module decides which of those one-sided
+candidates are statements, from the cues in ``data/statements.tsv``:
+
+* the **speaker** is political: a sector listed there (government, military, police, courts, parties,
+  rebels, unions ...), an IGO or NGO, or a country named as a whole; civilians, companies, the media,
+  doctors and unknown persons are not (their quotes are at most an attribution);
+* the **verb** is a reporting verb listed there ("said", "told reporters", "announced", "tweeted"); verbs
+  marked ``clause`` count only with a said-clause or a quotation ("added that ...", not "added a clause").
+  A more specific comment the lexicon codes (012 pessimistic, 013 optimistic, 011 declined to comment ...)
+  needs no listed verb;
+* the statement does **not report another event**: when the said-clause holds an event that stands ("the
+  ministry said troops killed three"), the saying is that event's attribution, not a second event;
+* it is said, not planned, refused, denied or told as background: no negation, no future or modal
+  auxiliary, no past perfect ("had said in 2010"), not governed by another verb ("refused to say") and not
+  a clause that only describes a noun ("a statement that said ...");
+* the press as addressee ("told reporters", "spoke to journalists") is no addressee: the target is empty.
+
+Each speaker makes one statement of a kind per sentence. The kept candidates carry the rule suffix
+``:statement`` (:func:`is_statement`), which :func:`tidings.events.sides.complete` reads.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from tidings.errors import DataError
+from tidings.events.coder import ActorRef, Candidate
+from tidings.events.lexicon import inflect_verb, word_classes
+from tidings.events.ontology import plover
+from tidings.events.sides import ACTORLESS_TYPES, admissible, localise
+from tidings.record import Actor
+
+__all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements", "political",
+           "read_statement_cues", "speaker_home", "statement_cues", "statement_forms"]
+
+Token = Any  # spacy.tokens.Token
+
+STATEMENT = ":statement"
+KINDS = frozenset({"verb", "speaker", "apart"})
+NEEDS = frozenset({"-", "clause"})
+# Dependency labels (grammar, not vocabulary).
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+# "Troops fired, the army said": the saying hangs off the act it reports.
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+GOVERNED_DEPS = frozenset({"xcomp", "relcl", "acl", "amod", "csubj", "csubjpass", "pcomp", "advcl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+SPEAKER_DEPS = frozenset({"nsubj", "dobj", "dative"})
+# Where a role's phrase names the body it speaks for: "the company's president", "a spokesman for the bank".
+MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+OWNER_PREPS = frozenset({"for", "at"})  # not "of": "the ministry of health" names its portfolio
+# An event noun that reports an act as a clause's subject or object ("a blast hit", "announced the arrest").
+ACT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
+QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+OPENING_QUOTES = frozenset({"\u201c", "``"})
+CLOSING_AFTER = frozenset({".", ",", "?", "!", "\u2026", "'", "\u2019"})
+# Auxiliaries by tag: a modal (MD: will, would, could, may) or "had" + participle (past perfect).
+MODAL_TAG = "MD"
+
+
+@dataclass(frozen=True, slots=True)
+class StatementCues:
+    """Reporting verbs (lemma -> whether it needs a said-clause) and political speakers (sector codes or
+    code prefixes)."""
+
+    verbs: Mapping[str, bool]
+    speakers: frozenset[str]
+    apart: frozenset[str] = frozenset()  # codes that stand beside the event they are about (a denial)
+
+    def extend(self, other: StatementCues) -> StatementCues:
+        """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
+        return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
+                             self.apart | other.apart)
+
+
+def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
+    """Parse a ``statements.tsv`` file; :class:`DataError` names the bad line."""
+    verbs: dict[str, bool] = {}
+    speakers: set[str] = set()
+    apart: set[str] = set()
+    header_seen = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if not header_seen:
+            if cells != ["kind", "word", "needs", "note"]:
+                raise DataError(f"{source}:{number}: header {cells} is not ['kind', 'word', 'needs', 'note']")
+            header_seen = True
+            continue
+        if len(cells) != 4 or cells[0] not in KINDS or not cells[1] or cells[2] not in NEEDS:
+            raise DataError(f"{source}:{number}: expected kind ({sorted(KINDS)}), word, needs "
+                            f"({sorted(NEEDS)}) and a note: {raw!r}")
+        if cells[0] == "verb":
+            verbs[cells[1].lower()] = cells[2] == "clause"
+        elif cells[0] == "apart":
+            apart.add(cells[1])
+        else:
+            speakers.add(cells[1].upper())
+    return StatementCues(verbs, frozenset(speakers), frozenset(apart))
+
+
+@functools.cache
+def statement_cues() -> StatementCues:
+    """The packaged cues (``events/data/statements.tsv``), loaded once."""
+    try:
+        path = resources.files("tidings.events").joinpath("data", "statements.tsv")
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"events/data/statements.tsv cannot be read ({exc})") from exc
+    return read_statement_cues(text, source="events/data/statements.tsv")
+
+
+def statement_forms(cues: StatementCues | None = None) -> frozenset[str]:
+    """Surface forms of the reporting verbs: a sentence with one of them and an actor is worth parsing, for
+    the statement it may be."""
+    cues = cues or statement_cues()
+    return frozenset(form for lemma in cues.verbs for form in inflect_verb(lemma))
+
+
+def speaker_home(speaker: Actor, country: str | None) -> Actor:
+    """A speaker named by role only ("the ministry", "police", "prosecutors") speaks for the country the
+    statement is placed in or the article is about; GDELT's convention for domestic actors."""
+    placed = localise(speaker, country)
+    return placed if placed is not None else speaker
+
+
+def is_statement(rule: str) -> bool:
+    """Whether a candidate's rule marks it as a one-sided statement chosen here."""
+    return rule.endswith(STATEMENT)
+
+
+def political(actor: Actor, cues: StatementCues | None = None) -> bool:
+    """A speaker whose public words are events: a listed sector or code prefix, or a whole country."""
+    cues = cues or statement_cues()
+    if actor.sector is not None and actor.sector.upper() in cues.speakers:
+        return True
+    if actor.code[:3].upper() in cues.speakers:
+        return True  # IGOUNO, NGO...
+    return actor.sector is None and actor.country is not None and actor.code == actor.country
+
+
+def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
+                         cues: StatementCues | None = None,
+                         sector_of: Callable[[str], str | None] | None = None,
+                         before: Sequence[Any] = ()) -> list[Candidate]:
+    """The candidates of one sentence, with the one-sided statements among them marked (``:statement``, no
+    target); every other candidate is returned unchanged. ``lexicon`` (the coder's) tells which words of a
+    said-clause report an act the coder could not code: such a clause is an event's attribution, not a
+    statement. ``sector_of`` (the knowledge base's role words) tells whose an official of no known country
+    is: "the company's president", "hospital officials" speak for a company or a hospital. ``before`` are
+    the sentences before this one (:class:`tidings.nlp.segment.Sentence`, nearest last): a pronoun speaker
+    ("he said") stands only when the nearest of them that names anyone names the speaker, so that a quote
+    of a resident the knowledge base does not know is not given to the politician named before."""
+    cues = cues or statement_cues()
+    cands = list(candidates)
+    out: list[Candidate] = []
+    spoken: set[tuple[str, str]] = set()
+    for cand in cands:
+        about = cand.code in cues.apart  # a denial stands beside what it denies
+        if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
+                lexicon is not None and not about and _reported_act(cand.trigger, lexicon)) or (
+                sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
+                not _antecedent_named(cand, before, sector_of or _no_sector)):
+            out.append(cand)
+            continue
+        assert cand.source is not None  # _open_statement checked it
+        key = (cand.source.actor.code, cand.code)
+        if key in spoken:
+            continue  # "said ..., adding ...": one statement of a kind per speaker and sentence
+        spoken.add(key)
+        out.append(replace(cand, target=None, rule=cand.rule + STATEMENT))
+    return out
+
+
+def _open_statement(cand: Candidate) -> bool:
+    """A statement candidate with a speaker and no addressee but the press."""
+    return cand.code[:2] == "01" and cand.source is not None and (cand.target is None or _press(cand.target,
+                                                                                               cand.trigger))
+
+
+def _press(ref: ActorRef, trigger: Token) -> bool:
+    """The addressee is the press ("reporters", "the media", a newspaper or agency named)."""
+    if ref.actor.sector == "MED":
+        return True
+    classes = word_classes()
+    return any("press" in classes.get(t.lemma_.lower(), frozenset()) for t in trigger.doc[ref.start:ref.end])
+
+
+def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) -> bool:
+    trigger = cand.trigger
+    if trigger.pos_ not in ("VERB", "AUX") or cand.source is None:
+        return False
+    if cand.code == "010" and not _reporting(trigger, cand.rule, cues):
+        return False
+    if not political(cand.source.actor, cues) or _not_said(trigger):
+        return False
+    return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
+                                              if other.trigger.i != trigger.i)
+
+
+def _reporting(verb: Token, rule: str, cues: StatementCues) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in cues.verbs:
+        return False
+    return not cues.verbs[lemma] or ":press" in rule or _has_clause(verb)
+
+
+def _has_clause(verb: Token) -> bool:
+    """A said-clause ("added that ..."), a quotation, or the verb hung off the clause it reports."""
+    if any(c.dep_ in CLAUSE_DEPS for c in verb.children) or verb.dep_ in REPORTED_DEPS:
+        return True
+    return any(t.text in QUOTES for t in verb.sent)
+
+
+def _not_said(verb: Token) -> bool:
+    """Refused, denied, planned, conditional or background: not a statement made in the report; or told
+    inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
+    if verb.dep_ in GOVERNED_DEPS:
+        return True
+    for child in verb.children:
+        if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
+            return True
+        if child.dep_ in SPEAKER_DEPS and child.pos_ == "PRON" and _first_or_second(child):
+            return True
+        if child.dep_ == "aux" and child.lemma_.lower() == "have" and child.tag_ == "VBD":
+            return True  # "had said": told as background
+    return False
+
+
+def _first_or_second(pronoun: Token) -> bool:
+    return bool(set(pronoun.morph.get("Person")) & {"1", "2"})
+
+
+def _reports(statement: Candidate, other: Candidate, cues: StatementCues) -> bool:
+    """Whether ``other`` is an event the statement reports (in its said-clause, or the clause the saying
+    hangs off) and that stands as an event itself."""
+    verb, trigger = statement.trigger, other.trigger
+    subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    inside = trigger.i in {t.i for t in verb.subtree} and trigger.i not in subjects
+    around = verb.dep_ in REPORTED_DEPS and verb.i in {t.i for t in trigger.subtree}
+    return (inside or around) and _stands(other, cues)
+
+
+def _speaks_for_others(cand: Candidate, sector_of: Callable[[str], str | None], cues: StatementCues) -> bool:
+    """A speaker named by role only whose phrase names a body that is not political ("the bank's governor",
+    "school officials", "a spokeswoman for the airline")."""
+    ref = cand.source
+    if ref is None or not ref.actor.code.startswith("---"):
+        return False
+    doc = cand.trigger.doc
+    words: list[Token] = []
+    for tok in doc[ref.start:ref.end]:
+        words.append(tok)
+        words += [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+        words += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS
+                  for p in c.children if p.dep_ == "pobj"]
+    for tok in words:
+        sector = sector_of(tok.lemma_.lower()) or sector_of(tok.lower_)
+        if sector is not None and sector not in cues.speakers:
+            return True
+    return False
+
+
+def _no_sector(word: str) -> str | None:
+    return None
+
+
+def _antecedent_named(cand: Candidate, before: Sequence[Any], sector_of: Callable[[str], str | None]) -> bool:
+    """For a pronoun speaker: whether the nearest earlier text that names anybody (in this sentence before
+    the pronoun, else in the sentences before) names the speaker, by name or by role."""
+    ref = cand.source
+    if ref is None or ref.end - ref.start != 1 or cand.trigger.doc[ref.start].pos_ != "PRON":
+        return True
+    for words, mentions in _prefix(cand.trigger, ref.start, before):
+        named = _who(words, mentions, sector_of)
+        if named is None:
+            continue
+        codes, sectors = named
+        actor = ref.actor
+        return actor.code in codes or (actor.sector is not None and actor.sector in sectors)
+    return True  # named further back: the article's discourse decided
+
+
+def _prefix(trigger: Token, end: int, before: Sequence[Any]) -> list[tuple[list[str], list[Any]]]:
+    """The words (and known-name matches) of this sentence before the pronoun at ``end`` but outside what
+    is said ("..., he said": the quote names nobody who speaks), then of each earlier sentence, nearest
+    first, without their quotations. Left-out words are blanked so that positions stay those of the
+    sentence."""
+    doc = trigger.doc
+    said = {t.i for t in trigger.subtree} - {end}
+    current = next((s for s in before if s.doc is doc), None)
+    words = [t.text if t.i not in said else "" for t in doc[:end]]
+    mentions = [] if current is None else [m for m in current.mentions
+                                           if m[1] <= end and not any(i in said for i in range(m[0], m[1]))]
+    out: list[tuple[list[str], list[Any]]] = [(words, mentions)]
+    for sent in reversed([s for s in before if s is not current]):
+        quoted = _quoted(sent.words)
+        out.append(([w if i not in quoted else "" for i, w in enumerate(sent.words)],
+                    [m for m in sent.mentions if not any(i in quoted for i in range(m[0], m[1]))]))
+    return out
+
+
+def _quoted(words: list[str]) -> set[int]:
+    """Positions of the words inside quotation marks. A sentence that starts inside a quotation opened in an
+    earlier sentence (its first mark closes one: "... investigation.\"") is quoted up to that mark."""
+    marks = [i for i, word in enumerate(words) if word in QUOTES]
+    inside = bool(marks) and not _opening(words, marks[0])
+    out: set[int] = set()
+    for i in range(len(words)):
+        if i in marks:
+            inside = _opening(words, i)
+        elif inside:
+            out.add(i)
+    return out
+
+
+def _opening(words: list[str], i: int) -> bool:
+    """Whether the quotation mark at ``i`` opens a quotation; a straight one closes after punctuation."""
+    if words[i] in OPENING_QUOTES:
+        return True
+    if words[i] != '"':
+        return False
+    return i == 0 or words[i - 1] not in CLOSING_AFTER
+
+
+def _who(words: list[str], mentions: list[Any], sector_of: Callable[[str], str | None]
+         ) -> tuple[set[str], set[str]] | None:
+    """The codes and sectors a run of words names, or ``None`` when it names nobody. A run of capitalised
+    words that is no known name ("Tom Reed") names somebody unknown: no code, no sector."""
+    codes = {m[2].code for m in mentions}
+    sectors = {m[2].sector for m in mentions if m[2].sector} | {
+        sec for w in words if (sec := sector_of(w.lower())) is not None}
+    covered = {i for m in mentions for i in range(m[0], m[1])}
+    unknown = any(i > 0 and words[i][:1].isupper() and words[i + 1][:1].isupper() and
+                  i not in covered and i + 1 not in covered for i in range(len(words) - 1))
+    if not codes and not sectors and not unknown:
+        return None
+    return codes, sectors
+
+
+def _reported_act(verb: Token, lexicon: Any) -> bool:
+    """Whether the said-clause holds a word the lexicon knows as an act other than a statement ("police said
+    the suspect was charged", "officials said a blast hit the town"): the clause reports an event, which the
+    saying attributes, even where the coder could not name its sides."""
+    if verb.dep_ in REPORTED_DEPS and verb.head.i != verb.i:
+        inner = {t.i for t in verb.subtree}
+        scope = [t for t in verb.head.subtree if t.i not in inner]
+    else:
+        scope = [t for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree]
+    return any(_act_word(t, lexicon) for t in scope)
+
+
+def _act_word(tok: Token, lexicon: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
+        entry = lexicon.verb(lemma, particle=particle, obj=obj)
+        if _bound_conflict(tok, particle, lexicon):
+            return True
+    elif tok.pos_ == "NOUN" and tok.dep_ in ACT_NOUN_DEPS:
+        entry = lexicon.noun(lemma)
+    else:
+        return False
+    if entry is None or entry.weak or entry.code[:2] in ("01", "02"):
+        return False
+    if _conflict(entry):
+        return True
+    # another party's act: "the official said rebels took over the fields", not "said it had started"
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+
+
+def _conflict(entry: Any) -> bool:
+    kind = plover(entry.code)
+    return not entry.weak and kind is not None and kind.type in ACTORLESS_TYPES
+
+
+def _bound_conflict(verb: Token, particle: str | None, lexicon: Any) -> bool:
+    """A phrasal verb of material conflict whatever its object ("took over the fields"), or a passive one
+    whose preposition is left out ("was charged" for "charged with")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for entry in lexicon.candidates(verb.lemma_.lower()):
+        bound = entry.particle is not None and (entry.particle == particle or (passive and not entry.obj))
+        if bound and _conflict(entry):
+            return True
+    return False
+
+
+def _stands(cand: Candidate, cues: StatementCues) -> bool:
+    """Roughly whether a candidate stands as an event (:func:`tidings.events.sides.admissible`)."""
+    source = cand.source.actor if cand.source is not None else None
+    target = cand.target.actor if cand.target is not None else None
+    if source is None and target is None:
+        kind = plover(cand.code)
+        return kind is not None and kind.type in ACTORLESS_TYPES  # the pipeline places it where it happened
+    if cand.code[:2] == "01" and source is not None and target is None:
+        return political(source, cues)
+    return admissible(cand.code, source, target)
