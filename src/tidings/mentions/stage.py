@@ -57,6 +57,7 @@ class ArticleMentions:
     resolvers: dict[int, SentenceCoder] = field(default_factory=dict)
     unknown_people: list[tuple[int, str]] = field(default_factory=list)  # (sentence, name)
     people: dict[str, Actor] = field(default_factory=dict)  # people coded by their title only
+    places: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence -> countries it names
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -84,6 +85,21 @@ class ArticleMentions:
         # one sentence is no article: a country named in two sentences or more, and three times at least
         return best if counts[best] >= 3 and len(sentences[best]) >= 2 else None
 
+    def context_country(self, index: int) -> str | None:
+        """The country a group named by kind in sentence ``index`` ("police", "protesters") is from when its
+        event has no place of its own: the one country the sentence names (its places, countries and
+        capitals), else the country the article is about, else the one country the whole article names."""
+        here = set(self.places.get(index, ()))
+        main = self.main_country()
+        if len(here) == 1:
+            return next(iter(here))
+        if here:
+            return main if main in here else None  # "Turkish forces pressed into Syria": no one country
+        if main is not None:
+            return main
+        named = {c for countries in self.places.values() for c in countries}
+        return next(iter(named)) if len(named) == 1 else None
+
 
 def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.date | None) -> ArticleMentions:
     """Resolve the mentions of an article's sentences (parsed ones fully, others by known names)."""
@@ -99,6 +115,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         if sent.paragraph != paragraph:
             discourse.topic = None  # a new paragraph names its subject again
             paragraph = sent.paragraph
+        out.places[sent.index] = _countries_named(sent, res)
         if sent.doc is None:
             for start, end, actor in sent.mentions:
                 out.mentions.append(Mention(sent.index, start, end, actor, "known-name"))
@@ -127,6 +144,23 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _unknown_people(sent, refs, res, published, discourse, out)
         _set_topic(sent, coder, discourse)
     return out
+
+
+# Entity labels of places in spaCy's English models.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _countries_named(sent: Sentence, res: Resources) -> tuple[str, ...]:
+    """The countries a sentence names as places: countries and capitals it names as such, and the
+    countries of the places the parser labels (a parsed sentence only)."""
+    found = {actor.country for _, _, actor in sent.mentions
+             if actor.country is not None and actor.code == actor.country}
+    if sent.doc is not None:
+        for ent in sent.doc.ents:
+            country = res.place_country(ent.text) if ent.label_ in _PLACE_LABELS else None
+            if country is not None:
+                found.add(country)
+    return tuple(sorted(found))
 
 
 def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
