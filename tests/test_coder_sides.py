@@ -202,3 +202,17 @@ def test_a_country_named_with_another_leaves_a_group_without_one() -> None:
     assert mentions.context_country(0) is None  # two countries in the sentence, none leads the article
     assert mentions.context_country(1) is None  # and the article names two
     assert ArticleMentions(places={0: ("GHA",), 1: ()}).context_country(1) == "GHA"
+
+
+def test_a_crowd_with_no_one_else_named_is_who_protests() -> None:
+    crowd = Actor("hundreds of workers", "workers", "---LAB", None, "LAB")
+    sides = complete("141", None, crowd, ("Lima", "PER"))
+    assert sides is not None and sides[1] is None and sides[0] is not None and sides[0].code == "PERLAB"
+
+
+def test_forces_moved_by_a_show_of_force_are_no_recipient() -> None:
+    troops = Actor("troops", "troops", "---MIL", None, "MIL")
+    sides = complete("154", NAMED, troops, None)
+    assert sides == (NAMED, None)
+    enemy = Actor("Peruvian troops", "Peru troops", "PERMIL", "PER", "MIL")
+    assert complete("154", NAMED, enemy, None) == (NAMED, enemy)  # another country's forces are

@@ -60,6 +60,10 @@ ACTORLESS_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 LOCAL_SECTORS = frozenset({"OPP", "REB", "CVL", "COP", "INS", "UAF", "CRM", "LAB", "REF", "SEP", "RAD", "EDU",
                            "HLH", "AGR", "BUS", "MED", "JUD", "LEG"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Who a protest with no other side named is by ("people", "workers", "students"), and the forces a show
+# of force moves.
+PROTESTING = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
+FORCES = frozenset({"MIL", "COP"})
 # Dependencies of what a verb acts on: a place there is the recipient ("shelled a town in X").
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 # Prepositions of what an act is aimed at ("an airstrike on a village", "fired at a town").
@@ -167,6 +171,12 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
         return None
     if locative:
         target = None  # "met in Zurich", "gathered in Cairo": where, not with or against whom
+    if code[:2] == "14" and source is None and target is not None and is_generic(target) and \
+            target.sector in PROTESTING:
+        source, target = target, None  # "thousands were gathered in protest": the crowd protests
+    if code[:2] == "15" and target is not None and target.sector in FORCES and \
+            (is_generic(target) or (source is not None and target.country == source.country)):
+        target = None  # "deployed forces to the border": the forces are what is deployed, not a recipient
     if code[:2] == "14" and source is not None and source.sector == "CVL" and is_generic(source):
         source = Actor(source.text, source.name, source.code[:3] + "OPP", source.country, "OPP")
     where = home
