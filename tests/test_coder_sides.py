@@ -216,3 +216,11 @@ def test_forces_moved_by_a_show_of_force_are_no_recipient() -> None:
     assert sides == (NAMED, None)
     enemy = Actor("Peruvian troops", "Peru troops", "PERMIL", "PER", "MIL")
     assert complete("154", NAMED, enemy, None) == (NAMED, enemy)  # another country's forces are
+
+
+def test_who_fought_those_killed_in_clashes_with_them(pipeline: Pipeline) -> None:
+    text = "Dozens of militants were killed and wounded in heavy clashes with Kurdish fighters near Kobani."
+    found = triples(pipeline, text)
+    # two groups of one kind fight each other; the participle shares the passive ("and wounded")
+    assert any(s == "SYRREB" and t == "SYRREB" and code[:2] in ("18", "19") for s, t, code in found), found
+    assert not any(s == "SYRREB" and t == "" for s, t, _ in found), found

@@ -387,7 +387,7 @@ class SentenceCoder:
             return []  # "would not give permission to X to help Y": the help is what is refused
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
-            _headline_passive(verb)
+            _headline_passive(verb) or _shared_passive(verb)
         obj = _first(verb, ("dobj",))
         if obj is None and passive:
             obj = _first(verb, tuple(PASSIVE_SUBJECTS))
@@ -646,8 +646,10 @@ class SentenceCoder:
         return any(t.ent_type_ in PLACE_LABELS for t in _phrase_tokens(tok))
 
     def _implicit_agent(self, verb: Token) -> list[ActorRef]:
-        """Agent of an agentless passive: "fired at Israel *from Gaza*", "killed *in Israeli shelling*"."""
-        for prep in verb.children:
+        """Agent of an agentless passive: "fired at Israel *from Gaza*", "killed *in Israeli shelling*"; the
+        cause may hang on a participle that shares the passive ("were killed and wounded *in clashes*")."""
+        shared = [c for c in verb.children if c.dep_ == "conj" and _shared_passive(c)]
+        for prep in [*verb.children, *(p for c in shared for p in c.children)]:
             if prep.dep_ != "prep":
                 continue
             pobj = _pobj(prep)
@@ -662,8 +664,8 @@ class SentenceCoder:
                 for child in pobj.children:
                     if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < pobj.i:
                         found += self.actors(child)
-                    if child.dep_ == "prep" and child.lower_ == "by" and _pobj(child) is not None:
-                        found += self.actors(_pobj(child))
+                    if child.dep_ == "prep" and child.lower_ in ("by", "with") and _pobj(child) is not None:
+                        found += self.actors(_pobj(child))  # "killed in clashes with X": X fought them
                 if found:
                     return found
         return []
@@ -1005,8 +1007,9 @@ class SentenceCoder:
         optional_targets: list[ActorRef | None] = list(targets) or [None]
         for s in optional_sources:
             for t in optional_targets:
-                if s is not None and t is not None and s.actor.code == t.actor.code:
-                    continue
+                if s is not None and t is not None and s.actor.code == t.actor.code and (
+                        _named(s) or s.actor.name == t.actor.name):
+                    continue  # one actor on both sides; two groups of one kind ("militants", "rebels") fight
                 c, r = code, rule
                 contest = trigger.lemma_.lower() in CONTEST_VERBS
                 if code[:2] in ("18", "19") and contest and self._all_people(s, t):
@@ -1164,6 +1167,14 @@ def _headline_passive(verb: Token) -> bool:
     return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and headline
                 and any(c.dep_ == "nsubj" for c in children)
                 and not any(c.dep_ in ("aux", "dobj") for c in children))
+
+
+def _shared_passive(verb: Token) -> bool:
+    """A participle that shares the passive of the verb it is coordinated with ("were killed and injured")."""
+    head = verb.head
+    return bool(verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i
+                and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux"} for c in verb.children)
+                and any(c.dep_ == "auxpass" for c in head.children))
 
 
 def _demand(appeal: str, act: str) -> str:
