@@ -199,3 +199,14 @@ def test_codes_are_named_as_an_analyst_would() -> None:
     assert code_label("IGOUNO") == "United Nations"
     assert code_label("---REB") == "rebels (country unknown)"
     assert code_label(None) is None
+
+
+def test_a_pronoun_subject_of_what_was_said_is_the_speaker(pipeline: Pipeline) -> None:
+    # a country named in between is not who "it" is
+    found = sides(pipeline, "Egypt criticised a report about Sudan on Sunday, saying it would send aid to "
+                            "Libya.", "2021-03-01")
+    assert any(source == "EGY" and target == "LBY" for _, source, _, target in found), found
+    assert not any(source == "SDN" for _, source, _, _ in found), found
+    found = sides(pipeline, "The ministry of Kenya accused Uganda of lying and said it would expel Somali "
+                            "diplomats.", "2021-03-01")
+    assert any(source == "KENGOV" and target == "SOMGOV" for _, source, _, target in found), found

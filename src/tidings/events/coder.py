@@ -100,6 +100,9 @@ GUARD_VERBS = frozenset({"warn", "caution", "advise", "protect", "guard", "defen
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
 ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state", "declare", "announce"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
+SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
+                                             "insist", "confirm", "report", "stress"})
 THREAT_VERBS = frozenset({"threaten", "vow", "warn"})
 # "X and Y deepened their partnership": a relationship between coordinated actors goes both ways.
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "alliance",
@@ -278,6 +281,9 @@ class SentenceCoder:
         # An earlier actor of the same sentence first ("Kim sent a letter to Putin to praise him").
         word = tok.lower_
         personal_word = word in ("he", "him", "his", "she", "her", "himself", "herself")
+        speaker = self._speaker(tok, personal_word, exclude)
+        if speaker is not None:
+            return speaker  # "Peru denied ..., saying it had withdrawn": the one who speaks
         for ent in reversed([e for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]):
             if personal_word and not any(r.start <= ent.root.i < r.end for r in self._mentions_before(tok)):
                 # the nearest person named before the pronoun is one we cannot code: do not guess past them
@@ -294,6 +300,24 @@ class SentenceCoder:
                 continue
             return actor
         return self.discourse.pronoun(word, exclude=exclude)
+
+    def _speaker(self, tok: Token, personal: bool, exclude: frozenset[str]) -> Actor | None:
+        """The subject of a verb of saying whose reported clause has ``tok`` as its subject ("X said it
+        would ...", "X denied ..., saying it had ..."), when it is one actor of the pronoun's kind."""
+        if tok.dep_ not in SUBJECTS or tok.lower_ not in ("he", "she", "it", "they"):
+            return None
+        node = tok.head
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.lemma_.lower() in SPEAKING_VERBS:
+                found = [r.actor for r in self._subjects(node) if r.start < tok.i]
+                if len(found) == 1 and found[0].code not in exclude and \
+                        self.discourse.is_person(found[0]) == personal:
+                    return found[0]
+                return None
+        return None
 
     def _coordinated_before(self, tok: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """The actors of the nearest coordinated noun phrase ("X and Y") before ``tok``.
