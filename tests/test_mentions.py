@@ -210,3 +210,12 @@ def test_a_pronoun_subject_of_what_was_said_is_the_speaker(pipeline: Pipeline) -
     found = sides(pipeline, "The ministry of Kenya accused Uganda of lying and said it would expel Somali "
                             "diplomats.", "2021-03-01")
     assert any(source == "KENGOV" and target == "SOMGOV" for _, source, _, target in found), found
+
+
+def test_a_titled_newcomer_without_a_country_is_of_the_country_the_text_names(pipeline: Pipeline) -> None:
+    text = "Police in Kenya arrested two men. Interior Minister Otieno Wambugu praised the police."
+    found = sides(pipeline, text, "2021-03-01")
+    assert ("Otieno Wambugu", "KENGOV", "051", "KENCOP") in found, found
+    # no country anywhere: the title's role stays with an unknown country
+    found = sides(pipeline, "Interior Minister Otieno Wambugu praised Zambia.", "2021-03-01")
+    assert not any(source.startswith("KEN") for _, source, _, _ in found), found

@@ -133,10 +133,14 @@ def placed(actor: Actor | None, country: str | None, countries: dict[str, str]) 
     """A group of no known country ("protesters", "gunmen", "police") belongs to the country of the place
     where the event happened ("police fired on protesters in Cairo" -> EGYCOP, EGYOPP), else to the country
     the sentence or the article is about. A government, an army or an official named without a country may
-    be a visitor, and keeps no country (:data:`LOCAL_SECTORS`)."""
-    if actor is None or not country or not actor.code.startswith("---") or actor.sector not in LOCAL_SECTORS:
+    be a visitor, and keeps no country (:data:`LOCAL_SECTORS`); a person the knowledge base does not know,
+    named with such a title ("Interior Minister X"), is the country's own."""
+    if actor is None or not country or not actor.code.startswith("---"):
         return actor
-    name = f"{countries.get(country, country)} {actor.name}"
+    titled = any(word[:1].isupper() for word in actor.name.split())  # "Interior Minister X": a person
+    if actor.sector not in LOCAL_SECTORS and not titled:
+        return actor
+    name = actor.name if titled else f"{countries.get(country, country)} {actor.name}"
     return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
 
 
