@@ -224,3 +224,10 @@ def test_who_fought_those_killed_in_clashes_with_them(pipeline: Pipeline) -> Non
     # two groups of one kind fight each other; the participle shares the passive ("and wounded")
     assert any(s == "SYRREB" and t == "SYRREB" and code[:2] in ("18", "19") for s, t, code in found), found
     assert not any(s == "SYRREB" and t == "" for s, t, _ in found), found
+
+
+def test_a_country_reporting_its_own_forces_accuses_no_one(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Zambia said Zambian soldiers killed four poachers near the border.")
+    assert not any(code == "112" for _, _, code in found), found
+    found = triples(pipeline, "Zambia said Angolan soldiers killed four farmers near the border.")
+    assert ("ZMB", "AGOMIL", "112") in found, found

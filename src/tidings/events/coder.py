@@ -501,7 +501,8 @@ class SentenceCoder:
         reporter = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ACCUSING_VERBS else None
         if reporter is not None and sources:
             claimants = self._subjects(reporter)
-            same = bool(claimants) and _codes(claimants) >= _codes(sources)
+            same = bool(claimants) and (_codes(claimants) >= _codes(sources) or {
+                s.actor.country for s in sources} <= {c.actor.code for c in claimants})  # "X said its troops"
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
             root = code[:2]
             if same and root in ("18", "19", "20") and future:
