@@ -98,6 +98,11 @@ def localise(actor: Actor | None, country: str | None) -> Actor | None:
 Place = tuple[str, str]  # (the place's name as written, its ISO 3166 alpha-3 country)
 
 
+def _kind_only(actor: Actor) -> bool:
+    """A group named by its kind, with or without a country ("---OPP", "PEROPP"), not a named one."""
+    return actor.sector is not None and actor.code[3:] == actor.sector
+
+
 def resident(actor: Actor | None, country: str | None) -> Actor | None:
     """A transnational armed group (``IMG...``) acting in ``country``: that country's rebels, the group's
     own code kept after them ("IMGMUSISI" in Syria -> "SYRREBISI"). Others unchanged."""
@@ -175,7 +180,7 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
         return None
     if locative:
         target = None  # "met in Zurich", "gathered in Cairo": where, not with or against whom
-    if code[:2] == "14" and source is None and target is not None and is_generic(target) and \
+    if code[:2] == "14" and source is None and target is not None and _kind_only(target) and \
             target.sector in PROTESTING:
         source, target = target, None  # "thousands were gathered in protest": the crowd protests
     if code[:2] == "15" and target is not None and target.sector in FORCES and \
