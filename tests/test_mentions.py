@@ -219,3 +219,10 @@ def test_a_titled_newcomer_without_a_country_is_of_the_country_the_text_names(pi
     # no country anywhere: the title's role stays with an unknown country
     found = sides(pipeline, "Interior Minister Otieno Wambugu praised Zambia.", "2021-03-01")
     assert not any(source.startswith("KEN") for _, source, _, _ in found), found
+
+
+def test_they_is_the_group_named_in_the_plural_before_a_state(pipeline: Pipeline) -> None:
+    text = "Reports about rebels armed by Uganda suggest they attacked an army post in Beni."
+    found = sides(pipeline, text, "2021-03-01")
+    assert found and not any(source == "UGA" for _, source, _, _ in found), found
+    assert any(source.endswith("REB") for _, source, _, _ in found), found

@@ -289,7 +289,11 @@ class SentenceCoder:
                 # the nearest person named before the pronoun is one we cannot code: do not guess past them
                 return None
             break
-        for ref in reversed(self._mentions_before(tok)):
+        before = list(reversed(self._mentions_before(tok)))
+        if word in ("they", "them", "their", "themselves"):
+            # "militants backed by Ankara ... they": a group named in the plural before a state
+            before.sort(key=lambda r: tok.doc[r.end - 1].tag_ not in ("NNS", "NNPS"))
+        for ref in before:
             actor = ref.actor
             if actor.code in exclude:
                 continue
