@@ -231,3 +231,8 @@ def test_a_country_reporting_its_own_forces_accuses_no_one(pipeline: Pipeline) -
     assert not any(code == "112" for _, _, code in found), found
     found = triples(pipeline, "Zambia said Angolan soldiers killed four farmers near the border.")
     assert ("ZMB", "AGOMIL", "112") in found, found
+
+
+def test_a_town_named_by_of_is_what_was_attacked(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Saudi warplanes bombed the city of Saada on Saturday.")
+    assert any(s == "SAUMIL" and t == "YEM" and code[:2] == "19" for s, t, code in found), found

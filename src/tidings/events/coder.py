@@ -755,7 +755,7 @@ class SentenceCoder:
         return []
 
     def _place_target(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
-        place = self.place_of(verb, obj)
+        place = self.place_of(verb, obj) or _object_place(obj)  # "recaptured Palmyra", "the town of X"
         return self._country_of_place(place, exclude) if place is not None else []
 
     def _country_of_place(self, place: Token, exclude: frozenset[str]) -> list[ActorRef]:
@@ -1196,6 +1196,20 @@ def _headline_passive(verb: Token) -> bool:
     return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and headline
                 and any(c.dep_ == "nsubj" for c in children)
                 and not any(c.dep_ in ("aux", "dobj") for c in children))
+
+
+def _object_place(obj: Token | None) -> Token | None:
+    """A place that is itself what an act is done to: the object named as a place ("took Palmyra"), or
+    named by "of" after a noun ("shelled the city of X")."""
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if obj.ent_type_ in PLACE_LABELS:
+        return obj
+    for prep in obj.children:
+        pobj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "of" else None
+        if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
+            return pobj
+    return None
 
 
 def _shared_passive(verb: Token) -> bool:
