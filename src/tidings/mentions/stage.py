@@ -110,12 +110,13 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         return actor.name in people or res.is_person(actor)
 
     discourse = Discourse(is_person=is_person, country_names=res.kb.countries)
+    place_countries: dict[str, str | None] = {}  # each place name geocoded once per article
     paragraph = -1
     for sent in sentences:
         if sent.paragraph != paragraph:
             discourse.topic = None  # a new paragraph names its subject again
             paragraph = sent.paragraph
-        out.places[sent.index] = _countries_named(sent, res)
+        out.places[sent.index] = _countries_named(sent, res, place_countries)
         if sent.doc is None:
             for start, end, actor in sent.mentions:
                 out.mentions.append(Mention(sent.index, start, end, actor, "known-name"))
@@ -150,14 +151,16 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def _countries_named(sent: Sentence, res: Resources) -> tuple[str, ...]:
+def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None]) -> tuple[str, ...]:
     """The countries a sentence names as places: countries and capitals it names as such, and the
-    countries of the places the parser labels (a parsed sentence only)."""
+    countries of the places the parser labels (a parsed sentence only; ``known`` caches the look-ups)."""
     found = {actor.country for _, _, actor in sent.mentions
              if actor.country is not None and actor.code == actor.country}
     if sent.doc is not None:
-        for ent in sent.doc.ents:
-            country = res.place_country(ent.text) if ent.label_ in _PLACE_LABELS else None
+        for ent in (e for e in sent.doc.ents if e.label_ in _PLACE_LABELS):
+            if ent.text not in known:
+                known[ent.text] = res.place_country(ent.text)
+            country = known[ent.text]
             if country is not None:
                 found.add(country)
     return tuple(sorted(found))
