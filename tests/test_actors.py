@@ -287,3 +287,15 @@ def test_case_of_names_after_titles_and_odd_case(kb: KnowledgeBase) -> None:
     assert code(kb, "iRaq") == "IRQ"
     assert kb.resolve(["turkey"]) is None
     assert kb.resolve(["president", "turkey"]) is None or code(kb, "president turkey") != "TUR"
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Egyptian warplanes", "EGYMIL"),
+    ("Libyan fighter jets", "LBYMIL"),  # the aircraft, not rebel fighters
+    ("a Nigerian military convoy", "NGAMIL"),
+    ("an Iraqi air base", "IRQMIL"),
+    ("a Malian combatant", "MLIUAF"),
+    ("party activists", "---PTY"),
+])
+def test_the_means_and_members_of_a_force(kb: KnowledgeBase, phrase: str, expected: str) -> None:
+    assert code(kb, phrase) == expected

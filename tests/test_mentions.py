@@ -219,3 +219,30 @@ def test_codes_are_named_as_an_analyst_would() -> None:
     assert code_label("IGOUNO") == "United Nations"
     assert code_label("---REB") == "rebels (country unknown)"
     assert code_label(None) is None
+
+
+def test_a_pronoun_subject_of_what_was_said_is_the_speaker(pipeline: Pipeline) -> None:
+    # a country named in between is not who "it" is
+    found = sides(pipeline, "Egypt criticised a report about Sudan on Sunday, saying it would send aid to "
+                            "Libya.", "2021-03-01")
+    assert any(source == "EGY" and target == "LBY" for _, source, _, target in found), found
+    assert not any(source == "SDN" for _, source, _, _ in found), found
+    found = sides(pipeline, "The ministry of Kenya accused Uganda of lying and said it would expel Somali "
+                            "diplomats.", "2021-03-01")
+    assert any(source == "KENGOV" and target == "SOMGOV" for _, source, _, target in found), found
+
+
+def test_a_titled_newcomer_without_a_country_is_of_the_country_the_text_names(pipeline: Pipeline) -> None:
+    text = "Police in Kenya arrested two men. Interior Minister Otieno Wambugu praised the police."
+    found = sides(pipeline, text, "2021-03-01")
+    assert ("Otieno Wambugu", "KENGOV", "051", "KENCOP") in found, found
+    # no country anywhere: the title's role stays with an unknown country
+    found = sides(pipeline, "Interior Minister Otieno Wambugu praised Zambia.", "2021-03-01")
+    assert not any(source.startswith("KEN") for _, source, _, _ in found), found
+
+
+def test_they_is_the_group_named_in_the_plural_before_a_state(pipeline: Pipeline) -> None:
+    text = "Reports about rebels armed by Uganda suggest they attacked an army post in Beni."
+    found = sides(pipeline, text, "2021-03-01")
+    assert found and not any(source == "UGA" for _, source, _, _ in found), found
+    assert any(source.endswith("REB") for _, source, _, _ in found), found

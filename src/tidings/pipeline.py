@@ -33,14 +33,14 @@ from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
-from tidings.events.sides import complete
+from tidings.events.sides import complete, locative_target
 from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
 from tidings.places.mention import place_phrases
-from tidings.record import Actor, Article, Attribution, Event, Location
+from tidings.record import Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
 from tidings.validate import DEFAULT_LIMITS, Limits, cap_events, check_sentences, check_text, parseable
 
@@ -53,10 +53,6 @@ __all__ = ["STAGES", "Options", "Pipeline", "Prepared", "Result", "Stage", "extr
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
-# Groups that belong to the place where they act (protesters, rebels, villagers, police, gunmen); a
-# government, an army or an official named without a country may be a visitor, and keeps no country.
-LOCAL_SECTORS = frozenset({"OPP", "REB", "CVL", "COP", "INS", "UAF", "CRM", "LAB", "REF", "SEP", "RAD", "EDU",
-                           "HLH", "AGR", "BUS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,9 +299,11 @@ class Pipeline:
                                           before=sentences[max(0, sent.index - 3):sent.index + 1])
         previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                     if s.doc is not None and s.paragraph == sent.paragraph]
+        # PETRARCH-style dyads take no country from the sentence's context, only from the article's topic
+        context = mentions.main_country() if self.options.require_dyad else \
+            mentions.context_country(sent.index)
         for cand in candidates:
-            event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous,
-                                mentions.main_country())
+            event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous, context)
             if event is None:
                 continue
             if self.options.require_dyad and (event.source is None or event.target is None):
@@ -370,13 +368,20 @@ class Pipeline:
         location = self._location(sent.doc, cand, coder)
         home = location.country if location is not None and ":incident-place" not in cand.rule else None
         home = home or main_country
-        placed_source = _placed(cand.source.actor, home, self.kb.countries) if cand.source else None
-        if placed_source is not None and is_statement(cand.rule):
-            placed_source = speaker_home(placed_source, home)  # "the ministry said": the article's own
-        placed_target = _placed(cand.target.actor, home, self.kb.countries) if cand.target else None
-        sides = complete(cand.code, placed_source, placed_target,
+        placed_side = cand.source if ":reverse" in cand.rule else cand.target
+        locative = placed_side is not None and ":place-target" in cand.rule and \
+            locative_target(cand.trigger, placed_side.start, placed_side.end, self.resources.lexicon,
+                            cand.code)
+        if locative and placed_side is cand.source and not self.options.require_dyad:
+            return None  # "held talks in Geneva": Switzerland did not talk back
+        statement = is_statement(cand.rule)
+        source = cand.source.actor if cand.source else None
+        if source is not None and statement:
+            source = speaker_home(source, home)  # "the ministry said": the article's own
+        sides = complete(cand.code, source, cand.target.actor if cand.target else None,
                          (location.name, location.country) if location and location.country else None,
-                         dyadic=self.options.require_dyad, statement=is_statement(cand.rule))
+                         dyadic=self.options.require_dyad, statement=statement, home=home,
+                         locative=locative, countries=self.kb.countries)
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc
@@ -466,16 +471,6 @@ def _attribute_previous(events: list[Event], index: int, source: Attribution) ->
             event.attribution = source
             if event.factuality == "asserted":
                 event.factuality = "reported"
-
-
-def _placed(actor: Actor, country: str | None, countries: dict[str, str]) -> Actor:
-    """A group of no known country ("protesters", "gunmen", "police") belongs to the country of the place
-    where the event happened ("police fired on protesters in Cairo" -> EGYCOP, EGYOPP), else to the country
-    the article is about."""
-    if not country or not actor.code.startswith("---") or actor.sector not in LOCAL_SECTORS:
-        return actor
-    name = f"{countries.get(country, country)} {actor.name}"
-    return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
 
 
 def _same_clause(tok: Any, trigger: Any) -> bool:

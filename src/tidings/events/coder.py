@@ -100,6 +100,9 @@ GUARD_VERBS = frozenset({"warn", "caution", "advise", "protect", "guard", "defen
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
 ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state", "declare", "announce"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
+SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
+                                             "insist", "confirm", "report", "stress"})
 THREAT_VERBS = frozenset({"threaten", "vow", "warn"})
 # "X and Y deepened their partnership": a relationship between coordinated actors goes both ways.
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "alliance",
@@ -278,12 +281,19 @@ class SentenceCoder:
         # An earlier actor of the same sentence first ("Kim sent a letter to Putin to praise him").
         word = tok.lower_
         personal_word = word in ("he", "him", "his", "she", "her", "himself", "herself")
+        speaker = self._speaker(tok, personal_word, exclude)
+        if speaker is not None:
+            return speaker  # "Peru denied ..., saying it had withdrawn": the one who speaks
         for ent in reversed([e for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]):
             if personal_word and not any(r.start <= ent.root.i < r.end for r in self._mentions_before(tok)):
                 # the nearest person named before the pronoun is one we cannot code: do not guess past them
                 return None
             break
-        for ref in reversed(self._mentions_before(tok)):
+        before = list(reversed(self._mentions_before(tok)))
+        if word in ("they", "them", "their", "themselves"):
+            # "militants backed by Ankara ... they": a group named in the plural before a state
+            before.sort(key=lambda r: tok.doc[r.end - 1].tag_ not in ("NNS", "NNPS"))
+        for ref in before:
             actor = ref.actor
             if actor.code in exclude:
                 continue
@@ -294,6 +304,24 @@ class SentenceCoder:
                 continue
             return actor
         return self.discourse.pronoun(word, exclude=exclude)
+
+    def _speaker(self, tok: Token, personal: bool, exclude: frozenset[str]) -> Actor | None:
+        """The subject of a verb of saying whose reported clause has ``tok`` as its subject ("X said it
+        would ...", "X denied ..., saying it had ..."), when it is one actor of the pronoun's kind."""
+        if tok.dep_ not in SUBJECTS or tok.lower_ not in ("he", "she", "it", "they"):
+            return None
+        node = tok.head
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.lemma_.lower() in SPEAKING_VERBS:
+                found = [r.actor for r in self._subjects(node) if r.start < tok.i]
+                if len(found) == 1 and found[0].code not in exclude and \
+                        self.discourse.is_person(found[0]) == personal:
+                    return found[0]
+                return None
+        return None
 
     def _coordinated_before(self, tok: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """The actors of the nearest coordinated noun phrase ("X and Y") before ``tok``.
@@ -387,7 +415,7 @@ class SentenceCoder:
             return []  # "would not give permission to X to help Y": the help is what is refused
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
-            _headline_passive(verb)
+            _headline_passive(verb) or _shared_passive(verb)
         obj = _first(verb, ("dobj",))
         if obj is None and passive:
             obj = _first(verb, tuple(PASSIVE_SUBJECTS))
@@ -477,7 +505,8 @@ class SentenceCoder:
         reporter = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ACCUSING_VERBS else None
         if reporter is not None and sources:
             claimants = self._subjects(reporter)
-            same = bool(claimants) and _codes(claimants) >= _codes(sources)
+            same = bool(claimants) and (_codes(claimants) >= _codes(sources) or {
+                s.actor.country for s in sources} <= {c.actor.code for c in claimants})  # "X said its troops"
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
             root = code[:2]
             if same and root in ("18", "19", "20") and future:
@@ -646,8 +675,10 @@ class SentenceCoder:
         return any(t.ent_type_ in PLACE_LABELS for t in _phrase_tokens(tok))
 
     def _implicit_agent(self, verb: Token) -> list[ActorRef]:
-        """Agent of an agentless passive: "fired at Israel *from Gaza*", "killed *in Israeli shelling*"."""
-        for prep in verb.children:
+        """Agent of an agentless passive: "fired at Israel *from Gaza*", "killed *in Israeli shelling*"; the
+        cause may hang on a participle that shares the passive ("were killed and wounded *in clashes*")."""
+        shared = [c for c in verb.children if c.dep_ == "conj" and _shared_passive(c)]
+        for prep in [*verb.children, *(p for c in shared for p in c.children)]:
             if prep.dep_ != "prep":
                 continue
             pobj = _pobj(prep)
@@ -662,8 +693,8 @@ class SentenceCoder:
                 for child in pobj.children:
                     if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < pobj.i:
                         found += self.actors(child)
-                    if child.dep_ == "prep" and child.lower_ == "by" and _pobj(child) is not None:
-                        found += self.actors(_pobj(child))
+                    if child.dep_ == "prep" and child.lower_ in ("by", "with") and _pobj(child) is not None:
+                        found += self.actors(_pobj(child))  # "killed in clashes with X": X fought them
                 if found:
                     return found
         return []
@@ -724,7 +755,7 @@ class SentenceCoder:
         return []
 
     def _place_target(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
-        place = self.place_of(verb, obj)
+        place = self.place_of(verb, obj) or _object_place(obj)  # "recaptured Palmyra", "the town of X"
         return self._country_of_place(place, exclude) if place is not None else []
 
     def _country_of_place(self, place: Token, exclude: frozenset[str]) -> list[ActorRef]:
@@ -1005,8 +1036,9 @@ class SentenceCoder:
         optional_targets: list[ActorRef | None] = list(targets) or [None]
         for s in optional_sources:
             for t in optional_targets:
-                if s is not None and t is not None and s.actor.code == t.actor.code:
-                    continue
+                if s is not None and t is not None and s.actor.code == t.actor.code and (
+                        _named(s) or s.actor.name == t.actor.name):
+                    continue  # one actor on both sides; two groups of one kind ("militants", "rebels") fight
                 c, r = code, rule
                 contest = trigger.lemma_.lower() in CONTEST_VERBS
                 if code[:2] in ("18", "19") and contest and self._all_people(s, t):
@@ -1164,6 +1196,28 @@ def _headline_passive(verb: Token) -> bool:
     return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and headline
                 and any(c.dep_ == "nsubj" for c in children)
                 and not any(c.dep_ in ("aux", "dobj") for c in children))
+
+
+def _object_place(obj: Token | None) -> Token | None:
+    """A place that is itself what an act is done to: the object named as a place ("took Palmyra"), or
+    named by "of" after a noun ("shelled the city of X")."""
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if obj.ent_type_ in PLACE_LABELS:
+        return obj
+    for prep in obj.children:
+        pobj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "of" else None
+        if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
+            return pobj
+    return None
+
+
+def _shared_passive(verb: Token) -> bool:
+    """A participle that shares the passive of the verb it is coordinated with ("were killed and injured")."""
+    head = verb.head
+    return bool(verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i
+                and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux"} for c in verb.children)
+                and any(c.dep_ == "auxpass" for c in head.children))
 
 
 def _demand(appeal: str, act: str) -> str:

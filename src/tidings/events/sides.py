@@ -22,8 +22,21 @@ A generic side of an act of material conflict takes the country of the place it 
 (:func:`localise`): "protesters" in
 Nairobi are ``KENOPP``, PETRARCH's and GDELT's convention for domestic actors of a known place. An act of
 material conflict with no side named at all ("a grenade exploded in a market in Davao", "shops were looted
-in Durban") is kept only where that place is known: its country becomes the recipient (PETRARCH's place
-target), the actor stays empty (GDELT), as ACLED records an unidentified armed group in the country.
+in Durban") is kept only where that place is known, with both sides empty (GDELT) and the place as its
+location, as ACLED records an unidentified armed group in the country.
+
+Outside PETRARCH's convention (``dyadic=False``, the default), tidings records sides as event data sets and
+the guide of its gold do:
+
+* **No place as a recipient.** A country taken from where something happened ("protesters gathered *in
+  Cairo*", "met *in Zurich*") is where it happened, not whom it was done to: the recipient stays empty
+  (:func:`locative_target`). A place that is itself what was attacked ("shelled *a city in northern
+  Syria*") is a recipient. An act with no side named at all keeps both sides empty and its place.
+* **Groups by their country of residence.** A transnational armed group (a code with the ``IMG`` prefix)
+  acting in a country is coded as that country's rebels with the group's own code after them
+  (:func:`resident`): PETRARCH/Phoenix keep ``IMG``, the field's event sets place the group where it fights.
+* **Protesters.** The unnamed people who protest are protesters: a generic civilian source of a protest
+  (CAMEO 14) is coded ``OPP`` ("thousands of people marched").
 """
 
 from __future__ import annotations
@@ -35,7 +48,7 @@ from tidings.events.ontology import plover
 from tidings.record import Actor
 
 __all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "complete", "is_generic",
-           "localise", "standalone_forms"]
+           "localise", "locative_target", "placed", "resident", "standalone_forms"]
 
 # PLOVER 2.0 manual, "Requires recipient: Yes".
 REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -43,6 +56,19 @@ REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 DYADIC_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 # Material conflict: the act is clear when its author is not named.
 ACTORLESS_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
+# Groups that belong to the place where they act (protesters, rebels, villagers, police, gunmen, courts,
+# journalists); a government, an army or an official named without a country may be a visitor.
+LOCAL_SECTORS = frozenset({"OPP", "REB", "CVL", "COP", "INS", "UAF", "CRM", "LAB", "REF", "SEP", "RAD", "EDU",
+                           "HLH", "AGR", "BUS", "MED", "JUD", "LEG"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Who a protest with no other side named is by ("people", "workers", "students"), and the forces a show
+# of force moves.
+PROTESTING = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
+FORCES = frozenset({"MIL", "COP"})
+# Dependencies of what a verb acts on: a place there is the recipient ("shelled a town in X").
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+# Prepositions of what an act is aimed at ("an airstrike on a village", "fired at a town").
+AIMED_PREPS = frozenset({"on", "upon", "against", "at", "into", "toward", "towards"})
 
 
 def is_generic(actor: Actor | None) -> bool:
@@ -77,28 +103,100 @@ def localise(actor: Actor | None, country: str | None) -> Actor | None:
 Place = tuple[str, str]  # (the place's name as written, its ISO 3166 alpha-3 country)
 
 
+def _kind_only(actor: Actor) -> bool:
+    """A group named by its kind, with or without a country ("---OPP", "PEROPP"), not a named one."""
+    return actor.sector is not None and actor.code[3:] == actor.sector
+
+
+def resident(actor: Actor | None, country: str | None) -> Actor | None:
+    """A transnational armed group (``IMG...``) acting in ``country``: that country's rebels, the group's
+    own code kept after them ("IMGMUSISI" in Syria -> "SYRREBISI"). Others unchanged."""
+    if actor is None or country is None or len(country) != 3 or not actor.code.startswith("IMG"):
+        return actor
+    return Actor(actor.text, actor.name, country + "REB" + actor.code[6:], country, "REB")
+
+
+def locative_target(trigger: Any, start: int, end: int, lexicon: Any, code: str = "") -> bool:
+    """Whether a side taken from the place of an event (tokens ``[start, end)`` of the trigger's sentence)
+    names only where it happened ("gathered in Cairo", "held talks in Geneva"), not what was acted on
+    ("shelled a city in Syria", "an airstrike on a village near Idlib"). An object that is itself an event
+    noun of the ``lexicon`` ("talks", "a protest") is what was done, not what it was done to. An attack
+    (CAMEO 18-20) on a thing the text places ("attacked villages in X", however the parser attaches "in X")
+    is an attack on that place."""
+    doc = trigger.doc
+    things = [c for c in trigger.children if c.dep_ in OBJECT_DEPS and lexicon.noun(c.lemma_.lower()) is None]
+    if code[:2] in VIOLENT_ROOTS and things:
+        return False
+    for tok in doc[start:end]:
+        node = tok
+        while node.head.i != node.i and node.head.i != trigger.i:
+            node = node.head
+        if node.head.i != trigger.i or node.i == trigger.i:
+            continue
+        aimed = node.dep_ == "prep" and node.lower_ in AIMED_PREPS
+        if (node.dep_ in OBJECT_DEPS and lexicon.noun(node.lemma_.lower()) is None) or aimed:
+            return False
+    return True
+
+
+def placed(actor: Actor | None, country: str | None, countries: dict[str, str]) -> Actor | None:
+    """A group of no known country ("protesters", "gunmen", "police") belongs to the country of the place
+    where the event happened ("police fired on protesters in Cairo" -> EGYCOP, EGYOPP), else to the country
+    the sentence or the article is about. A government, an army or an official named without a country may
+    be a visitor, and keeps no country (:data:`LOCAL_SECTORS`); a person the knowledge base does not know,
+    named with such a title ("Interior Minister X"), is the country's own."""
+    if actor is None or not country or not actor.code.startswith("---"):
+        return actor
+    titled = any(word[:1].isupper() for word in actor.name.split())  # "Interior Minister X": a person
+    if actor.sector not in LOCAL_SECTORS and not titled:
+        return actor
+    name = actor.name if titled else f"{countries.get(country, country)} {actor.name}"
+    return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
+
+
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
-             dyadic: bool = False, statement: bool = False) -> tuple[Actor | None, Actor | None] | None:
+             dyadic: bool = False, statement: bool = False, home: str | None = None,
+             locative: bool = False, countries: dict[str, str] | None = None,
+             ) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
-    Generic sides take the country of ``place``; an act with no side at all takes that country as its
-    recipient (material conflict only, see :func:`admissible`). ``dyadic`` is PETRARCH's convention (the
-    pipeline's ``require_dyad``): both sides named in the sentence, at least one of them identifiable, and
-    each coded from its own words only (no country taken from the place).
+    Local groups named by kind take the country of ``place`` or else ``home``, the country the sentence or
+    article is about (:func:`placed`); generic sides of material conflict take the country of ``place``;
+    transnational groups that of ``place`` or ``home`` (:func:`resident`); ``locative`` says the target is
+    only the country of where it happened (see the module docstring). Whether the sides make an event is
+    decided on what the sentence names (with the event's own place), before a country is added from
+    context. ``dyadic`` is PETRARCH's convention (the pipeline's ``require_dyad``): both sides named in the
+    sentence, at least one of them identifiable, the place's country as a recipient where no other is named.
     """
+    names = countries or {}
     if dyadic:
+        source, target = placed(source, home, names), placed(target, home, names)
         if source is None or target is None or (is_generic(source) and is_generic(target)):
             return None
         return source, target
     kind = plover(code)
     # where a protest or an attack happens, its unnamed participants are from; a statement made about a
     # place ("sorrow over the floods in Pakistan") says nothing of where the speaker is from
-    country = place[1] if place is not None and kind is not None and kind.type in ACTORLESS_TYPES else None
-    if source is None and target is None and place is not None:
-        target = Actor(place[0], place[1], place[1], place[1], None)
-    if not admissible(code, source, target, statement=statement):
+    actorless = kind is not None and kind.type in ACTORLESS_TYPES
+    country = place[1] if place is not None and actorless else None
+    if source is None and (target is None or locative):
+        return (None, None) if place is not None and actorless else None
+    here = place[1] if place is not None else None  # named where it happened: "police in Lagos"
+    if not admissible(code, placed(source, here, names), placed(target, here, names), statement=statement):
         return None
-    return localise(source, country), localise(target, country)
+    if locative:
+        target = None  # "met in Zurich", "gathered in Cairo": where, not with or against whom
+    if code[:2] == "14" and source is None and target is not None and _kind_only(target) and \
+            target.sector in PROTESTING:
+        source, target = target, None  # "thousands were gathered in protest": the crowd protests
+    if code[:2] == "15" and target is not None and target.sector in FORCES and \
+            (is_generic(target) or (source is not None and target.country == source.country)):
+        target = None  # "deployed forces to the border": the forces are what is deployed, not a recipient
+    if code[:2] == "14" and source is not None and source.sector == "CVL" and is_generic(source):
+        source = Actor(source.text, source.name, source.code[:3] + "OPP", source.country, "OPP")
+    where = home
+    sides = [placed(localise(side, country), where, names) for side in (source, target)]
+    return resident(sides[0], where), resident(sides[1], where)
 
 
 def standalone_forms(lexicon: Any) -> frozenset[str]:

@@ -60,6 +60,7 @@ class ArticleMentions:
     resolvers: dict[int, SentenceCoder] = field(default_factory=dict)
     unknown_people: list[tuple[int, str]] = field(default_factory=list)  # (sentence, name)
     people: dict[str, Actor] = field(default_factory=dict)  # people coded by their title only
+    places: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence -> countries it names
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -87,6 +88,21 @@ class ArticleMentions:
         # one sentence is no article: a country named in two sentences or more, and three times at least
         return best if counts[best] >= 3 and len(sentences[best]) >= 2 else None
 
+    def context_country(self, index: int) -> str | None:
+        """The country a group named by kind in sentence ``index`` ("police", "protesters") is from when its
+        event has no place of its own: the one country the sentence names (its places, countries and
+        capitals), else the country the article is about, else the one country the whole article names."""
+        here = set(self.places.get(index, ()))
+        main = self.main_country()
+        if len(here) == 1:
+            return next(iter(here))
+        if here:
+            return main if main in here else None  # "Turkish forces pressed into Syria": no one country
+        if main is not None:
+            return main
+        named = {c for countries in self.places.values() for c in countries}
+        return next(iter(named)) if len(named) == 1 else None
+
 
 def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.date | None) -> ArticleMentions:
     """Resolve the mentions of an article's sentences (parsed ones fully, others by known names)."""
@@ -97,11 +113,13 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         return actor.name in people or res.is_person(actor)
 
     discourse = Discourse(is_person=is_person, country_names=res.kb.countries)
+    place_countries: dict[str, str | None] = {}  # each place name geocoded once per article
     paragraph = -1
     for sent in sentences:
         if sent.paragraph != paragraph:
             discourse.topic = None  # a new paragraph names its subject again
             paragraph = sent.paragraph
+        out.places[sent.index] = _countries_named(sent, res, place_countries)
         if sent.doc is None:
             for start, end, actor in sent.mentions:
                 out.mentions.append(Mention(sent.index, start, end, actor, "known-name"))
@@ -130,6 +148,25 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _unknown_people(sent, refs, res, published, discourse, out)
         _set_topic(sent, coder, discourse)
     return out
+
+
+# Entity labels of places in spaCy's English models.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None]) -> tuple[str, ...]:
+    """The countries a sentence names as places: countries and capitals it names as such, and the
+    countries of the places the parser labels (a parsed sentence only; ``known`` caches the look-ups)."""
+    found = {actor.country for _, _, actor in sent.mentions
+             if actor.country is not None and actor.code == actor.country}
+    if sent.doc is not None:
+        for ent in (e for e in sent.doc.ents if e.label_ in _PLACE_LABELS):
+            if ent.text not in known:
+                known[ent.text] = res.place_country(ent.text)
+            country = known[ent.text]
+            if country is not None:
+                found.add(country)
+    return tuple(sorted(found))
 
 
 def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
