@@ -4,7 +4,7 @@
 - ``areas.tsv``: regions, disputed territories, seas and first-level subdivisions with approximate centres;
 - ``landmarks.tsv``: buildings and sites ("White House") with the town they are in;
 - ``aliases.tsv``: abbreviations and other names written for a known place ("Calif.", "Holy See");
-- ``class_words.tsv``: words that say which kind of place a name is ("province", "city");
+- ``class_words.tsv``: words that say which kind of place a name is ("province", "city", "hospital");
 - demonyms ("Syrian" -> Syria) from the actors' country table, ``tidings/actors/data/countries.tsv``.
 
 Users add their own lines with files of the same names in further directories (``Knowledge.load(extra)``);
@@ -23,7 +23,9 @@ from pathlib import Path
 
 from tidings.errors import DataError
 
-__all__ = ["Area", "Knowledge", "Landmark"]
+__all__ = ["CLASS_KINDS", "Area", "Knowledge", "Landmark"]
+
+CLASS_KINDS = frozenset({"city", "subdivision", "local", "site", "modifier"})  # see class_words.tsv
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ class Knowledge:
         for row in _rows(read("aliases.tsv"), "aliases.tsv", ("alias", "place", "country")):
             self.aliases[row["alias"]] = (row["place"], row["country"].strip() or None)
         for row in _rows(read("class_words.tsv"), "class_words.tsv", ("word", "kind")):
-            if row["kind"] not in ("city", "subdivision", "local"):
+            if row["kind"] not in CLASS_KINDS:
                 raise DataError(f"class_words.tsv: unknown kind {row['kind']!r}")
             self.class_words[row["word"].lower()] = row["kind"]
 
