@@ -239,6 +239,9 @@ class Geocoder:
             found = self._town_in(normalise_name(head), normalise_name(tail))
         if found is None and key.endswith(" city"):
             found = self._lookup(key[: -len(" city")], country, frozenset(context))
+        if found is None and len(key.split()) >= 2 and \
+                self._knowledge.class_words.get(key.split()[0]) == "modifier":
+            found = self._lookup(key.split(maxsplit=1)[1], country, frozenset(context))  # "northern Aleppo"
         if found is None and self._is_local(name):
             found = self._site_town(name.strip(), country, frozenset(context))
         if found is None and name.strip() in self._knowledge.demonyms:  # "Syrian", "British": the country
@@ -251,6 +254,19 @@ class Geocoder:
         if found is not None and with_article and self._is_city(found) and not found.name.startswith("The "):
             return None
         return replace(found, text=name) if found is not None else None
+
+    def scale(self, location: Location) -> int:
+        """How large a place is: 0 a town, 1 a subdivision, region or site, 2 a country, 3 a continent."""
+        key = normalise_name(location.name)
+        if self._is_city(location):
+            return 0
+        continent = self._continents.get(key)
+        if continent is not None and continent.geonameid == location.geonameid:
+            return 3
+        country = self._by_alpha3.get(location.country or "")
+        same = country is not None and country.geonameid == location.geonameid and \
+            (country.lat, country.lon) == (location.lat, location.lon)
+        return 2 if same else 1
 
     def geocode_article(self, names: Iterable[str]) -> list[Location | None]:
         """Geocode all place names of one article together.

@@ -5,6 +5,7 @@
 - ``landmarks.tsv``: buildings and sites ("White House") with the town they are in;
 - ``aliases.tsv``: abbreviations and other names written for a known place ("Calif.", "Holy See");
 - ``class_words.tsv``: words that say which kind of place a name is ("province", "city", "hospital");
+- ``place_preps.tsv``: prepositions after which a place is where an event happened ("in", "near");
 - demonyms ("Syrian" -> Syria) from the actors' country table, ``tidings/actors/data/countries.tsv``.
 
 Users add their own lines with files of the same names in further directories (``Knowledge.load(extra)``);
@@ -54,6 +55,8 @@ class Knowledge:
     aliases: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     class_words: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # "Syrian" -> SYR, from the actors' country table
+    place_preps: dict[str, bool] = field(default_factory=dict)  # "in" -> True: the event's place, and its
+    # sides' (see place_preps.tsv)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Knowledge:
@@ -80,6 +83,10 @@ class Knowledge:
             if row["kind"] not in CLASS_KINDS:
                 raise DataError(f"class_words.tsv: unknown kind {row['kind']!r}")
             self.class_words[row["word"].lower()] = row["kind"]
+        for row in _rows(read("place_preps.tsv"), "place_preps.tsv", ("word", "sides")):
+            if row["sides"] not in ("yes", "no"):
+                raise DataError(f"place_preps.tsv: sides must be yes or no, not {row['sides']!r}")
+            self.place_preps[row["word"].strip().lower()] = row["sides"] == "yes"
 
 
     def _add_demonyms(self) -> None:
