@@ -67,3 +67,25 @@ def test_an_unknown_abbreviation_is_not_a_town(geocoder: Geocoder) -> None:
     assert geocoder.geocode("WA") is None
     los_angeles = geocoder.geocode("LA")
     assert los_angeles is not None and los_angeles.name == "Los Angeles"
+
+
+def test_towns_of_one_country_make_its_homonyms_the_article_s(geocoder: Geocoder) -> None:
+    alone = geocoder.geocode("Gloucester")
+    *_, town = geocoder.geocode_article(["Cheltenham", "Cirencester", "Gloucester"])
+    assert alone is not None and town is not None and town.country == "GBR"
+
+
+def test_a_named_us_state_finds_its_own_small_town(geocoder: Geocoder) -> None:
+    alone = geocoder.geocode("Gainesville")
+    state, town = geocoder.geocode_article(["Virginia", "Gainesville"])
+    assert alone is not None and town is not None and state is not None
+    assert town.country == "USA" and town.geonameid != alone.geonameid and town.lat is not None
+    assert town.lat > 37.0  # the one in Virginia, not the bigger one in Florida
+    _, capital = geocoder.geocode_article(["West Virginia", "Washington"])
+    assert capital is not None and capital.geonameid == 4140963  # a big city keeps its name
+
+
+def test_an_arabic_article_may_be_left_out(geocoder: Geocoder) -> None:
+    raqqa = geocoder.geocode("Raqqa")
+    ar_raqqa = geocoder.geocode("Ar Raqqah")
+    assert raqqa is not None and ar_raqqa is not None and raqqa.geonameid == ar_raqqa.geonameid

@@ -131,6 +131,8 @@ _CITY_ALIASES: dict[str, str] = {
     "LA": "Los Angeles",
 }
 
+# The Arabic article of a town's main name, as GeoNames transliterates it ("Al Qamishli", "Ar Raqqah").
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|ath|az)\s(?P<rest>\w.{3,})$")
 _PREFIX = re.compile(r"\b(st|ste|mt|ft)\b\.?")
 _PREFIX_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _INITIALISM = re.compile(r"\b[a-z](?:\.[a-z])+\.?(?!\w)")  # "u.s.", "d.c."
@@ -280,15 +282,11 @@ class Geocoder:
         """
         names = list(names)
         found = [self.geocode(name) for name in names]
-        context = frozenset(loc.country for loc in found if loc is not None and loc.country is not None
-                            and not self._is_city(loc))
-        # the US states it names: "Riverdale" beside "New Jersey" is the one in New Jersey
-        context |= frozenset(f"USA:{self._state_codes[normalise_name(loc.name)]}" for loc in found
-                             if loc is not None and loc.country == "USA" and loc.geonameid is not None
-                             and normalise_name(loc.name) in self._states
-                             and self._states[normalise_name(loc.name)].geonameid == loc.geonameid)
+        context = self._article_context(found)
         if context:
             found = [self.geocode(name, context=context) if loc is None or self._is_city(loc) else loc
+                     for name, loc in zip(names, found, strict=True)]
+            found = [self._town_in_named_state(name, loc, context)
                      for name, loc in zip(names, found, strict=True)]
         countries = frozenset(loc.country for loc in found if loc is not None and loc.country is not None)
         if countries and None in found:
@@ -301,6 +299,35 @@ class Geocoder:
             found = [replace(town, text=name) if loc is None and self._is_local(name) else loc
                      for name, loc in zip(names, found, strict=True)]
         return found
+
+    def _article_context(self, found: list[Location | None]) -> frozenset[str]:
+        """The countries an article names (alone, or as the country of two differently named towns of its
+        first reading: "Cheltenham" and "Cirencester" make it a British story) and the US states it names
+        ("USA:NJ": "Riverdale" beside "New Jersey" is the one in New Jersey)."""
+        context = {loc.country for loc in found if loc is not None and loc.country is not None
+                   and not self._is_city(loc)}
+        towns: dict[str, set[str]] = defaultdict(set)
+        for loc in found:
+            if loc is not None and loc.country is not None and self._is_city(loc):
+                towns[loc.country].add(normalise_name(loc.name))
+        context |= {country for country, named in towns.items() if len(named) >= 2}
+        context |= {f"USA:{self._state_codes[normalise_name(loc.name)]}" for loc in found
+                    if loc is not None and loc.country == "USA" and loc.geonameid is not None
+                    and normalise_name(loc.name) in self._states
+                    and self._states[normalise_name(loc.name)].geonameid == loc.geonameid}
+        return frozenset(context)
+
+    def _town_in_named_state(self, name: str, loc: Location | None,
+                             context: frozenset[str]) -> Location | None:
+        """A US town outside the states the article names gives way to a town of 1,000+ people of that name
+        in one of them ("Gainesville" beside "Virginia" is the one there, not the bigger one in Florida)."""
+        states = {code[4:] for code in context if code.startswith("USA:")}
+        if loc is None or loc.country != "USA" or not states or not self._is_city(loc) or \
+                self._admin1(loc) in states or self._population(loc) >= BIG_CITY:
+            return loc  # a big city keeps its name in any story ("Washington" beside "West Virginia")
+        places = [p for p in self._villages().get(normalise_name(name), [])
+                  if p.location.country == "USA" and p.admin1 in states]
+        return replace(self._best(places, "USA"), text=name) if places else loc
 
     def _county(self, name: str, town: Location | None, context: frozenset[str]) -> Location | None:
         """A US county ("Morris County", "the county of Kent" aside): the article's main town when it lies in
@@ -316,6 +343,10 @@ class Geocoder:
         chosen = named[0] if len(named) == 1 else states[0] if len(states) == 1 else None
         state = self._states.get(normalise_name(self._state_names.get(chosen, ""))) if chosen else None
         return replace(state, text=name) if state is not None else None
+
+    def _population(self, location: Location) -> int:
+        places = self._cities.get(normalise_name(location.name), [])
+        return max((p.population for p in places if p.location.geonameid == location.geonameid), default=0)
 
     def _admin1(self, location: Location) -> str | None:
         """The GeoNames admin1 code of a town of the gazetteer (the state code in the US)."""
@@ -536,8 +567,12 @@ class Geocoder:
             admin1 = str(city.get("admin1code", ""))
             self._admin_points[(location.country, admin1)].append((location.lat or 0.0, location.lon or 0.0))
             index[primary_key].append(_Place(location, population, True, admin1))
-            alternates = city.get("alternatenames") or []
             seen = {primary_key}
+            article = _ARABIC_ARTICLE.match(primary_key)
+            if article is not None:  # "Al Qamishli" is written "Qamishli" as often
+                seen.add(article["rest"])
+                index[article["rest"]].append(_Place(location, population, True, admin1))
+            alternates = city.get("alternatenames") or []
             for alternate in alternates if isinstance(alternates, list) else []:
                 key = _alternate_key(str(alternate))
                 if key and key not in seen:
