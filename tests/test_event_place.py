@@ -45,11 +45,17 @@ def test_a_place_of_another_clause_comes_after_the_clause_s() -> None:
         ("MOMBASA, Kenya (Reuters) - Police arrested four men on Monday after a raid on a warehouse.",
          "Mombasa"),
         ("Lyon: Farmers blocked roads with tractors on Friday to protest against fuel prices.", "Lyon"),
+        ("KISUMU (AP) Farmers blocked roads with tractors on Friday over fuel prices.", "Kisumu"),
     ],
 )
 def test_dateline_names_the_town(text: str, town: str) -> None:
     name = dateline_name(text, clean(text).removed)
     assert name is not None and name.lower() == town.lower()
+
+
+def test_prose_is_no_dateline() -> None:
+    text = "Farmers in Kisumu blocked roads on Friday (AP) to protest against fuel prices."
+    assert dateline_name(text, clean(text).removed) is None
 
 
 def test_an_event_with_no_place_in_its_sentence_takes_the_dateline() -> None:
@@ -64,3 +70,9 @@ def test_the_smallest_place_of_the_clause_wins() -> None:
     events = tidings.extract("Kenyan police arrested four opposition activists in Kisumu, Kenya, on Monday.",
                              published="2021-05-03")
     assert events and events[0].location is not None and events[0].location.name == "Kisumu"
+
+
+def test_a_building_of_the_sentence_is_in_the_dateline_s_town() -> None:
+    text = "KISUMU (AP) Police arrested an official of the county at the Town Hall on Monday."
+    events = tidings.extract(text, published="2021-05-03")
+    assert events and all(e.location is not None and e.location.name == "Kisumu" for e in events)

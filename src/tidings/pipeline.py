@@ -362,9 +362,12 @@ class Pipeline:
         if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED" and \
                 not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
-        location, tier = self._location(sent.doc, cand, coder)
-        # an unknown place the sentence names ("in a village of the valley") is no reason for the dateline's
-        dateline = location is None and not event_places(sent.doc, cand.trigger)
+        context = frozenset([main_country] if main_country else [])  # decides between homonymous towns
+        location, tier = self._location(sent.doc, cand, coder, context)
+        # an unknown place the sentence names ("in a village of the valley") is no reason for the dateline's,
+        # but a building or street is in the dateline's town ("at City Hall")
+        dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in
+                                            event_places(sent.doc, cand.trigger) for p in tier)
         stored = self._dateline_place(article, cleaned, main_country) if dateline else location
         # only a place of the event's own clause places its sides (the groups' country, the unnamed side)
         location = location if tier == 0 else None
@@ -424,7 +427,8 @@ class Pipeline:
             extra={"date_from_publication": date_info.from_publication},
         )
 
-    def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder) -> tuple[Location | None, int]:
+    def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder,
+                  context: frozenset[str] = frozenset()) -> tuple[Location | None, int]:
         """The place the event's clause names with "in", "at" or "near" (also "in the city of X", "in
         Afghanistan's X province": :func:`tidings.places.mention.place_phrase`)."""
         hint = None
@@ -436,7 +440,7 @@ class Pipeline:
         if place is not None:
             ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
             found: Location | None = self.geocoder.geocode(ent.text if ent is not None else place.text,
-                                                           country=hint)
+                                                           country=hint, context=context)
             if found is not None:
                 return found, 0
         taken: set[int] = set()
@@ -446,8 +450,8 @@ class Pipeline:
         # the clause's place, the verb's object, the sentence's (tidings.places.event_place): the smallest
         # place of the first tier the gazetteer knows
         for number, tier in event_places(doc, cand.trigger, taken):
-            located = [loc for loc in (self.geocoder.geocode(p.name, country=hint) for p in tier)
-                       if loc is not None]
+            located = [loc for loc in (self.geocoder.geocode(p.name, country=hint, context=context)
+                                       for p in tier) if loc is not None]
             if located:
                 return min(located, key=self.geocoder.scale), number
         return None, -1

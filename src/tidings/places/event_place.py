@@ -28,6 +28,10 @@ from tidings.places.mention import PlacePhrase, place_phrases
 __all__ = ["dateline_name", "event_places", "locative_preposition"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
+# A dateline the cleaner leaves because no dash follows it: "DORVAL (AP) The mayor ...", "DORVAL, Ruritania
+# (Reuters) The ...": a capitalised place and a news agency in brackets at the very start.
+_AGENCY_DATELINE = re.compile(r"^\s*(?P<name>[A-Z][A-Z.' -]{2,40}?)(?:, [A-Z][A-Za-z.' ]{1,40})?"
+                              r" \([A-Za-z][A-Za-z&. -]{1,20}\)\s")
 
 
 @functools.cache
@@ -99,4 +103,5 @@ def dateline_name(text: str, removed: Iterable[tuple[int, int, str]]) -> str | N
         found = _DATELINE_NAME.match(text[start:end])
         if found is not None and found["name"].strip():
             return found["name"].strip()
-    return None
+    found = _AGENCY_DATELINE.match(text)
+    return found["name"].strip() if found is not None else None

@@ -385,6 +385,10 @@ class Geocoder:
         best = max(towns, key=lambda loc: counts[loc.geonameid])  # the first of the most named
         return best
 
+    def is_local(self, name: str) -> bool:
+        """Whether ``name`` is a street, site, building or feature of a town rather than a town or bigger."""
+        return self._is_local(name)
+
     def _is_local(self, name: str) -> bool:
         """A street, site, feature or road ("Elm Street", "Mill Lake", "A40", "Route 9", "I-95")."""
         words = normalise_name(name).split()
