@@ -89,3 +89,10 @@ def test_an_arabic_article_may_be_left_out(geocoder: Geocoder) -> None:
     raqqa = geocoder.geocode("Raqqa")
     ar_raqqa = geocoder.geocode("Ar Raqqah")
     assert raqqa is not None and ar_raqqa is not None and raqqa.geonameid == ar_raqqa.geonameid
+
+
+def test_a_named_us_state_finds_its_own_village_of_a_name_the_big_index_lacks(geocoder: Geocoder) -> None:
+    # "Red Oak" has no town of 15,000 people; of the villages of that name, the one in the named state wins
+    state, village = geocoder.geocode_article(["Iowa", "Red Oak"])
+    assert state is not None and village is not None and village.lat is not None and village.lon is not None
+    assert 40.0 < village.lat < 44.0 and -97.0 < village.lon < -90.0

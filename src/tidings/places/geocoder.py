@@ -290,7 +290,7 @@ class Geocoder:
                      for name, loc in zip(names, found, strict=True)]
         countries = frozenset(loc.country for loc in found if loc is not None and loc.country is not None)
         if countries and None in found:
-            found = [loc if loc is not None else self._small_town(name, countries)
+            found = [loc if loc is not None else self._small_town(name, countries, context)
                      for name, loc in zip(names, found, strict=True)]
         town = self._main_town(found)
         found = [self._county(name, town, context) if loc is None else loc
@@ -353,10 +353,11 @@ class Geocoder:
         places = self._cities.get(normalise_name(location.name), [])
         return next((p.admin1 for p in places if p.location.geonameid == location.geonameid), None)
 
-    def _small_town(self, name: str, countries: frozenset[str]) -> Location | None:
+    def _small_town(self, name: str, countries: frozenset[str],
+                    context: frozenset[str] = frozenset()) -> Location | None:
         places = [p for p in self._villages().get(normalise_name(name), [])
                   if p.location.country in countries]
-        return replace(self._best(places, None), text=name) if places else None
+        return replace(self._best(places, None, context), text=name) if places else None
 
     def _villages(self) -> dict[str, list[_Place]]:
         """Towns of 1,000+ people, indexed by main name on first use (loading them takes seconds)."""
