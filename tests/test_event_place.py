@@ -76,3 +76,10 @@ def test_a_building_of_the_sentence_is_in_the_dateline_s_town() -> None:
     text = "KISUMU (AP) Police arrested an official of the county at the Town Hall on Monday."
     events = tidings.extract(text, published="2021-05-03")
     assert events and all(e.location is not None and e.location.name == "Kisumu" for e in events)
+
+
+def test_a_sentence_with_no_place_goes_on_where_the_one_before_was() -> None:
+    text = ("Heavy fighting broke out in Kismayo on Monday between two militias. "
+            "Militiamen killed four soldiers and wounded six civilians, officials said.")
+    events = [e for e in tidings.extract(text, published="2021-05-03") if e.sentence == 1]
+    assert events and all(e.location is not None and e.location.name == "Kismayo" for e in events)

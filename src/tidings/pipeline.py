@@ -37,7 +37,8 @@ from tidings.log import warn
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
-from tidings.places.event_place import dateline_name, event_places
+from tidings.places.event_place import dateline_name, event_places, locative_preposition
+from tidings.places.mention import place_phrases
 from tidings.record import Actor, Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
 from tidings.validate import DEFAULT_LIMITS, Limits, cap_events, check_sentences, check_text, parseable
@@ -368,7 +369,11 @@ class Pipeline:
         # but a building or street is in the dateline's town ("at City Hall")
         dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in
                                             event_places(sent.doc, cand.trigger) for p in tier)
-        stored = self._dateline_place(article, cleaned, main_country) if dateline else location
+        if dateline:  # the paragraph's earlier place, else the dateline's
+            stored = self._previous_place(previous, context) or \
+                self._dateline_place(article, cleaned, main_country)
+        else:
+            stored = location
         # only a place of the event's own clause places its sides (the groups' country, the unnamed side)
         location = location if tier == 0 else None
         home = location.country if location is not None and ":incident-place" not in cand.rule else None
@@ -455,6 +460,19 @@ class Pipeline:
             if located:
                 return min(located, key=self.geocoder.scale), number
         return None, -1
+
+    def _previous_place(self, previous: list[Any], context: frozenset[str]) -> Location | None:
+        """The place the nearest earlier sentence of the paragraph names after a locative preposition: a
+        sentence that names none goes on where the one before it was ("Clashes broke out in X. Two
+        soldiers were killed.")."""
+        for doc in reversed(previous):
+            for phrase in place_phrases(doc):
+                if locative_preposition(phrase.head) is None:
+                    continue
+                found: Location | None = self.geocoder.geocode(phrase.name, context=context)
+                if found is not None:
+                    return found
+        return None
 
     def _dateline_place(self, article: Article, cleaned: Any, country: str | None) -> Location | None:
         """Where the article's wire dateline files from ("BEIRUT (AP) -"), if the gazetteer knows it."""
