@@ -49,6 +49,8 @@ def test_a_county_is_placed_by_the_town_or_state_of_the_article(geocoder: Geocod
         ("Leeds General Infirmary", None, "Leeds"),
         ("Ohio State Armory", None, "Ohio"),
         ("Kenya Embassy", None, "Kenya"),
+        ("University of Nairobi", None, "Nairobi"),
+        ("Leeds University area", None, "Leeds"),
     ],
 )
 def test_a_building_is_in_the_place_it_is_named_after(geocoder: Geocoder, name: str, hint: str | None,

@@ -399,10 +399,16 @@ class Geocoder:
 
     def _site_town(self, name: str, hint: str | None, context: frozenset[str]) -> Location | None:
         """The town, state or country a building or institution is named after: "Springfield General
-        Hospital" -> Springfield, "Ohio State Armory" -> Ohio. The longest run of leading words that is such a
-        place by its main name wins; a run ending in a class or modifier word ("General") is skipped."""
+        Hospital" -> Springfield, "Ohio State Armory" -> Ohio, "University of Ohio" -> Ohio, "Leeds University
+        area" -> Leeds. The longest run of leading words that is such a place by its main name wins; a run
+        ending in a class or modifier word ("General") is skipped."""
         words = name.split()
-        if len(words) < 2 or self._knowledge.class_words.get(normalise_name(words[-1])) != "site" or \
+        kinds = self._knowledge.class_words
+        while len(words) > 2 and kinds.get(normalise_name(words[-1])) == "local":
+            words = words[:-1]  # "the Kisumu University area": the area of the site
+        if len(words) >= 3 and kinds.get(normalise_name(words[0])) == "site" and words[1] == "of":
+            return self._named_place(normalise_name(" ".join(words[2:])), hint, context)  # "University of X"
+        if len(words) < 2 or kinds.get(normalise_name(words[-1])) != "site" or \
                 words[0].lower() == "the":  # "The Colony Theatre": a building's own name, not a town's
             return None
         for end in range(len(words) - 1, 0, -1):
