@@ -98,3 +98,10 @@ def test_a_named_us_state_finds_its_own_village_of_a_name_the_big_index_lacks(ge
     state, village = geocoder.geocode_article(["Iowa", "Red Oak"])
     assert state is not None and village is not None and village.lat is not None and village.lon is not None
     assert 40.0 < village.lat < 44.0 and -97.0 < village.lon < -90.0
+
+
+def test_a_province_is_found_without_its_arabic_article(geocoder: Geocoder) -> None:
+    yemeni = geocoder.geocode("Jawf province", country="YEM")
+    assert yemeni is not None and yemeni.country == "YEM"  # a province, not a Libyan town of that name
+    syrian = geocoder.geocode("Hasakah province")
+    assert syrian is not None and syrian.country == "SYR" and syrian.lat is not None

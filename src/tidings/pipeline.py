@@ -453,12 +453,12 @@ class Pipeline:
             if ref is not None:
                 taken.update(range(ref.start, ref.end))
         # the clause's place, the verb's object, the sentence's (tidings.places.event_place): the smallest
-        # place of the first tier the gazetteer knows
+        # place of the first tier the gazetteer knows, one with coordinates first
         for number, tier in event_places(doc, cand.trigger, taken):
             located = [loc for loc in (self.geocoder.geocode(p.name, country=hint, context=context)
                                        for p in tier) if loc is not None]
             if located:
-                return min(located, key=self.geocoder.scale), number
+                return min(located, key=lambda loc: (loc.lat is None, self.geocoder.scale(loc))), number
         return None, -1
 
     def _previous_place(self, previous: list[Any], context: frozenset[str]) -> Location | None:

@@ -697,6 +697,10 @@ class Geocoder:
                 point = centres.get((key, country)) or self._seat_centre(key, country)
                 lat, lon = (point.lat, point.lon) if point is not None else (None, None)
                 self._subdivisions[key].append((Location(sub.name, country, lat, lon, None), sub.type))
+                article = _ARABIC_ARTICLE.match(key)
+                if article is not None:  # "Al Jawf" is written "Jawf province" as often
+                    self._subdivisions[article["rest"]].append(
+                        (Location(sub.name, country, lat, lon, None), sub.type))
         for (key, country), location in centres.items():
             if not any(loc.country == country for loc, _ in self._subdivisions.get(key, [])):
                 self._subdivisions[key].append((location, "Province"))
