@@ -1,18 +1,20 @@
 """Which place an event happened at: the place phrases of its sentence, ranked, and the article's dateline.
 
-News names the place of an act in a few ways, tried in this order (:func:`event_places`):
+News names the place of an act in a few ways, tried in this order (:func:`event_places`, tiers 0-3):
 
-1. a place phrase of the event's own clause after a locative preposition ("in", "at", "near", "outside",
-   "through" ...: ``place_preps.tsv``), also one step down an "of" phrase ("through the streets of X",
-   "in the north of X") or an apposition ("in the capital, X");
+0. a place phrase of the event's own clause right after "in", "at" or "near" (``place_preps.tsv``, sides
+   "yes"): only these also place the event's sides (the country of "protesters", an unnamed side);
+1. any other place phrase of the clause after a locative preposition ("outside", "through" ...), also one
+   step down an "of" phrase ("through the streets of X", "in the north of X") or an apposition ("in the
+   capital, X");
 2. a place that is the object of the event's verb ("the rebels retook X");
 3. a place phrase after a locative preposition anywhere else in the sentence.
 
 A place that is an actor ("Moscow said", "talks with Kyiv") is never one of them: it has no locative
 preposition. Within one tier the caller keeps the smallest place the gazetteer finds (a town before its
-province before its country). When the sentence names no place, the wire dateline of the article ("DORVAL,
-Ruritania (AP) -") is where the reporter files from and, for want of better, where it happened
-(:func:`dateline_name`).
+province before its country). When the sentence names no place (or only a building or street), the pipeline
+takes the place the paragraph's previous sentence names, else the wire dateline of the article ("DORVAL,
+Ruritania (AP) -"), which is where the reporter files from (:func:`dateline_name`).
 """
 
 from __future__ import annotations
