@@ -83,3 +83,9 @@ def test_a_sentence_with_no_place_goes_on_where_the_one_before_was() -> None:
             "Militiamen killed four soldiers and wounded six civilians, officials said.")
     events = [e for e in tidings.extract(text, published="2021-05-03") if e.sentence == 1]
     assert events and all(e.location is not None and e.location.name == "Kismayo" for e in events)
+
+
+def test_the_object_of_a_taking_verb_is_a_place_even_as_a_person_name() -> None:
+    tiers = _names("Militiamen recaptured Kismayo on Sunday.", "recaptured")
+    assert tiers == [(2, ["Kismayo"])]
+    assert _names("Militiamen thanked Kismayo on Sunday.", "thanked") == []  # a person, for all we know

@@ -7,7 +7,8 @@ News names the place of an act in a few ways, tried in this order (:func:`event_
 1. any other place phrase of the clause after a locative preposition ("outside", "through" ...), also one
    step down an "of" phrase ("through the streets of X", "in the north of X") or an apposition ("in the
    capital, X");
-2. a place that is the object of the event's verb ("the rebels retook X");
+2. a place that is the object of the event's verb ("the rebels retook X"; ``place_verbs.tsv`` names the verbs
+   whose object is a place even when the tagger takes it for a person);
 3. a place phrase after a locative preposition anywhere else in the sentence.
 
 A place that is an actor ("Moscow said", "talks with Kyiv") is never one of them: it has no locative
@@ -39,6 +40,11 @@ _AGENCY_DATELINE = re.compile(r"^\s*(?P<name>[A-Z][A-Z.' -]{2,40}?)(?:, [A-Z][A-
 @functools.cache
 def _prepositions() -> dict[str, bool]:
     return dict(Knowledge.load().place_preps)
+
+
+@functools.cache
+def _place_verbs() -> frozenset[str]:
+    return frozenset(Knowledge.load().place_verbs)
 
 
 def locative_preposition(head: Any) -> Any | None:
@@ -90,7 +96,8 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
     for obj in trigger.children:  # "the rebels retook X": the tagger often calls X an organisation
         if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in taken:
             ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-            if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+            if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG") or \
+                    trigger.lemma_.lower() in _place_verbs():  # "retook X": X is a place if anything
                 objects.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
     tiers = (core, clause, objects, sentence)
     return [(n, sorted(tier, key=lambda p: p.head.i in taken)) for n, tier in enumerate(tiers) if tier]

@@ -6,6 +6,7 @@
 - ``aliases.tsv``: abbreviations and other names written for a known place ("Calif.", "Holy See");
 - ``class_words.tsv``: words that say which kind of place a name is ("province", "city", "hospital");
 - ``place_preps.tsv``: prepositions after which a place is where an event happened ("in", "near");
+- ``place_verbs.tsv``: verbs whose named object is a place ("recapture", "storm");
 - demonyms ("Syrian" -> Syria) from the actors' country table, ``tidings/actors/data/countries.tsv``.
 
 Users add their own lines with files of the same names in further directories (``Knowledge.load(extra)``);
@@ -57,6 +58,7 @@ class Knowledge:
     demonyms: dict[str, str] = field(default_factory=dict)  # "Syrian" -> SYR, from the actors' country table
     place_preps: dict[str, bool] = field(default_factory=dict)  # "in" -> True: the event's place, and its
     # sides' (see place_preps.tsv)
+    place_verbs: set[str] = field(default_factory=set)  # "recapture": a named object is a place
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Knowledge:
@@ -87,6 +89,8 @@ class Knowledge:
             if row["sides"] not in ("yes", "no"):
                 raise DataError(f"place_preps.tsv: sides must be yes or no, not {row['sides']!r}")
             self.place_preps[row["word"].strip().lower()] = row["sides"] == "yes"
+        for row in _rows(read("place_verbs.tsv"), "place_verbs.tsv", ("lemma",)):
+            self.place_verbs.add(row["lemma"].strip().lower())
 
 
     def _add_demonyms(self) -> None:
