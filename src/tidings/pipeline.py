@@ -39,6 +39,7 @@ from tidings.log import warn
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
+from tidings.places.event_place import dateline_name, event_places, locative_preposition
 from tidings.places.mention import place_phrases
 from tidings.record import Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
@@ -365,7 +366,19 @@ class Pipeline:
         if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED" and \
                 not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
-        location = self._location(sent.doc, cand, coder)
+        context = frozenset([main_country] if main_country else [])  # decides between homonymous towns
+        location, tier = self._location(sent.doc, cand, coder, context)
+        # an unknown place the sentence names ("in a village of the valley") is no reason for the dateline's,
+        # but a building or street is in the dateline's town ("at City Hall")
+        dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in
+                                            event_places(sent.doc, cand.trigger) for p in tier)
+        if dateline:  # the paragraph's earlier place, else the dateline's
+            stored = self._previous_place(previous, context) or \
+                self._dateline_place(article, cleaned, main_country)
+        else:
+            stored = location
+        # only a place of the event's own clause places its sides (the groups' country, the unnamed side)
+        location = location if tier == 0 else None
         home = location.country if location is not None and ":incident-place" not in cand.rule else None
         home = home or main_country
         placed_side = cand.source if ":reverse" in cand.rule else cand.target
@@ -421,7 +434,7 @@ class Pipeline:
             target=target,
             cameo=code,
             plover=plover(cand.code),
-            location=location,
+            location=stored,
             attribution=attribution,
             factuality=factuality,
             rule=cand.rule,
@@ -431,34 +444,52 @@ class Pipeline:
             extra={"date_from_publication": date_info.from_publication},
         )
 
-    def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder) -> Location | None:
+    def _location(self, doc: Any, cand: Candidate, coder: SentenceCoder,
+                  context: frozenset[str] = frozenset()) -> tuple[Location | None, int]:
         """The place the event's clause names with "in", "at" or "near" (also "in the city of X", "in
         Afghanistan's X province": :func:`tidings.places.mention.place_phrase`)."""
-        place = cand.place
-        name: str | None = None
-        if place is None:
-            taken: set[int] = set()
-            for ref in (cand.source, cand.target):
-                if ref is not None:
-                    taken.update(range(ref.start, ref.end))
-            # a place outside the actors' words first, then one inside ("a checkpoint in Kunduz province")
-            phrases = [p for p in place_phrases(doc) if p.head.dep_ == "pobj" and
-                       p.head.head.lower_ in ("in", "at", "near") and _same_clause(p.head, cand.trigger)]
-            phrases.sort(key=lambda p: p.head.i in taken)
-            if phrases:
-                place, name = phrases[0].head, phrases[0].name
-        if place is None:
-            return None
-        if name is None:
-            ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
-            name = ent.text if ent is not None else place.text
         hint = None
         for ref in (cand.target, cand.source):
             if ref is not None and ref.actor.country:
                 hint = ref.actor.country
                 break
-        found: Location | None = self.geocoder.geocode(name, country=hint)
-        return found
+        place = cand.place
+        if place is not None:
+            ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+            found: Location | None = self.geocoder.geocode(ent.text if ent is not None else place.text,
+                                                           country=hint, context=context)
+            if found is not None:
+                return found, 0
+        taken: set[int] = set()
+        for ref in (cand.source, cand.target):
+            if ref is not None:
+                taken.update(range(ref.start, ref.end))
+        # the clause's place, the verb's object, the sentence's (tidings.places.event_place): the smallest
+        # place of the first tier the gazetteer knows, one with coordinates first
+        for number, tier in event_places(doc, cand.trigger, taken):
+            located = [loc for loc in (self.geocoder.geocode(p.name, country=hint, context=context)
+                                       for p in tier) if loc is not None]
+            if located:
+                return min(located, key=lambda loc: (loc.lat is None, self.geocoder.scale(loc))), number
+        return None, -1
+
+    def _previous_place(self, previous: list[Any], context: frozenset[str]) -> Location | None:
+        """The place the nearest earlier sentence of the paragraph names after a locative preposition: a
+        sentence that names none goes on where the one before it was ("Clashes broke out in X. Two
+        soldiers were killed.")."""
+        for doc in reversed(previous):
+            for phrase in place_phrases(doc):
+                if locative_preposition(phrase.head) is None:
+                    continue
+                found: Location | None = self.geocoder.geocode(phrase.name, context=context)
+                if found is not None:
+                    return found
+        return None
+
+    def _dateline_place(self, article: Article, cleaned: Any, country: str | None) -> Location | None:
+        """Where the article's wire dateline files from ("BEIRUT (AP) -"), if the gazetteer knows it."""
+        name = dateline_name(article.text, getattr(cleaned, "removed", ()))
+        return self.geocoder.geocode(name, country=country) if name else None
 
 
 def _attribute_previous(events: list[Event], index: int, source: Attribution) -> None:
@@ -471,14 +502,6 @@ def _attribute_previous(events: list[Event], index: int, source: Attribution) ->
             event.attribution = source
             if event.factuality == "asserted":
                 event.factuality = "reported"
-
-
-def _same_clause(tok: Any, trigger: Any) -> bool:
-    """True when ``tok`` hangs off the trigger's clause (not off another verb of the sentence)."""
-    node = tok
-    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-        node = node.head
-    return bool(node.i == trigger.i or node.i == trigger.head.i or trigger.i == node.head.i)
 
 
 def phoenix_layers(options: Options, kb: KnowledgeBase, lexicon: Lexicon) -> tuple[KnowledgeBase, Lexicon]:

@@ -13,7 +13,9 @@ Only real date expressions date an event. Not dates, whatever the tagger says:
   ("May's office"; news dates with "in May" or "the May elections") or as the subject of a verb ("June said");
 * a relative phrase ("several days later", "two weeks before") with nothing to count from: neither an
   absolute date in the sentence nor an earlier dated event. Counting it from the publication date would date
-  the event after its own report.
+  the event after its own report;
+* the base of a comparison ("12 % down from a year earlier", "higher than last year") and a deadline after
+  publication ("to cut jobs by 2030").
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     chain = [trigger, *trigger.ancestors]
     position = {tok.i: n for n, tok in enumerate(chain)}
     phrases = [p for p in phrases if not _dates_another_event(p.root, trigger, position)
-               and not _compared_since(p.root)]
+               and not _compared_since(p.root) and not _comparison_base(p.root)
+               and not _deadline(p, dates)]
     if not phrases:
         return None, dates.resolve(None)
 
@@ -175,6 +178,32 @@ def _compared_since(root: Any) -> bool:
         if tok.tag_ in ("JJS", "RBS") or tok.lower_ == "first":
             return True
     return False
+
+
+_COMPARED = frozenset({"compared", "comparison", "versus", "relative"})
+
+
+def _comparison_base(root: Any) -> bool:
+    """ "fell 12 % from a year earlier", "up on a year ago", "than last year", "compared with a year before":
+    the period a figure is measured against, not when anything happened."""
+    head = root.head
+    if root.dep_ not in ("pobj", "pcomp") and not (root.dep_ == "npadvmod" and head.dep_ == "pcomp"):
+        return False
+    if root.dep_ == "npadvmod":  # "from [a year] earlier": the phrase hangs from "earlier"
+        head = head.head
+    if head.lower_ in ("than", "from", "over", "against") and head.dep_ in ("prep", "mark", "advmod"):
+        return head.lower_ != "from" or root.lower_ in ("earlier", "before", "ago") or \
+            any(t.lower_ in ("earlier", "before", "ago") for t in root.subtree)
+    return head.lower_ in ("with", "to") and head.head.lower_ in _COMPARED
+
+
+def _deadline(phrase: _Phrase, dates: DateResolver) -> bool:
+    """ "to cut 3,000 jobs by 2030": a date after "by" that lies after publication is a deadline or a target,
+    not when the act happened."""
+    if phrase.root.dep_ != "pobj" or phrase.root.head.lower_ != "by" or dates.published is None:
+        return False
+    date = dates.resolve(phrase.text).date
+    return date is not None and date > dates.published
 
 
 @dataclass(frozen=True, slots=True)

