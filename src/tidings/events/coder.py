@@ -362,12 +362,16 @@ class SentenceCoder:
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
                 out.extend(self._verb(tok, used_objects, yielded))
-        coded_verbs = {c.trigger.i: c.code[:2] for c in out}
+        # a harm with nobody named as its author does not stand for the attack it happened in ("wounded in
+        # clashes with X"): tidings.events.refine folds the two into one event
+        coded_verbs = {c.trigger.i: c.code[:2] for c in out if not _unauthored_harm(c)}
         for tok in doc:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_objects:
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.i not in used_objects or self._protest(tok)):
                 for cand in self._noun(tok):
                     # "bombed in a revenge attack by X": the noun names the verb's own event
-                    via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else None
+                    # (an event "after" another is another event: "took the town after clashes with X")
+                    via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and \
+                        tok.head.lower_ != "after" else None
                     if cand.rule.endswith(":anonymous") and tok.dep_ in REPORTED_NOUN_DEPS:
                         via = tok.head  # "a car bomb killed five": the verb's event, with its victims
                     if via is not None and _same_family(coded_verbs.get(via.i), cand.code[:2]):
@@ -380,7 +384,14 @@ class SentenceCoder:
         if any("disaster" in _classes(t) for t in doc):
             # a disaster in the sentence and nobody named as acting: the harm is the disaster's
             out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
-        return _dedupe(out)
+        from tidings.events.refine import refine  # refine reads this module's records
+
+        return _dedupe(refine(out, self._protest))
+
+    def _protest(self, noun: Token) -> bool:
+        """An event noun of protest ("a rally", "the sit-in"): a protest even as the object of another act."""
+        entry = self.lexicon.noun(_joined_lemma(noun)) if noun.pos_ in ("NOUN", "PROPN") else None
+        return entry is not None and entry.code[:2] == "14"
 
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
         if _refused_permission(verb):
@@ -854,7 +865,10 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is not None:
                     sources += self.actors(pobj)
-        if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        if not sources and entry.reverse and entry.reverse == entry.code:
+            sources = self._participants(noun)  # "hurt in the clashes with X": the hurt clashed
+        if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
+                not self._acted_on(noun, entry.code):
             sources = self._subjects(noun.head)  # "X staged a protest", "X held talks"
             rule += ":light-verb"
         targets: list[ActorRef] = []
@@ -900,6 +914,28 @@ class SentenceCoder:
         if entry.reverse and sources and targets:
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _acted_on(self, noun: Token, code: str) -> bool:
+        """An event noun that is the object of an act of another kind ("police dispersed the protest"): its
+        verb's subject did not take part in it."""
+        verb = self.lexicon.verb(noun.head.lemma_.lower())
+        return verb is not None and not verb.weak and verb.code[:2] != code[:2] and not verb.is_null
+
+    def _participants(self, noun: Token) -> list[ActorRef]:
+        """The party to a mutual act named as the cause or the setting of a clause ("two guards were hurt in
+        the clashes with X", "forces took the town after clashes with X"): the clause's subject, or for a
+        passive clause the ones it happened to."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in CAUSE_PREPS | {"amid"}:
+            return []
+        verb = noun.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        patient = _first(verb, tuple(PASSIVE_SUBJECTS))
+        if patient is None and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
+            patient = verb.head  # "the guards who were hurt in the clashes"
+        if patient is not None:
+            return self.actors(patient)
+        return self._subjects(verb)
 
     def _crowd(self, verb: Token) -> Any:
         """A verb of coming together ("gather", "assemble") is a protest when protesters do it or when it is
@@ -1024,6 +1060,12 @@ def _classes(tok: Token) -> frozenset[str]:
     table = word_classes()
     lemma = tok.lemma_.lower()
     return table.get(lemma) or table.get(singular(tok.lower_)) or frozenset()
+
+
+def _unauthored_harm(cand: Candidate) -> bool:
+    """A verb of harm with nobody named as doing it ("were wounded", "left dead")."""
+    trigger = cand.trigger
+    return cand.source is None and trigger.pos_ in ("VERB", "AUX") and "casualty" in _classes(trigger)
 
 
 def _named(ref: ActorRef | None) -> bool:

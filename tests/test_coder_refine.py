@@ -1,0 +1,142 @@
+"""The second pass over a sentence's candidates (tidings.events.refine): the means of an attack, who acts
+against whom, harm and its cause as one act, protests that are attacked, descriptive participles and averted
+acts. Sentences and names written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings import Article, Event, Pipeline
+from tidings.errors import DataError
+from tidings.events.refine import dyad_rules, means_table, read_dyads, read_means
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events(pipeline: Pipeline, text: str) -> list[Event]:
+    return pipeline.extract(Article("r", text, dt.date(2022, 5, 6)))
+
+
+def triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code)
+            for e in events(pipeline, text)}
+
+
+def codes(pipeline: Pipeline, text: str) -> set[str]:
+    return {code for _, _, code in triples(pipeline, text)}
+
+
+# ------------------------------------------------------------------ data files
+def test_the_packaged_tables_load_and_bad_lines_are_named() -> None:
+    assert means_table()["car bomb"] == "1832"
+    assert any(rule.code == "175" for rule in dyad_rules())
+    with pytest.raises(DataError, match="roots 18-20"):
+        read_means("means\tcode\tnote\nspoon\t040\t-\n", source="m.tsv")
+    with pytest.raises(DataError, match="header"):
+        read_means("word\tcode\nbomb\t183\n")
+    with pytest.raises(DataError, match=r"m\.tsv:2"):
+        read_dyads("source_sectors\ttarget_sectors\tcodes\tcode\tnote\nCOP\tOPP\t18\n", source="m.tsv")
+
+
+# ------------------------------------------------------------------ means
+@pytest.mark.parametrize(("text", "code"), [
+    ("Qarlandian fighter jets hit the town of Vostrel in Syria.", "195"),
+    ("Two suicide bombers attacked a police station in Kabul on Monday.", "1831"),
+    ("Insurgents attacked an army convoy in Iraq with a car bomb.", "1832"),
+    ("Rebels in Mali attacked a checkpoint with grenades.", "183"),
+    ("Drones struck a fuel depot in Yemen overnight.", "195"),
+    ("Rockets hit the outskirts of Kabul on Tuesday.", "194"),
+])
+def test_the_means_of_an_attack_choose_its_code(pipeline: Pipeline, text: str, code: str) -> None:
+    assert code in codes(pipeline, text)
+
+
+def test_an_attack_without_named_means_keeps_its_generic_code(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Rebels attacked an army base in northern Mali on Sunday.")
+    assert "190" in found and not found & {"183", "194", "195"}
+
+
+def test_a_weapon_that_destroys_property_is_the_attack(pipeline: Pipeline) -> None:
+    assert "195" in codes(pipeline, "Air strikes destroyed a clinic in the Syrian town of Marrat.")
+
+
+# ------------------------------------------------------------------ sides
+@pytest.mark.parametrize("text", [
+    "Kenyan police beat protesters in Nairobi on Friday.",
+    "Nigerian soldiers opened fire on protesters in Lagos.",
+])
+def test_state_violence_against_protesters_is_repression(pipeline: Pipeline, text: str) -> None:
+    found = triples(pipeline, text)
+    assert any(code == "175" and target.endswith("OPP") for _, target, code in found), found
+    assert not any(code[:2] in ("18", "19") for _, _, code in found)
+
+
+def test_violence_between_armed_sides_stays_an_attack(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Kenyan police shot two gunmen in Nairobi on Friday.")
+    assert "175" not in found and any(code[:2] in ("18", "19") for code in found)
+
+
+def test_a_dispersed_protest_is_the_protesters_and_a_protest(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Zambian police dispersed an anti-government protest in Lusaka.")
+    assert ("ZMBCOP", "ZMBOPP", "175") in found
+    protests = [(s, t) for s, t, code in found if code.startswith("14")]
+    assert protests and all(s != "ZMBCOP" for s, _ in protests)  # the police did not protest
+
+
+# ------------------------------------------------------------------ one act
+def test_people_hurt_when_a_device_goes_off_are_its_victims(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Six villagers were injured when a grenade blew up beside a stall in Davao.")
+    assert len(found) == 1 and next(iter(found))[2].startswith("183"), found
+    assert next(iter(found))[1] == "PHLCVL"
+
+
+def test_an_attack_and_the_killing_it_did_are_one_event(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Qarlandian jets hit homes in Gaza and killed four people.")
+    assert len(found) == 1, found
+    assert next(iter(found))[1].endswith("CVL")
+
+
+def test_harm_in_a_named_attack_takes_the_attack_code(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Eleven villagers were injured in two grenade attacks in Kenya.")
+    assert found and all(code.startswith("183") for code in found), found
+
+
+def test_two_attacks_on_different_victims_stay_two(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Malian rebels attacked Malian soldiers and killed three civilians near Gao.")
+    assert len({t for _, t, code in found if code[:2] in ("18", "19")}) == 2, found
+
+
+def test_the_wounded_are_a_party_to_the_clashes(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Eight soldiers were injured in heavy clashes against the rebels in Mali.")
+    sides = {(s[3:], t[3:]) for s, t, code in found if code == "190"}
+    assert sides == {("MIL", "REB"), ("REB", "MIL")}, found
+
+
+def test_clashes_after_which_a_town_was_taken_are_an_event_of_their_own(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Malian troops recaptured Gao after heavy clashes with the rebels.")
+    assert any(code.startswith("192") for _, _, code in found)
+    assert any(code == "190" and s == "MLIMIL" for s, _, code in found), found
+
+
+# ------------------------------------------------------------------ no events
+@pytest.mark.parametrize("text", [
+    "Militias backed by Iran attacked the base in Syria.",
+    "A television channel allied with the Taliban reported the news in Kabul.",
+])
+def test_a_descriptive_participle_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] in ("05", "06") for code in codes(pipeline, text))
+
+
+def test_a_backing_told_as_an_act_is_still_an_event(pipeline: Pipeline) -> None:
+    assert "051" in codes(pipeline, "Iran backed the Houthi militia in Yemen last year.")
+
+
+def test_an_averted_war_is_no_war(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Protesters urged Canada to avoid war with Russia.")
+    assert not any(code[:2] == "19" for code in found)
+    assert "190" in codes(pipeline, "Canada waged war with Russia.")
