@@ -140,3 +140,48 @@ def test_an_averted_war_is_no_war(pipeline: Pipeline) -> None:
     found = codes(pipeline, "Protesters urged Canada to avoid war with Russia.")
     assert not any(code[:2] == "19" for code in found)
     assert "190" in codes(pipeline, "Canada waged war with Russia.")
+
+
+def test_harm_told_in_several_verbs_is_still_one_attack(pipeline: Pipeline) -> None:
+    text = "Qarlandian jets hit homes in Gaza, and killed five people and injured several others."
+    assert len(triples(pipeline, text)) == 1, triples(pipeline, text)
+
+
+def test_the_ones_an_attack_left_dead_are_its_target(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "A gun attack near the Kenyan town of Lamu has left six villagers dead.")
+    assert ("", "KENCVL", "180") in found, found
+    found = triples(pipeline, "Twin car bombings left dozens of people dead in Baghdad.")
+    assert any(t == "IRQCVL" and code == "1832" for _, t, code in found), found
+
+
+def test_the_wounded_of_a_relative_clause_clashed(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Soldiers who were injured in clashes with the rebels were flown to Bamako.")
+    assert {(s[3:], t[3:]) for s, t, code in found if code == "190"} == {("MIL", "REB"), ("REB", "MIL")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad said it evacuated 3,000 civilians besieged by rebels in the town of Abeche.",
+     ("TCDREB", "TCDCVL", "191")),
+    ("Four foreign nationals were captured near the border in Bosnia.", ("", "---CVL", "173")),
+    ("Militants seized two gas fields in Libya on Tuesday.", ("LBYREB", "LBY", "192")),
+])
+def test_reduced_passives_and_what_is_taken(pipeline: Pipeline, text: str,
+                                            expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_a_reduced_passive_takes_its_code_from_what_was_fired(pipeline: Pipeline) -> None:
+    text = "Ukrainian troops reported dozens of artillery shells fired by Russian forces at their positions."
+    assert ("RUSMIL", "", "194") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "If the rebels attacked the town, the army would respond.",
+    "It is unclear whether the rebels attacked the town of Gao.",
+])
+def test_an_act_in_a_clause_of_condition_or_doubt_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] == "19" for code in codes(pipeline, text))
+
+
+def test_a_concession_is_no_condition(pipeline: Pipeline) -> None:
+    assert "190" in codes(pipeline, "Rebels attacked the town of Gao, although the army had been warned.")

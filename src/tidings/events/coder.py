@@ -386,7 +386,7 @@ class SentenceCoder:
             out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
         from tidings.events.refine import refine  # refine reads this module's records
 
-        return _dedupe(refine(out, self._protest))
+        return _dedupe(refine(out, self._protest, self.actors))
 
     def _protest(self, noun: Token) -> bool:
         """An event noun of protest ("a rally", "the sit-in"): a protest even as the object of another act."""
@@ -398,10 +398,12 @@ class SentenceCoder:
             return []  # "would not give permission to X to help Y": the help is what is refused
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
-            _headline_passive(verb)
+            _headline_passive(verb) or _reduced_passive(verb)
         obj = _first(verb, ("dobj",))
         if obj is None and passive:
             obj = _first(verb, tuple(PASSIVE_SUBJECTS))
+            if obj is None and _reduced_passive(verb):
+                obj = verb.head  # "shells fired by X": what was fired
             if obj is None and verb.dep_ == "conj":
                 obj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
         xcomp = _first(verb, ("xcomp",))
@@ -544,6 +546,8 @@ class SentenceCoder:
             subj = _first(verb, tuple(PASSIVE_SUBJECTS)) or _first(verb, ("nsubj",))
             if subj is None and verb.dep_ == "conj":  # "X was arrested and (was) released by Y"
                 subj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
+            if subj is None and _reduced_passive(verb):
+                subj = verb.head  # "civilians besieged by rebels"
             targets = self.actors(subj) if subj is not None else []
             if not targets and obj is not None and obj is not subj:
                 targets = self.actors(obj)
@@ -931,6 +935,8 @@ class SentenceCoder:
         if verb.pos_ not in ("VERB", "AUX"):
             return []
         patient = _first(verb, tuple(PASSIVE_SUBJECTS))
+        if patient is not None and patient.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            patient = None  # "who": the noun the clause describes
         if patient is None and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
             patient = verb.head  # "the guards who were hurt in the clashes"
         if patient is not None:
@@ -1206,6 +1212,12 @@ def _headline_passive(verb: Token) -> bool:
     return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and headline
                 and any(c.dep_ == "nsubj" for c in children)
                 and not any(c.dep_ in ("aux", "dobj") for c in children))
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle after its noun with an agent: "civilians besieged by rebels", "shells fired by X"."""
+    return bool(verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "agent" for c in verb.children))
 
 
 def _demand(appeal: str, act: str) -> str:

@@ -15,11 +15,13 @@ words, and the words around a trigger say which kind of act it was:
   the town and killed five", "were injured in grenade attacks" are one attack with its victims, not an
   attack and a second act of violence by nobody. The casualty's victims become the cause's target where
   the cause has none of its own (or only its place);
+* **the ones an attack left dead or hurt** are its target ("a gun attack left six villagers dead");
 * **a protest that is attacked** is the protesters: "police dispersed a protest" targets them (``---OPP``,
   placed later like every generic side);
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
   in the area") are no events of cooperation or posture;
-* **what is averted** has not happened ("to avoid war with X", "to prevent attacks"): no event.
+* **what is averted** has not happened ("to avoid war with X", "to prevent attacks"): no event; nor has
+  an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled").
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
+Actors = Callable[[Token], list[ActorRef]]  # the actors a noun phrase names (SentenceCoder.actors)
 
 __all__ = ["DyadRule", "by_means", "descriptive", "means_of", "read_dyads", "read_means", "refine"]
 
@@ -209,6 +212,21 @@ def protest_target(cand: Candidate, is_protest: Callable[[Token], bool]) -> Cand
 
 
 # ------------------------------------------------------------------ one act
+def _harm_group(harm: Token) -> list[Token]:
+    """The harm and the verbs of harm it is coordinated with ("were killed and (were) injured")."""
+    group = [harm]
+    node = harm
+    while node.dep_ == "conj" and node.head.i != node.i and "casualty" in _classes(node.head):
+        node = node.head
+        group.append(node)
+    group += [c for c in harm.children if c.dep_ == "conj" and "casualty" in _classes(c)]
+    return group
+
+
+def _linked_any(harm: Token, cause: Token) -> bool:
+    return any(_linked(h, cause) for h in _harm_group(harm))
+
+
 def _linked(harm: Token, cause: Token) -> bool:
     """Whether ``cause`` is what the harm came from: a clause on it ("when a grenade exploded"), a verb
     it is coordinated with or depends on ("hit the town and killed five", "opened fire, killing two"),
@@ -252,7 +270,7 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         if _casualty(cand):
             causes = [c for c in cands if c is not cand and c.code[:2] in VIOLENT_ROOTS and
-                      not _casualty(c) and _linked(cand.trigger, c.trigger)]
+                      not _casualty(c) and _linked_any(cand.trigger, c.trigger)]
             if any(_fold(cand, cause) for cause in causes):
                 continue
         out.append(cand)
@@ -272,9 +290,43 @@ def averted(cand: Candidate) -> bool:
     return trigger.dep_ == "dobj" and "avert" in _classes(trigger.head)
 
 
-def refine(cands: list[Candidate], is_protest: Callable[[Token], bool]) -> list[Candidate]:
+def left_victims(cand: Candidate, actors: Actors) -> Candidate:
+    """ "A gun attack left six villagers dead", "twin bombings left dozens injured": the ones left dead or
+    hurt are the attack's target."""
+    trigger = cand.trigger
+    if cand.target is not None or cand.code[:2] not in VIOLENT_ROOTS or trigger.pos_ not in ("NOUN", "PROPN"):
+        return cand
+    leaves = [trigger.head] if trigger.dep_ == "nsubj" else []
+    leaves += [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+    for leave in leaves:
+        if leave.lemma_.lower() != "leave":
+            continue
+        victims = next((c for c in leave.children if c.dep_ == "dobj"), None)
+        state = [c for c in leave.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+        state += [c for c in victims.children if c.dep_ == "amod"] if victims is not None else []
+        if victims is not None and any("casualty" in _classes(s) for s in state):
+            found = actors(victims)
+            if found:
+                cand.target = found[0]
+                cand.rule = cand.rule.replace(":anonymous", "") + ":left"
+    return cand
+
+
+def conditional(cand: Candidate) -> bool:
+    """An act in a clause of condition or doubt ("if they attacked", "whether she was hurt")."""
+    node = cand.trigger
+    for _ in range(3):
+        if any(c.dep_ == "mark" and "condition" in _classes(c) for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
-    kept = [c for c in cands if not descriptive(c) and not averted(c)]
-    kept = [by_means(protest_target(c, is_protest)) for c in kept]
+    kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)]
+    kept = [left_victims(by_means(protest_target(c, is_protest)), actors) for c in kept]
     kept = merge_casualties(kept)
     return [by_dyad(c) for c in kept]
