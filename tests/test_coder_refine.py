@@ -185,3 +185,19 @@ def test_an_act_in_a_clause_of_condition_or_doubt_is_no_event(pipeline: Pipeline
 
 def test_a_concession_is_no_condition(pipeline: Pipeline) -> None:
     assert "190" in codes(pipeline, "Rebels attacked the town of Gao, although the army had been warned.")
+
+
+def test_a_participle_misread_as_a_past_tense_still_describes(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Newspapers allied with the Taliban said the rebels took the town of Gao.")
+    assert not any(code[:2] == "05" for code in found) and "192" in found
+
+
+def test_the_means_of_a_relative_clause_is_the_noun_it_describes(pipeline: Pipeline) -> None:
+    text = "Air strikes that destroyed a clinic in the Syrian town of Marrat were condemned by Turkey."
+    assert ("", "SYRHLH", "195") in triples(pipeline, text)
+
+
+def test_an_unnamed_attack_told_twice_in_one_clause_is_one(pipeline: Pipeline) -> None:
+    text = "The attack on the village was carried out by two suicide bombers, a Nigerian army officer said."
+    violent = [code for code in codes(pipeline, text) if code[:2] in ("18", "19")]
+    assert violent == ["1831"], violent

@@ -14,7 +14,8 @@ words, and the words around a trigger say which kind of act it was:
 * **the harm and its cause are one act**: "a market stall owner was hurt as a grenade went off", "jets hit
   the town and killed five", "were injured in grenade attacks" are one attack with its victims, not an
   attack and a second act of violence by nobody. The casualty's victims become the cause's target where
-  the cause has none of its own (or only its place);
+  the cause has none of its own (or only its place); two unnamed acts of violence in one clause ("the
+  attack was carried out by suicide bombers") are one;
 * **the ones an attack left dead or hurt** are its target ("a gun attack left six villagers dead");
 * **a protest that is attacked** is the protesters: "police dispersed a protest" targets them (``---OPP``,
   placed later like every generic side);
@@ -151,8 +152,11 @@ def _pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def _doers(trigger: Token) -> list[Token]:
-    """What the trigger names as its doer: its subject (or the first conjunct's), its passive agent."""
+    """What the trigger names as its doer: its subject (or the first conjunct's, or the noun a relative
+    clause describes: "air strikes that destroyed a clinic"), its passive agent."""
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if trigger.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+        subjects = [trigger.head]
     if not subjects and trigger.dep_ == "conj":
         subjects = [c for c in trigger.head.children if c.dep_ == "nsubj"]
     agents = [p for a in trigger.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -277,11 +281,37 @@ def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _governor(tok: Token) -> int:
+    """The verb whose clause a trigger belongs to (itself if it is a verb)."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return int(node.i)
+        node = node.head
+    return int(node.i)
+
+
+def one_unnamed_act(cands: list[Candidate]) -> list[Candidate]:
+    """Two unnamed acts of violence in one clause are one act told twice ("the attack was carried out by
+    suicide bombers"): the most specific code stands."""
+    groups: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        if cand.source is None and cand.target is None and cand.code[:2] in VIOLENT_ROOTS:
+            groups.setdefault(_governor(cand.trigger), []).append(cand)
+    dropped = {id(c) for group in groups.values() if len(group) > 1
+               for c in group if c is not max(group, key=lambda g: len(g.code))}
+    return [c for c in cands if id(c) not in dropped]
+
+
 # ------------------------------------------------------------------ no events
 def descriptive(cand: Candidate) -> bool:
     """A past participle that describes its noun ("media allied with X", "troops deployed in Y")."""
     trigger = cand.trigger
-    return trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod") and cand.code[:2] in DESCRIPTIVE_ROOTS
+    if cand.code[:2] not in DESCRIPTIVE_ROOTS or trigger.dep_ not in ("acl", "amod"):
+        return False
+    # a participle the tagger took for a past tense, on a noun that has its own role in the clause
+    misread = trigger.tag_ == "VBD" and trigger.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    return trigger.tag_ == "VBN" or misread
 
 
 def averted(cand: Candidate) -> bool:
@@ -328,5 +358,5 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)]
     kept = [left_victims(by_means(protest_target(c, is_protest)), actors) for c in kept]
-    kept = merge_casualties(kept)
+    kept = one_unnamed_act(merge_casualties(kept))
     return [by_dyad(c) for c in kept]
