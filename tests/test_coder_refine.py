@@ -201,3 +201,13 @@ def test_an_unnamed_attack_told_twice_in_one_clause_is_one(pipeline: Pipeline) -
     text = "The attack on the village was carried out by two suicide bombers, a Nigerian army officer said."
     violent = [code for code in codes(pipeline, text) if code[:2] in ("18", "19")]
     assert violent == ["1831"], violent
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Protesters demanded that the Kenyan government release the detained activists.",
+     ("---OPP", "KENGOV", "1053")),
+    ("The union demanded that Uganda free the jailed journalists.", ("---LAB", "UGA", "1053")),
+])
+def test_a_demanded_act_in_the_subjunctive_is_a_demand(pipeline: Pipeline, text: str,
+                                                       expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)

@@ -360,7 +360,8 @@ class SentenceCoder:
         used_objects: set[int] = set()
         yielded: set[int] = set()  # vehicle verbs that gave way to their purpose clause
         for tok in doc:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
+            verbal = tok.pos_ in ("VERB", "AUX") or _subjunctive(tok)
+            if verbal and tok.dep_ != "aux" and tok.dep_ != "auxpass":
                 out.extend(self._verb(tok, used_objects, yielded))
         # a harm with nobody named as its author does not stand for the attack it happened in ("wounded in
         # clashes with X"): tidings.events.refine folds the two into one event
@@ -1212,6 +1213,14 @@ def _headline_passive(verb: Token) -> bool:
     return bool(verb.tag_ == "VBN" and verb.dep_ == "ROOT" and headline
                 and any(c.dep_ == "nsubj" for c in children)
                 and not any(c.dep_ in ("aux", "dobj") for c in children))
+
+
+def _subjunctive(tok: Token) -> bool:
+    """A bare verb the tagger took for a noun in a clause with its own subject and object ("demanded that
+    the government release the activists")."""
+    children = [c.dep_ for c in tok.children]
+    return bool(tok.pos_ == "NOUN" and tok.dep_ == "ccomp" and tok.tag_ == "NN"
+                and "nsubj" in children and "dobj" in children)
 
 
 def _reduced_passive(verb: Token) -> bool:
