@@ -211,3 +211,10 @@ def test_an_unnamed_attack_told_twice_in_one_clause_is_one(pipeline: Pipeline) -
 def test_a_demanded_act_in_the_subjunctive_is_a_demand(pipeline: Pipeline, text: str,
                                                        expected: tuple[str, str, str]) -> None:
     assert expected in triples(pipeline, text)
+
+
+def test_a_possessive_in_an_opening_phrase_points_to_the_subject(pipeline: Pipeline) -> None:
+    text = "During his state visit to China, President Emmanuel Macron toured a factory in Shanghai."
+    assert ("FRAGOV", "CHN", "042") in triples(pipeline, text)
+    later = "Emmanuel Macron met Olaf Scholz. Scholz said his visit to China had gone well."
+    assert not any(s == "FRAGOV" and code == "042" for s, _, code in triples(pipeline, later))

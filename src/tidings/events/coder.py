@@ -863,6 +863,8 @@ class SentenceCoder:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
                     child.i not in against and child.lemma_.lower() not in entry.lemma.split():
                 sources.extend(self.actors(child))  # not "military" of a "military exercise"
+        if not sources and any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in noun.children):
+            sources = self._cataphora(noun)  # "during his visit to X, President Y ...": Y visited
         if entry.lemma == "rally" and sources and all(self.discourse.is_person(r.actor) for r in sources):
             return []  # "a Trump rally", "Clinton's rally": a candidate's meeting, not a protest by them
         for prep in noun.children:
@@ -919,6 +921,19 @@ class SentenceCoder:
         if entry.reverse and sources and targets:
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _cataphora(self, noun: Token) -> list[ActorRef]:
+        """The subject of the clause that a phrase opening the sentence with a possessive pronoun belongs
+        to, when the pronoun points forward to it ("on the margins of her trip to X, the minister ...")."""
+        node = noun
+        for _ in range(5):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        subject = _first(node, tuple(SUBJECTS)) if node.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.i < noun.i or self._mentions_before(noun):
+            return []  # no forward reference: the pronoun has an antecedent before it, or none follows
+        return self.actors(subject)
 
     def _acted_on(self, noun: Token, code: str) -> bool:
         """An event noun that is the object of an act of another kind ("police dispersed the protest"): its
