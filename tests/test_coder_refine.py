@@ -218,3 +218,9 @@ def test_a_possessive_in_an_opening_phrase_points_to_the_subject(pipeline: Pipel
     assert ("FRAGOV", "CHN", "042") in triples(pipeline, text)
     later = "Emmanuel Macron met Olaf Scholz. Scholz said his visit to China had gone well."
     assert not any(s == "FRAGOV" and code == "042" for s, _, code in triples(pipeline, later))
+
+
+def test_a_hyphenated_act_noun_is_found_by_its_written_form(pipeline: Pipeline) -> None:
+    text = "Al-Shabaab has claimed responsibility for Friday's hostage-taking at a hotel in Nairobi."
+    assert any(code == "181" and s.startswith("SOMREB") for s, _, code in triples(pipeline, text))
+

@@ -848,7 +848,8 @@ class SentenceCoder:
             return []  # "warned against attacks": a possibility guarded against
         preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
-        entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps)
+        entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps) or \
+            self.lexicon.noun(_joined_form(noun), mods=mods, preps=preps)  # "hostage-taking", not "-take"
         if entry is None:
             return []
         rule = f"noun:{entry.lemma}"
@@ -1102,6 +1103,15 @@ def _joined_lemma(tok: Token) -> str:
             and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_alpha:
         return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
     return str(tok.lemma_.lower())
+
+
+def _joined_form(tok: Token) -> str:
+    """A hyphenated noun as written, singular: "hostage-takings" -> "hostage-taking" (its lemma would be
+    the verb's)."""
+    joined = _joined_lemma(tok)
+    if "-" not in joined:
+        return joined
+    return f"{joined.rsplit('-', 1)[0]}-{singular(tok.lower_)}"
 
 
 def _counted(head: Token) -> Token | None:
