@@ -224,3 +224,22 @@ def test_a_hyphenated_act_noun_is_found_by_its_written_form(pipeline: Pipeline) 
     text = "Al-Shabaab has claimed responsibility for Friday's hostage-taking at a hotel in Nairobi."
     assert any(code == "181" and s.startswith("SOMREB") for s, _, code in triples(pipeline, text))
 
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("The Malian army continued its advances in the north on Sunday.", True),
+    ("Scientists made advances in cancer research.", False),
+    ("Rebels advanced on the capital of Chad.", True),
+    ("The peace talks advanced slowly in Geneva.", False),
+    ("Rebel fighters entered the town of Gao before dawn.", True),
+    ("Tourists entered the city of Gao.", False),
+])
+def test_an_advance_is_an_event_when_an_armed_side_makes_it(pipeline: Pipeline, text: str,
+                                                           coded: bool) -> None:
+    assert any(code[:2] == "19" for code in codes(pipeline, text)) is coded
+
+
+def test_clashes_during_a_capture_are_an_event_of_their_own(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Rebels took control of two villages during clashes with Malian troops.")
+    assert any(code.startswith("192") for _, _, code in found)
+    assert {(s[3:], t[3:]) for s, t, code in found if code == "190"} == {("REB", "MIL"), ("MIL", "REB")}

@@ -366,6 +366,7 @@ class SentenceCoder:
         # a harm with nobody named as its author does not stand for the attack it happened in ("wounded in
         # clashes with X"): tidings.events.refine folds the two into one event
         coded_verbs = {c.trigger.i: c.code[:2] for c in out if not _unauthored_harm(c)}
+        verb_codes = {c.trigger.i: c.code for c in out if not _unauthored_harm(c)}
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and (tok.i not in used_objects or self._protest(tok)):
                 for cand in self._noun(tok):
@@ -375,7 +376,9 @@ class SentenceCoder:
                         tok.head.lower_ != "after" else None
                     if cand.rule.endswith(":anonymous") and tok.dep_ in REPORTED_NOUN_DEPS:
                         via = tok.head  # "a car bomb killed five": the verb's event, with its victims
-                    if via is not None and _same_family(coded_verbs.get(via.i), cand.code[:2]):
+                    # "took the town during clashes with X": the clashes are an event of their own
+                    mutual = via is not None and self._mutual(tok) and verb_codes.get(via.i) != cand.code
+                    if via is not None and not mutual and _same_family(coded_verbs.get(via.i), cand.code[:2]):
                         continue
                     out.append(cand)
         # "X asked Y to withdraw": the appeal coded from the infinitive replaces the bare "ask" (020)
@@ -451,6 +454,8 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if entry.armed and not _armed(sources):
+            return []  # "the talks advanced": only an armed side advances as an event
         if not sources and "casualty" in _classes(verb) and not self._violent_cause(verb):
             return []  # "several people were injured" after an eruption: a casualty is no attack by itself
         code, rule = _as_visit(entry.code, verb, sources, targets, rule)
@@ -866,6 +871,8 @@ class SentenceCoder:
                 sources.extend(self.actors(child))  # not "military" of a "military exercise"
         if not sources and any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in noun.children):
             sources = self._cataphora(noun)  # "during his visit to X, President Y ...": Y visited
+        if entry.armed and not _armed(sources):
+            return []  # "advances in medicine": only an armed side's advance is an event
         if entry.lemma == "rally" and sources and all(self.discourse.is_person(r.actor) for r in sources):
             return []  # "a Trump rally", "Clinton's rally": a candidate's meeting, not a protest by them
         for prep in noun.children:
@@ -922,6 +929,11 @@ class SentenceCoder:
         if entry.reverse and sources and targets:
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _mutual(self, noun: Token) -> bool:
+        """An event noun of a mutual act ("clashes"): its lexicon entry is its own reverse."""
+        entry = self.lexicon.noun(_joined_lemma(noun))
+        return entry is not None and entry.reverse == entry.code
 
     def _cataphora(self, noun: Token) -> list[ActorRef]:
         """The subject of the clause that a phrase opening the sentence with a possessive pronoun belongs
@@ -1083,6 +1095,11 @@ def _classes(tok: Token) -> frozenset[str]:
     table = word_classes()
     lemma = tok.lemma_.lower()
     return table.get(lemma) or table.get(singular(tok.lower_)) or frozenset()
+
+
+def _armed(refs: list[ActorRef]) -> bool:
+    """Whether a side is an armed actor (army, rebels, police, militia)."""
+    return any(r.actor.sector in ARMED_SECTORS for r in refs)
 
 
 def _unauthored_harm(cand: Candidate) -> bool:
