@@ -243,3 +243,22 @@ def test_clashes_during_a_capture_are_an_event_of_their_own(pipeline: Pipeline) 
     found = triples(pipeline, "Rebels took control of two villages during clashes with Malian troops.")
     assert any(code.startswith("192") for _, _, code in found)
     assert {(s[3:], t[3:]) for s, t, code in found if code == "190"} == {("REB", "MIL"), ("MIL", "REB")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Lakers shot down the Celtics in Boston.",
+    "Amazon invaded the grocery market in Germany.",
+    "Apple launched an attack on Samsung's market share.",
+    "The striker fired a shot past the Argentine goalkeeper.",
+    "The Brazilian team invaded the pitch to celebrate in Moscow.",
+])
+def test_games_and_competition_are_no_force(pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] in ("17", "18", "19") for code in codes(pipeline, text)), triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a market in Maiduguri.",
+    "Boko Haram attacked a village in Borno.",
+])
+def test_attacks_on_places_of_trade_and_by_known_groups_stay(pipeline: Pipeline, text: str) -> None:
+    assert "190" in codes(pipeline, text)

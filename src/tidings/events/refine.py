@@ -22,7 +22,10 @@ words, and the words around a trigger say which kind of act it was:
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
   in the area") are no events of cooperation or posture;
 * **what is averted** has not happened ("to avoid war with X", "to prevent attacks"): no event; nor has
-  an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled").
+  an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled");
+* **metaphors of competition** are no force: an attack on what a business sells or earns ("an assault
+  on their market share"); an act whose author is a name tidings does not know as an actor (a club, a
+  company) does not stand as an act by nobody.
 """
 
 from __future__ import annotations
@@ -354,9 +357,33 @@ def conditional(cand: Candidate) -> bool:
     return False
 
 
+def commercial(cand: Candidate) -> bool:
+    """An act of force whose object is what a business sells or earns ("launched an attack on a rival's
+    market share"): a metaphor of competition."""
+    if cand.code[:2] not in VIOLENT_ROOTS | {"17"}:
+        return False
+    trigger = cand.trigger
+    hit = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    hit += [p for h in [trigger, *hit] for p in _pobjs(h, frozenset({"on", "against", "into"}))]
+    return any("commerce" in _classes(t) for t in hit)
+
+
+def unknown_author(cand: Candidate) -> bool:
+    """An act whose author is named but is no actor tidings knows ("the Lakers shot down the Celtics",
+    "Amazon invaded the grocery market"): it is not an act by nobody, so it does not stand unnamed."""
+    trigger = cand.trigger
+    if cand.source is not None or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return any(s.pos_ == "PROPN" and s.ent_type_ not in ("GPE", "NORP", "LOC") for s in subjects)
+
+
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
-    kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)]
+    kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
+            and not commercial(c) and not unknown_author(c)]
     kept = [left_victims(by_means(protest_target(c, is_protest)), actors) for c in kept]
     kept = one_unnamed_act(merge_casualties(kept))
     return [by_dyad(c) for c in kept]
