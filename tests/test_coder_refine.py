@@ -262,3 +262,21 @@ def test_games_and_competition_are_no_force(pipeline: Pipeline, text: str) -> No
 ])
 def test_attacks_on_places_of_trade_and_by_known_groups_stay(pipeline: Pipeline, text: str) -> None:
     assert "190" in codes(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two Turkish posts were surrounded by Syrian government forces near Idlib.", ("SYRMIL", "TUR", "191")),
+    ("Kenyan customs officers intercepted a shipment of rifles at Mombasa.", None),
+    ("The Taliban storm a provincial capital in Afghanistan", ("AFGREBTAL", "AFG", "190")),
+])
+def test_verbs_of_siege_seizure_and_headline_verbs(pipeline: Pipeline, text: str,
+                                                   expected: tuple[str, str, str] | None) -> None:
+    found = triples(pipeline, text)
+    if expected is None:
+        assert any(code == "171" for _, _, code in found), found
+    else:
+        assert expected in found
+
+
+def test_surrounding_is_a_siege_only_when_an_armed_side_does_it(pipeline: Pipeline) -> None:
+    assert not codes(pipeline, "Fans surrounded the Nigerian singer in Lagos.") & {"191"}

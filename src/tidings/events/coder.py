@@ -1258,10 +1258,10 @@ def _headline_passive(verb: Token) -> bool:
 
 
 def _subjunctive(tok: Token) -> bool:
-    """A bare verb the tagger took for a noun in a clause with its own subject and object ("demanded that
-    the government release the activists")."""
+    """A bare or present-tense verb the tagger took for a noun, though the parser gave it a subject and an
+    object ("demanded that the government release the activists", a headline "The rebels storm a town")."""
     children = [c.dep_ for c in tok.children]
-    return bool(tok.pos_ == "NOUN" and tok.dep_ == "ccomp" and tok.tag_ == "NN"
+    return bool(tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "ROOT", "conj") and tok.tag_ == "NN"
                 and "nsubj" in children and "dobj" in children)
 
 
