@@ -280,3 +280,22 @@ def test_verbs_of_siege_seizure_and_headline_verbs(pipeline: Pipeline, text: str
 
 def test_surrounding_is_a_siege_only_when_an_armed_side_does_it(pipeline: Pipeline) -> None:
     assert not codes(pipeline, "Fans surrounded the Nigerian singer in Lagos.") & {"191"}
+
+
+@pytest.mark.parametrize("text", [
+    "The rapper shot a music video in Lagos.",
+    "Germany beat France 2-1 in Munich.",
+    "The bill was shot down by the Senate in Washington.",
+    "The campaign targets young voters in Ohio.",
+])
+def test_filming_scores_rejected_bills_and_campaigns_are_no_violence(pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] in ("18", "19") for code in codes(pipeline, text)), triples(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Gunmen shot two policemen in Karachi.", "193"),
+    ("The militants shot down a helicopter in Mali.", "190"),
+    ("Russian jets targeted rebel positions in Idlib.", "195"),
+])
+def test_shooting_and_targeting_by_force_stay(pipeline: Pipeline, text: str, code: str) -> None:
+    assert code in codes(pipeline, text)

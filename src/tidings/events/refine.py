@@ -25,7 +25,7 @@ words, and the words around a trigger say which kind of act it was:
   an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled");
 * **metaphors of competition** are no force: an attack on what a business sells or earns ("an assault
   on their market share"); an act whose author is a name tidings does not know as an actor (a club, a
-  company) does not stand as an act by nobody.
+  company) does not stand as an act by nobody; nor is a win by a score ("beat France 2-1").
 """
 
 from __future__ import annotations
@@ -368,6 +368,21 @@ def commercial(cand: Candidate) -> bool:
     return any("commerce" in _classes(t) for t in hit)
 
 
+def scoreline(cand: Candidate) -> bool:
+    """Violence words around a match result written as digits split by a dash ("beat France 2-1")."""
+    if cand.code[:2] not in VIOLENT_ROOTS:
+        return False
+    tokens = sorted(cand.trigger.subtree, key=lambda t: t.i)
+    doc = cand.trigger.doc
+    for tok in tokens:
+        if tok.like_num and len(tok.text) <= 2 and tok.i + 2 < len(doc):
+            dash, other = doc[tok.i + 1], doc[tok.i + 2]
+            if dash.text in ("-", "–") and not tok.whitespace_ and not dash.whitespace_ and \
+                    other.like_num and len(other.text) <= 2:
+                return True
+    return False
+
+
 def unknown_author(cand: Candidate) -> bool:
     """An act whose author is named but is no actor tidings knows ("the Lakers shot down the Celtics",
     "Amazon invaded the grocery market"): it is not an act by nobody, so it does not stand unnamed."""
@@ -383,7 +398,7 @@ def unknown_author(cand: Candidate) -> bool:
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
-            and not commercial(c) and not unknown_author(c)]
+            and not commercial(c) and not unknown_author(c) and not scoreline(c)]
     kept = [left_victims(by_means(protest_target(c, is_protest)), actors) for c in kept]
     kept = one_unnamed_act(merge_casualties(kept))
     return [by_dyad(c) for c in kept]
