@@ -299,3 +299,18 @@ def test_filming_scores_rejected_bills_and_campaigns_are_no_violence(pipeline: P
 ])
 def test_shooting_and_targeting_by_force_stay(pipeline: Pipeline, text: str, code: str) -> None:
     assert code in codes(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana will send peacekeepers to Mali next month.", ("GHA", "MLI", "074")),
+    ("Russia deployed troops to Belarus.", ("RUS", "BLR", "154")),
+    ("Turkey vowed to crush Kurdish militants in Syria.", ("TUR", "SYRREB", "138")),
+    ("The Syrian army crushed the uprising in Daraa.", ("SYRMIL", "SYR", "175")),
+])
+def test_recipients_of_what_is_sent_and_aims_of_threats(pipeline: Pipeline, text: str,
+                                                        expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_a_club_crushing_a_rival_is_no_event(pipeline: Pipeline) -> None:
+    assert not codes(pipeline, "Real Madrid crushed Barcelona in the league.")

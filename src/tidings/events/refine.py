@@ -17,6 +17,7 @@ words, and the words around a trigger say which kind of act it was:
   the cause has none of its own (or only its place); two unnamed acts of violence in one clause ("the
   attack was carried out by suicide bombers") are one;
 * **the ones an attack left dead or hurt** are its target ("a gun attack left six villagers dead");
+* **a threat** is aimed at whom the threatened act is aimed at ("vowed to crush the rebels");
 * **a protest that is attacked** is the protesters: "police dispersed a protest" targets them (``---OPP``,
   placed later like every generic side);
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
@@ -345,6 +346,24 @@ def left_victims(cand: Candidate, actors: Actors) -> Candidate:
     return cand
 
 
+def threat_target(cand: Candidate, actors: Actors) -> Candidate:
+    """ "X vowed to crush Y", "X threatened to close Y's embassy": a threat coded on its verb is aimed at
+    whom the threatened act is aimed at."""
+    trigger = cand.trigger
+    if cand.target is not None or cand.code[:2] != "13" or trigger.pos_ not in ("VERB", "AUX"):
+        return cand
+    for act in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")):
+        aimed = [c for c in act.children if c.dep_ == "dobj"]
+        aimed += _pobjs(act, frozenset({"against", "on", "at"}))
+        for tok in aimed:
+            found = [r for r in actors(tok) if cand.source is None or r.actor.code != cand.source.actor.code]
+            if found:
+                cand.target = found[0]
+                cand.rule += ":aimed"
+                return cand
+    return cand
+
+
 def conditional(cand: Candidate) -> bool:
     """An act in a clause of condition or doubt ("if they attacked", "whether she was hurt")."""
     node = cand.trigger
@@ -399,6 +418,7 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
             and not commercial(c) and not unknown_author(c) and not scoreline(c)]
-    kept = [left_victims(by_means(protest_target(c, is_protest)), actors) for c in kept]
+    kept = [threat_target(left_victims(by_means(protest_target(c, is_protest)), actors), actors)
+            for c in kept]
     kept = one_unnamed_act(merge_casualties(kept))
     return [by_dyad(c) for c in kept]
