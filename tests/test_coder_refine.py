@@ -314,3 +314,12 @@ def test_recipients_of_what_is_sent_and_aims_of_threats(pipeline: Pipeline, text
 
 def test_a_club_crushing_a_rival_is_no_event(pipeline: Pipeline) -> None:
     assert not codes(pipeline, "Real Madrid crushed Barcelona in the league.")
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters clashed with police in Algiers.",
+    "Rioters attacked police officers in Paris.",
+])
+def test_protesters_fighting_the_police_riot(pipeline: Pipeline, text: str) -> None:
+    found = triples(pipeline, text)
+    assert any(code == "145" and s.endswith("OPP") for s, _, code in found), found
