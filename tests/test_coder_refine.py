@@ -323,3 +323,9 @@ def test_a_club_crushing_a_rival_is_no_event(pipeline: Pipeline) -> None:
 def test_protesters_fighting_the_police_riot(pipeline: Pipeline, text: str) -> None:
     found = triples(pipeline, text)
     assert any(code == "145" and s.endswith("OPP") for s, _, code in found), found
+
+
+def test_a_protest_by_a_bare_count_is_by_protesters(pipeline: Pipeline) -> None:
+    assert ("GHAOPP", "GHA", "141") in triples(pipeline, "Hundreds rallied outside the parliament in Accra.")
+    counted = triples(pipeline, "Thousands of farmers marched in Delhi.")
+    assert any(s == "INDAGR" for s, _, _ in counted)  # the counted noun names them

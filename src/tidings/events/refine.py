@@ -18,6 +18,7 @@ words, and the words around a trigger say which kind of act it was:
   attack was carried out by suicide bombers") are one;
 * **the ones an attack left dead or hurt** are its target ("a gun attack left six villagers dead");
 * **a threat** is aimed at whom the threatened act is aimed at ("vowed to crush the rebels");
+* **a protest by a bare count** ("thousands marched") is by protesters;
 * **a protest that is attacked** is the protesters: "police dispersed a protest" targets them (``---OPP``,
   placed later like every generic side);
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
@@ -346,6 +347,22 @@ def left_victims(cand: Candidate, actors: Actors) -> Candidate:
     return cand
 
 
+def crowd_source(cand: Candidate) -> Candidate:
+    """ "Thousands marched through the capital": a protest whose subject is a bare count is by protesters."""
+    trigger = cand.trigger
+    if cand.source is not None or cand.code[:2] != PROTEST_ROOT or trigger.pos_ not in ("VERB", "AUX"):
+        return cand
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.pos_ == "NUM" or "quantity" in _classes(subject)):
+        return cand
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return cand  # "thousands of farmers": the counted noun names them (SentenceCoder.actors)
+    crowd = Actor(subject.text, "protesters", "---OPP", None, "OPP")
+    cand.source = ActorRef(crowd, subject.i, subject.i + 1)
+    cand.rule = cand.rule.replace(":anonymous", "") + ":crowd"
+    return cand
+
+
 def threat_target(cand: Candidate, actors: Actors) -> Candidate:
     """ "X vowed to crush Y", "X threatened to close Y's embassy": a threat coded on its verb is aimed at
     whom the threatened act is aimed at."""
@@ -418,7 +435,7 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
             and not commercial(c) and not unknown_author(c) and not scoreline(c)]
-    kept = [threat_target(left_victims(by_means(protest_target(c, is_protest)), actors), actors)
+    kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = one_unnamed_act(merge_casualties(kept))
     return [by_dyad(c) for c in kept]
