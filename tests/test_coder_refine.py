@@ -329,3 +329,10 @@ def test_a_protest_by_a_bare_count_is_by_protesters(pipeline: Pipeline) -> None:
     assert ("GHAOPP", "GHA", "141") in triples(pipeline, "Hundreds rallied outside the parliament in Accra.")
     counted = triples(pipeline, "Thousands of farmers marched in Delhi.")
     assert any(s == "INDAGR" for s, _, _ in counted)  # the counted noun names them
+
+
+def test_a_mediation_between_parties_is_with_each_of_them(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Egypt mediated between Sudan and Ethiopia.")
+    assert ("EGY", "SDN", "045") in found and ("EGY", "ETH", "045") in found
+    found = triples(pipeline, "Qatar undertook mediation between Hamas and Israel.")
+    assert ("QAT", "ISR", "045") in found

@@ -18,6 +18,7 @@ words, and the words around a trigger say which kind of act it was:
   attack was carried out by suicide bombers") are one;
 * **the ones an attack left dead or hurt** are its target ("a gun attack left six villagers dead");
 * **a threat** is aimed at whom the threatened act is aimed at ("vowed to crush the rebels");
+* **a consultation between parties** ("undertook mediation between X and Y") is with each of them;
 * **a protest by a bare count** ("thousands marched") is by protesters;
 * **a protest that is attacked** is the protesters: "police dispersed a protest" targets them (``---OPP``,
   placed later like every generic side);
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -381,6 +382,30 @@ def threat_target(cand: Candidate, actors: Actors) -> Candidate:
     return cand
 
 
+def between_parties(cands: list[Candidate], actors: Actors) -> list[Candidate]:
+    """ "Qatar undertook mediation between X and Y", "talks between X and Y hosted by Z": a consultation
+    with no other side named is with each of the parties it is between (one event per party)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        trigger = cand.trigger
+        if cand.target is not None or cand.source is None or cand.code[:2] != "04":
+            out.append(cand)
+            continue
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        parties = [r for tok in _pobjs_exact(holders, "between") for r in actors(tok)
+                   if r.actor.code != cand.source.actor.code]
+        if not parties:
+            out.append(cand)
+            continue
+        out += [replace(cand, target=party, rule=cand.rule + ":between") for party in parties]
+    return out
+
+
+def _pobjs_exact(holders: list[Token], word: str) -> list[Token]:
+    return [p for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == word
+            for p in prep.children if p.dep_ == "pobj"]
+
+
 def conditional(cand: Candidate) -> bool:
     """An act in a clause of condition or doubt ("if they attacked", "whether she was hurt")."""
     node = cand.trigger
@@ -437,5 +462,5 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
             and not commercial(c) and not unknown_author(c) and not scoreline(c)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
-    kept = one_unnamed_act(merge_casualties(kept))
+    kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
     return [by_dyad(c) for c in kept]
