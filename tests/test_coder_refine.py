@@ -336,3 +336,14 @@ def test_a_mediation_between_parties_is_with_each_of_them(pipeline: Pipeline) ->
     assert ("EGY", "SDN", "045") in found and ("EGY", "ETH", "045") in found
     found = triples(pipeline, "Qatar undertook mediation between Hamas and Israel.")
     assert ("QAT", "ISR", "045") in found
+
+
+def test_an_act_and_its_purpose_are_one_event(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Police used tear gas to disperse protesters in Nairobi.")
+    assert found == {("KENCOP", "KENOPP", "175")}, found
+
+
+def test_who_breaks_up_a_rally_did_not_hold_it(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Troops opened fire to break up a rally in Conakry.")
+    assert ("GINMIL", "GINOPP", "175") in found
+    assert not any(s == "GINMIL" and code.startswith("14") for s, _, code in found), found

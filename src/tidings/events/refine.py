@@ -18,6 +18,8 @@ words, and the words around a trigger say which kind of act it was:
   attack was carried out by suicide bombers") are one;
 * **the ones an attack left dead or hurt** are its target ("a gun attack left six villagers dead");
 * **a threat** is aimed at whom the threatened act is aimed at ("vowed to crush the rebels");
+* **an act and its purpose clause** of one kind, one naming the doer and one the target ("police used
+  tear gas to disperse protesters"), are one event; the ones who break up a protest did not hold it;
 * **a consultation between parties** ("undertook mediation between X and Y") is with each of them;
 * **a protest by a bare count** ("thousands marched") is by protesters;
 * **a protest that is attacked** is the protesters: "police dispersed a protest" targets them (``---OPP``,
@@ -401,6 +403,32 @@ def between_parties(cands: list[Candidate], actors: Actors) -> list[Candidate]:
     return out
 
 
+def join_halves(cands: list[Candidate]) -> list[Candidate]:
+    """ "Police used tear gas to disperse protesters": the act and its purpose clause are coded apart, one
+    with the doer and one with the target; of one code family, they are one event."""
+    out = list(cands)
+    for part in cands:
+        if part.source is not None or part.target is None or part not in out:
+            continue
+        whole = next((c for c in out if c is not part and c.target is None and c.source is not None
+                      and c.code[:2] == part.code[:2] and part.trigger in c.trigger.subtree
+                      and part.trigger.dep_ in ("advcl", "xcomp", "acl", "relcl")), None)
+        if whole is not None:
+            whole.target, whole.rule = part.target, whole.rule + ":purpose-target"
+            out.remove(part)
+    return out
+
+
+def protest_not_by_repressor(cands: list[Candidate]) -> list[Candidate]:
+    """ "Troops opened fire to break up a rally": the ones breaking up a protest did not hold it."""
+    for cand in cands:
+        if cand.code[:2] != PROTEST_ROOT or ":light-verb" not in cand.rule:
+            continue
+        if any(c.trigger.i == cand.trigger.head.i and c.code[:2] in REPRESSING_ROOTS for c in cands):
+            cand.source, cand.rule = None, cand.rule.replace(":light-verb", "") + ":repressed"
+    return cands
+
+
 def _pobjs_exact(holders: list[Token], word: str) -> list[Token]:
     return [p for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == word
             for p in prep.children if p.dep_ == "pobj"]
@@ -463,4 +491,5 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
+    kept = protest_not_by_repressor(join_halves(kept))
     return [by_dyad(c) for c in kept]
