@@ -347,3 +347,16 @@ def test_who_breaks_up_a_rally_did_not_hold_it(pipeline: Pipeline) -> None:
     found = triples(pipeline, "Troops opened fire to break up a rally in Conakry.")
     assert ("GINMIL", "GINOPP", "175") in found
     assert not any(s == "GINMIL" and code.startswith("14") for s, _, code in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Amnesty rejected the allegations of using force and targeting civilians against the army.",
+    "The allegations against the army of shelling towns and targeting civilians are false, Moscow says.",
+])
+def test_what_is_alleged_is_not_reported_as_fact(pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] == "19" for code in codes(pipeline, text)), triples(pipeline, text)
+
+
+def test_ruling_someone_out_as_a_donor_is_no_rejection(pipeline: Pipeline) -> None:
+    assert not codes(pipeline, "Doctors ruled out her brother as a donor in Toronto.")
+    assert "125" in codes(pipeline, "Israel ruled out talks with Hamas.")

@@ -26,6 +26,7 @@ words, and the words around a trigger say which kind of act it was:
   placed later like every generic side);
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
   in the area") are no events of cooperation or posture;
+* **what is alleged** ("allegations of shelling towns and targeting civilians") is not reported as fact;
 * **what is averted** has not happened ("to avoid war with X", "to prevent attacks"): no event; nor has
   an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled");
 * **metaphors of competition** are no force: an attack on what a business sells or earns ("an assault
@@ -484,10 +485,29 @@ def unknown_author(cand: Candidate) -> bool:
     return any(s.pos_ == "PROPN" and s.ent_type_ not in ("GPE", "NORP", "LOC") for s in subjects)
 
 
+def alleged(cand: Candidate) -> bool:
+    """An act in the "of" complement of an allegation ("allegations of using force and targeting civilians"):
+    what is alleged, not an act reported as fact (the allegation is the event)."""
+    node = cand.trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    prep = node.head if node.dep_ in ("pcomp", "pobj") else None
+    if prep is None or prep.lower_ != "of":
+        return False
+    holder = prep.head  # the allegation, or a party it names ("allegations against X of ...")
+    for _ in range(3):
+        if "hearsay" in _classes(holder):
+            return True
+        if holder.pos_ in ("VERB", "AUX") or holder.head.i == holder.i:
+            return False
+        holder = holder.head
+    return False
+
+
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
-            and not commercial(c) and not unknown_author(c) and not scoreline(c)]
+            and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
