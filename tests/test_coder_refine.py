@@ -360,3 +360,9 @@ def test_what_is_alleged_is_not_reported_as_fact(pipeline: Pipeline, text: str) 
 def test_ruling_someone_out_as_a_donor_is_no_rejection(pipeline: Pipeline) -> None:
     assert not codes(pipeline, "Doctors ruled out her brother as a donor in Toronto.")
     assert "125" in codes(pipeline, "Israel ruled out talks with Hamas.")
+
+
+def test_booing_an_official_is_a_protest_but_not_a_referee(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Striking nurses booed the Kenyan health minister in Nairobi.")
+    assert ("KENHLH", "KENGOV", "141") in found
+    assert not codes(pipeline, "Fans booed the referee.")
