@@ -366,3 +366,12 @@ def test_booing_an_official_is_a_protest_but_not_a_referee(pipeline: Pipeline) -
     found = triples(pipeline, "Striking nurses booed the Kenyan health minister in Nairobi.")
     assert ("KENHLH", "KENGOV", "141") in found
     assert not codes(pipeline, "Fans booed the referee.")
+
+
+@pytest.mark.parametrize(("text", "violent"), [
+    ("A tanker exploded on a highway in Nigeria, killing 12.", False),
+    ("Five people were killed when a gas cylinder exploded in Kano.", False),
+    ("A bomb exploded at a market in Maiduguri, killing 12.", True),
+])
+def test_harm_from_an_accident_is_no_attack(pipeline: Pipeline, text: str, violent: bool) -> None:
+    assert any(code[:2] in ("18", "19") for code in codes(pipeline, text)) is violent

@@ -14,7 +14,8 @@ words, and the words around a trigger say which kind of act it was:
 * **the harm and its cause are one act**: "a market stall owner was hurt as a grenade went off", "jets hit
   the town and killed five", "were injured in grenade attacks" are one attack with its victims, not an
   attack and a second act of violence by nobody. The casualty's victims become the cause's target where
-  the cause has none of its own (or only its place); two unnamed acts of violence in one clause ("the
+  the cause has none of its own (or only its place); harm from an accident told beside it ("a tanker
+  exploded, killing twelve") is none; two unnamed acts of violence in one clause ("the
   attack was carried out by suicide bombers") are one;
 * **the ones an attack left dead or hurt** are its target ("a gun attack left six villagers dead");
 * **a threat** is aimed at whom the threatened act is aimed at ("vowed to crush the rebels");
@@ -277,6 +278,22 @@ def _fold(harm: Candidate, cause: Candidate) -> bool:
     return False
 
 
+def accidental_harm(cand: Candidate) -> bool:
+    """Harm by nobody that came from an accident told in the clause it hangs on ("a tanker exploded on the
+    highway, killing twelve", "killed when a gas cylinder blew up"): no act of violence."""
+    if not _casualty(cand) or cand.source is not None:
+        return False
+    for harm in _harm_group(cand.trigger):
+        clauses = [harm.head] if harm.dep_ in CAUSE_DEPS and harm.head.i != harm.i else []
+        clauses += [c for c in harm.children if c.dep_ in ("advcl", "conj")]
+        for clause in clauses:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any("hazard" in _classes(t) or any("hazard" in _classes(m) for m in t.children
+                                                     if m.dep_ in ("compound", "amod")) for t in subjects):
+                return True
+    return False
+
+
 def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
     """Harm and the attack it came from, told in one sentence, are one event (see the module docstring)."""
     out: list[Candidate] = []
@@ -507,7 +524,8 @@ def alleged(cand: Candidate) -> bool:
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
-            and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)]
+            and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)
+            and not accidental_harm(c)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
