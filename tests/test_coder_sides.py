@@ -115,7 +115,7 @@ def test_a_promise_to_nobody_is_not_stored(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(("text", "root"), [
     ("A grenade exploded in a crowded market in Davao on Monday.", "18"),
     ("A roadside bomb went off near a police convoy in Helmand.", "18"),
-    ("Four soldiers were wounded in a roadside blast in Kandahar.", "19"),
+    ("Four soldiers were wounded in a roadside blast in Kandahar.", "18"),  # 1833, a roadside bombing
     ("Two women blew themselves up near a mosque in Maiduguri.", "18"),
     ("Militants hurled a grenade at a police post in Srinagar.", "18"),
     ("Kurdish fighters recaptured the town of Tal Abyad from the jihadists.", "19"),

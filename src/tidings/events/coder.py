@@ -388,17 +388,25 @@ class SentenceCoder:
         used_objects: set[int] = set()
         yielded: set[int] = set()  # vehicle verbs that gave way to their purpose clause
         for tok in doc:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
+            verbal = tok.pos_ in ("VERB", "AUX") or _subjunctive(tok)
+            if verbal and tok.dep_ != "aux" and tok.dep_ != "auxpass":
                 out.extend(self._verb(tok, used_objects, yielded))
-        coded_verbs = {c.trigger.i: c.code[:2] for c in out}
+        # a harm with nobody named as its author does not stand for the attack it happened in ("wounded in
+        # clashes with X"): tidings.events.refine folds the two into one event
+        coded_verbs = {c.trigger.i: c.code[:2] for c in out if not _unauthored_harm(c)}
+        verb_codes = {c.trigger.i: c.code for c in out if not _unauthored_harm(c)}
         for tok in doc:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_objects:
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.i not in used_objects or self._protest(tok)):
                 for cand in self._noun(tok):
                     # "bombed in a revenge attack by X": the noun names the verb's own event
-                    via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else None
+                    # (an event "after" another is another event: "took the town after clashes with X")
+                    via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and \
+                        tok.head.lower_ != "after" else None
                     if cand.rule.endswith(":anonymous") and tok.dep_ in REPORTED_NOUN_DEPS:
                         via = tok.head  # "a car bomb killed five": the verb's event, with its victims
-                    if via is not None and _same_family(coded_verbs.get(via.i), cand.code[:2]):
+                    # "took the town during clashes with X": the clashes are an event of their own
+                    mutual = via is not None and self._mutual(tok) and verb_codes.get(via.i) != cand.code
+                    if via is not None and not mutual and _same_family(coded_verbs.get(via.i), cand.code[:2]):
                         continue
                     out.append(cand)
         # "X asked Y to withdraw": the appeal coded from the infinitive replaces the bare "ask" (020)
@@ -408,17 +416,28 @@ class SentenceCoder:
         if any("disaster" in _classes(t) for t in doc):
             # a disaster in the sentence and nobody named as acting: the harm is the disaster's
             out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
-        return _dedupe(out)
+        from tidings.events.refine import refine  # refine reads this module's records
+
+        return _dedupe(refine(out, self._protest, self.actors))
+
+    def _protest(self, noun: Token) -> bool:
+        """An event noun of protest ("a rally", "the sit-in"): a protest even as the object of another act."""
+        entry = self.lexicon.noun(_joined_lemma(noun)) if noun.pos_ in ("NOUN", "PROPN") else None
+        return entry is not None and entry.code[:2] == "14"
 
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
         if _refused_permission(verb):
             return []  # "would not give permission to X to help Y": the help is what is refused
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
-            _headline_passive(verb) or _shared_passive(verb)
+            _headline_passive(verb) or _shared_passive(verb) or _reduced_passive(verb)
         obj = _first(verb, ("dobj",))
         if obj is None and passive:
             obj = _first(verb, tuple(PASSIVE_SUBJECTS))
+            if obj is None and _reduced_passive(verb):
+                obj = verb.head  # "shells fired by X": what was fired
+            if obj is not None and obj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                obj = verb.head  # "the guards who were hurt": the noun the clause describes
             if obj is None and verb.dep_ == "conj":
                 obj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
         xcomp = _first(verb, ("xcomp",))
@@ -465,6 +484,8 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if entry.armed and not _armed(sources):
+            return []  # "the talks advanced": only an armed side advances as an event
         if not sources and "casualty" in _classes(verb) and not self._violent_cause(verb):
             return []  # "several people were injured" after an eruption: a casualty is no attack by itself
         code, rule = _as_visit(entry.code, verb, sources, targets, rule)
@@ -562,6 +583,8 @@ class SentenceCoder:
             subj = _first(verb, tuple(PASSIVE_SUBJECTS)) or _first(verb, ("nsubj",))
             if subj is None and verb.dep_ == "conj":  # "X was arrested and (was) released by Y"
                 subj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
+            if subj is None and _reduced_passive(verb):
+                subj = verb.head  # "civilians besieged by rebels"
             targets = self.actors(subj) if subj is not None else []
             if not targets and obj is not None and obj is not subj:
                 targets = self.actors(obj)
@@ -863,7 +886,8 @@ class SentenceCoder:
             return []  # "warned against attacks": a possibility guarded against
         preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
-        entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps)
+        entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps) or \
+            self.lexicon.noun(_joined_form(noun), mods=mods, preps=preps)  # "hostage-taking", not "-take"
         if entry is None:
             return []
         rule = f"noun:{entry.lemma}"
@@ -878,6 +902,10 @@ class SentenceCoder:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
                     child.i not in against and child.lemma_.lower() not in entry.lemma.split():
                 sources.extend(self.actors(child))  # not "military" of a "military exercise"
+        if not sources and any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in noun.children):
+            sources = self._cataphora(noun)  # "during his visit to X, President Y ...": Y visited
+        if entry.armed and not _armed(sources):
+            return []  # "advances in medicine": only an armed side's advance is an event
         if entry.lemma == "rally" and sources and all(self.discourse.is_person(r.actor) for r in sources):
             return []  # "a Trump rally", "Clinton's rally": a candidate's meeting, not a protest by them
         for prep in noun.children:
@@ -885,7 +913,10 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is not None:
                     sources += self.actors(pobj)
-        if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        if not sources and entry.reverse and entry.reverse == entry.code:
+            sources = self._participants(noun)  # "hurt in the clashes with X": the hurt clashed
+        if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
+                not self._acted_on(noun, entry.code):
             sources = self._subjects(noun.head)  # "X staged a protest", "X held talks"
             rule += ":light-verb"
         targets: list[ActorRef] = []
@@ -931,6 +962,48 @@ class SentenceCoder:
         if entry.reverse and sources and targets:
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _mutual(self, noun: Token) -> bool:
+        """An event noun of a mutual act ("clashes"): its lexicon entry is its own reverse."""
+        entry = self.lexicon.noun(_joined_lemma(noun))
+        return entry is not None and entry.reverse == entry.code
+
+    def _cataphora(self, noun: Token) -> list[ActorRef]:
+        """The subject of the clause that a phrase opening the sentence with a possessive pronoun belongs
+        to, when the pronoun points forward to it ("on the margins of her trip to X, the minister ...")."""
+        node = noun
+        for _ in range(5):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        subject = _first(node, tuple(SUBJECTS)) if node.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.i < noun.i or self._mentions_before(noun):
+            return []  # no forward reference: the pronoun has an antecedent before it, or none follows
+        return self.actors(subject)
+
+    def _acted_on(self, noun: Token, code: str) -> bool:
+        """An event noun that is the object of an act of another kind ("police dispersed the protest"): its
+        verb's subject did not take part in it."""
+        verb = self.lexicon.verb(noun.head.lemma_.lower())
+        return verb is not None and not verb.weak and verb.code[:2] != code[:2] and not verb.is_null
+
+    def _participants(self, noun: Token) -> list[ActorRef]:
+        """The party to a mutual act named as the cause or the setting of a clause ("two guards were hurt in
+        the clashes with X", "forces took the town after clashes with X"): the clause's subject, or for a
+        passive clause the ones it happened to."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in CAUSE_PREPS | {"amid"}:
+            return []
+        verb = noun.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        patient = _first(verb, tuple(PASSIVE_SUBJECTS))
+        if patient is not None and patient.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            patient = None  # "who": the noun the clause describes
+        if patient is None and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
+            patient = verb.head  # "the guards who were hurt in the clashes"
+        if patient is not None:
+            return self.actors(patient)
+        return self._subjects(verb)
 
     def _crowd(self, verb: Token) -> Any:
         """A verb of coming together ("gather", "assemble") is a protest when protesters do it or when it is
@@ -1058,6 +1131,17 @@ def _classes(tok: Token) -> frozenset[str]:
     return table.get(lemma) or table.get(singular(tok.lower_)) or frozenset()
 
 
+def _armed(refs: list[ActorRef]) -> bool:
+    """Whether a side is an armed actor (army, rebels, police, militia)."""
+    return any(r.actor.sector in ARMED_SECTORS for r in refs)
+
+
+def _unauthored_harm(cand: Candidate) -> bool:
+    """A verb of harm with nobody named as doing it ("were wounded", "left dead")."""
+    trigger = cand.trigger
+    return cand.source is None and trigger.pos_ in ("VERB", "AUX") and "casualty" in _classes(trigger)
+
+
 def _named(ref: ActorRef | None) -> bool:
     """A side that names someone in particular (not a kind of actor like "police" or "people")."""
     return ref is not None and not ref.actor.code.startswith("---")
@@ -1070,6 +1154,15 @@ def _joined_lemma(tok: Token) -> str:
             and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_alpha:
         return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
     return str(tok.lemma_.lower())
+
+
+def _joined_form(tok: Token) -> str:
+    """A hyphenated noun as written, singular: "hostage-takings" -> "hostage-taking" (its lemma would be
+    the verb's)."""
+    joined = _joined_lemma(tok)
+    if "-" not in joined:
+        return joined
+    return f"{joined.rsplit('-', 1)[0]}-{singular(tok.lower_)}"
 
 
 def _counted(head: Token) -> Token | None:
@@ -1218,6 +1311,20 @@ def _shared_passive(verb: Token) -> bool:
     return bool(verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i
                 and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux"} for c in verb.children)
                 and any(c.dep_ == "auxpass" for c in head.children))
+
+
+def _subjunctive(tok: Token) -> bool:
+    """A bare or present-tense verb the tagger took for a noun, though the parser gave it a subject and an
+    object ("demanded that the government release the activists", a headline "The rebels storm a town")."""
+    children = [c.dep_ for c in tok.children]
+    return bool(tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "ROOT", "conj") and tok.tag_ == "NN"
+                and "nsubj" in children and "dobj" in children)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle after its noun with an agent: "civilians besieged by rebels", "shells fired by X"."""
+    return bool(verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "agent" for c in verb.children))
 
 
 def _demand(appeal: str, act: str) -> str:

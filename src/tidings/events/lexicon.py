@@ -32,7 +32,8 @@ Entry fields beyond the match: ``reverse`` (the paired code for the event in the
 visit 042 / host 043), ``swap`` (source and target trade places), ``weak`` (a vehicle verb whose code yields
 to an event noun or purpose clause: "make a visit", "send a letter to congratulate"), ``weapon`` (the entry
 codes only when its subject is a weapon, ``words.tsv`` class ``weapon``: "a grenade exploded", not "tensions
-exploded"), ``negated_code``
+exploded"), ``armed`` (the entry codes only when an armed actor acts: "the army advanced", not "the
+talks advanced"), ``negated_code``
 (the code when the trigger is negated or refused: not release -> 1243).
 """
 
@@ -81,6 +82,7 @@ class Entry:
     swap: bool = False
     weak: bool = False
     weapon: bool = False  # codes only when its subject is a weapon (words.tsv): "a grenade exploded"
+    armed: bool = False  # codes only when an armed actor (army, rebels, police) is its source
     negated_code: str | None = None
     note: str = ""
     forms: frozenset[str] = frozenset()  # extra surface forms (irregular inflections given by a dictionary)
@@ -297,7 +299,7 @@ def singular(noun: str) -> str:
 
 _COLUMNS = ["lemma", "particle", "obj", "prep", "xcomp", "code", "reverse", "flags", "negated_code", "note"]
 _BLANK = "-"
-_FLAGS = frozenset({"swap", "weak", "weapon"})
+_FLAGS = frozenset({"swap", "weak", "weapon", "armed"})
 
 
 def _words(field: str) -> frozenset[str]:
@@ -342,7 +344,8 @@ def read_lexicon_tsv(text: str, pos: Pos, *, source: str = "<lexicon>") -> list[
         entries.append(Entry(
             lemma=lemma.lower(), pos=pos, code=code, obj=_words(obj), particle=_opt(particle),
             prep=_opt(prep), xcomp=_words(xcomp), reverse=_opt(reverse), swap="swap" in flag_set,
-            weak="weak" in flag_set, weapon="weapon" in flag_set, negated_code=_opt(negated),
+            weak="weak" in flag_set, weapon="weapon" in flag_set, armed="armed" in flag_set,
+            negated_code=_opt(negated),
             note="" if note == _BLANK else note,
         ))
     if not header_seen:
@@ -562,7 +565,8 @@ def with_forms(entry: Entry, forms: Iterable[str]) -> Entry:
 
 
 WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "crowd", "weapon",
-                          "request", "casualty", "disaster"})
+                          "request", "casualty", "disaster", "avert",
+                          "condition", "commerce", "hearsay"})
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

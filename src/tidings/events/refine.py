@@ -1,0 +1,533 @@
+"""A second pass over one sentence's coded candidates: how news reports an attack.
+
+The first pass (:mod:`tidings.events.coder`) codes each trigger on its own. News tells one act in several
+words, and the words around a trigger say which kind of act it was:
+
+* **the means** of an attack choose its CAMEO code (``data/means.tsv``): what carried it out as the
+  subject or agent ("fighter jets hit", "suicide bombers targeted"), the instrument ("with a grenade"), the
+  attack it happened in ("killed in a drone strike"), or the attack noun's own modifiers ("a car bomb
+  attack"). A generic assault or fight (180, 190) becomes the means' code; a code the means refines
+  (183 -> 1832) becomes the finer one; destruction of property (171, 1712) by a weapon named as its
+  subject or agent is the attack with that weapon ("air strikes destroyed a hospital");
+* **who acts against whom** can choose it too (``data/dyads.tsv``): state forces using violence against
+  protesters is violent repression (175), not an assault (18) or a fight (19);
+* **the harm and its cause are one act**: "a market stall owner was hurt as a grenade went off", "jets hit
+  the town and killed five", "were injured in grenade attacks" are one attack with its victims, not an
+  attack and a second act of violence by nobody. The casualty's victims become the cause's target where
+  the cause has none of its own (or only its place); harm from an accident told beside it ("a tanker
+  exploded, killing twelve") is none; two unnamed acts of violence in one clause ("the
+  attack was carried out by suicide bombers") are one;
+* **the ones an attack left dead or hurt** are its target ("a gun attack left six villagers dead");
+* **a threat** is aimed at whom the threatened act is aimed at ("vowed to crush the rebels");
+* **an act and its purpose clause** of one kind, one naming the doer and one the target ("police used
+  tear gas to disperse protesters"), are one event; the ones who break up a protest did not hold it;
+* **a consultation between parties** ("undertook mediation between X and Y") is with each of them;
+* **a protest by a bare count** ("thousands marched") is by protesters;
+* **a protest that is attacked** is the protesters: "police dispersed a protest" targets them (``---OPP``,
+  placed later like every generic side);
+* **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
+  in the area") are no events of cooperation or posture;
+* **what is alleged** ("allegations of shelling towns and targeting civilians") is not reported as fact;
+* **what is averted** has not happened ("to avoid war with X", "to prevent attacks"): no event; nor has
+  an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled");
+* **metaphors of competition** are no force: an attack on what a business sells or earns ("an assault
+  on their market share"); an act whose author is a name tidings does not know as an actor (a club, a
+  company) does not stand as an act by nobody; nor is a win by a score ("beat France 2-1").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from tidings.errors import DataError
+from tidings.events.coder import ActorRef, Candidate
+from tidings.events.lexicon import singular, word_classes
+from tidings.record import Actor
+
+Token = Any  # spacy.tokens.Token
+Actors = Callable[[Token], list[ActorRef]]  # the actors a noun phrase names (SentenceCoder.actors)
+
+__all__ = ["DyadRule", "by_means", "descriptive", "means_of", "read_dyads", "read_means", "refine"]
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Codes a means may replace: the generic assault and fight, and destruction of property by a weapon.
+GENERIC_ATTACKS = frozenset({"180", "190"})
+PROPERTY_CODES = frozenset({"171", "1712"})
+# Where the means of an attack trigger are named.
+INSTRUMENT_PREPS = frozenset({"with", "in", "by", "during", "after", "amid", "from"})
+CAUSE_DEPS = frozenset({"advcl", "conj", "xcomp"})
+CAUSE_PREPS = frozenset({"in", "by", "during", "after", "amid"})
+# Participles that describe their noun ("troops deployed in X") are no events for these roots.
+DESCRIPTIVE_ROOTS = frozenset({"05", "06", "15"})
+PROTEST_ROOT = "14"
+# A protest that is attacked or dispersed: roots whose target the protesters become.
+REPRESSING_ROOTS = frozenset({"17", "18", "19"})
+
+
+@dataclass(frozen=True, slots=True)
+class DyadRule:
+    """Sectors of the two sides that give an act of the listed roots another code."""
+
+    sources: frozenset[str]
+    targets: frozenset[str]
+    codes: tuple[str, ...]  # code prefixes the rule applies to ("18", "190")
+    code: str
+
+
+def _rows(text: str, header: list[str], source: str) -> Iterable[tuple[int, list[str]]]:
+    seen = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if not seen:
+            if cells != header:
+                raise DataError(f"{source}:{number}: header {cells} is not {header}")
+            seen = True
+            continue
+        if len(cells) != len(header) or not all(cells[:-1]):
+            raise DataError(f"{source}:{number}: expected {len(header)} tab-separated cells: {raw!r}")
+        yield number, cells
+
+
+def read_means(text: str, *, source: str = "<means>") -> dict[str, str]:
+    """Parse ``means.tsv`` (``means``, ``code``, ``note``): lowercase singular phrase -> CAMEO code."""
+    table: dict[str, str] = {}
+    for number, cells in _rows(text, ["means", "code", "note"], source):
+        if not cells[1].isdigit() or cells[1][:2] not in VIOLENT_ROOTS:
+            raise DataError(f"{source}:{number}: {cells[1]!r} is no code of roots 18-20")
+        table[cells[0].lower()] = cells[1]
+    return table
+
+
+def read_dyads(text: str, *, source: str = "<dyads>") -> tuple[DyadRule, ...]:
+    """Parse ``dyads.tsv`` (``source_sectors``, ``target_sectors``, ``codes``, ``code``, ``note``)."""
+    rules: list[DyadRule] = []
+    header = ["source_sectors", "target_sectors", "codes", "code", "note"]
+    for number, cells in _rows(text, header, source):
+        if not cells[3].isdigit():
+            raise DataError(f"{source}:{number}: {cells[3]!r} is no CAMEO code")
+        rules.append(DyadRule(frozenset(cells[0].split(",")), frozenset(cells[1].split(",")),
+                              tuple(cells[2].split(",")), cells[3]))
+    return tuple(rules)
+
+
+def _packaged(name: str) -> str:
+    try:
+        return resources.files("tidings.events").joinpath("data", name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"events/data/{name} cannot be read ({exc})") from exc
+
+
+@functools.cache
+def means_table() -> dict[str, str]:
+    """The packaged means of attack (``events/data/means.tsv``), loaded once."""
+    return read_means(_packaged("means.tsv"), source="events/data/means.tsv")
+
+
+@functools.cache
+def dyad_rules() -> tuple[DyadRule, ...]:
+    """The packaged side-dependent codes (``events/data/dyads.tsv``), loaded once."""
+    return read_dyads(_packaged("dyads.tsv"), source="events/data/dyads.tsv")
+
+
+def _classes(tok: Token) -> frozenset[str]:
+    table = word_classes()
+    return table.get(tok.lemma_.lower()) or table.get(singular(tok.lower_)) or frozenset()
+
+
+# ------------------------------------------------------------------ means
+def means_of(tok: Token, table: dict[str, str] | None = None) -> str | None:
+    """The code of the means a noun names, its modifiers included ("suicide bomber", "fighter jet")."""
+    table = means_table() if table is None else table
+    head = singular(tok.lower_) if tok.pos_ in ("NOUN", "PROPN") else tok.lemma_.lower()
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for start in range(len(mods)):  # the longest phrase first
+        phrase = " ".join([m.lower_ for m in mods[start:]] + [head])
+        if phrase in table:
+            return table[phrase]
+    for mod in mods:  # "a car bomb attack": the modifier is the means
+        if mod.lower_ in table and mod.dep_ == "compound":
+            return table[mod.lower_]
+    return table.get(head) or table.get(tok.lemma_.lower())
+
+
+def _pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
+    return [p for prep in tok.children if prep.dep_ in ("prep", "agent") and prep.lower_ in preps | {"by"}
+            for p in prep.children if p.dep_ == "pobj"] if tok is not None else []
+
+
+def _doers(trigger: Token) -> list[Token]:
+    """What the trigger names as its doer: its subject (or the first conjunct's, or the noun a relative
+    clause describes: "air strikes that destroyed a clinic"), its passive agent."""
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if trigger.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+        subjects = [trigger.head]
+    if not subjects and trigger.dep_ == "conj":
+        subjects = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    agents = [p for a in trigger.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return subjects + agents
+
+
+def by_means(cand: Candidate, table: dict[str, str] | None = None) -> Candidate:
+    """The candidate with the code of the means its words name (see the module docstring)."""
+    code = cand.code
+    if code[:2] not in VIOLENT_ROOTS and code not in PROPERTY_CODES:
+        return cand
+    trigger = cand.trigger
+    doers = _doers(trigger) if trigger.pos_ in ("VERB", "AUX") else []
+    found = [(means_of(t, table), True) for t in doers]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        found.append((means_of(trigger, table), False))
+    found += [(means_of(t, table), False) for t in _pobjs(trigger, INSTRUMENT_PREPS)]
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]  # "hit a post with grenades"
+    found += [(means_of(t, table), False) for o in objects for t in _pobjs(o, frozenset({"with"}))]
+    for means, doer in found:
+        if means is None or means == code:
+            continue
+        if code in GENERIC_ATTACKS or (means.startswith(code) and len(means) > len(code)) or (
+                doer and code in PROPERTY_CODES):
+            cand.code, cand.rule = means, cand.rule + ":means"
+            return cand
+    return cand
+
+
+# ------------------------------------------------------------------ sides
+def by_dyad(cand: Candidate, rules: tuple[DyadRule, ...] | None = None) -> Candidate:
+    """The code the sectors of the two sides give an act ("police beat protesters" -> 175)."""
+    if cand.source is None or cand.target is None:
+        return cand
+    for rule in dyad_rules() if rules is None else rules:
+        if cand.source.actor.sector in rule.sources and cand.target.actor.sector in rule.targets and \
+                cand.code.startswith(rule.codes):
+            cand.code, cand.rule = rule.code, cand.rule + ":dyad"
+            return cand
+    return cand
+
+
+def protest_target(cand: Candidate, is_protest: Callable[[Token], bool]) -> Candidate:
+    """ "dispersed a protest", "attacked the march": the protesters are the target."""
+    trigger = cand.trigger
+    if cand.target is not None and ":place-target" not in cand.rule and ":anonymous" not in cand.rule:
+        return cand
+    if cand.code[:2] not in REPRESSING_ROOTS or trigger.pos_ not in ("VERB", "AUX"):
+        return cand
+    obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or not is_protest(obj):
+        return cand
+    crowd = Actor(obj.text, "protesters", "---OPP", None, "OPP")
+    cand.target = ActorRef(crowd, obj.i, obj.i + 1)
+    cand.rule = cand.rule.replace(":place-target", "").replace(":anonymous", "") + ":protest-target"
+    return cand
+
+
+# ------------------------------------------------------------------ one act
+def _harm_group(harm: Token) -> list[Token]:
+    """The harm and the verbs of harm it is coordinated with ("were killed and (were) injured")."""
+    group = [harm]
+    node = harm
+    while node.dep_ == "conj" and node.head.i != node.i and "casualty" in _classes(node.head):
+        node = node.head
+        group.append(node)
+    group += [c for c in harm.children if c.dep_ == "conj" and "casualty" in _classes(c)]
+    return group
+
+
+def _linked_any(harm: Token, cause: Token) -> bool:
+    return any(_linked(h, cause) for h in _harm_group(harm))
+
+
+def _linked(harm: Token, cause: Token) -> bool:
+    """Whether ``cause`` is what the harm came from: a clause on it ("when a grenade exploded"), a verb
+    it is coordinated with or depends on ("hit the town and killed five", "opened fire, killing two"),
+    the attack it happened in ("killed in an air strike"), or its subject ("a blast killed five")."""
+    if cause.head.i == harm.i and cause.dep_ in CAUSE_DEPS | {"nsubj"}:
+        return True
+    if harm.head.i == cause.i and harm.dep_ in CAUSE_DEPS:
+        return True
+    return cause.dep_ == "pobj" and cause.head.lower_ in CAUSE_PREPS and cause.head.head.i == harm.i
+
+
+def _casualty(cand: Candidate) -> bool:
+    return cand.trigger.pos_ in ("VERB", "AUX") and "casualty" in _classes(cand.trigger) and \
+        cand.code[:2] in VIOLENT_ROOTS
+
+
+def _code_of(ref: ActorRef | None) -> str | None:
+    return ref.actor.code if ref is not None else None
+
+
+def _fold(harm: Candidate, cause: Candidate) -> bool:
+    """Fold the harm into its cause where they can be one act; whether it was folded."""
+    if harm.source is not None and cause.source is not None and \
+            harm.source.actor.code != cause.source.actor.code:
+        return False
+    unplaced = harm.target is None or ":anonymous" in harm.rule or ":place-target" in harm.rule
+    if unplaced or _code_of(harm.target) in (_code_of(cause.source), _code_of(cause.target)):
+        return True  # nothing to add, or the wounded are a party to the clash
+    if cause.target is None or ":place-target" in cause.rule or ":anonymous" in cause.rule:
+        cause.target = harm.target
+        cause.rule = cause.rule.replace(":place-target", "").replace(":anonymous", "") + ":victims"
+        if cause.source is None and harm.source is not None:
+            cause.source = harm.source
+        return True
+    return False
+
+
+def accidental_harm(cand: Candidate) -> bool:
+    """Harm by nobody that came from an accident told in the clause it hangs on ("a tanker exploded on the
+    highway, killing twelve", "killed when a gas cylinder blew up"): no act of violence."""
+    if not _casualty(cand) or cand.source is not None:
+        return False
+    for harm in _harm_group(cand.trigger):
+        clauses = [harm.head] if harm.dep_ in CAUSE_DEPS and harm.head.i != harm.i else []
+        clauses += [c for c in harm.children if c.dep_ in ("advcl", "conj")]
+        for clause in clauses:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any("hazard" in _classes(t) or any("hazard" in _classes(m) for m in t.children
+                                                     if m.dep_ in ("compound", "amod")) for t in subjects):
+                return True
+    return False
+
+
+def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
+    """Harm and the attack it came from, told in one sentence, are one event (see the module docstring)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        if _casualty(cand):
+            causes = [c for c in cands if c is not cand and c.code[:2] in VIOLENT_ROOTS and
+                      not _casualty(c) and _linked_any(cand.trigger, c.trigger)]
+            if any(_fold(cand, cause) for cause in causes):
+                continue
+        out.append(cand)
+    return out
+
+
+def _governor(tok: Token) -> int:
+    """The verb whose clause a trigger belongs to (itself if it is a verb)."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return int(node.i)
+        node = node.head
+    return int(node.i)
+
+
+def one_unnamed_act(cands: list[Candidate]) -> list[Candidate]:
+    """Two unnamed acts of violence in one clause are one act told twice ("the attack was carried out by
+    suicide bombers"): the most specific code stands."""
+    groups: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        if cand.source is None and cand.target is None and cand.code[:2] in VIOLENT_ROOTS:
+            groups.setdefault(_governor(cand.trigger), []).append(cand)
+    dropped = {id(c) for group in groups.values() if len(group) > 1
+               for c in group if c is not max(group, key=lambda g: len(g.code))}
+    return [c for c in cands if id(c) not in dropped]
+
+
+# ------------------------------------------------------------------ no events
+def descriptive(cand: Candidate) -> bool:
+    """A past participle that describes its noun ("media allied with X", "troops deployed in Y")."""
+    trigger = cand.trigger
+    if cand.code[:2] not in DESCRIPTIVE_ROOTS or trigger.dep_ not in ("acl", "amod"):
+        return False
+    # a participle the tagger took for a past tense, on a noun that has its own role in the clause
+    misread = trigger.tag_ == "VBD" and trigger.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    return trigger.tag_ == "VBN" or misread
+
+
+def averted(cand: Candidate) -> bool:
+    """An event noun that is what someone wants to avoid or prevent ("to avoid war with X")."""
+    trigger = cand.trigger
+    return trigger.dep_ == "dobj" and "avert" in _classes(trigger.head)
+
+
+def left_victims(cand: Candidate, actors: Actors) -> Candidate:
+    """ "A gun attack left six villagers dead", "twin bombings left dozens injured": the ones left dead or
+    hurt are the attack's target."""
+    trigger = cand.trigger
+    if cand.target is not None or cand.code[:2] not in VIOLENT_ROOTS or trigger.pos_ not in ("NOUN", "PROPN"):
+        return cand
+    leaves = [trigger.head] if trigger.dep_ == "nsubj" else []
+    leaves += [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+    for leave in leaves:
+        if leave.lemma_.lower() != "leave":
+            continue
+        victims = next((c for c in leave.children if c.dep_ == "dobj"), None)
+        state = [c for c in leave.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+        state += [c for c in victims.children if c.dep_ == "amod"] if victims is not None else []
+        if victims is not None and any("casualty" in _classes(s) for s in state):
+            found = actors(victims)
+            if found:
+                cand.target = found[0]
+                cand.rule = cand.rule.replace(":anonymous", "") + ":left"
+    return cand
+
+
+def crowd_source(cand: Candidate) -> Candidate:
+    """ "Thousands marched through the capital": a protest whose subject is a bare count is by protesters."""
+    trigger = cand.trigger
+    if cand.source is not None or cand.code[:2] != PROTEST_ROOT or trigger.pos_ not in ("VERB", "AUX"):
+        return cand
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.pos_ == "NUM" or "quantity" in _classes(subject)):
+        return cand
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return cand  # "thousands of farmers": the counted noun names them (SentenceCoder.actors)
+    crowd = Actor(subject.text, "protesters", "---OPP", None, "OPP")
+    cand.source = ActorRef(crowd, subject.i, subject.i + 1)
+    cand.rule = cand.rule.replace(":anonymous", "") + ":crowd"
+    return cand
+
+
+def threat_target(cand: Candidate, actors: Actors) -> Candidate:
+    """ "X vowed to crush Y", "X threatened to close Y's embassy": a threat coded on its verb is aimed at
+    whom the threatened act is aimed at."""
+    trigger = cand.trigger
+    if cand.target is not None or cand.code[:2] != "13" or trigger.pos_ not in ("VERB", "AUX"):
+        return cand
+    for act in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")):
+        aimed = [c for c in act.children if c.dep_ == "dobj"]
+        aimed += _pobjs(act, frozenset({"against", "on", "at"}))
+        for tok in aimed:
+            found = [r for r in actors(tok) if cand.source is None or r.actor.code != cand.source.actor.code]
+            if found:
+                cand.target = found[0]
+                cand.rule += ":aimed"
+                return cand
+    return cand
+
+
+def between_parties(cands: list[Candidate], actors: Actors) -> list[Candidate]:
+    """ "Qatar undertook mediation between X and Y", "talks between X and Y hosted by Z": a consultation
+    with no other side named is with each of the parties it is between (one event per party)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        trigger = cand.trigger
+        if cand.target is not None or cand.source is None or cand.code[:2] != "04":
+            out.append(cand)
+            continue
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        parties = [r for tok in _pobjs_exact(holders, "between") for r in actors(tok)
+                   if r.actor.code != cand.source.actor.code]
+        if not parties:
+            out.append(cand)
+            continue
+        out += [replace(cand, target=party, rule=cand.rule + ":between") for party in parties]
+    return out
+
+
+def join_halves(cands: list[Candidate]) -> list[Candidate]:
+    """ "Police used tear gas to disperse protesters": the act and its purpose clause are coded apart, one
+    with the doer and one with the target; of one code family, they are one event."""
+    out = list(cands)
+    for part in cands:
+        if part.source is not None or part.target is None or part not in out:
+            continue
+        whole = next((c for c in out if c is not part and c.target is None and c.source is not None
+                      and c.code[:2] == part.code[:2] and part.trigger in c.trigger.subtree
+                      and part.trigger.dep_ in ("advcl", "xcomp", "acl", "relcl")), None)
+        if whole is not None:
+            whole.target, whole.rule = part.target, whole.rule + ":purpose-target"
+            out.remove(part)
+    return out
+
+
+def protest_not_by_repressor(cands: list[Candidate]) -> list[Candidate]:
+    """ "Troops opened fire to break up a rally": the ones breaking up a protest did not hold it."""
+    for cand in cands:
+        if cand.code[:2] != PROTEST_ROOT or ":light-verb" not in cand.rule:
+            continue
+        if any(c.trigger.i == cand.trigger.head.i and c.code[:2] in REPRESSING_ROOTS for c in cands):
+            cand.source, cand.rule = None, cand.rule.replace(":light-verb", "") + ":repressed"
+    return cands
+
+
+def _pobjs_exact(holders: list[Token], word: str) -> list[Token]:
+    return [p for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ == word
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def conditional(cand: Candidate) -> bool:
+    """An act in a clause of condition or doubt ("if they attacked", "whether she was hurt")."""
+    node = cand.trigger
+    for _ in range(3):
+        if any(c.dep_ == "mark" and "condition" in _classes(c) for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def commercial(cand: Candidate) -> bool:
+    """An act of force whose object is what a business sells or earns ("launched an attack on a rival's
+    market share"): a metaphor of competition."""
+    if cand.code[:2] not in VIOLENT_ROOTS | {"17"}:
+        return False
+    trigger = cand.trigger
+    hit = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    hit += [p for h in [trigger, *hit] for p in _pobjs(h, frozenset({"on", "against", "into"}))]
+    return any("commerce" in _classes(t) for t in hit)
+
+
+def scoreline(cand: Candidate) -> bool:
+    """Violence words around a match result written as digits split by a dash ("beat France 2-1")."""
+    if cand.code[:2] not in VIOLENT_ROOTS:
+        return False
+    tokens = sorted(cand.trigger.subtree, key=lambda t: t.i)
+    doc = cand.trigger.doc
+    for tok in tokens:
+        if tok.like_num and len(tok.text) <= 2 and tok.i + 2 < len(doc):
+            dash, other = doc[tok.i + 1], doc[tok.i + 2]
+            if dash.text in ("-", "–") and not tok.whitespace_ and not dash.whitespace_ and \
+                    other.like_num and len(other.text) <= 2:
+                return True
+    return False
+
+
+def unknown_author(cand: Candidate) -> bool:
+    """An act whose author is named but is no actor tidings knows ("the Lakers shot down the Celtics",
+    "Amazon invaded the grocery market"): it is not an act by nobody, so it does not stand unnamed."""
+    trigger = cand.trigger
+    if cand.source is not None or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return any(s.pos_ == "PROPN" and s.ent_type_ not in ("GPE", "NORP", "LOC") for s in subjects)
+
+
+def alleged(cand: Candidate) -> bool:
+    """An act in the "of" complement of an allegation ("allegations of using force and targeting civilians"):
+    what is alleged, not an act reported as fact (the allegation is the event)."""
+    node = cand.trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    prep = node.head if node.dep_ in ("pcomp", "pobj") else None
+    if prep is None or prep.lower_ != "of":
+        return False
+    holder = prep.head  # the allegation, or a party it names ("allegations against X of ...")
+    for _ in range(3):
+        if "hearsay" in _classes(holder):
+            return True
+        if holder.pos_ in ("VERB", "AUX") or holder.head.i == holder.i:
+            return False
+        holder = holder.head
+    return False
+
+
+def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
+    """The second pass (module docstring) over the candidates of one sentence."""
+    kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
+            and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)
+            and not accidental_harm(c)]
+    kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
+            for c in kept]
+    kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
+    kept = protest_not_by_repressor(join_halves(kept))
+    return [by_dyad(c) for c in kept]
