@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import logging
 import os
@@ -24,6 +25,7 @@ import pytest
 from tidings.errors import (
     BinaryDocument,
     CodingFailed,
+    CodingTooSlow,
     DocumentTooLarge,
     EmptyDocument,
     ExpandsTooFar,
@@ -37,7 +39,7 @@ from tidings.errors import (
 )
 from tidings.ingest.base import Document, ReadOptions
 from tidings.ingest.registry import kind_of, read_bytes, read_paths, scan
-from tidings.validate import Limits, check_text
+from tidings.validate import Budget, Limits, check_text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -217,6 +219,52 @@ def test_long_sentence_is_not_parsed_and_events_are_capped(pipeline: object,
     assert len(events) == 3
     assert "[W003]" in caplog.text and "[W004]" in caplog.text
     assert all(e.sentence > 0 for e in events)
+
+
+def attacks(count: int) -> str:
+    """``count`` sentences, each an attack between two made-up sides (a paragraph each)."""
+    pairs = itertools.islice(itertools.cycle(zip(hc.COUNTRIES[:8], hc.COUNTRIES[8:16], strict=True)), count)
+    return "\n\n".join(f"The army of {a} attacked {b} on Monday, the ministry said." for (a, _, _), (b, _, _)
+                       in pairs)
+
+
+def test_budget_meters_only_the_stretches_it_runs() -> None:
+    ticks = iter([0.0, 2.0, 100.0, 101.0, 102.0])
+    budget = Budget("doc-7", 3.5, clock=lambda: next(ticks)).start()
+    budget.stop()  # 2 s spent
+    budget.start()  # 98 s passed elsewhere: not this document's
+    budget.check()  # 3 s: within
+    with pytest.raises(CodingTooSlow, match=r"\[T014\].*4 CPU seconds; the budget is 3.5.*'doc-7'"):
+        budget.check()
+
+
+def test_time_budget_skips_the_slow_document_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock that charges one second a look makes work proportional to a document's sentences: the long
+    document runs out of its budget, the short ones before and after it are coded."""
+    from tidings import validate
+    from tidings.pipeline import Options, Pipeline
+    from tidings.record import Article
+
+    counter = itertools.count()
+    monkeypatch.setattr(validate, "cpu_clock", lambda: float(next(counter)))
+    pipeline = Pipeline(Options(limits=Limits(max_seconds=30)))
+    articles = [Article("short-1", attacks(2)), Article("long", attacks(40)), Article("short-2", attacks(3))]
+    results = {r.article.id: r for r in pipeline.process(articles)}
+    assert isinstance(results["long"].error, CodingTooSlow) and results["long"].error.doc_id == "long"
+    assert results["short-1"].error is None and results["short-1"].events
+    assert results["short-2"].error is None and results["short-2"].events
+
+
+def test_words_to_parse_are_bounded() -> None:
+    from tidings.pipeline import Options, Pipeline
+    from tidings.record import Article
+
+    pipeline = Pipeline(Options(limits=Limits(max_parsed_tokens=200)))
+    articles = [Article("many", attacks(30)), Article("few", attacks(3))]
+    results = {r.article.id: r for r in pipeline.process(articles)}
+    assert isinstance(results["many"].error, DocumentTooLarge)
+    assert "words in its sentences to parse" in str(results["many"].error)
+    assert results["few"].error is None and results["few"].events
 
 
 def test_an_unplanned_error_becomes_a_numbered_skip() -> None:

@@ -40,7 +40,15 @@ from tidings.places import Geocoder
 from tidings.places.mention import place_phrases
 from tidings.record import Actor, Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
-from tidings.validate import DEFAULT_LIMITS, Limits, cap_events, check_sentences, check_text, parseable
+from tidings.validate import (
+    DEFAULT_LIMITS,
+    Budget,
+    Limits,
+    cap_events,
+    check_sentences,
+    check_text,
+    parseable,
+)
 
 if TYPE_CHECKING:
     from tidings.claims.records import Claim
@@ -114,6 +122,7 @@ class Prepared:
     todo: list[Sentence]
     published: dt.date | None = None
     mentions: ArticleMentions | None = None
+    budget: Budget | None = None  # the CPU time this article's own stages may use (Limits.max_seconds)
 
 
 @dataclass(slots=True)
@@ -249,17 +258,23 @@ class Pipeline:
     def prepare(self, article: Article) -> Prepared:
         """Validate, clean, split, and choose the sentences to parse."""
         limits = self.options.limits
+        budget = Budget(article.id, limits.max_seconds).start()
         check_text(article.text, article.id, max_chars=self.options.max_chars, limits=limits)
         cleaned = clean(article.text)
         sentences = split(cleaned.text, cleaned.paragraphs)
         if not sentences:
             raise EmptyDocument(" after cleaning", doc_id=article.id)
         check_sentences(sentences, article.id, limits)
+        budget.check()
         when = article.published or self.options.published  # roles are dated: match names as of then
         for sent in sentences:
             sent.mentions = self.kb.match(sent.words, when)
+            budget.check()
         todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
-        return Prepared(article, cleaned, sentences, parseable(todo, article.id, limits), when)
+        todo = parseable(todo, article.id, limits)
+        prepared = Prepared(article, cleaned, sentences, todo, when, budget=budget)
+        budget.stop()
+        return prepared
 
     def mentions(self, prepared: Prepared) -> ArticleMentions:
         """The mentions stage: resolve who every phrase of the parsed sentences is (once per article)."""
@@ -270,6 +285,8 @@ class Pipeline:
     def code(self, prepared: Prepared) -> Result:
         """Mentions, then events: code the parsed event sentences of a prepared article, in order."""
         article, sentences = prepared.article, prepared.sentences
+        budget = prepared.budget or Budget(article.id, self.options.limits.max_seconds)
+        budget.start()
         published = prepared.published
         mentions = self.mentions(prepared)
         result = Result(article, sentences=len(sentences), parsed=len(prepared.todo), mentions=mentions)
@@ -277,6 +294,7 @@ class Pipeline:
         last_date: dt.date | None = None
         todo = {s.index for s in prepared.todo}
         for sent in sentences:
+            budget.check()
             coder = mentions.resolver(sent.index)
             if sent.doc is None or coder is None or (sent.index not in todo and not self.options.parse_all):
                 continue
@@ -288,6 +306,7 @@ class Pipeline:
                 warn("W101", f"sentence {sent.index} could not be coded ({type(exc).__name__}: {exc}); "
                              "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
         result.events = cap_events(result.events, article.id, self.options.limits)
+        budget.stop()
         return result
 
     def _code_sentence(self, prepared: Prepared, sent: Sentence, coder: SentenceCoder, dates: DateResolver,
