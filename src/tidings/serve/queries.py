@@ -140,9 +140,12 @@ def events(cur: Cursor, f: EventFilter, page: Page) -> Row:
         clause = f"({expr} {op} ? OR ({expr} = ? AND e.id {op} ?))"
         page_where = (where + " AND " if where else " WHERE ") + clause
         page_params += [value, value, last_id]
+    offset = 0 if page.cursor else page.offset
+    if key == "date" and desc:
+        page_where, page_params = _newest_window(cur, page_where, page_params, page.limit + 1 + offset)
     sql = (f"SELECT {LIST_COLUMNS}, {expr} AS _key FROM events e{page_where} "
            f"ORDER BY {expr} {order}, e.id {order} LIMIT ? OFFSET ?")
-    rows = dicts(cur, sql, [*page_params, page.limit + 1, 0 if page.cursor else page.offset])
+    rows = dicts(cur, sql, [*page_params, page.limit + 1, offset])
     more = len(rows) > page.limit
     rows = rows[:page.limit]
     next_cursor = encode_cursor(rows[-1]["_key"], rows[-1]["id"]) if more and rows else None
@@ -153,6 +156,34 @@ def events(cur: Cursor, f: EventFilter, page: Page) -> Row:
     return {"rows": rows, "count": len(rows), "total": total, "sort": page.sort, "limit": page.limit,
             "offset": None if page.cursor else page.offset, "next_cursor": next_cursor,
             "filters": f.params()}
+
+
+WINDOW_DAYS = 7
+"""The first date window :func:`_newest_window` tries; each next one is eight times wider."""
+
+
+def _newest_window(cur: Cursor, where: str, params: list[Any], need: int) -> tuple[str, list[Any]]:
+    """``where`` narrowed to the newest dates that hold the page: the same rows, sorted from far fewer.
+
+    A page sorted by date, newest first, is a top-N over every matching event (tens of milliseconds at a
+    million). The newest ``need`` rows all lie on or after the first day ``d`` (counting back from the
+    newest matching date, in windows of 7, 56, 448, ... days) with ``need`` matching rows on or after it,
+    so adding ``e.date >= d`` changes nothing but the work; each count reads one column. When no window
+    holds enough rows (few events, or the page reaches the undated ones) ``where`` is returned unchanged.
+    """
+    top = cur.execute(f"SELECT max(e.date), min(e.date) FROM events e{where}", params).fetchone()
+    if not top or top[0] is None:
+        return where, params
+    newest, oldest = top
+    joined = (where + " AND " if where else " WHERE ") + "e.date >= ?"
+    days = WINDOW_DAYS
+    while newest - oldest > dt.timedelta(days=days):
+        start = newest - dt.timedelta(days=days)
+        found = cur.execute(f"SELECT count(*) FROM events e{joined}", [*params, start]).fetchone()
+        if found and found[0] >= need:
+            return joined, [*params, start]
+        days *= 8
+    return where, params
 
 
 def _label(rows: list[Row], fields: tuple[str, ...]) -> None:
@@ -168,13 +199,29 @@ def _attach_counts(cur: Cursor, rows: list[Row]) -> None:
     """Mention, source and article counts of the rows (one query over their ids)."""
     if not rows:
         return
-    counts = {r[0]: r[1:] for r in cur.execute(
-        "SELECT m.event_id, count(*), count(DISTINCT coalesce(a.site, a.id)), count(DISTINCT m.article_id) "
-        "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE list_contains(?, m.event_id) "
-        "GROUP BY m.event_id", [[r["id"] for r in rows]]).fetchall()}
+    ids = [r["id"] for r in rows]
+    # the page's mentions first (the mentions_event index: a few look-ups, not a pass over every mention),
+    # then the sites of their articles; counted here
+    found = cur.execute(f"SELECT event_id, article_id FROM mentions WHERE event_id IN ({_marks(ids)})",
+                        ids).fetchall()
+    articles = sorted({a for _, a in found})
+    sites = dict(cur.execute(f"SELECT id, coalesce(site, id) FROM articles WHERE id IN ({_marks(articles)})",
+                             articles).fetchall()) if articles else {}
+    by_event: dict[str, set[str]] = {}
+    for event_id, article_id in found:
+        by_event.setdefault(event_id, set()).add(article_id)
     for row in rows:
-        mentions, sources, articles = counts.get(row["id"], (1, 1, 1))
-        row.update(num_mentions=mentions, num_sources=sources, num_articles=articles)
+        seen = by_event.get(row["id"])
+        if not seen:
+            row.update(num_mentions=1, num_sources=1, num_articles=1)
+            continue
+        row.update(num_mentions=len(seen), num_sources=len({sites.get(a, a) for a in seen}),
+                   num_articles=len(seen))
+
+
+def _marks(values: list[Any]) -> str:
+    """``?, ?, ...``: one parameter mark a value (the only SQL text a request's size chooses)."""
+    return ", ".join("?" * len(values))
 
 
 def highlights(row: Row) -> list[Row]:
