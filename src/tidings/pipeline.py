@@ -15,6 +15,7 @@ output belong to :mod:`tidings.readers` and :mod:`tidings.cli`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +36,7 @@ from tidings.events.ontology import cameo, plover
 from tidings.events.sides import complete
 from tidings.log import warn
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
+from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
 from tidings.places.mention import place_phrases
@@ -78,6 +80,7 @@ class Options:
     phoenix: frozenset[str] = frozenset()  # Phoenix layers beneath ours: "verbs", "actors"
     phoenix_dir: Path | None = None  # the folder of Phoenix dictionaries those layers are read from
     actors: tuple[Path, ...] = ()  # user actor tables (packaged schemas), layered over the packaged data
+    memory_zone: bool = True  # code each chunk in a spaCy memory zone: the vocabulary does not grow
     lexicons: tuple[Path, ...] = ()  # user verb/noun tables (the verbs.tsv schema)
 
 
@@ -221,6 +224,17 @@ class Pipeline:
 
     # ---------------------------------------------------------------- internal
     def _chunk(self, articles: list[Article], claims: bool, summary: bool) -> Iterator[Result]:
+        """Code one chunk inside a spaCy memory zone (:attr:`Options.memory_zone`): every string and lexeme
+        the chunk's text adds to the shared vocabulary is dropped when the chunk is done, so a long run (a
+        watcher, a server, 10,000 hostile documents of made-up words) does not grow the vocabulary, and
+        the process, without bound. The results hold no spaCy object, so they outlive the zone; they are
+        yielded once it is closed."""
+        zone = parser().memory_zone() if self.options.memory_zone else contextlib.nullcontext()
+        with zone:
+            results = list(self._chunk_results(articles, claims, summary))
+        yield from results
+
+    def _chunk_results(self, articles: list[Article], claims: bool, summary: bool) -> Iterator[Result]:
         from tidings.claims.article import needs_parse
 
         prepared: list[Prepared | Result] = []
@@ -230,13 +244,15 @@ class Pipeline:
             except InputError as exc:
                 prepared.append(Result(article, error=exc))
         ready = [p for p in prepared if isinstance(p, Prepared)]
+        short = self.options.limits.max_sentence_tokens  # no sentence longer is parsed, for any stage
         # the event sentences, and the sentences with a claim cue (whose people the mentions must know)
-        parse(s for p in ready for s in p.sentences if s in p.todo or needs_parse(s))
+        parse(s for p in ready for s in p.sentences
+              if s in p.todo or (needs_parse(s) and len(s.words) <= short))
         results = {id(p): self._code_contained(p) for p in ready}
         if summary:
             from tidings.summary.core import lead_of
 
-            parse(s for p in ready for s in lead_of(p).unparsed())
+            parse(s for p in ready for s in lead_of(p).unparsed() if len(s.words) <= short)
         for item in prepared:
             if isinstance(item, Result):
                 yield item

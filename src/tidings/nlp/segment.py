@@ -45,8 +45,29 @@ def split(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Sentence]:
     return out
 
 
+PARSE_BATCH_WORDS = 4_000
+"""Most words the parser is given in one batch: its working memory grows with a batch's words, so a batch
+of long sentences (a list flattened into one line, a hostile document) is cut short instead of taking
+gigabytes; a single longer sentence goes alone."""
+
+
 def parse(sentences: Iterable[Sentence], batch_size: int = 64) -> None:
-    """Run the full pipeline over the given sentences and attach the Doc to each."""
-    todo = list(sentences)
-    for sent, doc in zip(todo, parser().pipe((s.text for s in todo), batch_size=batch_size), strict=True):
-        sent.doc = doc
+    """Run the full pipeline over the given sentences and attach the Doc to each, in batches of at most
+    ``batch_size`` sentences and :data:`PARSE_BATCH_WORDS` words (the same Docs as one stream)."""
+    for group in _batches(list(sentences), batch_size):
+        docs = parser().pipe((s.text for s in group), batch_size=len(group))
+        for sent, doc in zip(group, docs, strict=True):
+            sent.doc = doc
+
+
+def _batches(todo: list[Sentence], size: int) -> Iterable[list[Sentence]]:
+    group: list[Sentence] = []
+    words = 0
+    for sent in todo:
+        if group and (len(group) >= size or words + len(sent.words) > PARSE_BATCH_WORDS):
+            yield group
+            group, words = [], 0
+        group.append(sent)
+        words += len(sent.words)
+    if group:
+        yield group
