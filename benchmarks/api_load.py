@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -51,37 +52,50 @@ QUERIES: dict[str, tuple[str, dict[str, str]]] = {
     "overview": ("/api", {}),
 }
 
-# Sentences written for this benchmark: the watcher's pages.
+# Sentences written for this benchmark (made-up events between real countries): the watcher's pages.
 COUNTRIES = ["Chile", "Peru", "Kenya", "Ghana", "Norway", "Finland", "Japan", "Vietnam", "Egypt", "Jordan"]
 
 
+SENTENCES = [
+    "The foreign minister of {a} met the foreign minister of {b} on Monday, officials said.",
+    "Police in the capital of {a} arrested {k} protesters, the interior ministry said.",
+    "The government of {a} accused {b} of violating the ceasefire near the border.",
+    "Troops from {b} shelled positions held by rebels in the north of {a} on Tuesday.",
+    "The president of {a} promised economic aid to {b} after floods in the south.",
+    "{b} expelled two diplomats of {a} over claims of spying, state media reported.",
+    "Workers in {a} went on strike for a third day, demanding higher wages.",
+    "The two governments signed an accord on fisheries, report number {n}.",
+    "Leaders of {a} and {b} agreed to hold talks on trade in {k} days.",
+]
+
+
 def page(n: int) -> bytes:
-    a, b = COUNTRIES[n % 10], COUNTRIES[(n * 3 + 1) % 10]
-    if a == b:
-        b = COUNTRIES[(n + 5) % 10]
-    text = (f"<p>The foreign minister of {a} met the foreign minister of {b} on Monday, officials said.</p>"
-            f"<p>The two governments signed an accord on fisheries, report number {n}.</p>"
-            f"<p>Police in the capital of {a} arrested {n % 40 + 2} protesters, the interior ministry "
-            "said.</p>")
+    """An article page of three or four sentences chosen by ``n`` (pages differ, so the watcher codes
+    them instead of storing near-duplicates)."""
+    pick = random.Random(n)
+    a, b = pick.sample(COUNTRIES, 2)
+    chosen = pick.sample(SENTENCES, 4)
+    text = "".join(f"<p>{t.format(a=a, b=b, k=n % 40 + 2, n=n)}</p>" for t in chosen)
     return (f"<html lang='en'><head><title>Report {n}</title></head><body><article><h1>Report {n}</h1>"
             f"{text}</article></body></html>").encode()
 
 
-def feed(base: str, pages: int) -> bytes:
+def feed(base: str, pages: int, first: int = 0) -> bytes:
     items = "".join(f"<item><title>Report {n}</title><link>{base}/p/{n}.html</link>"
-                    f"<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate></item>" for n in range(pages))
+                    f"<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate></item>"
+                    for n in range(first, first + pages))
     return (f"<?xml version='1.0'?><rss version='2.0'><channel><title>bench</title><link>{base}</link>"
             f"<description>bench</description>{items}</channel></rss>").encode()
 
 
-def serve_feed(pages: int) -> tuple[ThreadingHTTPServer, str]:
+def serve_feed(pages: int, first: int = 0) -> tuple[ThreadingHTTPServer, str]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *_: object) -> None:
             pass
 
         def do_GET(self) -> None:
             base = f"http://127.0.0.1:{self.server.server_address[1]}"
-            body = feed(base, pages) if self.path == "/feed.xml" else page(int(self.path[3:-5]))
+            body = feed(base, pages, first) if self.path == "/feed.xml" else page(int(self.path[3:-5]))
             self.send_response(200)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -195,6 +209,9 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=8, help="server reader threads")
     ap.add_argument("--pages", type=int, default=40, help="article pages the watcher codes during the run")
     ap.add_argument("--no-writes", action="store_true", help="no watcher: readers only")
+    ap.add_argument("--first-page", type=int, default=None,
+                    help="number of the watcher's first page (default: from the clock, so that a kept store "
+                         "gets new pages, not copies of the last run's)")
     args = ap.parse_args()
     store = args.store or Path(f"/tmp/tidings-bench-{args.events}.duckdb")
     t0 = time.perf_counter()
@@ -207,7 +224,8 @@ def main() -> int:
                "--workers", str(args.workers), "--rate-limit", "0", "--timeout", "30"]
     feed_server = None
     if not args.no_writes:
-        feed_server, feed_url = serve_feed(args.pages)
+        first = args.first_page if args.first_page is not None else int(time.time()) % 10**6 * 100
+        feed_server, feed_url = serve_feed(args.pages, first)
         command += ["--watch-feed", feed_url, "--watch-interval", "2"]
     server = subprocess.Popen(command)
     base = f"http://127.0.0.1:{port}"

@@ -92,6 +92,7 @@ def time_documents(corpus: Path) -> dict[str, Any]:
     options = ReadOptions()
     worst: tuple[float, str] = (0.0, "")
     documents = 0
+    rss = Rss()
     for path in scan(corpus):
         if isinstance(path, InputError) or path.parent.name == "good":
             continue
@@ -105,11 +106,32 @@ def time_documents(corpus: Path) -> dict[str, Any]:
                     pass
             documents += 1
             took = time.perf_counter() - started
+            name = str((item.name if isinstance(item, Document) else getattr(item, "doc_id", None)) or path)
             if took > worst[0]:
-                name = item.name if isinstance(item, Document) else getattr(item, "doc_id", None)
-                worst = (took, str(name or path))
+                worst = (took, name)
+            rss.after(name)
             started = time.perf_counter()
-    return {"seconds": worst[0], "document": worst[1], "documents": documents}
+        rss.after(str(path))
+    return {"seconds": worst[0], "document": worst[1], "documents": documents, "rss_start_mb": rss.start,
+            "rss_peak_mb": rss.peak, "rss_growth": rss.growth[-8:]}
+
+
+class Rss:
+    """Peak resident memory of this process, traced to the documents after which it grew (by 20 MB+)."""
+
+    def __init__(self) -> None:
+        self.start = self.peak = self.now()
+        self.growth: list[tuple[str, float, float]] = []
+
+    @staticmethod
+    def now() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    def after(self, name: str) -> None:
+        peak = self.now()
+        if peak > self.peak + 20:
+            self.growth.append((name, round(self.peak, 1), round(peak, 1)))
+        self.peak = max(self.peak, peak)
 
 
 def compare(mixed: Path, alone: Path) -> dict[str, Any]:
@@ -203,6 +225,10 @@ def main() -> None:
             "expected_coded_but_skipped": expect["expected_coded_but_skipped"],
             "max_seconds_one_document": round(timing["seconds"], 2), "slowest_document": timing["document"],
             "documents_timed_alone": timing["documents"], "max_seconds_one_batch": round(mixed["max_gap"], 2),
+            "rss_alone_start_mb": round(timing["rss_start_mb"], 1),
+            "rss_alone_peak_mb": round(timing["rss_peak_mb"], 1),
+            "rss_grew_after": timing["rss_growth"],
+            "peak_rss_mb_mixed": round(mixed["peak_rss_mb"], 1),
             "peak_rss_mb": round(max(mixed["peak_rss_mb"], alone["peak_rss_mb"]), 1),
             "wall_seconds_mixed": round(mixed["wall"], 1), "wall_seconds_alone": round(alone["wall"], 1),
             "generate_seconds": round(generated, 1), "workers": args.workers, "cores": os.cpu_count(),

@@ -9,21 +9,25 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import logging
 import os
+import random
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tidings.errors import (
     BinaryDocument,
     CodingFailed,
+    CodingTooSlow,
     DocumentTooLarge,
     EmptyDocument,
     ExpandsTooFar,
@@ -37,7 +41,7 @@ from tidings.errors import (
 )
 from tidings.ingest.base import Document, ReadOptions
 from tidings.ingest.registry import kind_of, read_bytes, read_paths, scan
-from tidings.validate import Limits, check_text
+from tidings.validate import Budget, Limits, check_text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -217,6 +221,114 @@ def test_long_sentence_is_not_parsed_and_events_are_capped(pipeline: object,
     assert len(events) == 3
     assert "[W003]" in caplog.text and "[W004]" in caplog.text
     assert all(e.sentence > 0 for e in events)
+
+
+def attacks(count: int) -> str:
+    """``count`` sentences, each an attack between two made-up sides (a paragraph each)."""
+    pairs = itertools.islice(itertools.cycle(zip(hc.COUNTRIES[:8], hc.COUNTRIES[8:16], strict=True)), count)
+    return "\n\n".join(f"The army of {a} attacked {b} on Monday, the ministry said." for (a, _, _), (b, _, _)
+                       in pairs)
+
+
+def test_budget_meters_only_the_stretches_it_runs() -> None:
+    ticks = iter([0.0, 2.0, 100.0, 101.0, 102.0])
+    budget = Budget("doc-7", 3.5, clock=lambda: next(ticks)).start()
+    budget.stop()  # 2 s spent
+    budget.start()  # 98 s passed elsewhere: not this document's
+    budget.check()  # 3 s: within
+    with pytest.raises(CodingTooSlow, match=r"\[T014\].*4 CPU seconds; the budget is 3.5.*'doc-7'"):
+        budget.check()
+
+
+def test_time_budget_skips_the_slow_document_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock that charges one second a look makes work proportional to a document's sentences: the long
+    document runs out of its budget, the short ones before and after it are coded."""
+    from tidings import validate
+    from tidings.pipeline import Options, Pipeline
+    from tidings.record import Article
+
+    counter = itertools.count()
+    monkeypatch.setattr(validate, "cpu_clock", lambda: float(next(counter)))
+    pipeline = Pipeline(Options(limits=Limits(max_seconds=30)))
+    articles = [Article("short-1", attacks(2)), Article("long", attacks(40)), Article("short-2", attacks(3))]
+    results = {r.article.id: r for r in pipeline.process(articles)}
+    assert isinstance(results["long"].error, CodingTooSlow) and results["long"].error.doc_id == "long"
+    assert results["short-1"].error is None and results["short-1"].events
+    assert results["short-2"].error is None and results["short-2"].events
+
+
+def test_words_to_parse_are_bounded() -> None:
+    from tidings.pipeline import Options, Pipeline
+    from tidings.record import Article
+
+    pipeline = Pipeline(Options(limits=Limits(max_parsed_tokens=200)))
+    articles = [Article("many", attacks(30)), Article("few", attacks(3))]
+    results = {r.article.id: r for r in pipeline.process(articles)}
+    assert isinstance(results["many"].error, DocumentTooLarge)
+    assert "words in its sentences to parse" in str(results["many"].error)
+    assert results["few"].error is None and results["few"].events
+
+
+def made_up(seed: int, count: int) -> list[str]:
+    """Articles of attacks between made-up places, padded with made-up words (new to the vocabulary)."""
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 5)))
+
+    lead = "The army of {} attacked {} near {} on Monday, the ministry said."
+    filler = "It was said that the {} of the {} and the {} were in the {} with their {}."
+    return [" ".join([lead.format(word().title(), word().title(), word().title()),
+                      *(filler.format(*(word() for _ in range(5))) for _ in range(8))]) for _ in range(count)]
+
+
+def test_the_vocabulary_does_not_grow_and_the_events_are_the_same() -> None:
+    from tidings.nlp.model import parser
+    from tidings.pipeline import Options, Pipeline
+    from tidings.record import Article
+
+    articles = [Article(f"m{i}", text) for i, text in enumerate(made_up(15, 12))]
+    zoned = Pipeline(Options())
+    list(zoned.process(articles[:2], batch=2))  # whatever loads lazily is loaded before counting
+    strings = len(parser().vocab.strings)
+    with_zone = [r.events for r in zoned.process(articles, batch=4)]
+    assert len(parser().vocab.strings) == strings  # three chunks of new words, none kept
+    without = [r.events for r in Pipeline(Options(memory_zone=False)).process(articles, batch=4)]
+    assert len(parser().vocab.strings) > strings  # (the words were new)
+    assert with_zone == without and any(with_zone)
+
+
+def test_the_parser_gets_bounded_batches() -> None:
+    from tidings.nlp.segment import PARSE_BATCH_WORDS, Sentence, _batches
+
+    sizes = [3_000, 3_000, 10, 5_000, 10, *([20] * 70)]
+    sentences = [Sentence(i, 0, 0, 1, "x", ["w"] * n) for i, n in enumerate(sizes)]
+    groups = [[len(s.words) for s in g] for g in _batches(sentences, 64)]
+    assert groups[:4] == [[3_000], [3_000, 10], [5_000], [10, *([20] * 63)]] and groups[4] == [20] * 7
+    assert all(sum(g) <= PARSE_BATCH_WORDS or len(g) == 1 for g in groups)
+    assert [n for g in groups for n in g] == sizes  # every sentence once, in order
+
+
+def test_no_stage_of_the_pipeline_parses_a_sentence_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The claim and lead sentences are chosen for parsing too: they keep to ``max_sentence_tokens``."""
+    from tidings import pipeline as module
+    from tidings.record import Article
+
+    seen: list[int] = []
+    real = module.parse
+
+    def parse(sentences: Iterable[Any], batch_size: int = 64) -> None:
+        todo = list(sentences)
+        seen.extend(len(s.words) for s in todo)
+        real(todo, batch_size)
+
+    monkeypatch.setattr(module, "parse", parse)
+    listed = ", ".join(f"{w} said" for w in made_up(3, 1)[0].split()[:80])
+    text = f"Officials said {listed}. The army of Chile attacked Peru on Monday, the ministry said."
+    pipe = module.Pipeline(module.Options(limits=Limits(max_sentence_tokens=60)))
+    result = next(pipe.process([Article("long", text, title=f"Reports said {listed}")], claims=True,
+                               summary=True))
+    assert result.error is None and seen and max(seen) <= 60
 
 
 def test_an_unplanned_error_becomes_a_numbered_skip() -> None:

@@ -36,17 +36,20 @@ def _v1_store(path: Path) -> None:
     con.close()
 
 
-def test_version_1_store_migrates_to_2(tmp_path: Path) -> None:
+def test_version_1_store_migrates_to_the_current(tmp_path: Path) -> None:
     path = tmp_path / "v1.duckdb"
     _v1_store(path)
     with Store.open(path) as store:
-        assert store.version() == SCHEMA_VERSION == 2
+        assert store.version() == SCHEMA_VERSION == 3
         assert store.summary()["articles"] == 1  # old rows kept
         assert store.claims() == [] and store.appearances() == [] and store.summaries() == []
         # stored before claims existed: recode picks it up even though the coder is current
         assert [r[0] for r in store.articles_to_recode("tidings-0")] == ["a1"]
         versions = [r[0] for r in store.con.execute("SELECT version FROM schema_info ORDER BY 1").fetchall()]
-    assert versions == [1, 2]
+        indexes = {r[0] for r in store.con.execute("SELECT index_name FROM duckdb_indexes() "
+                                                   "WHERE table_name = 'mentions'").fetchall()}
+    assert versions == [1, 2, 3]
+    assert "mentions_event" in indexes  # version 3
     assert {"claims", "appearances", "summaries"} <= set(CONTENT_TABLES)
 
 

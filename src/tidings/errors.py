@@ -14,7 +14,8 @@
     │   ├── ExpandsTooFar         [T010]   (compressed data that expands past the limit: a gzip bomb)
     │   ├── UnreadableInput       [T011]   (permission denied, a dangling link, not a regular file)
     │   ├── OutsideInput          [T012]   (a symbolic link leading out of the folder being read)
-    │   └── CodingFailed          [T013]   (an unexpected error while coding this one document)
+    │   ├── CodingFailed          [T013]   (an unexpected error while coding this one document)
+    │   └── CodingTooSlow         [T014]   (coding this one document used up its time budget)
     ├── DictionaryError       a PETRARCH/Phoenix dictionary file cannot be parsed        [T101]
     ├── DataError             a packaged data file is missing or malformed               [T102]
     ├── StoreError            the event store cannot be opened, migrated or written      [T301]
@@ -119,6 +120,13 @@ class CodingFailed(InputError):
 
     code = "T013"
     template = "Coding this document failed: {detail}"
+
+
+class CodingTooSlow(InputError):
+    """One document used more than its time budget (:attr:`tidings.validate.Limits.max_seconds`)."""
+
+    code = "T014"
+    template = "Coding this document took longer than its time budget{detail}"
 
 
 class DictionaryError(TidingsError):

@@ -15,6 +15,7 @@ output belong to :mod:`tidings.readers` and :mod:`tidings.cli`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -37,13 +38,22 @@ from tidings.events.sides import complete, locative_target
 from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
+from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
 from tidings.places.event_place import dateline_name, event_places, locative_preposition
 from tidings.places.mention import place_phrases
 from tidings.record import Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
-from tidings.validate import DEFAULT_LIMITS, Limits, cap_events, check_sentences, check_text, parseable
+from tidings.validate import (
+    DEFAULT_LIMITS,
+    Budget,
+    Limits,
+    cap_events,
+    check_sentences,
+    check_text,
+    parseable,
+)
 
 if TYPE_CHECKING:
     from tidings.claims.records import Claim
@@ -69,6 +79,7 @@ class Options:
     phoenix: frozenset[str] = frozenset()  # Phoenix layers beneath ours: "verbs", "actors", "agents"
     phoenix_dir: Path | None = None  # the folder of Phoenix dictionaries those layers are read from
     actors: tuple[Path, ...] = ()  # user actor tables (packaged schemas), layered over the packaged data
+    memory_zone: bool = True  # code each chunk in a spaCy memory zone: the vocabulary does not grow
     lexicons: tuple[Path, ...] = ()  # user verb/noun tables (the verbs.tsv schema)
     learned: str | None = None  # the learned second opinion: off, fuse, veto (None: events/data/learned.json)
 
@@ -114,6 +125,7 @@ class Prepared:
     todo: list[Sentence]
     published: dt.date | None = None
     mentions: ArticleMentions | None = None
+    budget: Budget | None = None  # the CPU time this article's own stages may use (Limits.max_seconds)
 
 
 @dataclass(slots=True)
@@ -212,6 +224,17 @@ class Pipeline:
 
     # ---------------------------------------------------------------- internal
     def _chunk(self, articles: list[Article], claims: bool, summary: bool) -> Iterator[Result]:
+        """Code one chunk inside a spaCy memory zone (:attr:`Options.memory_zone`): every string and lexeme
+        the chunk's text adds to the shared vocabulary is dropped when the chunk is done, so a long run (a
+        watcher, a server, 10,000 hostile documents of made-up words) does not grow the vocabulary, and
+        the process, without bound. The results hold no spaCy object, so they outlive the zone; they are
+        yielded once it is closed."""
+        zone = parser().memory_zone() if self.options.memory_zone else contextlib.nullcontext()
+        with zone:
+            results = list(self._chunk_results(articles, claims, summary))
+        yield from results
+
+    def _chunk_results(self, articles: list[Article], claims: bool, summary: bool) -> Iterator[Result]:
         from tidings.claims.article import needs_parse
 
         prepared: list[Prepared | Result] = []
@@ -221,13 +244,15 @@ class Pipeline:
             except InputError as exc:
                 prepared.append(Result(article, error=exc))
         ready = [p for p in prepared if isinstance(p, Prepared)]
+        short = self.options.limits.max_sentence_tokens  # no sentence longer is parsed, for any stage
         # the event sentences, and the sentences with a claim cue (whose people the mentions must know)
-        parse(s for p in ready for s in p.sentences if s in p.todo or needs_parse(s))
+        parse(s for p in ready for s in p.sentences
+              if s in p.todo or (needs_parse(s) and len(s.words) <= short))
         results = {id(p): self._code_contained(p) for p in ready}
         if summary:
             from tidings.summary.core import lead_of
 
-            parse(s for p in ready for s in lead_of(p).unparsed())
+            parse(s for p in ready for s in lead_of(p).unparsed() if len(s.words) <= short)
         for item in prepared:
             if isinstance(item, Result):
                 yield item
@@ -249,17 +274,23 @@ class Pipeline:
     def prepare(self, article: Article) -> Prepared:
         """Validate, clean, split, and choose the sentences to parse."""
         limits = self.options.limits
+        budget = Budget(article.id, limits.max_seconds).start()
         check_text(article.text, article.id, max_chars=self.options.max_chars, limits=limits)
         cleaned = clean(article.text)
         sentences = split(cleaned.text, cleaned.paragraphs)
         if not sentences:
             raise EmptyDocument(" after cleaning", doc_id=article.id)
         check_sentences(sentences, article.id, limits)
+        budget.check()
         when = article.published or self.options.published  # roles are dated: match names as of then
         for sent in sentences:
             sent.mentions = self.kb.match(sent.words, when)
+            budget.check()
         todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
-        return Prepared(article, cleaned, sentences, parseable(todo, article.id, limits), when)
+        todo = parseable(todo, article.id, limits)
+        prepared = Prepared(article, cleaned, sentences, todo, when, budget=budget)
+        budget.stop()
+        return prepared
 
     def mentions(self, prepared: Prepared) -> ArticleMentions:
         """The mentions stage: resolve who every phrase of the parsed sentences is (once per article)."""
@@ -270,6 +301,8 @@ class Pipeline:
     def code(self, prepared: Prepared) -> Result:
         """Mentions, then events: code the parsed event sentences of a prepared article, in order."""
         article, sentences = prepared.article, prepared.sentences
+        budget = prepared.budget or Budget(article.id, self.options.limits.max_seconds)
+        budget.start()
         published = prepared.published
         mentions = self.mentions(prepared)
         result = Result(article, sentences=len(sentences), parsed=len(prepared.todo), mentions=mentions)
@@ -277,6 +310,7 @@ class Pipeline:
         last_date: dt.date | None = None
         todo = {s.index for s in prepared.todo}
         for sent in sentences:
+            budget.check()
             coder = mentions.resolver(sent.index)
             if sent.doc is None or coder is None or (sent.index not in todo and not self.options.parse_all):
                 continue
@@ -289,6 +323,7 @@ class Pipeline:
                              "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
         result.events = review(result.events, self.options.learned)  # the learned second opinion
         result.events = cap_events(result.events, article.id, self.options.limits)
+        budget.stop()
         return result
 
     def _code_sentence(self, prepared: Prepared, sent: Sentence, coder: SentenceCoder, dates: DateResolver,

@@ -21,7 +21,9 @@ limit                       default      when passed
 ``min_letter_share``        0.40         a document whose characters are mostly not letters: skipped, [T008]
 ``max_sentences``           3,000        a document with more sentences is skipped, [T005]
 ``max_sentence_tokens``     250          a longer sentence is not parsed: warning [W003], the rest is coded
+``max_parsed_tokens``       50,000       a document with more words in the sentences to parse: skipped, [T005]
 ``max_events``              500          events past this are dropped: warning [W004], the first are kept
+``max_seconds``             30.0         a document whose own coding uses more CPU seconds: skipped, [T014]
 ==========================  ===========  =====================================================================
 
 Why skip or truncate: the document-wide limits (size, lines, sentences, markup) are far above any news
@@ -35,18 +37,24 @@ Bounded memory and time follow from these: spaCy sees at most ``max_chars`` char
 under its own 1,000,000-character limit), the parser at most ``max_sentence_tokens`` tokens a sentence (so
 no tree is deeper than the recursion limit), the tokenizer no whitespace-free run longer than
 ``max_word_chars`` (its prefix/suffix search is quadratic in a run's length), and no compressed input is
-expanded past ``max_decompressed_bytes``.
+expanded past ``max_decompressed_bytes``. The parser, which runs over the sentences of many documents at
+once, sees at most ``max_parsed_tokens`` words of one document. Everything else one document costs
+(checks, cleaning, splitting, name matching, mentions, coding) is metered by a :class:`Budget` of
+``max_seconds`` CPU seconds of the thread that codes it (CPU time, not wall time, so that a busy machine
+does not change which documents are coded): past it the document is skipped at its next sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from tidings.errors import (
     BinaryDocument,
+    CodingTooSlow,
     DocumentTooLarge,
     EmptyDocument,
     EncodingError,
@@ -76,7 +84,9 @@ class Limits:
     min_letter_share: float = 0.40
     max_sentences: int = 3_000
     max_sentence_tokens: int = 250
+    max_parsed_tokens: int = 50_000
     max_events: int = 500
+    max_seconds: float = 30.0
 
 
 DEFAULT_LIMITS = Limits()
@@ -192,7 +202,58 @@ def parseable(sentences: Sequence[Any], doc_id: str, limits: Limits = DEFAULT_LI
         longest = max(len(s.words) for s in sentences)
         warn("W003", f"{len(sentences) - len(keep)} sentence(s) longer than {limits.max_sentence_tokens} "
              f"tokens (the longest {longest:,}) not parsed", doc_id=doc_id, log=_log)
+    words = sum(len(s.words) for s in keep)
+    if words > limits.max_parsed_tokens:
+        raise DocumentTooLarge(f" ({words:,} words in its sentences to parse; the limit is "
+                               f"{limits.max_parsed_tokens:,})", doc_id=doc_id)
     return keep
+
+
+def cpu_clock() -> float:
+    """CPU seconds used by the calling thread (what a :class:`Budget` meters)."""
+    return time.thread_time()
+
+
+class Budget:
+    """The CPU time one document may use in the stages that are its own (:attr:`Limits.max_seconds`).
+
+    The stages of one document do not run in one go (the parser runs over many documents between them),
+    so the meter is started and stopped around each; :meth:`check` raises [T014] once the time spent
+    passes the budget. The clock is the calling thread's CPU time (:func:`cpu_clock`), so other work on a
+    busy machine is not counted.
+    """
+
+    def __init__(self, doc_id: str, seconds: float, clock: Callable[[], float] | None = None) -> None:
+        self.doc_id = doc_id
+        self.seconds = seconds
+        self._clock = clock or cpu_clock
+        self.spent = 0.0
+        self._since: float | None = None
+
+    def start(self) -> Budget:
+        """Run the meter (again); returns the budget."""
+        if self._since is None:
+            self._since = self._clock()
+        return self
+
+    def stop(self) -> None:
+        """Pause the meter, adding the time since :meth:`start` to :attr:`spent`."""
+        if self._since is not None:
+            self.spent += self._clock() - self._since
+            self._since = None
+
+    def used(self) -> float:
+        """The seconds spent so far, the running stretch included."""
+        running = self._clock() - self._since if self._since is not None else 0.0
+        return self.spent + running
+
+    def check(self) -> None:
+        """Raise [T014] (:class:`~tidings.errors.CodingTooSlow`) if the budget is used up (and stop)."""
+        used = self.used()
+        if used > self.seconds:
+            self.spent, self._since = used, None
+            raise CodingTooSlow(f" ({used:.3g} CPU seconds; the budget is {self.seconds:g})",
+                                doc_id=self.doc_id)
 
 
 def cap_events(events: list[Any], doc_id: str, limits: Limits = DEFAULT_LIMITS) -> list[Any]:

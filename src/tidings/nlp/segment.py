@@ -77,10 +77,31 @@ def as_doc(sent: Sentence) -> Any:
     return doc
 
 
+PARSE_BATCH_WORDS = 4_000
+"""Most words the parser is given in one batch: its working memory grows with a batch's words, so a batch
+of long sentences (a list flattened into one line, a hostile document) is cut short instead of taking
+gigabytes; a single longer sentence goes alone."""
+
+
 def parse(sentences: Iterable[Sentence], batch_size: int = 64) -> None:
-    """Run the full pipeline over the given sentences and attach the Doc to each (the sentence's tokens are
-    not made twice: the segmenter's are reused)."""
-    todo = list(sentences)
-    for sent, doc in zip(todo, parser().pipe((as_doc(s) for s in todo), batch_size=batch_size), strict=True):
-        sent.doc = doc
-        sent.tokens = None
+    """Run the full pipeline over the given sentences and attach the Doc to each, in batches of at most
+    ``batch_size`` sentences and :data:`PARSE_BATCH_WORDS` words (the same Docs as one stream); the
+    segmenter's tokens are reused, not made twice."""
+    for group in _batches(list(sentences), batch_size):
+        docs = parser().pipe((as_doc(s) for s in group), batch_size=len(group))
+        for sent, doc in zip(group, docs, strict=True):
+            sent.doc = doc
+            sent.tokens = None  # the segmenter's tokens are let go once parsed
+
+
+def _batches(todo: list[Sentence], size: int) -> Iterable[list[Sentence]]:
+    group: list[Sentence] = []
+    words = 0
+    for sent in todo:
+        if group and (len(group) >= size or words + len(sent.words) > PARSE_BATCH_WORDS):
+            yield group
+            group, words = [], 0
+        group.append(sent)
+        words += len(sent.words)
+    if group:
+        yield group
