@@ -77,3 +77,29 @@ def test_whom_the_said_clause_is_about_is_not_spoken_to() -> None:
                  "ministry", "says", "shelled", about="villagers")
     saying = out[0]
     assert saying.target is None and not saying.rule.endswith(STATEMENT)
+
+
+def codes(pipeline: Pipeline, text: str) -> list[str]:
+    return [code for _, _, code in triples(pipeline, text)]
+
+
+def test_what_an_appeal_asks_for_is_no_act_of_its_own(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Lavrov called on UN agencies to continue to provide aid to the displaced "
+                              "families in Aleppo.")
+    assert ("RUSGOV", "IGOUNO", "020") in found, found
+    assert not any(code[:2] == "07" for _, _, code in found), found
+
+
+def test_an_act_under_an_intention_with_no_addressee_stands(pipeline: Pipeline) -> None:
+    # the pledge names nobody it is made to: the aid clause is all that says whom it is about
+    found = codes(pipeline, "The minister pledged to keep sending aid to Haiti.")
+    assert any(code[:2] == "07" for code in found), found
+
+
+def test_the_appeal_a_protest_is_held_for_is_its_aim(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Protesters gathered in Moscow on Thursday to urge the United States to lift "
+                            "sanctions on Iran.")
+    assert found == ["141"], found
+    # an appeal not made by protesting stands
+    found = codes(pipeline, "Russia urged the United States to lift sanctions on Iran.")
+    assert any(code[:2] == "02" for code in found), found
