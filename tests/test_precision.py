@@ -1,5 +1,5 @@
 """Precision rules on real-news constructions (sentences written for these tests, made-up content): a
-monitor reports fighting without accusing; a saying that reports an act is that act's attribution."""
+saying that reports an act is that act's attribution."""
 
 from __future__ import annotations
 
@@ -41,15 +41,6 @@ def _word(doc: Any, text: str) -> Any:
 def _ref(doc: Any, text: str, actor: Actor) -> ActorRef:
     tok = _word(doc, text)
     return ActorRef(actor, tok.i, tok.i + 1)
-
-
-def test_a_rights_group_counting_victims_accuses_no_one(pipeline: Pipeline) -> None:
-    found = triples(pipeline, "Amnesty International said Syrian troops shelled the town of Kessa on Monday.")
-    assert ("SYRMIL", "", "194") in found, found
-    assert not any(code == "112" for _, _, code in found), found
-    # a state speaking as such still blames the side it names
-    found = triples(pipeline, "Syria said the rebels shelled the town of Kessa on Monday.")
-    assert ("SYR", "SYRREB", "112") in found, found
 
 
 def _coded(text: str, speaker: str, verb: str, act: str, about: str | None = None) -> list[Candidate]:

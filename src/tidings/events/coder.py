@@ -100,8 +100,6 @@ GUARD_VERBS = frozenset({"warn", "caution", "advise", "protect", "guard", "defen
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
 ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state", "declare", "announce"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-# Sector codes of monitors: rights groups and NGOs report fighting; they are no party to it.
-MONITOR_SECTORS = frozenset({"HRI", "NGO"})
 # Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
 SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
                                              "insist", "confirm", "report", "stress"})
@@ -1353,15 +1351,11 @@ def _same_family(a: str | None, b: str) -> bool:
 
 
 def _institutional(actor: Actor) -> bool:
-    """A state or intergovernmental body speaking as such (USA, IGOUNO), not a spokesman or a paper; nor a
-    monitor (a rights group, an NGO): one that counts the dead reports the fighting, it is no party that
-    blames the other side (``evaluation/gold/GUIDE.md`` section 2)."""
+    """A state or organisation speaking as such (USA, IGOUNO, a rights group), not a spokesman or a paper."""
     if actor.code.startswith("---"):
         return False
     chunks = {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
-    if actor.code[:3] == "NGO" or chunks & MONITOR_SECTORS:
-        return False
-    return actor.sector is None or actor.code[:3] == "IGO"
+    return actor.sector is None or actor.code[:3] in ("IGO", "NGO") or bool(chunks & {"HRI", "NGO"})
 
 
 def _refusal(verb: Token) -> bool:
