@@ -34,6 +34,7 @@ from tidings.events.coder import Candidate, SentenceCoder
 from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
+from tidings.events.restated import drop_restated
 from tidings.events.sides import complete, locative_target
 from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
@@ -321,6 +322,7 @@ class Pipeline:
                 del result.events[kept:]
                 warn("W101", f"sentence {sent.index} could not be coded ({type(exc).__name__}: {exc}); "
                              "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
+        result.events = drop_restated(result.events)  # an act told again with no side named
         result.events = review(result.events, self.options.learned)  # the learned second opinion
         result.events = cap_events(result.events, article.id, self.options.limits)
         budget.stop()

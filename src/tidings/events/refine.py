@@ -66,6 +66,10 @@ DESCRIPTIVE_ROOTS = frozenset({"05", "06", "15"})
 PROTEST_ROOT = "14"
 # A protest that is attacked or dispersed: roots whose target the protesters become.
 REPRESSING_ROOTS = frozenset({"17", "18", "19"})
+# Appeals, intentions, demands and threats: what their infinitive clause names is asked or promised.
+ASKING_ROOTS = frozenset({"02", "03", "10", "13"})
+# Appeals and demands that can be the aim of a protest ("rallied to urge X to ...").
+AIM_ROOTS = frozenset({"02", "10"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +441,55 @@ def join_halves(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def asked_or_promised(cands: list[Candidate]) -> list[Candidate]:
+    """ "Called on the agency to keep providing aid", "vowed to go on helping the refugees": an act in the
+    infinitive clause of an appeal, demand, intention or threat coded beside it is what is asked or
+    promised, not an act of its own (the coder turns the act right under such a verb into the appeal; one
+    more verb between them, "keep", "continue", left it standing as the act). Only where the appeal has its
+    addressee: otherwise the act in the clause is all that names whom it is about."""
+    asking = {c.trigger.i for c in cands if c.code[:2] in ASKING_ROOTS and c.target is not None}
+    return [c for c in cands if c.code[:2] in ASKING_ROOTS or c.code[:2] == "01" or
+            not _governed_by(c.trigger, asking)]
+
+
+def _governed_by(tok: Token, heads: set[int]) -> bool:
+    node = tok
+    for _ in range(3):
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in heads:
+            return True
+    return False
+
+
+def _purpose_clause(tok: Token) -> Token | None:
+    """The purpose clause ("to urge X to ...") a trigger is, or is in through infinitives, if any."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "advcl":
+            return node
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def protest_aim(cands: list[Candidate]) -> list[Candidate]:
+    """ "Demonstrators gathered to urge the government to ...": an appeal or demand in the purpose clause of a
+    protest is what the protest is for, not a second event."""
+    out = list(cands)
+    for aim in cands:
+        purpose = _purpose_clause(aim.trigger)
+        if aim.code[:2] not in AIM_ROOTS or purpose is None:
+            continue
+        protest = next((c for c in out if c.code[:2] == PROTEST_ROOT and c.trigger.i == purpose.head.i), None)
+        if protest is None:
+            continue
+        out.remove(aim)
+    return out
+
+
 def protest_not_by_repressor(cands: list[Candidate]) -> list[Candidate]:
     """ "Troops opened fire to break up a rally": the ones breaking up a protest did not hold it."""
     for cand in cands:
@@ -529,5 +582,5 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
-    kept = protest_not_by_repressor(join_halves(kept))
+    kept = protest_aim(asked_or_promised(protest_not_by_repressor(join_halves(kept))))
     return [by_dyad(c) for c in kept]

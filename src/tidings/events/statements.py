@@ -172,7 +172,7 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
                 lexicon is not None and not about and _reported_act(cand.trigger, lexicon)) or (
                 sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
                 not _antecedent_named(cand, before, sector_of or _no_sector)):
-            out.append(cand)
+            out.append(_unaddressed(cand))
             continue
         assert cand.source is not None  # _open_statement checked it
         key = (cand.source.actor.code, cand.code)
@@ -184,9 +184,23 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
 
 
 def _open_statement(cand: Candidate) -> bool:
-    """A statement candidate with a speaker and no addressee but the press."""
-    return cand.code[:2] == "01" and cand.source is not None and (cand.target is None or _press(cand.target,
-                                                                                               cand.trigger))
+    """A statement candidate with a speaker and no addressee but the press, or but someone its said-clause
+    is about ("the group says 20 civilians were killed": the civilians are not spoken to)."""
+    return cand.code[:2] == "01" and cand.source is not None and (
+        cand.target is None or _press(cand.target, cand.trigger) or _said_about(cand.target, cand.trigger))
+
+
+def _unaddressed(cand: Candidate) -> Candidate:
+    """A statement without the target its said-clause is about: no statement event stands on it then."""
+    if cand.code == "010" and cand.target is not None and _said_about(cand.target, cand.trigger):
+        return replace(cand, target=None)
+    return cand
+
+
+def _said_about(ref: ActorRef, verb: Token) -> bool:
+    """Whether the actor's words lie inside the verb's said-clause."""
+    said = {t.i for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    return ref.start in said
 
 
 def _press(ref: ActorRef, trigger: Token) -> bool:
@@ -247,8 +261,12 @@ def _reports(statement: Candidate, other: Candidate, cues: StatementCues) -> boo
     hangs off) and that stands as an event itself."""
     verb, trigger = statement.trigger, other.trigger
     subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-    inside = trigger.i in {t.i for t in verb.subtree} and trigger.i not in subjects
-    around = verb.dep_ in REPORTED_DEPS and verb.i in {t.i for t in trigger.subtree}
+    own = {t.i for t in verb.subtree}
+    inside = trigger.i in own and trigger.i not in subjects
+    # "X believes chlorine was used, the press service said": the saying hangs off the clause that holds
+    # the act, or beside it
+    around = verb.dep_ in REPORTED_DEPS and verb.head.i != verb.i and trigger.i not in own and \
+        trigger.i in {t.i for t in verb.head.subtree}
     return (inside or around) and _stands(other, cues)
 
 

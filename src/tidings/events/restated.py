@@ -1,0 +1,62 @@
+"""Acts told again: an unnamed restatement of an act the article has just reported is not a second event.
+
+News reports an act once with its sides and then goes on about it with a bare noun or a passive that names
+nobody: "Rebels stormed a police post on Monday. The attack lasted two hours", "Two men were arrested in the
+port. They were charged on Friday", "a bomb killed one man and wounded three" (the wounding is the same
+blast). Each such word is coded on its own (:mod:`tidings.events.coder`), and with neither side named it
+would stand as an act by nobody against nobody. The gold convention (``evaluation/gold/GUIDE.md`` section 2:
+one act, one event) counts it as the act already reported.
+
+:func:`drop_restated` removes an event that names neither side when an event of the same kind was coded in
+the same sentence or in the sentence just before it. Kinds: violence (CAMEO roots 18, 19 and 20 tell one
+fight in many words) is one kind; every other code is its own kind (a march and a strike told together are
+two acts). An unnamed act with no such event near
+it (the first report of an attack whose sides are unknown) stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tidings.record import Event
+
+__all__ = ["drop_restated", "kind_of"]
+
+# Roots that tell one act of violence in many words ("attack", "clash", "killed", "wounded", "bombers").
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+VIOLENCE = "violence"
+# How far back (in sentences) an act told again may have been reported.
+REACH = 1
+
+
+def kind_of(event: Event) -> str:
+    """The kind of act an event is, for telling a restatement: violence, else its CAMEO code."""
+    code = event.cameo.code
+    return VIOLENCE if code[:2] in VIOLENT_ROOTS else code
+
+
+def _unnamed(event: Event) -> bool:
+    return event.source is None and event.target is None
+
+
+def drop_restated(events: Sequence[Event]) -> list[Event]:
+    """The events of one article (in order) without the unnamed ones that tell an act reported just before
+    or beside them (module docstring)."""
+    out: list[Event] = []
+    for event in events:
+        if _unnamed(event) and _told_before(event, events):
+            continue
+        out.append(event)
+    return out
+
+
+def _told_before(event: Event, events: Sequence[Event]) -> bool:
+    kind = kind_of(event)
+    for other in events:
+        if other is event or kind_of(other) != kind:
+            continue
+        if other.sentence == event.sentence and not _unnamed(other):
+            return True  # told beside a named one
+        if 0 < event.sentence - other.sentence <= REACH:
+            return True  # told again after it
+    return False
