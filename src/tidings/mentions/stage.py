@@ -74,13 +74,15 @@ class ArticleMentions:
         return self.resolvers.get(index)
 
     def main_country(self) -> str | None:
-        """The country the article is about: the one its mentions name most often, if one leads."""
+        """The country the article is about: the one its mentions and places name most often, if one leads
+        (a place counts once per sentence: "in Ontario", "in Cape Town" say where the article is)."""
         counts: dict[str, int] = {}
         sentences: dict[str, set[int]] = {}
-        for m in self.mentions:
-            if m.actor.country:
-                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
-                sentences.setdefault(m.actor.country, set()).add(m.sentence)
+        named = [(m.sentence, m.actor.country) for m in self.mentions if m.actor.country]
+        named += [(index, country) for index, countries in self.places.items() for country in countries]
+        for index, country in named:
+            counts[country] = counts.get(country, 0) + 1
+            sentences.setdefault(country, set()).add(index)
         ranked = sorted(counts.values(), reverse=True)
         if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
             return None
