@@ -299,3 +299,14 @@ def test_case_of_names_after_titles_and_odd_case(kb: KnowledgeBase) -> None:
 ])
 def test_the_means_and_members_of_a_force(kb: KnowledgeBase, phrase: str, expected: str) -> None:
     assert code(kb, phrase) == expected
+
+
+def test_a_common_word_named_with_the_needs_the() -> None:
+    from tidings.actors.kb import Entry
+
+    base = KnowledgeBase()
+    base.add_name("The Lantern", Entry("org", "Lantern Brigade", "RURREB"))
+    found = base.resolve(["the", "Lantern"])
+    assert found is not None and found.code == "RURREB"
+    assert base.resolve(["Harbour", "Lantern"]) is None  # part of a name nobody knows
+    assert not base.match(["The", "Harbour", "Lantern", "said", "it", "would", "reopen"])
