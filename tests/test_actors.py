@@ -310,3 +310,14 @@ def test_a_common_word_named_with_the_needs_the() -> None:
     assert found is not None and found.code == "RURREB"
     assert base.resolve(["Harbour", "Lantern"]) is None  # part of a name nobody knows
     assert not base.match(["The", "Harbour", "Lantern", "said", "it", "would", "reopen"])
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("a spokesman for the Northern Prosecuting Authority", "---JUD"),
+    ("the regional police service", "---COP"),
+    ("an RCMP spokeswoman", "CANCOP"),
+    ("Scotland Yard detectives", "GBRCOP"),
+])
+def test_police_forces_and_prosecuting_bodies(kb: KnowledgeBase, phrase: str, expected: str) -> None:
+    found = kb.resolve(phrase.split())
+    assert found is not None and found.code == expected, found
