@@ -317,6 +317,9 @@ def test_a_common_word_named_with_the_needs_the() -> None:
     ("the regional police service", "---COP"),
     ("an RCMP spokeswoman", "CANCOP"),
     ("Scotland Yard detectives", "GBRCOP"),
+    ("riot police officers", "---COP"),  # an officer is a rank inside the group named before it
+    ("army officers", "---MIL"),
+    ("officers", "---MIL"),
 ])
 def test_police_forces_and_prosecuting_bodies(kb: KnowledgeBase, phrase: str, expected: str) -> None:
     found = kb.resolve(phrase.split())
