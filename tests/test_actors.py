@@ -320,6 +320,9 @@ def test_a_common_word_named_with_the_needs_the() -> None:
     ("riot police officers", "---COP"),  # an officer is a rank inside the group named before it
     ("army officers", "---MIL"),
     ("officers", "---MIL"),
+    ("the Ruritania Border Agency", "---GOV"),
+    ("Chile Customs Service", "CHLGOV"),  # a state's service named with the state
+    ("immigration officers", "---GOV"),
 ])
 def test_police_forces_and_prosecuting_bodies(kb: KnowledgeBase, phrase: str, expected: str) -> None:
     found = kb.resolve(phrase.split())
