@@ -327,3 +327,14 @@ def test_a_common_word_named_with_the_needs_the() -> None:
 def test_police_forces_and_prosecuting_bodies(kb: KnowledgeBase, phrase: str, expected: str) -> None:
     found = kb.resolve(phrase.split())
     assert found is not None and found.code == expected, found
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the International Energy Agency", "IGOWSTOEC"),
+    ("an IOM spokeswoman", "IGOUNOREF"),
+    ("the Geneva-based World Meteorological Organization", "IGOUNOENV"),
+    ("the International Renewable Energy Agency", "IGO"),  # no region or family: the bare prefix
+])
+def test_intergovernmental_agencies(kb: KnowledgeBase, phrase: str, expected: str) -> None:
+    found = kb.resolve(phrase.split())
+    assert found is not None and found.code == expected, found
