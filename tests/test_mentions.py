@@ -263,3 +263,13 @@ def test_places_count_towards_the_article_country() -> None:
     assert placed.main_country() == "NZL"
     assert placed.context_country(3) == "NZL"
     assert ArticleMentions(places={0: ("NZL",), 1: ("AUS",)}).main_country() is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("\u201cPrices keep falling,\u201d said IRENA Director-General Ahmed K. Bell.", "IGO"),
+    ("UN Secretary-General Maria Tollan Brede said the talks would resume.", "IGOUNO"),
+])
+def test_a_hyphenated_title_with_a_body_is_the_bodys(pipeline: Pipeline, text: str, code: str) -> None:
+    # "Director-General", "Secretary-General": not a general; the widest title holds for the person
+    found = sides(pipeline, text, "2018-04-05")
+    assert found and all(source == code for _, source, _, _ in found), found
