@@ -299,3 +299,42 @@ def test_case_of_names_after_titles_and_odd_case(kb: KnowledgeBase) -> None:
 ])
 def test_the_means_and_members_of_a_force(kb: KnowledgeBase, phrase: str, expected: str) -> None:
     assert code(kb, phrase) == expected
+
+
+def test_a_common_word_named_with_the_needs_the() -> None:
+    from tidings.actors.kb import Entry
+
+    base = KnowledgeBase()
+    base.add_name("The Lantern", Entry("org", "Lantern Brigade", "RURREB"))
+    found = base.resolve(["the", "Lantern"])
+    assert found is not None and found.code == "RURREB"
+    assert base.resolve(["Harbour", "Lantern"]) is None  # part of a name nobody knows
+    assert not base.match(["The", "Harbour", "Lantern", "said", "it", "would", "reopen"])
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("a spokesman for the Northern Prosecuting Authority", "---JUD"),
+    ("the regional police service", "---COP"),
+    ("an RCMP spokeswoman", "CANCOP"),
+    ("Scotland Yard detectives", "GBRCOP"),
+    ("riot police officers", "---COP"),  # an officer is a rank inside the group named before it
+    ("army officers", "---MIL"),
+    ("officers", "---MIL"),
+    ("the Ruritania Border Agency", "---GOV"),
+    ("Chile Customs Service", "CHLGOV"),  # a state's service named with the state
+    ("immigration officers", "---GOV"),
+])
+def test_police_forces_and_prosecuting_bodies(kb: KnowledgeBase, phrase: str, expected: str) -> None:
+    found = kb.resolve(phrase.split())
+    assert found is not None and found.code == expected, found
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the International Energy Agency", "IGOWSTOEC"),
+    ("an IOM spokeswoman", "IGOUNOREF"),
+    ("the Geneva-based World Meteorological Organization", "IGOUNOENV"),
+    ("the International Renewable Energy Agency", "IGO"),  # no region or family: the bare prefix
+])
+def test_intergovernmental_agencies(kb: KnowledgeBase, phrase: str, expected: str) -> None:
+    found = kb.resolve(phrase.split())
+    assert found is not None and found.code == expected, found

@@ -246,3 +246,30 @@ def test_they_is_the_group_named_in_the_plural_before_a_state(pipeline: Pipeline
     found = sides(pipeline, text, "2021-03-01")
     assert found and not any(source == "UGA" for _, source, _, _ in found), found
     assert any(source.endswith("REB") for _, source, _, _ in found), found
+
+
+def test_an_article_placed_in_one_country_is_about_it(pipeline: Pipeline) -> None:
+    # no actor names the country: its places do, and "the ministry" is that country's
+    text = ("Residents protested in Winnipeg on Monday against the new tolls. Farmers blocked a highway near "
+            "Saskatoon on Tuesday.\n\nThe ministry said the tolls would be reviewed.")
+    found = sides(pipeline, text, "2019-03-06")
+    assert any(code == "CANGOV" and cameo == "010" for _, code, cameo, _ in found), found
+
+
+def test_places_count_towards_the_article_country() -> None:
+    from tidings.mentions.stage import ArticleMentions
+
+    placed = ArticleMentions(places={0: ("NZL",), 1: ("NZL",), 2: ("NZL", "AUS"), 3: ()})
+    assert placed.main_country() == "NZL"
+    assert placed.context_country(3) == "NZL"
+    assert ArticleMentions(places={0: ("NZL",), 1: ("AUS",)}).main_country() is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("\u201cPrices keep falling,\u201d said IRENA Director-General Ahmed K. Bell.", "IGO"),
+    ("UN Secretary-General Maria Tollan Brede said the talks would resume.", "IGOUNO"),
+])
+def test_a_hyphenated_title_with_a_body_is_the_bodys(pipeline: Pipeline, text: str, code: str) -> None:
+    # "Director-General", "Secretary-General": not a general; the widest title holds for the person
+    found = sides(pipeline, text, "2018-04-05")
+    assert found and all(source == code for _, source, _, _ in found), found

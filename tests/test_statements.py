@@ -239,3 +239,11 @@ def test_a_statement_is_stored_and_exported_with_an_empty_target(pipeline: Pipel
             stored = next(csv.DictReader(fh))
         assert stored["source_code"] == "CHLGOV" and stored["target_code"] == ""
         assert export(store, "plover", tmp_path / "e.jsonl") == 0  # no PLOVER type to write
+
+
+def test_he_after_a_speaker_named_by_a_two_word_role_speaks_for_that_body(pipeline: Pipeline) -> None:
+    text = ("Coastal spokesman for the Regional Prosecuting Authority Tomas Ardent told the paper that no "
+            "hearing was possible because the witness had left.\n\n"
+            "\"She was taken to a clinic where a nurse treated her,\" he said.")
+    found = statements(pipeline, text)
+    assert len(found) == 2 and all(source == "---JUD" for source, _, _ in found), found

@@ -134,6 +134,7 @@ class _Alias:
     entry: Entry
     exact: str | None  # short acronyms: the raw form that must match exactly
     single: bool  # a one-word alias: needs a capitalised word in the text
+    after_the: bool = False  # "The Foundation": a common word that is a name only with "the" before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +270,9 @@ class KnowledgeBase:
         key = tuple(p.norm for p in pieces)
         raw = pieces[0].raw
         exact = raw if len(pieces) == 1 and len(raw) <= 3 and raw.isalpha() else None
-        item = _Alias(entry, exact, len(key) == 1)
+        words = alias.split()
+        after_the = len(key) == 1 and len(words) == 2 and words[0].lower() == "the" and not raw.isupper()
+        item = _Alias(entry, exact, len(key) == 1, after_the)
         bucket = self._names.get(key)
         if override and key not in self._overridden:
             self._names[key] = [item]
@@ -456,7 +459,9 @@ class KnowledgeBase:
                 if length > 1 and any(p.possessive for p in pieces[i : i + length - 1]):
                     continue
                 span = pieces[i : i + length]
-                ok = tuple(a.entry for a in bucket if not guard or _case_ok(a, span, titled))
+                the_before = pieces[i].token > (pieces[i - 1].token + 1 if i > 0 else 0)
+                ok = tuple(a.entry for a in bucket if not guard or (
+                    _case_ok(a, span, titled) and (the_before or not a.after_the)))
                 if ok:
                     found = NameMatch(i, i + length, ok)
                     break

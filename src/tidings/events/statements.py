@@ -29,6 +29,7 @@ Each speaker makes one statement of a kind per sentence. The kept candidates car
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -357,14 +358,21 @@ def _who(words: list[str], mentions: list[Any], sector_of: Callable[[str], str |
     """The codes and sectors a run of words names, or ``None`` when it names nobody. A run of capitalised
     words that is no known name ("Tom Reed") names somebody unknown: no code, no sector."""
     codes = {m[2].code for m in mentions}
-    sectors = {m[2].sector for m in mentions if m[2].sector} | {
-        sec for w in words if (sec := sector_of(w.lower())) is not None}
+    sectors = {m[2].sector for m in mentions if m[2].sector} | _role_sectors(words, sector_of)
     covered = {i for m in mentions for i in range(m[0], m[1])}
     unknown = any(i > 0 and words[i][:1].isupper() and words[i + 1][:1].isupper() and
                   i not in covered and i + 1 not in covered for i in range(len(words) - 1))
     if not codes and not sectors and not unknown:
         return None
     return codes, sectors
+
+
+def _role_sectors(words: list[str], sector_of: Callable[[str], str | None]) -> set[str]:
+    """The sectors of the role words and two-word role phrases in ``words`` ("prosecuting authority" is a
+    court's, though "authority" alone is a government's)."""
+    lowered = [w.lower() for w in words]
+    phrases = lowered + [f"{a} {b}" for a, b in itertools.pairwise(lowered) if a and b]
+    return {sec for phrase in phrases if (sec := sector_of(phrase)) is not None}
 
 
 def _reported_act(verb: Token, lexicon: Any) -> bool:

@@ -112,7 +112,7 @@ class NameResolver:
         -> the title's code under the person's name."""
         tail: list[str] = []
         for word in reversed(words):
-            if not (word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()) or \
+            if not (word[:1].isupper() and word.replace("-", "").replace("'", "").rstrip(".").isalpha()) or \
                     self.kb.sector_of(word) is not None or word.lower().rstrip(".") in self.kb.address:
                 break
             tail.insert(0, word)
@@ -122,6 +122,8 @@ class NameResolver:
         if self.kb.resolve(head, when) is None:
             return actor
         name = " ".join(tail)
+        if name in self.people:  # introduced already, with a fuller title: that one holds
+            return _retext(self.people[name], actor.text)
         person = Actor(actor.text, name, actor.code, actor.country, actor.sector)
         self.people[name] = person
         return person

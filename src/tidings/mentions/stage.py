@@ -34,6 +34,8 @@ _TITLE_PREPOSITIONS = frozenset({"of", "for"})
 # Dependencies of a token inside a larger noun phrase: the phrase is resolved from its head.
 _INSIDE = frozenset({"compound", "amod", "nmod", "flat"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Code prefixes of bodies that are no country: a title naming one ("the IAEA chief X") is theirs.
+_BODY_PREFIXES = frozenset({"IGO", "NGO"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +76,15 @@ class ArticleMentions:
         return self.resolvers.get(index)
 
     def main_country(self) -> str | None:
-        """The country the article is about: the one its mentions name most often, if one leads."""
+        """The country the article is about: the one its mentions and places name most often, if one leads
+        (a place counts once per sentence: "in Ontario", "in Cape Town" say where the article is)."""
         counts: dict[str, int] = {}
         sentences: dict[str, set[int]] = {}
-        for m in self.mentions:
-            if m.actor.country:
-                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
-                sentences.setdefault(m.actor.country, set()).add(m.sentence)
+        named = [(m.sentence, m.actor.country) for m in self.mentions if m.actor.country]
+        named += [(index, country) for index, countries in self.places.items() for country in countries]
+        for index, country in named:
+            counts[country] = counts.get(country, 0) + 1
+            sentences.setdefault(country, set()).add(index)
         ranked = sorted(counts.values(), reverse=True)
         if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
             return None
@@ -235,14 +239,18 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
         for start in range(first, ent.start):
             words = [t.text for t in doc[start:ent.end]]
             actor = names.kb.resolve(words, published)
-            if actor is not None and actor.sector is not None:
-                names.titled_newcomer(words, actor, published)
-                if ent.text in names.people:
-                    break
+            titled = actor is not None and (actor.sector is not None or actor.code[:3] in _BODY_PREFIXES)
+            # the widest title wins: "IRENA Director-General X" is the agency's, not a general
+            if actor is not None and titled and (
+                    names.titled_newcomer(words, actor, published) is not actor or ent.text in names.people):
+                break
 
 
 def _in_title(tok: Token) -> bool:
-    """Whether ``tok`` may be part of a title written before a name."""
+    """Whether ``tok`` may be part of a title written before a name (a hyphen inside a word as well:
+    "Director-General", "Secretary-General")."""
+    if tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        return True
     if tok.pos_ != "ADP":
         return tok.pos_ in _TITLE_POS
     after_title = tok.i > 0 and tok.doc[tok.i - 1].lower_ in TITLE_NOUNS
