@@ -716,8 +716,11 @@ class SentenceCoder:
                 for child in pobj.children:
                     if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < pobj.i:
                         found += self.actors(child)
-                    if child.dep_ == "prep" and child.lower_ in ("by", "with") and _pobj(child) is not None:
-                        found += self.actors(_pobj(child))  # "killed in clashes with X": X fought them
+                    if child.dep_ == "prep" and child.lower_ in ("by", "with") and _pobj(child) is not None \
+                            and not (child.lower_ == "with" and self._mutual(pobj)):
+                        found += self.actors(_pobj(child))  # "killed in an ambush by X": X did it
+                # "killed in clashes with X": a mutual act, coded from its noun in both directions
+                # (``_participants``); the harm folds into it
                 if found:
                     return found
         return []
@@ -913,8 +916,11 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is not None:
                     sources += self.actors(pobj)
+        # two groups of one kind may fight each other ("militants were hurt in clashes with fighters")
+        kin: frozenset[str] | None = None
         if not sources and entry.reverse and entry.reverse == entry.code:
             sources = self._participants(noun)  # "hurt in the clashes with X": the hurt clashed
+            kin = frozenset() if sources else None
         if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
                 not self._acted_on(noun, entry.code):
             sources = self._subjects(noun.head)  # "X staged a protest", "X held talks"
@@ -928,7 +934,7 @@ class SentenceCoder:
                     if prep.dep_ == "prep" and prep.lower_ == prep_word:
                         pobj = _pobj(prep)
                         if pobj is not None:
-                            targets = self.actors(pobj, exclude=_codes(sources))
+                            targets = self.actors(pobj, exclude=_codes(sources) if kin is None else kin)
                     if targets:
                         break
                 if targets:
