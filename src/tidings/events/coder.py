@@ -559,15 +559,17 @@ class SentenceCoder:
         for event in events:
             event.anchor = vehicle
         aid_mission = code in VISIT_CODES and any(r.actor.sector in AID_SECTORS for r in sources)
-        if entry.reverse and sources and targets and not aid_mission and not press:
+        if entry.reverse and sources and targets and not aid_mission and not press and \
+                not _broken_symmetry(entry, code, rule):
             events += self._pairs(verb, entry.reverse, targets, sources, rule + ":reverse")
         relational = obj is not None and obj.lemma_.lower() in RELATION_NOUNS
         meeting = self.lexicon.noun(obj.lemma_.lower()) if obj is not None else None
         mutual = verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational or entry.reverse == entry.code or (
             meeting is not None and meeting.code[:2] == "04")  # "X and Y held a summit"
-        if not targets and len(sources) > 1 and mutual:
+        if (not targets or ":place-target" in rule) and len(sources) > 1 and mutual:
+            rule = rule.replace(":place-target", "") + ":reciprocal"  # "X and Y held talks in Geneva"
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
-                      for c in self._pairs(verb, code, [a], [b], rule + ":reciprocal")]
+                      for c in self._pairs(verb, code, [a], [b], rule)]
         return events
 
     def _verb_roles(self, verb: Token, entry: Any, obj: Token | None,
@@ -1251,6 +1253,12 @@ def _refused_permission(verb: Token) -> bool:
     permits = head.lemma_.lower() in PERMITTING_VERBS or (
         licence is not None and licence.lemma_.lower() in PERMISSION_NOUNS)
     return permits and _negated(head)
+
+
+def _broken_symmetry(entry: Any, code: str, rule: str) -> bool:
+    """A mutual act ("met", "clashed with") is told both ways only as itself between two parties: not
+    when it was refused or became a statement, nor towards the place it happened in ("met in Geneva")."""
+    return entry.reverse == entry.code and (code != entry.code or ":place-target" in rule)
 
 
 def _as_visit(code: str, verb: Token, sources: list[ActorRef], targets: list[ActorRef],

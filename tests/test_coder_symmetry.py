@@ -1,0 +1,48 @@
+"""Symmetric acts (meetings, talks, clashes, cooperation) are one event per ordered pair of parties
+(evaluation/gold/GUIDE.md section 3): sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings import Article, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    found = pipeline.extract(Article("s", text, dt.date(2021, 3, 4)))
+    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code[:2])
+            for e in found}
+
+
+@pytest.mark.parametrize(("text", "a", "b", "root"), [
+    ("The Peruvian foreign minister met with his Chilean counterpart in Lima.", "PERGOV", "CHLGOV", "04"),
+    ("Kenyan troops clashed with Somali militants near the border on Friday.", "KENMIL", "SOMREB", "19"),
+    ("Zambian police are cooperating with Angolan police to catch the smugglers.", "ZMBCOP", "AGOCOP", "06"),
+])
+def test_a_mutual_verb_with_a_partner_is_told_both_ways(pipeline: Pipeline, text: str, a: str, b: str,
+                                                        root: str) -> None:
+    found = triples(pipeline, text)
+    assert {(a, b, root), (b, a, root)} <= found, found
+
+
+def test_parties_holding_talks_in_a_city_talk_to_each_other(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Chinese and Russian diplomats held talks in Vienna on Monday.")
+    assert {("CHNGOV", "RUSGOV", "04"), ("RUSGOV", "CHNGOV", "04")} <= found, found
+    assert not any(t in ("", "AUT") for s, t, root in found if root == "04"), found
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian president refused to meet the Chilean president.",
+    "The Peruvian president met reporters in Lima.",
+])
+def test_a_refused_meeting_or_a_press_talk_is_one_way(pipeline: Pipeline, text: str) -> None:
+    found = triples(pipeline, text)
+    assert found, found
+    assert not any(s in ("CHLGOV", "PERMED") or s.endswith("MED") for s, _, _ in found), found
