@@ -402,6 +402,8 @@ class SentenceCoder:
                     # (an event "after" another is another event: "took the town after clashes with X")
                     via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and \
                         tok.head.lower_ != "after" else None
+                    if via is not None and tok.head.lower_ == "during" and cand.code[:2] not in VIOLENT_ROOTS:
+                        via = None  # "met artists during his visit": a visit is the setting, not the meeting
                     if cand.rule.endswith(":anonymous") and tok.dep_ in REPORTED_NOUN_DEPS:
                         via = tok.head  # "a car bomb killed five": the verb's event, with its victims
                     # "took the town during clashes with X": the clashes are an event of their own
@@ -884,7 +886,8 @@ class SentenceCoder:
         if noun.dep_ in ("compound", "amod", "nmod"):
             return []  # "riot police", "protest leaders": the noun only modifies another
         claimants = self._claimants(noun)  # "X claimed responsibility for the bombing": X bombed
-        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants:
+        setting = noun.head.lower_ == "of" and "setting" in _classes(noun.head.head)  # "sidelines of X"
+        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants and not setting:
             return []  # "on the success of the G20 summit": a topic, not an event being reported
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
