@@ -46,3 +46,18 @@ def test_a_refused_meeting_or_a_press_talk_is_one_way(pipeline: Pipeline, text: 
     found = triples(pipeline, text)
     assert found, found
     assert not any(s in ("CHLGOV", "PERMED") or s.endswith("MED") for s, _, _ in found), found
+
+
+def test_two_parties_of_one_kind_clash_each_way(pipeline: Pipeline) -> None:
+    text = "Dozens of militants were wounded in clashes with Kurdish fighters near Kobani."
+    found = pipeline.extract(Article("s", text, dt.date(2021, 3, 4)))
+    fights = [e for e in found if e.cameo.code[:2] == "19" and e.source and e.target]
+    # both sides are rebels of one country: still two events, one per direction, with their own ids
+    assert len(fights) == 2 and len({e.event_id for e in fights}) == 2, fights
+    assert {e.source.text for e in fights if e.source} == {e.target.text for e in fights if e.target}
+
+
+def test_one_way_act_between_parties_of_one_kind_stays_one(pipeline: Pipeline) -> None:
+    found = pipeline.extract(Article("s", "Syrian rebels attacked other Syrian rebels near Idlib.",
+                                     dt.date(2021, 3, 4)))
+    assert len([e for e in found if e.cameo.code[:2] == "19"]) == 1, found

@@ -1419,11 +1419,27 @@ def _retext(actor: Actor, text: str) -> Actor:
     return Actor(text, actor.name, actor.code, actor.country, actor.sector)
 
 
+def direction(cand: Candidate) -> str:
+    """Which way an event between two mentions goes, as their order ("militants clashed with militants":
+    between two parties of one kind each way is an event of its own, GUIDE section 3); empty without two."""
+    s, t = cand.source, cand.target
+    if s is None or t is None or s.start == t.start:
+        return ""
+    return f"{s.start}>{t.start}"
+
+
+def _same_kind_direction(cand: Candidate) -> str:
+    same = cand.source is not None and cand.target is not None and \
+        cand.source.actor.code == cand.target.actor.code
+    return direction(cand) if same else ""
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     out: list[Candidate] = []
     for c in cands:
-        key = (c.source.actor.code if c.source else "", c.target.actor.code if c.target else "", c.code)
+        key = (c.source.actor.code if c.source else "", c.target.actor.code if c.target else "", c.code,
+               _same_kind_direction(c))
         if key in seen:
             continue
         seen.add(key)
