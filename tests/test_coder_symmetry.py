@@ -61,3 +61,21 @@ def test_one_way_act_between_parties_of_one_kind_stays_one(pipeline: Pipeline) -
     found = pipeline.extract(Article("s", "Syrian rebels attacked other Syrian rebels near Idlib.",
                                      dt.date(2021, 3, 4)))
     assert len([e for e in found if e.cameo.code[:2] == "19"]) == 1, found
+
+
+@pytest.mark.parametrize(("text", "a", "b", "root"), [
+    ("After a meeting with the Chilean president, the Peruvian president flew to Quito.", "PERGOV", "CHLGOV",
+     "04"),
+    ("The Peruvian president held a meeting with the Chilean president in Lima.", "PERGOV", "CHLGOV", "04"),
+    ("Peru signed a fishing agreement with Chile on Monday.", "PER", "CHL", "05"),
+    ("Kenyan troops exchanged fire with Somali militants near the border.", "KENMIL", "SOMREB", "19"),
+])
+def test_meetings_signings_and_exchanges_of_fire_go_both_ways(pipeline: Pipeline, text: str, a: str, b: str,
+                                                              root: str) -> None:
+    found = triples(pipeline, text)
+    assert {(a, b, root), (b, a, root)} <= found, found
+
+
+def test_a_meeting_is_not_with_the_city_it_is_held_in(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Peruvian president held a meeting in Geneva.")
+    assert not any(s == "CHE" for s, _, _ in found), found

@@ -970,7 +970,7 @@ class SentenceCoder:
             rule += ":anonymous"  # "a grenade attack wounded seven": the pipeline places it or drops it
         code, rule = _as_visit(entry.code, noun.head, sources, targets, rule)
         events = self._pairs(noun, code, sources, targets, rule)
-        if entry.reverse and sources and targets:
+        if entry.reverse and sources and targets and not _broken_symmetry(entry, code, rule):
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
 
