@@ -79,3 +79,13 @@ def test_meetings_signings_and_exchanges_of_fire_go_both_ways(pipeline: Pipeline
 def test_a_meeting_is_not_with_the_city_it_is_held_in(pipeline: Pipeline) -> None:
     found = triples(pipeline, "The Peruvian president held a meeting in Geneva.")
     assert not any(s == "CHE" for s, _, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile held a joint naval exercise off the coast.",
+    "Peruvian and Chilean troops began a joint exercise near the border.",
+    "Peru held a joint exercise with Chile.",
+])
+def test_a_joint_exercise_is_cooperation_each_way(pipeline: Pipeline, text: str) -> None:
+    found = {(s[:3], t[:3]) for s, t, root in triples(pipeline, text) if root == "06"}
+    assert {("PER", "CHL"), ("CHL", "PER")} <= found, found
