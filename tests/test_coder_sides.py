@@ -246,3 +246,9 @@ def test_a_country_reporting_its_own_forces_accuses_no_one(pipeline: Pipeline) -
 def test_a_town_named_by_of_is_what_was_attacked(pipeline: Pipeline) -> None:
     found = triples(pipeline, "Saudi warplanes bombed the city of Saada on Saturday.")
     assert any(s == "SAUMIL" and t == "YEM" and code[:2] == "19" for s, t, code in found), found
+
+
+def test_who_an_attack_was_repelled_from(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Kenyan forces repelled an attack by Somali militants near the border.")
+    # the act answers the attackers: they are its target
+    assert ("KENMIL", "SOMREB", "190") in found, found

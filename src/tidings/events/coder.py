@@ -607,7 +607,8 @@ class SentenceCoder:
                     targets = self.actors(_pobj(dative) or dative, exclude=_codes(sources))
             if not targets:
                 targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
-            if not targets and obj is not None and "request" in _classes(obj):  # "rejected calls by X"
+            if not targets and obj is not None and ("request" in _classes(obj) or self._assault(obj)):
+                # "rejected calls by X", "repelled an attack by X": X is who the act answers
                 targets = self._prep_targets(obj, "by", None, exclude=_codes(sources))
             if not targets and entry.prep is None:  # "departed from X", "pulled out of X"
                 for word in FALLBACK_TARGET_PREPS:
@@ -973,6 +974,11 @@ class SentenceCoder:
         if entry.reverse and sources and targets and not _broken_symmetry(entry, code, rule):
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _assault(self, noun: Token) -> bool:
+        """An event noun of violence ("an attack", "an offensive")."""
+        entry = self.lexicon.noun(_joined_lemma(noun))
+        return entry is not None and entry.code[:2] in VIOLENT_ROOTS
 
     def _mutual(self, noun: Token) -> bool:
         """An event noun of a mutual act ("clashes"): its lexicon entry is its own reverse."""
