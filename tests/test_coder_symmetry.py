@@ -89,3 +89,15 @@ def test_a_meeting_is_not_with_the_city_it_is_held_in(pipeline: Pipeline) -> Non
 def test_a_joint_exercise_is_cooperation_each_way(pipeline: Pipeline, text: str) -> None:
     found = {(s[:3], t[:3]) for s, t, root in triples(pipeline, text) if root == "06"}
     assert {("PER", "CHL"), ("CHL", "PER")} <= found, found
+
+
+@pytest.mark.parametrize(("text", "a", "b", "code"), [
+    ("Peru and Chile traded accusations over the border dispute.", "PER", "CHL", "11"),
+    ("Peru traded accusations with Chile over the border dispute.", "PER", "CHL", "11"),
+    ("Peru and Chile exchanged threats on Monday.", "PER", "CHL", "13"),
+    ("Kenyan troops traded fire with Somali militants near the border.", "KENMIL", "SOMREB", "19"),
+])
+def test_what_is_traded_between_two_goes_both_ways(pipeline: Pipeline, text: str, a: str, b: str,
+                                                   code: str) -> None:
+    found = triples(pipeline, text)
+    assert {(a, b, code), (b, a, code)} <= found, found
