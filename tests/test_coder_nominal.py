@@ -33,3 +33,13 @@ def test_a_visit_that_sets_the_scene_is_reported(pipeline: Pipeline, text: str) 
 def test_a_topic_of_is_still_no_event(pipeline: Pipeline) -> None:
     found = triples(pipeline, "The German chancellor spoke about the cost of her visit to Peru.")
     assert not any(code == "042" for _, _, code in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The arrest of a Chilean reporter by Peruvian police angered Santiago.", ("PERCOP", "CHLMED", "17")),
+    ("The killing of two Chilean soldiers by Peruvian troops angered Santiago.", ("PERMIL", "CHLMIL", "18")),
+])
+def test_the_agent_of_an_act_told_as_a_noun(pipeline: Pipeline, text: str,
+                                            expected: tuple[str, str, str]) -> None:
+    found = {(s, t, code[:2]) for s, t, code in triples(pipeline, text)}
+    assert expected in found, found

@@ -922,6 +922,8 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is not None:
                     sources += self.actors(pobj)
+        if not sources:
+            sources = self._agent_after_of(noun)  # "the arrest of X by Y", "by Y" parsed on X
         # two groups of one kind may fight each other ("militants were hurt in clashes with fighters")
         kin: frozenset[str] | None = None
         if not sources and entry.reverse and entry.reverse == entry.code:
@@ -974,6 +976,17 @@ class SentenceCoder:
         if entry.reverse and sources and targets and not _broken_symmetry(entry, code, rule):
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _agent_after_of(self, noun: Token) -> list[ActorRef]:
+        """The agent of an event noun that the parser hung on its "of" object ("the arrest of a reporter
+        by police": "by police" on "reporter")."""
+        patients = [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        for patient in (p for p in patients if p is not None):
+            for by in (c for c in patient.children if c.dep_ == "prep" and c.lower_ == "by"):
+                agent = _pobj(by)
+                if agent is not None:
+                    return self.actors(agent)
+        return []
 
     def _assault(self, noun: Token) -> bool:
         """An event noun of violence ("an attack", "an offensive")."""
