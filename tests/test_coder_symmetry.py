@@ -101,3 +101,8 @@ def test_what_is_traded_between_two_goes_both_ways(pipeline: Pipeline, text: str
                                                    code: str) -> None:
     found = triples(pipeline, text)
     assert {(a, b, code), (b, a, code)} <= found, found
+
+
+def test_the_leaders_of_two_countries_meet_each_other(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The foreign ministers of Peru and Chile held talks in Lima.")
+    assert {("PERGOV", "CHLGOV", "04"), ("CHLGOV", "PERGOV", "04")} <= found, found

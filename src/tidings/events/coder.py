@@ -373,8 +373,23 @@ class SentenceCoder:
                     ]
                     yield variant, start, end
                 break
-        if yield_base:
+        listed = self._of_members(head) if yield_base else []
+        for member in listed:  # "the leaders of Peru and Chile": one leader of each
+            own = [t.text for t in _phrase_tokens(head)]
+            yield [*own, "of", *(t.text for t in _phrase_tokens(member))], start, end
+        if yield_base and not listed:
             yield words, start, end
+
+    def _of_members(self, head: Token) -> list[Token]:
+        """The members of a coordinated "of" complement of a role noun ("the ministers of Peru and Chile")."""
+        if not self.is_role(head):
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = _pobj(prep)
+                if pobj is not None and pobj.conjuncts:
+                    return [pobj, *pobj.conjuncts]
+        return []
 
     def mentioned(self) -> list[ActorRef]:
         """Every actor this sentence resolved so far, in text order (for the article's discourse)."""
