@@ -226,6 +226,16 @@ def test_who_fought_those_killed_in_clashes_with_them(pipeline: Pipeline) -> Non
     assert not any(s == "SYRREB" and t == "" for s, t, _ in found), found
 
 
+@pytest.mark.parametrize("text", [
+    "Four soldiers were injured in clashes with the rebels near Gao.",
+    "Two soldiers were killed in fighting with rebels outside the town of Gao.",
+])
+def test_harm_in_a_mutual_act_gives_the_act_both_ways(pipeline: Pipeline, text: str) -> None:
+    found = {(s[3:], t[3:]) for s, t, code in triples(pipeline, text) if code[:2] == "19"}
+    # the wounded and the ones they fought, each the source once (one event per direction)
+    assert {("MIL", "REB"), ("REB", "MIL")} <= found, found
+
+
 def test_a_country_reporting_its_own_forces_accuses_no_one(pipeline: Pipeline) -> None:
     found = triples(pipeline, "Zambia said Zambian soldiers killed four poachers near the border.")
     assert not any(code == "112" for _, _, code in found), found
@@ -236,3 +246,9 @@ def test_a_country_reporting_its_own_forces_accuses_no_one(pipeline: Pipeline) -
 def test_a_town_named_by_of_is_what_was_attacked(pipeline: Pipeline) -> None:
     found = triples(pipeline, "Saudi warplanes bombed the city of Saada on Saturday.")
     assert any(s == "SAUMIL" and t == "YEM" and code[:2] == "19" for s, t, code in found), found
+
+
+def test_who_an_attack_was_repelled_from(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Kenyan forces repelled an attack by Somali militants near the border.")
+    # the act answers the attackers: they are its target
+    assert ("KENMIL", "SOMREB", "190") in found, found

@@ -59,8 +59,8 @@ def test_null_entries_block_generic_codes(lexicon: Lexicon) -> None:
 
 def test_prepositions(lexicon: Lexicon) -> None:
     meet = lexicon.verb("meet", preps=["with"])
-    # "X met with Y" is coded one way (the subject first); "held talks with" is reciprocal
-    assert meet is not None and meet.code == "040" and meet.prep == "with" and meet.reverse is None
+    # "X met with Y" and "held talks with" are mutual: one event each way (evaluation/gold/GUIDE.md section 3)
+    assert meet is not None and meet.code == "040" and meet.prep == "with" and meet.reverse == "040"
     talks = lexicon.verb("hold", obj="talks", preps=["with"])
     assert talks is not None and talks.code == "046" and talks.reverse == "046"
     received = lexicon.verb("receive", obj="aid", preps=["from"])

@@ -30,7 +30,7 @@ from tidings.attribution.cues import REPORT_VERBS
 from tidings.clean import clean
 from tidings.dates import DateResolver, event_date
 from tidings.errors import EmptyDocument, InputError, PipelineError, TidingsError, contained
-from tidings.events.coder import Candidate, SentenceCoder
+from tidings.events.coder import Candidate, SentenceCoder, direction
 from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
@@ -457,6 +457,8 @@ class Pipeline:
         source, target = sides
         key = "|".join([article.id, str(t_start), cand.code,
                         source.code if source else "", target.code if target else ""])
+        if source and target and source.code == target.code and direction(cand):
+            key += "|" + direction(cand)  # one event each way between two parties of one kind
         event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
         return Event(
             doc_id=article.id,

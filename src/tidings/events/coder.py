@@ -373,8 +373,23 @@ class SentenceCoder:
                     ]
                     yield variant, start, end
                 break
-        if yield_base:
+        listed = self._of_members(head) if yield_base else []
+        for member in listed:  # "the leaders of Peru and Chile": one leader of each
+            own = [t.text for t in _phrase_tokens(head)]
+            yield [*own, "of", *(t.text for t in _phrase_tokens(member))], start, end
+        if yield_base and not listed:
             yield words, start, end
+
+    def _of_members(self, head: Token) -> list[Token]:
+        """The members of a coordinated "of" complement of a role noun ("the ministers of Peru and Chile")."""
+        if not self.is_role(head):
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = _pobj(prep)
+                if pobj is not None and pobj.conjuncts:
+                    return [pobj, *pobj.conjuncts]
+        return []
 
     def mentioned(self) -> list[ActorRef]:
         """Every actor this sentence resolved so far, in text order (for the article's discourse)."""
@@ -402,6 +417,8 @@ class SentenceCoder:
                     # (an event "after" another is another event: "took the town after clashes with X")
                     via = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and \
                         tok.head.lower_ != "after" else None
+                    if via is not None and tok.head.lower_ == "during" and cand.code[:2] not in VIOLENT_ROOTS:
+                        via = None  # "met artists during his visit": a visit is the setting, not the meeting
                     if cand.rule.endswith(":anonymous") and tok.dep_ in REPORTED_NOUN_DEPS:
                         via = tok.head  # "a car bomb killed five": the verb's event, with its victims
                     # "took the town during clashes with X": the clashes are an event of their own
@@ -559,15 +576,17 @@ class SentenceCoder:
         for event in events:
             event.anchor = vehicle
         aid_mission = code in VISIT_CODES and any(r.actor.sector in AID_SECTORS for r in sources)
-        if entry.reverse and sources and targets and not aid_mission and not press:
+        if entry.reverse and sources and targets and not aid_mission and not press and \
+                not _broken_symmetry(entry, code, rule):
             events += self._pairs(verb, entry.reverse, targets, sources, rule + ":reverse")
         relational = obj is not None and obj.lemma_.lower() in RELATION_NOUNS
         meeting = self.lexicon.noun(obj.lemma_.lower()) if obj is not None else None
         mutual = verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational or entry.reverse == entry.code or (
             meeting is not None and meeting.code[:2] == "04")  # "X and Y held a summit"
-        if not targets and len(sources) > 1 and mutual:
+        if (not targets or ":place-target" in rule) and len(sources) > 1 and mutual:
+            rule = rule.replace(":place-target", "") + ":reciprocal"  # "X and Y held talks in Geneva"
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
-                      for c in self._pairs(verb, code, [a], [b], rule + ":reciprocal")]
+                      for c in self._pairs(verb, code, [a], [b], rule)]
         return events
 
     def _verb_roles(self, verb: Token, entry: Any, obj: Token | None,
@@ -603,7 +622,8 @@ class SentenceCoder:
                     targets = self.actors(_pobj(dative) or dative, exclude=_codes(sources))
             if not targets:
                 targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
-            if not targets and obj is not None and "request" in _classes(obj):  # "rejected calls by X"
+            if not targets and obj is not None and ("request" in _classes(obj) or self._assault(obj)):
+                # "rejected calls by X", "repelled an attack by X": X is who the act answers
                 targets = self._prep_targets(obj, "by", None, exclude=_codes(sources))
             if not targets and entry.prep is None:  # "departed from X", "pulled out of X"
                 for word in FALLBACK_TARGET_PREPS:
@@ -716,8 +736,11 @@ class SentenceCoder:
                 for child in pobj.children:
                     if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < pobj.i:
                         found += self.actors(child)
-                    if child.dep_ == "prep" and child.lower_ in ("by", "with") and _pobj(child) is not None:
-                        found += self.actors(_pobj(child))  # "killed in clashes with X": X fought them
+                    if child.dep_ == "prep" and child.lower_ in ("by", "with") and _pobj(child) is not None \
+                            and not (child.lower_ == "with" and self._mutual(pobj)):
+                        found += self.actors(_pobj(child))  # "killed in an ambush by X": X did it
+                # "killed in clashes with X": a mutual act, coded from its noun in both directions
+                # (``_participants``); the harm folds into it
                 if found:
                     return found
         return []
@@ -879,7 +902,8 @@ class SentenceCoder:
         if noun.dep_ in ("compound", "amod", "nmod"):
             return []  # "riot police", "protest leaders": the noun only modifies another
         claimants = self._claimants(noun)  # "X claimed responsibility for the bombing": X bombed
-        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants:
+        setting = noun.head.lower_ == "of" and "setting" in _classes(noun.head.head)  # "sidelines of X"
+        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants and not setting:
             return []  # "on the success of the G20 summit": a topic, not an event being reported
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
@@ -913,8 +937,13 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is not None:
                     sources += self.actors(pobj)
+        if not sources:
+            sources = self._agent_after_of(noun)  # "the arrest of X by Y", "by Y" parsed on X
+        # two groups of one kind may fight each other ("militants were hurt in clashes with fighters")
+        kin: frozenset[str] | None = None
         if not sources and entry.reverse and entry.reverse == entry.code:
             sources = self._participants(noun)  # "hurt in the clashes with X": the hurt clashed
+            kin = frozenset() if sources else None
         if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
                 not self._acted_on(noun, entry.code):
             sources = self._subjects(noun.head)  # "X staged a protest", "X held talks"
@@ -928,7 +957,7 @@ class SentenceCoder:
                     if prep.dep_ == "prep" and prep.lower_ == prep_word:
                         pobj = _pobj(prep)
                         if pobj is not None:
-                            targets = self.actors(pobj, exclude=_codes(sources))
+                            targets = self.actors(pobj, exclude=_codes(sources) if kin is None else kin)
                     if targets:
                         break
                 if targets:
@@ -959,9 +988,25 @@ class SentenceCoder:
             rule += ":anonymous"  # "a grenade attack wounded seven": the pipeline places it or drops it
         code, rule = _as_visit(entry.code, noun.head, sources, targets, rule)
         events = self._pairs(noun, code, sources, targets, rule)
-        if entry.reverse and sources and targets:
+        if entry.reverse and sources and targets and not _broken_symmetry(entry, code, rule):
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _agent_after_of(self, noun: Token) -> list[ActorRef]:
+        """The agent of an event noun that the parser hung on its "of" object ("the arrest of a reporter
+        by police": "by police" on "reporter")."""
+        patients = [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        for patient in (p for p in patients if p is not None):
+            for by in (c for c in patient.children if c.dep_ == "prep" and c.lower_ == "by"):
+                agent = _pobj(by)
+                if agent is not None:
+                    return self.actors(agent)
+        return []
+
+    def _assault(self, noun: Token) -> bool:
+        """An event noun of violence ("an attack", "an offensive")."""
+        entry = self.lexicon.noun(_joined_lemma(noun))
+        return entry is not None and entry.code[:2] in VIOLENT_ROOTS
 
     def _mutual(self, noun: Token) -> bool:
         """An event noun of a mutual act ("clashes"): its lexicon entry is its own reverse."""
@@ -1247,6 +1292,12 @@ def _refused_permission(verb: Token) -> bool:
     return permits and _negated(head)
 
 
+def _broken_symmetry(entry: Any, code: str, rule: str) -> bool:
+    """A mutual act ("met", "clashed with") is told both ways only as itself between two parties: not
+    when it was refused or became a statement, nor towards the place it happened in ("met in Geneva")."""
+    return entry.reverse == entry.code and (code != entry.code or ":place-target" in rule)
+
+
 def _as_visit(code: str, verb: Token, sources: list[ActorRef], targets: list[ActorRef],
               rule: str) -> tuple[str, str]:
     """A meeting whose only other side is the country it takes place in, attended by someone from
@@ -1402,11 +1453,27 @@ def _retext(actor: Actor, text: str) -> Actor:
     return Actor(text, actor.name, actor.code, actor.country, actor.sector)
 
 
+def direction(cand: Candidate) -> str:
+    """Which way an event between two mentions goes, as their order ("militants clashed with militants":
+    between two parties of one kind each way is an event of its own, GUIDE section 3); empty without two."""
+    s, t = cand.source, cand.target
+    if s is None or t is None or s.start == t.start:
+        return ""
+    return f"{s.start}>{t.start}"
+
+
+def _same_kind_direction(cand: Candidate) -> str:
+    same = cand.source is not None and cand.target is not None and \
+        cand.source.actor.code == cand.target.actor.code
+    return direction(cand) if same else ""
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     out: list[Candidate] = []
     for c in cands:
-        key = (c.source.actor.code if c.source else "", c.target.actor.code if c.target else "", c.code)
+        key = (c.source.actor.code if c.source else "", c.target.actor.code if c.target else "", c.code,
+               _same_kind_direction(c))
         if key in seen:
             continue
         seen.add(key)
