@@ -88,7 +88,7 @@ def test_an_act_under_an_intention_with_no_addressee_stands(pipeline: Pipeline) 
 
 
 def test_the_appeal_a_protest_is_held_for_is_its_aim(pipeline: Pipeline) -> None:
-    found = codes(pipeline, "Protesters gathered in Moscow on Thursday to urge the United States to lift "
+    found = codes(pipeline, "Demonstrators assembled in Minsk on Tuesday to urge Washington to end its "
                             "sanctions on Iran.")
     assert found == ["141"], found
     # an appeal not made by protesting stands

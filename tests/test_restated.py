@@ -65,5 +65,6 @@ def test_a_charge_told_again_in_the_passive_is_one_event(pipeline: Pipeline) -> 
 
 
 def test_a_strike_told_beside_a_march_stands(pipeline: Pipeline) -> None:
-    text = "Protesters marched in Athens on Thursday as workers in Greece took part in a general strike."
+    text = ("Demonstrators marched through Lisbon on Monday while workers across Portugal joined a general "
+            "strike.")
     assert [code for _, code, _ in _coded(pipeline, text)] == ["141", "143"]
