@@ -101,7 +101,7 @@ def _watch(db: Path, feed: str, folder: Path, *extra: str) -> subprocess.Popen[b
 def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
     """SIGKILL three times while the watcher fetches and codes (after its first page request, at a random
     moment), then let it finish: the store equals an uninterrupted run's."""
-    pages = 14
+    pages = 24  # enough work that each kill lands while pages are still being fetched or coded
     site = Site(list(range(pages))).start()
     try:
         feed = site.base + "/feed.xml"
@@ -120,7 +120,7 @@ def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
                 if sum(n for p, n in site.hits.items() if p.startswith("/page/")) > fetched:
                     break
                 time.sleep(0.05)
-            time.sleep(rng.uniform(0.5, 6))  # fetching, coding or writing
+            time.sleep(rng.uniform(0.3, 2.5))  # fetching, coding or writing
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
         assert _watch(killed, feed, folders["killed"], "--until-idle").wait(600) == 0
