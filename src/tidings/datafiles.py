@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tidings.errors import DataError
 
-__all__ = ["Row", "packaged_text", "read_rows", "user_text"]
+__all__ = ["Row", "packaged_text", "read_rows", "table_header", "user_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,12 @@ def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
 def _cells(raw: str, quoting: bool) -> tuple[str, ...]:
     split = next(csv.reader([raw], delimiter="\t")) if quoting else raw.split("\t")
     return tuple(cell.strip() for cell in split)
+
+
+def table_header(text: str) -> tuple[str, ...]:
+    """The columns a table's header names (none for a file without one)."""
+    first = next(_numbered_lines(text), None)
+    return () if first is None else _cells(first[1], quoting=False)
 
 
 def _check_header(found: tuple[str, ...], header: Sequence[str] | None, columns: Sequence[str],
