@@ -19,7 +19,6 @@ import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,7 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings.about import __version__
-from tidings.export.render import MEDIA_TYPES, RENDERERS, render_events
+from tidings.export.render import MEDIA_TYPES, RENDERERS, json_default, render_events
 from tidings.serve import queries as Q
 from tidings.serve.errors import ApiError, bad_param, error_body
 from tidings.serve.pool import Cursor, ReadPool
@@ -51,20 +50,8 @@ log = logging.getLogger("tidings.serve")
 _SUFFIX = {"csv": "csv", "gdelt": "tsv", "plover": "jsonl", "jsonl": "jsonl"}
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, bytes | bytearray):
-        return None
-    if isinstance(value, set | frozenset | tuple):
-        return list(value)
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 def dumps(content: Any) -> bytes:
-    return json.dumps(content, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
+    return json.dumps(content, default=json_default, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class Json(JSONResponse):
