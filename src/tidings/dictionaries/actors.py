@@ -195,6 +195,22 @@ class _Block:
         return PhoenixActor(tuple(self.names), self.default, tuple(self.dated), self.source)
 
 
+@dataclass(frozen=True, slots=True)
+class _Problems:
+    """What to do with a malformed line of a dictionary: raise (strict) or add it to ``found``."""
+
+    name: str
+    strict: bool
+    found: list[str] | None
+
+    def __call__(self, number: int, detail: str) -> None:
+        message = f"{self.name} line {number}: {detail}"
+        if self.strict:
+            raise DictionaryError(message)
+        if self.found is not None:
+            self.found.append(message)
+
+
 def load_phoenix_actors(
     path: Path, *, strict: bool = True, problems: list[str] | None = None
 ) -> list[PhoenixActor]:
@@ -202,12 +218,7 @@ def load_phoenix_actors(
     actors: list[PhoenixActor] = []
     block: _Block | None = None
 
-    def fail(number: int, detail: str) -> None:
-        message = f"{path.name} line {number}: {detail}"
-        if strict:
-            raise DictionaryError(message)
-        if problems is not None:
-            problems.append(message)
+    fail = _Problems(path.name, strict, problems)
 
     def add_codes(number: int, text: str, target: _Block) -> None:
         if text.count("[") != text.count("]"):
@@ -299,12 +310,7 @@ def load_phoenix_agents(
     agents: list[PhoenixAgent] = []
     markers: dict[str, list[str]] = {}
 
-    def fail(number: int, detail: str) -> None:
-        message = f"{path.name} line {number}: {detail}"
-        if strict:
-            raise DictionaryError(message)
-        if problems is not None:
-            problems.append(message)
+    fail = _Problems(path.name, strict, problems)
 
     for number, line in _lines(path):
         stripped = line.strip()
