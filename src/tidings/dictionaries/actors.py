@@ -211,6 +211,23 @@ class _Problems:
             self.found.append(message)
 
 
+def _add_codes(fail: _Problems, number: int, text: str, target: _Block) -> None:
+    """The bracketed codes of ``text`` (line ``number``) added to the actor ``target``."""
+    if text.count("[") != text.count("]"):
+        fail(number, f"unbalanced brackets in {text.strip()!r}")
+        return
+    for content in _BRACKET.findall(text):
+        try:
+            code, dated = _parse_bracket(content)
+        except ValueError as exc:
+            fail(number, str(exc))
+            continue
+        if dated is None:
+            target.default = code
+        else:
+            target.dated.append(dated)
+
+
 def load_phoenix_actors(
     path: Path, *, strict: bool = True, problems: list[str] | None = None
 ) -> list[PhoenixActor]:
@@ -219,29 +236,13 @@ def load_phoenix_actors(
     block: _Block | None = None
 
     fail = _Problems(path.name, strict, problems)
-
-    def add_codes(number: int, text: str, target: _Block) -> None:
-        if text.count("[") != text.count("]"):
-            fail(number, f"unbalanced brackets in {text.strip()!r}")
-            return
-        for content in _BRACKET.findall(text):
-            try:
-                code, dated = _parse_bracket(content)
-            except ValueError as exc:
-                fail(number, str(exc))
-                continue
-            if dated is None:
-                target.default = code
-            else:
-                target.dated.append(dated)
-
     for number, line in _lines(path):
         stripped = line.strip()
         if line[0] in " \t" and stripped.startswith("["):  # date restriction / default code line
             if block is None:
                 fail(number, "code line before any actor name")
                 continue
-            add_codes(number, stripped, block)
+            _add_codes(fail, number, stripped, block)
             continue
         synonym = stripped.startswith("+")
         body = stripped[1:] if synonym else stripped
@@ -262,7 +263,7 @@ def load_phoenix_actors(
                 actors.append(block.freeze())
             block = _Block([name], f"{path.name}:{number}")
         if "[" in body or "]" in body:
-            add_codes(number, body[len(name_part):], block)
+            _add_codes(fail, number, body[len(name_part):], block)
     if block is not None:
         if block.has_codes:
             actors.append(block.freeze())
