@@ -509,27 +509,28 @@ def _fit(slot: _Slot, query: _Query) -> int | None:
     elif query.particle is not None and query.particle not in TRANSPARENT_PARTICLES:
         return None
     if slot.objects:
-        matched = -1
-        for head, needed in slot.objects:
-            if head in obj_forms and all(mod in query.obj_mods for mod in needed):
-                matched = max(matched, len(needed))
-        if matched < 0:
+        matched = _object_fit(slot, obj_forms, query)
+        if matched is None:
             return None
         score += 4 + matched
     if entry.xcomp:
-        if query.xcomp is None:
+        if query.xcomp is None or (query.xcomp not in entry.xcomp and "*" not in entry.xcomp):
             return None
-        if query.xcomp in entry.xcomp:
-            score += 4
-        elif "*" in entry.xcomp:
-            score += 2
-        else:
-            return None
+        score += 4 if query.xcomp in entry.xcomp else 2
     if entry.prep is not None:
         if entry.prep not in query.preps:
             return None
         score += 2
     return score
+
+
+def _object_fit(slot: _Slot, obj_forms: frozenset[str], query: _Query) -> int | None:
+    """How many modifiers the best-fitting listed object needs (``None`` when none of them fits)."""
+    matched = -1
+    for head, needed in slot.objects:
+        if head in obj_forms and all(mod in query.obj_mods for mod in needed):
+            matched = max(matched, len(needed))
+    return None if matched < 0 else matched
 
 
 @functools.cache
