@@ -147,6 +147,17 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
     app.state.handoff_token = secrets.token_urlsafe(32) if writer else None
     app.add_middleware(Guard, max_body=max_body, rate=rate, burst=burst)
     _install_errors(app)
+    _install_queries(app, pool, ingest=settings.token is not None)
+    if settings.token is not None:
+        _install_ingest(app, pool, settings.token)
+    if app.state.handoff_token is not None:
+        _install_handoff(app, pool, app.state.handoff_token)
+    _install_pages(app)
+    return app
+
+
+def _install_queries(app: FastAPI, pool: ReadPool, *, ingest: bool) -> None:
+    """The read-only routes: overview, events, articles, actors, aggregates, claims."""
 
     async def read(fn: Callable[[Cursor], Any]) -> Json:
         return Json(await pool.read(fn))
@@ -154,7 +165,7 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
     @app.get("/api", tags=["meta"], summary="Store overview and the values filters take")
     async def api_index() -> Json:
         out = await pool.read(Q.overview)
-        out.update(version=__version__, ingest=settings.token is not None, docs="/docs")
+        out.update(version=__version__, ingest=ingest, docs="/docs")
         return Json(out)
 
     @app.get("/api/events", tags=["events"], summary="Events matching filters, sorted, paginated")
@@ -238,11 +249,10 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
                               as_of: dt.date | None = None) -> Json:
         return await read(lambda cur: Q.whereabouts(cur, actor, as_of))
 
-    if settings.token is not None:
-        _install_ingest(app, pool, settings.token)
-    if app.state.handoff_token is not None:
-        _install_handoff(app, pool, app.state.handoff_token)
 
+
+def _install_pages(app: FastAPI) -> None:
+    """The API docs (Swagger UI from packaged files) and the dashboard."""
     @app.get("/docs", include_in_schema=False)
     async def docs() -> FileResponse:  # Swagger UI from packaged files: works offline, no inline script
         return FileResponse(DOCS_ASSETS / "docs.html", headers={"Cache-Control": "no-cache"})
@@ -254,7 +264,6 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    return app
 
 
 def _install_errors(app: FastAPI) -> None:
