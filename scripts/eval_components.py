@@ -142,6 +142,19 @@ def _cat_sentences(path: Path) -> tuple[dict[int, list[str]], dict[int, tuple[in
     return sentences, where
 
 
+def _timeline_mentions(anchors: Path, docs: Collection[str], ids: Collection[str] | None
+                       ) -> dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """The anchored event mentions of the timelines in ``ids`` (None: all), by the document they are in."""
+    by_doc: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    for entry in _jsonl(anchors):
+        if ids is not None and f"{entry['corpus']}/{entry['target_entity']}" not in ids:
+            continue
+        for mention in entry["mentions"]:
+            if mention.get("token_found") and mention.get("doc_name") in docs and mention.get("token_ids"):
+                by_doc.setdefault(mention["doc_name"], []).append((entry, mention))
+    return by_doc
+
+
 def evaluate_event_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str] | None = None
                          ) -> dict[str, Any]:
     """Event dating on the SemEval-2015 TimeLine timelines in ``ids`` (corpus/target entity; None: all)."""
@@ -150,13 +163,7 @@ def evaluate_event_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str]
     nlp = parser()
     root = eval_dir / "semeval2015_timeline"
     docs = {p.name.removesuffix(".xml"): p for p in root.glob("raw/corpus_*/corpus_trackB_CAT/*.txt.xml")}
-    by_doc: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
-    for entry in _jsonl(root / "timeline_anchors.jsonl"):
-        if ids is not None and f"{entry['corpus']}/{entry['target_entity']}" not in ids:
-            continue
-        for mention in entry["mentions"]:
-            if mention.get("token_found") and mention.get("doc_name") in docs and mention.get("token_ids"):
-                by_doc.setdefault(mention["doc_name"], []).append((entry, mention))
+    by_doc = _timeline_mentions(root / "timeline_anchors.jsonl", docs, ids)
     counts = {"day": [0, 0], "month": [0, 0], "year": [0, 0]}
     undated = over = 0
     misses: list[tuple[str, str, str, str]] = []

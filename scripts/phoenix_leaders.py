@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 from tidings.actors.kb import SECTOR_CODES, KnowledgeBase
+from tidings.datafiles import read_rows
 from tidings.dictionaries.actors import load_phoenix_actors
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,11 +35,9 @@ def _title(words: str) -> str:
 
 
 def _packaged_names() -> set[str]:
-    names: set[str] = set()
-    for line in (DATA / "leaders.tsv").read_text(encoding="utf-8").splitlines()[2:]:
-        cells = line.split("\t")
-        names.update(n.lower() for n in [cells[0], *cells[1].split("|")] if n)
-    return names
+    text = (DATA / "leaders.tsv").read_text(encoding="utf-8")
+    rows = [row.record() for row in read_rows(text, source="actors/data/leaders.tsv")]
+    return {n.lower() for r in rows for n in [r["name"], *r["aliases"].split("|")] if n}
 
 
 def main() -> None:

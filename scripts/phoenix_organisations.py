@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 from tidings.actors.kb import KnowledgeBase
+from tidings.datafiles import read_rows
 from tidings.dictionaries.actors import load_phoenix_actors
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,11 +58,9 @@ def _names(raw: str) -> list[str]:
 
 
 def _packaged() -> set[str]:
-    names: set[str] = set()
-    for line in (DATA / "organisations.tsv").read_text(encoding="utf-8").splitlines()[2:]:
-        cells = line.split("\t")
-        names.update(n.lower() for n in [cells[1], *cells[2].split("|")] if n)
-    return names
+    text = (DATA / "organisations.tsv").read_text(encoding="utf-8")
+    rows = [row.record() for row in read_rows(text, source="actors/data/organisations.tsv")]
+    return {n.lower() for r in rows for n in [r["name"], *r["aliases"].split("|")] if n}
 
 
 def main() -> None:

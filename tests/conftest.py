@@ -1,4 +1,4 @@
-"""Shared fixtures: where the shared data lives, and the sample article."""
+"""Shared fixtures: where the shared data lives, the sample article, and a default pipeline."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from tidings import Pipeline
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    """A default pipeline, made once a test module (a module that changes it changes only its own)."""
+    return Pipeline()
 
 
 @pytest.fixture(scope="session")

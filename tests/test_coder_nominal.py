@@ -3,22 +3,10 @@ the summit"): sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tidings import Article, Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    found = pipeline.extract(Article("s", text, dt.date(2021, 3, 4)))
-    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code)
-            for e in found}
+from helpers import triples
+from tidings import Pipeline
 
 
 @pytest.mark.parametrize("text", [

@@ -6,19 +6,13 @@ import datetime as dt
 
 import pytest
 
-from tidings import Article, Event, Pipeline
+import helpers
+from helpers import Triple
+from tidings import Article, Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def triples(pipeline: Pipeline, text: str, published: str | None = "2015-06-09") -> set[tuple[str, str, str]]:
-    when = dt.date.fromisoformat(published) if published else None
-    events: list[Event] = pipeline.extract(Article("t", text, when))
-    return {(e.source.code if e.source else "---", e.target.code if e.target else "---", e.cameo.code)
-            for e in events}
+def triples(pipeline: Pipeline, text: str, published: str | None = "2015-06-09") -> set[Triple]:
+    return helpers.triples(pipeline, text, published, blank="---")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

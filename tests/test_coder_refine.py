@@ -8,23 +8,21 @@ import datetime as dt
 
 import pytest
 
-from tidings import Article, Event, Pipeline
+import helpers
+from helpers import Triple
+from tidings import Event, Pipeline
 from tidings.errors import DataError
 from tidings.events.refine import dyad_rules, means_table, read_dyads, read_means
 
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
+DAY = dt.date(2022, 5, 6)
 
 
 def events(pipeline: Pipeline, text: str) -> list[Event]:
-    return pipeline.extract(Article("r", text, dt.date(2022, 5, 6)))
+    return helpers.events(pipeline, text, DAY)
 
 
-def triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code)
-            for e in events(pipeline, text)}
+def triples(pipeline: Pipeline, text: str) -> set[Triple]:
+    return helpers.triples(pipeline, text, DAY)
 
 
 def codes(pipeline: Pipeline, text: str) -> set[str]:

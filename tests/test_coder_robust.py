@@ -12,11 +12,6 @@ from tidings import Article, Pipeline
 from tidings.events import coder as coder_module
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 @pytest.mark.parametrize("text", [
     "Two suicide bombers killed 23 people and themselves.",  # the sentence of issue 12
     "Three gunmen shot four guards and themselves near the Iraqi border.",

@@ -3,27 +3,12 @@ report none: sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tidings import Article, Event, Pipeline
+from helpers import triples
+from tidings import Pipeline
 from tidings.events.sides import admissible, complete, localise
 from tidings.record import Actor
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def events(pipeline: Pipeline, text: str) -> list[Event]:
-    return pipeline.extract(Article("s", text, dt.date(2021, 3, 4)))
-
-
-def triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code)
-            for e in events(pipeline, text)}
 
 
 def roots(pipeline: Pipeline, text: str) -> set[str]:

@@ -7,18 +7,14 @@ import datetime as dt
 
 import pytest
 
+import helpers
+from helpers import Triple
 from tidings import Article, Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    found = pipeline.extract(Article("s", text, dt.date(2021, 3, 4)))
-    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code[:2])
-            for e in found}
+def triples(pipeline: Pipeline, text: str) -> set[Triple]:
+    """(source, target, CAMEO root) of what ``text`` codes."""
+    return {(source, target, code[:2]) for source, target, code in helpers.triples(pipeline, text)}
 
 
 @pytest.mark.parametrize(("text", "a", "b", "root"), [

@@ -6,19 +6,11 @@ import datetime as dt
 
 import pytest
 
+from helpers import events
 from tidings.claims import claims_for_article
 from tidings.errors import PipelineError
 from tidings.pipeline import STAGES, Pipeline, Stage, check_order
-from tidings.record import Article, Event
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def events(pipeline: Pipeline, text: str, published: str) -> list[Event]:
-    return pipeline.extract(Article("t", text, dt.date.fromisoformat(published)))
+from tidings.record import Article
 
 
 def sides(pipeline: Pipeline, text: str, published: str) -> set[tuple[str, str, str, str]]:

@@ -17,11 +17,6 @@ from tidings.record import FACTUALITY_LABELS
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "kim-letters-2020-05-09.txt"
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def code(pipeline: Pipeline, text: str, published: str, doc_id: str = "t") -> list[Event]:
     return pipeline.extract(Article(doc_id, text, dt.date.fromisoformat(published)))
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
-
-from tidings import Article, Pipeline
+from helpers import Triple, events, triple
+from tidings import Pipeline
 from tidings.events.coder import ActorRef, Candidate
 from tidings.events.statements import STATEMENT, one_sided_statements
 from tidings.nlp.model import parser
@@ -23,15 +22,8 @@ BESIDE = ("The Review Panel (RP) of the Council for the Protection of Villages b
 VILLAGERS = Actor("villagers", "villagers", "RURCVL", "RUR", "CVL")
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def triples(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
-    events = pipeline.extract(Article("p", text, dt.date(2022, 5, 6)))
-    return [(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code)
-            for e in events]
+def triples(pipeline: Pipeline, text: str) -> list[Triple]:
+    return [triple(e) for e in events(pipeline, text, dt.date(2022, 5, 6))]
 
 
 def _word(doc: Any, text: str) -> Any:

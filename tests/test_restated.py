@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tidings.events.ontology import cameo, plover
 from tidings.events.restated import drop_restated
 from tidings.pipeline import Pipeline
@@ -46,11 +44,6 @@ def test_another_kind_of_act_beside_it_does_not_make_it_a_restatement() -> None:
     # a march and a general strike told in one sentence are two acts
     events = [_event(2, "141", True), _event(2, "143", False), _event(3, "190", False)]
     assert _codes(drop_restated(events)) == _codes(events)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
 
 
 def _coded(pipeline: Pipeline, text: str) -> list[tuple[int, str, str | None]]:

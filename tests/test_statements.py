@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tidings import Article, Event, Pipeline
+from helpers import Triple, events, triple
+from tidings import Article, Pipeline
 from tidings.errors import DataError
 from tidings.events.sides import admissible, complete
 from tidings.events.statements import (
@@ -27,19 +28,9 @@ from tidings.record import Actor
 from tidings.store import Batch, Store, StoredArticle
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def events(pipeline: Pipeline, text: str) -> list[Event]:
-    return pipeline.extract(Article("s", text, dt.date(2021, 3, 4)))
-
-
-def statements(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
+def statements(pipeline: Pipeline, text: str) -> list[Triple]:
     """(source code, target code, CAMEO code) of the root-01 events of ``text``."""
-    return [(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code)
-            for e in events(pipeline, text) if e.cameo.code.startswith("01")]
+    return [triple(e) for e in events(pipeline, text) if e.cameo.code.startswith("01")]
 
 
 MINISTRY = Actor("the ministry", "Chile Government", "CHLGOV", "CHL", "GOV")
@@ -223,7 +214,7 @@ def test_quotations_are_found_across_sentence_breaks() -> None:
 # ------------------------------------------------------------------------------- stored and exported
 def test_a_statement_is_stored_and_exported_with_an_empty_target(pipeline: Pipeline, tmp_path: Path) -> None:
     text = "Chile's foreign ministry said on Tuesday that the border crossing would reopen next month."
-    found = events(pipeline, text)
+    found = events(pipeline, text, doc_id="s")
     assert [e.target for e in found] == [None] and found[0].plover is None  # PLOVER leaves root 01 unmapped
     with Store.open(tmp_path / "s.duckdb") as store:
         run = store.start_run(["s"], workers=1, coder="tidings-test")

@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tidings.about import __version__
-from tidings.errors import InputError, MissingExtra, TidingsError
+from tidings.errors import InputError, TidingsError
 from tidings.log import get_logger, warn
 
 if TYPE_CHECKING:
@@ -64,15 +64,9 @@ LexiconOpt = Annotated[list[Path] | None, typer.Option("--lexicon", help="Your v
 
 def _need(*extras: str, command: str) -> None:
     """Stop with exit code 2 and the numbered error when an extra the command needs is not installed."""
-    from rich.markup import escape
+    from tidings.console import require_extras
 
-    from tidings.extras import require
-
-    try:
-        require(*extras, command=command)
-    except MissingExtra as exc:
-        Console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from exc
+    require_extras(*extras, command=command)
 
 
 class Undated:

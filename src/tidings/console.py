@@ -14,6 +14,7 @@ import logging
 
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -26,7 +27,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-__all__ = ["RateColumn", "configure_logging", "progress"]
+__all__ = ["RateColumn", "configure_logging", "progress", "require_extras"]
 
 _LOGGERS = ("tidings", "py.warnings", "spacy")
 _MARK = "_tidings_cli_handler"
@@ -68,3 +69,18 @@ def progress(console: Console, *, transient: bool = False, disable: bool | None 
                     TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                     TextColumn("{task.fields[info]}"), console=console, transient=transient,
                     disable=not console.is_terminal if disable is None else disable)
+
+
+def require_extras(*extras: str, command: str) -> None:
+    """Stop a command with exit code 2 and the numbered error ([T501]) when an extra it needs is not
+    installed."""
+    import typer
+
+    from tidings.errors import MissingExtra
+    from tidings.extras import require
+
+    try:
+        require(*extras, command=command)
+    except MissingExtra as exc:
+        Console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tidings.actors import KnowledgeBase
 from tidings.attribution.cues import REPORT_VERBS
-from tidings.errors import DataError
+from tidings.datafiles import user_text
 from tidings.events.lexicon import Lexicon, inflect_noun, inflect_verb, read_lexicon_tsv
 from tidings.events.statements import statement_forms
 from tidings.places import Geocoder
@@ -119,11 +119,7 @@ def load_user_actors(kb: KnowledgeBase, paths: Sequence[Path]) -> KnowledgeBase:
         return kb
     out = KnowledgeBase.packaged() if kb is KnowledgeBase.default() else kb
     for path in paths:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"{path}: cannot be read ({exc})") from exc
-        out.add_table(text, source=str(path))
+        out.add_table(user_text(path), source=str(path))
     return out
 
 
@@ -134,10 +130,7 @@ def load_user_lexicon(lexicon: Lexicon, paths: Sequence[Path]) -> Lexicon:
     packaged entries with the same key and win ties.
     """
     for path in paths:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"{path}: cannot be read ({exc})") from exc
+        text = user_text(path)
         nouns = Path(path).name.lower().endswith("nouns.tsv")
         lexicon = lexicon.extend(read_lexicon_tsv(text, "noun" if nouns else "verb", source=str(path)))
     return lexicon

@@ -25,17 +25,15 @@ Coding conventions
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from tidings.actors.normalize import Piece, key_of, normalize
+from tidings.datafiles import packaged_text, read_rows, table_header
 from tidings.dictionaries.actors import plural_forms, read_phoenix_directory
 from tidings.errors import DataError
 from tidings.record import Actor
@@ -176,21 +174,11 @@ def pick(entries: Sequence[Entry], when: dt.date | None) -> Entry:
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
-    try:
-        text = resources.files("tidings.actors").joinpath("data", name).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as exc:
-        raise DataError(f"actors/data/{name}: {exc}") from exc
-    return _parse_tsv(text, f"actors/data/{name}")
+    return _parse_tsv(packaged_text("tidings.actors", name), f"actors/data/{name}")
 
 
 def _parse_tsv(text: str, source: str) -> list[dict[str, str]]:
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    rows = list(reader)
-    for number, row in enumerate(rows, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise DataError(f"{source}: row {number} has the wrong number of fields")
-    return rows
+    return [row.record() for row in read_rows(text, source=source)]
 
 
 #: The header of each actor table a user may add (``--actors FILE``): the packaged files' own columns.
@@ -314,8 +302,7 @@ class KnowledgeBase:
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
         packaged entries of the same name. Returns the number of rows added."""
-        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-        header = tuple(c.strip() for c in lines[0].split("\t")) if lines else ()
+        header = table_header(text)
         kind = TABLES.get(header)
         if kind is None:
             raise DataError(f"{source}: header {list(header)} is not one of {[list(h) for h in TABLES]}")

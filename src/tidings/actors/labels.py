@@ -8,18 +8,16 @@ by the role, not by the person: the person is a name the article used, the code 
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-from importlib import resources
+
+from tidings.datafiles import packaged_text, read_rows
 
 __all__ = ["code_label"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("tidings.actors").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+    text = packaged_text("tidings.actors", name)
+    return [row.record() for row in read_rows(text, source=f"actors/data/{name}")]
 
 
 @functools.cache

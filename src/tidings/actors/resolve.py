@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from tidings.actors.kb import Entry, KnowledgeBase, NameMatch, SectorMatch, split_code
+from tidings.actors.kb import Entry, KnowledgeBase, NameMatch, Sector, SectorMatch, split_code
 from tidings.actors.normalize import Piece, normalize
 from tidings.record import Actor
 
@@ -152,6 +152,41 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
     return _combine(kb, pieces, text, match, entry, head, when)
 
 
+def _home(kb: KnowledgeBase, entry: Entry, code: str) -> str | None:
+    """The country a person entry is from: its own, or the country its code starts with."""
+    return entry.home or (code[:3] if code[:3] in kb.countries else None)
+
+
+def _combine_person(
+    kb: KnowledgeBase,
+    pieces: Sequence[Piece],
+    text: str,
+    match: NameMatch,
+    entry: Entry,
+    head: SectorMatch | None,
+    role: Sector | None,
+    code: str,
+) -> Actor | None:
+    """A person's actor: their dated code, or the role the text gives them."""
+    if role is not None and role.code == "ELI":  # "former president Bush", whatever the date
+        country = _home(kb, entry, code)
+        if country:
+            return kb.make_actor(text, entry.name, country + "ELI")
+    titled = role is not None and head is not None and head.end <= match.start and not role.weak
+    if titled and role is not None and code.endswith("ELI") and role.code != "ELI":
+        # "Foreign Minister X" when our dated terms have X out of office: the text's title is newer
+        country = _home(kb, entry, code)
+        if country:
+            return kb.make_actor(text, entry.name, country + role.code)
+    possessive = pieces[match.end - 1].possessive
+    if possessive and role is not None and head is not None and head.start >= match.end and not role.weak:
+        country = _home(kb, entry, code)
+        if country:
+            return _with_role(kb, text, kb.countries.get(country, country), country, role.code,
+                              _role_words(pieces, head), role.prefix)
+    return kb.make_actor(text, entry.name, code)
+
+
 def _combine(
     kb: KnowledgeBase,
     pieces: Sequence[Piece],
@@ -168,23 +203,7 @@ def _combine(
     if head is not None and role is None and head.end <= match.start:
         role = head.sector  # a role word before the name: "President Bush", "rebel commander X"
     if entry.kind == "person":
-        if role is not None and role.code == "ELI":  # "former president Bush", whatever the date
-            country = entry.home or (code[:3] if code[:3] in kb.countries else None)
-            if country:
-                return kb.make_actor(text, entry.name, country + "ELI")
-        titled = role is not None and head is not None and head.end <= match.start and not role.weak
-        if titled and role is not None and code.endswith("ELI") and role.code != "ELI":
-            # "Foreign Minister X" when our dated terms have X out of office: the text's title is newer
-            country = entry.home or (code[:3] if code[:3] in kb.countries else None)
-            if country:
-                return kb.make_actor(text, entry.name, country + role.code)
-        possessive = pieces[match.end - 1].possessive
-        if possessive and role is not None and head is not None and head.start >= match.end and not role.weak:
-            country = entry.home or (code[:3] if code[:3] in kb.countries else None)
-            if country:
-                return _with_role(kb, text, kb.countries.get(country, country), country, role.code,
-                                  _role_words(pieces, head), role.prefix)
-        return kb.make_actor(text, entry.name, code)
+        return _combine_person(kb, pieces, text, match, entry, head, role, code)
     country, sector = split_code(code, kb.countries)
     # a three-letter code from a user dictionary ("ARN") is a country-level actor too, unless it is a
     # generic organisation prefix

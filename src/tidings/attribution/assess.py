@@ -165,18 +165,7 @@ def _edge(node: Token, head: Token, rel: str, signals: list[tuple[str, str]],
     lemma = head.lemma_.lower()
     is_clause = node.pos_ in CLAUSE_POS or node.tag_.startswith("VB")
     if rel in {"ccomp", "parataxis", "csubj", "csubjpass"} or (rel == "advcl" and _is_bare_report(head)):
-        if head.pos_ in CLAUSE_POS or head.tag_.startswith("VB"):
-            source = _verb_source(head)
-            if source is not None:
-                return _Scope.OUT, source
-            _predicate_adjective(head, add)
-            return (_Scope.FUTURE, None)
-        if head.pos_ in {"NOUN", "PROPN"}:
-            return _noun_complement(node, head, add)
-        if head.pos_ == "ADJ":
-            _adjective_governor(head, add, infinitive=False)
-            return _Scope.FUTURE, None
-        return _Scope.FUTURE, None
+        return _complement(node, head, add)
     if rel == "conj":
         return _Scope.FULL, None
     if rel == "xcomp":
@@ -195,26 +184,48 @@ def _edge(node: Token, head: Token, rel: str, signals: list[tuple[str, str]],
     if rel == "pcomp" or rel == "pobj":
         return _prepositional(node, head, add)
     if not is_clause:
-        if rel in {"dobj", "nsubjpass", "attr", "oprd", "appos", "dative"}:
-            if head.lemma_.lower() in C.SOURCE_VERBS and rel in {"dobj", "nsubjpass"} and (
-                lemma in C.REPORT_VERBS - {"add", "see", "hear", "find", "show", "know", "learn"}
-            ):
-                source = _verb_source(head)
-                if source is not None:
-                    return _Scope.OUT, source
-            if rel in {"attr", "oprd"}:
-                return _Scope.FULL, None  # "there was no attack", "talks will be the next step"
-            framed = rel in {"dobj", "nsubjpass"} and _object_governor(node, head, add)
-            if framed or (rel in {"dobj", "nsubjpass"} and lemma in C.SUPPORT_VERBS):
-                return _Scope.FULL, None  # "held talks", "planned an attack", "cancelled the visit"
-            # an object shares only the time of its verb: "will provide assistance" (future), but "did not
-            # cut jobs" does not negate the jobs
-            return (_Scope.FUTURE if rel in {"dobj", "nsubjpass"} else _Scope.OUT), None
-        if rel == "nsubj":
-            # "the talks will take place", "the attack did not happen"; otherwise only the time is shared
-            return (_Scope.FULL if lemma in C.OCCURRENCE_VERBS else _Scope.FUTURE), None
-        return _Scope.OUT, None
+        return _argument(node, head, rel, add)
     return _Scope.FUTURE, None
+
+
+def _complement(node: Token, head: Token, add: _Add) -> _Step:
+    """A clause that complements its governor: a report's source, or the frame of a noun or adjective."""
+    if head.pos_ in CLAUSE_POS or head.tag_.startswith("VB"):
+        source = _verb_source(head)
+        if source is not None:
+            return _Scope.OUT, source
+        _predicate_adjective(head, add)
+        return (_Scope.FUTURE, None)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return _noun_complement(node, head, add)
+    if head.pos_ == "ADJ":
+        _adjective_governor(head, add, infinitive=False)
+        return _Scope.FUTURE, None
+    return _Scope.FUTURE, None
+
+
+def _argument(node: Token, head: Token, rel: str, add: _Add) -> _Step:
+    """An event noun as an argument of its governor (object, subject, attribute ...)."""
+    lemma = head.lemma_.lower()
+    if rel in {"dobj", "nsubjpass", "attr", "oprd", "appos", "dative"}:
+        if head.lemma_.lower() in C.SOURCE_VERBS and rel in {"dobj", "nsubjpass"} and (
+            lemma in C.REPORT_VERBS - {"add", "see", "hear", "find", "show", "know", "learn"}
+        ):
+            source = _verb_source(head)
+            if source is not None:
+                return _Scope.OUT, source
+        if rel in {"attr", "oprd"}:
+            return _Scope.FULL, None  # "there was no attack", "talks will be the next step"
+        framed = rel in {"dobj", "nsubjpass"} and _object_governor(node, head, add)
+        if framed or (rel in {"dobj", "nsubjpass"} and lemma in C.SUPPORT_VERBS):
+            return _Scope.FULL, None  # "held talks", "planned an attack", "cancelled the visit"
+        # an object shares only the time of its verb: "will provide assistance" (future), but "did not
+        # cut jobs" does not negate the jobs
+        return (_Scope.FUTURE if rel in {"dobj", "nsubjpass"} else _Scope.OUT), None
+    if rel == "nsubj":
+        # "the talks will take place", "the attack did not happen"; otherwise only the time is shared
+        return (_Scope.FULL if lemma in C.OCCURRENCE_VERBS else _Scope.FUTURE), None
+    return _Scope.OUT, None
 
 
 def _xcomp(node: Token, head: Token, add: _Add) -> _Step:
@@ -334,49 +345,68 @@ def _predicate_adjective(verb: Token, add: _Add) -> None:
 def _local_cues(node: Token, *, is_trigger: bool) -> Iterable[tuple[str, str]]:
     """Cues attached directly to one clause (or event noun) on the path."""
     is_noun = node.pos_ in {"NOUN", "PROPN"} and not node.tag_.startswith("VB")
-    has_modal = False
     for child in node.children:
-        dep, low, lemma = child.dep_, child.lower_, child.lemma_.lower()
-        if dep == "neg" or (dep == "advmod" and low in C.NEGATION_WORDS) or (
-                dep == "det" and low in C.NEGATIVE_DETERMINERS and is_noun):
-            yield "negated", child.text
-        elif (dep in {"aux", "auxpass"} and child.tag_ == "MD") or (dep == "aux" and low in C.FUTURE_MODALS):
-            has_modal = True
-            if low in C.HEDGE_MODALS or lemma in C.HEDGE_MODALS:
-                yield "hedged", child.text
-            elif low in C.FUTURE_MODALS or lemma in C.FUTURE_MODALS:
-                yield "future", child.text
-        elif dep == "advmod" and low in C.HEDGE_ADVERBS:
-            yield "hedged", child.text
-        elif dep == "mark" and low in C.CONDITIONAL_MARKERS:
-            yield "conditional", child.text
-        elif dep in SUBJECT_DEPS | {"dobj"} and not is_noun and (
-            low in C.NEGATIVE_PRONOUNS
-            or any(g.dep_ == "det" and g.lower_ in C.NEGATIVE_DETERMINERS for g in child.children)
-        ):
-            yield "negated", child.text if low in C.NEGATIVE_PRONOUNS else "no"
-        elif dep == "amod" and is_noun:
-            if low in {"rumoured", "rumored"}:
-                yield "rumoured", child.text
-            elif low in C.HEDGE_ADJECTIVES:
-                yield "hedged", child.text
-            elif low in C.NEGATIVE_ADJECTIVES:
-                yield "negated", child.text
-            elif low in C.INTENT_ADJECTIVES:
-                yield "future", child.text
-        elif dep == "aux" and low == "to" and is_trigger and node.dep_ == "ROOT":
-            yield "future", "to"  # headline infinitive: "Apple to release new iPhone"
+        cue = _child_cue(node, child, is_noun=is_noun, is_trigger=is_trigger)
+        if cue is not None:
+            yield cue
     if node.dep_ == "ROOT" and not is_noun:
         if _is_imperative(node):
             yield "future", node.text  # a directive: "Leave the city now"
         last = node.sent[-1]
         if last.text == "?" or (last.is_punct and len(node.sent) > 1 and node.sent[-2].text == "?"):
             yield "future", "?"  # a question asserts nothing: "Will the talks resume?"
-    if has_modal:
+    if any(_is_modal(child) for child in node.children):
         for child in node.children:
             if child.dep_ == "advcl" and any(
                     g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in child.children):
                 yield "conditional", next(g.text for g in child.children if g.dep_ == "mark")
+
+
+def _is_modal(child: Token) -> bool:
+    dep = child.dep_
+    return (dep in {"aux", "auxpass"} and child.tag_ == "MD") or (
+        dep == "aux" and child.lower_ in C.FUTURE_MODALS)
+
+
+def _child_cue(node: Token, child: Token, *, is_noun: bool, is_trigger: bool) -> tuple[str, str] | None:
+    """The cue one dependent of ``node`` gives, if any."""
+    dep, low, lemma = child.dep_, child.lower_, child.lemma_.lower()
+    if dep == "neg" or (dep == "advmod" and low in C.NEGATION_WORDS) or (
+            dep == "det" and low in C.NEGATIVE_DETERMINERS and is_noun):
+        return "negated", child.text
+    if _is_modal(child):
+        if low in C.HEDGE_MODALS or lemma in C.HEDGE_MODALS:
+            return "hedged", child.text
+        if low in C.FUTURE_MODALS or lemma in C.FUTURE_MODALS:
+            return "future", child.text
+        return None
+    if dep == "advmod" and low in C.HEDGE_ADVERBS:
+        return "hedged", child.text
+    if dep == "mark" and low in C.CONDITIONAL_MARKERS:
+        return "conditional", child.text
+    if dep in SUBJECT_DEPS | {"dobj"} and not is_noun and (
+        low in C.NEGATIVE_PRONOUNS
+        or any(g.dep_ == "det" and g.lower_ in C.NEGATIVE_DETERMINERS for g in child.children)
+    ):
+        return "negated", child.text if low in C.NEGATIVE_PRONOUNS else "no"
+    if dep == "amod" and is_noun:
+        return _adjective_cue(low, child.text)
+    if dep == "aux" and low == "to" and is_trigger and node.dep_ == "ROOT":
+        return "future", "to"  # headline infinitive: "Apple to release new iPhone"
+    return None
+
+
+def _adjective_cue(low: str, text: str) -> tuple[str, str] | None:
+    """The cue of an adjective on an event noun: "rumoured", "possible", "failed", "planned" ..."""
+    if low in {"rumoured", "rumored"}:
+        return "rumoured", text
+    if low in C.HEDGE_ADJECTIVES:
+        return "hedged", text
+    if low in C.NEGATIVE_ADJECTIVES:
+        return "negated", text
+    if low in C.INTENT_ADJECTIVES:
+        return "future", text
+    return None
 
 
 # --- Sources -----------------------------------------------------------------------------------------

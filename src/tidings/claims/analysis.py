@@ -62,37 +62,51 @@ def contradictions(claims: list[Claim]) -> list[Contradiction]:
         code = subject.split("|", 1)[0]
         seen = [c for c in kinds.get("appearance", []) if c.factuality in FIRM and c.polarity == "positive"
                 and c.refers_to is not None]
-        for death in kinds.get("death", []):
-            if death.factuality == "denied" or death.polarity == "negative":
-                continue
-            floor = death.refers_to or ((death.made_on - dt.timedelta(days=DATELESS_WINDOW_DAYS))
-                                        if death.made_on else None)
-            later = [s for s in seen
-                     if floor is not None and s.refers_to is not None and s.refers_to >= floor]
-            if later:
-                sighting = max(later, key=lambda s: s.refers_to or dt.date.min)
-                out.append(Contradiction(code, "dead-but-seen", death, sighting,
-                                         f"{death.factuality} death, seen in public on {sighting.refers_to}"))
+        out.extend(_dead_but_seen(code, kinds.get("death", []), seen))
         for kind, items in kinds.items():
-            firm = [c for c in items if c.factuality in FIRM]
-            for denied in (c for c in items if c.factuality == "denied"):
-                for claim in firm:
-                    if claim.polarity == "positive":
-                        out.append(Contradiction(code, "confirmed-denied", claim, denied,
-                                                 f"{kind}: {claim.factuality} and denied"))
-            for i, first in enumerate(firm):
-                for second in firm[i + 1:]:
-                    if first.polarity != second.polarity and first.refers_to == second.refers_to:
-                        out.append(Contradiction(code, "polarity", first, second,
-                                                 f"{kind}: positive and negative"))
-        absent = [c for c in kinds.get("absence", []) if c.factuality in FIRM and c.refers_to is not None
-                  and not c.duration_days]
-        for gone in absent:
-            for there in seen:
-                if there.refers_to == gone.refers_to and there.doc_id != gone.doc_id:
-                    out.append(Contradiction(code, "absent-but-seen", gone, there,
-                                             f"absent and seen on {gone.refers_to}"))
+            out.extend(_opposed(code, kind, items))
+        out.extend(_absent_but_seen(code, kinds.get("absence", []), seen))
     return out
+
+
+def _dead_but_seen(code: str, deaths: list[Claim], seen: list[Claim]) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    for death in deaths:
+        if death.factuality == "denied" or death.polarity == "negative":
+            continue
+        floor = death.refers_to or ((death.made_on - dt.timedelta(days=DATELESS_WINDOW_DAYS))
+                                    if death.made_on else None)
+        later = [s for s in seen
+                 if floor is not None and s.refers_to is not None and s.refers_to >= floor]
+        if later:
+            sighting = max(later, key=lambda s: s.refers_to or dt.date.min)
+            out.append(Contradiction(code, "dead-but-seen", death, sighting,
+                                     f"{death.factuality} death, seen in public on {sighting.refers_to}"))
+    return out
+
+
+def _opposed(code: str, kind: str, items: list[Claim]) -> list[Contradiction]:
+    """Claims of one type and subject that are confirmed and denied, or firm and of opposite polarity."""
+    out: list[Contradiction] = []
+    firm = [c for c in items if c.factuality in FIRM]
+    for denied in (c for c in items if c.factuality == "denied"):
+        for claim in firm:
+            if claim.polarity == "positive":
+                out.append(Contradiction(code, "confirmed-denied", claim, denied,
+                                         f"{kind}: {claim.factuality} and denied"))
+    for i, first in enumerate(firm):
+        for second in firm[i + 1:]:
+            if first.polarity != second.polarity and first.refers_to == second.refers_to:
+                out.append(Contradiction(code, "polarity", first, second,
+                                         f"{kind}: positive and negative"))
+    return out
+
+
+def _absent_but_seen(code: str, absences: list[Claim], seen: list[Claim]) -> list[Contradiction]:
+    absent = [c for c in absences if c.factuality in FIRM and c.refers_to is not None and not c.duration_days]
+    return [Contradiction(code, "absent-but-seen", gone, there, f"absent and seen on {gone.refers_to}")
+            for gone in absent for there in seen
+            if there.refers_to == gone.refers_to and there.doc_id != gone.doc_id]
 
 
 def timeline(person: str, sightings: list[Appearance], claims: list[Claim], as_of: dt.date, *,

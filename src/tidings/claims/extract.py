@@ -107,76 +107,96 @@ def _cues(doc: Doc) -> list[_Cue]:
     return out
 
 
+def _make(tok: Token, kind: str, subject: Token | None, *, negative: bool = False,
+          last: Token | None = None) -> _Cue:
+    """The cue ``tok`` (to ``last`` for a phrase) gives, about ``subject``."""
+    end_tok = last or tok
+    return _Cue(kind, tok, tok.doc[tok.i:end_tok.i + 1].text, tok.idx, end_tok.idx + len(end_tok.text),
+                subject, negative)
+
+
 def _cue(tok: Token) -> _Cue | None:
     lemma = tok.lemma_.lower()
     lower = tok.lower_
     pos = tok.pos_
-
-    def make(kind: str, subject: Token | None, *, negative: bool = False, last: Token | None = None) -> _Cue:
-        end_tok = last or tok
-        return _Cue(kind, tok, tok.doc[tok.i:end_tok.i + 1].text, tok.idx, end_tok.idx + len(end_tok.text),
-                    subject, negative)
-
     # identity: "his body double", "a lookalike"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (lower, nxt.lower_) in C.IDENTITY_PHRASES:
-        return make("identity", _possessor(tok) or _possessor(nxt), last=nxt)
+        return _make(tok, "identity", _possessor(tok) or _possessor(nxt), last=nxt)
     if lower in C.IDENTITY_WORDS or lemma in C.IDENTITY_WORDS:
-        return make("identity", _possessor(tok))
+        return _make(tok, "identity", _possessor(tok))
     if pos in ("NOUN", "PROPN"):
-        if lemma in C.DEATH_NOUNS:
-            return make("death", _noun_subject(tok))
-        if lemma in C.HEALTH_NOUNS or (lemma == "condition" and any(
-                c.lower_ in C.HEALTH_CONDITION_WORDS for c in tok.children)):
-            return make("health", _noun_subject(tok))
-        if lemma in C.WHEREABOUTS_NOUNS or lower in C.WHEREABOUTS_NOUNS:
-            kind = "absence" if _from_public(tok) else "whereabouts"
-            if lower == "hiding" and tok.dep_ == "pobj":
-                return make(kind, _clause_subject(tok.head.head) if tok.head.head is not tok else None)
-            return make(kind, _noun_subject(tok))
-        if lemma in C.ABSENCE_NOUNS:
-            return make("absence", _noun_subject(tok))
-        if lemma in C.APPEARANCE_NOUNS and (_noun_subject(tok) is not None):
-            return make("appearance", _noun_subject(tok))
-        if lemma in C.SUCCESSION_NOUNS:
-            return make("succession", _noun_subject(tok))
-        return None
+        return _noun_cue(tok, lemma, lower)
     if pos == "ADJ" or (pos == "VERB" and tok.dep_ in ("acomp", "amod") and tok.tag_ == "VBN"):
-        if lemma in C.DEATH_ADJECTIVES or lower in C.DEATH_ADJECTIVES:
-            return make("death", _adjective_subject(tok))
-        if lower in C.HEALTH_ADJECTIVES or lemma in C.HEALTH_ADJECTIVES:
-            return make("health", _adjective_subject(tok))
-        if lower in C.WHEREABOUTS_ADJECTIVES:
-            return make("whereabouts", _adjective_subject(tok))
-        if lower in C.ABSENCE_ADJECTIVES:
-            return make("absence", _adjective_subject(tok))
-        if pos == "ADJ":
-            return None
+        cue = _adjective_cue(tok, lemma, lower)
+        if cue is not None or pos == "ADJ":
+            return cue
     if pos not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
         return None
+    return _verb_cue(tok, lemma)
+
+
+def _noun_cue(tok: Token, lemma: str, lower: str) -> _Cue | None:
+    if lemma in C.DEATH_NOUNS:
+        return _make(tok, "death", _noun_subject(tok))
+    if lemma in C.HEALTH_NOUNS or (lemma == "condition" and any(
+            c.lower_ in C.HEALTH_CONDITION_WORDS for c in tok.children)):
+        return _make(tok, "health", _noun_subject(tok))
+    if lemma in C.WHEREABOUTS_NOUNS or lower in C.WHEREABOUTS_NOUNS:
+        kind = "absence" if _from_public(tok) else "whereabouts"
+        if lower == "hiding" and tok.dep_ == "pobj":
+            return _make(tok, kind, _clause_subject(tok.head.head) if tok.head.head is not tok else None)
+        return _make(tok, kind, _noun_subject(tok))
+    if lemma in C.ABSENCE_NOUNS:
+        return _make(tok, "absence", _noun_subject(tok))
+    if lemma in C.APPEARANCE_NOUNS and (_noun_subject(tok) is not None):
+        return _make(tok, "appearance", _noun_subject(tok))
+    if lemma in C.SUCCESSION_NOUNS:
+        return _make(tok, "succession", _noun_subject(tok))
+    return None
+
+
+def _adjective_cue(tok: Token, lemma: str, lower: str) -> _Cue | None:
+    if lemma in C.DEATH_ADJECTIVES or lower in C.DEATH_ADJECTIVES:
+        return _make(tok, "death", _adjective_subject(tok))
+    if lower in C.HEALTH_ADJECTIVES or lemma in C.HEALTH_ADJECTIVES:
+        return _make(tok, "health", _adjective_subject(tok))
+    if lower in C.WHEREABOUTS_ADJECTIVES:
+        return _make(tok, "whereabouts", _adjective_subject(tok))
+    if lower in C.ABSENCE_ADJECTIVES:
+        return _make(tok, "absence", _adjective_subject(tok))
+    return None
+
+
+def _verb_cue(tok: Token, lemma: str) -> _Cue | None:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if lemma in C.DEATH_VERBS or (lemma, particle) in C.DEATH_PARTICLE_VERBS:
-        return make("death", _clause_subject(tok))
+        return _make(tok, "death", _clause_subject(tok))
     if lemma in C.HEALTH_VERBS:
-        return make("health", _clause_subject(tok))
+        return _make(tok, "health", _clause_subject(tok))
     if lemma in C.WHEREABOUTS_VERBS:
-        return make("absence" if _from_public(tok) else "whereabouts", _clause_subject(tok))
+        return _make(tok, "absence" if _from_public(tok) else "whereabouts", _clause_subject(tok))
     if lemma in C.ABSENCE_VERBS:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in C.EVENT_NOUNS:
-            return make("absence", _clause_subject(tok), negative=True)
+            return _make(tok, "absence", _clause_subject(tok), negative=True)
         return None
     if lemma in C.SUCCESSION_VERBS:
         if any(c.dep_ == "dobj" for c in tok.children):
-            return make("succession", _clause_subject(tok))
+            return _make(tok, "succession", _clause_subject(tok))
         return None
+    return _sighting_cue(tok, lemma)
+
+
+def _sighting_cue(tok: Token, lemma: str) -> _Cue | None:
+    """Being seen ("was seen", "saw him") or appearing in public ("appeared", "addressed the crowd")."""
     if lemma in C.SEE_VERBS:
         if _is_passive(tok):
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            return make("appearance", subj if subj is not None else _clause_subject(tok))
+            return _make(tok, "appearance", subj if subj is not None else _clause_subject(tok))
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her")):
-            return make("appearance", obj)
+            return _make(tok, "appearance", obj)
         return None
     if lemma in C.APPEARANCE_VERBS:
         if lemma == "appear" and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")
@@ -184,7 +204,7 @@ def _cue(tok: Token) -> _Cue | None:
             return None  # "appeared to be", "it appears that", "appeared calm"
         if lemma == "address" and not _addresses_audience(tok):
             return None  # "did not address the letter", "addressed how ...": no one is seen
-        return make("appearance", _clause_subject(tok))
+        return _make(tok, "appearance", _clause_subject(tok))
     return None
 
 

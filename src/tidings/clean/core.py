@@ -402,17 +402,22 @@ def _prose_resumes(words: list[tuple[int, int, str]], i: int) -> bool:
     return first.lower().strip(",.;:") not in small or second.lower().strip(",.;:") not in small
 
 
+def _sentence_cut(text: str, start: int, kind: str) -> tuple[int, int, str]:
+    """The cut of the sentence starting at ``start``: from the spaces before it to its final stop."""
+    end_match = rules.SENTENCE_END.search(text, start)
+    end = end_match.start() + 1 if end_match else len(text)
+    begin = start
+    while begin > 0 and text[begin - 1] == " ":
+        begin -= 1
+    return begin, end, kind
+
+
 def _share_sentence_cuts(text: str) -> list[tuple[int, int, str]]:
     cuts: list[tuple[int, int, str]] = []
     for start in _sentence_starts(text)[1:]:
         if not rules.SHARE_LINE.match(text, start):
             continue
-        end_match = rules.SENTENCE_END.search(text, start)
-        end = end_match.start() + 1 if end_match else len(text)
-        begin = start
-        while begin > 0 and text[begin - 1] == " ":
-            begin -= 1
-        cuts.append((begin, end, "share"))
+        cuts.append(_sentence_cut(text, start, "share"))
     return cuts
 
 
@@ -424,12 +429,7 @@ def _furniture_sentence_cuts(text: str) -> list[tuple[int, int, str]]:
         kind = furniture.sentence_kind(text, start)
         if kind is None:
             continue
-        end_match = rules.SENTENCE_END.search(text, start)
-        end = end_match.start() + 1 if end_match else len(text)
-        begin = start
-        while begin > 0 and text[begin - 1] == " ":
-            begin -= 1
-        cuts.append((begin, end, kind))
+        cuts.append(_sentence_cut(text, start, kind))
     return cuts
 
 

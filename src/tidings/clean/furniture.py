@@ -13,15 +13,13 @@ packaged ones.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from tidings.datafiles import packaged_text, read_rows, user_text
 from tidings.errors import DataError
 
 __all__ = ["KINDS", "Cue", "Furniture"]
@@ -69,7 +67,7 @@ class Furniture:
         for directory in extra:
             path = Path(directory) / "furniture.tsv"
             if path.is_file():
-                cues.extend(_cues(path.read_text(encoding="utf-8"), str(path)))
+                cues.extend(_cues(user_text(path), str(path)))
         return cls(tuple(cues))
 
     def line_kind(self, line: str) -> str | None:
@@ -90,24 +88,15 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(]?[A-Z0-9]|\s*$)")
 
 
 def _packaged() -> str:
-    try:
-        return resources.files("tidings.clean").joinpath("data", "furniture.tsv").read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"clean/data/furniture.tsv: {exc}") from exc
+    return packaged_text("tidings.clean", "furniture.tsv")
 
 
 def _cues(text: str, name: str) -> Iterator[Cue]:
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise DataError(f"{name}: header {reader.fieldnames} is not {list(COLUMNS)}")
-    for row in reader:
-        yield _cue(row, f"{name} line {reader.line_num}")
+    for row in read_rows(text, source=name, header=COLUMNS):
+        yield _cue(row.record(), f"{name}:{row.number}")
 
 
 def _cue(row: dict[str, str], where: str) -> Cue:
-    if any(row.get(column) is None for column in COLUMNS):
-        raise DataError(f"{where}: too few columns")
     if row["kind"] not in KINDS or row["position"] not in POSITIONS or row["inline"] not in ("yes", "no"):
         raise DataError(f"{where}: kind, position or inline is not one of {sorted(KINDS)}, "
                         f"{sorted(POSITIONS)}, yes/no")

@@ -195,6 +195,39 @@ class _Block:
         return PhoenixActor(tuple(self.names), self.default, tuple(self.dated), self.source)
 
 
+@dataclass(frozen=True, slots=True)
+class _Problems:
+    """What to do with a malformed line of a dictionary: raise (strict) or add it to ``found``."""
+
+    name: str
+    strict: bool
+    found: list[str] | None
+
+    def __call__(self, number: int, detail: str) -> None:
+        message = f"{self.name} line {number}: {detail}"
+        if self.strict:
+            raise DictionaryError(message)
+        if self.found is not None:
+            self.found.append(message)
+
+
+def _add_codes(fail: _Problems, number: int, text: str, target: _Block) -> None:
+    """The bracketed codes of ``text`` (line ``number``) added to the actor ``target``."""
+    if text.count("[") != text.count("]"):
+        fail(number, f"unbalanced brackets in {text.strip()!r}")
+        return
+    for content in _BRACKET.findall(text):
+        try:
+            code, dated = _parse_bracket(content)
+        except ValueError as exc:
+            fail(number, str(exc))
+            continue
+        if dated is None:
+            target.default = code
+        else:
+            target.dated.append(dated)
+
+
 def load_phoenix_actors(
     path: Path, *, strict: bool = True, problems: list[str] | None = None
 ) -> list[PhoenixActor]:
@@ -202,35 +235,14 @@ def load_phoenix_actors(
     actors: list[PhoenixActor] = []
     block: _Block | None = None
 
-    def fail(number: int, detail: str) -> None:
-        message = f"{path.name} line {number}: {detail}"
-        if strict:
-            raise DictionaryError(message)
-        if problems is not None:
-            problems.append(message)
-
-    def add_codes(number: int, text: str, target: _Block) -> None:
-        if text.count("[") != text.count("]"):
-            fail(number, f"unbalanced brackets in {text.strip()!r}")
-            return
-        for content in _BRACKET.findall(text):
-            try:
-                code, dated = _parse_bracket(content)
-            except ValueError as exc:
-                fail(number, str(exc))
-                continue
-            if dated is None:
-                target.default = code
-            else:
-                target.dated.append(dated)
-
+    fail = _Problems(path.name, strict, problems)
     for number, line in _lines(path):
         stripped = line.strip()
         if line[0] in " \t" and stripped.startswith("["):  # date restriction / default code line
             if block is None:
                 fail(number, "code line before any actor name")
                 continue
-            add_codes(number, stripped, block)
+            _add_codes(fail, number, stripped, block)
             continue
         synonym = stripped.startswith("+")
         body = stripped[1:] if synonym else stripped
@@ -251,7 +263,7 @@ def load_phoenix_actors(
                 actors.append(block.freeze())
             block = _Block([name], f"{path.name}:{number}")
         if "[" in body or "]" in body:
-            add_codes(number, body[len(name_part):], block)
+            _add_codes(fail, number, body[len(name_part):], block)
     if block is not None:
         if block.has_codes:
             actors.append(block.freeze())
@@ -299,12 +311,7 @@ def load_phoenix_agents(
     agents: list[PhoenixAgent] = []
     markers: dict[str, list[str]] = {}
 
-    def fail(number: int, detail: str) -> None:
-        message = f"{path.name} line {number}: {detail}"
-        if strict:
-            raise DictionaryError(message)
-        if problems is not None:
-            problems.append(message)
+    fail = _Problems(path.name, strict, problems)
 
     for number, line in _lines(path):
         stripped = line.strip()

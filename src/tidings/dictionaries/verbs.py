@@ -185,88 +185,14 @@ def _member(raw: str) -> tuple[str, bool]:
 
 def parse_cameo_verbs(text: str, *, source: str = "<verbs>") -> VerbImport:
     """Parse the text of a PETRARCH verb dictionary (see the module docstring)."""
-    report = ImportReport(source=source)
-    raw_sets: dict[str, list[tuple[str, bool]]] = {}
-    mode = "none"  # "set", "block", "transform"
-    current_set = ""
-    block_code = NULL_CODE
-    block_verbs: list[_Verb] = []
-    pending: list[tuple[int, str, str]] = []  # patterns, resolved after the sets: (line, body, code)
-    blocks: list[tuple[list[_Verb], list[tuple[int, str, str]]]] = []
-
+    reader = _VerbFile(source, ImportReport(source=source))
     for number, raw in enumerate(text.splitlines(), start=1):
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("<!"):
-            continue
-        if stripped.startswith("#"):
-            if "TRANSFORMATIONS" in stripped.upper():
-                mode = "transform"
-            continue
-        line = _strip_comment(stripped)
-        if not line:
-            continue
-        if line.startswith("~"):
-            report.skipped["transformation rule"] += 1
-            continue
-        if line.startswith("---"):
-            match = _HEADER.match(line)
-            if not match:
-                raise _malformed(source, number, "verb block header needs '--- NAME [code] ---'", raw)
-            block_code = match.group("code").strip() or NULL_CODE
-            block_verbs, pending = [], []
-            blocks.append((block_verbs, pending))
-            mode = "block"
-            continue
-        if line.startswith("&"):
-            current_set = line.split()[0].upper()
-            raw_sets.setdefault(current_set, [])
-            report.synsets += 1
-            mode = "set"
-            continue
-        balance = _balance(line)
-        if balance and (balance != {"("} or not line.startswith("-")):
-            raise _malformed(source, number, "unbalanced brackets", raw)
-        if line.startswith("+") and mode == "set":
-            raw_sets[current_set].append(_member(line[1:]))
-            continue
-        if line.startswith("-") or line.startswith("*"):
-            if mode != "block":
-                raise _malformed(source, number, "pattern outside a verb block", raw)
-            body = line[1:] if line.startswith("-") else line
-            if line.startswith("*"):
-                report.skipped["repaired: pattern without leading '-'"] += 1
-            found = _CODE_AT_END.search(body)
-            if not found:
-                raise _malformed(source, number, "pattern without a [code]", raw)
-            report.patterns += 1
-            if balance:  # CAMEO.2.0.txt has two patterns with a stray ")": tolerated, not imported
-                report.skipped["pattern: unbalanced parentheses"] += 1
-                continue
-            pending.append((number, body[: found.start()].strip(), found.group("code").strip()))
-            continue
-        if mode != "block":
-            if mode == "transform":
-                continue
-            raise _malformed(source, number, "verb outside a verb block" if not line.startswith("+")
-                             else "set member outside a synonym set", raw)
-        verb = _read_verb(line.split(";", 1)[0], block_code, source, number, raw, report)
-        if verb is not None:
-            block_verbs.append(verb)
-
-    sets = _resolve_sets(raw_sets)
+        reader.read(number, raw)
+    report = reader.report
+    sets = _resolve_sets(reader.raw_sets)
     entries: list[Entry] = []
-    for verbs, patterns in blocks:
-        for verb in verbs:
-            if verb.code == NULL_CODE:
-                report.skipped["verb: no code of its own"] += 1
-                continue
-            try:
-                code, reverse, swap = _codes(verb.code)
-            except _Skip:
-                report.skipped["verb: not a CAMEO code"] += 1
-                continue
-            entries.append(Entry(lemma=verb.lemma, pos="verb", code=code, particle=verb.particle,
-                                 reverse=reverse, swap=swap, forms=verb.forms, note=source))
+    for verbs, patterns in reader.blocks:
+        entries.extend(_verb_entries(verbs, source, report))
         for number, body, code in patterns:
             try:
                 made = _pattern_entries(body, code, verbs, sets, report, f"{source}:{number}")
@@ -277,6 +203,109 @@ def parse_cameo_verbs(text: str, *, source: str = "<verbs>") -> VerbImport:
             entries.extend(made)
     report.entries = len(entries)
     return VerbImport(entries, report)
+
+
+Pending = list[tuple[int, str, str]]  # a block's patterns, resolved after the sets: (line, body, code)
+
+
+@dataclass
+class _VerbFile:
+    """Where the reading of a verb dictionary is: the synonym sets and verb blocks read so far."""
+
+    source: str
+    report: ImportReport
+    raw_sets: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    mode: str = "none"  # "set", "block", "transform"
+    current_set: str = ""
+    block_code: str = NULL_CODE
+    block_verbs: list[_Verb] = field(default_factory=list)
+    pending: Pending = field(default_factory=list)
+    blocks: list[tuple[list[_Verb], Pending]] = field(default_factory=list)
+
+    def read(self, number: int, raw: str) -> None:
+        """Take in line ``number``."""
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("<!"):
+            return
+        if stripped.startswith("#"):
+            if "TRANSFORMATIONS" in stripped.upper():
+                self.mode = "transform"
+            return
+        line = _strip_comment(stripped)
+        if not line:
+            return
+        if line.startswith("~"):
+            self.report.skipped["transformation rule"] += 1
+        elif line.startswith("---"):
+            self._header(number, line, raw)
+        elif line.startswith("&"):
+            self.current_set = line.split()[0].upper()
+            self.raw_sets.setdefault(self.current_set, [])
+            self.report.synsets += 1
+            self.mode = "set"
+        else:
+            self._member(number, line, raw)
+
+    def _header(self, number: int, line: str, raw: str) -> None:
+        match = _HEADER.match(line)
+        if not match:
+            raise _malformed(self.source, number, "verb block header needs '--- NAME [code] ---'", raw)
+        self.block_code = match.group("code").strip() or NULL_CODE
+        self.block_verbs, self.pending = [], []
+        self.blocks.append((self.block_verbs, self.pending))
+        self.mode = "block"
+
+    def _member(self, number: int, line: str, raw: str) -> None:
+        """A set member, a pattern or a verb."""
+        balance = _balance(line)
+        if balance and (balance != {"("} or not line.startswith("-")):
+            raise _malformed(self.source, number, "unbalanced brackets", raw)
+        if line.startswith("+") and self.mode == "set":
+            self.raw_sets[self.current_set].append(_member(line[1:]))
+            return
+        if line.startswith(("-", "*")):
+            self._pattern(number, line, raw, bool(balance))
+            return
+        if self.mode != "block":
+            if self.mode == "transform":
+                return
+            raise _malformed(self.source, number, "verb outside a verb block" if not line.startswith("+")
+                             else "set member outside a synonym set", raw)
+        verb = _read_verb(line.split(";", 1)[0], self.block_code, self.source, number, raw, self.report)
+        if verb is not None:
+            self.block_verbs.append(verb)
+
+    def _pattern(self, number: int, line: str, raw: str, unbalanced: bool) -> None:
+        if self.mode != "block":
+            raise _malformed(self.source, number, "pattern outside a verb block", raw)
+        body = line[1:] if line.startswith("-") else line
+        if line.startswith("*"):
+            self.report.skipped["repaired: pattern without leading '-'"] += 1
+        found = _CODE_AT_END.search(body)
+        if not found:
+            raise _malformed(self.source, number, "pattern without a [code]", raw)
+        self.report.patterns += 1
+        if unbalanced:  # CAMEO.2.0.txt has two patterns with a stray ")": tolerated, not imported
+            self.report.skipped["pattern: unbalanced parentheses"] += 1
+            return
+        self.pending.append((number, body[: found.start()].strip(), found.group("code").strip()))
+
+
+def _verb_entries(verbs: list[_Verb], source: str, report: ImportReport) -> list[Entry]:
+    """The entries of a block's verbs that have a CAMEO code of their own."""
+    entries: list[Entry] = []
+    for verb in verbs:
+        if verb.code == NULL_CODE:
+            report.skipped["verb: no code of its own"] += 1
+            continue
+        try:
+            code, reverse, swap = _codes(verb.code)
+        except _Skip:
+            report.skipped["verb: not a CAMEO code"] += 1
+            continue
+        entries.append(Entry(lemma=verb.lemma, pos="verb", code=code, particle=verb.particle,
+                             reverse=reverse, swap=swap, forms=verb.forms, note=source))
+    return entries
 
 
 def _read_verb(line: str, block_code: str, source: str, number: int, raw: str,
@@ -402,16 +431,8 @@ def _pattern_entries(body: str, code: str, verbs: list[_Verb], sets: dict[str, f
     if "*" not in body:
         raise _Skip("no verb marker *")
     pre, _, post = body.partition("*")
-    pre_tokens = pre.split()
+    target_before = _target_before(pre.split())
     pattern = _Pattern()
-    target_before = False
-    for token in pre_tokens:
-        if token == "+":
-            target_before = True
-        elif token == "$":
-            continue
-        else:
-            raise _Skip("words before the verb")
     if post.startswith("_"):
         glued, _, post = post[1:].partition(" ")
         if "_" in glued or not glued:
@@ -420,50 +441,7 @@ def _pattern_entries(body: str, code: str, verbs: list[_Verb], sets: dict[str, f
     tokens = [token for token in _TOKEN.findall(post) if token != "^"]
     if any("_" in token and not token.startswith("&") for token in tokens):
         raise _Skip("connector phrase")
-    obj_tokens: list[str] = []
-    simplified = False
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token.startswith("("):
-            inner = token[1:-1].split()
-            if not inner:
-                raise _Skip("empty prepositional phrase")
-            preps = inner[0].lower().split("/")
-            rest = [word for word in inner[1:] if word != "^"]
-            if "+" in rest or "$" in rest:
-                if pattern.prep is not None:
-                    raise _Skip("two party prepositions")
-                pattern.prep = preps[0]
-                if "$" in rest and target_before:
-                    pattern.swap = True
-            elif pattern.particle is None and not obj_tokens:
-                pattern.particle = preps[0]
-                obj_tokens = rest
-            else:
-                simplified = True
-        elif token == "+":
-            if target_before:
-                raise _Skip("target on both sides of the verb")
-        elif token == "$":
-            if not target_before:
-                raise _Skip("source after the verb")
-            pattern.swap = True
-        elif token.lower() in PREPOSITIONS and following in ("+", "$"):
-            if pattern.prep is not None:
-                raise _Skip("two party prepositions")
-            pattern.prep = token.lower()
-            if following == "$" and target_before:
-                pattern.swap = True
-        elif (token.lower() in PARTICLES and index == 0 and pattern.particle is None
-              and not token.startswith(("{", "&"))):
-            pattern.particle = token.lower()
-        elif pattern.prep is not None:
-            simplified = True  # words after the target slot
-        else:
-            obj_tokens.append(token)
-        index += 1
+    obj_tokens, simplified = _read_slots(tokens, pattern, target_before)
     pattern.obj = _objects(obj_tokens, sets)
     if simplified:
         report.skipped["simplified: extra constraint dropped"] += 1
@@ -479,3 +457,68 @@ def _pattern_entries(body: str, code: str, verbs: list[_Verb], sets: dict[str, f
         made.append(Entry(lemma=verb.lemma, pos="verb", code=primary, obj=pattern.obj, particle=particle,
                           prep=pattern.prep, reverse=reverse, swap=swap, forms=verb.forms, note=where))
     return made
+
+
+def _target_before(pre_tokens: list[str]) -> bool:
+    """Whether the words before the verb marker put the target there (``+``); other words are skipped."""
+    target_before = False
+    for token in pre_tokens:
+        if token == "+":
+            target_before = True
+        elif token != "$":
+            raise _Skip("words before the verb")
+    return target_before
+
+
+def _party_prep(pattern: _Pattern, prep: str, swap: bool) -> None:
+    if pattern.prep is not None:
+        raise _Skip("two party prepositions")
+    pattern.prep = prep
+    if swap:
+        pattern.swap = True
+
+
+def _read_slots(tokens: list[str], pattern: _Pattern, target_before: bool) -> tuple[list[str], bool]:
+    """Fill ``pattern`` from the tokens after the verb; the object's tokens, and whether a constraint the
+    Entry model cannot hold was dropped."""
+    obj_tokens: list[str] = []
+    simplified = False
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token.startswith("("):
+            obj_tokens, dropped = _read_phrase(token, pattern, obj_tokens, target_before)
+            simplified = simplified or dropped
+        elif token == "+":
+            if target_before:
+                raise _Skip("target on both sides of the verb")
+        elif token == "$":
+            if not target_before:
+                raise _Skip("source after the verb")
+            pattern.swap = True
+        elif token.lower() in PREPOSITIONS and following in ("+", "$"):
+            _party_prep(pattern, token.lower(), following == "$" and target_before)
+        elif (token.lower() in PARTICLES and index == 0 and pattern.particle is None
+              and not token.startswith(("{", "&"))):
+            pattern.particle = token.lower()
+        elif pattern.prep is not None:
+            simplified = True  # words after the target slot
+        else:
+            obj_tokens.append(token)
+    return obj_tokens, simplified
+
+
+def _read_phrase(token: str, pattern: _Pattern, obj_tokens: list[str],
+                 target_before: bool) -> tuple[list[str], bool]:
+    """A prepositional phrase ``(prep ...)``: a party's preposition, the particle and object, or dropped."""
+    inner = token[1:-1].split()
+    if not inner:
+        raise _Skip("empty prepositional phrase")
+    preps = inner[0].lower().split("/")
+    rest = [word for word in inner[1:] if word != "^"]
+    if "+" in rest or "$" in rest:
+        _party_prep(pattern, preps[0], "$" in rest and target_before)
+        return obj_tokens, False
+    if pattern.particle is None and not obj_tokens:
+        pattern.particle = preps[0]
+        return rest, False
+    return obj_tokens, True

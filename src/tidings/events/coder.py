@@ -226,7 +226,7 @@ class SentenceCoder:
         finally:
             self._resolving.discard((key, exclude))
 
-    def _member_uncached(self, head: Token, exclude: frozenset[str]) -> list[ActorRef]:
+    def _member_uncached(self, head: Token, exclude: frozenset[str]) -> list[ActorRef]:  # noqa: C901
         key = head.i
         counted = _counted(head)
         if counted is not None:  # "hundreds of protesters", "a group of gunmen": the counted noun acts
@@ -442,7 +442,7 @@ class SentenceCoder:
         entry = self.lexicon.noun(_joined_lemma(noun)) if noun.pos_ in ("NOUN", "PROPN") else None
         return entry is not None and entry.code[:2] == "14"
 
-    def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:
+    def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:  # noqa: C901
         if _refused_permission(verb):
             return []  # "would not give permission to X to help Y": the help is what is refused
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -589,7 +589,7 @@ class SentenceCoder:
                       for c in self._pairs(verb, code, [a], [b], rule)]
         return events
 
-    def _verb_roles(self, verb: Token, entry: Any, obj: Token | None,
+    def _verb_roles(self, verb: Token, entry: Any, obj: Token | None,  # noqa: C901
                     passive: bool) -> tuple[list[ActorRef], list[ActorRef], str]:
         rule = f"verb:{entry.lemma}"
         if passive:
@@ -898,7 +898,7 @@ class SentenceCoder:
                 return child
         return None
 
-    def _noun(self, noun: Token) -> list[Candidate]:
+    def _noun(self, noun: Token) -> list[Candidate]:  # noqa: C901
         if noun.dep_ in ("compound", "amod", "nmod"):
             return []  # "riot police", "protest leaders": the noun only modifies another
         claimants = self._claimants(noun)  # "X claimed responsibility for the bombing": X bombed

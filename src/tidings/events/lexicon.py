@@ -43,10 +43,9 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from typing import Literal
 
-from tidings.errors import DataError
+from tidings.datafiles import packaged_text, read_rows
 from tidings.events.ontology import is_code
 
 __all__ = [
@@ -320,27 +319,16 @@ def read_lexicon_tsv(text: str, pos: Pos, *, source: str = "<lexicon>") -> list[
     subset of ``swap``/``weak``. Lines starting with ``#`` and blank lines are ignored.
     """
     entries: list[Entry] = []
-    header_seen = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        cells = raw.rstrip("\n").split("\t")
-        if not header_seen:
-            if cells != _COLUMNS:
-                raise DataError(f"{source}:{number}: header {cells} is not {_COLUMNS}")
-            header_seen = True
-            continue
-        if len(cells) != len(_COLUMNS):
-            raise DataError(f"{source}:{number}: {len(cells)} columns, expected {len(_COLUMNS)}: {raw!r}")
-        lemma, particle, obj, prep, xcomp, code, reverse, flags, negated, note = (c.strip() for c in cells)
+    for row in read_rows(text, source=source, header=_COLUMNS):
+        lemma, particle, obj, prep, xcomp, code, reverse, flags, negated, note = row.cells
         flag_set = _words(flags)
         for checked in (code, reverse, negated):
             if checked not in (_BLANK, NULL_CODE) and not is_code(checked):
-                raise DataError(f"{source}:{number}: {checked!r} is not a CAMEO code")
+                raise row.error(f"{checked!r} is not a CAMEO code")
         if flag_set - _FLAGS:
-            raise DataError(f"{source}:{number}: unknown flags {sorted(flag_set - _FLAGS)}")
+            raise row.error(f"unknown flags {sorted(flag_set - _FLAGS)}")
         if code == _BLANK or lemma == _BLANK:
-            raise DataError(f"{source}:{number}: lemma and code are required")
+            raise row.error("lemma and code are required")
         entries.append(Entry(
             lemma=lemma.lower(), pos=pos, code=code, obj=_words(obj), particle=_opt(particle),
             prep=_opt(prep), xcomp=_words(xcomp), reverse=_opt(reverse), swap="swap" in flag_set,
@@ -348,8 +336,6 @@ def read_lexicon_tsv(text: str, pos: Pos, *, source: str = "<lexicon>") -> list[
             negated_code=_opt(negated),
             note="" if note == _BLANK else note,
         ))
-    if not header_seen:
-        raise DataError(f"{source}: no header line")
     return entries
 
 
@@ -523,22 +509,14 @@ def _fit(slot: _Slot, query: _Query) -> int | None:
     elif query.particle is not None and query.particle not in TRANSPARENT_PARTICLES:
         return None
     if slot.objects:
-        matched = -1
-        for head, needed in slot.objects:
-            if head in obj_forms and all(mod in query.obj_mods for mod in needed):
-                matched = max(matched, len(needed))
-        if matched < 0:
+        matched = _object_fit(slot, obj_forms, query)
+        if matched is None:
             return None
         score += 4 + matched
     if entry.xcomp:
-        if query.xcomp is None:
+        if query.xcomp is None or (query.xcomp not in entry.xcomp and "*" not in entry.xcomp):
             return None
-        if query.xcomp in entry.xcomp:
-            score += 4
-        elif "*" in entry.xcomp:
-            score += 2
-        else:
-            return None
+        score += 4 if query.xcomp in entry.xcomp else 2
     if entry.prep is not None:
         if entry.prep not in query.preps:
             return None
@@ -546,15 +524,21 @@ def _fit(slot: _Slot, query: _Query) -> int | None:
     return score
 
 
+def _object_fit(slot: _Slot, obj_forms: frozenset[str], query: _Query) -> int | None:
+    """How many modifiers the best-fitting listed object needs (``None`` when none of them fits)."""
+    matched = -1
+    for head, needed in slot.objects:
+        if head in obj_forms and all(mod in query.obj_mods for mod in needed):
+            matched = max(matched, len(needed))
+    return None if matched < 0 else matched
+
+
 @functools.cache
 def _default_lexicon() -> Lexicon:
     entries: list[Entry] = []
     files: tuple[tuple[str, Pos], ...] = (("verbs.tsv", "verb"), ("nouns.tsv", "noun"))
     for name, pos in files:
-        try:
-            text = resources.files("tidings.events").joinpath("data", name).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"events/data/{name} cannot be read ({exc})") from exc
+        text = packaged_text("tidings.events", name)
         entries.extend(read_lexicon_tsv(text, pos, source=f"events/data/{name}"))
     return Lexicon.from_entries(entries)
 
@@ -572,27 +556,15 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:
     """Parse ``words.tsv`` (``word``, ``class``); :class:`DataError` names the bad line."""
     table: dict[str, set[str]] = {}
-    header_seen = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in raw.split("\t")]
-        if not header_seen:
-            if cells != ["word", "class"]:
-                raise DataError(f"{source}:{number}: header {cells} is not ['word', 'class']")
-            header_seen = True
-            continue
-        if len(cells) != 2 or cells[1] not in WORD_CLASSES or not cells[0]:
-            raise DataError(f"{source}:{number}: expected a word and one of {sorted(WORD_CLASSES)}: {raw!r}")
-        table.setdefault(cells[0].lower(), set()).add(cells[1])
+    for row in read_rows(text, source=source, header=["word", "class"]):
+        word, kind = row.cells
+        if kind not in WORD_CLASSES or not word:
+            raise row.error(f"expected a word and one of {sorted(WORD_CLASSES)}: {row.raw!r}")
+        table.setdefault(word.lower(), set()).add(kind)
     return {word: frozenset(classes) for word, classes in table.items()}
 
 
 @functools.cache
 def word_classes() -> dict[str, frozenset[str]]:
     """The packaged word classes (``events/data/words.tsv``), loaded once."""
-    try:
-        text = resources.files("tidings.events").joinpath("data", "words.tsv").read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"events/data/words.tsv cannot be read ({exc})") from exc
-    return read_word_classes(text, source="events/data/words.tsv")
+    return read_word_classes(packaged_text("tidings.events", "words.tsv"), source="events/data/words.tsv")

@@ -11,12 +11,11 @@ One packaged table, ``data/cameo.tsv`` (written by ``scripts/build_ontology.py``
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections.abc import Iterator, Mapping
-from importlib import resources
 from types import MappingProxyType
 
+from tidings.datafiles import packaged_text, read_rows
 from tidings.errors import DataError
 from tidings.record import Cameo, Plover
 
@@ -28,26 +27,16 @@ _COLUMNS = ["code", "root", "name", "quad_class", "goldstein", "plover_type", "p
 
 @functools.cache
 def _load() -> tuple[Mapping[str, Cameo], Mapping[str, Plover]]:
-    try:
-        text = resources.files("tidings.events").joinpath("data", _TABLE).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise DataError(f"events/data/{_TABLE} cannot be read ({exc})") from exc
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    reader = csv.reader(lines, delimiter="\t")
-    header = next(reader, None)
-    if header != _COLUMNS:
-        raise DataError(f"events/data/{_TABLE} has columns {header}, expected {_COLUMNS}")
+    text = packaged_text("tidings.events", _TABLE)
     codes: dict[str, Cameo] = {}
     plovers: dict[str, Plover] = {}
-    for number, row in enumerate(reader, start=2):
-        if len(row) != len(_COLUMNS):
-            raise DataError(f"events/data/{_TABLE} row {number} has {len(row)} fields: {row}")
-        code, root, name, quad, goldstein, ptype, mode, context = row
+    for row in read_rows(text, source=f"events/data/{_TABLE}", header=_COLUMNS, quoting=True):
+        code, root, name, quad, goldstein, ptype, mode, context = row.cells
         try:
             codes[code] = Cameo(code=code, root=root, name=name, quad_class=int(quad),
                                 goldstein=float(goldstein))
         except ValueError as exc:
-            raise DataError(f"events/data/{_TABLE} row {number}: {exc}") from exc
+            raise row.error(str(exc)) from exc
         if ptype:
             plovers[code] = Plover(type=ptype, mode=mode or None, context=context or None)
     return MappingProxyType(codes), MappingProxyType(plovers)

@@ -40,9 +40,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any
 
+from tidings.datafiles import packaged_text, read_rows
 from tidings.errors import DataError
 from tidings.events.coder import ActorRef, Candidate
 from tidings.events.lexicon import singular, word_classes
@@ -83,19 +83,10 @@ class DyadRule:
 
 
 def _rows(text: str, header: list[str], source: str) -> Iterable[tuple[int, list[str]]]:
-    seen = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in raw.split("\t")]
-        if not seen:
-            if cells != header:
-                raise DataError(f"{source}:{number}: header {cells} is not {header}")
-            seen = True
-            continue
-        if len(cells) != len(header) or not all(cells[:-1]):
-            raise DataError(f"{source}:{number}: expected {len(header)} tab-separated cells: {raw!r}")
-        yield number, cells
+    for row in read_rows(text, source=source, header=header):
+        if not all(row.cells[:-1]):
+            raise row.error(f"expected {len(header)} tab-separated cells: {row.raw!r}")
+        yield row.number, list(row.cells)
 
 
 def read_means(text: str, *, source: str = "<means>") -> dict[str, str]:
@@ -121,10 +112,7 @@ def read_dyads(text: str, *, source: str = "<dyads>") -> tuple[DyadRule, ...]:
 
 
 def _packaged(name: str) -> str:
-    try:
-        return resources.files("tidings.events").joinpath("data", name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"events/data/{name} cannot be read ({exc})") from exc
+    return packaged_text("tidings.events", name)
 
 
 @functools.cache

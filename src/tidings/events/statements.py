@@ -32,10 +32,9 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any
 
-from tidings.errors import DataError
+from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import ActorRef, Candidate
 from tidings.events.lexicon import inflect_verb, word_classes
 from tidings.events.ontology import plover
@@ -89,19 +88,11 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
     verbs: dict[str, bool] = {}
     speakers: set[str] = set()
     apart: set[str] = set()
-    header_seen = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in raw.split("\t")]
-        if not header_seen:
-            if cells != ["kind", "word", "needs", "note"]:
-                raise DataError(f"{source}:{number}: header {cells} is not ['kind', 'word', 'needs', 'note']")
-            header_seen = True
-            continue
-        if len(cells) != 4 or cells[0] not in KINDS or not cells[1] or cells[2] not in NEEDS:
-            raise DataError(f"{source}:{number}: expected kind ({sorted(KINDS)}), word, needs "
-                            f"({sorted(NEEDS)}) and a note: {raw!r}")
+    for row in read_rows(text, source=source, header=["kind", "word", "needs", "note"]):
+        cells = row.cells
+        if cells[0] not in KINDS or not cells[1] or cells[2] not in NEEDS:
+            raise row.error(f"expected kind ({sorted(KINDS)}), word, needs ({sorted(NEEDS)}) and a note: "
+                            f"{row.raw!r}")
         if cells[0] == "verb":
             verbs[cells[1].lower()] = cells[2] == "clause"
         elif cells[0] == "apart":
@@ -114,11 +105,7 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
 @functools.cache
 def statement_cues() -> StatementCues:
     """The packaged cues (``events/data/statements.tsv``), loaded once."""
-    try:
-        path = resources.files("tidings.events").joinpath("data", "statements.tsv")
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"events/data/statements.tsv cannot be read ({exc})") from exc
+    text = packaged_text("tidings.events", "statements.tsv")
     return read_statement_cues(text, source="events/data/statements.tsv")
 
 

@@ -123,17 +123,17 @@ class Discourse:
 
     def _last_person(self, exclude: frozenset[str], gender: str | None) -> Actor | None:
         topic = self.topic
-        if topic is not None and (topic.code not in exclude or topic.code == UNKNOWN) and \
-                (gender is None or self.genders.get(topic.name) in (None, gender)):
+        if topic is not None and self._fits(topic, exclude, gender):
             return topic
-        for actor in reversed(self.people):
-            if actor.code in exclude and actor.code != UNKNOWN:
-                continue
-            known = self.genders.get(actor.name)
-            if gender is not None and known is not None and known != gender:
-                continue
-            return actor
-        return None
+        return next((a for a in reversed(self.people) if self._fits(a, exclude, gender)), None)
+
+    def _fits(self, actor: Actor, exclude: frozenset[str], gender: str | None) -> bool:
+        """Whether ``actor`` may be who a word refers to: not excluded (an unknown person never is), and
+        of ``gender`` when both are known."""
+        if actor.code in exclude and actor.code != UNKNOWN:
+            return False
+        known = self.genders.get(actor.name)
+        return gender is None or known is None or known == gender
 
     def phrase(self, words: list[str], *, exclude: frozenset[str] = frozenset()) -> Actor | None:
         """Short forms and definite descriptions: "Kim", "the country", "the regime", "the North"."""
@@ -193,15 +193,8 @@ class Discourse:
         counts, so the caller can tell "someone else" (code :data:`UNKNOWN`) from "no one"."""
         key = word.lower().replace("-", " ")
         for actor in reversed(self.people):
-            if actor.code in exclude and actor.code != UNKNOWN:
-                continue
-            parts = actor.name.lower().replace("-", " ").split()
-            if key not in parts:
-                continue
-            known = self.genders.get(actor.name)
-            if gender is not None and known is not None and known != gender:
-                continue
-            return actor
+            if key in actor.name.lower().replace("-", " ").split() and self._fits(actor, exclude, gender):
+                return actor
         return None
 
     def _by_surname(self, word: str, exclude: frozenset[str]) -> Actor | None:

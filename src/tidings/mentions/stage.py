@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 
-from tidings.errors import DataError
+from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Token
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
@@ -191,12 +190,9 @@ def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
 @functools.cache
 def person_nouns() -> dict[str, str]:
     """Common nouns for a person (``mentions/data/person_nouns.tsv``) -> gender ("" when none)."""
-    try:
-        text = resources.files("tidings.mentions").joinpath("data", "person_nouns.tsv").read_text("utf-8")
-    except OSError as exc:
-        raise DataError(f"mentions/data/person_nouns.tsv: {exc}") from exc
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {row[0].strip().lower(): (row[1].strip() if len(row) > 1 else "") for row in rows[1:]}
+    text = packaged_text("tidings.mentions", "person_nouns.tsv")
+    rows = read_rows(text, source="mentions/data/person_nouns.tsv", header=("noun", "gender"))
+    return {row.cells[0].lower(): row.cells[1] for row in rows}
 
 
 def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:

@@ -15,14 +15,12 @@ their rows are read after the packaged ones and win on the same key.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from tidings.datafiles import packaged_text, read_rows, user_text
 from tidings.errors import DataError
 
 __all__ = ["CLASS_KINDS", "Area", "Knowledge", "Landmark"]
@@ -95,42 +93,26 @@ class Knowledge:
 
     def _add_demonyms(self) -> None:
         """The demonyms of ``tidings/actors/data/countries.tsv`` (one table of country names, not two)."""
-        try:
-            table = resources.files("tidings.actors").joinpath("data", "countries.tsv")
-            text = table.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"actors/data/countries.tsv: {exc}") from exc
+        text = packaged_text("tidings.actors", "countries.tsv")
         for row in _rows(text, "countries.tsv", ("code", "demonyms")):
             for demonym in _split(row["demonyms"]):
                 self.demonyms.setdefault(demonym, row["code"])
 
 
 def _packaged(name: str) -> str | None:
-    try:
-        return resources.files("tidings.places").joinpath("data", name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"places/data/{name}: {exc}") from exc
+    return packaged_text("tidings.places", name)
 
 
 def _user(directory: Path, name: str) -> str | None:
     path = directory / name
-    try:
-        return path.read_text(encoding="utf-8") if path.is_file() else None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: {exc}") from exc
+    return user_text(path) if path.is_file() else None
 
 
 def _rows(text: str | None, name: str, columns: tuple[str, ...]) -> Iterator[dict[str, str]]:
     if text is None:
         return
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    if not set(columns) <= set(reader.fieldnames or ()):
-        raise DataError(f"{name}: header {reader.fieldnames} lacks one of {list(columns)}")
-    for row in reader:
-        if any(row.get(c) is None for c in columns):
-            raise DataError(f"{name}: line {reader.line_num} has too few columns")
-        yield row
+    for row in read_rows(text, source=name, columns=columns):
+        yield row.record()
 
 
 def _number(row: dict[str, str], column: str) -> float:

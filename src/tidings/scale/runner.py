@@ -227,9 +227,9 @@ def worker_peak_rss_mb() -> float:
 
 
 # ---------------------------------------------------------------------------------------------- loading
-def load_run(store: Store, run_dir: str, partitions: Sequence[Partition], options: IngestOptions, *,
-             inputs: Sequence[str], workers: int) -> LoadStats:
-    """Load finished shards into ``store`` in one transaction, deciding duplicates in input order."""
+def _finished(run_dir: str, partitions: Sequence[Partition]) -> tuple[list[ShardSummary], dict[int, int]]:
+    """The summaries of the finished shards, and the number of each partition's first document in the
+    input order; :class:`ClusterError` when one is not finished."""
     summaries: list[ShardSummary] = []
     for part in partitions:
         found = read_done(run_dir, part.id)
@@ -241,6 +241,13 @@ def load_run(store: Store, run_dir: str, partitions: Sequence[Partition], option
     for part, found in zip(partitions, summaries, strict=True):
         offsets[part.index] = total
         total += found.documents
+    return summaries, offsets
+
+
+def load_run(store: Store, run_dir: str, partitions: Sequence[Partition], options: IngestOptions, *,
+             inputs: Sequence[str], workers: int) -> LoadStats:
+    """Load finished shards into ``store`` in one transaction, deciding duplicates in input order."""
+    summaries, offsets = _finished(run_dir, partitions)
     files = {t: [f"{run_dir.rstrip('/')}/{t}/{p.id}.parquet" for p in partitions] for t in TABLES}
     con = store.con
     run_id = store.start_run(list(inputs), workers=workers, coder=CODER)

@@ -19,7 +19,6 @@ import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,7 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings.about import __version__
-from tidings.export.render import MEDIA_TYPES, RENDERERS, render_events
+from tidings.export.render import MEDIA_TYPES, RENDERERS, json_default, render_events
 from tidings.serve import queries as Q
 from tidings.serve.errors import ApiError, bad_param, error_body
 from tidings.serve.pool import Cursor, ReadPool
@@ -51,20 +50,8 @@ log = logging.getLogger("tidings.serve")
 _SUFFIX = {"csv": "csv", "gdelt": "tsv", "plover": "jsonl", "jsonl": "jsonl"}
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, bytes | bytearray):
-        return None
-    if isinstance(value, set | frozenset | tuple):
-        return list(value)
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 def dumps(content: Any) -> bytes:
-    return json.dumps(content, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
+    return json.dumps(content, default=json_default, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class Json(JSONResponse):
@@ -160,6 +147,17 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
     app.state.handoff_token = secrets.token_urlsafe(32) if writer else None
     app.add_middleware(Guard, max_body=max_body, rate=rate, burst=burst)
     _install_errors(app)
+    _install_queries(app, pool, ingest=settings.token is not None)
+    if settings.token is not None:
+        _install_ingest(app, pool, settings.token)
+    if app.state.handoff_token is not None:
+        _install_handoff(app, pool, app.state.handoff_token)
+    _install_pages(app)
+    return app
+
+
+def _install_queries(app: FastAPI, pool: ReadPool, *, ingest: bool) -> None:
+    """The read-only routes: overview, events, articles, actors, aggregates, claims."""
 
     async def read(fn: Callable[[Cursor], Any]) -> Json:
         return Json(await pool.read(fn))
@@ -167,7 +165,7 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
     @app.get("/api", tags=["meta"], summary="Store overview and the values filters take")
     async def api_index() -> Json:
         out = await pool.read(Q.overview)
-        out.update(version=__version__, ingest=settings.token is not None, docs="/docs")
+        out.update(version=__version__, ingest=ingest, docs="/docs")
         return Json(out)
 
     @app.get("/api/events", tags=["events"], summary="Events matching filters, sorted, paginated")
@@ -251,11 +249,10 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
                               as_of: dt.date | None = None) -> Json:
         return await read(lambda cur: Q.whereabouts(cur, actor, as_of))
 
-    if settings.token is not None:
-        _install_ingest(app, pool, settings.token)
-    if app.state.handoff_token is not None:
-        _install_handoff(app, pool, app.state.handoff_token)
 
+
+def _install_pages(app: FastAPI) -> None:
+    """The API docs (Swagger UI from packaged files) and the dashboard."""
     @app.get("/docs", include_in_schema=False)
     async def docs() -> FileResponse:  # Swagger UI from packaged files: works offline, no inline script
         return FileResponse(DOCS_ASSETS / "docs.html", headers={"Cache-Control": "no-cache"})
@@ -267,7 +264,6 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    return app
 
 
 def _install_errors(app: FastAPI) -> None:

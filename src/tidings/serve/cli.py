@@ -44,14 +44,9 @@ def serve_command(
                                                   "polls.")] = 300.0,
 ) -> None:
     """Serve the event store: REST API at /api (docs at /docs) and the dashboard at /."""
-    from tidings.errors import MissingExtra
-    from tidings.extras import require
+    from tidings.console import require_extras
 
-    try:
-        require("store", "serve", command="tidings serve")
-    except MissingExtra as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    require_extras("store", "serve", command="tidings serve")
     import uvicorn
 
     from tidings.errors import StoreError

@@ -60,27 +60,14 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
             clause, p = _code_match(column, value)
             where.append(clause)
             params += p
-    if f.code:
-        where.append("starts_with(e.cameo_code, ?)")
-        params.append(f.code)
-    if f.root:
-        where.append("e.cameo_root = ?")
-        params.append(f.root.zfill(2))
-    if f.quad is not None:
-        where.append("e.quad_class = ?")
-        params.append(f.quad)
-    if f.plover:
-        where.append("e.plover_type = ?")
-        params.append(f.plover.upper())
-    if f.since:
-        where.append("e.date >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("e.date <= ?")
-        params.append(f.until)
-    if f.factuality:
-        where.append("e.factuality = ?")
-        params.append(f.factuality)
+    equalities: tuple[tuple[str, Any], ...] = (
+        ("starts_with(e.cameo_code, ?)", f.code), ("e.cameo_root = ?", f.root and f.root.zfill(2)),
+        ("e.quad_class = ?", f.quad), ("e.plover_type = ?", f.plover and f.plover.upper()),
+        ("e.date >= ?", f.since), ("e.date <= ?", f.until), ("e.factuality = ?", f.factuality))
+    for clause, value in equalities:  # an empty text is no filter; quad 0 is one
+        if value is not None and value != "":
+            where.append(clause)
+            params.append(value)
     if f.attribution:
         if f.attribution.lower() == "none":
             where.append("e.attribution_text IS NULL")

@@ -28,14 +28,10 @@ def watch_command(
     """Poll feeds (conditional GET) and a folder; fetch, code and store new articles, each once."""
     from rich.console import Console
 
-    from tidings.errors import MissingExtra, TidingsError
-    from tidings.extras import require
+    from tidings.console import require_extras
+    from tidings.errors import TidingsError
 
-    try:
-        require("store", "ingest", command="tidings watch")
-    except MissingExtra as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    require_extras("store", "ingest", command="tidings watch")
     from tidings.store.db import Store
     from tidings.store.serving import find_server
     from tidings.watch.core import CycleReport, Watcher, WatchOptions

@@ -1,0 +1,37 @@
+"""What the coder tests share: code a sentence written for a test and read back its events as triples.
+
+The ``pipeline`` fixture (one default :class:`~tidings.Pipeline` a test module) is in ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tidings import Article, Event, Pipeline
+
+Triple = tuple[str, str, str]  # (source code, target code, CAMEO code)
+
+DAY = dt.date(2021, 3, 4)  # the publication day of a test article, unless a test says otherwise
+
+
+def _day(published: dt.date | str | None) -> dt.date | None:
+    return dt.date.fromisoformat(published) if isinstance(published, str) else published
+
+
+def events(pipeline: Pipeline, text: str, published: dt.date | str | None = DAY, *,
+           doc_id: str = "t") -> list[Event]:
+    """The events ``pipeline`` codes in ``text`` (article ``doc_id``), published on ``published`` (a date or
+    ISO string)."""
+    return pipeline.extract(Article(doc_id, text, _day(published)))
+
+
+def triple(event: Event, blank: str = "") -> Triple:
+    """(source code, target code, CAMEO code) of ``event``; ``blank`` for a side it has not."""
+    return (event.source.code if event.source else blank, event.target.code if event.target else blank,
+            event.cameo.code)
+
+
+def triples(pipeline: Pipeline, text: str, published: dt.date | str | None = DAY, *,
+            blank: str = "") -> set[Triple]:
+    """The triples of the events ``pipeline`` codes in ``text``."""
+    return {triple(e, blank) for e in events(pipeline, text, published)}
