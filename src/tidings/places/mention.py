@@ -11,6 +11,7 @@ event coder and the summary's place finder read "in the city of X" alike.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from tidings.places.knowledge import Knowledge
 __all__ = ["PLACE_LABELS", "PlacePhrase", "place_phrase", "place_phrases"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ARABIC_NAME = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z][a-z]{3,}$")  # "al-Tabqa"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,31 @@ class PlacePhrase:
 @functools.cache
 def _class_words() -> frozenset[str]:
     words = Knowledge.load().class_words
-    return frozenset(word for word, kind in words.items() if kind in ("city", "subdivision"))
+    return frozenset(word for word, kind in words.items() if kind in ("city", "capital", "subdivision"))
+
+
+@functools.cache
+def _capital_words() -> frozenset[str]:
+    return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "capital")
+
+
+def _misattached_apposition(ent: Any, words: frozenset[str]) -> Any | None:
+    """The class noun a name stands beside when the parser did not attach it: "in the capital, X" parsed with
+    X hanging off the verb. The noun must be the object of a preposition, right before the comma."""
+    doc = ent.doc
+    if ent.root.dep_ in ("pobj", "appos") or ent.start < 2 or doc[ent.start - 1].text != ",":
+        return None
+    noun = doc[ent.start - 2]
+    return noun if noun.dep_ == "pobj" and noun.lower_ in words else None
+
+
+def _arabic_place_name(ent: Any) -> bool:
+    """A transliterated Arabic name with its article right after "in" or "near" ("in al-Tabqa"), which the
+    tagger often takes for an organisation or a person: the gazetteer decides whether it is a town (it finds
+    only towns whose own name has the article, so "al-Watan" the newspaper stays nothing)."""
+    root = ent.root
+    return ent.label_ in ("ORG", "PERSON", "NORP") and _ARABIC_NAME.match(ent.text) is not None and \
+        root.dep_ == "pobj" and root.head.lower_ in ("in", "near")
 
 
 def place_phrase(ent: Any) -> PlacePhrase | None:
@@ -50,7 +76,9 @@ def place_phrase(ent: Any) -> PlacePhrase | None:
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in words and \
             root.head.head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos"):
         node, name, classed = root.head.head, f"{root.head.head.text} of {ent.text}", True
-    if ent.label_ not in PLACE_LABELS and not classed:
+    elif ent.label_ in PLACE_LABELS and (noun := _misattached_apposition(ent, words)) is not None:
+        node = noun
+    if ent.label_ not in PLACE_LABELS and not classed and not _arabic_place_name(ent):
         return None
     owner = next((c for c in node.children if c.dep_ == "poss" and c.i < ent.start), None)
     if owner is not None and owner.pos_ == "PROPN":
@@ -72,4 +100,39 @@ def place_phrases(doc: Any) -> list[PlacePhrase]:
         if noun.lower_ in words and noun.dep_ == "pobj":
             start = min(t.i for t in tok.subtree if t.pos_ == "PROPN" or t.dep_ in ("compound", "punct"))
             found.append(PlacePhrase(f"{noun.text} of {doc[start:tok.i + 1].text}", noun, True))
+    found.extend(_capital_phrases(doc, tagged))
+    found.extend(_owned_names(doc, found))
+    return found
+
+
+def _owned_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
+    """ "in Kenya's Kisumu": a proper name a place owns is a place of it, whatever the tagger calls it (the
+    geocoder looks it up in that country, else gives the country)."""
+    heads = {p.head.i for p in found}
+    owned: list[PlacePhrase] = []
+    for ent in doc.ents:
+        head = ent.root.head
+        if ent.label_ != "GPE" or ent.root.dep_ != "poss" or head.pos_ != "PROPN" or head.i in heads or \
+                head.dep_ != "pobj":
+            continue
+        inner = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        name = inner.text if inner is not None else head.text
+        owned.append(PlacePhrase(f"{ent.text}'s {name}", head, True))
+    return owned
+
+
+def _capital_phrases(doc: Any, tagged: set[int]) -> list[PlacePhrase]:
+    """ "in the Kenyan capital", "in Kenya's capital": a capital named by its country's demonym or name."""
+    found: list[PlacePhrase] = []
+    for tok in doc:
+        if tok.lower_ not in _capital_words() or tok.dep_ != "pobj" or tok.i in tagged:
+            continue
+        owner = next((c for c in tok.children if c.i < tok.i and c.pos_ in ("PROPN", "ADJ") and
+                      c.dep_ in ("amod", "compound", "poss")), None)
+        if owner is None:
+            continue
+        start = min(t.i for t in owner.subtree)
+        words = doc[start:owner.i + 1].text
+        name = f"{words}'s {tok.text}" if owner.dep_ == "poss" else f"{words} {tok.text}"
+        found.append(PlacePhrase(name, tok, True))
     return found
