@@ -13,6 +13,7 @@ import binascii
 import datetime as dt
 import json
 import math
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,13 +126,21 @@ def decode_cursor(token: str, kind: str) -> tuple[Any, str]:
     return value, event_id
 
 
-def events(cur: Cursor, f: EventFilter, page: Page) -> Row:
-    """One page of events matching ``f``: rows, the total, and the cursor of the next page."""
+Totals = MutableMapping[tuple[str, tuple[Any, ...]], int]
+"""Kept totals of event lists, by ``WHERE`` clause and parameters: the caller keeps one per store write
+version (the API: :class:`tidings.serve.cache.Totals`), so a page after the first counts nothing."""
+
+
+def events(cur: Cursor, f: EventFilter, page: Page, *, totals: Totals | None = None) -> Row:
+    """One page of events matching ``f``: rows, the total, and the cursor of the next page.
+
+    Two queries make the page (late materialisation): the sort over the matching events reads only the sort
+    key and the id, and the page's columns are then read for its ``limit`` ids alone (the primary key),
+    instead of carrying two dozen columns through the sort. ``totals`` keeps the count of matches."""
     key, desc = parse_sort(page.sort)
     expr, kind = SORTS[key]
     where, params = event_where(f)
-    total_row = cur.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
-    total = int(total_row[0]) if total_row else 0
+    total = _total(cur, where, params, totals)
     order = "DESC" if desc else "ASC"
     page_where, page_params = where, list(params)
     value: Any = None
@@ -147,19 +156,41 @@ def events(cur: Cursor, f: EventFilter, page: Page) -> Row:
         if start is not None:
             page_where = (page_where + " AND " if page_where else " WHERE ") + "e.date >= ?"
             page_params.append(start)
-    sql = (f"SELECT {LIST_COLUMNS}, {expr} AS _key FROM events e{page_where} "
-           f"ORDER BY {expr} {order}, e.id {order} LIMIT ? OFFSET ?")
-    rows = dicts(cur, sql, [*page_params, page.limit + 1, offset])
-    more = len(rows) > page.limit
-    rows = rows[:page.limit]
-    next_cursor = encode_cursor(rows[-1]["_key"], rows[-1]["id"]) if more and rows else None
-    for row in rows:
-        del row["_key"]
+    checkpoint()
+    keys = cur.execute(f"SELECT e.id, {expr} AS _key FROM events e{page_where} "
+                       f"ORDER BY {expr} {order}, e.id {order} LIMIT ? OFFSET ?",
+                       [*page_params, page.limit + 1, offset]).fetchall()
+    more = len(keys) > page.limit
+    keys = keys[:page.limit]
+    next_cursor = encode_cursor(keys[-1][1], keys[-1][0]) if more and keys else None
+    rows = _rows_by_id(cur, [k[0] for k in keys])
     _attach_counts(cur, rows)
     _label(rows, ("source_code", "target_code"))
     return {"rows": rows, "count": len(rows), "total": total, "sort": page.sort, "limit": page.limit,
             "offset": None if page.cursor else page.offset, "next_cursor": next_cursor,
             "filters": f.params()}
+
+
+def _total(cur: Cursor, where: str, params: list[Any], totals: Totals | None) -> int:
+    """How many events match (from ``totals`` when it has the count; kept there otherwise)."""
+    key = (where, tuple(params))
+    if totals is not None and key in totals:
+        return totals[key]
+    checkpoint()
+    row = cur.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
+    total = int(row[0]) if row else 0
+    if totals is not None:
+        totals[key] = total
+    return total
+
+
+def _rows_by_id(cur: Cursor, ids: list[str]) -> list[Row]:
+    """The list columns of these events, in the order of ``ids``."""
+    if not ids:
+        return []
+    sql = f"SELECT {LIST_COLUMNS} FROM events e WHERE e.id IN ({_marks(ids)})"
+    found = {r["id"]: r for r in dicts(cur, sql, ids)}
+    return [found[i] for i in ids if i in found]
 
 
 WINDOW_FROM = 20_000
