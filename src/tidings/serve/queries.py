@@ -134,9 +134,10 @@ version (the API: :class:`tidings.serve.cache.Totals`), so a page after the firs
 def events(cur: Cursor, f: EventFilter, page: Page, *, totals: Totals | None = None) -> Row:
     """One page of events matching ``f``: rows, the total, and the cursor of the next page.
 
-    Two queries make the page (late materialisation): the sort over the matching events reads only the sort
-    key and the id, and the page's columns are then read for its ``limit`` ids alone (the primary key),
-    instead of carrying two dozen columns through the sort. ``totals`` keeps the count of matches."""
+    A newest-first page over many matches is read from the newest dates that hold it
+    (:func:`_newest_window`). Any other page takes two queries (late materialisation): the sort over every
+    match reads only the sort key and the id, and the page's two dozen columns are then read for its
+    ``limit`` ids alone, instead of being carried through the sort. ``totals`` keeps the count of matches."""
     key, desc = parse_sort(page.sort)
     expr, kind = SORTS[key]
     where, params = event_where(f)
@@ -151,19 +152,27 @@ def events(cur: Cursor, f: EventFilter, page: Page, *, totals: Totals | None = N
         page_where = (where + " AND " if where else " WHERE ") + clause
         page_params += [value, value, last_id]
     offset = 0 if page.cursor else page.offset
+    start = None
     if key == "date" and desc and total > WINDOW_FROM:
         start = _newest_window(cur, where, params, page.limit + 1 + offset, value if page.cursor else None)
         if start is not None:
             page_where = (page_where + " AND " if page_where else " WHERE ") + "e.date >= ?"
             page_params.append(start)
-    checkpoint()
-    keys = cur.execute(f"SELECT e.id, {expr} AS _key FROM events e{page_where} "
-                       f"ORDER BY {expr} {order}, e.id {order} LIMIT ? OFFSET ?",
-                       [*page_params, page.limit + 1, offset]).fetchall()
+    order_by = f"ORDER BY {expr} {order}, e.id {order} LIMIT ? OFFSET ?"
+    page_params += [page.limit + 1, offset]
+    if start is not None:  # a few hundred rows in the window: one query reads them whole
+        keyed = dicts(cur, f"SELECT {LIST_COLUMNS}, {expr} AS _key FROM events e{page_where} {order_by}",
+                      page_params)
+        rows = [{k: v for k, v in r.items() if k != "_key"} for r in keyed]
+        keys = [(r["id"], r["_key"]) for r in keyed]
+    else:  # the sort over every match reads the key and the id only; then the page's rows by id
+        checkpoint()
+        keys = cur.execute(f"SELECT e.id, {expr} AS _key FROM events e{page_where} {order_by}",
+                           page_params).fetchall()
+        rows = _rows_by_id(cur, [k[0] for k in keys[:page.limit]])
     more = len(keys) > page.limit
-    keys = keys[:page.limit]
-    next_cursor = encode_cursor(keys[-1][1], keys[-1][0]) if more and keys else None
-    rows = _rows_by_id(cur, [k[0] for k in keys])
+    rows = rows[:page.limit]
+    next_cursor = encode_cursor(keys[page.limit - 1][1], keys[page.limit - 1][0]) if more else None
     _attach_counts(cur, rows)
     _label(rows, ("source_code", "target_code"))
     return {"rows": rows, "count": len(rows), "total": total, "sort": page.sort, "limit": page.limit,
