@@ -32,6 +32,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from tidings.about import __version__
 from tidings.export.render import MEDIA_TYPES, RENDERERS, json_default, render_events
 from tidings.serve import queries as Q
+from tidings.serve.cache import MAX_BYTES as CACHE_BYTES
+from tidings.serve.cache import ResponseCache, Totals
 from tidings.serve.errors import ApiError, bad_param, error_body
 from tidings.serve.pool import Cursor, ReadPool
 from tidings.serve.posted import parse_articles
@@ -114,13 +116,15 @@ Filters = Annotated[Q.EventFilter, Depends(event_filter)]
 # ------------------------------------------------------------------------------------------------ the app
 def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0, workers: int = 8,
                writer: bool = False, max_body: int = MAX_BODY, rate: float = 0.0, burst: int = BURST,
-               on_start: Callable[[FastAPI], None] | None = None,
+               cache_bytes: int = CACHE_BYTES, on_start: Callable[[FastAPI], None] | None = None,
                on_stop: Callable[[FastAPI], None] | None = None) -> FastAPI:
     """The API and dashboard over the store at ``db``.
 
     The store is opened read-only unless ``token`` turns on ``POST /api/articles`` or ``writer`` makes this
     server the store's one writer (``tidings serve`` does: then ``tidings ingest --db`` hands its inputs to
-    it, see ``docs/store.md``). ``on_start``/``on_stop`` run when the server starts and stops (the watcher).
+    it, see ``docs/store.md``). Answers of ``GET /api...`` are kept per store write version, up to
+    ``cache_bytes`` (0: none; :mod:`tidings.serve.cache`). ``on_start``/``on_stop`` run when the server
+    starts and stops (the watcher).
     """
     settings = Settings(str(db), token or None, timeout, workers, writer, max_body, rate, burst)
     pool = ReadPool(settings.db, workers=workers, timeout=timeout,
@@ -143,8 +147,11 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
                               "timelines. Every error has the shape "
                               '`{"error": {"status", "code", "message", "detail"}}`.')
     app.state.pool = pool
+    totals = Totals(lambda: pool.version)
     app.state.settings = settings
     app.state.handoff_token = secrets.token_urlsafe(32) if writer else None
+    if cache_bytes > 0:  # inside the guard: answers from memory get its headers and rate limit too
+        app.add_middleware(ResponseCache, version=lambda: pool.version, max_bytes=cache_bytes)
     app.add_middleware(Guard, max_body=max_body, rate=rate, burst=burst)
     _install_errors(app)
     _install_queries(app, pool, ingest=settings.token is not None)
@@ -187,7 +194,7 @@ def _install_queries(app: FastAPI, pool: ReadPool, *, ingest: bool) -> None:
         page = Q.Page(sort=sort, limit=limit, offset=offset, cursor=cursor or None)
 
         def run(cur: Cursor) -> str:  # the one data function, then the renderer `tidings events` uses too
-            data = Q.events(cur, f, page)
+            data = Q.events(cur, f, page, totals=totals.at())
             data["next"] = (str(request.url.include_query_params(cursor=data["next_cursor"])
                                 .remove_query_params("offset")) if data["next_cursor"] else None)
             return render_events(format, data, cur)

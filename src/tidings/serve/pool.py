@@ -19,6 +19,7 @@ import duckdb
 
 from tidings.errors import StoreError
 from tidings.serve.errors import ApiError
+from tidings.store import versions
 
 T = TypeVar("T")
 Cursor = duckdb.DuckDBPyConnection
@@ -69,6 +70,12 @@ class ReadPool:
     async def read(self, fn: Callable[[Cursor], T], *, timeout: float | None = None) -> T:
         """Run ``fn(cursor)`` on a worker thread; interrupt it and raise a 504 after the time limit."""
         return await self._run(self._reads, fn, self.timeout if timeout is None else timeout)
+
+    @property
+    def version(self) -> int:
+        """The store's write version (:mod:`tidings.store.versions`): it goes up after every commit of a
+        :class:`tidings.store.db.Store` (every write the API shows goes through one)."""
+        return versions.current(self.path)
 
     async def write(self, fn: Callable[[Cursor], T], *, timeout: float | None = 600.0) -> T:
         """Run ``fn(cursor)`` on the single writer thread (``timeout=None``: as long as it takes)."""

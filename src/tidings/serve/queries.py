@@ -13,6 +13,7 @@ import binascii
 import datetime as dt
 import json
 import math
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,13 +126,22 @@ def decode_cursor(token: str, kind: str) -> tuple[Any, str]:
     return value, event_id
 
 
-def events(cur: Cursor, f: EventFilter, page: Page) -> Row:
-    """One page of events matching ``f``: rows, the total, and the cursor of the next page."""
+Totals = MutableMapping[tuple[str, tuple[Any, ...]], int]
+"""Kept totals of event lists, by ``WHERE`` clause and parameters: the caller keeps one per store write
+version (the API: :class:`tidings.serve.cache.Totals`), so a page after the first counts nothing."""
+
+
+def events(cur: Cursor, f: EventFilter, page: Page, *, totals: Totals | None = None) -> Row:
+    """One page of events matching ``f``: rows, the total, and the cursor of the next page.
+
+    A newest-first page over many matches is read from the newest dates that hold it
+    (:func:`_newest_window`). Any other page takes two queries (late materialisation): the sort over every
+    match reads only the sort key and the id, and the page's two dozen columns are then read for its
+    ``limit`` ids alone, instead of being carried through the sort. ``totals`` keeps the count of matches."""
     key, desc = parse_sort(page.sort)
     expr, kind = SORTS[key]
     where, params = event_where(f)
-    total_row = cur.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
-    total = int(total_row[0]) if total_row else 0
+    total = _total(cur, where, params, totals)
     order = "DESC" if desc else "ASC"
     page_where, page_params = where, list(params)
     value: Any = None
@@ -142,24 +152,54 @@ def events(cur: Cursor, f: EventFilter, page: Page) -> Row:
         page_where = (where + " AND " if where else " WHERE ") + clause
         page_params += [value, value, last_id]
     offset = 0 if page.cursor else page.offset
+    start = None
     if key == "date" and desc and total > WINDOW_FROM:
         start = _newest_window(cur, where, params, page.limit + 1 + offset, value if page.cursor else None)
         if start is not None:
             page_where = (page_where + " AND " if page_where else " WHERE ") + "e.date >= ?"
             page_params.append(start)
-    sql = (f"SELECT {LIST_COLUMNS}, {expr} AS _key FROM events e{page_where} "
-           f"ORDER BY {expr} {order}, e.id {order} LIMIT ? OFFSET ?")
-    rows = dicts(cur, sql, [*page_params, page.limit + 1, offset])
-    more = len(rows) > page.limit
+    order_by = f"ORDER BY {expr} {order}, e.id {order} LIMIT ? OFFSET ?"
+    page_params += [page.limit + 1, offset]
+    if start is not None:  # a few hundred rows in the window: one query reads them whole
+        keyed = dicts(cur, f"SELECT {LIST_COLUMNS}, {expr} AS _key FROM events e{page_where} {order_by}",
+                      page_params)
+        rows = [{k: v for k, v in r.items() if k != "_key"} for r in keyed]
+        keys = [(r["id"], r["_key"]) for r in keyed]
+    else:  # the sort over every match reads the key and the id only; then the page's rows by id
+        checkpoint()
+        keys = cur.execute(f"SELECT e.id, {expr} AS _key FROM events e{page_where} {order_by}",
+                           page_params).fetchall()
+        rows = _rows_by_id(cur, [k[0] for k in keys[:page.limit]])
+    more = len(keys) > page.limit
     rows = rows[:page.limit]
-    next_cursor = encode_cursor(rows[-1]["_key"], rows[-1]["id"]) if more and rows else None
-    for row in rows:
-        del row["_key"]
+    next_cursor = encode_cursor(keys[page.limit - 1][1], keys[page.limit - 1][0]) if more else None
     _attach_counts(cur, rows)
     _label(rows, ("source_code", "target_code"))
     return {"rows": rows, "count": len(rows), "total": total, "sort": page.sort, "limit": page.limit,
             "offset": None if page.cursor else page.offset, "next_cursor": next_cursor,
             "filters": f.params()}
+
+
+def _total(cur: Cursor, where: str, params: list[Any], totals: Totals | None) -> int:
+    """How many events match (from ``totals`` when it has the count; kept there otherwise)."""
+    key = (where, tuple(params))
+    if totals is not None and key in totals:
+        return totals[key]
+    checkpoint()
+    row = cur.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
+    total = int(row[0]) if row else 0
+    if totals is not None:
+        totals[key] = total
+    return total
+
+
+def _rows_by_id(cur: Cursor, ids: list[str]) -> list[Row]:
+    """The list columns of these events, in the order of ``ids``."""
+    if not ids:
+        return []
+    sql = f"SELECT {LIST_COLUMNS} FROM events e WHERE e.id IN ({_marks(ids)})"
+    found = {r["id"]: r for r in dicts(cur, sql, ids)}
+    return [found[i] for i in ids if i in found]
 
 
 WINDOW_FROM = 20_000

@@ -24,6 +24,7 @@ import duckdb
 from tidings.claims.records import Appearance, Claim, appearances
 from tidings.errors import InputError, StoreError
 from tidings.record import Actor, Attribution, Event
+from tidings.store import versions
 from tidings.store.filters import EventFilter, event_where
 from tidings.store.schema import (
     ANALYSIS_TABLES,
@@ -305,6 +306,7 @@ class Store:
     def finish_run(self, run_id: int, status: str = "done") -> None:
         self.con.execute("UPDATE ingest_runs SET finished = ?, status = ? WHERE id = ?",
                          [_now(), status, run_id])
+        versions.bump(self.path)
 
     def next_seq(self) -> int:
         row = self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()
@@ -533,12 +535,15 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self.con)
+        return _Transaction(self.con, self.path)
 
 
 class _Transaction:
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    """One transaction; a commit bumps the store's write version (:mod:`tidings.store.versions`)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self.con = con
+        self.path = path
 
     def __enter__(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
@@ -546,6 +551,7 @@ class _Transaction:
     def __exit__(self, exc_type: object, *_: object) -> None:
         if exc_type is None:
             self.con.execute("COMMIT")
+            versions.bump(self.path)
         else:
             self.con.execute("ROLLBACK")
 
