@@ -147,14 +147,13 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
                               "timelines. Every error has the shape "
                               '`{"error": {"status", "code", "message", "detail"}}`.')
     app.state.pool = pool
-    totals = Totals(lambda: pool.version)
     app.state.settings = settings
     app.state.handoff_token = secrets.token_urlsafe(32) if writer else None
     if cache_bytes > 0:  # inside the guard: answers from memory get its headers and rate limit too
         app.add_middleware(ResponseCache, version=lambda: pool.version, max_bytes=cache_bytes)
     app.add_middleware(Guard, max_body=max_body, rate=rate, burst=burst)
     _install_errors(app)
-    _install_queries(app, pool, ingest=settings.token is not None)
+    _install_queries(app, pool, Totals(lambda: pool.version), ingest=settings.token is not None)
     if settings.token is not None:
         _install_ingest(app, pool, settings.token)
     if app.state.handoff_token is not None:
@@ -163,8 +162,9 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
     return app
 
 
-def _install_queries(app: FastAPI, pool: ReadPool, *, ingest: bool) -> None:
-    """The read-only routes: overview, events, articles, actors, aggregates, claims."""
+def _install_queries(app: FastAPI, pool: ReadPool, totals: Totals, *, ingest: bool) -> None:
+    """The read-only routes: overview, events, articles, actors, aggregates, claims (list totals kept per
+    write version in ``totals``)."""
 
     async def read(fn: Callable[[Cursor], Any]) -> Json:
         return Json(await pool.read(fn))
