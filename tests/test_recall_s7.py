@@ -1,0 +1,71 @@
+"""Recall on real news: families of constructions the coder used to miss (issue 12), each tested on
+sentences written for this file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings import Article, Event, Pipeline
+from tidings.events.lexicon import Lexicon
+from tidings.events.statements import statement_cues
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def coded(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
+    """(source code, target code, CAMEO code) of the events of ``text``."""
+    found: list[Event] = pipeline.extract(Article("r", text, dt.date(2022, 5, 6)))
+    return [(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code)
+            for e in found]
+
+
+# ----------------------------------------------------------------------------- reporting verbs of a statement
+@pytest.mark.parametrize("verb", ["argued", "contended", "replied", "reaffirmed", "clarified", "pointed out"])
+def test_a_reporting_verb_with_a_said_clause_is_a_statement(pipeline: Pipeline, verb: str) -> None:
+    text = f"Norway's fisheries minister {verb} that the quota rules were fair."
+    assert coded(pipeline, text) == [("NORGOV", "", "010")]
+
+
+def test_the_reporting_verbs_are_data() -> None:
+    cues = statement_cues()
+    assert {"argue", "contend", "reply", "reaffirm", "clarify", "point", "ask"} <= set(cues.verbs)
+    assert all(cues.verbs[w] for w in ("argue", "reply", "ask"))  # each needs a said-clause or a quotation
+
+
+@pytest.mark.parametrize("text", [
+    "Norway's fisheries minister maintained the old harbour for years.",  # no said-clause
+    "Norway's fisheries minister replied to the letter on Monday.",
+    "A fisherman in Bergen argued that the quota rules were unfair.",  # not a political speaker
+])
+def test_a_reporting_verb_without_a_clause_or_political_speaker_is_no_statement(
+        pipeline: Pipeline, text: str) -> None:
+    assert [c for c in coded(pipeline, text) if c[2].startswith("01")] == []
+
+
+# ------------------------------------------------------------------------------------- a question asked aloud
+def test_a_quoted_question_asked_by_an_official_is_a_statement(pipeline: Pipeline) -> None:
+    text = ("Norway's health minister Kari Lund spoke on Friday. "
+            "\u201cWho will pay for the new clinics,\u201d Lund asked.")
+    assert coded(pipeline, text) == [("NORGOV", "", "010")]
+
+
+def test_asking_someone_stays_an_appeal(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "Norway's fisheries minister asked Iceland to reopen the fishing grounds.")
+    assert found and all(code.startswith("02") and target == "ISL" for _, target, code in found)
+
+
+def test_a_question_in_indirect_speech_is_left_to_what_it_reports(pipeline: Pipeline) -> None:
+    text = "Norway's fisheries minister asked whether the quota rules were still valid."
+    assert coded(pipeline, text) == []
+
+
+def test_the_lexicon_codes_the_new_reporting_verbs_as_weak_statements() -> None:
+    lexicon = Lexicon.default()
+    for lemma, particle in (("argue", None), ("reply", None), ("point", "out")):
+        entry = lexicon.verb(lemma, particle=particle)
+        assert entry is not None and entry.code == "010" and entry.weak
