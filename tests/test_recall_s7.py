@@ -69,3 +69,32 @@ def test_the_lexicon_codes_the_new_reporting_verbs_as_weak_statements() -> None:
     for lemma, particle in (("argue", None), ("reply", None), ("point", "out")):
         entry = lexicon.verb(lemma, particle=particle)
         assert entry is not None and entry.code == "010" and entry.weak
+
+
+# ------------------------------------------------------------------------ admitting an act (CAMEO 015)
+@pytest.mark.parametrize("text", [
+    "Norway's fisheries minister has pleaded guilty to fraud charges.",  # a predicative complement
+    "Norway's fisheries minister confessed to taking bribes.",
+    "Norway's fisheries minister entered a guilty plea on Monday.",
+    "Norway's fisheries minister owned up to the error.",
+])
+def test_a_plea_of_guilty_or_a_confession_acknowledges_the_act(pipeline: Pipeline, text: str) -> None:
+    assert coded(pipeline, text) == [("NORGOV", "", "015")]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway's fisheries minister pleaded not guilty to fraud charges.",
+    "Norway's fisheries minister did not plead guilty.",
+])
+def test_a_plea_of_not_guilty_admits_nothing(pipeline: Pipeline, text: str) -> None:
+    assert [c for c in coded(pipeline, text) if c[2] == "015"] == []
+
+
+def test_the_admitting_words_are_lexicon_data() -> None:
+    lexicon = Lexicon.default()
+    plea = lexicon.verb("plead", xcomp="guilty")
+    assert plea is not None and plea.code == "015"
+    appeal = lexicon.verb("plead", preps=["with"])  # "pleaded with X" stays an appeal
+    assert appeal is not None and appeal.code == "020"
+    confession = lexicon.noun("confession")
+    assert confession is not None and confession.code == "015"

@@ -457,7 +457,10 @@ class SentenceCoder:
                 obj = verb.head  # "the guards who were hurt": the noun the clause describes
             if obj is None and verb.dep_ == "conj":
                 obj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
-        xcomp = _first(verb, ("xcomp",))
+        # an open clausal complement ("agree to lift"), else a predicative adjective ("pleaded guilty")
+        xcomp = _first(verb, ("xcomp",)) or next(
+            (c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"
+             and not any(n.dep_ == "neg" for n in c.children)), None)  # not "pleaded not guilty"
         preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")]
         if obj is not None:
             preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
