@@ -98,3 +98,31 @@ def test_the_admitting_words_are_lexicon_data() -> None:
     assert appeal is not None and appeal.code == "020"
     confession = lexicon.noun("confession")
     assert confession is not None and confession.code == "015"
+
+
+# ------------------------------------------------------------------------- investigating a crime (CAMEO 09)
+@pytest.mark.parametrize("text", [
+    "Police in Oslo are searching for two suspects.",
+    "Police in Oslo are hunting for the killers of a shopkeeper.",
+    "Police in Oslo questioned the suspect on Monday.",
+])
+def test_police_looking_for_suspects_investigate_a_crime(pipeline: Pipeline, text: str) -> None:
+    assert [(s, c) for s, _, c in coded(pipeline, text) if c[:2] == "09"] == [("NORCOP", "091")]
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Oslo could not proceed with the investigation.",
+    "Prosecutors in Oslo pursued the investigation.",
+    "Police in Oslo widened the probe on Tuesday.",
+])
+def test_an_investigation_carried_on_is_an_investigation(pipeline: Pipeline, text: str) -> None:
+    assert [c for _, _, c in coded(pipeline, text)] == ["090"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Oslo are looking for a new headquarters.",  # not someone sought for a crime
+    "Rescue teams in Oslo are searching for survivors.",
+    "Police in Oslo continued the parade.",
+])
+def test_searching_for_what_is_no_suspect_is_no_investigation(pipeline: Pipeline, text: str) -> None:
+    assert [c for _, _, c in coded(pipeline, text) if c[:2] == "09"] == []
