@@ -126,3 +126,41 @@ def test_an_investigation_carried_on_is_an_investigation(pipeline: Pipeline, tex
 ])
 def test_searching_for_what_is_no_suspect_is_no_investigation(pipeline: Pipeline, text: str) -> None:
     assert [c for _, _, c in coded(pipeline, text) if c[:2] == "09"] == []
+
+
+# --------------------------------------------------------------------- cooperation, aid, praise, disapproval
+@pytest.mark.parametrize("text", [
+    "The Danish navy coordinated with the Swedish navy.",
+    "The Danish navy joined forces with the Swedish navy.",
+])
+def test_acting_together_is_material_cooperation_both_ways(pipeline: Pipeline, text: str) -> None:
+    assert sorted(coded(pipeline, text)) == [("DNKMIL", "SWEMIL", "060"), ("SWEMIL", "DNKMIL", "060")]
+
+
+@pytest.mark.parametrize("text", [
+    "The World Food Programme stepped up its relief effort for Somali refugees.",
+    "The World Food Programme expanded its humanitarian response for Somali refugees.",
+])
+def test_a_relief_effort_for_someone_is_humanitarian_aid(pipeline: Pipeline, text: str) -> None:
+    assert coded(pipeline, text) == [("IGOUNOWFP", "SOMREF", "073")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Swedish ambassador was awarded a medal by the Danish prime minister.",
+    "The Danish prime minister presented a medal to the Swedish ambassador.",
+])
+def test_an_honour_given_is_praise(pipeline: Pipeline, text: str) -> None:
+    assert coded(pipeline, text) == [("DNKGOV", "SWEGOV", "051")]
+
+
+def test_presenting_something_other_than_an_honour_is_no_praise(pipeline: Pipeline) -> None:
+    assert coded(pipeline, "The Danish prime minister presented a plan to the Swedish ambassador.") == []
+
+
+def test_a_status_questioned_by_an_official_is_disapproval(pipeline: Pipeline) -> None:
+    text = "The legitimacy of the vote has been questioned by the Danish prime minister."
+    assert coded(pipeline, text) == [("DNKGOV", "", "110")]
+
+
+def test_facing_charges_makes_one_the_target_of_the_charges(pipeline: Pipeline) -> None:
+    assert coded(pipeline, "A Danish senator faces corruption charges.") == [("", "DNKLEG", "173")]
