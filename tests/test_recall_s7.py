@@ -164,3 +164,23 @@ def test_a_status_questioned_by_an_official_is_disapproval(pipeline: Pipeline) -
 
 def test_facing_charges_makes_one_the_target_of_the_charges(pipeline: Pipeline) -> None:
     assert coded(pipeline, "A Danish senator faces corruption charges.") == [("", "DNKLEG", "173")]
+
+
+# ------------------------------------------------- a clause set off by commas: the noun it describes acts
+@pytest.mark.parametrize("text", [
+    "The World Food Programme, coordinating with the Somali government, is sending food to Somali refugees.",
+    "The World Food Programme, which coordinates with the Somali government, sends food to Somali refugees.",
+])
+def test_a_clause_set_off_by_commas_has_the_noun_it_describes_as_its_subject(
+        pipeline: Pipeline, text: str) -> None:
+    found = coded(pipeline, text)
+    assert ("IGOUNOWFP", "SOMGOV", "060") in found and ("SOMGOV", "IGOUNOWFP", "060") in found
+    assert ("IGOUNOWFP", "SOMREF", "073") in found
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan base hosting Somali troops was hit.",  # the clause picks the base out: no visit
+    "Kenyan militants that had attacked Somali troops fled.",
+])
+def test_a_clause_that_picks_its_noun_out_gives_it_no_act(pipeline: Pipeline, text: str) -> None:
+    assert [c for c in coded(pipeline, text) if c[2][:2] in ("04", "19") and c[0]] == []

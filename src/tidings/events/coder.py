@@ -754,6 +754,8 @@ class SentenceCoder:
             subj = _first(node, tuple(SUBJECTS) if node is verb else tuple(SUBJECTS | PASSIVE_SUBJECTS))
             if subj is not None and node is not verb and subj.lower_ == "it" and _extraposed(node):
                 return []  # "it is hard to beat X": an empty "it", nobody acts
+            if subj is not None and subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl" and _set_off(node):
+                return self.actors(node.head)  # "the agency, which works with X": the noun described acts
             if subj is not None:
                 found = self.actors(subj)
                 if found:
@@ -773,6 +775,9 @@ class SentenceCoder:
                     return found  # "gave Russia permission to help": the one permitted acts
             if node.dep_ == "acl" and (node.tag_ in ("VBD", "VBZ", "VBP") or node.head.dep_ == "ROOT"):
                 return self.actors(node.head)  # a finite verb parsed as a modifier: a misparsed main clause
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN") and \
+                    _set_off(node):
+                return self.actors(node.head)  # "the agency, working with X, ...": the noun described acts
             if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
                 node = node.head
                 continue
@@ -1170,6 +1175,15 @@ class SentenceCoder:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
         return out
+
+
+def _set_off(clause: Token) -> bool:
+    """A clause that modifies a noun set off by a comma ("the agency, which works with X", "the agency,
+    working with X,"): it tells what the noun does in the story. A clause that picks the noun out ("a base
+    hosting troops", "the militants that had attacked") describes what it is, not an act of this report."""
+    head, first = clause.head, clause.left_edge
+    comma = first.i > 0 and clause.doc[first.i - 1].text == ","
+    return bool(head.i != clause.i and head.i < first.i and comma)
 
 
 def _classes(tok: Token) -> frozenset[str]:
