@@ -184,3 +184,22 @@ def test_a_clause_set_off_by_commas_has_the_noun_it_describes_as_its_subject(
 ])
 def test_a_clause_that_picks_its_noun_out_gives_it_no_act(pipeline: Pipeline, text: str) -> None:
     assert [c for c in coded(pipeline, text) if c[2][:2] in ("04", "19") and c[0]] == []
+
+
+# ------------------------------------------------------------- a letter's participle carries the letter's act
+@pytest.mark.parametrize("verb", ["sent", "wrote"])
+def test_a_letter_calling_for_something_is_an_appeal_to_its_addressee(pipeline: Pipeline, verb: str) -> None:
+    text = (f"Denmark's dockers union {verb} a letter to the Danish parliament calling for the resignation "
+            "of the minister.")
+    found = coded(pipeline, text)
+    assert [(s, t, c[:2]) for s, t, c in found] == [("DNKLAB", "DNKLEG", "02")]
+
+
+def test_a_letter_with_no_act_stays_a_statement_to_its_addressee(pipeline: Pipeline) -> None:
+    assert coded(pipeline, "Denmark's dockers union wrote a letter to the Danish parliament.") == [
+        ("DNKLAB", "DNKLEG", "010")]
+
+
+def test_a_letter_whose_participle_is_no_act_stays_a_statement(pipeline: Pipeline) -> None:
+    text = "Denmark's dockers union sent a letter to the Danish parliament containing ten pages of figures."
+    assert coded(pipeline, text) == [("DNKLAB", "DNKLEG", "010")]

@@ -565,9 +565,11 @@ class SentenceCoder:
                     _institutional(c.actor) for c in claimants):
                 # "X said Y attacked Z": besides the reported attack, X accuses Y
                 extra = self._pairs(reporter, "112", claimants, sources, "accuse:reported-attack")
-        vehicle = verb.head if verb.dep_ in ("advcl", "xcomp") and verb.head.i in yielded else None
+        vehicle = _vehicle(verb, yielded)
         if vehicle is not None:
             rule += ":purpose"
+            if not sources:  # "wrote a letter to X calling for ...": the writer calls for it
+                sources = self._subjects(vehicle)
             if not targets:  # "sent a message to X to praise ..." -> X
                 letter = _first(vehicle, ("dobj",))
                 targets = self._prep_targets(vehicle, None, letter, exclude=_codes(sources))
@@ -904,7 +906,22 @@ class SentenceCoder:
             infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
             if child.dep_ in ("advcl", "xcomp") and infinitive and self.lexicon.verb(child.lemma_.lower()):
                 return child
+        # "sent a letter to X calling for ...", "wrote a letter urging ...": a letter's participle says
+        # what the letter does
+        letter = _first(verb, ("dobj",))
+        if letter is None:
+            return None
+        for child in [*verb.children, *letter.children]:
+            if _letter_participle(child) and self._act_verb(child):
+                return child
         return None
+
+    def _act_verb(self, verb: Token) -> bool:
+        """A verb the lexicon codes as an act other than a statement ("calling for", "urging")."""
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+        entry = self.lexicon.verb(verb.lemma_.lower(), particle=particle, preps=preps)
+        return entry is not None and not entry.weak and entry.code[:2] != "01"
 
     def _noun(self, noun: Token) -> list[Candidate]:
         if noun.dep_ in ("compound", "amod", "nmod"):
@@ -1175,6 +1192,21 @@ class SentenceCoder:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
         return out
+
+
+def _letter_participle(tok: Token) -> bool:
+    """A present participle hung on a vehicle verb or on its object ("sent a letter ... calling for")."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and tok.head.i < tok.i
+
+
+def _vehicle(verb: Token, yielded: set[int]) -> Token | None:
+    """The vehicle verb that gave way to ``verb``, its purpose clause or its letter's participle."""
+    head = verb.head
+    if verb.dep_ in ("advcl", "xcomp") and head.i in yielded:
+        return head
+    if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.i in yielded:
+        return head.head
+    return None
 
 
 def _set_off(clause: Token) -> bool:
