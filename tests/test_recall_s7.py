@@ -203,3 +203,19 @@ def test_a_letter_with_no_act_stays_a_statement_to_its_addressee(pipeline: Pipel
 def test_a_letter_whose_participle_is_no_act_stays_a_statement(pipeline: Pipeline) -> None:
     text = "Denmark's dockers union sent a letter to the Danish parliament containing ten pages of figures."
     assert coded(pipeline, text) == [("DNKLAB", "DNKLEG", "010")]
+
+
+# ------------------------------------------------ a surname alone, for someone introduced earlier with a role
+def test_a_surname_alone_speaks_for_the_role_it_was_introduced_with(pipeline: Pipeline) -> None:
+    text = ("Danish health minister Tom Quist said the waiting lists were long. "
+            "Quist added that kidneys were scarce.")
+    found = pipeline.extract(Article("r", text, dt.date(2022, 5, 6)))
+    assert [(e.sentence, e.source.code if e.source else "", e.cameo.code) for e in found] == [
+        (0, "DNKGOV", "010"), (1, "DNKGOV", "010")]
+
+
+def test_a_surname_of_someone_introduced_without_a_role_stays_uncoded(pipeline: Pipeline) -> None:
+    text = ("Danish health minister Tom Quist said the waiting lists were long. "
+            "Anna Berg waited for two years. Berg added that the clinic was far away.")
+    found = pipeline.extract(Article("r", text, dt.date(2022, 5, 6)))
+    assert [e.sentence for e in found] == [0]
