@@ -219,3 +219,16 @@ def test_a_surname_of_someone_introduced_without_a_role_stays_uncoded(pipeline: 
             "Anna Berg waited for two years. Berg added that the clinic was far away.")
     found = pipeline.extract(Article("r", text, dt.date(2022, 5, 6)))
     assert [e.sentence for e in found] == [0]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway's fisheries minister was quoted as saying that the quota rules were fair.",
+    "Norway's fisheries minister wrote on Twitter that the quota rules were fair.",
+    "Norway's fisheries minister acknowledged that the quota rules had flaws.",
+])
+def test_more_ways_of_saying_something_in_public(pipeline: Pipeline, text: str) -> None:
+    assert coded(pipeline, text) == [("NORGOV", "", "010")]
+
+
+def test_writing_something_that_is_no_message_is_no_statement(pipeline: Pipeline) -> None:
+    assert coded(pipeline, "Norway's fisheries minister wrote a book about the sea.") == []
