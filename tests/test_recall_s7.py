@@ -232,3 +232,7 @@ def test_more_ways_of_saying_something_in_public(pipeline: Pipeline, text: str) 
 
 def test_writing_something_that_is_no_message_is_no_statement(pipeline: Pipeline) -> None:
     assert coded(pipeline, "Norway's fisheries minister wrote a book about the sea.") == []
+
+
+def test_suspects_sought_are_criminals(pipeline: Pipeline) -> None:
+    assert coded(pipeline, "Police in Oslo are searching for two suspects.") == [("NORCOP", "NORCRM", "091")]
