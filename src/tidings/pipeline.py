@@ -287,7 +287,12 @@ class Pipeline:
         for sent in sentences:
             sent.mentions = self.kb.match(sent.words, when)
             budget.check()
-        todo = [s for s in sentences if self.options.parse_all or self._worth_parsing(s)]
+        named: set[str] = set()  # surnames of people introduced with a role ("spokesman Tom Berger")
+        todo = []
+        for sent in sentences:
+            if self.options.parse_all or self._worth_parsing(sent, named):
+                todo.append(sent)
+            named |= self._titled_surnames(sent.words)
         todo = parseable(todo, article.id, limits)
         prepared = Prepared(article, cleaned, sentences, todo, when, budget=budget)
         budget.stop()
@@ -365,19 +370,34 @@ class Pipeline:
 
         return summarise_prepared(prepared, self.resources, events)
 
-    def _worth_parsing(self, sent: Sentence) -> bool:
-        """A sentence is parsed only if it has a trigger word and something that can be an actor."""
+    def _worth_parsing(self, sent: Sentence, named: set[str] | frozenset[str] = frozenset()) -> bool:
+        """A sentence is parsed only if it has a trigger word and something that can be an actor: a known
+        name, a role word, a pronoun, or the surname of someone introduced earlier with a role (``named``)."""
         lowered = [w.lower() for w in sent.words]
         res = self.resources
         if not any(w in res.triggers for w in lowered):
             # "KCNA confirmed this": a source vouching for the sentence before
             return any(w in ANAPHORS for w in lowered) and any(w in res.report_forms for w in lowered) and (
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
-        if sent.mentions:
+        if sent.mentions or any(w in named for w in sent.words):
             return True
         if any(w in res.standalone for w in lowered) and any(w[:1].isupper() for w in sent.words[1:]):
             return True  # an act with no known actor stands only where a name places it (events.sides)
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
+
+    def _titled_surnames(self, words: Sequence[str]) -> set[str]:
+        """The last words of capitalised names written after a role word ("ministry spokesman Tom Berger",
+        "police chief Ana Soto"): a later "Berger said" speaks for the role."""
+        found: set[str] = set()
+        for i, word in enumerate(words[:-1]):
+            if self.kb.sector_of(word.lower()) is None:
+                continue
+            j = i + 1
+            while j < len(words) and words[j][:1].isupper() and words[j].isalpha():
+                j += 1
+            if j - i > 2:  # at least a given name and a surname
+                found.add(words[j - 1])
+        return found
 
     def _confirmation(self, doc: Any, coder: SentenceCoder) -> Attribution | None:
         """ "KCNA confirmed this", "the ministry reported it": a source vouching for the sentence before."""

@@ -457,7 +457,10 @@ class SentenceCoder:
                 obj = verb.head  # "the guards who were hurt": the noun the clause describes
             if obj is None and verb.dep_ == "conj":
                 obj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
-        xcomp = _first(verb, ("xcomp",))
+        # an open clausal complement ("agree to lift"), else a predicative adjective ("pleaded guilty")
+        xcomp = _first(verb, ("xcomp",)) or next(
+            (c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"
+             and not any(n.dep_ == "neg" for n in c.children)), None)  # not "pleaded not guilty"
         preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")]
         if obj is not None:
             preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
@@ -562,9 +565,11 @@ class SentenceCoder:
                     _institutional(c.actor) for c in claimants):
                 # "X said Y attacked Z": besides the reported attack, X accuses Y
                 extra = self._pairs(reporter, "112", claimants, sources, "accuse:reported-attack")
-        vehicle = verb.head if verb.dep_ in ("advcl", "xcomp") and verb.head.i in yielded else None
+        vehicle = _vehicle(verb, yielded)
         if vehicle is not None:
             rule += ":purpose"
+            if not sources:  # "wrote a letter to X calling for ...": the writer calls for it
+                sources = self._subjects(vehicle)
             if not targets:  # "sent a message to X to praise ..." -> X
                 letter = _first(vehicle, ("dobj",))
                 targets = self._prep_targets(vehicle, None, letter, exclude=_codes(sources))
@@ -751,6 +756,8 @@ class SentenceCoder:
             subj = _first(node, tuple(SUBJECTS) if node is verb else tuple(SUBJECTS | PASSIVE_SUBJECTS))
             if subj is not None and node is not verb and subj.lower_ == "it" and _extraposed(node):
                 return []  # "it is hard to beat X": an empty "it", nobody acts
+            if subj is not None and subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl" and _set_off(node):
+                return self.actors(node.head)  # "the agency, which works with X": the noun described acts
             if subj is not None:
                 found = self.actors(subj)
                 if found:
@@ -770,6 +777,9 @@ class SentenceCoder:
                     return found  # "gave Russia permission to help": the one permitted acts
             if node.dep_ == "acl" and (node.tag_ in ("VBD", "VBZ", "VBP") or node.head.dep_ == "ROOT"):
                 return self.actors(node.head)  # a finite verb parsed as a modifier: a misparsed main clause
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN") and \
+                    _set_off(node):
+                return self.actors(node.head)  # "the agency, working with X, ...": the noun described acts
             if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
                 node = node.head
                 continue
@@ -896,7 +906,22 @@ class SentenceCoder:
             infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
             if child.dep_ in ("advcl", "xcomp") and infinitive and self.lexicon.verb(child.lemma_.lower()):
                 return child
+        # "sent a letter to X calling for ...", "wrote a letter urging ...": a letter's participle says
+        # what the letter does
+        letter = _first(verb, ("dobj",))
+        if letter is None:
+            return None
+        for child in [*verb.children, *letter.children]:
+            if _letter_participle(child) and self._act_verb(child):
+                return child
         return None
+
+    def _act_verb(self, verb: Token) -> bool:
+        """A verb the lexicon codes as an act other than a statement ("calling for", "urging")."""
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+        entry = self.lexicon.verb(verb.lemma_.lower(), particle=particle, preps=preps)
+        return entry is not None and not entry.weak and entry.code[:2] != "01"
 
     def _noun(self, noun: Token) -> list[Candidate]:  # noqa: C901
         if noun.dep_ in ("compound", "amod", "nmod"):
@@ -1167,6 +1192,30 @@ class SentenceCoder:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
         return out
+
+
+def _letter_participle(tok: Token) -> bool:
+    """A present participle hung on a vehicle verb or on its object ("sent a letter ... calling for")."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and tok.head.i < tok.i
+
+
+def _vehicle(verb: Token, yielded: set[int]) -> Token | None:
+    """The vehicle verb that gave way to ``verb``, its purpose clause or its letter's participle."""
+    head = verb.head
+    if verb.dep_ in ("advcl", "xcomp") and head.i in yielded:
+        return head
+    if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.i in yielded:
+        return head.head
+    return None
+
+
+def _set_off(clause: Token) -> bool:
+    """A clause that modifies a noun set off by a comma ("the agency, which works with X", "the agency,
+    working with X,"): it tells what the noun does in the story. A clause that picks the noun out ("a base
+    hosting troops", "the militants that had attacked") describes what it is, not an act of this report."""
+    head, first = clause.head, clause.left_edge
+    comma = first.i > 0 and clause.doc[first.i - 1].text == ","
+    return bool(head.i != clause.i and head.i < first.i and comma)
 
 
 def _classes(tok: Token) -> frozenset[str]:

@@ -151,7 +151,7 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     ("he said") stands only when the nearest of them that names anyone names the speaker, so that a quote
     of a resident the knowledge base does not know is not given to the politician named before."""
     cues = cues or statement_cues()
-    cands = list(candidates)
+    cands = [_asked_aloud(cand, cues) for cand in candidates]
     out: list[Candidate] = []
     spoken: set[tuple[str, str]] = set()
     for cand in cands:
@@ -169,6 +169,22 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
         spoken.add(key)
         out.append(replace(cand, target=None, rule=cand.rule + STATEMENT))
     return out
+
+
+def _asked_aloud(cand: Candidate, cues: StatementCues) -> Candidate:
+    """An appeal verb that is also a reporting verb of the cues ("asked"), with nobody asked, after the
+    question it quotes ("'Why now?' the minister asked"): a public statement (010), not an appeal. With an
+    addressee or an open complement ("asked Y to ...") it stays an appeal; a question told in indirect
+    speech ("asked why ...") is left to the clause it reports."""
+    trigger = cand.trigger
+    if cand.code[:2] != "02" or cand.target is not None or cand.source is None or \
+            trigger.lemma_.lower() not in cues.verbs:
+        return cand
+    if any(c.dep_ in ("xcomp", "dobj", "dative") or (c.dep_ == "ccomp" and c.i > trigger.i)
+           for c in trigger.children):
+        return cand
+    before = trigger.doc[trigger.sent.start:trigger.i]
+    return replace(cand, code="010") if any(t.text in QUOTES for t in before) else cand
 
 
 def _open_statement(cand: Candidate) -> bool:
