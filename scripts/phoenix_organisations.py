@@ -4,8 +4,10 @@ to LICENSES/phoenix-MIT.txt), in the schema of organisations.tsv.
 
 Kept: every actor with an undated code whose prefix is a country (an armed group's country of residence,
 Phoenix's convention: FRAREB, YEMREB), IGO, NGO or IMG (an international militant group), under its
-dictionary names; names organisations.tsv already has keep their packaged entry. A one-word name is kept
-only as an upper-case acronym (matched case-sensitively by the knowledge base).
+dictionary names; names organisations.tsv already has keep their packaged entry, and a country's own name,
+other name or demonym (countries.tsv) is never a group's name (Phoenix lists some groups under the country
+they fight in: "BOLIVIA", "GREECE"). A one-word name is kept only as an upper-case acronym (matched
+case-sensitively by the knowledge base).
 
 Run: .venv/bin/python scripts/phoenix_organisations.py
 """
@@ -61,6 +63,9 @@ def _packaged() -> set[str]:
     for line in (DATA / "organisations.tsv").read_text(encoding="utf-8").splitlines()[2:]:
         cells = line.split("\t")
         names.update(n.lower() for n in [cells[1], *cells[2].split("|")] if n)
+    for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines()[2:]:
+        cells = line.split("\t")
+        names.update(n.lower() for cell in cells[1:4] for n in cell.split("|") if n)
     return names
 
 
