@@ -37,3 +37,12 @@ def test_no_group_is_named_by_a_country_name() -> None:
 def test_a_country_name_is_the_country(kb: KnowledgeBase, phrase: str, code: str) -> None:
     actor = kb.resolve(phrase.split(), None)
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("the People's Protection Units", "SYRREBYPG"), ("Kurdish People's Protection Units", "SYRREBYPG"),
+    ("the New People's Army", "PHLREBNPA"), ("Egypt's army", "EGYMIL"), ("Egypt's people", "EGYCVL"),
+])
+def test_a_possessive_inside_a_name_matches_the_name_only(kb: KnowledgeBase, phrase: str, code: str) -> None:
+    actor = kb.resolve(phrase.split(), None)
+    assert actor is not None and actor.code == code
