@@ -46,3 +46,12 @@ def test_a_country_name_is_the_country(kb: KnowledgeBase, phrase: str, code: str
 def test_a_possessive_inside_a_name_matches_the_name_only(kb: KnowledgeBase, phrase: str, code: str) -> None:
     actor = kb.resolve(phrase.split(), None)
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("officers", "---COP"), ("security forces", "---COP"), ("the Peruvian security forces", "PERCOP"),
+    ("army officers", "---MIL"), ("Kurds", "---REB"), ("Syrian Kurds", "SYRREB"),
+])
+def test_roles_as_the_gold_guide_codes_them(kb: KnowledgeBase, phrase: str, code: str) -> None:
+    actor = kb.resolve(phrase.split(), None)
+    assert actor is not None and actor.code == code
