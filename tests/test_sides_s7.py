@@ -4,10 +4,12 @@ tested on sentences written for these tests."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from tidings import Article, Pipeline
 from tidings.actors import KnowledgeBase
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "tidings" / "actors" / "data"
@@ -16,6 +18,18 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "tidings" / "actors" / "dat
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.default()
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def sides(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    """(source code, target code, CAMEO root) of each event coded in ``text``."""
+    events = pipeline.extract(Article("s7", text, dt.date(2022, 5, 6)))
+    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code[:2])
+            for e in events}
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -55,3 +69,17 @@ def test_a_possessive_inside_a_name_matches_the_name_only(kb: KnowledgeBase, phr
 def test_roles_as_the_gold_guide_codes_them(kb: KnowledgeBase, phrase: str, code: str) -> None:
     actor = kb.resolve(phrase.split(), None)
     assert actor is not None and actor.code == code
+
+
+def test_two_groups_of_one_kind_fight_each_other(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Militants clashed with Kurds near Afrin on Tuesday.")
+    assert {("SYRREB", "SYRREB", "19")} == {s for s in found if s[2] == "19"}
+    assert len([e for e in pipeline.extract(Article("x", "Militants clashed with Kurds near Afrin.", None))
+                if e.cameo.code[:2] == "19"]) == 2  # one event each way
+
+
+def test_the_other_side_of_a_fight_engaged_in(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Zorvan fighters engaged in fierce clashes with ISIL near Raqqa.")
+    assert ("SYRREB", "SYRREBISI", "19") in found and ("SYRREBISI", "SYRREB", "19") in found
+    found = sides(pipeline, "Rebel fighters engaged in a tough battle against Kurdish militias near Afrin.")
+    assert ("SYRREB", "SYRREB", "19") in found

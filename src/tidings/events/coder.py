@@ -267,7 +267,9 @@ class SentenceCoder:
                         w.lower() == "the" for w in words[:1]):
                     # "the army", "the government": the one of that kind the article named before
                     actor = self.discourse.same_kind(actor, words) or actor
-                if actor is not None and actor.code not in exclude:
+                # ``exclude`` keeps one named actor off both sides; two groups named by one kind
+                # ("militants clashed with Kurds": ---REB both) are two parties
+                if actor is not None and (actor.code not in exclude or actor.code.startswith("---")):
                     if words == [t.text for t in head.doc[start:end]]:
                         actor = _retext(actor, _span_text(head.doc[start:end]))  # "President-elect X"
                     refs.append(ActorRef(actor, start, end))
@@ -497,6 +499,8 @@ class SentenceCoder:
         if obj is not None and entry.code in VISIT_CODES and not entry.obj and not passive \
                 and not self.actors(obj) and obj.ent_type_ not in PLACE_LABELS and not self._names_place(obj):
             return []  # "received assurances": not a visit
+        if obj is None and entry.particle is not None and entry.obj:
+            obj = _prep_object(verb, entry.particle)  # "engaged in clashes with X": the clashes
         if obj is not None:
             used_objects.add(obj.i)
 
@@ -1443,6 +1447,12 @@ def _pobj(prep: Token) -> Token | None:
         if child.dep_ in ("pobj", "pcomp"):
             return child
     return None
+
+
+def _prep_object(verb: Token, word: str) -> Token | None:
+    """The object of the verb's preposition ``word`` ("engaged *in* clashes" -> clashes), if any."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == word), None)
+    return _pobj(prep) if prep is not None else None
 
 
 def _codes(refs: list[ActorRef]) -> frozenset[str]:
