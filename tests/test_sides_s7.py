@@ -83,3 +83,10 @@ def test_the_other_side_of_a_fight_engaged_in(pipeline: Pipeline) -> None:
     assert ("SYRREB", "SYRREBISI", "19") in found and ("SYRREBISI", "SYRREB", "19") in found
     found = sides(pipeline, "Rebel fighters engaged in a tough battle against Kurdish militias near Afrin.")
     assert ("SYRREB", "SYRREB", "19") in found
+
+
+def test_a_stretch_of_a_place_is_no_side(pipeline: Pipeline) -> None:
+    marched = sides(pipeline, "Demonstrators marched through the streets of Lisbon on Friday.")
+    assert ("PRTOPP", "", "14") in marched
+    arrested = sides(pipeline, "Five opposition activists were arrested from the Dhaka University area.")
+    assert {s for s, _, root in arrested if root == "17"} == {""}

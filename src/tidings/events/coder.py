@@ -239,6 +239,8 @@ class SentenceCoder:
                 if not exclude:
                     self._cache[key] = refs
                 return refs
+        if "locale" in _classes(head):
+            return []  # "the streets of X", "the university area": where it happened, nobody acting
         if head.pos_ == "PRON" or head.lower_ in ("he", "she", "they", "him", "her", "them", "it"):
             actor = self._pronoun(head, exclude)
             if actor is not None:
