@@ -90,3 +90,11 @@ def test_a_stretch_of_a_place_is_no_side(pipeline: Pipeline) -> None:
     assert ("PRTOPP", "", "14") in marched
     arrested = sides(pipeline, "Five opposition activists were arrested from the Dhaka University area.")
     assert {s for s, _, root in arrested if root == "17"} == {""}
+
+
+def test_where_a_seizure_happened_is_no_recipient(pipeline: Pipeline) -> None:
+    for text in ("The Ghana Revenue Authority has seized 30 pistols at Takoradi.",
+                 "Police in Ghana seized drugs at Tema."):
+        assert {t for _, t, root in sides(pipeline, text) if root == "17"} == {""}
+    fired = sides(pipeline, "Soldiers fired at Tema on Monday.")
+    assert ("GHAMIL", "GHA", "19") in fired  # an attack aimed at a place is an attack on it

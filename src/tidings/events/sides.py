@@ -67,8 +67,13 @@ PROTESTING = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 FORCES = frozenset({"MIL", "COP"})
 # Dependencies of what a verb acts on: a place there is the recipient ("shelled a town in X").
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
-# Prepositions of what an act is aimed at ("an airstrike on a village", "fired at a town").
+# Prepositions of what an act is aimed at ("an airstrike on a village", "fired at a town"); "at" aims only
+# violence ("fired at a town"), elsewhere it says where ("seized weapons at the border post").
 AIMED_PREPS = frozenset({"on", "upon", "against", "at", "into", "toward", "towards"})
+VIOLENT_AIMS = frozenset({"at"})
+# Prepositions that say where a thing acted on was ("seized weapons *at* the border", "*in* a warehouse").
+WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+VISITS = frozenset({"042", "043"})
 
 
 def is_generic(actor: Actor | None) -> bool:
@@ -128,13 +133,19 @@ def locative_target(trigger: Any, start: int, end: int, lexicon: Any, code: str 
     if code[:2] in VIOLENT_ROOTS and things:
         return False
     for tok in doc[start:end]:
-        node = tok
+        node, where = tok, False
         while node.head.i != node.i and node.head.i != trigger.i:
+            where = where or (node.dep_ == "prep" and node.lower_ in WHERE_PREPS)
             node = node.head
         if node.head.i != trigger.i or node.i == trigger.i:
             continue
-        aimed = node.dep_ == "prep" and node.lower_ in AIMED_PREPS
-        if (node.dep_ in OBJECT_DEPS and lexicon.noun(node.lemma_.lower()) is None) or aimed:
+        aimed = node.dep_ == "prep" and node.lower_ in AIMED_PREPS and (
+            node.lower_ not in VIOLENT_AIMS or code[:2] in VIOLENT_ROOTS)
+        # "recaptured Palmyra" acts on the place; "seized rifles at X" only says where the rifles were
+        # ("visited a school in X" is still a visit to X)
+        acted_on = node.dep_ in OBJECT_DEPS and lexicon.noun(node.lemma_.lower()) is None and (
+            not where or code in VISITS)
+        if acted_on or aimed:
             return False
     return True
 
