@@ -98,3 +98,22 @@ def test_where_a_seizure_happened_is_no_recipient(pipeline: Pipeline) -> None:
         assert {t for _, t, root in sides(pipeline, text) if root == "17"} == {""}
     fired = sides(pipeline, "Soldiers fired at Tema on Monday.")
     assert ("GHAMIL", "GHA", "19") in fired  # an attack aimed at a place is an attack on it
+
+
+def test_a_protest_named_by_its_noun_is_by_protesters_against_their_government(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Police used tear gas to disperse an anti-government protest in Lima on Tuesday.")
+    assert ("PEROPP", "PERGOV", "14") in found
+    found = sides(pipeline, "Several cities in Russia saw unauthorized protests on Wednesday.")
+    assert ("RUSOPP", "", "14") in found
+
+
+def test_protest_sides_need_a_country() -> None:
+    from tidings.events.sides import protest_sides
+    from tidings.record import Actor
+
+    government = Actor("government", "government", "---GOV", None, "GOV")
+    assert protest_sides(None, government, None, "rally") == (None, government)
+    source, target = protest_sides(None, government, "CHL", "rally")
+    assert source is not None and source.code == "CHLOPP" and source.text == "rally"
+    assert target is not None and target.code == "CHLGOV"
+    assert protest_sides(None, None, "CHL", None) == (None, None)  # a verb's protest names its protesters

@@ -48,7 +48,7 @@ from tidings.events.ontology import plover
 from tidings.record import Actor
 
 __all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "complete", "is_generic",
-           "localise", "locative_target", "placed", "resident", "standalone_forms"]
+           "localise", "locative_target", "placed", "protest_sides", "resident", "standalone_forms"]
 
 # PLOVER 2.0 manual, "Requires recipient: Yes".
 REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -71,9 +71,10 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 # violence ("fired at a town"), elsewhere it says where ("seized weapons at the border post").
 AIMED_PREPS = frozenset({"on", "upon", "against", "at", "into", "toward", "towards"})
 VIOLENT_AIMS = frozenset({"at"})
-# Prepositions that say where a thing acted on was ("seized weapons *at* the border", "*in* a warehouse").
+# Prepositions that say where a thing seized was ("seized weapons *at* the border", "*in* a warehouse"):
+# property seized there (CAMEO 171) is no act on the place, as an uprising crushed there is (175).
 WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
-VISITS = frozenset({"042", "043"})
+SEIZURES = frozenset({"171"})
 
 
 def is_generic(actor: Actor | None) -> bool:
@@ -142,9 +143,8 @@ def locative_target(trigger: Any, start: int, end: int, lexicon: Any, code: str 
         aimed = node.dep_ == "prep" and node.lower_ in AIMED_PREPS and (
             node.lower_ not in VIOLENT_AIMS or code[:2] in VIOLENT_ROOTS)
         # "recaptured Palmyra" acts on the place; "seized rifles at X" only says where the rifles were
-        # ("visited a school in X" is still a visit to X)
         acted_on = node.dep_ in OBJECT_DEPS and lexicon.noun(node.lemma_.lower()) is None and (
-            not where or code in VISITS)
+            not where or code not in SEIZURES)
         if acted_on or aimed:
             return False
     return True
@@ -165,9 +165,25 @@ def placed(actor: Actor | None, country: str | None, countries: dict[str, str]) 
     return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
 
 
+def protest_sides(source: Actor | None, target: Actor | None, country: str | None,
+                  protest: str | None) -> tuple[Actor | None, Actor | None]:
+    """The sides of a protest in ``country``: a protest named by its noun alone ("protests spread across
+    the country", "police dispersed an anti-government rally") is by protesters (``OPP``, named by the
+    noun's words ``protest``), and the government a protest opposes is the country's own ("anti-government
+    protests in Lima" -> PERGOV). The country is the protest's place, else the one the sentence or article
+    is about, as for protesters named by kind (:func:`placed`)."""
+    if country is None or len(country) != 3:
+        return source, target
+    if source is None and protest is not None:
+        source = Actor(protest, "protesters", country + "OPP", country, "OPP")
+    if target is not None and target.code == "---GOV":
+        target = Actor(target.text, target.name, country + "GOV", country, target.sector)
+    return source, target
+
+
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
              dyadic: bool = False, statement: bool = False, home: str | None = None,
-             locative: bool = False, countries: dict[str, str] | None = None,
+             locative: bool = False, countries: dict[str, str] | None = None, protest: str | None = None,
              ) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
@@ -178,6 +194,8 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     decided on what the sentence names (with the event's own place), before a country is added from
     context. ``dyadic`` is PETRARCH's convention (the pipeline's ``require_dyad``): both sides named in the
     sentence, at least one of them identifiable, the place's country as a recipient where no other is named.
+    ``protest``: the words of a protest named by its noun, which stand for its protesters
+    (:func:`protest_sides`).
     """
     names = countries or {}
     if dyadic:
@@ -190,6 +208,9 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     # place ("sorrow over the floods in Pakistan") says nothing of where the speaker is from
     actorless = kind is not None and kind.type in ACTORLESS_TYPES
     country = place[1] if place is not None and actorless else None
+    if code[:2] == "14" and not locative and (target is not None or place is not None):
+        # (a protest with no side and no place named stays no event)
+        source, target = protest_sides(source, target, country or home, protest)
     if source is None and (target is None or locative):
         return (None, None) if place is not None and actorless else None
     here = place[1] if place is not None else None  # named where it happened: "police in Lagos"
