@@ -117,3 +117,9 @@ def test_protest_sides_need_a_country() -> None:
     assert source is not None and source.code == "CHLOPP" and source.text == "rally"
     assert target is not None and target.code == "CHLGOV"
     assert protest_sides(None, None, "CHL", None) == (None, None)  # a verb's protest names its protesters
+
+
+def test_a_strike_named_by_its_noun_is_by_strikers(pipeline: Pipeline) -> None:
+    text = "Trains stopped across Portugal as a general strike against the government began."
+    found = sides(pipeline, text)
+    assert ("PRTLAB", "PRTGOV", "14") in found

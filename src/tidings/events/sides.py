@@ -165,17 +165,25 @@ def placed(actor: Actor | None, country: str | None, countries: dict[str, str]) 
     return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
 
 
+# A strike or boycott (CAMEO 143) named by its noun is by workers ("a general strike"), other protests by
+# protesters (the gold guide's sectors: LAB strikers, OPP demonstrators).
+STRIKES = frozenset({"143"})
+
+
 def protest_sides(source: Actor | None, target: Actor | None, country: str | None,
-                  protest: str | None) -> tuple[Actor | None, Actor | None]:
-    """The sides of a protest in ``country``: a protest named by its noun alone ("protests spread across
-    the country", "police dispersed an anti-government rally") is by protesters (``OPP``, named by the
-    noun's words ``protest``), and the government a protest opposes is the country's own ("anti-government
-    protests in Lima" -> PERGOV). The country is the protest's place, else the one the sentence or article
+                  protest: str | None, code: str = "14") -> tuple[Actor | None, Actor | None]:
+    """The sides of a protest (CAMEO ``code``) in ``country``: a protest named by its noun alone ("protests
+    spread across the country", "police dispersed an anti-government rally") is by protesters (``OPP``; a
+    strike by strikers, ``LAB``: :data:`STRIKES`), named by the noun's words ``protest``, and the
+    government a protest opposes is the country's own ("anti-government protests in Lima" -> PERGOV). The
+    country is the protest's place, else the one the sentence or article
     is about, as for protesters named by kind (:func:`placed`)."""
     if country is None or len(country) != 3:
         return source, target
     if source is None and protest is not None:
-        source = Actor(protest, "protesters", country + "OPP", country, "OPP")
+        strike = code[:3] in STRIKES
+        sector, name = ("LAB", "strikers") if strike else ("OPP", "protesters")
+        source = Actor(protest, name, country + sector, country, sector)
     if target is not None and target.code == "---GOV":
         target = Actor(target.text, target.name, country + "GOV", country, target.sector)
     return source, target
@@ -210,7 +218,7 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     country = place[1] if place is not None and actorless else None
     if code[:2] == "14" and not locative and (target is not None or place is not None):
         # (a protest with no side and no place named stays no event)
-        source, target = protest_sides(source, target, country or home, protest)
+        source, target = protest_sides(source, target, country or home, protest, code)
     if source is None and (target is None or locative):
         return (None, None) if place is not None and actorless else None
     here = place[1] if place is not None else None  # named where it happened: "police in Lagos"
