@@ -123,3 +123,10 @@ def test_a_strike_named_by_its_noun_is_by_strikers(pipeline: Pipeline) -> None:
     text = "Trains stopped across Portugal as a general strike against the government began."
     found = sides(pipeline, text)
     assert ("PRTLAB", "PRTGOV", "14") in found
+
+
+def test_a_place_taken_by_force_is_the_recipient_and_still_the_place(pipeline: Pipeline) -> None:
+    text = "The Islamic State group recaptured Palmyra on Sunday after government troops pulled out."
+    taken = [e for e in pipeline.extract(Article("s7", text, None)) if e.cameo.code[:2] == "19"]
+    assert [(e.target.code if e.target else "") for e in taken] == ["SYR"]
+    assert taken[0].location is not None and taken[0].location.country == "SYR"

@@ -502,7 +502,8 @@ class Pipeline:
                 return found, 0
         taken: set[int] = set()
         for ref in (cand.source, cand.target):
-            if ref is not None:
+            # a side that is the country of a place acted on ("recaptured Palmyra") still names the place
+            if ref is not None and not (":place-target" in cand.rule and ref.actor.sector is None):
                 taken.update(range(ref.start, ref.end))
         # the clause's place, the verb's object, the sentence's (tidings.places.event_place): the smallest
         # place of the first tier the gazetteer knows, one with coordinates first

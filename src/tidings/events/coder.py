@@ -640,6 +640,10 @@ class SentenceCoder:
                 targets = self._opposed(obj)
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
+            violent = entry.code[:2] in VIOLENT_ROOTS
+            if not targets and violent and obj is not None and self._unknown_name(obj):
+                # "recaptured Palmyra", "shelled Zabid": a name the parser did not tag as a place
+                targets = self._country_of_place(obj, _codes(sources))
             if targets:
                 rule += ":place-target"
         if not targets and entry.code in INCIDENT_CODES:
@@ -719,6 +723,10 @@ class SentenceCoder:
                     code = place.country + actor.code[3:]
                     return Actor(actor.text, f"{place.name} {actor.name}", code, place.country, actor.sector)
         return actor
+
+    def _unknown_name(self, tok: Token) -> bool:
+        """A proper name that names no actor (no team, people or person): a place if the gazetteer has it."""
+        return tok.pos_ == "PROPN" and self.resolve_words(self._phrase(tok)[0], self.when) is None
 
     def _names_place(self, tok: Token) -> bool:
         return any(t.ent_type_ in PLACE_LABELS for t in _phrase_tokens(tok))
