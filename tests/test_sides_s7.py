@@ -130,3 +130,12 @@ def test_a_place_taken_by_force_is_the_recipient_and_still_the_place(pipeline: P
     taken = [e for e in pipeline.extract(Article("s7", text, None)) if e.cameo.code[:2] == "19"]
     assert [(e.target.code if e.target else "") for e in taken] == ["SYR"]
     assert taken[0].location is not None and taken[0].location.country == "SYR"
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("BNP activists", "BGDPTY"), ("United Russia", "RUSPTY"), ("the ANC", "ZAFPTY"),
+    ("Likud lawmakers", "ISRPTY"),
+])
+def test_a_party_and_its_people_are_the_party(kb: KnowledgeBase, phrase: str, code: str) -> None:
+    actor = kb.resolve(phrase.split(), None)
+    assert actor is not None and actor.code[:6] == code
