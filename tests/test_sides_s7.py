@@ -139,3 +139,8 @@ def test_a_place_taken_by_force_is_the_recipient_and_still_the_place(pipeline: P
 def test_a_party_and_its_people_are_the_party(kb: KnowledgeBase, phrase: str, code: str) -> None:
     actor = kb.resolve(phrase.split(), None)
     assert actor is not None and actor.code[:6] == code
+
+
+def test_a_place_held_by_a_group_stands_for_the_group(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Loyalist troops launched an offensive against Houthi-held villages near Marib.")
+    assert ("YEMMIL", "YEMREB", "19") in {(s, t[:6], root) for s, t, root in found}

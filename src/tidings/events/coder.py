@@ -1261,7 +1261,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run around the head
     out = [head]
-    idx = {t.i for t in keep}
+    idx = {t.i for t in keep} | _inner_hyphens(head.doc, keep)
     i = head.i - 1
     while i in idx:
         out.insert(0, head.doc[i])
@@ -1271,6 +1271,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _inner_hyphens(doc: Any, keep: list[Token]) -> set[int]:
+    """Hyphens inside a word of the phrase ("Houthi-held", "pro-government"), which the parser leaves out."""
+    idx = {t.i for t in keep}
+    return {i + 1 for i in idx if i + 2 in idx and doc[i + 1].text == "-" and not doc[i].whitespace_
+            and not doc[i + 1].whitespace_}
 
 
 _LEADING = frozenset({"a", "an", "the", "this", "that", "these", "those"})
