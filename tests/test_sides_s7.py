@@ -65,6 +65,7 @@ def test_a_possessive_inside_a_name_matches_the_name_only(kb: KnowledgeBase, phr
 @pytest.mark.parametrize(("phrase", "code"), [
     ("officers", "---COP"), ("security forces", "---COP"), ("the Peruvian security forces", "PERCOP"),
     ("army officers", "---MIL"), ("Kurds", "---REB"), ("Syrian Kurds", "SYRREB"),
+    ("the Canadian Trade Representative", "CANGOV"),
 ])
 def test_roles_as_the_gold_guide_codes_them(kb: KnowledgeBase, phrase: str, code: str) -> None:
     actor = kb.resolve(phrase.split(), None)
