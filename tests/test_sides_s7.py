@@ -145,3 +145,10 @@ def test_a_party_and_its_people_are_the_party(kb: KnowledgeBase, phrase: str, co
 def test_a_place_held_by_a_group_stands_for_the_group(pipeline: Pipeline) -> None:
     found = sides(pipeline, "Loyalist troops launched an offensive against Houthi-held villages near Marib.")
     assert ("YEMMIL", "YEMREB", "19") in {(s, t[:6], root) for s, t, root in found}
+
+
+
+def test_an_official_visit_is_made_by_the_visitor(pipeline: Pipeline) -> None:
+    text = "During her official visit to Peru, Prime Minister Ana Brnabic toured a port near Lima."
+    visits = {(s, t) for s, t, root in sides(pipeline, text) if root == "04"}
+    assert visits and not any("---GOV" in pair for pair in visits)

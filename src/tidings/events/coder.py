@@ -257,6 +257,8 @@ class SentenceCoder:
                             break
                 if actor is not None and actor.code.startswith("---") and not self.is_role(head):
                     actor = None  # "military support": a role word that only modifies a non-role noun
+                if actor is not None and head.dep_ == "amod" and "manner" in _classes(head):
+                    actor = None  # "his official visit": how the act was done, not who did it
                 if actor is not None and self._other_namesake(head, actor):
                     actor = None  # "Michelle Obama" is not Barack Obama
                 if actor is not None and self._team_name(head, actor):
