@@ -80,7 +80,7 @@ def test_two_groups_of_one_kind_fight_each_other(pipeline: Pipeline) -> None:
 
 
 def test_the_other_side_of_a_fight_engaged_in(pipeline: Pipeline) -> None:
-    found = sides(pipeline, "Zorvan fighters engaged in fierce clashes with ISIL near Raqqa.")
+    found = sides(pipeline, "Zorvan militiamen engaged in bloody clashes with ISIL near Raqqa.")
     assert ("SYRREB", "SYRREBISI", "19") in found and ("SYRREBISI", "SYRREB", "19") in found
     found = sides(pipeline, "Rebel fighters engaged in a tough battle against Kurdish militias near Afrin.")
     assert ("SYRREB", "SYRREB", "19") in found
