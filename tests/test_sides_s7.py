@@ -115,7 +115,7 @@ def test_protest_sides_need_a_country() -> None:
     government = Actor("government", "government", "---GOV", None, "GOV")
     assert protest_sides(None, government, None, "rally") == (None, government)
     source, target = protest_sides(None, government, "CHL", "rally")
-    assert source is not None and source.code == "CHLOPP" and source.text == "rally"
+    assert source is not None and source.code == "CHLOPP" and source.text == ""  # implied, not written
     assert target is not None and target.code == "CHLGOV"
     assert protest_sides(None, None, "CHL", None) == (None, None)  # a verb's protest names its protesters
 

@@ -174,16 +174,16 @@ def protest_sides(source: Actor | None, target: Actor | None, country: str | Non
                   protest: str | None, code: str = "14") -> tuple[Actor | None, Actor | None]:
     """The sides of a protest (CAMEO ``code``) in ``country``: a protest named by its noun alone ("protests
     spread across the country", "police dispersed an anti-government rally") is by protesters (``OPP``; a
-    strike by strikers, ``LAB``: :data:`STRIKES`), named by the noun's words ``protest``, and the
+    strike by strikers, ``LAB``: :data:`STRIKES`; with no text, as the text does not write them), and the
     government a protest opposes is the country's own ("anti-government protests in Lima" -> PERGOV). The
-    country is the protest's place, else the one the sentence or article
-    is about, as for protesters named by kind (:func:`placed`)."""
+    country is the protest's place, else the one the sentence or article is about, as for protesters named
+    by kind (:func:`placed`)."""
     if country is None or len(country) != 3:
         return source, target
     if source is None and protest is not None:
         strike = code[:3] in STRIKES
         sector, name = ("LAB", "strikers") if strike else ("OPP", "protesters")
-        source = Actor(protest, name, country + sector, country, sector)
+        source = Actor("", name, country + sector, country, sector)  # implied, not written: no text
     if target is not None and target.code == "---GOV":
         target = Actor(target.text, target.name, country + "GOV", country, target.sector)
     return source, target
@@ -202,7 +202,7 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     decided on what the sentence names (with the event's own place), before a country is added from
     context. ``dyadic`` is PETRARCH's convention (the pipeline's ``require_dyad``): both sides named in the
     sentence, at least one of them identifiable, the place's country as a recipient where no other is named.
-    ``protest``: the words of a protest named by its noun, which stand for its protesters
+    ``protest``: the noun of a protest named by its noun, whose protesters it implies
     (:func:`protest_sides`).
     """
     names = countries or {}
