@@ -34,6 +34,7 @@ from tidings.evaluation.events import (
     Scored,
     Tally,
     dyadic,
+    field_hits,
     gold_events,
     match,
     overlaps,
@@ -92,9 +93,12 @@ def published_of(record: dict[str, Any]) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
 
-def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str],
-                pipeline: Pipeline | None = None) -> tuple[dict[str, list[Scored]], dict[str, str]]:
-    """System events of each document (spans in original offsets) and the documents tidings skipped."""
+def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str], pipeline: Pipeline | None = None,
+                sides: dict[str, list[tuple[str, str]]] | None = None,
+                ) -> tuple[dict[str, list[Scored]], dict[str, str]]:
+    """System events of each document (spans in original offsets) and the documents tidings skipped.
+
+    ``sides``, when given, receives the source and target text of each system event (for the error list)."""
     pipeline = pipeline or Pipeline()
     articles = [Article(r["doc"], texts[r["doc"]], published_of(r)) for r in records]
     system: dict[str, list[Scored]] = {}
@@ -105,6 +109,9 @@ def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str],
             skipped[doc] = str(result.error)
         cleaned = clean(result.article.text)
         system[doc] = [system_event(ev, cleaned.span_to_original(*ev.span)) for ev in result.events]
+        if sides is not None:
+            sides[doc] = [(ev.source.text if ev.source else "", ev.target.text if ev.target else "")
+                          for ev in result.events]
     return system, skipped
 
 
@@ -127,12 +134,13 @@ def evaluate(shared: Path = SHARED, parts: Sequence[str] = PARTS, docs: set[str]
     records = [r for r in load_gold() if r["part"] in parts and (docs is None or r["doc"] in docs)]
     texts = load_texts(shared, records)
     started = time.perf_counter()
-    system, skipped = run_tidings(records, texts, pipeline)
+    sides: dict[str, list[tuple[str, str]]] = {}
+    system, skipped = run_tidings(records, texts, pipeline, sides)
     seconds = time.perf_counter() - started
     scores: dict[str, Any] = {by: tallies(records, system, by) for by in BYS}
     scores["dyadic"] = tallies(records, system, "root", only_dyadic=True)
     return {"scores": scores, "skipped": skipped, "seconds": seconds, "records": records, "system": system,
-            "docs": _doc_counts(records)}
+            "docs": _doc_counts(records), "texts": texts, "sides": sides}
 
 
 def _doc_counts(records: Iterable[dict[str, Any]]) -> dict[tuple[str, str], int]:
@@ -297,6 +305,32 @@ def print_errors(result: dict[str, Any]) -> None:
                   f"{s.source}->{s.target}\t{g.factuality}/{s.factuality}\t{g.date}/{s.date}")
 
 
+def side_errors(result: dict[str, Any]) -> list[str]:
+    """Matched development-part events whose source or target code is wrong: which side, the gold code and
+    text, the system code and text, and the sentence (never the test part)."""
+    lines: list[str] = []
+    for r in result["records"]:
+        if r["part"] != "dev":
+            continue
+        doc = r["doc"]
+        gold, system = gold_events(r), result["system"].get(doc, [])
+        texts = result["sides"].get(doc, [])
+        for i, j in match(gold, system, "root"):
+            hits = field_hits(gold[i], system[j])
+            start, end = gold[i].spans[0]
+            sentence = " ".join(result["texts"][doc][start:end].split())
+            for side, index in (("source", 0), ("target", 1)):
+                if hits[side]:
+                    continue
+                want = r["events"][i][side]
+                got_code = getattr(system[j], side)
+                got_text = texts[j][index] if j < len(texts) else ""
+                lines.append(f"{doc}\tSIDE\t{side}\t{gold[i].cameo}/{system[j].cameo}\t"
+                             f"gold {want['code'] or '-'} ({want['text']!r})\tsys {got_code or '-'} "
+                             f"({got_text!r})\t{sentence}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=SHARED)
@@ -318,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         args.markdown.write_text(report, encoding="utf-8")
     if args.errors:
         print_errors(result)
+        print("\n".join(side_errors(result)))
     return 0
 
 

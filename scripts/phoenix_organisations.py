@@ -4,8 +4,10 @@ to LICENSES/phoenix-MIT.txt), in the schema of organisations.tsv.
 
 Kept: every actor with an undated code whose prefix is a country (an armed group's country of residence,
 Phoenix's convention: FRAREB, YEMREB), IGO, NGO or IMG (an international militant group), under its
-dictionary names; names organisations.tsv already has keep their packaged entry. A one-word name is kept
-only as an upper-case acronym (matched case-sensitively by the knowledge base).
+dictionary names; names organisations.tsv already has keep their packaged entry, and a country's own name,
+other name or demonym (countries.tsv) is never a group's name (Phoenix lists some groups under the country
+they fight in: "BOLIVIA", "GREECE"). A one-word name is kept only as an upper-case acronym (matched
+case-sensitively by the knowledge base).
 
 Run: .venv/bin/python scripts/phoenix_organisations.py
 """
@@ -60,7 +62,12 @@ def _names(raw: str) -> list[str]:
 def _packaged() -> set[str]:
     text = (DATA / "organisations.tsv").read_text(encoding="utf-8")
     rows = [row.record() for row in read_rows(text, source="actors/data/organisations.tsv")]
-    return {n.lower() for r in rows for n in [r["name"], *r["aliases"].split("|")] if n}
+    names = {n.lower() for r in rows for n in [r["name"], *r["aliases"].split("|")] if n}
+    text = (DATA / "countries.tsv").read_text(encoding="utf-8")  # a country's own name is never a group's
+    rows = [row.record() for row in read_rows(text, source="actors/data/countries.tsv")]
+    cells = [r[col] for r in rows for col in ("name", "aliases", "demonyms")]
+    names.update(n.lower() for cell in cells for n in cell.split("|") if n)
+    return names
 
 
 def main() -> None:

@@ -452,7 +452,8 @@ class Pipeline:
         sides = complete(cand.code, source, cand.target.actor if cand.target else None,
                          (location.name, location.country) if location and location.country else None,
                          dyadic=self.options.require_dyad, statement=statement, home=home,
-                         locative=locative, countries=self.kb.countries)
+                         locative=locative, countries=self.kb.countries,
+                         protest=cand.trigger.text if cand.trigger.pos_ == "NOUN" else None)
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc
@@ -522,7 +523,8 @@ class Pipeline:
                 return found, 0
         taken: set[int] = set()
         for ref in (cand.source, cand.target):
-            if ref is not None:
+            # a side that is the country of a place acted on ("recaptured Palmyra") still names the place
+            if ref is not None and not (":place-target" in cand.rule and ref.actor.sector is None):
                 taken.update(range(ref.start, ref.end))
         # the clause's place, the verb's object, the sentence's (tidings.places.event_place): the smallest
         # place of the first tier the gazetteer knows, one with coordinates first

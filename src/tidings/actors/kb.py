@@ -133,6 +133,7 @@ class _Alias:
     exact: str | None  # short acronyms: the raw form that must match exactly
     single: bool  # a one-word alias: needs a capitalised word in the text
     after_the: bool = False  # "The Foundation": a common word that is a name only with "the" before it
+    marks: tuple[bool, ...] = ()  # which words of the name are possessive inside it ("People's Army")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +261,8 @@ class KnowledgeBase:
         exact = raw if len(pieces) == 1 and len(raw) <= 3 and raw.isalpha() else None
         words = alias.split()
         after_the = len(key) == 1 and len(words) == 2 and words[0].lower() == "the" and not raw.isupper()
-        item = _Alias(entry, exact, len(key) == 1, after_the)
+        marks = tuple(p.possessive for p in pieces[:-1])
+        item = _Alias(entry, exact, len(key) == 1, after_the, marks if any(marks) else ())
         bucket = self._names.get(key)
         if override and key not in self._overridden:
             self._names[key] = [item]
@@ -443,8 +445,9 @@ class KnowledgeBase:
                 bucket = names.get(tuple(norms[i : i + length]))
                 if bucket is None:
                     continue
-                if length > 1 and any(p.possessive for p in pieces[i : i + length - 1]):
-                    continue
+                inner = tuple(p.possessive for p in pieces[i : i + length - 1])
+                # "Egypt's army" is no name "Egypt Army"; "People's Army" is one when the name has the mark
+                bucket = [a for a in bucket if not any(inner) or a.marks == inner]
                 span = pieces[i : i + length]
                 the_before = pieces[i].token > (pieces[i - 1].token + 1 if i > 0 else 0)
                 ok = tuple(a.entry for a in bucket if not guard or (

@@ -239,6 +239,8 @@ class SentenceCoder:
                 if not exclude:
                     self._cache[key] = refs
                 return refs
+        if "locale" in _classes(head):
+            return []  # "the streets of X", "the university area": where it happened, nobody acting
         if head.pos_ == "PRON" or head.lower_ in ("he", "she", "they", "him", "her", "them", "it"):
             actor = self._pronoun(head, exclude)
             if actor is not None:
@@ -255,6 +257,8 @@ class SentenceCoder:
                             break
                 if actor is not None and actor.code.startswith("---") and not self.is_role(head):
                     actor = None  # "military support": a role word that only modifies a non-role noun
+                if actor is not None and head.dep_ == "amod" and "manner" in _classes(head):
+                    actor = None  # "his official visit": how the act was done, not who did it
                 if actor is not None and self._other_namesake(head, actor):
                     actor = None  # "Michelle Obama" is not Barack Obama
                 if actor is not None and self._team_name(head, actor):
@@ -267,7 +271,9 @@ class SentenceCoder:
                         w.lower() == "the" for w in words[:1]):
                     # "the army", "the government": the one of that kind the article named before
                     actor = self.discourse.same_kind(actor, words) or actor
-                if actor is not None and actor.code not in exclude:
+                # ``exclude`` keeps one named actor off both sides; two groups named by one kind
+                # ("militants clashed with Kurds": ---REB both) are two parties
+                if actor is not None and (actor.code not in exclude or actor.code.startswith("---")):
                     if words == [t.text for t in head.doc[start:end]]:
                         actor = _retext(actor, _span_text(head.doc[start:end]))  # "President-elect X"
                     refs.append(ActorRef(actor, start, end))
@@ -500,6 +506,8 @@ class SentenceCoder:
         if obj is not None and entry.code in VISIT_CODES and not entry.obj and not passive \
                 and not self.actors(obj) and obj.ent_type_ not in PLACE_LABELS and not self._names_place(obj):
             return []  # "received assurances": not a visit
+        if obj is None and entry.particle is not None and entry.obj:
+            obj = _prep_object(verb, entry.particle)  # "engaged in clashes with X": the clashes
         if obj is not None:
             used_objects.add(obj.i)
 
@@ -639,6 +647,10 @@ class SentenceCoder:
                 targets = self._opposed(obj)
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
+            violent = entry.code[:2] in VIOLENT_ROOTS
+            if not targets and violent and obj is not None and self._unknown_name(obj):
+                # "recaptured Palmyra", "shelled Zabid": a name the parser did not tag as a place
+                targets = self._country_of_place(obj, _codes(sources))
             if targets:
                 rule += ":place-target"
         if not targets and entry.code in INCIDENT_CODES:
@@ -718,6 +730,10 @@ class SentenceCoder:
                     code = place.country + actor.code[3:]
                     return Actor(actor.text, f"{place.name} {actor.name}", code, place.country, actor.sector)
         return actor
+
+    def _unknown_name(self, tok: Token) -> bool:
+        """A proper name that names no actor (no team, people or person): a place if the gazetteer has it."""
+        return tok.pos_ == "PROPN" and self.resolve_words(self._phrase(tok)[0], self.when) is None
 
     def _names_place(self, tok: Token) -> bool:
         return any(t.ent_type_ in PLACE_LABELS for t in _phrase_tokens(tok))
@@ -1296,7 +1312,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run around the head
     out = [head]
-    idx = {t.i for t in keep}
+    idx = {t.i for t in keep} | _inner_hyphens(head.doc, keep)
     i = head.i - 1
     while i in idx:
         out.insert(0, head.doc[i])
@@ -1306,6 +1322,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _inner_hyphens(doc: Any, keep: list[Token]) -> set[int]:
+    """Hyphens inside a word of the phrase ("Houthi-held", "pro-government"), which the parser leaves out."""
+    idx = {t.i for t in keep}
+    return {i + 1 for i in idx if i + 2 in idx and doc[i + 1].text == "-" and not doc[i].whitespace_
+            and not doc[i + 1].whitespace_}
 
 
 _LEADING = frozenset({"a", "an", "the", "this", "that", "these", "those"})
@@ -1492,6 +1515,12 @@ def _pobj(prep: Token) -> Token | None:
         if child.dep_ in ("pobj", "pcomp"):
             return child
     return None
+
+
+def _prep_object(verb: Token, word: str) -> Token | None:
+    """The object of the verb's preposition ``word`` ("engaged *in* clashes" -> clashes), if any."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == word), None)
+    return _pobj(prep) if prep is not None else None
 
 
 def _codes(refs: list[ActorRef]) -> frozenset[str]:

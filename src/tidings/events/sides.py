@@ -48,7 +48,7 @@ from tidings.events.ontology import plover
 from tidings.record import Actor
 
 __all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "complete", "is_generic",
-           "localise", "locative_target", "placed", "resident", "standalone_forms"]
+           "localise", "locative_target", "placed", "protest_sides", "resident", "standalone_forms"]
 
 # PLOVER 2.0 manual, "Requires recipient: Yes".
 REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -67,8 +67,14 @@ PROTESTING = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})
 FORCES = frozenset({"MIL", "COP"})
 # Dependencies of what a verb acts on: a place there is the recipient ("shelled a town in X").
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
-# Prepositions of what an act is aimed at ("an airstrike on a village", "fired at a town").
+# Prepositions of what an act is aimed at ("an airstrike on a village", "fired at a town"); "at" aims only
+# violence ("fired at a town"), elsewhere it says where ("seized weapons at the border post").
 AIMED_PREPS = frozenset({"on", "upon", "against", "at", "into", "toward", "towards"})
+VIOLENT_AIMS = frozenset({"at"})
+# Prepositions that say where a thing seized was ("seized weapons *at* the border", "*in* a warehouse"):
+# property seized there (CAMEO 171) is no act on the place, as an uprising crushed there is (175).
+WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+SEIZURES = frozenset({"171"})
 
 
 def is_generic(actor: Actor | None) -> bool:
@@ -128,13 +134,18 @@ def locative_target(trigger: Any, start: int, end: int, lexicon: Any, code: str 
     if code[:2] in VIOLENT_ROOTS and things:
         return False
     for tok in doc[start:end]:
-        node = tok
+        node, where = tok, False
         while node.head.i != node.i and node.head.i != trigger.i:
+            where = where or (node.dep_ == "prep" and node.lower_ in WHERE_PREPS)
             node = node.head
         if node.head.i != trigger.i or node.i == trigger.i:
             continue
-        aimed = node.dep_ == "prep" and node.lower_ in AIMED_PREPS
-        if (node.dep_ in OBJECT_DEPS and lexicon.noun(node.lemma_.lower()) is None) or aimed:
+        aimed = node.dep_ == "prep" and node.lower_ in AIMED_PREPS and (
+            node.lower_ not in VIOLENT_AIMS or code[:2] in VIOLENT_ROOTS)
+        # "recaptured Palmyra" acts on the place; "seized rifles at X" only says where the rifles were
+        acted_on = node.dep_ in OBJECT_DEPS and lexicon.noun(node.lemma_.lower()) is None and (
+            not where or code not in SEIZURES)
+        if acted_on or aimed:
             return False
     return True
 
@@ -154,9 +165,33 @@ def placed(actor: Actor | None, country: str | None, countries: dict[str, str]) 
     return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
 
 
+# A strike or boycott (CAMEO 143) named by its noun is by workers ("a general strike"), other protests by
+# protesters (the gold guide's sectors: LAB strikers, OPP demonstrators).
+STRIKES = frozenset({"143"})
+
+
+def protest_sides(source: Actor | None, target: Actor | None, country: str | None,
+                  protest: str | None, code: str = "14") -> tuple[Actor | None, Actor | None]:
+    """The sides of a protest (CAMEO ``code``) in ``country``: a protest named by its noun alone ("protests
+    spread across the country", "police dispersed an anti-government rally") is by protesters (``OPP``; a
+    strike by strikers, ``LAB``: :data:`STRIKES`; with no text, as the text does not write them), and the
+    government a protest opposes is the country's own ("anti-government protests in Lima" -> PERGOV). The
+    country is the protest's place, else the one the sentence or article is about, as for protesters named
+    by kind (:func:`placed`)."""
+    if country is None or len(country) != 3:
+        return source, target
+    if source is None and protest is not None:
+        strike = code[:3] in STRIKES
+        sector, name = ("LAB", "strikers") if strike else ("OPP", "protesters")
+        source = Actor("", name, country + sector, country, sector)  # implied, not written: no text
+    if target is not None and target.code == "---GOV":
+        target = Actor(target.text, target.name, country + "GOV", country, target.sector)
+    return source, target
+
+
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
              dyadic: bool = False, statement: bool = False, home: str | None = None,
-             locative: bool = False, countries: dict[str, str] | None = None,
+             locative: bool = False, countries: dict[str, str] | None = None, protest: str | None = None,
              ) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
@@ -167,6 +202,8 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     decided on what the sentence names (with the event's own place), before a country is added from
     context. ``dyadic`` is PETRARCH's convention (the pipeline's ``require_dyad``): both sides named in the
     sentence, at least one of them identifiable, the place's country as a recipient where no other is named.
+    ``protest``: the noun of a protest named by its noun, whose protesters it implies
+    (:func:`protest_sides`).
     """
     names = countries or {}
     if dyadic:
@@ -179,6 +216,9 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     # place ("sorrow over the floods in Pakistan") says nothing of where the speaker is from
     actorless = kind is not None and kind.type in ACTORLESS_TYPES
     country = place[1] if place is not None and actorless else None
+    if code[:2] == "14" and not locative and (target is not None or place is not None):
+        # (a protest with no side and no place named stays no event)
+        source, target = protest_sides(source, target, country or home, protest, code)
     if source is None and (target is None or locative):
         return (None, None) if place is not None and actorless else None
     here = place[1] if place is not None else None  # named where it happened: "police in Lagos"

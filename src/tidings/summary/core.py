@@ -190,7 +190,8 @@ NUMBER_WORDS: frozenset[str] = frozenset({"one", "two", "three", "four", "five",
 
 
 def _main_event(events: list[Event], lead: set[int]) -> Event | None:
-    mine = [e for e in events if e.sentence in lead and e.source is not None]
+    # a source the text does not write (protesters implied by "protests") answers no "who"
+    mine = [e for e in events if e.sentence in lead and e.source is not None and e.source.text]
     if not mine:
         return None
     return min(mine, key=lambda e: (e.sentence, e.target is None,
