@@ -13,6 +13,8 @@ article's link or a dateline in the text, as the guide says), otherwise none. Ge
 publication-date field; dates are scored only where the gold has one.
 
 ``--errors`` prints the unmatched and mismatched events of the development part (never of the test part).
+``--false-positives`` prints each development-part system event that matches no gold event, with its
+sentence, trigger, sides and rule, so that false alarms can be grouped by kind (never the test part).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from tidings.evaluation.events import (
 )
 from tidings.events.learned import MODES
 from tidings.pipeline import Options, Pipeline
-from tidings.record import Article
+from tidings.record import Article, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -93,8 +95,10 @@ def published_of(record: dict[str, Any]) -> dt.date | None:
 
 
 def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str],
-                pipeline: Pipeline | None = None) -> tuple[dict[str, list[Scored]], dict[str, str]]:
-    """System events of each document (spans in original offsets) and the documents tidings skipped."""
+                pipeline: Pipeline | None = None, raw: dict[str, list[Event]] | None = None
+                ) -> tuple[dict[str, list[Scored]], dict[str, str]]:
+    """System events of each document (spans in original offsets) and the documents tidings skipped;
+    ``raw``, when given, receives each document's events as tidings made them (same order)."""
     pipeline = pipeline or Pipeline()
     articles = [Article(r["doc"], texts[r["doc"]], published_of(r)) for r in records]
     system: dict[str, list[Scored]] = {}
@@ -105,6 +109,8 @@ def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str],
             skipped[doc] = str(result.error)
         cleaned = clean(result.article.text)
         system[doc] = [system_event(ev, cleaned.span_to_original(*ev.span)) for ev in result.events]
+        if raw is not None:
+            raw[doc] = list(result.events)
     return system, skipped
 
 
@@ -127,12 +133,13 @@ def evaluate(shared: Path = SHARED, parts: Sequence[str] = PARTS, docs: set[str]
     records = [r for r in load_gold() if r["part"] in parts and (docs is None or r["doc"] in docs)]
     texts = load_texts(shared, records)
     started = time.perf_counter()
-    system, skipped = run_tidings(records, texts, pipeline)
+    raw: dict[str, list[Event]] = {}
+    system, skipped = run_tidings(records, texts, pipeline, raw)
     seconds = time.perf_counter() - started
     scores: dict[str, Any] = {by: tallies(records, system, by) for by in BYS}
     scores["dyadic"] = tallies(records, system, "root", only_dyadic=True)
     return {"scores": scores, "skipped": skipped, "seconds": seconds, "records": records, "system": system,
-            "docs": _doc_counts(records)}
+            "docs": _doc_counts(records), "events": raw, "texts": texts}
 
 
 def _doc_counts(records: Iterable[dict[str, Any]]) -> dict[tuple[str, str], int]:
@@ -297,12 +304,38 @@ def print_errors(result: dict[str, Any]) -> None:
                   f"{s.source}->{s.target}\t{g.factuality}/{s.factuality}\t{g.date}/{s.date}")
 
 
+def _side(actor: Any) -> str:
+    return "-" if actor is None else f"{actor.code}:{actor.text}"
+
+
+def false_positives(result: dict[str, Any]) -> list[str]:
+    """One line per development-part system event that matches no gold event (by CAMEO root): document,
+    code, trigger, sides, rule, factuality and the sentence. Never the test part."""
+    lines: list[str] = []
+    for r in result["records"]:
+        if r["part"] != "dev":
+            continue
+        gold, system = gold_events(r), result["system"].get(r["doc"], [])
+        events, text = result["events"].get(r["doc"], []), result["texts"][r["doc"]]
+        matched = {j for _, j in match(gold, system, "root")}
+        for j, (scored, ev) in enumerate(zip(system, events, strict=True)):
+            if j in matched:
+                continue
+            start, end = scored.spans[0]
+            sentence = " ".join(text[start:end].split())
+            lines.append(f"{r['doc']}\tFALSE\t{ev.cameo.code}\t{ev.trigger}\t{_side(ev.source)} -> "
+                         f"{_side(ev.target)}\t{ev.rule}\t{ev.factuality}\t{sentence}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--markdown", type=Path, default=None, help="write the report here")
     ap.add_argument("--part", choices=("dev", "test", "both"), default="both")
     ap.add_argument("--errors", action="store_true", help="print the development part's errors")
+    ap.add_argument("--false-positives", action="store_true",
+                    help="print the development part's system events that match no gold event")
     ap.add_argument("--learned", choices=MODES, default=None,
                     help="the learned second opinion: off, fuse, veto (default: events/data/learned.json)")
     args = ap.parse_args(argv)
@@ -318,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         args.markdown.write_text(report, encoding="utf-8")
     if args.errors:
         print_errors(result)
+    if args.false_positives:
+        print("\n".join(false_positives(result)))
     return 0
 
 

@@ -1,0 +1,51 @@
+"""Precision rules on made-up sentences: what the blind gold's guide (evaluation/gold/GUIDE.md) does not
+count as an event, and the scorer's listing of false alarms (development part only)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+
+from tidings.evaluation.events import Scored
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "eval_events.py"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_events_s7", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _raw(code: str, trigger: str, source: str) -> SimpleNamespace:
+    return SimpleNamespace(cameo=SimpleNamespace(code=code), trigger=trigger,
+                           source=SimpleNamespace(code=source, text=source.lower()), target=None,
+                           rule="verb:x", factuality="asserted")
+
+
+# ------------------------------------------------------------------------ the scorer's false-alarm listing
+def test_false_positives_lists_unmatched_dev_events_only() -> None:
+    script = _script()
+    text = "Envoys of Norvania met. The mayor of Quibble said hello."
+    gold_event = {"sentence_start": 0, "sentence_end": 23, "cameo": "040", "source": {"code": "NRV"},
+                  "target": {"code": ""}, "plover": "CONSULT", "factuality": "asserted"}
+    records = [{"doc": "a", "part": "dev", "suite": "geowebnews", "events": [gold_event]},
+               {"doc": "b", "part": "test", "suite": "geowebnews", "events": []}]
+    met = Scored(spans=((0, 23),), source="NRV", target="", cameo="040", plover="CONSULT")
+    said = Scored(spans=((24, 55),), source="QUIGOV", target="", cameo="010", plover=None)
+    result = {"records": records, "system": {"a": [met, said], "b": [said]},
+              "events": {"a": [_raw("040", "met", "NRV"), _raw("010", "said", "QUIGOV")],
+                         "b": [_raw("010", "said", "QUIGOV")]},
+              "texts": {"a": text, "b": text}}
+    lines = script.false_positives(result)
+    assert len(lines) == 1
+    doc, kind, code, trigger, sides = lines[0].split("\t")[:5]
+    assert (doc, kind, code, trigger) == ("a", "FALSE", "010", "said")
+    assert sides.startswith("QUIGOV:quigov -> -")
+    assert lines[0].endswith("The mayor of Quibble said hello.")
