@@ -38,7 +38,7 @@ def test_false_positives_lists_unmatched_dev_events_only() -> None:
     records = [{"doc": "a", "part": "dev", "suite": "geowebnews", "events": [gold_event]},
                {"doc": "b", "part": "test", "suite": "geowebnews", "events": []}]
     met = Scored(spans=((0, 23),), source="NRV", target="", cameo="040", plover="CONSULT")
-    said = Scored(spans=((24, 55),), source="QUIGOV", target="", cameo="010", plover=None)
+    said = Scored(spans=((24, 56),), source="QUIGOV", target="", cameo="010", plover=None)
     result = {"records": records, "system": {"a": [met, said], "b": [said]},
               "events": {"a": [_raw("040", "met", "NRV"), _raw("010", "said", "QUIGOV")],
                          "b": [_raw("010", "said", "QUIGOV")]},
