@@ -3,11 +3,15 @@ count as an event, and the scorer's listing of false alarms (development part on
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
+import pytest
+
+from tidings import Article, Event, Pipeline
 from tidings.evaluation.events import Scored
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,3 +53,31 @@ def test_false_positives_lists_unmatched_dev_events_only() -> None:
     assert (doc, kind, code, trigger) == ("a", "FALSE", "010", "said")
     assert sides.startswith("QUIGOV:quigov -> -")
     assert lines[0].endswith("The mayor of Quibble said hello.")
+
+
+# ------------------------------------------------------------------------------------- the rules
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events(pipeline: Pipeline, text: str) -> list[Event]:
+    return pipeline.extract(Article("p", text, dt.date(2023, 4, 5)))
+
+
+def codes(pipeline: Pipeline, text: str) -> list[str]:
+    return sorted(e.cameo.code for e in events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The President of France visited Japan on Monday.",
+    "During her official visit to Brazil, the German chancellor opened a wind farm.",
+    "The Prime Minister of India paid a visit to Kenya last week.",
+])
+def test_a_visit_is_one_directed_event_without_a_host_side(pipeline: Pipeline, text: str) -> None:
+    found = codes(pipeline, text)
+    assert "042" in found and "043" not in found, found
+
+
+def test_a_host_that_acts_is_still_an_event(pipeline: Pipeline) -> None:
+    assert "043" in codes(pipeline, "Japan hosted the President of France on Monday.")
