@@ -81,3 +81,28 @@ def test_a_visit_is_one_directed_event_without_a_host_side(pipeline: Pipeline, t
 
 def test_a_host_that_acts_is_still_an_event(pipeline: Pipeline) -> None:
     assert "043" in codes(pipeline, "Japan hosted the President of France on Monday.")
+
+
+def statements(pipeline: Pipeline, text: str) -> list[Event]:
+    return [e for e in events(pipeline, text) if e.cameo.code[:2] == "01"]
+
+
+@pytest.mark.parametrize("text", [
+    "Growth in the region slowed to two percent last year, a World Bank report said.",
+    "A study by the World Bank says most of the new jobs were part-time.",
+])
+def test_a_document_that_says_something_is_no_speaker(pipeline: Pipeline, text: str) -> None:
+    assert statements(pipeline, text) == []
+
+
+def test_the_body_itself_still_makes_a_statement(pipeline: Pipeline) -> None:
+    found = statements(pipeline, "Growth in the region slowed to two percent last year, the World Bank said.")
+    assert [e.cameo.code for e in found] == ["010"]
+
+
+def test_document_cues_are_read_from_the_file() -> None:
+    from tidings.events.statements import read_statement_cues, statement_cues
+    cues = read_statement_cues("kind\tword\tneeds\tnote\ndocument\tDossier\t-\t-\n")
+    assert cues.documents == frozenset({"dossier"})
+    assert "report" in statement_cues().documents and "statement" not in statement_cues().documents
+    assert "dossier" in statement_cues().extend(cues).documents

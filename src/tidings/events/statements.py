@@ -11,6 +11,8 @@ candidates are statements, from the cues in ``data/statements.tsv``:
 * the **speaker** is political: a sector listed there (government, military, police, courts, parties,
   rebels, unions ...), an IGO or NGO, or a country named as a whole; civilians, companies, the media,
   doctors and unknown persons are not (their quotes are at most an attribution);
+* the speaker is not a **document** listed there ("the report said", "a survey found"): a text that says
+  something is where the words are written, not an actor speaking;
 * the **verb** is a reporting verb listed there ("said", "told reporters", "announced", "tweeted"); verbs
   marked ``clause`` count only with a said-clause or a quotation ("added that ...", not "added a clause").
   A more specific comment the lexicon codes (012 pessimistic, 013 optimistic, 011 declined to comment ...)
@@ -48,7 +50,7 @@ __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements",
 Token = Any  # spacy.tokens.Token
 
 STATEMENT = ":statement"
-KINDS = frozenset({"verb", "speaker", "apart"})
+KINDS = frozenset({"verb", "speaker", "apart", "document"})
 NEEDS = frozenset({"-", "clause"})
 # Dependency labels (grammar, not vocabulary).
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -77,11 +79,12 @@ class StatementCues:
     verbs: Mapping[str, bool]
     speakers: frozenset[str]
     apart: frozenset[str] = frozenset()  # codes that stand beside the event they are about (a denial)
+    documents: frozenset[str] = frozenset()  # nouns of texts that "say" things: no speaker ("the report")
 
     def extend(self, other: StatementCues) -> StatementCues:
         """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
         return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
-                             self.apart | other.apart)
+                             self.apart | other.apart, self.documents | other.documents)
 
 
 def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
@@ -89,6 +92,7 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
     verbs: dict[str, bool] = {}
     speakers: set[str] = set()
     apart: set[str] = set()
+    documents: set[str] = set()
     header_seen = False
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
@@ -106,9 +110,11 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
             verbs[cells[1].lower()] = cells[2] == "clause"
         elif cells[0] == "apart":
             apart.add(cells[1])
+        elif cells[0] == "document":
+            documents.add(cells[1].lower())
         else:
             speakers.add(cells[1].upper())
-    return StatementCues(verbs, frozenset(speakers), frozenset(apart))
+    return StatementCues(verbs, frozenset(speakers), frozenset(apart), frozenset(documents))
 
 
 @functools.cache
@@ -218,7 +224,7 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if cand.code == "010" and not _reporting(trigger, cand.rule, cues):
         return False
-    if not political(cand.source.actor, cues) or _not_said(trigger):
+    if not political(cand.source.actor, cues) or _not_said(trigger) or _document_says(trigger, cues):
         return False
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
                                               if other.trigger.i != trigger.i)
@@ -251,6 +257,11 @@ def _not_said(verb: Token) -> bool:
         if child.dep_ == "aux" and child.lemma_.lower() == "have" and child.tag_ == "VBD":
             return True  # "had said": told as background
     return False
+
+
+def _document_says(verb: Token, cues: StatementCues) -> bool:
+    """The verb's subject is a text, not a speaker ("the agency's annual report said ...")."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in cues.documents for c in verb.children)
 
 
 def _first_or_second(pronoun: Token) -> bool:
