@@ -122,3 +122,17 @@ def test_a_party_to_the_fight_reporting_an_attack_accuses(pipeline: Pipeline) ->
     found = {(e.source.code if e.source else "", e.cameo.code)
              for e in events(pipeline, "Mali said rebels attacked an army base near Gao.")}
     assert ("MLI", "112") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "A teenage girl was raped in a park near Tolva on Saturday night.",
+    "Two shopkeepers were murdered in their store in Brenn last week.",
+])
+def test_violence_by_nobody_on_a_civilian_is_private_crime(pipeline: Pipeline, text: str) -> None:
+    assert codes(pipeline, text) == []
+
+
+def test_the_state_response_to_a_crime_and_an_attack_on_a_journalist_stand(pipeline: Pipeline) -> None:
+    arrest = "Police arrested two men after a teenage girl was raped in a park near Tolva."
+    assert "173" in codes(pipeline, arrest)
+    assert "182" in codes(pipeline, "A journalist was stabbed to death outside his home in Tolva.")

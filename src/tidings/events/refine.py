@@ -28,6 +28,10 @@ words, and the words around a trigger say which kind of act it was:
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
   in the area") are no events of cooperation or posture;
 * **what is alleged** ("allegations of shelling towns and targeting civilians") is not reported as fact;
+* **a private crime** is no political event: an assault, a rape or a murder (CAMEO 182, 1821, 1823) by
+  nobody named on a civilian or nobody ("a girl was raped", "the murders of three neighbours") is ordinary
+  crime between private persons (GUIDE section 1); the state's response to it is the event. Attacks with
+  a weapon or by an armed actor are other codes or have a doer, and stand;
 * **a monitor is no accuser**: "X said Y attacked Z" is an accusation (112) besides the reported attack
   only when X is a party to the conflict; a rights group, a monitor, an NGO or an intergovernmental body
   that reports an attack is its attribution (GUIDE section 2);
@@ -74,6 +78,10 @@ ASKING_ROOTS = frozenset({"02", "03", "10", "13"})
 # The accusation the coder reads off a reported attack, and the actor-code chunks of speakers that are no
 # party to a fight (rights groups, NGOs, intergovernmental bodies): CAMEO actor codes, not vocabulary.
 REPORTED_ATTACK = "accuse:reported-attack"
+# Hand-to-hand violence (physical assault, sexual assault, killing by physical assault) and the civilian
+# sector: by nobody named on a civilian it is ordinary crime.
+PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
+CIVILIAN = "CVL"
 MONITOR_CHUNKS = frozenset({"HRI", "NGO", "IGO"})
 # Appeals and demands that can be the aim of a protest ("rallied to urge X to ...").
 AIM_ROOTS = frozenset({"02", "10"})
@@ -581,6 +589,13 @@ def alleged(cand: Candidate) -> bool:
     return False
 
 
+def private_crime(cand: Candidate) -> bool:
+    """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody."""
+    if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None:
+        return False
+    return cand.target is None or cand.target.actor.sector == CIVILIAN
+
+
 def monitor_accusation(cand: Candidate) -> bool:
     """An accusation read off a reported attack ("the monitor said rebels shelled the town") whose speaker
     is no party to the fight: a rights group, an NGO or an intergovernmental body."""
@@ -595,7 +610,7 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
             and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)
-            and not accidental_harm(c) and not monitor_accusation(c)]
+            and not accidental_harm(c) and not monitor_accusation(c) and not private_crime(c)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
