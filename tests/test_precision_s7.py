@@ -136,3 +136,23 @@ def test_the_state_response_to_a_crime_and_an_attack_on_a_journalist_stand(pipel
     arrest = "Police arrested two men after a teenage girl was raped in a park near Tolva."
     assert "173" in codes(pipeline, arrest)
     assert "182" in codes(pipeline, "A journalist was stabbed to death outside his home in Tolva.")
+
+
+@pytest.mark.parametrize("text", [
+    "Veteran Nigerian actress, Ada Obi, has said that stories of abuse abound in the film industry.",
+    "A Kenyan analyst said the vote count was flawed.",
+    "Lloyds Malta stated that it has no information about the sale.",
+    "Kenyan economist James Otieno said the budget was too large.",
+])
+def test_a_nationality_alone_does_not_make_the_country_speak(pipeline: Pipeline, text: str) -> None:
+    assert statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Ukrainian side said the talks were useful.",
+    "Moscow said the new rules were unfair.",
+    "Kenya said on Monday that the border would stay open.",
+    "The Kenyan trade office said the duties were unfair.",
+])
+def test_a_country_named_or_voiced_still_speaks(pipeline: Pipeline, text: str) -> None:
+    assert [e.cameo.code for e in statements(pipeline, text)] == ["010"], text

@@ -11,6 +11,10 @@ candidates are statements, from the cues in ``data/statements.tsv``:
 * the **speaker** is political: a sector listed there (government, military, police, courts, parties,
   rebels, unions ...), an IGO or NGO, or a country named as a whole; civilians, companies, the media,
   doctors and unknown persons are not (their quotes are at most an attribution);
+* a country speaks **as a whole** only when the speaker phrase names it: its name ("Britain said"), its
+  capital ("Moscow said"), or a noun listed there as a country's voice ("the Ukrainian side", "the
+  Russian statement"). A phrase that only carries the nationality ("a Kenyan analyst", "veteran
+  Nigerian actress X", "Lloyds Malta") names a person or a firm of that country, not the country;
 * the speaker is not a **document** listed there ("the report said", "a survey found"): a text that says
   something is where the words are written, not an actor speaking;
 * the **verb** is a reporting verb listed there ("said", "told reporters", "announced", "tweeted"); verbs
@@ -50,7 +54,9 @@ __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements",
 Token = Any  # spacy.tokens.Token
 
 STATEMENT = ":statement"
-KINDS = frozenset({"verb", "speaker", "apart", "document"})
+KINDS = frozenset({"verb", "speaker", "apart", "document", "voice"})
+# Named-entity labels of a phrase that names a country or its capital ("Britain", "Moscow").
+PLACE_ENTS = frozenset({"GPE", "LOC"})
 NEEDS = frozenset({"-", "clause"})
 # Dependency labels (grammar, not vocabulary).
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -80,11 +86,13 @@ class StatementCues:
     speakers: frozenset[str]
     apart: frozenset[str] = frozenset()  # codes that stand beside the event they are about (a denial)
     documents: frozenset[str] = frozenset()  # nouns of texts that "say" things: no speaker ("the report")
+    voices: frozenset[str] = frozenset()  # nouns by which a country speaks as a whole ("the Ukrainian side")
 
     def extend(self, other: StatementCues) -> StatementCues:
         """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
         return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
-                             self.apart | other.apart, self.documents | other.documents)
+                             self.apart | other.apart, self.documents | other.documents,
+                             self.voices | other.voices)
 
 
 def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
@@ -93,6 +101,7 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
     speakers: set[str] = set()
     apart: set[str] = set()
     documents: set[str] = set()
+    voices: set[str] = set()
     header_seen = False
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
@@ -112,9 +121,12 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
             apart.add(cells[1])
         elif cells[0] == "document":
             documents.add(cells[1].lower())
+        elif cells[0] == "voice":
+            voices.add(cells[1].lower())
         else:
             speakers.add(cells[1].upper())
-    return StatementCues(verbs, frozenset(speakers), frozenset(apart), frozenset(documents))
+    return StatementCues(verbs, frozenset(speakers), frozenset(apart), frozenset(documents),
+                         frozenset(voices))
 
 
 @functools.cache
@@ -226,6 +238,8 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if not political(cand.source.actor, cues) or _not_said(trigger) or _document_says(trigger, cues):
         return False
+    if _nationality_only(cand.source, trigger.doc, cues):
+        return False
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
                                               if other.trigger.i != trigger.i)
 
@@ -262,6 +276,20 @@ def _not_said(verb: Token) -> bool:
 def _document_says(verb: Token, cues: StatementCues) -> bool:
     """The verb's subject is a text, not a speaker ("the agency's annual report said ...")."""
     return any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in cues.documents for c in verb.children)
+
+
+def _nationality_only(ref: ActorRef, doc: Any, cues: StatementCues) -> bool:
+    """A whole-country speaker whose phrase does not name the country: its head is a common noun that is
+    not a voice of the country ("a Kenyan analyst"), or a name that is not a place ("Lloyds Malta",
+    "economist James Otieno")."""
+    actor = ref.actor
+    if actor.sector is not None or actor.country is None or actor.code != actor.country:
+        return False
+    span = doc[ref.start:ref.end]
+    head = span.root
+    if head.pos_ == "PRON" or head.lemma_.lower() in cues.voices:
+        return False
+    return head.ent_type_ not in PLACE_ENTS
 
 
 def _first_or_second(pronoun: Token) -> bool:
