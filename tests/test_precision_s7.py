@@ -156,3 +156,17 @@ def test_a_nationality_alone_does_not_make_the_country_speak(pipeline: Pipeline,
 ])
 def test_a_country_named_or_voiced_still_speaks(pipeline: Pipeline, text: str) -> None:
     assert [e.cameo.code for e in statements(pipeline, text)] == ["010"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Human Rights Watch says at 30 civilians, 12 soldiers and 9 rebels have been killed in the fighting "
+    "in Gao since Monday.",
+    "The Malian government told the United Nations that rebels had shelled two villages near Gao.",
+])
+def test_saying_to_someone_that_an_act_happened_is_its_attribution(pipeline: Pipeline, text: str) -> None:
+    assert statements(pipeline, text) == []
+
+
+def test_telling_someone_a_plan_is_still_a_statement(pipeline: Pipeline) -> None:
+    text = "The Malian government told the United Nations that it would hold talks next month."
+    assert [e.cameo.code for e in statements(pipeline, text)] == ["010"]

@@ -186,6 +186,8 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     out: list[Candidate] = []
     spoken: set[tuple[str, str]] = set()
     for cand in cands:
+        if lexicon is not None and _attributes_act(cand, lexicon, cues):
+            continue  # "X told Y that troops shelled Z", "X says 20 civilians were killed": an attribution
         about = cand.code in cues.apart  # a denial stands beside what it denies
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
                 lexicon is not None and not about and _reported_act(cand.trigger, lexicon)) or (
@@ -207,6 +209,15 @@ def _open_statement(cand: Candidate) -> bool:
     is about ("the group says 20 civilians were killed": the civilians are not spoken to)."""
     return cand.code[:2] == "01" and cand.source is not None and (
         cand.target is None or _press(cand.target, cand.trigger) or _said_about(cand.target, cand.trigger))
+
+
+def _attributes_act(cand: Candidate, lexicon: Any, cues: StatementCues) -> bool:
+    """A plain statement (010) with someone as its target whose said-clause reports an act: the saying is
+    that act's attribution, not an event of its own, whoever it was said to (GUIDE section 4)."""
+    verb = cand.trigger
+    if cand.code != "010" or cand.target is None or verb.lemma_.lower() not in cues.verbs:
+        return False
+    return _reported_act(verb, lexicon)
 
 
 def _unaddressed(cand: Candidate) -> Candidate:
