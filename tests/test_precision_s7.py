@@ -170,3 +170,18 @@ def test_saying_to_someone_that_an_act_happened_is_its_attribution(pipeline: Pip
 def test_telling_someone_a_plan_is_still_a_statement(pipeline: Pipeline) -> None:
     text = "The Malian government told the United Nations that it would hold talks next month."
     assert [e.cameo.code for e in statements(pipeline, text)] == ["010"]
+
+
+@pytest.mark.parametrize("text", [
+    "PERTH, Australia - A new hunt for the lost airliner has begun, officials said Tuesday. The airliner "
+    "vanished in March 2014 over the sea west of Perth.",
+    "The lottery balls were drawn at a petrol station in Newark, New Jersey for the Friday, "
+    "March 30, 2018, draw.",
+])
+def test_a_month_is_no_march(pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] == "14" for code in codes(pipeline, text))
+
+
+def test_a_protest_march_still_stands(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "Thousands of students joined a march in Newark, New Jersey on Friday.")
+    assert any(code[:2] == "14" for code in found), found

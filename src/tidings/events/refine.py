@@ -28,6 +28,8 @@ words, and the words around a trigger say which kind of act it was:
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
   in the area") are no events of cooperation or posture;
 * **what is alleged** ("allegations of shelling towns and targeting civilians") is not reported as fact;
+* **a date is no act**: a trigger inside a date expression ("in March 2014", "Friday, March 30") is the
+  month, not a protest march;
 * **a private crime** is no political event: an assault, a rape or a murder (CAMEO 182, 1821, 1823) by
   nobody named on a civilian or nobody ("a girl was raped", "the murders of three neighbours") is ordinary
   crime between private persons (GUIDE section 1); the state's response to it is the event. Attacks with
@@ -82,6 +84,7 @@ REPORTED_ATTACK = "accuse:reported-attack"
 # sector: by nobody named on a civilian it is ordinary crime.
 PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
 CIVILIAN = "CVL"
+DATE_ENT = "DATE"  # spaCy's named-entity label of a date expression
 MONITOR_CHUNKS = frozenset({"HRI", "NGO", "IGO"})
 # Appeals and demands that can be the aim of a protest ("rallied to urge X to ...").
 AIM_ROOTS = frozenset({"02", "10"})
@@ -589,6 +592,11 @@ def alleged(cand: Candidate) -> bool:
     return False
 
 
+def in_date(cand: Candidate) -> bool:
+    """A trigger the named-entity tagger reads as part of a date ("in March 2014")."""
+    return bool(cand.trigger.ent_type_ == DATE_ENT)
+
+
 def private_crime(cand: Candidate) -> bool:
     """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody."""
     if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None:
@@ -610,7 +618,8 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
             and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)
-            and not accidental_harm(c) and not monitor_accusation(c) and not private_crime(c)]
+            and not accidental_harm(c) and not monitor_accusation(c) and not private_crime(c)
+            and not in_date(c)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
