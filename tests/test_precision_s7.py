@@ -185,3 +185,17 @@ def test_a_month_is_no_march(pipeline: Pipeline, text: str) -> None:
 def test_a_protest_march_still_stands(pipeline: Pipeline) -> None:
     found = codes(pipeline, "Thousands of students joined a march in Newark, New Jersey on Friday.")
     assert any(code[:2] == "14" for code in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The Water Corporation in Perth is warning people not to swim or fish near the outlet.",
+    "The couple and their four children arrived in Greece in late 2016 after a long journey.",
+    "Their families will fly to Moscow on Sunday.",
+])
+def test_private_parties_towards_nobody_political_make_no_event(pipeline: Pipeline, text: str) -> None:
+    assert codes(pipeline, text) == []
+
+
+def test_a_company_towards_the_state_still_acts(pipeline: Pipeline) -> None:
+    found = codes(pipeline, "The mining company urged the Kenyan government to lower its export duties.")
+    assert any(code[:2] == "02" for code in found), found

@@ -28,6 +28,12 @@ words, and the words around a trigger say which kind of act it was:
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
   in the area") are no events of cooperation or posture;
 * **what is alleged** ("allegations of shelling towns and targeting civilians") is not reported as fact;
+* **private parties** act politically only towards a political actor: civilians or companies (CAMEO
+  sectors CVL, BUS) that speak, appeal, promise, meet, cooperate, help, yield, investigate, demand, reject
+  or warn (roots 01-13) with nobody or other private parties as the target make no event ("the utility
+  warned swimmers", "residents urged neighbours"); a pleading of guilt (015) stands, and so do protests
+  and violence. The travel of civilians is no political visit (042, 043) whatever the destination ("the
+  family arrived in Greece"; GUIDE section 1: civilians are actors as targets);
 * **a date is no act**: a trigger inside a date expression ("in March 2014", "Friday, March 30") is the
   month, not a protest march;
 * **a private crime** is no political event: an assault, a rape or a murder (CAMEO 182, 1821, 1823) by
@@ -85,6 +91,12 @@ REPORTED_ATTACK = "accuse:reported-attack"
 PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
 CIVILIAN = "CVL"
 DATE_ENT = "DATE"  # spaCy's named-entity label of a date expression
+# Civilians and companies (CAMEO sectors); the roots up to threats (13), the visit codes, and a pleading of
+# guilt (015), which a private party makes as an event.
+PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
+LAST_VERBAL_ROOT = "13"
+VISIT_CODES = frozenset({"042", "043"})
+PRIVATE_EVENTS = frozenset({"015"})
 MONITOR_CHUNKS = frozenset({"HRI", "NGO", "IGO"})
 # Appeals and demands that can be the aim of a protest ("rallied to urge X to ...").
 AIM_ROOTS = frozenset({"02", "10"})
@@ -592,6 +604,20 @@ def alleged(cand: Candidate) -> bool:
     return False
 
 
+def _sector(ref: ActorRef | None) -> str | None:
+    return None if ref is None else ref.actor.sector
+
+
+def private_parties(cand: Candidate) -> bool:
+    """An act of roots 01-13 by civilians or a company aimed at nobody political, or their travel."""
+    if _sector(cand.source) not in PRIVATE_SECTORS:
+        return False
+    if cand.code in VISIT_CODES and _sector(cand.source) == CIVILIAN:
+        return True  # a company's envoy to a capital may be on political business
+    verbal = cand.code[:2] <= LAST_VERBAL_ROOT and cand.code not in PRIVATE_EVENTS
+    return verbal and (cand.target is None or _sector(cand.target) in PRIVATE_SECTORS)
+
+
 def in_date(cand: Candidate) -> bool:
     """A trigger the named-entity tagger reads as part of a date ("in March 2014")."""
     return bool(cand.trigger.ent_type_ == DATE_ENT)
@@ -619,7 +645,7 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
             and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)
             and not accidental_harm(c) and not monitor_accusation(c) and not private_crime(c)
-            and not in_date(c)]
+            and not in_date(c) and not private_parties(c)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
