@@ -199,3 +199,15 @@ def test_private_parties_towards_nobody_political_make_no_event(pipeline: Pipeli
 def test_a_company_towards_the_state_still_acts(pipeline: Pipeline) -> None:
     found = codes(pipeline, "The mining company urged the Kenyan government to lower its export duties.")
     assert any(code[:2] == "02" for code in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Officials from Norway came to Japan to demonstrate the safety of Norwegian salmon.",
+    "The leaders of Norway and Sweden met to demonstrate solidarity with Finland.",
+])
+def test_showing_a_quality_is_no_protest(pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] == "14" for code in codes(pipeline, text))
+
+
+def test_demonstrating_against_something_is_a_protest(pipeline: Pipeline) -> None:
+    assert "141" in codes(pipeline, "Students demonstrated against the new fees in Oslo on Monday.")
