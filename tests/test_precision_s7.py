@@ -211,3 +211,18 @@ def test_showing_a_quality_is_no_protest(pipeline: Pipeline, text: str) -> None:
 
 def test_demonstrating_against_something_is_a_protest(pipeline: Pipeline) -> None:
     assert "141" in codes(pipeline, "Students demonstrated against the new fees in Oslo on Monday.")
+
+
+def test_a_sentence_printed_twice_tells_its_act_once(pipeline: Pipeline) -> None:
+    quote = ("President Ortega has released hundreds of prisoners from the jails of the old regime across "
+             "Nicaragua.")
+    text = f"{quote} The claim was repeated on Monday by his aides. {quote}"
+    found = [e for e in events(pipeline, text) if e.cameo.code[:2] == "08"]
+    assert [e.sentence for e in found] == [0], [(e.cameo.code, e.sentence) for e in found]
+
+
+def test_the_same_act_in_two_different_sentences_is_not_a_repetition(pipeline: Pipeline) -> None:
+    text = ("President Ortega has released hundreds of prisoners from the jails of the old regime across "
+            "Nicaragua. On Friday President Ortega released hundreds of prisoners from a jail in Managua.")
+    found = [e for e in events(pipeline, text) if e.cameo.code[:2] == "08"]
+    assert sorted(e.sentence for e in found) == [0, 1], [(e.cameo.code, e.sentence) for e in found]
