@@ -226,3 +226,19 @@ def test_the_same_act_in_two_different_sentences_is_not_a_repetition(pipeline: P
             "Nicaragua. On Friday President Ortega released hundreds of prisoners from a jail in Managua.")
     found = [e for e in events(pipeline, text) if e.cameo.code[:2] == "08"]
     assert sorted(e.sentence for e in found) == [0, 1], [(e.cameo.code, e.sentence) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese commerce ministry said the US measures were not about security but about protectionism.",
+    "The Kenyan foreign ministry said Uganda's decision to close the border was a grave mistake.",
+])
+def test_a_judgement_of_another_state_is_no_plain_statement(pipeline: Pipeline, text: str) -> None:
+    assert "010" not in codes(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign ministry said the talks would resume in Nairobi next month.",
+    "The United Nations said China led the world in new wind capacity last year.",
+])
+def test_a_statement_on_other_matters_stands(pipeline: Pipeline, text: str) -> None:
+    assert "010" in codes(pipeline, text), codes(pipeline, text)

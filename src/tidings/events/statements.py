@@ -57,6 +57,7 @@ STATEMENT = ":statement"
 KINDS = frozenset({"verb", "speaker", "apart", "document", "voice"})
 # Named-entity labels of a phrase that names a country or its capital ("Britain", "Moscow").
 PLACE_ENTS = frozenset({"GPE", "LOC"})
+STATE_ENTS = frozenset({"GPE", "NORP"})
 NEEDS = frozenset({"-", "clause"})
 # Dependency labels (grammar, not vocabulary).
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -249,7 +250,7 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if not political(cand.source.actor, cues) or _not_said(trigger) or _document_says(trigger, cues):
         return False
-    if _nationality_only(cand.source, trigger.doc, cues):
+    if _nationality_only(cand.source, trigger.doc, cues) or _about_another_state(cand):
         return False
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
                                               if other.trigger.i != trigger.i)
@@ -301,6 +302,21 @@ def _nationality_only(ref: ActorRef, doc: Any, cues: StatementCues) -> bool:
     if head.pos_ == "PRON" or head.lemma_.lower() in cues.voices:
         return False
     return head.ent_type_ not in PLACE_ENTS
+
+
+def _about_another_state(cand: Candidate) -> bool:
+    """A statement whose said-clause is about another state's deed: its subject is an act or a thing of that
+    state ("the ministry said the US measures were protectionism", "said Ruritania's decision was wrong"), a
+    judgement of that state coded by its content (criticism, praise), not a plain 010."""
+    assert cand.source is not None
+    doc, verb = cand.trigger.doc, cand.trigger
+    own = {t.lower_ for t in doc[cand.source.start:cand.source.end]}
+    for clause in (c for c in verb.children if c.dep_ in CLAUSE_DEPS):
+        for subj in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+            if any(t.ent_type_ in STATE_ENTS and t.dep_ in MODIFIER_DEPS and t.head.i == subj.i
+                   and t.lower_ not in own for t in subj.subtree):
+                return True
+    return False
 
 
 def _first_or_second(pronoun: Token) -> bool:
