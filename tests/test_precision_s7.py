@@ -242,3 +242,10 @@ def test_a_judgement_of_another_state_is_no_plain_statement(pipeline: Pipeline, 
 ])
 def test_a_statement_on_other_matters_stands(pipeline: Pipeline, text: str) -> None:
     assert "010" in codes(pipeline, text), codes(pipeline, text)
+
+
+def test_starting_a_formal_dispute_is_an_official_complaint_not_a_statement(pipeline: Pipeline) -> None:
+    text = ("The Kenyan trade ministry said on Friday it has initiated a WTO dispute procedure over "
+            "Ugandan duties.")
+    found = codes(pipeline, text)
+    assert "114" in found and "010" not in found, found
