@@ -109,22 +109,6 @@ def test_document_cues_are_read_from_the_file() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Amnesty International said Nigerian troops shelled the village of Dalo on Monday.",
-    "Human Rights Watch said Malian soldiers attacked a village near Gao.",
-    "The United Nations said Malian soldiers attacked a village near Gao.",
-])
-def test_a_monitor_reporting_an_attack_accuses_nobody(pipeline: Pipeline, text: str) -> None:
-    found = codes(pipeline, text)
-    assert "112" not in found and any(code[:2] == "19" for code in found), found
-
-
-def test_a_party_to_the_fight_reporting_an_attack_accuses(pipeline: Pipeline) -> None:
-    found = {(e.source.code if e.source else "", e.cameo.code)
-             for e in events(pipeline, "Mali said rebels attacked an army base near Gao.")}
-    assert ("MLI", "112") in found, found
-
-
-@pytest.mark.parametrize("text", [
     "A teenage girl was raped in a park near Tolva on Saturday night.",
     "Two shopkeepers were murdered in their store in Brenn last week.",
 ])

@@ -40,9 +40,6 @@ words, and the words around a trigger say which kind of act it was:
   nobody named on a civilian or nobody ("a girl was raped", "the murders of three neighbours") is ordinary
   crime between private persons (GUIDE section 1); the state's response to it is the event. Attacks with
   a weapon or by an armed actor are other codes or have a doer, and stand;
-* **a monitor is no accuser**: "X said Y attacked Z" is an accusation (112) besides the reported attack
-  only when X is a party to the conflict; a rights group, a monitor, an NGO or an intergovernmental body
-  that reports an attack is its attribution (GUIDE section 2);
 * **what is averted** has not happened ("to avoid war with X", "to prevent attacks"): no event; nor has
   an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled");
 * **metaphors of competition** are no force: an attack on what a business sells or earns ("an assault
@@ -83,9 +80,6 @@ PROTEST_ROOT = "14"
 REPRESSING_ROOTS = frozenset({"17", "18", "19"})
 # Appeals, intentions, demands and threats: what their infinitive clause names is asked or promised.
 ASKING_ROOTS = frozenset({"02", "03", "10", "13"})
-# The accusation the coder reads off a reported attack, and the actor-code chunks of speakers that are no
-# party to a fight (rights groups, NGOs, intergovernmental bodies): CAMEO actor codes, not vocabulary.
-REPORTED_ATTACK = "accuse:reported-attack"
 # Hand-to-hand violence (physical assault, sexual assault, killing by physical assault) and the civilian
 # sector: by nobody named on a civilian it is ordinary crime.
 PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
@@ -97,7 +91,6 @@ PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
 LAST_VERBAL_ROOT = "13"
 VISIT_CODES = frozenset({"042", "043"})
 PRIVATE_EVENTS = frozenset({"015"})
-MONITOR_CHUNKS = frozenset({"HRI", "NGO", "IGO"})
 # Appeals and demands that can be the aim of a protest ("rallied to urge X to ...").
 AIM_ROOTS = frozenset({"02", "10"})
 
@@ -630,21 +623,11 @@ def private_crime(cand: Candidate) -> bool:
     return cand.target is None or cand.target.actor.sector == CIVILIAN
 
 
-def monitor_accusation(cand: Candidate) -> bool:
-    """An accusation read off a reported attack ("the monitor said rebels shelled the town") whose speaker
-    is no party to the fight: a rights group, an NGO or an intergovernmental body."""
-    if not cand.rule.endswith(REPORTED_ATTACK) or cand.source is None:
-        return False
-    code = cand.source.actor.code
-    chunks = {code[i : i + 3] for i in range(0, len(code), 3)}
-    return bool(chunks & MONITOR_CHUNKS)
-
-
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
             and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)
-            and not accidental_harm(c) and not monitor_accusation(c) and not private_crime(c)
+            and not accidental_harm(c) and not private_crime(c)
             and not in_date(c) and not private_parties(c)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
