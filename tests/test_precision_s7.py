@@ -233,3 +233,11 @@ def test_starting_a_formal_dispute_is_an_official_complaint_not_a_statement(pipe
             "Ugandan duties.")
     found = codes(pipeline, text)
     assert "114" in found and "010" not in found, found
+
+
+def test_harm_from_a_weapon_a_group_planted_is_one_act(pipeline: Pipeline) -> None:
+    text = ("One person was killed and 13 others were wounded when a remote-controlled bomb, planted by "
+            "rebels, "
+            "detonated near the town of Gao on Monday.")
+    violent = [e for e in events(pipeline, text) if e.cameo.code[:2] in ("18", "19", "20")]
+    assert len(violent) == 1 and violent[0].cameo.code == "183", [(e.cameo.code, e.trigger) for e in violent]

@@ -73,6 +73,9 @@ PROPERTY_CODES = frozenset({"171", "1712"})
 INSTRUMENT_PREPS = frozenset({"with", "in", "by", "during", "after", "amid", "from"})
 CAUSE_DEPS = frozenset({"advcl", "conj", "xcomp"})
 CAUSE_PREPS = frozenset({"in", "by", "during", "after", "amid"})
+# How far up from a participle describing a weapon its clause of cause may lie ("a bomb planted by X
+# exploded": participle -> noun -> clause).
+CAUSE_CLIMB = 2
 # Participles that describe their noun ("troops deployed in X") are no events for these roots.
 DESCRIPTIVE_ROOTS = frozenset({"05", "06", "15"})
 PROTEST_ROOT = "14"
@@ -276,7 +279,24 @@ def _linked(harm: Token, cause: Token) -> bool:
         return True
     if harm.head.i == cause.i and harm.dep_ in CAUSE_DEPS:
         return True
+    if _in_cause_clause(harm, cause):
+        return True
     return cause.dep_ == "pobj" and cause.head.lower_ in CAUSE_PREPS and cause.head.head.i == harm.i
+
+
+def _in_cause_clause(harm: Token, cause: Token) -> bool:
+    """The cause describes the thing that acted in the harm's clause of cause ("killed when a bomb planted
+    by rebels went off"): up from the cause, through the noun it describes, to a clause on the harm."""
+    node = cause
+    if node.dep_ not in ("acl", "relcl"):
+        return False
+    for _ in range(CAUSE_CLIMB):
+        node = node.head
+        if node.head.i == harm.i and node.dep_ in CAUSE_DEPS:
+            return True
+        if node.head.i == node.i:
+            return False
+    return False
 
 
 def _casualty(cand: Candidate) -> bool:
