@@ -241,3 +241,10 @@ def test_harm_from_a_weapon_a_group_planted_is_one_act(pipeline: Pipeline) -> No
             "detonated near the town of Gao on Monday.")
     violent = [e for e in events(pipeline, text) if e.cameo.code[:2] in ("18", "19", "20")]
     assert len(violent) == 1 and violent[0].cameo.code == "183", [(e.cameo.code, e.trigger) for e in violent]
+
+
+def test_the_dead_of_a_strike_that_hit_a_building_are_its_effect(pipeline: Pipeline) -> None:
+    text = ("Air strikes hit a hospital in western Idlib last week, killing seven people, a medical "
+            "charity said.")
+    violent = [e for e in events(pipeline, text) if e.cameo.code[:2] in ("18", "19", "20")]
+    assert [e.cameo.code for e in violent] == ["195"], [(e.cameo.code, e.trigger) for e in violent]

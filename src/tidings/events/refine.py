@@ -309,7 +309,9 @@ def _code_of(ref: ActorRef | None) -> str | None:
 
 
 def _fold(harm: Candidate, cause: Candidate) -> bool:
-    """Fold the harm into its cause where they can be one act; whether it was folded."""
+    """Fold the harm into its cause where they can be one act; whether it was folded. A harm told as the
+    effect of a cause that hit something else ("strikes hit a hospital, killing seven") is that act too
+    (GUIDE section 2); its victims become the cause's target only where the cause has none."""
     if harm.source is not None and cause.source is not None and \
             harm.source.actor.code != cause.source.actor.code:
         return False
@@ -322,7 +324,15 @@ def _fold(harm: Candidate, cause: Candidate) -> bool:
         if cause.source is None and harm.source is not None:
             cause.source = harm.source
         return True
-    return False
+    return _effect_clause(harm.trigger, cause.trigger)
+
+
+def _effect_clause(harm: Token, cause: Token) -> bool:
+    """The harm hangs on the cause as a clause of effect or the cause on the harm as one of cause
+    ("hit a hospital, killing seven", "were killed when strikes hit a market"); not two coordinated acts
+    ("attacked soldiers and killed three civilians")."""
+    effect = harm.dep_ == "advcl" and harm.head.i == cause.i
+    return bool(effect or (cause.dep_ == "advcl" and cause.head.i == harm.i))
 
 
 def accidental_harm(cand: Candidate) -> bool:
