@@ -248,3 +248,10 @@ def test_the_dead_of_a_strike_that_hit_a_building_are_its_effect(pipeline: Pipel
             "charity said.")
     violent = [e for e in events(pipeline, text) if e.cameo.code[:2] in ("18", "19", "20")]
     assert [e.cameo.code for e in violent] == ["195"], [(e.cameo.code, e.trigger) for e in violent]
+
+
+def test_said_to_be_is_no_statement(pipeline: Pipeline) -> None:
+    text = "Police officers soon arrested Tom Reed, 47 and said to be homeless, on charges of battery."
+    assert codes(pipeline, text) == ["173"]
+    said = statements(pipeline, "The police chief said the suspect was homeless.")
+    assert [e.cameo.code for e in said] == ["010"]

@@ -23,9 +23,9 @@ candidates are statements, from the cues in ``data/statements.tsv``:
   needs no listed verb;
 * the statement does **not report another event**: when the said-clause holds an event that stands ("the
   ministry said troops killed three"), the saying is that event's attribution, not a second event;
-* it is said, not planned, refused, denied or told as background: no negation, no future or modal
-  auxiliary, no past perfect ("had said in 2010"), not governed by another verb ("refused to say") and not
-  a clause that only describes a noun ("a statement that said ...");
+* it is said, not planned, refused, denied, only "said to be" or told as background: no negation, no
+  future or modal auxiliary, no past perfect ("had said in 2010"), not governed by another verb ("refused
+  to say") and not a clause that only describes a noun ("a statement that said ...");
 * the press as addressee ("told reporters", "spoke to journalists") is no addressee: the target is empty.
 
 Each speaker makes one statement of a kind per sentence. The kept candidates carry the rule suffix
@@ -76,6 +76,8 @@ OPENING_QUOTES = frozenset({"\u201c", "``"})
 CLOSING_AFTER = frozenset({".", ",", "?", "!", "\u2026", "'", "\u2019"})
 # Auxiliaries by tag: a modal (MD: will, would, could, may) or "had" + participle (past perfect).
 MODAL_TAG = "MD"
+# The infinitives of "is said to be / to have": grammar, not vocabulary.
+HEARSAY_INFINITIVES = frozenset({"be", "have"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +275,7 @@ def _has_clause(verb: Token) -> bool:
 def _not_said(verb: Token) -> bool:
     """Refused, denied, planned, conditional or background: not a statement made in the report; or told
     inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
-    if verb.dep_ in GOVERNED_DEPS:
+    if verb.dep_ in GOVERNED_DEPS or _said_to_be(verb):
         return True
     for child in verb.children:
         if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
@@ -317,6 +319,14 @@ def _about_another_state(cand: Candidate) -> bool:
                    and t.lower_ not in own for t in subj.subtree):
                 return True
     return False
+
+
+def _said_to_be(verb: Token) -> bool:
+    """A bare participle with an infinitive ("X, 47 and said to be homeless"): what is said of someone by
+    nobody named, not a statement made."""
+    if not any(c.dep_ == "xcomp" and c.lemma_.lower() in HEARSAY_INFINITIVES for c in verb.children):
+        return False  # "said to be", "said to have": the tagger may read the participle as a past tense
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _first_or_second(pronoun: Token) -> bool:
