@@ -255,3 +255,10 @@ def test_said_to_be_is_no_statement(pipeline: Pipeline) -> None:
     assert codes(pipeline, text) == ["173"]
     said = statements(pipeline, "The police chief said the suspect was homeless.")
     assert [e.cameo.code for e in said] == ["010"]
+
+
+def test_harm_coordinated_with_a_clause_of_cause_is_the_attack(pipeline: Pipeline) -> None:
+    text = ("Five Nigerien soldiers were killed and four are missing after rebels ambushed a patrol near "
+            "Tahoua on Friday.")
+    violent = [e for e in events(pipeline, text) if e.cameo.code[:2] in ("18", "19", "20")]
+    assert [e.trigger for e in violent] == ["ambushed"], [(e.cameo.code, e.trigger) for e in violent]
