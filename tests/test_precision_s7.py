@@ -262,3 +262,10 @@ def test_harm_coordinated_with_a_clause_of_cause_is_the_attack(pipeline: Pipelin
             "Tahoua on Friday.")
     violent = [e for e in events(pipeline, text) if e.cameo.code[:2] in ("18", "19", "20")]
     assert [e.trigger for e in violent] == ["ambushed"], [(e.cameo.code, e.trigger) for e in violent]
+
+
+def test_a_participle_misread_as_a_reported_clause_describes_the_speaker(pipeline: Pipeline) -> None:
+    text = ("Media allied with the Shabaab group and other witnesses said the fighters took a deserted base "
+            "near Kismayo.")
+    found = codes(pipeline, text)
+    assert not any(code[:2] == "05" for code in found) and "192" in found, found

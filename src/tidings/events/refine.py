@@ -394,11 +394,24 @@ def one_unnamed_act(cands: list[Candidate]) -> list[Candidate]:
 def descriptive(cand: Candidate) -> bool:
     """A past participle that describes its noun ("media allied with X", "troops deployed in Y")."""
     trigger = cand.trigger
-    if cand.code[:2] not in DESCRIPTIVE_ROOTS or trigger.dep_ not in ("acl", "amod"):
+    if cand.code[:2] not in DESCRIPTIVE_ROOTS:
+        return False
+    if _subject_misread(trigger):
+        return True
+    if trigger.dep_ not in ("acl", "amod"):
         return False
     # a participle the tagger took for a past tense, on a noun that has its own role in the clause
     misread = trigger.tag_ == "VBD" and trigger.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     return trigger.tag_ == "VBN" or misread
+
+
+def _subject_misread(trigger: Token) -> bool:
+    """ "Media allied with the group said ...", parsed as a clause the saying reports: a participle before a
+    verb of saying that has no subject of its own describes that verb's subject."""
+    head = trigger.head
+    if trigger.dep_ != "ccomp" or trigger.tag_ not in ("VBD", "VBN") or trigger.i > head.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
 def averted(cand: Candidate) -> bool:
