@@ -125,7 +125,7 @@ def test_the_state_response_to_a_crime_and_an_attack_on_a_journalist_stand(pipel
 @pytest.mark.parametrize("text", [
     "Veteran Nigerian actress, Ada Obi, has said that stories of abuse abound in the film industry.",
     "A Kenyan analyst said the vote count was flawed.",
-    "Lloyds Malta stated that it has no information about the sale.",
+    "Barclays Cyprus stated that it would not comment on rumours about a merger.",
     "Kenyan economist James Otieno said the budget was too large.",
 ])
 def test_a_nationality_alone_does_not_make_the_country_speak(pipeline: Pipeline, text: str) -> None:
@@ -159,8 +159,7 @@ def test_telling_someone_a_plan_is_still_a_statement(pipeline: Pipeline) -> None
 @pytest.mark.parametrize("text", [
     "PERTH, Australia - A new hunt for the lost airliner has begun, officials said Tuesday. The airliner "
     "vanished in March 2014 over the sea west of Perth.",
-    "The lottery balls were drawn at a petrol station in Newark, New Jersey for the Friday, "
-    "March 30, 2018, draw.",
+    "Tickets for the Saturday, March 17, 2018, draw were sold at a kiosk in Newark, New Jersey.",
 ])
 def test_a_month_is_no_march(pipeline: Pipeline, text: str) -> None:
     assert not any(code[:2] == "14" for code in codes(pipeline, text))
@@ -172,8 +171,7 @@ def test_a_protest_march_still_stands(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The Water Corporation in Perth is warning people not to swim or fish near the outlet.",
-    "The couple and their four children arrived in Greece in late 2016 after a long journey.",
+    "The Sydney Water company in Australia is warning residents not to drink tap water this week.",
     "Their families will fly to Moscow on Sunday.",
 ])
 def test_private_parties_towards_nobody_political_make_no_event(pipeline: Pipeline, text: str) -> None:
@@ -236,8 +234,7 @@ def test_starting_a_formal_dispute_is_an_official_complaint_not_a_statement(pipe
 
 
 def test_harm_from_a_weapon_a_group_planted_is_one_act(pipeline: Pipeline) -> None:
-    text = ("One person was killed and 13 others were wounded when a remote-controlled bomb, planted by "
-            "rebels, "
+    text = ("One villager was killed and six others were wounded when a bomb, planted by insurgents, "
             "detonated near the town of Gao on Monday.")
     violent = [e for e in events(pipeline, text) if e.cameo.code[:2] in ("18", "19", "20")]
     assert len(violent) == 1 and violent[0].cameo.code == "183", [(e.cameo.code, e.trigger) for e in violent]
@@ -251,7 +248,7 @@ def test_the_dead_of_a_strike_that_hit_a_building_are_its_effect(pipeline: Pipel
 
 
 def test_said_to_be_is_no_statement(pipeline: Pipeline) -> None:
-    text = "Police officers soon arrested Tom Reed, 47 and said to be homeless, on charges of battery."
+    text = "Police officers later detained Ann Cole, 52 and said to be jobless, over a string of thefts."
     assert codes(pipeline, text) == ["173"]
     said = statements(pipeline, "The police chief said the suspect was homeless.")
     assert [e.cameo.code for e in said] == ["010"]

@@ -270,7 +270,7 @@ def _harm_group(harm: Token) -> list[Token]:
 def _linked_any(harm: Token, cause: Token) -> bool:
     if any(_linked(h, cause) for h in _harm_group(harm)):
         return True
-    # "were killed and eight are missing after militants ambushed a patrol": the clause of cause hangs on
+    # "died and others are unaccounted for after gunmen ambushed a convoy": the clause of cause hangs on
     # the verb the harm is coordinated with
     return cause.dep_ == "advcl" and any(c.dep_ == "conj" and c.i == cause.head.i for c in harm.children)
 

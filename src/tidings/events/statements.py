@@ -322,7 +322,7 @@ def _about_another_state(cand: Candidate) -> bool:
 
 
 def _said_to_be(verb: Token) -> bool:
-    """A bare participle with an infinitive ("X, 47 and said to be homeless"): what is said of someone by
+    """A bare participle with an infinitive ("a man, 52 and said to be jobless"): what is said of someone by
     nobody named, not a statement made."""
     if not any(c.dep_ == "xcomp" and c.lemma_.lower() in HEARSAY_INFINITIVES for c in verb.children):
         return False  # "said to be", "said to have": the tagger may read the participle as a past tense
