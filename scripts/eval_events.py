@@ -13,6 +13,8 @@ article's link or a dateline in the text, as the guide says), otherwise none. Ge
 publication-date field; dates are scored only where the gold has one.
 
 ``--errors`` prints the unmatched and mismatched events of the development part (never of the test part).
+``--false-positives`` prints each development-part system event that matches no gold event, with its
+sentence, trigger, sides and rule, so that false alarms can be grouped by kind (never the test part).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from tidings.evaluation.events import (
 )
 from tidings.events.learned import MODES
 from tidings.pipeline import Options, Pipeline
-from tidings.record import Article
+from tidings.record import Article, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -93,12 +95,11 @@ def published_of(record: dict[str, Any]) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
 
-def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str], pipeline: Pipeline | None = None,
-                sides: dict[str, list[tuple[str, str]]] | None = None,
+def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str],
+                pipeline: Pipeline | None = None, raw: dict[str, list[Event]] | None = None
                 ) -> tuple[dict[str, list[Scored]], dict[str, str]]:
-    """System events of each document (spans in original offsets) and the documents tidings skipped.
-
-    ``sides``, when given, receives the source and target text of each system event (for the error list)."""
+    """System events of each document (spans in original offsets) and the documents tidings skipped;
+    ``raw``, when given, receives each document's events as tidings made them (same order)."""
     pipeline = pipeline or Pipeline()
     articles = [Article(r["doc"], texts[r["doc"]], published_of(r)) for r in records]
     system: dict[str, list[Scored]] = {}
@@ -109,9 +110,8 @@ def run_tidings(records: Sequence[dict[str, Any]], texts: dict[str, str], pipeli
             skipped[doc] = str(result.error)
         cleaned = clean(result.article.text)
         system[doc] = [system_event(ev, cleaned.span_to_original(*ev.span)) for ev in result.events]
-        if sides is not None:
-            sides[doc] = [(ev.source.text if ev.source else "", ev.target.text if ev.target else "")
-                          for ev in result.events]
+        if raw is not None:
+            raw[doc] = list(result.events)
     return system, skipped
 
 
@@ -134,13 +134,13 @@ def evaluate(shared: Path = SHARED, parts: Sequence[str] = PARTS, docs: set[str]
     records = [r for r in load_gold() if r["part"] in parts and (docs is None or r["doc"] in docs)]
     texts = load_texts(shared, records)
     started = time.perf_counter()
-    sides: dict[str, list[tuple[str, str]]] = {}
-    system, skipped = run_tidings(records, texts, pipeline, sides)
+    raw: dict[str, list[Event]] = {}
+    system, skipped = run_tidings(records, texts, pipeline, raw)
     seconds = time.perf_counter() - started
     scores: dict[str, Any] = {by: tallies(records, system, by) for by in BYS}
     scores["dyadic"] = tallies(records, system, "root", only_dyadic=True)
     return {"scores": scores, "skipped": skipped, "seconds": seconds, "records": records, "system": system,
-            "docs": _doc_counts(records), "texts": texts, "sides": sides}
+            "docs": _doc_counts(records), "events": raw, "texts": texts}
 
 
 def _doc_counts(records: Iterable[dict[str, Any]]) -> dict[tuple[str, str], int]:
@@ -314,20 +314,45 @@ def side_errors(result: dict[str, Any]) -> list[str]:
             continue
         doc = r["doc"]
         gold, system = gold_events(r), result["system"].get(doc, [])
-        texts = result["sides"].get(doc, [])
+        events = result["events"].get(doc, [])
         for i, j in match(gold, system, "root"):
             hits = field_hits(gold[i], system[j])
             start, end = gold[i].spans[0]
             sentence = " ".join(result["texts"][doc][start:end].split())
-            for side, index in (("source", 0), ("target", 1)):
+            for side in ("source", "target"):
                 if hits[side]:
                     continue
                 want = r["events"][i][side]
                 got_code = getattr(system[j], side)
-                got_text = texts[j][index] if j < len(texts) else ""
+                actor = getattr(events[j], side) if j < len(events) else None
+                got_text = actor.text if actor is not None else ""
                 lines.append(f"{doc}\tSIDE\t{side}\t{gold[i].cameo}/{system[j].cameo}\t"
                              f"gold {want['code'] or '-'} ({want['text']!r})\tsys {got_code or '-'} "
                              f"({got_text!r})\t{sentence}")
+    return lines
+
+
+def _side(actor: Any) -> str:
+    return "-" if actor is None else f"{actor.code}:{actor.text}"
+
+
+def false_positives(result: dict[str, Any]) -> list[str]:
+    """One line per development-part system event that matches no gold event (by CAMEO root): document,
+    code, trigger, sides, rule, factuality and the sentence. Never the test part."""
+    lines: list[str] = []
+    for r in result["records"]:
+        if r["part"] != "dev":
+            continue
+        gold, system = gold_events(r), result["system"].get(r["doc"], [])
+        events, text = result["events"].get(r["doc"], []), result["texts"][r["doc"]]
+        matched = {j for _, j in match(gold, system, "root")}
+        for j, (scored, ev) in enumerate(zip(system, events, strict=True)):
+            if j in matched:
+                continue
+            start, end = scored.spans[0]
+            sentence = " ".join(text[start:end].split())
+            lines.append(f"{r['doc']}\tFALSE\t{ev.cameo.code}\t{ev.trigger}\t{_side(ev.source)} -> "
+                         f"{_side(ev.target)}\t{ev.rule}\t{ev.factuality}\t{sentence}")
     return lines
 
 
@@ -337,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", type=Path, default=None, help="write the report here")
     ap.add_argument("--part", choices=("dev", "test", "both"), default="both")
     ap.add_argument("--errors", action="store_true", help="print the development part's errors")
+    ap.add_argument("--false-positives", action="store_true",
+                    help="print the development part's system events that match no gold event")
     ap.add_argument("--learned", choices=MODES, default=None,
                     help="the learned second opinion: off, fuse, veto (default: events/data/learned.json)")
     args = ap.parse_args(argv)
@@ -353,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print_errors(result)
         print("\n".join(side_errors(result)))
+    if args.false_positives:
+        print("\n".join(false_positives(result)))
     return 0
 
 

@@ -28,6 +28,18 @@ words, and the words around a trigger say which kind of act it was:
 * **participles that describe** ("media allied with the group", "militias backed by X", "troops deployed
   in the area") are no events of cooperation or posture;
 * **what is alleged** ("allegations of shelling towns and targeting civilians") is not reported as fact;
+* **private parties** act politically only towards a political actor: civilians or companies (CAMEO
+  sectors CVL, BUS) that speak, appeal, promise, meet, cooperate, help, yield, investigate, demand, reject
+  or warn (roots 01-13) with nobody or other private parties as the target make no event ("the utility
+  warned swimmers", "residents urged neighbours"); a pleading of guilt (015) stands, and so do protests
+  and violence. The travel of civilians is no political visit (042, 043) whatever the destination ("the
+  family arrived in Greece"; GUIDE section 1: civilians are actors as targets);
+* **a date is no act**: a trigger inside a date expression ("in March 2014", "Friday, March 30") is the
+  month, not a protest march;
+* **a private crime** is no political event: an assault, a rape or a murder (CAMEO 182, 1821, 1823) by
+  nobody named on a civilian or nobody ("a girl was raped", "the murders of three neighbours") is ordinary
+  crime between private persons (GUIDE section 1); the state's response to it is the event. Attacks with
+  a weapon or by an armed actor are other codes or have a doer, and stand;
 * **what is averted** has not happened ("to avoid war with X", "to prevent attacks"): no event; nor has
   an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled");
 * **metaphors of competition** are no force: an attack on what a business sells or earns ("an assault
@@ -61,6 +73,9 @@ PROPERTY_CODES = frozenset({"171", "1712"})
 INSTRUMENT_PREPS = frozenset({"with", "in", "by", "during", "after", "amid", "from"})
 CAUSE_DEPS = frozenset({"advcl", "conj", "xcomp"})
 CAUSE_PREPS = frozenset({"in", "by", "during", "after", "amid"})
+# How far up from a participle describing a weapon its clause of cause may lie ("a bomb planted by X
+# exploded": participle -> noun -> clause).
+CAUSE_CLIMB = 2
 # Participles that describe their noun ("troops deployed in X") are no events for these roots.
 DESCRIPTIVE_ROOTS = frozenset({"05", "06", "15"})
 PROTEST_ROOT = "14"
@@ -68,6 +83,17 @@ PROTEST_ROOT = "14"
 REPRESSING_ROOTS = frozenset({"17", "18", "19"})
 # Appeals, intentions, demands and threats: what their infinitive clause names is asked or promised.
 ASKING_ROOTS = frozenset({"02", "03", "10", "13"})
+# Hand-to-hand violence (physical assault, sexual assault, killing by physical assault) and the civilian
+# sector: by nobody named on a civilian it is ordinary crime.
+PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
+CIVILIAN = "CVL"
+DATE_ENT = "DATE"  # spaCy's named-entity label of a date expression
+# Civilians and companies (CAMEO sectors); the roots up to threats (13), the visit codes, and a pleading of
+# guilt (015), which a private party makes as an event.
+PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
+LAST_VERBAL_ROOT = "13"
+VISIT_CODES = frozenset({"042", "043"})
+PRIVATE_EVENTS = frozenset({"015"})
 # Appeals and demands that can be the aim of a protest ("rallied to urge X to ...").
 AIM_ROOTS = frozenset({"02", "10"})
 
@@ -230,7 +256,11 @@ def _harm_group(harm: Token) -> list[Token]:
 
 
 def _linked_any(harm: Token, cause: Token) -> bool:
-    return any(_linked(h, cause) for h in _harm_group(harm))
+    if any(_linked(h, cause) for h in _harm_group(harm)):
+        return True
+    # "died and others are unaccounted for after gunmen ambushed a convoy": the clause of cause hangs on
+    # the verb the harm is coordinated with
+    return cause.dep_ == "advcl" and any(c.dep_ == "conj" and c.i == cause.head.i for c in harm.children)
 
 
 def _linked(harm: Token, cause: Token) -> bool:
@@ -241,7 +271,24 @@ def _linked(harm: Token, cause: Token) -> bool:
         return True
     if harm.head.i == cause.i and harm.dep_ in CAUSE_DEPS:
         return True
+    if _in_cause_clause(harm, cause):
+        return True
     return cause.dep_ == "pobj" and cause.head.lower_ in CAUSE_PREPS and cause.head.head.i == harm.i
+
+
+def _in_cause_clause(harm: Token, cause: Token) -> bool:
+    """The cause describes the thing that acted in the harm's clause of cause ("killed when a bomb planted
+    by rebels went off"): up from the cause, through the noun it describes, to a clause on the harm."""
+    node = cause
+    if node.dep_ not in ("acl", "relcl"):
+        return False
+    for _ in range(CAUSE_CLIMB):
+        node = node.head
+        if node.head.i == harm.i and node.dep_ in CAUSE_DEPS:
+            return True
+        if node.head.i == node.i:
+            return False
+    return False
 
 
 def _casualty(cand: Candidate) -> bool:
@@ -254,7 +301,9 @@ def _code_of(ref: ActorRef | None) -> str | None:
 
 
 def _fold(harm: Candidate, cause: Candidate) -> bool:
-    """Fold the harm into its cause where they can be one act; whether it was folded."""
+    """Fold the harm into its cause where they can be one act; whether it was folded. A harm told as the
+    effect of a cause that hit something else ("strikes hit a hospital, killing seven") is that act too
+    (GUIDE section 2); its victims become the cause's target only where the cause has none."""
     if harm.source is not None and cause.source is not None and \
             harm.source.actor.code != cause.source.actor.code:
         return False
@@ -267,7 +316,15 @@ def _fold(harm: Candidate, cause: Candidate) -> bool:
         if cause.source is None and harm.source is not None:
             cause.source = harm.source
         return True
-    return False
+    return _effect_clause(harm.trigger, cause.trigger)
+
+
+def _effect_clause(harm: Token, cause: Token) -> bool:
+    """The harm hangs on the cause as a clause of effect or the cause on the harm as one of cause
+    ("hit a hospital, killing seven", "were killed when strikes hit a market"); not two coordinated acts
+    ("attacked soldiers and killed three civilians")."""
+    effect = harm.dep_ == "advcl" and harm.head.i == cause.i
+    return bool(effect or (cause.dep_ == "advcl" and cause.head.i == harm.i))
 
 
 def accidental_harm(cand: Candidate) -> bool:
@@ -325,11 +382,24 @@ def one_unnamed_act(cands: list[Candidate]) -> list[Candidate]:
 def descriptive(cand: Candidate) -> bool:
     """A past participle that describes its noun ("media allied with X", "troops deployed in Y")."""
     trigger = cand.trigger
-    if cand.code[:2] not in DESCRIPTIVE_ROOTS or trigger.dep_ not in ("acl", "amod"):
+    if cand.code[:2] not in DESCRIPTIVE_ROOTS:
+        return False
+    if _subject_misread(trigger):
+        return True
+    if trigger.dep_ not in ("acl", "amod"):
         return False
     # a participle the tagger took for a past tense, on a noun that has its own role in the clause
     misread = trigger.tag_ == "VBD" and trigger.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     return trigger.tag_ == "VBN" or misread
+
+
+def _subject_misread(trigger: Token) -> bool:
+    """ "Media allied with the group said ...", parsed as a clause the saying reports: a participle before a
+    verb of saying that has no subject of its own describes that verb's subject."""
+    head = trigger.head
+    if trigger.dep_ != "ccomp" or trigger.tag_ not in ("VBD", "VBN") or trigger.i > head.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
 def averted(cand: Candidate) -> bool:
@@ -562,11 +632,38 @@ def alleged(cand: Candidate) -> bool:
     return False
 
 
+def _sector(ref: ActorRef | None) -> str | None:
+    return None if ref is None else ref.actor.sector
+
+
+def private_parties(cand: Candidate) -> bool:
+    """An act of roots 01-13 by civilians or a company aimed at nobody political, or their travel."""
+    if _sector(cand.source) not in PRIVATE_SECTORS:
+        return False
+    if cand.code in VISIT_CODES and _sector(cand.source) == CIVILIAN:
+        return True  # a company's envoy to a capital may be on political business
+    verbal = cand.code[:2] <= LAST_VERBAL_ROOT and cand.code not in PRIVATE_EVENTS
+    return verbal and (cand.target is None or _sector(cand.target) in PRIVATE_SECTORS)
+
+
+def in_date(cand: Candidate) -> bool:
+    """A trigger the named-entity tagger reads as part of a date ("in March 2014")."""
+    return bool(cand.trigger.ent_type_ == DATE_ENT)
+
+
+def private_crime(cand: Candidate) -> bool:
+    """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody."""
+    if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None:
+        return False
+    return cand.target is None or cand.target.actor.sector == CIVILIAN
+
+
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
     kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
             and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)
-            and not accidental_harm(c)]
+            and not accidental_harm(c) and not private_crime(c)
+            and not in_date(c) and not private_parties(c)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
             for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)

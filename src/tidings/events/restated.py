@@ -12,6 +12,11 @@ the same sentence or in the sentence just before it. Kinds: violence (CAMEO root
 fight in many words) is one kind; every other code is its own kind (a march and a strike told together are
 two acts). An unnamed act with no such event near
 it (the first report of an attack whose sides are unknown) stands.
+
+A sentence a page prints twice (a pull quote, a caption, a teaser repeated in the body, with or without a
+label glued before it) tells its acts once: an event whose sentence repeats an earlier event's sentence
+word for word (one holding the other, of at least ``REPEAT_CHARS`` characters) with the same code and
+sides is dropped.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 VIOLENCE = "violence"
 # How far back (in sentences) an act told again may have been reported.
 REACH = 1
+# The shortest sentence whose repetition counts as the same text printed twice, in characters.
+REPEAT_CHARS = 40
 
 
 def kind_of(event: Event) -> str:
@@ -46,8 +53,24 @@ def drop_restated(events: Sequence[Event]) -> list[Event]:
     for event in events:
         if _unnamed(event) and _told_before(event, events):
             continue
+        if any(_printed_again(event, earlier) for earlier in out):
+            continue
         out.append(event)
     return out
+
+
+def _key(event: Event) -> tuple[str, str | None, str | None]:
+    return (event.cameo.code, event.source.code if event.source else None,
+            event.target.code if event.target else None)
+
+
+def _printed_again(event: Event, earlier: Event) -> bool:
+    """The same act in a sentence that repeats the earlier one's words (module docstring)."""
+    if event.sentence == earlier.sentence or _key(event) != _key(earlier):
+        return False
+    a, b = " ".join(event.evidence.split()), " ".join(earlier.evidence.split())
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= REPEAT_CHARS and shorter in longer
 
 
 def _told_before(event: Event, events: Sequence[Event]) -> bool:

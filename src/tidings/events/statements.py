@@ -11,15 +11,21 @@ candidates are statements, from the cues in ``data/statements.tsv``:
 * the **speaker** is political: a sector listed there (government, military, police, courts, parties,
   rebels, unions ...), an IGO or NGO, or a country named as a whole; civilians, companies, the media,
   doctors and unknown persons are not (their quotes are at most an attribution);
+* a country speaks **as a whole** only when the speaker phrase names it: its name ("Britain said"), its
+  capital ("Moscow said"), or a noun listed there as a country's voice ("the Ukrainian side", "the
+  Russian statement"). A phrase that only carries the nationality ("a Kenyan analyst", "veteran
+  Nigerian actress X", "Lloyds Malta") names a person or a firm of that country, not the country;
+* the speaker is not a **document** listed there ("the report said", "a survey found"): a text that says
+  something is where the words are written, not an actor speaking;
 * the **verb** is a reporting verb listed there ("said", "told reporters", "announced", "tweeted"); verbs
   marked ``clause`` count only with a said-clause or a quotation ("added that ...", not "added a clause").
   A more specific comment the lexicon codes (012 pessimistic, 013 optimistic, 011 declined to comment ...)
   needs no listed verb;
 * the statement does **not report another event**: when the said-clause holds an event that stands ("the
   ministry said troops killed three"), the saying is that event's attribution, not a second event;
-* it is said, not planned, refused, denied or told as background: no negation, no future or modal
-  auxiliary, no past perfect ("had said in 2010"), not governed by another verb ("refused to say") and not
-  a clause that only describes a noun ("a statement that said ...");
+* it is said, not planned, refused, denied, only "said to be" or told as background: no negation, no
+  future or modal auxiliary, no past perfect ("had said in 2010"), not governed by another verb ("refused
+  to say") and not a clause that only describes a noun ("a statement that said ...");
 * the press as addressee ("told reporters", "spoke to journalists") is no addressee: the target is empty.
 
 Each speaker makes one statement of a kind per sentence. The kept candidates carry the rule suffix
@@ -47,7 +53,10 @@ __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements",
 Token = Any  # spacy.tokens.Token
 
 STATEMENT = ":statement"
-KINDS = frozenset({"verb", "speaker", "apart"})
+KINDS = frozenset({"verb", "speaker", "apart", "document", "voice"})
+# Named-entity labels of a phrase that names a country or its capital ("Britain", "Moscow").
+PLACE_ENTS = frozenset({"GPE", "LOC"})
+STATE_ENTS = frozenset({"GPE", "NORP"})
 NEEDS = frozenset({"-", "clause"})
 # Dependency labels (grammar, not vocabulary).
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -66,6 +75,8 @@ OPENING_QUOTES = frozenset({"\u201c", "``"})
 CLOSING_AFTER = frozenset({".", ",", "?", "!", "\u2026", "'", "\u2019"})
 # Auxiliaries by tag: a modal (MD: will, would, could, may) or "had" + participle (past perfect).
 MODAL_TAG = "MD"
+# The infinitives of "is said to be / to have": grammar, not vocabulary.
+HEARSAY_INFINITIVES = frozenset({"be", "have"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +87,14 @@ class StatementCues:
     verbs: Mapping[str, bool]
     speakers: frozenset[str]
     apart: frozenset[str] = frozenset()  # codes that stand beside the event they are about (a denial)
+    documents: frozenset[str] = frozenset()  # nouns of texts that "say" things: no speaker ("the report")
+    voices: frozenset[str] = frozenset()  # nouns by which a country speaks as a whole ("the Ukrainian side")
 
     def extend(self, other: StatementCues) -> StatementCues:
         """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
         return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
-                             self.apart | other.apart)
+                             self.apart | other.apart, self.documents | other.documents,
+                             self.voices | other.voices)
 
 
 def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
@@ -88,6 +102,8 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
     verbs: dict[str, bool] = {}
     speakers: set[str] = set()
     apart: set[str] = set()
+    documents: set[str] = set()
+    voices: set[str] = set()
     for row in read_rows(text, source=source, header=["kind", "word", "needs", "note"]):
         cells = row.cells
         if cells[0] not in KINDS or not cells[1] or cells[2] not in NEEDS:
@@ -97,9 +113,14 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
             verbs[cells[1].lower()] = cells[2] == "clause"
         elif cells[0] == "apart":
             apart.add(cells[1])
+        elif cells[0] == "document":
+            documents.add(cells[1].lower())
+        elif cells[0] == "voice":
+            voices.add(cells[1].lower())
         else:
             speakers.add(cells[1].upper())
-    return StatementCues(verbs, frozenset(speakers), frozenset(apart))
+    return StatementCues(verbs, frozenset(speakers), frozenset(apart), frozenset(documents),
+                         frozenset(voices))
 
 
 @functools.cache
@@ -155,6 +176,8 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     out: list[Candidate] = []
     spoken: set[tuple[str, str]] = set()
     for cand in cands:
+        if lexicon is not None and _attributes_act(cand, lexicon, cues):
+            continue  # "X told Y that troops shelled Z", "X says 20 civilians were killed": an attribution
         about = cand.code in cues.apart  # a denial stands beside what it denies
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
                 lexicon is not None and not about and _reported_act(cand.trigger, lexicon)) or (
@@ -194,6 +217,15 @@ def _open_statement(cand: Candidate) -> bool:
         cand.target is None or _press(cand.target, cand.trigger) or _said_about(cand.target, cand.trigger))
 
 
+def _attributes_act(cand: Candidate, lexicon: Any, cues: StatementCues) -> bool:
+    """A plain statement (010) with someone as its target whose said-clause reports an act: the saying is
+    that act's attribution, not an event of its own, whoever it was said to (GUIDE section 4)."""
+    verb = cand.trigger
+    if cand.code != "010" or cand.target is None or verb.lemma_.lower() not in cues.verbs:
+        return False
+    return _reported_act(verb, lexicon)
+
+
 def _unaddressed(cand: Candidate) -> Candidate:
     """A statement without the target its said-clause is about: no statement event stands on it then."""
     if cand.code == "010" and cand.target is not None and _said_about(cand.target, cand.trigger):
@@ -221,7 +253,9 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if cand.code == "010" and not _reporting(trigger, cand.rule, cues):
         return False
-    if not political(cand.source.actor, cues) or _not_said(trigger):
+    if not political(cand.source.actor, cues) or _not_said(trigger) or _document_says(trigger, cues):
+        return False
+    if _nationality_only(cand.source, trigger.doc, cues) or _about_another_state(cand):
         return False
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
                                               if other.trigger.i != trigger.i)
@@ -244,7 +278,7 @@ def _has_clause(verb: Token) -> bool:
 def _not_said(verb: Token) -> bool:
     """Refused, denied, planned, conditional or background: not a statement made in the report; or told
     inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
-    if verb.dep_ in GOVERNED_DEPS:
+    if verb.dep_ in GOVERNED_DEPS or _said_to_be(verb):
         return True
     for child in verb.children:
         if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
@@ -254,6 +288,48 @@ def _not_said(verb: Token) -> bool:
         if child.dep_ == "aux" and child.lemma_.lower() == "have" and child.tag_ == "VBD":
             return True  # "had said": told as background
     return False
+
+
+def _document_says(verb: Token, cues: StatementCues) -> bool:
+    """The verb's subject is a text, not a speaker ("the agency's annual report said ...")."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in cues.documents for c in verb.children)
+
+
+def _nationality_only(ref: ActorRef, doc: Any, cues: StatementCues) -> bool:
+    """A whole-country speaker whose phrase does not name the country: its head is a common noun that is
+    not a voice of the country ("a Kenyan analyst"), or a name that is not a place ("Lloyds Malta",
+    "economist James Otieno")."""
+    actor = ref.actor
+    if actor.sector is not None or actor.country is None or actor.code != actor.country:
+        return False
+    span = doc[ref.start:ref.end]
+    head = span.root
+    if head.pos_ == "PRON" or head.lemma_.lower() in cues.voices:
+        return False
+    return head.ent_type_ not in PLACE_ENTS
+
+
+def _about_another_state(cand: Candidate) -> bool:
+    """A statement whose said-clause is about another state's deed: its subject is an act or a thing of that
+    state ("the ministry said the US measures were protectionism", "said Ruritania's decision was wrong"), a
+    judgement of that state coded by its content (criticism, praise), not a plain 010."""
+    assert cand.source is not None
+    doc, verb = cand.trigger.doc, cand.trigger
+    own = {t.lower_ for t in doc[cand.source.start:cand.source.end]}
+    for clause in (c for c in verb.children if c.dep_ in CLAUSE_DEPS):
+        for subj in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+            if any(t.ent_type_ in STATE_ENTS and t.dep_ in MODIFIER_DEPS and t.head.i == subj.i
+                   and t.lower_ not in own for t in subj.subtree):
+                return True
+    return False
+
+
+def _said_to_be(verb: Token) -> bool:
+    """A bare participle with an infinitive ("a man, 52 and said to be jobless"): what is said of someone by
+    nobody named, not a statement made."""
+    if not any(c.dep_ == "xcomp" and c.lemma_.lower() in HEARSAY_INFINITIVES for c in verb.children):
+        return False  # "said to be", "said to have": the tagger may read the participle as a past tense
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _first_or_second(pronoun: Token) -> bool:
