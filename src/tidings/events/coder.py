@@ -611,7 +611,7 @@ class SentenceCoder:
                 targets = self._prep_targets(verb, entry.prep, obj)
             rule += ":passive"
         else:
-            sources = self._subjects(verb)
+            sources = self._subjects(verb) or self._holder(obj, entry)
             targets = []
             statement = entry.code[:2] == "01" and entry.lemma not in ADDRESSING_VERBS
             if entry.prep is None and obj is not None and not statement:
@@ -643,6 +643,13 @@ class SentenceCoder:
         if entry.swap:
             sources, targets = targets, sources
         return sources, targets, rule
+
+    def _holder(self, obj: Token | None, entry: Any) -> list[ActorRef]:
+        """ "..., expressing Norway's concern": whose feeling or view the object the entry asks for is."""
+        if obj is None or not entry.obj:
+            return []
+        owner = _first(obj, ("poss",))
+        return self.actors(owner) if owner is not None else []
 
     def _not_new_x(self, words: list[str], actor: Actor) -> Actor | None:
         """ "New England", "New Mexico" are other places than the country whose name they contain."""

@@ -74,12 +74,17 @@ AIM_ROOTS = frozenset({"02", "10"})
 
 @dataclass(frozen=True, slots=True)
 class DyadRule:
-    """Sectors of the two sides that give an act of the listed roots another code."""
+    """Sectors of the two sides that give an act of the listed roots another code; ``*`` is any side."""
 
     sources: frozenset[str]
     targets: frozenset[str]
     codes: tuple[str, ...]  # code prefixes the rule applies to ("18", "190")
     code: str
+
+    def fits(self, source: Actor, target: Actor) -> bool:
+        """Whether the two sides' sectors are the ones listed (any named side for ``*``)."""
+        return ("*" in self.sources or source.sector in self.sources) and (
+            "*" in self.targets or target.sector in self.targets)
 
 
 def _rows(text: str, header: list[str], source: str) -> Iterable[tuple[int, list[str]]]:
@@ -206,8 +211,7 @@ def by_dyad(cand: Candidate, rules: tuple[DyadRule, ...] | None = None) -> Candi
     if cand.source is None or cand.target is None:
         return cand
     for rule in dyad_rules() if rules is None else rules:
-        if cand.source.actor.sector in rule.sources and cand.target.actor.sector in rule.targets and \
-                cand.code.startswith(rule.codes):
+        if rule.fits(cand.source.actor, cand.target.actor) and cand.code.startswith(rule.codes):
             cand.code, cand.rule = rule.code, cand.rule + ":dyad"
             return cand
     return cand

@@ -1,0 +1,56 @@
+"""Which CAMEO root a coded sentence gets: kinds of confusion between roots, on sentences written for these
+tests (made-up wording; the actors are real countries so that they resolve to codes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings import Article, Event, Pipeline
+from tidings.events.refine import read_dyads
+from tidings.record import Actor
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def triples(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    events: list[Event] = pipeline.extract(Article("t", text, dt.date(2016, 3, 14)))
+    return {(e.source.code if e.source else "---", e.target.code if e.target else "---", e.cameo.code)
+            for e in events}
+
+
+def roots(found: set[tuple[str, str, str]]) -> set[str]:
+    return {code[:2] for _, _, code in found}
+
+
+# ---------------------------------------------------------------- concern: pessimism or disapproval
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Norwegian foreign ministry expressed concern over Sweden's military buildup on the border.",
+     "NORGOV", "SWE"),
+    ("The Danish government voiced deep concern over the German plan to close the bridge.", "DNKGOV", "DEU"),
+    ("The spokesman said the vote had been delayed, expressing Norway's concern over Swedish attempts to "
+     "block it.", "NOR", "SWE"),
+])
+def test_concern_about_another_actor_is_disapproval(pipeline: Pipeline, text: str, source: str,
+                                                    target: str) -> None:
+    found = triples(pipeline, text)
+    assert any(s.startswith(source) and t.startswith(target) and c == "110" for s, t, c in found), found
+    assert "012" not in {c for _, _, c in found}
+
+
+def test_concern_about_a_situation_stays_a_pessimistic_comment(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Norwegian prime minister voiced concern about rising prices.")
+    assert ("NORGOV", "---", "012") in found
+    assert "11" not in roots(found)
+
+
+def test_a_wildcard_dyad_rule_needs_both_sides() -> None:
+    rule = read_dyads("source_sectors\ttarget_sectors\tcodes\tcode\tnote\n*\tOPP\t012\t110\t-\n")[0]
+    somebody = Actor("Oslo", "Norway", "NOR", "NOR", None)
+    protesters = Actor("protesters", "protesters", "NOROPP", "NOR", "OPP")
+    assert rule.fits(somebody, protesters)
+    assert not rule.fits(protesters, somebody)
