@@ -54,3 +54,21 @@ def test_a_wildcard_dyad_rule_needs_both_sides() -> None:
     protesters = Actor("protesters", "protesters", "NOROPP", "NOR", "OPP")
     assert rule.fits(somebody, protesters)
     assert not rule.fits(protesters, somebody)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Norway is concerned about the Swedish decision to close the border.", "NOR", "SWE"),
+    ("She added that Norway is deeply concerned over Sweden's attempts to extend its presence in Finland.",
+     "NOR", "SWE"),
+    ("The Chilean government is worried about Peru's decision to expel the diplomats.", "CHLGOV", "PER"),
+])
+def test_being_concerned_about_another_actor_is_disapproval(pipeline: Pipeline, text: str, source: str,
+                                                           target: str) -> None:
+    assert (source, target, "110") in triples(pipeline, text)
+
+
+def test_an_adjective_of_feeling_without_its_cause_codes_nothing(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "The Chilean ministers were worried.") == set()
+    # the "by" phrase of a feeling is its cause, never the one who feels it
+    found = triples(pipeline, "The Chilean president was alarmed by the Peruvian army's advance.")
+    assert not any(s.startswith("PER") and code[:2] in ("01", "11") for s, _, code in found)

@@ -403,7 +403,7 @@ class SentenceCoder:
         used_objects: set[int] = set()
         yielded: set[int] = set()  # vehicle verbs that gave way to their purpose clause
         for tok in doc:
-            verbal = tok.pos_ in ("VERB", "AUX") or _subjunctive(tok)
+            verbal = tok.pos_ in ("VERB", "AUX") or _subjunctive(tok) or _feeling(tok)
             if verbal and tok.dep_ != "aux" and tok.dep_ != "auxpass":
                 out.extend(self._verb(tok, used_objects, yielded))
         # a harm with nobody named as its author does not stand for the attack it happened in ("wounded in
@@ -1369,6 +1369,11 @@ def _shared_passive(verb: Token) -> bool:
     return bool(verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i
                 and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux"} for c in verb.children)
                 and any(c.dep_ == "auxpass" for c in head.children))
+
+
+def _feeling(tok: Token) -> bool:
+    """ "Norway is concerned over X": an adjective of feeling after "be" is coded as a verb (words.tsv)."""
+    return bool(tok.pos_ == "ADJ" and tok.dep_ == "acomp" and "feeling" in _classes(tok))
 
 
 def _subjunctive(tok: Token) -> bool:
