@@ -72,3 +72,21 @@ def test_an_adjective_of_feeling_without_its_cause_codes_nothing(pipeline: Pipel
     # the "by" phrase of a feeling is its cause, never the one who feels it
     found = triples(pipeline, "The Chilean president was alarmed by the Peruvian army's advance.")
     assert not any(s.startswith("PER") and code[:2] in ("01", "11") for s, _, code in found)
+
+
+# ---------------------------------------------------------------- admitting an act: 015 beside the act
+@pytest.mark.parametrize(("text", "admitter", "act"), [
+    ("The Chilean army acknowledged on Monday that its soldiers fired on a Peruvian patrol.", "CHLMIL", "19"),
+    ("The Chilean military admitted its troops shelled the village near the Peruvian border.", "CHLMIL", "19"),
+    ("The Chilean navy acknowledged Friday its sailors fired on a Peruvian boat.", "CHLMIL", "19"),
+])
+def test_admitting_an_own_act_is_acknowledging_responsibility(pipeline: Pipeline, text: str, admitter: str,
+                                                              act: str) -> None:
+    found = triples(pipeline, text)
+    assert (admitter, "---", "015") in found
+    assert act in roots(found)  # the act itself is still told
+
+
+def test_acknowledging_what_another_side_did_is_no_admission(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Chilean army acknowledged that Peruvian soldiers fired on its patrol.")
+    assert "015" not in {code for _, _, code in found}

@@ -99,6 +99,8 @@ GUARD_VERBS = frozenset({"warn", "caution", "advise", "protect", "guard", "defen
 # "X claimed (that) X attacked Y" is a claim of responsibility; "X said Y attacked Z" accuses Y.
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
 ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state", "declare", "announce"})
+# "X admitted (that) its troops fired on Y": the firing is told as fact, and X acknowledges it (015).
+ADMITTING_VERBS = CLAIM_VERBS - ACCUSING_VERBS
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 # Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
 SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
@@ -540,11 +542,14 @@ class SentenceCoder:
                 elif root in THREAT_BY_ROOT and root >= "15":
                     code, rule = THREAT_BY_ROOT[root], "threat:intent"
         extra: list[Candidate] = []
-        reporter = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ACCUSING_VERBS else None
+        reporter = _reporting_head(verb)
+        if reporter is not None and reporter.lemma_.lower() not in ACCUSING_VERBS | ADMITTING_VERBS:
+            reporter = None
         if reporter is not None and sources:
             claimants = self._subjects(reporter)
             same = bool(claimants) and (_codes(claimants) >= _codes(sources) or {
-                s.actor.country for s in sources} <= {c.actor.code for c in claimants})  # "X said its troops"
+                s.actor.country for s in sources} <= {c.actor.code for c in claimants}  # "X said its troops"
+                or self._own_side(sources))
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
             root = code[:2]
             if same and root in ("18", "19", "20") and future:
@@ -552,6 +557,8 @@ class SentenceCoder:
             elif same and root in INTENT_BY_ROOT and future and not _negated(verb):
                 # "X announced it would free Y": a stated intention, not the act
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:reported"
+            elif same and reporter.lemma_.lower() in ADMITTING_VERBS and root in ("17", "18", "19", "20"):
+                extra = self._pairs(reporter, "015", claimants, [], "admit-responsibility")
             elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in ("17", "18", "19", "20"):
                 code, rule = "015", "claim-responsibility"  # "X claimed (that) it attacked Y"
             elif claimants and not same and _obliged(verb) and root in APPEAL_BY_ROOT:
@@ -643,6 +650,11 @@ class SentenceCoder:
         if entry.swap:
             sources, targets = targets, sources
         return sources, targets, rule
+
+    def _own_side(self, refs: list[ActorRef]) -> bool:
+        """ "its soldiers", "their fighters": unnamed sides that belong to the speaker of the clause above."""
+        return all(r.actor.country is None and any(
+            t.dep_ == "poss" and t.lower_ in ("its", "their") for t in self._doc[r.start:r.end]) for r in refs)
 
     def _holder(self, obj: Token | None, entry: Any) -> list[ActorRef]:
         """ "..., expressing Norway's concern": whose feeling or view the object the entry asks for is."""
@@ -1369,6 +1381,16 @@ def _shared_passive(verb: Token) -> bool:
     return bool(verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i
                 and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux"} for c in verb.children)
                 and any(c.dep_ == "auxpass" for c in head.children))
+
+
+def _reporting_head(verb: Token) -> Token | None:
+    """The verb whose said-clause ``verb`` heads; "said Tuesday its troops fired", which the parser reads as
+    a relative clause on the day, included."""
+    if verb.dep_ == "ccomp":
+        return verb.head
+    if verb.dep_ == "relcl" and verb.head.dep_ == "npadvmod" and verb.head.ent_type_ in ("DATE", "TIME"):
+        return verb.head.head
+    return None
 
 
 def _feeling(tok: Token) -> bool:
