@@ -77,7 +77,7 @@ def test_an_adjective_of_feeling_without_its_cause_codes_nothing(pipeline: Pipel
 # ---------------------------------------------------------------- admitting an act: 015 beside the act
 @pytest.mark.parametrize(("text", "admitter", "act"), [
     ("The Chilean army acknowledged on Monday that its soldiers fired on a Peruvian patrol.", "CHLMIL", "19"),
-    ("The Chilean military admitted its troops shelled the village near the Peruvian border.", "CHLMIL", "19"),
+    ("The Chilean military admitted its troops shelled a village near the Peruvian border.", "CHLMIL", "19"),
     ("The Chilean navy acknowledged Friday its sailors fired on a Peruvian boat.", "CHLMIL", "19"),
 ])
 def test_admitting_an_own_act_is_acknowledging_responsibility(pipeline: Pipeline, text: str, admitter: str,

@@ -653,8 +653,8 @@ class SentenceCoder:
 
     def _own_side(self, refs: list[ActorRef]) -> bool:
         """ "its soldiers", "their fighters": unnamed sides that belong to the speaker of the clause above."""
-        return all(r.actor.country is None and any(
-            t.dep_ == "poss" and t.lower_ in ("its", "their") for t in self._doc[r.start:r.end]) for r in refs)
+        return all(r.actor.country is None and any(t.dep_ == "poss" and t.lower_ in ("its", "their")
+                                                   for t in self._doc[r.start:r.end]) for r in refs)
 
     def _holder(self, obj: Token | None, entry: Any) -> list[ActorRef]:
         """ "..., expressing Norway's concern": whose feeling or view the object the entry asks for is."""
