@@ -90,3 +90,35 @@ def test_admitting_an_own_act_is_acknowledging_responsibility(pipeline: Pipeline
 def test_acknowledging_what_another_side_did_is_no_admission(pipeline: Pipeline) -> None:
     found = triples(pipeline, "The Chilean army acknowledged that Peruvian soldiers fired on its patrol.")
     assert "015" not in {code for _, _, code in found}
+
+
+# ---------------------------------------------------------------- statements coded by their content
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Chilean trade ministry said the Peruvian measures were a flagrant violation of that trade pact.",
+     "CHLGOV", "PER"),
+    ("Norway's foreign minister said the Swedish decision was a clear breach of the fishing accord.",
+     "NORGOV", "SWE"),
+])
+def test_calling_another_actors_act_a_wrong_is_an_accusation(pipeline: Pipeline, text: str, source: str,
+                                                              target: str) -> None:
+    found = triples(pipeline, text)
+    assert (source, target, "112") in found
+    assert "010" not in {code for _, _, code in found}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister said the vote was a violation of the constitution.",  # nobody's act named
+    "The Chilean minister said the Peruvian measures were not a violation of the agreement.",  # denied
+])
+def test_no_accusation_without_an_accused_or_when_denied(pipeline: Pipeline, text: str) -> None:
+    assert "11" not in roots(triples(pipeline, text))
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Chile's trade ministry said on Monday it has started a dispute settlement procedure at the WTO over "
+     "Peruvian duties on its copper.", "CHLGOV", "PER"),
+    ("Norway will file a dispute settlement case against Sweden at the trade body.", "NOR", "SWE"),
+])
+def test_opening_a_formal_dispute_is_an_official_complaint(pipeline: Pipeline, text: str, source: str,
+                                                            target: str) -> None:
+    assert (source, target, "114") in triples(pipeline, text)

@@ -482,6 +482,9 @@ class SentenceCoder:
             entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
         if entry is None or self._not_violence(verb, entry.code, obj):
             return []
+        accusation = self._called_wrong(verb, entry)
+        if accusation:
+            return accusation
         if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
                                     if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
             return []  # "tensions exploded": only a weapon explodes as an event
@@ -650,6 +653,20 @@ class SentenceCoder:
         if entry.swap:
             sources, targets = targets, sources
         return sources, targets, rule
+
+    def _called_wrong(self, verb: Token, entry: Any) -> list[Candidate]:
+        """ "X said Y's measures were a violation of the treaty": naming another actor's act a wrong
+        (words.tsv class ``wrong``) is X accusing Y (112), a statement coded by its content."""
+        clause = _first(verb, ("ccomp",)) if entry.code == "010" else None
+        if clause is None or clause.lemma_.lower() != "be" or _negated(clause):
+            return []
+        attr = _first(clause, ("attr",))
+        subject = _first(clause, ("nsubj",))
+        if attr is None or subject is None or "wrong" not in _classes(attr):
+            return []
+        speakers = self._subjects(verb)
+        accused = self.actors(subject, exclude=_codes(speakers)) if speakers else []
+        return self._pairs(verb, "112", speakers, accused, "accuse:called-wrong") if accused else []
 
     def _own_side(self, refs: list[ActorRef]) -> bool:
         """ "its soldiers", "their fighters": unnamed sides that belong to the speaker of the clause above."""
