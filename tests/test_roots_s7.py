@@ -122,3 +122,22 @@ def test_no_accusation_without_an_accused_or_when_denied(pipeline: Pipeline, tex
 def test_opening_a_formal_dispute_is_an_official_complaint(pipeline: Pipeline, text: str, source: str,
                                                             target: str) -> None:
     assert (source, target, "114") in triples(pipeline, text)
+
+
+# ---------------------------------------------------------------- force posture (154)
+@pytest.mark.parametrize(("text", "source"), [
+    ("Turkish troops set up a new military post in the province of Idlib.", "TURMIL"),
+    ("The Chilean army dispatched heavy weaponry to the area near the Peruvian border.", "CHLMIL"),
+    ("The Chilean army dispatched troops to the northern desert.", "CHLMIL"),
+])
+def test_an_armed_side_moving_up_or_digging_in_is_mobilising(pipeline: Pipeline, text: str,
+                                                              source: str) -> None:
+    assert any(s == source and code == "154" for s, _, code in triples(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The company set up a new base in Santiago.",
+    "The ministry dispatched a letter to the Peruvian embassy.",
+])
+def test_bases_and_dispatches_of_unarmed_sides_are_no_force_posture(pipeline: Pipeline, text: str) -> None:
+    assert "15" not in roots(triples(pipeline, text))
