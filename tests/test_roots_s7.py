@@ -141,3 +141,14 @@ def test_an_armed_side_moving_up_or_digging_in_is_mobilising(pipeline: Pipeline,
 ])
 def test_bases_and_dispatches_of_unarmed_sides_are_no_force_posture(pipeline: Pipeline, text: str) -> None:
     assert "15" not in roots(triples(pipeline, text))
+
+
+# ---------------------------------------------------------------- investigating (09)
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Chile's spy agency has gathered evidence Bolivian rebels used chlorine in a raid in Oruro.",
+     "CHLSPY", "BOLREB"),
+    ("The Chilean prosecutor gathered evidence against the Peruvian consul.", "CHLJUD", "PERGOV"),
+])
+def test_gathering_evidence_is_investigating_the_one_it_points_at(pipeline: Pipeline, text: str, source: str,
+                                                                  target: str) -> None:
+    assert (source, target, "090") in triples(pipeline, text)

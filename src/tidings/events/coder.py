@@ -642,6 +642,8 @@ class SentenceCoder:
             if obj is not None and noun_entry is not None and noun_entry.code[:2] == entry.code[:2]:
                 # "staged anti-government protests": the verb only carries its event noun
                 targets = self._opposed(obj)
+        if not targets and entry.code[:2] == "09" and obj is not None:
+            targets = self._suspects(obj, exclude=_codes(sources))  # "evidence that X used gas": X
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
             if targets:
@@ -667,6 +669,12 @@ class SentenceCoder:
         speakers = self._subjects(verb)
         accused = self.actors(subject, exclude=_codes(speakers)) if speakers else []
         return self._pairs(verb, "112", speakers, accused, "accuse:called-wrong") if accused else []
+
+    def _suspects(self, obj: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        """Who the clause on an investigation's object says acted ("evidence that X used gas")."""
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+        subject = _first(clause, tuple(SUBJECTS)) if clause is not None else None
+        return self.actors(subject, exclude=exclude) if subject is not None else []
 
     def _own_side(self, refs: list[ActorRef]) -> bool:
         """ "its soldiers", "their fighters": unnamed sides that belong to the speaker of the clause above."""
