@@ -152,3 +152,20 @@ def test_bases_and_dispatches_of_unarmed_sides_are_no_force_posture(pipeline: Pi
 def test_gathering_evidence_is_investigating_the_one_it_points_at(pipeline: Pipeline, text: str, source: str,
                                                                   target: str) -> None:
     assert (source, target, "090") in triples(pipeline, text)
+
+
+# ---------------------------------------------------------------- visits: the host's 043 needs the host acting
+@pytest.mark.parametrize("text", [
+    "The Chilean president visited Peru on Monday.",
+    "The Chilean president arrived in Lima for a two-day state visit.",
+    "During her official visit to Peru, the Chilean president opened a school.",
+])
+def test_a_visit_is_only_the_visitors_act(pipeline: Pipeline, text: str) -> None:
+    found = triples(pipeline, text)
+    assert any(t == "PER" and code == "042" for _, t, code in found), found
+    assert "043" not in {code for _, _, code in found}
+
+
+def test_a_host_told_acting_hosts(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Peru hosted the Chilean president on Monday.")
+    assert ("PER", "CHLGOV", "043") in found

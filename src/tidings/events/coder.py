@@ -14,7 +14,8 @@ For every trigger (a verb or an event noun the lexicon knows) the coder finds:
   of a meeting with no object ("X and Y met", "X and Y held a summit") and the parties of "talks between X
   and Y" or "clashes between X and Y" give one event each way, as PLOVER puts all participants of a
   consultation in its actor field; negotiations ("held talks with Y") carry the lexicon's ``reverse`` code
-  and are coded both ways; a visit is the visitor -> host (042) with the host -> visitor (043);
+  and are coded both ways; a visit is the visitor -> host (042), and the host -> visitor (043) only where
+  the host is told acting ("hosted", "welcomed");
 * events of material conflict with no side named ("a grenade exploded in Davao", "shops were looted") come
   back with no source and no target (rule ``...:anonymous``): :mod:`tidings.events.sides` places them or drops
   them;
