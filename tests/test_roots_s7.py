@@ -154,7 +154,7 @@ def test_gathering_evidence_is_investigating_the_one_it_points_at(pipeline: Pipe
     assert (source, target, "090") in triples(pipeline, text)
 
 
-# ---------------------------------------------------------------- visits: the host's 043 needs the host acting
+# ---------------------------------------------------------------- visits: a host's 043 needs the host acting
 @pytest.mark.parametrize("text", [
     "The Chilean president visited Peru on Monday.",
     "The Chilean president arrived in Lima for a two-day state visit.",
