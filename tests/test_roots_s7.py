@@ -186,3 +186,18 @@ def test_a_monitor_reporting_an_attack_accuses_nobody(pipeline: Pipeline, text: 
     found = triples(pipeline, text)
     assert "19" in roots(found)
     assert "11" not in roots(found)
+
+
+# ---------------------------------------------------------------- assault (18) or fight (19)
+@pytest.mark.parametrize("text", [
+    "Rebels shot dead five villagers in northern Mali on Sunday.",
+    "Gunmen killed three farmers in a village in Nigeria.",
+])
+def test_irregulars_killing_civilians_is_an_assault(pipeline: Pipeline, text: str) -> None:
+    found = roots(triples(pipeline, text))
+    assert "18" in found and "19" not in found
+
+
+def test_troops_killing_rebels_is_a_fight(pipeline: Pipeline) -> None:
+    found = roots(triples(pipeline, "Malian troops killed five rebels in a clash near Gao."))
+    assert "19" in found and "18" not in found
