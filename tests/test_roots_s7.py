@@ -201,3 +201,19 @@ def test_irregulars_killing_civilians_is_an_assault(pipeline: Pipeline, text: st
 def test_troops_killing_rebels_is_a_fight(pipeline: Pipeline) -> None:
     found = roots(triples(pipeline, "Malian troops killed five rebels in a clash near Gao."))
     assert "19" in found and "18" not in found
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Four villagers were killed in an attack in northern Mali on Sunday.", "18"),
+    ("Four Malian soldiers were killed in an attack near Gao on Sunday.", "19"),
+])
+def test_civilians_killed_by_an_unnamed_hand_are_assaulted(pipeline: Pipeline, text: str, root: str) -> None:
+    assert root in roots(triples(pipeline, text))
+
+
+def test_a_dyad_rule_may_ask_for_an_unnamed_side() -> None:
+    rule = read_dyads("source_sectors\ttarget_sectors\tcodes\tcode\tnote\n?\tCVL\t190\t180\t-\n")[0]
+    villagers = Actor("villagers", "villagers", "MLICVL", "MLI", "CVL")
+    assert rule.fits(None, villagers)
+    assert not rule.fits(villagers, villagers)
+    assert not rule.fits(None, None)

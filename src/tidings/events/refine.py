@@ -81,10 +81,15 @@ class DyadRule:
     codes: tuple[str, ...]  # code prefixes the rule applies to ("18", "190")
     code: str
 
-    def fits(self, source: Actor, target: Actor) -> bool:
-        """Whether the two sides' sectors are the ones listed (any named side for ``*``)."""
-        return ("*" in self.sources or source.sector in self.sources) and (
-            "*" in self.targets or target.sector in self.targets)
+    def fits(self, source: Actor | None, target: Actor | None) -> bool:
+        """Whether the two sides' sectors are the ones listed (any named side for ``*``, none for ``?``)."""
+        return _fits(self.sources, source) and _fits(self.targets, target)
+
+
+def _fits(sectors: frozenset[str], side: Actor | None) -> bool:
+    if side is None:
+        return "?" in sectors
+    return "*" in sectors or side.sector in sectors
 
 
 def _rows(text: str, header: list[str], source: str) -> Iterable[tuple[int, list[str]]]:
@@ -208,10 +213,10 @@ def by_means(cand: Candidate, table: dict[str, str] | None = None) -> Candidate:
 # ------------------------------------------------------------------ sides
 def by_dyad(cand: Candidate, rules: tuple[DyadRule, ...] | None = None) -> Candidate:
     """The code the sectors of the two sides give an act ("police beat protesters" -> 175)."""
-    if cand.source is None or cand.target is None:
-        return cand
+    source = cand.source.actor if cand.source is not None else None
+    target = cand.target.actor if cand.target is not None else None
     for rule in dyad_rules() if rules is None else rules:
-        if rule.fits(cand.source.actor, cand.target.actor) and cand.code.startswith(rule.codes):
+        if rule.fits(source, target) and cand.code.startswith(rule.codes):
             cand.code, cand.rule = rule.code, cand.rule + ":dyad"
             return cand
     return cand
