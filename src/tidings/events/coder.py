@@ -625,7 +625,8 @@ class SentenceCoder:
             sources = self._subjects(verb) or self._holder(obj, entry)
             targets = []
             statement = entry.code[:2] == "01" and entry.lemma not in ADDRESSING_VERBS
-            if entry.prep is None and obj is not None and not statement:
+            targets = self._bound_party(verb, entry, exclude=_codes(sources))
+            if not targets and entry.prep is None and obj is not None and not statement:
                 targets = self.actors(obj, exclude=_codes(sources))
             if not targets:
                 dative = _first(verb, ("dative",))
@@ -670,6 +671,15 @@ class SentenceCoder:
         speakers = self._subjects(verb)
         accused = self.actors(subject, exclude=_codes(speakers)) if speakers else []
         return self._pairs(verb, "112", speakers, accused, "accuse:called-wrong") if accused else []
+
+    def _bound_party(self, verb: Token, entry: Any, exclude: frozenset[str]) -> list[ActorRef]:
+        """ "withdrew from talks with X", "withdrew staff from dealings with X": the other party of the noun
+        the entry binds to its preposition."""
+        if entry.particle is None or not entry.obj:
+            return []
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == entry.particle), None)
+        noun = _pobj(prep) if prep is not None else None
+        return self._prep_targets(noun, None, None, exclude=exclude) if noun is not None else []
 
     def _suspects(self, obj: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """Who the clause on an investigation's object says acted ("evidence that X used gas")."""
