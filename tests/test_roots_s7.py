@@ -223,7 +223,8 @@ def test_a_dyad_rule_may_ask_for_an_unnamed_side() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Several Chilean newspapers withdrew their reporters from any dealings with the senator.",
      ("CHLMED", "CHLLEG", "143")),
-    ("Chilean broadcasters withdrew from all contact with the Peruvian embassy.", ("CHLMED", "PERGOV", "143")),
+    ("Chilean broadcasters withdrew from all contact with the Peruvian embassy.",
+     ("CHLMED", "PERGOV", "143")),
     ("Chile withdrew from the talks with Peru on Monday.", ("CHL", "PER", "164")),
 ])
 def test_withdrawing_from_dealings_with_someone_is_not_a_retreat(pipeline: Pipeline, text: str,
