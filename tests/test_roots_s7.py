@@ -232,3 +232,14 @@ def test_withdrawing_from_dealings_with_someone_is_not_a_retreat(pipeline: Pipel
     found = triples(pipeline, text)
     assert expected in found
     assert "0874" not in {code for _, _, code in found}
+
+
+# ---------------------------------------------------------------- words of criticism and ultimatums
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chilean minister lashed out at Peru over the border closure.", ("CHLGOV", "PER", "111")),
+    ("The Chilean president railed against Peru's decision to close the border.", ("CHLGOV", "PER", "111")),
+    ("Chile gave Peru a 48-hour deadline to withdraw its troops.", ("CHL", "PER", "139")),
+])
+def test_criticism_and_ultimatums_are_not_plain_statements(pipeline: Pipeline, text: str,
+                                                           expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
