@@ -243,3 +243,12 @@ def test_withdrawing_from_dealings_with_someone_is_not_a_retreat(pipeline: Pipel
 def test_criticism_and_ultimatums_are_not_plain_statements(pipeline: Pipeline, text: str,
                                                            expected: tuple[str, str, str]) -> None:
     assert expected in triples(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile warned Peru that it would retaliate if the border was closed.", ("CHL", "PER", "138")),
+    ("The Chilean army warned the rebels that it would strike their camps.", ("CHLMIL", "CHLREB", "138")),
+])
+def test_a_threat_in_a_warning_is_aimed_at_the_one_warned(pipeline: Pipeline, text: str,
+                                                          expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)

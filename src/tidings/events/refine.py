@@ -412,6 +412,15 @@ def threat_target(cand: Candidate, actors: Actors) -> Candidate:
                 cand.target = found[0]
                 cand.rule += ":aimed"
                 return cand
+    # "X warned Y that it would retaliate": the threat coded on the act is aimed at the one warned
+    clause = trigger.dep_ in ("xcomp", "ccomp")
+    warned = [c for c in trigger.head.children if c.dep_ == "dobj"] if clause else []
+    for tok in warned:
+        found = [r for r in actors(tok) if cand.source is None or r.actor.code != cand.source.actor.code]
+        if found:
+            cand.target = found[0]
+            cand.rule += ":warned"
+            return cand
     return cand
 
 
