@@ -252,3 +252,8 @@ def test_criticism_and_ultimatums_are_not_plain_statements(pipeline: Pipeline, t
 def test_a_threat_in_a_warning_is_aimed_at_the_one_warned(pipeline: Pipeline, text: str,
                                                           expected: tuple[str, str, str]) -> None:
     assert expected in triples(pipeline, text)
+
+
+def test_one_armed_side_ambushing_another_is_a_fight(pipeline: Pipeline) -> None:
+    found = roots(triples(pipeline, "Rebels ambushed an army convoy near Gao, killing six soldiers."))
+    assert "19" in found and "18" not in found
