@@ -171,23 +171,6 @@ def test_a_host_told_acting_hosts(pipeline: Pipeline) -> None:
     assert ("PER", "CHLGOV", "043") in found
 
 
-# ---------------------------------------------------------------- a reported act: who accuses
-def test_a_party_reporting_the_enemys_attack_accuses_it(pipeline: Pipeline) -> None:
-    found = triples(pipeline, "Chile said Peruvian troops shelled a border post on Sunday.")
-    assert ("CHL", "PERMIL", "112") in found
-    assert "19" in roots(found)
-
-
-@pytest.mark.parametrize("text", [
-    "Peruvian troops shelled a border post on Sunday, Human Rights Watch said.",
-    "The United Nations said Peruvian troops shelled a border post on Sunday.",
-])
-def test_a_monitor_reporting_an_attack_accuses_nobody(pipeline: Pipeline, text: str) -> None:
-    found = triples(pipeline, text)
-    assert "19" in roots(found)
-    assert "11" not in roots(found)
-
-
 # ---------------------------------------------------------------- assault (18) or fight (19)
 @pytest.mark.parametrize("text", [
     "Rebels shot dead five villagers in northern Mali on Sunday.",

@@ -1472,11 +1472,11 @@ def _same_family(a: str | None, b: str) -> bool:
 
 
 def _institutional(actor: Actor) -> bool:
-    """A state speaking as such (USA), not a spokesman or a paper, nor a monitor (an IGO, a rights group):
-    an accusation needs a party to the conflict (evaluation/gold/GUIDE.md, section 2)."""
-    if actor.code.startswith("---") or actor.code[:3] in ("IGO", "NGO"):
+    """A state or organisation speaking as such (USA, IGOUNO, a rights group), not a spokesman or a paper."""
+    if actor.code.startswith("---"):
         return False
-    return actor.sector is None
+    chunks = {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
+    return actor.sector is None or actor.code[:3] in ("IGO", "NGO") or bool(chunks & {"HRI", "NGO"})
 
 
 def _refusal(verb: Token) -> bool:
