@@ -240,3 +240,16 @@ def test_a_threat_in_a_warning_is_aimed_at_the_one_warned(pipeline: Pipeline, te
 def test_one_armed_side_ambushing_another_is_a_fight(pipeline: Pipeline) -> None:
     found = roots(triples(pipeline, "Rebels ambushed an army convoy near Gao, killing six soldiers."))
     assert "19" in found and "18" not in found
+
+
+# ---------------------------------------------------------------- appeals by what is asked
+def test_urging_a_return_to_talks_is_an_appeal_to_negotiate(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The UN urged Mali and the rebels to return to the negotiating table.")
+    assert ("IGOUNO", "MLIREB", "026") in found
+    assert "020" not in {code for _, _, code in found}
+
+
+def test_returning_to_talks_is_negotiating_both_ways(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Chile and Peru returned to the talks on Monday.")
+    assert {("CHL", "PER", "046"), ("PER", "CHL", "046")} <= found
+    assert triples(pipeline, "The refugees returned to their villages.") == set()
