@@ -253,3 +253,19 @@ def test_returning_to_talks_is_negotiating_both_ways(pipeline: Pipeline) -> None
     found = triples(pipeline, "Chile and Peru returned to the talks on Monday.")
     assert {("CHL", "PER", "046"), ("PER", "CHL", "046")} <= found
     assert triples(pipeline, "The refugees returned to their villages.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Malian opposition said the president must resign.", ("MLIOPP", "10")),
+    ("Chile said Peru should apologise for the remarks.", ("CHL", "10")),
+])
+def test_saying_another_actor_must_act_is_a_demand(pipeline: Pipeline, text: str,
+                                                   expected: tuple[str, str]) -> None:
+    found = triples(pipeline, text)
+    assert any(s == expected[0] and code[:2] == expected[1] for s, _, code in found), found
+    assert "01" not in roots(found)
+
+
+def test_saying_ones_own_country_must_act_is_no_demand(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Chilean minister said Chile must do more for its farmers.")
+    assert "10" not in roots(found)

@@ -483,9 +483,9 @@ class SentenceCoder:
             entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
         if entry is None or self._not_violence(verb, entry.code, obj):
             return []
-        accusation = self._called_wrong(verb, entry)
-        if accusation:
-            return accusation
+        content = self._called_wrong(verb, entry) or self._obliged_other(verb, entry)
+        if content:
+            return content  # a statement coded by its content
         if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
                                     if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
             return []  # "tensions exploded": only a weapon explodes as an event
@@ -671,6 +671,20 @@ class SentenceCoder:
         speakers = self._subjects(verb)
         accused = self.actors(subject, exclude=_codes(speakers)) if speakers else []
         return self._pairs(verb, "112", speakers, accused, "accuse:called-wrong") if accused else []
+
+    def _obliged_other(self, verb: Token, entry: Any) -> list[Candidate]:
+        """ "X said Y must step aside": telling another actor what it must do is a demand (100), also where
+        the lexicon does not know the act (a known act gives its own demand: "must withdraw" -> 106)."""
+        clause = _first(verb, ("ccomp",)) if entry.code == "010" else None
+        if clause is None or not _obliged(clause) or _negated(clause) or \
+                self.lexicon.candidates(clause.lemma_.lower()):
+            return []
+        subject = _first(clause, ("nsubj",))
+        speakers = self._subjects(verb)
+        addressed = self.actors(subject, exclude=_codes(speakers)) if speakers and subject is not None else []
+        homes = {s.actor.country for s in speakers}
+        addressed = [a for a in addressed if a.actor.code not in homes]  # "Chile must do more": its own
+        return self._pairs(verb, "100", speakers, addressed, "demand:must-other") if addressed else []
 
     def _bound_party(self, verb: Token, entry: Any, exclude: frozenset[str]) -> list[ActorRef]:
         """ "withdrew from talks with X", "withdrew staff from dealings with X": the other party of the noun
