@@ -269,3 +269,10 @@ def test_saying_another_actor_must_act_is_a_demand(pipeline: Pipeline, text: str
 def test_saying_ones_own_country_must_act_is_no_demand(pipeline: Pipeline) -> None:
     found = triples(pipeline, "The Chilean minister said Chile must do more for its farmers.")
     assert "10" not in roots(found)
+
+
+# ---------------------------------------------------------------- symmetric fights
+def test_engaging_in_clashes_with_someone_is_fought_both_ways(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Kurdish fighters engaged in fierce clashes with Islamic State militants.")
+    pairs = {(s, t) for s, t, code in found if code[:2] == "19"}
+    assert len(pairs) == 2 and all((t, s) in pairs for s, t in pairs), found
