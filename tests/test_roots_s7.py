@@ -276,3 +276,17 @@ def test_engaging_in_clashes_with_someone_is_fought_both_ways(pipeline: Pipeline
     found = triples(pipeline, "Kurdish fighters engaged in fierce clashes with Islamic State militants.")
     pairs = {(s, t) for s, t, code in found if code[:2] == "19"}
     assert len(pairs) == 2 and all((t, s) in pairs for s, t in pairs), found
+
+
+# ---------------------------------------------------------------- a cut in relations announced: a threat
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile said it would sever diplomatic ties with Peru.", ("CHL", "PER", "1313")),
+    ("Chile announced it would impose sanctions on Peru.", ("CHL", "PER", "1312")),
+])
+def test_announcing_a_coming_cut_is_a_threat(pipeline: Pipeline, text: str,
+                                             expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_a_cut_made_is_the_cut(pipeline: Pipeline) -> None:
+    assert ("CHL", "PER", "163") in triples(pipeline, "Chile imposed sanctions on Peru.")

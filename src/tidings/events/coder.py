@@ -151,6 +151,9 @@ DEMAND_BY_APPEAL = {"020": "100", "022": "102", "025": "105", "026": "108", "027
 DEMAND_BY_ACT = {"0871": "107", "087": "106"}  # a ceasefire, a withdrawal demanded
 OBLIGING_AUX = frozenset({"must", "should"})
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
+# A cut in relations announced as coming is a threat of it (CAMEO 131x-136), one for one.
+THREAT_BY_CUT = {"160": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+                 "166": "136"}
 
 
 @dataclass(slots=True)
@@ -558,6 +561,8 @@ class SentenceCoder:
             root = code[:2]
             if same and root in ("18", "19", "20") and future:
                 code, rule = THREAT_BY_ROOT[root], "threat:reported"  # "X says it will attack Y"
+            elif same and root == "16" and future and not _negated(verb):  # "X said it will expel Y"
+                code, rule = THREAT_BY_CUT.get(code[:3], "131"), "threat:reported-cut"
             elif same and root in INTENT_BY_ROOT and future and not _negated(verb):
                 # "X announced it would free Y": a stated intention, not the act
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:reported"
