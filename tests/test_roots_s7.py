@@ -126,7 +126,7 @@ def test_opening_a_formal_dispute_is_an_official_complaint(pipeline: Pipeline, t
 
 # ---------------------------------------------------------------- force posture (154)
 @pytest.mark.parametrize(("text", "source"), [
-    ("Turkish troops set up a new military post in the province of Idlib.", "TURMIL"),
+    ("Chilean troops set up an observation post close to the Peruvian border.", "CHLMIL"),
     ("The Chilean army dispatched heavy weaponry to the area near the Peruvian border.", "CHLMIL"),
     ("The Chilean army dispatched troops to the northern desert.", "CHLMIL"),
 ])
@@ -273,7 +273,8 @@ def test_saying_ones_own_country_must_act_is_no_demand(pipeline: Pipeline) -> No
 
 # ---------------------------------------------------------------- symmetric fights
 def test_engaging_in_clashes_with_someone_is_fought_both_ways(pipeline: Pipeline) -> None:
-    found = triples(pipeline, "Kurdish fighters engaged in fierce clashes with Islamic State militants.")
+    text = "Kurdish fighters on Tuesday engaged in long clashes with Islamic State militants."
+    found = triples(pipeline, text)
     pairs = {(s, t) for s, t, code in found if code[:2] == "19"}
     assert len(pairs) == 2 and all((t, s) in pairs for s, t in pairs), found
 
