@@ -14,7 +14,8 @@ For every trigger (a verb or an event noun the lexicon knows) the coder finds:
   of a meeting with no object ("X and Y met", "X and Y held a summit") and the parties of "talks between X
   and Y" or "clashes between X and Y" give one event each way, as PLOVER puts all participants of a
   consultation in its actor field; negotiations ("held talks with Y") carry the lexicon's ``reverse`` code
-  and are coded both ways; a visit is the visitor -> host (042) with the host -> visitor (043);
+  and are coded both ways; a visit is the visitor -> host (042), and the host -> visitor (043) only where
+  the host is told acting ("hosted", "welcomed");
 * events of material conflict with no side named ("a grenade exploded in Davao", "shops were looted") come
   back with no source and no target (rule ``...:anonymous``): :mod:`tidings.events.sides` places them or drops
   them;
@@ -99,6 +100,8 @@ GUARD_VERBS = frozenset({"warn", "caution", "advise", "protect", "guard", "defen
 # "X claimed (that) X attacked Y" is a claim of responsibility; "X said Y attacked Z" accuses Y.
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
 ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state", "declare", "announce"})
+# "X admitted (that) its troops fired on Y": the firing is told as fact, and X acknowledges it (015).
+ADMITTING_VERBS = CLAIM_VERBS - ACCUSING_VERBS
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 # Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
 SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
@@ -148,6 +151,9 @@ DEMAND_BY_APPEAL = {"020": "100", "022": "102", "025": "105", "026": "108", "027
 DEMAND_BY_ACT = {"0871": "107", "087": "106"}  # a ceasefire, a withdrawal demanded
 OBLIGING_AUX = frozenset({"must", "should"})
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
+# A cut in relations announced as coming is a threat of it (CAMEO 131x-136), one for one.
+THREAT_BY_CUT = {"160": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+                 "166": "136"}
 
 
 @dataclass(slots=True)
@@ -409,7 +415,7 @@ class SentenceCoder:
         used_objects: set[int] = set()
         yielded: set[int] = set()  # vehicle verbs that gave way to their purpose clause
         for tok in doc:
-            verbal = tok.pos_ in ("VERB", "AUX") or _subjunctive(tok)
+            verbal = tok.pos_ in ("VERB", "AUX") or _subjunctive(tok) or _feeling(tok)
             if verbal and tok.dep_ != "aux" and tok.dep_ != "auxpass":
                 out.extend(self._verb(tok, used_objects, yielded))
         # a harm with nobody named as its author does not stand for the attack it happened in ("wounded in
@@ -489,6 +495,9 @@ class SentenceCoder:
             entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
         if entry is None or self._not_violence(verb, entry.code, obj):
             return []
+        content = self._called_wrong(verb, entry) or self._obliged_other(verb, entry)
+        if content:
+            return content  # a statement coded by its content
         if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
                                     if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
             return []  # "tensions exploded": only a weapon explodes as an event
@@ -551,18 +560,25 @@ class SentenceCoder:
                 elif root in THREAT_BY_ROOT and root >= "15":
                     code, rule = THREAT_BY_ROOT[root], "threat:intent"
         extra: list[Candidate] = []
-        reporter = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ACCUSING_VERBS else None
+        reporter = _reporting_head(verb)
+        if reporter is not None and reporter.lemma_.lower() not in ACCUSING_VERBS | ADMITTING_VERBS:
+            reporter = None
         if reporter is not None and sources:
             claimants = self._subjects(reporter)
             same = bool(claimants) and (_codes(claimants) >= _codes(sources) or {
-                s.actor.country for s in sources} <= {c.actor.code for c in claimants})  # "X said its troops"
+                s.actor.country for s in sources} <= {c.actor.code for c in claimants}  # "X said its troops"
+                or self._own_side(sources))
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
             root = code[:2]
             if same and root in ("18", "19", "20") and future:
                 code, rule = THREAT_BY_ROOT[root], "threat:reported"  # "X says it will attack Y"
+            elif same and root == "16" and future and not _negated(verb):  # "X said it will expel Y"
+                code, rule = THREAT_BY_CUT.get(code[:3], "131"), "threat:reported-cut"
             elif same and root in INTENT_BY_ROOT and future and not _negated(verb):
                 # "X announced it would free Y": a stated intention, not the act
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:reported"
+            elif same and reporter.lemma_.lower() in ADMITTING_VERBS and root in ("17", "18", "19", "20"):
+                extra = self._pairs(reporter, "015", claimants, [], "admit-responsibility")
             elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in ("17", "18", "19", "20"):
                 code, rule = "015", "claim-responsibility"  # "X claimed (that) it attacked Y"
             elif claimants and not same and _obliged(verb) and root in APPEAL_BY_ROOT:
@@ -624,10 +640,11 @@ class SentenceCoder:
                 targets = self._prep_targets(verb, entry.prep, obj)
             rule += ":passive"
         else:
-            sources = self._subjects(verb)
+            sources = self._subjects(verb) or self._holder(obj, entry)
             targets = []
             statement = entry.code[:2] == "01" and entry.lemma not in ADDRESSING_VERBS
-            if entry.prep is None and obj is not None and not statement:
+            targets = self._bound_party(verb, entry, exclude=_codes(sources))
+            if not targets and entry.prep is None and obj is not None and not statement:
                 targets = self.actors(obj, exclude=_codes(sources))
             if not targets:
                 dative = _first(verb, ("dative",))
@@ -645,6 +662,8 @@ class SentenceCoder:
             if obj is not None and noun_entry is not None and noun_entry.code[:2] == entry.code[:2]:
                 # "staged anti-government protests": the verb only carries its event noun
                 targets = self._opposed(obj)
+        if not targets and entry.code[:2] == "09" and obj is not None:
+            targets = self._suspects(obj, exclude=_codes(sources))  # "evidence that X used gas": X
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(verb, obj, exclude=_codes(sources))
             violent = entry.code[:2] in VIOLENT_ROOTS
@@ -660,6 +679,61 @@ class SentenceCoder:
         if entry.swap:
             sources, targets = targets, sources
         return sources, targets, rule
+
+    def _called_wrong(self, verb: Token, entry: Any) -> list[Candidate]:
+        """ "X said Y's measures were a violation of the treaty": naming another actor's act a wrong
+        (words.tsv class ``wrong``) is X accusing Y (112), a statement coded by its content."""
+        clause = _first(verb, ("ccomp",)) if entry.code == "010" else None
+        if clause is None or clause.lemma_.lower() != "be" or _negated(clause):
+            return []
+        attr = _first(clause, ("attr",))
+        subject = _first(clause, ("nsubj",))
+        if attr is None or subject is None or "wrong" not in _classes(attr):
+            return []
+        speakers = self._subjects(verb)
+        accused = self.actors(subject, exclude=_codes(speakers)) if speakers else []
+        return self._pairs(verb, "112", speakers, accused, "accuse:called-wrong") if accused else []
+
+    def _obliged_other(self, verb: Token, entry: Any) -> list[Candidate]:
+        """ "X said Y must step aside": telling another actor what it must do is a demand (100), also where
+        the lexicon does not know the act (a known act gives its own demand: "must withdraw" -> 106)."""
+        clause = _first(verb, ("ccomp",)) if entry.code == "010" else None
+        if clause is None or not _obliged(clause) or _negated(clause) or \
+                self.lexicon.candidates(clause.lemma_.lower()):
+            return []
+        subject = _first(clause, ("nsubj",))
+        speakers = self._subjects(verb)
+        addressed = self.actors(subject, exclude=_codes(speakers)) if speakers and subject is not None else []
+        homes = {s.actor.country for s in speakers}
+        addressed = [a for a in addressed if a.actor.code not in homes]  # "Chile must do more": its own
+        return self._pairs(verb, "100", speakers, addressed, "demand:must-other") if addressed else []
+
+    def _bound_party(self, verb: Token, entry: Any, exclude: frozenset[str]) -> list[ActorRef]:
+        """ "withdrew from talks with X", "withdrew staff from dealings with X": the other party of the noun
+        the entry binds to its preposition."""
+        if entry.particle is None or not entry.obj:
+            return []
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == entry.particle), None)
+        noun = _pobj(prep) if prep is not None else None
+        return self._prep_targets(noun, None, None, exclude=exclude) if noun is not None else []
+
+    def _suspects(self, obj: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        """Who the clause on an investigation's object says acted ("evidence that X used gas")."""
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+        subject = _first(clause, tuple(SUBJECTS)) if clause is not None else None
+        return self.actors(subject, exclude=exclude) if subject is not None else []
+
+    def _own_side(self, refs: list[ActorRef]) -> bool:
+        """ "its soldiers", "their fighters": unnamed sides that belong to the speaker of the clause above."""
+        return all(r.actor.country is None and any(t.dep_ == "poss" and t.lower_ in ("its", "their")
+                                                   for t in self._doc[r.start:r.end]) for r in refs)
+
+    def _holder(self, obj: Token | None, entry: Any) -> list[ActorRef]:
+        """ "..., expressing Norway's concern": whose feeling or view the object the entry asks for is."""
+        if obj is None or not entry.obj:
+            return []
+        owner = _first(obj, ("poss",))
+        return self.actors(owner) if owner is not None else []
 
     def _not_new_x(self, words: list[str], actor: Actor) -> Actor | None:
         """ "New England", "New Mexico" are other places than the country whose name they contain."""
@@ -1434,6 +1508,21 @@ def _shared_passive(verb: Token) -> bool:
     return bool(verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i
                 and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux"} for c in verb.children)
                 and any(c.dep_ == "auxpass" for c in head.children))
+
+
+def _reporting_head(verb: Token) -> Token | None:
+    """The verb whose said-clause ``verb`` heads; "said Tuesday its troops fired", which the parser reads as
+    a relative clause on the day, included."""
+    if verb.dep_ == "ccomp":
+        return verb.head
+    if verb.dep_ == "relcl" and verb.head.dep_ == "npadvmod" and verb.head.ent_type_ in ("DATE", "TIME"):
+        return verb.head.head
+    return None
+
+
+def _feeling(tok: Token) -> bool:
+    """ "Norway is concerned over X": an adjective of feeling after "be" is coded as a verb (words.tsv)."""
+    return bool(tok.pos_ == "ADJ" and tok.dep_ == "acomp" and "feeling" in _classes(tok))
 
 
 def _subjunctive(tok: Token) -> bool:

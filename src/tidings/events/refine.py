@@ -100,12 +100,22 @@ AIM_ROOTS = frozenset({"02", "10"})
 
 @dataclass(frozen=True, slots=True)
 class DyadRule:
-    """Sectors of the two sides that give an act of the listed roots another code."""
+    """Sectors of the two sides that give an act of the listed roots another code; ``*`` is any side."""
 
     sources: frozenset[str]
     targets: frozenset[str]
     codes: tuple[str, ...]  # code prefixes the rule applies to ("18", "190")
     code: str
+
+    def fits(self, source: Actor | None, target: Actor | None) -> bool:
+        """Whether the two sides' sectors are the ones listed (any named side for ``*``, none for ``?``)."""
+        return _fits(self.sources, source) and _fits(self.targets, target)
+
+
+def _fits(sectors: frozenset[str], side: Actor | None) -> bool:
+    if side is None:
+        return "?" in sectors
+    return "*" in sectors or side.sector in sectors
 
 
 def _rows(text: str, header: list[str], source: str) -> Iterable[tuple[int, list[str]]]:
@@ -217,11 +227,10 @@ def by_means(cand: Candidate, table: dict[str, str] | None = None) -> Candidate:
 # ------------------------------------------------------------------ sides
 def by_dyad(cand: Candidate, rules: tuple[DyadRule, ...] | None = None) -> Candidate:
     """The code the sectors of the two sides give an act ("police beat protesters" -> 175)."""
-    if cand.source is None or cand.target is None:
-        return cand
+    source = cand.source.actor if cand.source is not None else None
+    target = cand.target.actor if cand.target is not None else None
     for rule in dyad_rules() if rules is None else rules:
-        if cand.source.actor.sector in rule.sources and cand.target.actor.sector in rule.targets and \
-                cand.code.startswith(rule.codes):
+        if rule.fits(source, target) and cand.code.startswith(rule.codes):
             cand.code, cand.rule = rule.code, cand.rule + ":dyad"
             return cand
     return cand
@@ -461,6 +470,15 @@ def threat_target(cand: Candidate, actors: Actors) -> Candidate:
                 cand.target = found[0]
                 cand.rule += ":aimed"
                 return cand
+    # "X warned Y that it would retaliate": the threat coded on the act is aimed at the one warned
+    clause = trigger.dep_ in ("xcomp", "ccomp")
+    warned = [c for c in trigger.head.children if c.dep_ == "dobj"] if clause else []
+    for tok in warned:
+        found = [r for r in actors(tok) if cand.source is None or r.actor.code != cand.source.actor.code]
+        if found:
+            cand.target = found[0]
+            cand.rule += ":warned"
+            return cand
     return cand
 
 
