@@ -417,7 +417,11 @@ class SentenceCoder:
         for tok in doc:
             verbal = tok.pos_ in ("VERB", "AUX") or _subjunctive(tok) or _feeling(tok)
             if verbal and tok.dep_ != "aux" and tok.dep_ != "auxpass":
-                out.extend(self._verb(tok, used_objects, yielded))
+                before = set(used_objects)
+                found = self._verb(tok, used_objects, yielded)
+                if all(c.source is None for c in found) and _first(tok, tuple(PASSIVE_SUBJECTS)) is not None:
+                    used_objects &= before  # "X's apology to Y was accepted": the noun carries the event
+                out.extend(found)
         # a harm with nobody named as its author does not stand for the attack it happened in ("wounded in
         # clashes with X"): tidings.events.refine folds the two into one event
         coded_verbs = {c.trigger.i: c.code[:2] for c in out if not _unauthored_harm(c)}
@@ -655,6 +659,10 @@ class SentenceCoder:
             if not targets and obj is not None and ("request" in _classes(obj) or self._assault(obj)):
                 # "rejected calls by X", "repelled an attack by X": X is who the act answers
                 targets = self._prep_targets(obj, "by", None, exclude=_codes(sources))
+            clause = _first(verb, ("ccomp",)) if not targets and entry.code[:2] == "10" else None
+            addressee = _first(clause, ("nsubj",)) if clause is not None else None
+            if addressee is not None:  # "demanded that X pay": X is who the demand is made of
+                targets = self.actors(addressee, exclude=_codes(sources))
             if not targets and entry.prep is None:  # "departed from X", "pulled out of X"
                 for word in FALLBACK_TARGET_PREPS:
                     targets = targets or self._prep_targets(verb, word, obj, exclude=_codes(sources))
@@ -1025,7 +1033,9 @@ class SentenceCoder:
             return []  # "warned against attacks": a possibility guarded against
         preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
-        entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps) or \
+        of_obj = next((_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of_lemma = _joined_lemma(of_obj) if of_obj is not None else None  # "release of prisoners"
+        entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps, obj=of_lemma) or \
             self.lexicon.noun(_joined_form(noun), mods=mods, preps=preps)  # "hostage-taking", not "-take"
         if entry is None:
             return []
@@ -1066,6 +1076,8 @@ class SentenceCoder:
         targets: list[ActorRef] = []
         wanted = (entry.prep,) if entry.prep else TARGET_PREPS
         holders = [noun] + ([noun.head] if rule.endswith(":light-verb") else [])
+        if of_obj is not None and not self.actors(of_obj):
+            holders.append(of_obj)  # "a pledge of aid to X": the recipient hung on what is given
         for prep_word in wanted:
             for holder in holders:
                 for prep in holder.children:
