@@ -258,3 +258,22 @@ def _living(pids: list[int]) -> list[int]:
         except psutil.NoSuchProcess:
             pass
     return alive
+
+
+def test_a_dead_coding_process_is_replaced() -> None:
+    """The server's coding pool: the run that meets a killed coding process fails, the next one codes."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from tidings.ingest.runner import CodingPool
+
+    pool = CodingPool()
+    try:
+        first = pool.executor.submit(os.getpid).result(timeout=600)
+        assert first != os.getpid()
+        os.kill(first, signal.SIGKILL)
+        with pytest.raises(BrokenProcessPool):
+            pool.executor.submit(os.getpid).result(timeout=600)
+        second = pool.executor.submit(os.getpid).result(timeout=600)
+        assert second not in (first, os.getpid())
+    finally:
+        pool.close()

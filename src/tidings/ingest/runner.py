@@ -169,13 +169,22 @@ class CodingPool:
     def __init__(self, options: IngestOptions | None = None, workers: int = 1) -> None:
         self.options = (options or IngestOptions()).pipeline_options()
         self.workers = max(1, workers)
-        self.executor = _spawn_pool(self.options, self.workers)
+        self._executor = _spawn_pool(self.options, self.workers)
+
+    @property
+    def executor(self) -> ProcessPoolExecutor:
+        """The pool; a new one if a coding process died (a broken pool takes no work), so that the run
+        that met the death fails but the next ones code again."""
+        if getattr(self._executor, "_broken", False):
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = _spawn_pool(self.options, self.workers)
+        return self._executor
 
     def fits(self, options: IngestOptions) -> bool:
         return options.pipeline_options() == self.options
 
     def close(self) -> None:
-        self.executor.shutdown(cancel_futures=True)
+        self._executor.shutdown(cancel_futures=True)
 
 
 class _Coder:
