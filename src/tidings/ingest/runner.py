@@ -181,7 +181,8 @@ class CodingPool:
         return self._executor
 
     def fits(self, options: IngestOptions) -> bool:
-        return options.pipeline_options() == self.options
+        """Whether a run with ``options`` can code here (the same pipeline, no more workers asked for)."""
+        return options.pipeline_options() == self.options and options.workers <= self.workers
 
     def close(self) -> None:
         self._executor.shutdown(cancel_futures=True)
