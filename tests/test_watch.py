@@ -171,19 +171,23 @@ def test_kill_9_loses_and_doubles_nothing(tmp_path: Path) -> None:
 
 
 def test_serve_runs_the_watcher_on_its_writer(site: Site, tmp_path_factory: pytest.TempPathFactory,
-                                              tmp_path: Path) -> None:
-    """``serve --watch-feed``: the watcher writes through the server's writer while the API reads."""
+                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve --watch-feed``: the watcher writes through the server's writer while the API reads; the
+    parse and coding happen in a child process (the server process never builds a pipeline)."""
     from fastapi.testclient import TestClient
 
     from test_api import demo_store
+    from tidings.ingest import runner
     from tidings.serve import create_app
     from tidings.serve.cli import _hooks
     from tidings.store.serving import read_note
 
     db = tmp_path / "served.duckdb"
     db.write_bytes(demo_store(tmp_path_factory).read_bytes())
+    monkeypatch.setattr(runner, "_PIPELINE", None)  # coding here would build it (runner._init_worker)
     start, stop = _hooks(db, "127.0.0.1", 8999, [f"{site.base}/feed.xml"], None, 0.2, writer=True)
-    with TestClient(create_app(db, writer=True, rate=0, on_start=start, on_stop=stop)) as client:
+    app = create_app(db, writer=True, rate=0, on_start=start, on_stop=stop, coding=True)
+    with TestClient(app) as client:
         before = client.get("/api").json()["articles"]
         note = read_note(db)
         assert note is not None and note.url == "http://127.0.0.1:8999"
@@ -193,4 +197,83 @@ def test_serve_runs_the_watcher_on_its_writer(site: Site, tmp_path_factory: pyte
             time.sleep(0.1)
         assert client.get("/api").json()["articles"] == before + 2
         assert client.get("/api/events", params={"since": "2024-01-01"}).json()["total"] > 0
+        assert runner._PIPELINE is None  # the events were coded elsewhere ...
+        coder = app.state.coding.executor.submit(os.getpid).result()
+        assert coder != os.getpid()  # ... in the server's coding process
     assert read_note(db) is None  # withdrawn when the server stops
+
+
+@pytest.mark.slow
+def test_killed_server_leaves_no_coding_process(tmp_path: Path) -> None:
+    """``serve --watch-folder`` codes in a child process; kill -9 of the server ends that child too."""
+    import psutil
+
+    from test_live_store import _free_port, _serve, _wait_articles
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    db = tmp_path / "s.duckdb"
+    made = subprocess.run([sys.executable, "-m", "tidings.cli", "ingest", str(_one_page(tmp_path, 0)), "--db",
+                           str(db)], capture_output=True, text=True, timeout=600)
+    assert made.returncode == 0, made.stderr
+    port = _free_port()
+    server = _serve(db, port, "--watch-folder", str(folder), "--watch-interval", "0.2")
+    children: list[int] = []
+    try:
+        base = f"http://127.0.0.1:{port}"
+        before = _wait_articles(base, lambda n: n >= 1, "answered")
+        _one_page(folder, 1)
+        _wait_articles(base, lambda n: n > before, "coded the dropped file")
+        children = [p.pid for p in psutil.Process(server.pid).children(recursive=True)]
+        assert children, "the server coded without a child process"
+        os.kill(server.pid, signal.SIGKILL)  # the server alone, not its process group
+        server.wait()
+        deadline = time.monotonic() + 30
+        while _living(children) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _living(children) == [], "the coding process outlived its server"
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        for pid in _living(children):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _one_page(folder: Path, n: int) -> Path:
+    path = folder / f"page{n}.txt"
+    path.write_text(page_text(n), encoding="utf-8")
+    os.utime(path, (time.time() - 60, time.time() - 60))  # settled: the watcher takes it at once
+    return path
+
+
+def _living(pids: list[int]) -> list[int]:
+    import psutil
+
+    alive = []
+    for pid in pids:
+        try:
+            if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+                alive.append(pid)
+        except psutil.NoSuchProcess:
+            pass
+    return alive
+
+
+def test_a_dead_coding_process_is_replaced() -> None:
+    """The server's coding pool: the run that meets a killed coding process fails, the next one codes."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from tidings.ingest.runner import CodingPool
+
+    pool = CodingPool()
+    try:
+        first = pool.executor.submit(os.getpid).result(timeout=600)
+        assert first != os.getpid()
+        os.kill(first, signal.SIGKILL)
+        with pytest.raises(BrokenProcessPool):
+            pool.executor.submit(os.getpid).result(timeout=600)
+        second = pool.executor.submit(os.getpid).result(timeout=600)
+        assert second not in (first, os.getpid())
+    finally:
+        pool.close()

@@ -151,16 +151,55 @@ def code_articles(pipeline: Pipeline, articles: list[Article]) -> list[Coded]:
     return out
 
 
-class _Coder:
-    """Codes lists of articles here (1 worker) or in a process pool whose workers build a Pipeline once."""
+def _spawn_pool(options: Options, workers: int) -> ProcessPoolExecutor:
+    """``workers`` spawned coding processes, each with its own Pipeline, each dying with this process."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(options, os.getpid()))
 
-    def __init__(self, options: IngestOptions) -> None:
+
+class CodingPool:
+    """Coding processes kept across runs: a long-lived writer (``tidings serve``) codes in them, so the
+    parse and coding do not take the GIL from its reader threads, and the model loads once.
+
+    The processes start at the first run that uses the pool (from the thread that runs it) and die with
+    this process, even one killed with SIGKILL (:mod:`tidings.scale.lifeline`). A run whose pipeline
+    options differ from the pool's codes in a pool of its own, in child processes too.
+    """
+
+    def __init__(self, options: IngestOptions | None = None, workers: int = 1) -> None:
+        self.options = (options or IngestOptions()).pipeline_options()
+        self.workers = max(1, workers)
+        self._executor = _spawn_pool(self.options, self.workers)
+
+    @property
+    def executor(self) -> ProcessPoolExecutor:
+        """The pool; a new one if a coding process died (a broken pool takes no work), so that the run
+        that met the death fails but the next ones code again."""
+        if getattr(self._executor, "_broken", False):
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = _spawn_pool(self.options, self.workers)
+        return self._executor
+
+    def fits(self, options: IngestOptions) -> bool:
+        """Whether a run with ``options`` can code here (the same pipeline, no more workers asked for)."""
+        return options.pipeline_options() == self.options and options.workers <= self.workers
+
+    def close(self) -> None:
+        self._executor.shutdown(cancel_futures=True)
+
+
+class _Coder:
+    """Codes lists of articles here (1 worker, no pool), in a process pool whose workers build a Pipeline
+    once (``workers`` > 1, or a :class:`CodingPool` given), or in the given pool."""
+
+    def __init__(self, options: IngestOptions, shared: CodingPool | None = None) -> None:
         self.workers = max(1, options.workers)
         self.pool: ProcessPoolExecutor | None = None
-        if self.workers > 1:
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_init_worker,
-                                            initargs=(options.pipeline_options(), os.getpid()))
+        self.owned = True
+        if shared is not None and shared.fits(options):
+            self.pool, self.workers, self.owned = shared.executor, shared.workers, False
+        elif self.workers > 1 or shared is not None:
+            self.pool = _spawn_pool(options.pipeline_options(), self.workers)
         else:
             _init_worker(options.pipeline_options())
 
@@ -171,7 +210,7 @@ class _Coder:
         return [self.pool.submit(_code, articles[i:i + size]) for i in range(0, len(articles), size)]
 
     def close(self) -> None:
-        if self.pool is not None:
+        if self.pool is not None and self.owned:
             self.pool.shutdown(cancel_futures=True)
 
 
@@ -179,9 +218,11 @@ class _Coder:
 class Ingest:
     """One ingest run into ``store``; :meth:`run` returns its counters."""
 
-    def __init__(self, store: Store, options: IngestOptions | None = None) -> None:
+    def __init__(self, store: Store, options: IngestOptions | None = None, *,
+                 coding: CodingPool | None = None) -> None:
         self.store = store
         self.options = options or IngestOptions()
+        self.coding = coding
         self.near = NearDuplicates(threshold=self.options.near_threshold)
         self.seen: set[str] = set()
         self.failed: dict[str, InputError] = {}
@@ -194,7 +235,7 @@ class Ingest:
         stats = RunStats(run_id)
         self.near.load(self.store.signatures())
         self.seq = self.store.next_seq()
-        coder = _Coder(options)
+        coder = _Coder(options, self.coding)
         start = time.perf_counter()  # the rate counts reading, coding and writing, not loading the model
         source = items if items is not None else read_paths(paths, options.read_options())
         in_flight: list[_Work] = []
@@ -316,9 +357,9 @@ class Ingest:
 
 
 def ingest(store: Store, paths: Sequence[str], options: IngestOptions | None = None, *,
-           on_batch: Callable[[RunStats], None] | None = None) -> RunStats:
-    """Read ``paths`` and code them into ``store``; see :class:`Ingest`."""
-    return Ingest(store, options).run(paths, on_batch=on_batch)
+           on_batch: Callable[[RunStats], None] | None = None, coding: CodingPool | None = None) -> RunStats:
+    """Read ``paths`` and code them into ``store`` (in ``coding``'s processes, if given): :class:`Ingest`."""
+    return Ingest(store, options, coding=coding).run(paths, on_batch=on_batch)
 
 
 @dataclass(slots=True)

@@ -117,18 +117,21 @@ Filters = Annotated[Q.EventFilter, Depends(event_filter)]
 def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0, workers: int = 8,
                writer: bool = False, max_body: int = MAX_BODY, rate: float = 0.0, burst: int = BURST,
                cache_bytes: int = CACHE_BYTES, on_start: Callable[[FastAPI], None] | None = None,
-               on_stop: Callable[[FastAPI], None] | None = None) -> FastAPI:
+               on_stop: Callable[[FastAPI], None] | None = None, coding: bool = False) -> FastAPI:
     """The API and dashboard over the store at ``db``.
 
     The store is opened read-only unless ``token`` turns on ``POST /api/articles`` or ``writer`` makes this
     server the store's one writer (``tidings serve`` does: then ``tidings ingest --db`` hands its inputs to
     it, see ``docs/store.md``). Answers of ``GET /api...`` are kept per store write version, up to
     ``cache_bytes`` (0: none; :mod:`tidings.serve.cache`). ``on_start``/``on_stop`` run when the server
-    starts and stops (the watcher).
+    starts and stops (the watcher). With ``coding`` the articles this server ingests (watcher, hand-off,
+    POST) are parsed and coded in a child process (:class:`~tidings.ingest.runner.CodingPool`), not on the
+    writer thread, so coding does not hold the GIL the reader threads need; the writer thread stores them.
     """
     settings = Settings(str(db), token or None, timeout, workers, writer, max_body, rate, burst)
     pool = ReadPool(settings.db, workers=workers, timeout=timeout,
                     writable=settings.token is not None or writer)
+    coder = _coding_pool() if coding and (writer or settings.token is not None) else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -140,6 +143,8 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
             if on_stop is not None:
                 on_stop(app)
             pool.close()
+            if coder is not None:
+                coder.close()
 
     app = FastAPI(title="tidings", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Read-only API over a tidings event store: source-attributed CAMEO/PLOVER "
@@ -147,6 +152,7 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
                               "timelines. Every error has the shape "
                               '`{"error": {"status", "code", "message", "detail"}}`.')
     app.state.pool = pool
+    app.state.coding = coder
     app.state.settings = settings
     app.state.handoff_token = secrets.token_urlsafe(32) if writer else None
     if cache_bytes > 0:  # inside the guard: answers from memory get its headers and rate limit too
@@ -160,6 +166,12 @@ def create_app(db: str | Path, *, token: str | None = None, timeout: float = 5.0
         _install_handoff(app, pool, app.state.handoff_token)
     _install_pages(app)
     return app
+
+
+def _coding_pool() -> Any:
+    from tidings.ingest.runner import CodingPool
+
+    return CodingPool()
 
 
 def _install_queries(app: FastAPI, pool: ReadPool, totals: Totals, *, ingest: bool) -> None:
@@ -333,19 +345,22 @@ def _install_ingest(app: FastAPI, pool: ReadPool, token: str) -> None:
         check_bearer(request, token)
         body = await read_body(request, app.state.settings.max_body)
         records = parse_articles(body)
-        stats = await pool.write(lambda cur: ingest_records(cur, pool.path, records))
+        coding = app.state.coding
+        stats = await pool.write(lambda cur: ingest_records(cur, pool.path, records, coding))
         return Json(stats, status_code=201)
 
 
-def ingest_records(cur: Cursor, path: str, records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Code ``records`` (JSONL article objects) into the store through the ingest runner."""
+def ingest_records(cur: Cursor, path: str, records: list[dict[str, Any]],
+                   coding: Any = None) -> dict[str, Any]:
+    """Code ``records`` (JSONL article objects) into the store through the ingest runner (in ``coding``'s
+    processes, a :class:`~tidings.ingest.runner.CodingPool`, if given)."""
     from tidings.ingest.runner import IngestOptions, ingest
     from tidings.store.db import Store
 
     with tempfile.TemporaryDirectory(prefix="tidings-post-") as folder:
         batch = Path(folder) / "posted.jsonl"
         batch.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        stats = ingest(Store(cur, path), [str(batch)], IngestOptions())
+        stats = ingest(Store(cur, path), [str(batch)], IngestOptions(), coding=coding)
     return {"run_id": stats.run_id, "articles": stats.articles, "events": stats.events,
             "duplicates": stats.duplicates, "near_duplicates": stats.near_duplicates,
             "skipped": stats.skipped,
@@ -370,6 +385,8 @@ def _install_handoff(app: FastAPI, pool: ReadPool, token: str) -> None:
             options = handoff.options_from(payload.get("options") or {})
         except (ValueError, RecursionError, KeyError, TypeError) as exc:
             raise bad_param("body", "give {\"paths\": [...], \"options\": {...}}") from exc
-        report = await pool.write(lambda cur: handoff.run(cur, pool.path, paths, options), timeout=None)
+        coding = app.state.coding
+        report = await pool.write(lambda cur: handoff.run(cur, pool.path, paths, options, coding),
+                                  timeout=None)
         return Json(report)
 

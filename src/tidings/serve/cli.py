@@ -68,7 +68,8 @@ def serve_command(
     start, stop = _hooks(db, host, port, watch_feed or [], watch_folder, watch_interval, writer=not read_only)
     try:
         app = create_app(db, token=token, timeout=timeout, workers=workers, writer=not read_only,
-                         rate=rate_limit, burst=max(1, int(rate_limit * 3)), on_start=start, on_stop=stop)
+                         rate=rate_limit, burst=max(1, int(rate_limit * 3)), on_start=start, on_stop=stop,
+                         coding=not read_only)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -121,7 +122,8 @@ def _start_watcher(app: FastAPI, feeds: list[str], folder: Path | None, interval
     def write(fn: Any) -> Any:
         return pool.write_sync(lambda cur: fn(Store(cur, pool.path)))
 
-    watcher = Watcher(write, WatchOptions(feeds=tuple(feeds), folder=folder, interval=interval))
+    watcher = Watcher(write, WatchOptions(feeds=tuple(feeds), folder=folder, interval=interval),
+                      coding=getattr(app.state, "coding", None))
 
     def report(cycle: Any) -> None:  # one line a cycle that did something, on stderr and in the log
         if not cycle.idle or cycle.failed_feeds or cycle.failed_items:

@@ -4,7 +4,8 @@ on its single writer thread (so readers keep reading and see the new events as s
     CLI: find_server(X) -> POST {url}/api/_writer/ingest  {"paths": [...absolute...], "options": {...}}
          Authorization: Bearer <writer token from X.duckdb.serving.json>
     server: loopback clients only, token compared in constant time, then
-         tidings.ingest.runner.ingest(Store(writer cursor), paths, options)  -> the run's counters
+         tidings.ingest.runner.ingest(Store(writer cursor), paths, options, coding=the server's CodingPool)
+             -> the run's counters (parse and coding in a child process, storing on the writer thread)
 
 The inputs are read by the server from the same file system (the note is beside the database, so both run on
 one machine); standard input is first spooled to a temporary file by the CLI.
@@ -49,13 +50,14 @@ def options_from(payload: dict[str, Any]) -> Any:
         raise bad_param("options", f"not ingest options ({exc})") from exc
 
 
-def run(cur: Any, db: str, paths: list[str], options: Any) -> dict[str, Any]:
-    """Server side: ingest ``paths`` into the store through the writer's cursor; the run's report."""
+def run(cur: Any, db: str, paths: list[str], options: Any, coding: Any = None) -> dict[str, Any]:
+    """Server side: ingest ``paths`` into the store through the writer's cursor (coding in ``coding``'s
+    processes, a :class:`~tidings.ingest.runner.CodingPool`, if given); the run's report."""
     from tidings.ingest.runner import ingest
     from tidings.store.db import Store
 
     store = Store(cur, db)
-    stats = ingest(store, paths, options)
+    stats = ingest(store, paths, options, coding=coding)
     skipped = [r[0] for r in cur.execute("SELECT message FROM skipped WHERE run_id = ? ORDER BY name",
                                          [stats.run_id]).fetchall()]
     return {"run_id": stats.run_id, "articles": stats.articles, "events": stats.events,

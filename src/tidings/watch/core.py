@@ -4,6 +4,8 @@ queued pages and codes them through the ingest runner, and reports what it did.
 All store access goes through ``write`` (a function that runs a function of the :class:`Store` on the store's
 one writer): in ``tidings watch`` that is the watcher's own connection, inside ``tidings serve --watch-*``
 the server's writer thread, so readers keep reading while the watcher writes. Network I/O happens outside it.
+Inside the server the parse and coding run in a child process (a :class:`~tidings.ingest.runner.CodingPool`),
+so they do not take the GIL from the API's reader threads; the writer thread only stores the records.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.ingest.base import Document, ReadOptions
-from tidings.ingest.runner import Ingest, IngestOptions
+from tidings.ingest.runner import CodingPool, Ingest, IngestOptions
 from tidings.log import get_logger, warn
 from tidings.store.db import Store
 from tidings.watch import state
@@ -80,9 +82,10 @@ class CycleReport:
 class Watcher:
     """Feeds and a folder into the store through ``write``; see the module docstring."""
 
-    def __init__(self, write: Writer, options: WatchOptions) -> None:
+    def __init__(self, write: Writer, options: WatchOptions, *, coding: CodingPool | None = None) -> None:
         self.write = write
         self.options = options
+        self.coding = coding  # None: code on the writer's thread; else in these processes (tidings serve)
         self.http = client(options.timeout)
         self._ready = False
 
@@ -203,9 +206,9 @@ class Watcher:
         def code(store: Store) -> Any:
             stats = []
             if docs:
-                stats.append(Ingest(store, opts.ingest).run(["watch:feeds"], items=docs))
+                stats.append(Ingest(store, opts.ingest, coding=self.coding).run(["watch:feeds"], items=docs))
             if files:
-                stats.append(Ingest(store, opts.ingest).run(files))
+                stats.append(Ingest(store, opts.ingest, coding=self.coding).run(files))
             state.mark_done(store.con, done)
             return stats
 
