@@ -277,3 +277,74 @@ def test_a_dead_coding_process_is_replaced() -> None:
         assert second not in (first, os.getpid())
     finally:
         pool.close()
+
+
+class _FailsOnce:
+    """Stands in for the ingest runner: the first coding run raises, later runs are the real runner."""
+
+    calls = 0
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from tidings.ingest.runner import Ingest
+
+        type(self).calls += 1
+        self.real = None if type(self).calls == 1 else Ingest(*args, **kwargs)  # type: ignore[arg-type]
+
+    def run(self, *args: object, **kwargs: object) -> object:
+        if self.real is None:
+            raise RuntimeError("the coding process went away")
+        return self.real.run(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_failed_coding_run_waits_and_is_tried_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    import tidings.watch.core as core
+
+    monkeypatch.setattr(core, "Ingest", _FailsOnce)
+    _FailsOnce.calls = 0
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "one.txt").write_text(page_text(7), encoding="utf-8")
+    store = Store.open(tmp_path / "w.duckdb")
+    watcher = Watcher(lambda fn: fn(store), WatchOptions(folder=folder, interval=0.001, backoff=0.001,
+                                                         settle=0, attempts=3))
+    try:
+        first = watcher.cycle()
+        assert first.articles == 0 and "coding failed: RuntimeError" in first.failed_items[0][1]
+        assert "[W311]" in caplog.text
+        assert rows(store, "SELECT status, attempts FROM watch_items") == [("queued", 1)]
+        time.sleep(0.01)
+        second = watcher.cycle()
+        assert second.articles == 1 and not second.failed_items
+        assert rows(store, "SELECT status FROM watch_items") == [("done",)]
+        assert rows(store, "SELECT count(*) FROM articles") == [(1,)]
+    finally:
+        watcher.close()
+        store.close()
+
+
+def test_the_watch_loop_outlives_a_failing_cycle(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import threading
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "one.txt").write_text(page_text(8), encoding="utf-8")
+    store = Store.open(tmp_path / "w.duckdb")
+    broken = {"left": 2}
+
+    def write(fn: object) -> object:
+        if broken["left"]:
+            broken["left"] -= 1
+            raise OSError("the store's disk went away for a moment")
+        return fn(store)  # type: ignore[operator]
+
+    watcher = Watcher(write, WatchOptions(folder=folder, interval=0.001, backoff=0.001, settle=0))
+    reports: list[object] = []
+    try:
+        watcher.run(threading.Event(), until_idle=True, on_cycle=reports.append)
+        assert caplog.text.count("[W312]") == 2
+        assert rows(store, "SELECT count(*) FROM articles") == [(1,)]
+        assert sum(int(getattr(r, "articles", 0)) for r in reports) == 1
+    finally:
+        watcher.close()
+        store.close()

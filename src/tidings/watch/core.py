@@ -109,8 +109,19 @@ class Watcher:
     def run(self, stop: threading.Event, *, until_idle: bool = False,
             on_cycle: Callable[[CycleReport], None] | None = None) -> None:
         """Cycle until ``stop`` is set (or, with ``until_idle``, until a cycle finds nothing to do)."""
+        failures = 0
         while not stop.is_set():
-            report = self.cycle()
+            try:
+                report = self.cycle()
+            except Exception as exc:  # a served watcher outlives one bad cycle
+                failures += 1
+                wait = _backoff(self.options, failures)
+                warn("W312", f"watch cycle failed ({type(exc).__name__}: {exc}); failure {failures}, "
+                     f"next cycle in {wait:g} s", log=log)
+                log.debug("watch cycle failure", exc_info=True)
+                stop.wait(wait)
+                continue
+            failures = 0
             if on_cycle is not None:
                 on_cycle(report)
             if until_idle and report.idle:
@@ -212,7 +223,16 @@ class Watcher:
             state.mark_done(store.con, done)
             return stats
 
-        for stats in self.write(code):
+        try:
+            results = self.write(code)
+        except Exception as exc:  # the batch waits, is retried, is given up
+            warn("W311", f"coding {len(todo)} queued item(s) failed ({type(exc).__name__}: {exc}); "
+                 "they wait and are tried again", log=log)
+            log.debug("watch coding failure", exc_info=True)
+            for item in todo:
+                self._failed(item, f"coding failed: {type(exc).__name__}", report)
+            return
+        for stats in results:
             report.articles += stats.articles
             report.events += stats.events
             report.duplicates += stats.duplicates + stats.near_duplicates
@@ -222,7 +242,8 @@ class Watcher:
         attempts = int(item["attempts"]) + 1
         give_up = attempts >= self.options.attempts
         wait = _backoff(self.options, attempts)
-        report.failed_items.append((item["url"], reason + (" (given up)" if give_up else "")))
+        what = item.get("url") or item.get("path") or item["key"]
+        report.failed_items.append((what, reason + (" (given up)" if give_up else "")))
         self.write(lambda s: state.mark_failed(s.con, item["key"], reason, attempts=attempts, give_up=give_up,
                                                next_try=state.now() + dt.timedelta(seconds=wait)))
 
