@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tidings.dates import DateResolver, event_date, is_date_expression
+from tidings.record import Article
 
 SATURDAY = dt.date(2021, 3, 6)
 
@@ -125,6 +126,9 @@ def test_date_expressions(text: str) -> None:
         "now",
         "15 a year",
         "2,000 a day",
+        "33",
+        "7",
+        "(61)",
     ],
 )
 def test_not_date_expressions(text: str) -> None:
@@ -247,3 +251,11 @@ def test_real_dates_still_date_the_event(nlp: Any, sentence: str, trigger: str, 
 )
 def test_a_year_inside_a_name_is_not_a_date(text: str, is_date: bool) -> None:
     assert is_date_expression(text) is is_date
+
+
+def test_an_age_set_off_by_commas_does_not_date_the_event(pipeline: Any) -> None:
+    """ "Jana Novak, 33, ..." is an age: the event keeps the publication date, not 2033."""
+    article = Article(id="age", text="The Serbian interior minister said police detained Jana Novak, 33, "
+                      "after the clashes in Nis.", published=dt.date(2026, 3, 5))
+    dated = [(e.date, e.date_text) for e in pipeline.extract(article)]
+    assert dated and all(date == dt.date(2026, 3, 5) and text is None for date, text in dated)

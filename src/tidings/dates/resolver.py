@@ -171,6 +171,8 @@ def _not_a_date(raw: str) -> bool:
         return True
     if re.match(r"^(?:for|within|throughout|all)\b", raw, re.IGNORECASE):
         return True
+    if re.fullmatch(r"\d{1,3}", raw):  # "Jana Novak, 33, said": an age or a count, never a year alone
+        return True
     return bool(_DURATION.match(raw) or _FREQUENCY.match(raw) or _DECADE.match(raw) or _VAGUE.match(raw))
 
 
