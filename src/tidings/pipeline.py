@@ -31,6 +31,7 @@ from tidings.clean import clean
 from tidings.dates import DateResolver, event_date
 from tidings.errors import EmptyDocument, InputError, PipelineError, TidingsError, contained
 from tidings.events.coder import Candidate, SentenceCoder, direction
+from tidings.events.history import drop_history
 from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
@@ -83,6 +84,7 @@ class Options:
     memory_zone: bool = True  # code each chunk in a spaCy memory zone: the vocabulary does not grow
     lexicons: tuple[Path, ...] = ()  # user verb/noun tables (the verbs.tsv schema)
     learned: str | None = None  # the learned second opinion: off, fuse, veto (None: events/data/learned.json)
+    history_days: int | None = 365  # acts dated wholly this long before publication are history (None: keep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +330,7 @@ class Pipeline:
                 warn("W101", f"sentence {sent.index} could not be coded ({type(exc).__name__}: {exc}); "
                              "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
         result.events = drop_restated(result.events)  # an act told again with no side named
+        result.events = drop_history(result.events, published, self.options.history_days)  # told as history
         result.events = review(result.events, self.options.learned)  # the learned second opinion
         result.events = cap_events(result.events, article.id, self.options.limits)
         budget.stop()
