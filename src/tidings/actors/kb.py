@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from tidings.actors.normalize import Piece, key_of, normalize
+from tidings.actors.normalize import Piece, fold, key_of, normalize
 from tidings.datafiles import packaged_text, read_rows, table_header
 from tidings.dictionaries.actors import plural_forms, read_phoenix_directory
 from tidings.errors import DataError
@@ -431,8 +431,10 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------------------------ matching
 
-    def find_names(self, pieces: Sequence[Piece], *, guard: bool = True) -> list[NameMatch]:
-        """All non-overlapping longest matches of known names, left to right."""
+    def find_names(self, pieces: Sequence[Piece], *, guard: bool = True,
+                   sentence: bool = False) -> list[NameMatch]:
+        """All non-overlapping longest matches of known names, left to right (``sentence``: the pieces are a
+        whole sentence, whose first word's capital says nothing)."""
         out: list[NameMatch] = []
         i, n = 0, len(pieces)
         names, name_max = self._names, self._name_max
@@ -451,7 +453,8 @@ class KnowledgeBase:
                 span = pieces[i : i + length]
                 the_before = pieces[i].token > (pieces[i - 1].token + 1 if i > 0 else 0)
                 ok = tuple(a.entry for a in bucket if not guard or (
-                    _case_ok(a, span, titled) and (the_before or not a.after_the)))
+                    _case_ok(a, span, titled) and (the_before or not a.after_the)
+                    and not (length == 1 and self._part_of_other_name(a.entry, pieces, i, sentence))))
                 if ok:
                     found = NameMatch(i, i + length, ok)
                     break
@@ -461,6 +464,28 @@ class KnowledgeBase:
                 out.append(found)
                 i = found.end
         return out
+
+    def _part_of_other_name(self, entry: Entry, pieces: Sequence[Piece], i: int, sentence: bool) -> bool:
+        """Whether the one-word short form ``pieces[i]`` of a known person is a word of someone else's name:
+        a given name before an unknown capitalised surname ("Boris Velnik" is not Boris Johnson), a surname
+        after an unknown capitalised given name ("Hunter Biden" is not Joe Biden). A title, a form of
+        address, a known name or a possessive before a surname keeps it ("President Biden", "Mr Biden",
+        "Russia's Putin"); so does the first word of a sentence."""
+        if entry.kind != "person":
+            return False
+        parts = fold(entry.name).lower().replace("-", " ").split()
+        piece = pieces[i]
+        if len(parts) > 1 and piece.norm == parts[0] and not piece.possessive:
+            after = pieces[i + 1] if i + 1 < len(pieces) else None
+            return after is not None and after.token == piece.token + 1 and _name_word(after.raw) and \
+                after.norm not in parts and (after.norm,) not in self._names
+        before = pieces[i - 1] if i > 0 else None
+        if before is None or before.token != piece.token - 1 or before.possessive:
+            return False
+        if sentence and before.token == 0:
+            return False
+        return _name_word(before.raw) and before.norm not in parts and (before.norm,) not in self._sectors \
+            and before.norm not in self.address and (before.norm,) not in self._names
 
     def find_sectors(self, pieces: Sequence[Piece], covered: set[int]) -> list[SectorMatch]:
         """All non-overlapping longest matches of role words outside the ``covered`` pieces."""
@@ -510,7 +535,7 @@ class KnowledgeBase:
         """
         pieces = normalize(tokens)
         out: list[tuple[int, int, Actor]] = []
-        for m in self.find_names(pieces):
+        for m in self.find_names(pieces, sentence=True):
             start, end = pieces[m.start].token, pieces[m.end - 1].token + 1
             actor = self.actor_for(m.best(when), " ".join(tokens[start:end]), when)
             if actor is not None:
@@ -578,6 +603,11 @@ class KnowledgeBase:
 @functools.cache
 def _default() -> KnowledgeBase:
     return KnowledgeBase.packaged()
+
+
+def _name_word(raw: str) -> bool:
+    """A capitalised alphabetic word (a possible word of a person's name)."""
+    return raw[:1].isupper() and raw.replace("-", "").isalpha()
 
 
 def _case_ok(alias: _Alias, span: Sequence[Piece], titled: bool = False) -> bool:
