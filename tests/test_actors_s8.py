@@ -48,7 +48,7 @@ def test_a_short_form_after_a_title_or_its_own_name_stays_the_known_person(
 
 
 def test_a_sentence_initial_word_does_not_hide_a_known_surname(kb: KnowledgeBase) -> None:
-    found = kb.match("Yesterday Biden signed the order".split(), dt.date(2023, 5, 6))
+    found = kb.match(["Yesterday", "Biden", "signed", "the", "order"], dt.date(2023, 5, 6))
     assert [a.name for _, _, a in found] == ["Joe Biden"]
 
 
@@ -56,3 +56,49 @@ def test_an_unknown_president_with_a_known_given_name_takes_the_host_country(pip
     found = sides(pipeline, "Slovenian Foreign Minister Ana Kovac praised President Boris Velnik in Vienna "
                             "on Monday.")
     assert ("SVNGOV", "AUTGOV", "05") in found
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Bundestag condemned Russia.", "DEULEG"), ("The State Duma condemned Ukraine.", "RUSLEG"),
+    ("The Knesset condemned Iran.", "ISRLEG"), ("The Verkhovna Rada condemned Russia.", "UKRLEG"),
+    ("The Sejm condemned Belarus.", "POLLEG"),
+])
+def test_a_legislature_of_one_country_is_that_countrys_not_the_sentences(
+        pipeline: Pipeline, text: str, code: str) -> None:
+    assert any(source == code for source, _, _ in sides(pipeline, text))
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("the Taoiseach", "IRLGOV"), ("the Tanaiste", "IRLGOV"), ("the Chancellor of the Exchequer", "GBRGOV"),
+])
+def test_a_title_of_one_country_codes_as_that_country(kb: KnowledgeBase, phrase: str, code: str) -> None:
+    actor = kb.resolve(phrase.split(), None)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # the country the article spoke of last, when the title is used there
+    ("Austrian police arrested three men in Vienna on Tuesday. The chancellor criticised the Polish "
+     "prime minister.", "AUTGOV"),
+    # no country of the title named: the title's first country
+    ("Three men were arrested on Tuesday. The chancellor criticised the Polish prime minister.", "DEUGOV"),
+    # a title any country has: the one country the article has named
+    ("Kenyan police arrested three men in Nairobi on Tuesday. The president criticised the Polish "
+     "prime minister.", "KENGOV"),
+])
+def test_a_title_alone_takes_the_articles_country(pipeline: Pipeline, text: str, code: str) -> None:
+    assert (code, "POLGOV", "11") in sides(pipeline, text)
+
+
+def test_a_title_any_country_has_stays_unknown_when_the_article_names_several(pipeline: Pipeline) -> None:
+    text = ("Kenyan and Ugandan police arrested three men on Tuesday. The president criticised the Polish "
+            "prime minister.")
+    found = {source for source, target, root in sides(pipeline, text) if target == "POLGOV"}
+    assert found == {"---GOV"}
+
+
+def test_a_users_title_table_is_layered_over_the_packaged_one() -> None:
+    kb = KnowledgeBase.packaged()
+    kb.add_table("title\tcountries\tsector\nprotector\tNZL\tGOV\n", source="test")
+    actor = kb.resolve(["the", "protector"], None)
+    assert actor is not None and actor.code == "NZLGOV"

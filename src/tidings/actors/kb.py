@@ -189,6 +189,7 @@ TABLES: dict[tuple[str, ...], str] = {
     ("name", "aliases", "actor", "role", "start", "end"): "leaders",
     ("name", "gender"): "genders",
     ("word", "gender"): "address",
+    ("title", "countries", "sector"): "titles",
 }
 
 
@@ -235,6 +236,8 @@ class KnowledgeBase:
         self.genders: dict[str, str] = {}  # person's canonical name -> "f" / "m" (data/genders.tsv)
         self.address: dict[str, str] = {}  # form of address or gendered title -> "f" / "m" (data/address.tsv)
         self._surnames: dict[str, list[Entry]] | None = None  # built on first use
+        # title -> the countries that use it, default first; () = any country's (data/titles.tsv)
+        self._titles: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------------------------ building
 
@@ -300,6 +303,7 @@ class KnowledgeBase:
             sector = Sector(row["code"], row["phrase"], weak=row["weak"] == "1")
             for form in plural_forms(row["phrase"], explicit):
                 self.add_sector(form, sector)
+        self._add_titles(_read_tsv("titles.tsv"), "actors/data/titles.tsv")
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
@@ -317,6 +321,8 @@ class KnowledgeBase:
             self._add_genders(rows, source)
         elif kind == "address":
             self._add_address(rows, source)
+        elif kind == "titles":
+            self._add_titles(rows, source)
         else:
             self._add_leaders(rows, source, override=True)
         return len(rows)
@@ -350,6 +356,24 @@ class KnowledgeBase:
     def _add_address(self, rows: Iterable[dict[str, str]], source: str) -> None:
         for row in rows:
             self.address[row["word"].lower().rstrip(".")] = _gender(row["gender"], source)
+
+    def _add_titles(self, rows: Iterable[dict[str, str]], source: str) -> None:
+        """Titles and the countries that use them; a title that is no role word yet becomes one."""
+        for row in rows:
+            key = key_of(row["title"])
+            countries = tuple(_split(row["countries"]))
+            unknown = [c for c in countries if c not in self.countries]
+            if not key or unknown or row["sector"] not in SECTOR_CODES:
+                raise DataError(f"{source}: title {row['title']!r}: unknown country {unknown} or sector "
+                                f"{row['sector']!r}")
+            self._titles[key] = countries
+            if key not in self._sectors:
+                self.add_sector(row["title"], Sector(row["sector"], row["title"].lower()))
+
+    def title_countries(self, title: str) -> tuple[str, ...] | None:
+        """The countries that use a title ("taoiseach" -> ("IRL",)), default first; () for a title any
+        country uses ("president"); None for a word that is no title of the table."""
+        return self._titles.get(key_of(title))
 
     def namesakes(self, surname: str) -> list[Entry]:
         """The people whose canonical name ends in ``surname`` ("Clinton": Bill and Hillary Clinton)."""

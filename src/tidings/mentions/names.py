@@ -72,11 +72,31 @@ class NameResolver:
             earlier = self.discourse.titled(title) if title in TITLE_NOUNS else None
             if earlier is not None:
                 return _retext(earlier, " ".join(words))  # "the president": the one named before
+        if actor is not None and actor.code.startswith("---") and actor.sector is not None:
+            country = self._title_country(rest)
+            if country is not None:  # "the chancellor" in an article about Austria
+                name = f"{self.kb.countries[country]} {actor.name}"
+                return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
         if actor is not None and actor.sector is not None and not self._personal(actor):
             return self.titled_newcomer(words, actor, when)
         if actor is None:
             return self._part_of_country(words)
         return actor
+
+    def _title_country(self, rest: list[str]) -> str | None:
+        """The country whose office a title alone names (data/titles.tsv): the country the article spoke of
+        last if the title is used there, else the one country the article has named, else the title's
+        first country; a title any country uses ("the president") needs the article to name one country."""
+        countries = self.kb.title_countries(" ".join(w.lower() for w in rest)) if 0 < len(rest) <= 4 else None
+        if countries is None:
+            return None
+        latest = self.discourse.latest_country()
+        if latest is not None and latest.country in countries:
+            return latest.country
+        named = {a.country for a in self.discourse.countries if a.country}
+        if len(named) == 1:
+            return named.pop()
+        return countries[0] if countries else None
 
     def _part_of_country(self, words: list[str]) -> Actor | None:
         """ "the country's west", "the north of the country": a part of the country the article is about."""
