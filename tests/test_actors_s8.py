@@ -102,3 +102,54 @@ def test_a_users_title_table_is_layered_over_the_packaged_one() -> None:
     kb.add_table("title\tcountries\tsector\nprotector\tNZL\tGOV\n", source="test")
     actor = kb.resolve(["the", "protector"], None)
     assert actor is not None and actor.code == "NZLGOV"
+
+
+def test_a_short_form_the_article_defines_is_not_the_armed_group_of_the_same_letters(
+        pipeline: Pipeline) -> None:
+    text = ("Japan's Financial Services Agency (FSA) accused the bank of hiding losses. The FSA also accused "
+            "two brokers of fraud on Tuesday.")
+    sources = {source for source, _, _ in sides(pipeline, text)}
+    assert sources and sources <= {"JPNGOV"}
+
+
+def test_a_short_form_defined_as_the_known_group_stays_the_group(pipeline: Pipeline) -> None:
+    text = ("The Free Syrian Army (FSA) attacked government forces near Aleppo. The FSA also shelled a "
+            "checkpoint.")
+    sources = {source for source, _, _ in sides(pipeline, text)}
+    assert sources == {"SYRREBFSA"}
+
+
+def test_an_undefined_short_form_keeps_its_known_meaning(pipeline: Pipeline) -> None:
+    assert ("SYRREBFSA", "SYRMIL", "19") in sides(pipeline, "The FSA attacked government forces near Aleppo "
+                                                            "on Tuesday.")
+
+
+@pytest.mark.parametrize(("words", "long_form"), [
+    (["the", "Department", "of", "Justice", "(", "DOJ", ")", "said"], ["Department", "of", "Justice"]),
+    (["Japan", "'s", "Financial", "Services", "Agency", "(", "FSA", ")"],
+     ["Financial", "Services", "Agency"]),
+    (["the", "Ruritanian", "Coast", "Guard", "(", "RCG", ")"], ["Ruritanian", "Coast", "Guard"]),
+])
+def test_a_definition_is_a_name_whose_initials_make_the_short_form(words: list[str],
+                                                                    long_form: list[str]) -> None:
+    from tidings.mentions.acronyms import defined_acronyms
+    from tidings.nlp.segment import Sentence
+
+    found = defined_acronyms([Sentence(0, 0, 0, 0, " ".join(words), words)])
+    assert found == {words[words.index("(") + 1]: long_form}
+
+
+def test_brackets_around_letters_that_are_no_initials_define_nothing() -> None:
+    from tidings.mentions.acronyms import defined_acronyms
+    from tidings.nlp.segment import Sentence
+
+    words = ["the", "Ruritanian", "Coast", "Guard", "(", "FSA", ")"]
+    assert defined_acronyms([Sentence(0, 0, 0, 0, " ".join(words), words)]) == {}
+
+
+def test_a_government_agency_or_regulator_named_by_kind_is_government(kb: KnowledgeBase) -> None:
+    for phrase in (["Japan", "'s", "Financial", "Services", "Agency"], ["the", "Ruritanian", "regulator"]):
+        actor = kb.resolve(phrase, None)
+        assert actor is not None and actor.sector == "GOV", phrase
+    news = kb.resolve(["a", "Ruritanian", "news", "agency"], None)
+    assert news is not None and news.sector == "MED"

@@ -52,13 +52,17 @@ class NameResolver:
     kb: KnowledgeBase
     discourse: Discourse
     people: dict[str, Actor] = field(default_factory=dict)  # article-wide: people named only by a title
+    acronyms: dict[str, list[str]] = field(default_factory=dict)  # short forms the article defines
 
     def __call__(self, words: list[str], when: dt.date | None) -> Actor | None:
         gender, rest = split_address(self.kb, words)
         titled = self.people.get(" ".join(rest))
         if titled is not None:
             return _retext(titled, " ".join(words))  # named with a title earlier (see introduce_titled)
-        actor: Actor | None = self.kb.resolve(words, when)
+        spelled = self._spelled_out(words)
+        actor: Actor | None = self.kb.resolve(spelled, when)
+        if actor is not None and spelled is not words:
+            actor = _retext(actor, " ".join(words))
         if actor is None or self._personal(actor) or gender is not None:
             earlier = self._short_form(rest, gender)
             if earlier is not None:
@@ -82,6 +86,12 @@ class NameResolver:
         if actor is None:
             return self._part_of_country(words)
         return actor
+
+    def _spelled_out(self, words: list[str]) -> list[str]:
+        """``words`` with each short form the article defined replaced by its long form ("the FSA")."""
+        if not self.acronyms or not any(w in self.acronyms for w in words):
+            return words
+        return [part for w in words for part in self.acronyms.get(w, [w])]
 
     def _title_country(self, rest: list[str]) -> str | None:
         """The country whose office a title alone names (data/titles.tsv): the country the article spoke of
