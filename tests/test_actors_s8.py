@@ -153,3 +153,18 @@ def test_a_government_agency_or_regulator_named_by_kind_is_government(kb: Knowle
         assert actor is not None and actor.sector == "GOV", phrase
     news = kb.resolve(["a", "Ruritanian", "news", "agency"], None)
     assert news is not None and news.sector == "MED"
+
+
+@pytest.mark.parametrize(("phrase", "sector"), [
+    (["the", "city", "'s", "chief", "procurement", "officer"], "GOV"),
+    (["the", "company", "'s", "chief", "financial", "officer"], "BUS"),
+    (["a", "district", "medical", "officer"], "HLH"),
+    (["a", "former", "army", "officer"], "MIL"),
+    (["two", "prison", "officers"], "COP"),
+    (["a", "police", "officer"], "COP"),
+    (["the", "Ruritanian", "occupiers"], "MIL"),
+])
+def test_an_officer_is_of_the_service_the_compound_names(kb: KnowledgeBase, phrase: list[str],
+                                                          sector: str) -> None:
+    actor = kb.resolve(phrase, None)
+    assert actor is not None and actor.sector == sector
