@@ -168,3 +168,34 @@ def test_an_officer_is_of_the_service_the_compound_names(kb: KnowledgeBase, phra
                                                           sector: str) -> None:
     actor = kb.resolve(phrase, None)
     assert actor is not None and actor.sector == sector
+
+
+@pytest.mark.parametrize(("name", "year", "code"), [
+    ("Danilo Medina", 2017, "DOMGOV"), ("Carrie Lam", 2019, "HKGGOV"), ("Keith Rowley", 2020, "TTOGOV"),
+    ("Peter O'Neill", 2016, "PNGGOV"), ("Xavier Bettel", 2020, "LUXGOV"),
+    ("Mario Abdo Benitez", 2021, "PRYGOV"),
+    ("Albin Kurti", 2020, "XKXELI"),  # between his two terms
+    ("Peter O'Neill", 2022, "PNGELI"),  # after his term
+])
+def test_heads_of_state_and_government_after_2014_are_dated(kb: KnowledgeBase, name: str, year: int,
+                                                             code: str) -> None:
+    actor = kb.resolve(name.split(), dt.date(year, 9, 1))
+    assert actor is not None and actor.code == code
+
+
+def test_every_term_of_the_leaders_table_is_well_formed() -> None:
+    import csv
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "src" / "tidings" / "actors" / "data"
+    lines = (data / "countries.tsv").read_text(encoding="utf-8").splitlines()
+    countries = {r[0] for r in csv.reader(lines, delimiter="\t") if r and not r[0].startswith("#")}
+    bad = []
+    leaders = (data / "leaders.tsv").read_text(encoding="utf-8").splitlines()
+    for row in csv.reader(leaders, delimiter="\t", quoting=csv.QUOTE_NONE):
+        if not row or row[0].startswith("#") or row[0] == "name":
+            continue
+        name, _, actor, _, start, end = row
+        if (len(actor) == 3 and actor not in countries) or (end and start and not start < end):
+            bad.append(name)
+    assert bad == []
