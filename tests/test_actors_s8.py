@@ -174,6 +174,7 @@ def test_an_officer_is_of_the_service_the_compound_names(kb: KnowledgeBase, phra
     ("Danilo Medina", 2017, "DOMGOV"), ("Carrie Lam", 2019, "HKGGOV"), ("Keith Rowley", 2020, "TTOGOV"),
     ("Peter O'Neill", 2016, "PNGGOV"), ("Xavier Bettel", 2020, "LUXGOV"),
     ("Mario Abdo Benitez", 2021, "PRYGOV"),
+    ("Jim Mattis", 2018, "USAGOV"), ("Taro Kono", 2018, "JPNGOV"), ("Federica Mogherini", 2016, "IGOEUREEC"),
     ("Albin Kurti", 2020, "XKXELI"),  # between his two terms
     ("Peter O'Neill", 2022, "PNGELI"),  # after his term
 ])
