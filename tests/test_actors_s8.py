@@ -200,3 +200,15 @@ def test_every_term_of_the_leaders_table_is_well_formed() -> None:
         if (len(actor) == 3 and actor not in countries) or (end and start and not start < end):
             bad.append(name)
     assert bad == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("At dawn a People's Protection Units (YPG) patrol ambushed Islamic State (IS) gunmen outside Hasakah.",
+     "SYRREBYPG"),
+    ("Witnesses said Syrian Democratic Forces (SDF) troops shelled Islamic State (IS) hideouts near Hasakah.",
+     "SYRREBSDF"),
+])
+def test_a_bracketed_short_form_inside_a_phrase_keeps_the_name_before_it(
+        pipeline: Pipeline, text: str, source: str) -> None:
+    found = sides(pipeline, text)
+    assert any(s == source and t.endswith("ISI") for s, t, _ in found), found
