@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from tidings.actors.normalize import Piece, key_of, normalize
+from tidings.actors.normalize import Piece, fold, key_of, normalize
 from tidings.datafiles import packaged_text, read_rows, table_header
 from tidings.dictionaries.actors import plural_forms, read_phoenix_directory
 from tidings.errors import DataError
@@ -189,6 +189,7 @@ TABLES: dict[tuple[str, ...], str] = {
     ("name", "aliases", "actor", "role", "start", "end"): "leaders",
     ("name", "gender"): "genders",
     ("word", "gender"): "address",
+    ("title", "countries", "sector"): "titles",
 }
 
 
@@ -235,6 +236,8 @@ class KnowledgeBase:
         self.genders: dict[str, str] = {}  # person's canonical name -> "f" / "m" (data/genders.tsv)
         self.address: dict[str, str] = {}  # form of address or gendered title -> "f" / "m" (data/address.tsv)
         self._surnames: dict[str, list[Entry]] | None = None  # built on first use
+        # title -> the countries that use it, default first; () = any country's (data/titles.tsv)
+        self._titles: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------------------------ building
 
@@ -300,6 +303,7 @@ class KnowledgeBase:
             sector = Sector(row["code"], row["phrase"], weak=row["weak"] == "1")
             for form in plural_forms(row["phrase"], explicit):
                 self.add_sector(form, sector)
+        self._add_titles(_read_tsv("titles.tsv"), "actors/data/titles.tsv")
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
@@ -317,6 +321,8 @@ class KnowledgeBase:
             self._add_genders(rows, source)
         elif kind == "address":
             self._add_address(rows, source)
+        elif kind == "titles":
+            self._add_titles(rows, source)
         else:
             self._add_leaders(rows, source, override=True)
         return len(rows)
@@ -350,6 +356,24 @@ class KnowledgeBase:
     def _add_address(self, rows: Iterable[dict[str, str]], source: str) -> None:
         for row in rows:
             self.address[row["word"].lower().rstrip(".")] = _gender(row["gender"], source)
+
+    def _add_titles(self, rows: Iterable[dict[str, str]], source: str) -> None:
+        """Titles and the countries that use them; a title that is no role word yet becomes one."""
+        for row in rows:
+            key = key_of(row["title"])
+            countries = tuple(_split(row["countries"]))
+            unknown = [c for c in countries if c not in self.countries]
+            if not key or unknown or row["sector"] not in SECTOR_CODES:
+                raise DataError(f"{source}: title {row['title']!r}: unknown country {unknown} or sector "
+                                f"{row['sector']!r}")
+            self._titles[key] = countries
+            if key not in self._sectors:
+                self.add_sector(row["title"], Sector(row["sector"], row["title"].lower()))
+
+    def title_countries(self, title: str) -> tuple[str, ...] | None:
+        """The countries that use a title ("taoiseach" -> ("IRL",)), default first; () for a title any
+        country uses ("president"); None for a word that is no title of the table."""
+        return self._titles.get(key_of(title))
 
     def namesakes(self, surname: str) -> list[Entry]:
         """The people whose canonical name ends in ``surname`` ("Clinton": Bill and Hillary Clinton)."""
@@ -431,8 +455,10 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------------------------ matching
 
-    def find_names(self, pieces: Sequence[Piece], *, guard: bool = True) -> list[NameMatch]:
-        """All non-overlapping longest matches of known names, left to right."""
+    def find_names(self, pieces: Sequence[Piece], *, guard: bool = True,
+                   sentence: bool = False) -> list[NameMatch]:
+        """All non-overlapping longest matches of known names, left to right (``sentence``: the pieces are a
+        whole sentence, whose first word's capital says nothing)."""
         out: list[NameMatch] = []
         i, n = 0, len(pieces)
         names, name_max = self._names, self._name_max
@@ -451,7 +477,8 @@ class KnowledgeBase:
                 span = pieces[i : i + length]
                 the_before = pieces[i].token > (pieces[i - 1].token + 1 if i > 0 else 0)
                 ok = tuple(a.entry for a in bucket if not guard or (
-                    _case_ok(a, span, titled) and (the_before or not a.after_the)))
+                    _case_ok(a, span, titled) and (the_before or not a.after_the)
+                    and not (length == 1 and self._part_of_other_name(a.entry, pieces, i, sentence))))
                 if ok:
                     found = NameMatch(i, i + length, ok)
                     break
@@ -461,6 +488,28 @@ class KnowledgeBase:
                 out.append(found)
                 i = found.end
         return out
+
+    def _part_of_other_name(self, entry: Entry, pieces: Sequence[Piece], i: int, sentence: bool) -> bool:
+        """Whether the one-word short form ``pieces[i]`` of a known person is a word of someone else's name:
+        a given name before an unknown capitalised surname ("Boris Velnik" is not Boris Johnson), a surname
+        after an unknown capitalised given name ("Hunter Biden" is not Joe Biden). A title, a form of
+        address, a known name or a possessive before a surname keeps it ("President Biden", "Mr Biden",
+        "Russia's Putin"); so does the first word of a sentence."""
+        if entry.kind != "person":
+            return False
+        parts = fold(entry.name).lower().replace("-", " ").split()
+        piece = pieces[i]
+        if len(parts) > 1 and piece.norm == parts[0] and not piece.possessive:
+            after = pieces[i + 1] if i + 1 < len(pieces) else None
+            return after is not None and after.token == piece.token + 1 and _name_word(after.raw) and \
+                after.norm not in parts and (after.norm,) not in self._names
+        before = pieces[i - 1] if i > 0 else None
+        if before is None or before.token != piece.token - 1 or before.possessive:
+            return False
+        if sentence and before.token == 0:
+            return False
+        return _name_word(before.raw) and before.norm not in parts and (before.norm,) not in self._sectors \
+            and before.norm not in self.address and (before.norm,) not in self._names
 
     def find_sectors(self, pieces: Sequence[Piece], covered: set[int]) -> list[SectorMatch]:
         """All non-overlapping longest matches of role words outside the ``covered`` pieces."""
@@ -510,7 +559,7 @@ class KnowledgeBase:
         """
         pieces = normalize(tokens)
         out: list[tuple[int, int, Actor]] = []
-        for m in self.find_names(pieces):
+        for m in self.find_names(pieces, sentence=True):
             start, end = pieces[m.start].token, pieces[m.end - 1].token + 1
             actor = self.actor_for(m.best(when), " ".join(tokens[start:end]), when)
             if actor is not None:
@@ -578,6 +627,11 @@ class KnowledgeBase:
 @functools.cache
 def _default() -> KnowledgeBase:
     return KnowledgeBase.packaged()
+
+
+def _name_word(raw: str) -> bool:
+    """A capitalised alphabetic word (a possible word of a person's name)."""
+    return raw[:1].isupper() and raw.replace("-", "").isalpha()
 
 
 def _case_ok(alias: _Alias, span: Sequence[Piece], titled: bool = False) -> bool:

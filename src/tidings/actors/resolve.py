@@ -181,7 +181,12 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
     if chosen is None:
         if head is None or head.sector.prefix:
             return None if head is None else kb.make_actor(text, _role_words(pieces, head), head.sector.code)
-        return kb.make_actor(text, _role_words(pieces, head), UNKNOWN_COUNTRY + head.sector.code)
+        role_words = _role_words(pieces, head)
+        countries = kb.title_countries(role_words) or ()
+        if len(countries) == 1:  # "the Taoiseach": a title of one country only
+            only = countries[0]
+            return _with_role(kb, text, kb.countries[only], only, head.sector.code, role_words, False)
+        return kb.make_actor(text, role_words, UNKNOWN_COUNTRY + head.sector.code)
     match, entry = chosen
     return _combine(kb, pieces, text, match, entry, head, when)
 

@@ -1400,7 +1400,10 @@ def _phrase_tokens(head: Token) -> list[Token]:
     out = [head]
     idx = {t.i for t in keep} | _inner_hyphens(head.doc, keep)
     i = head.i - 1
-    while i in idx:
+    while i in idx or (i - 3 in idx and _bracketed_short_form(head.doc, i)):
+        if i not in idx:  # "the People's Protection Units (YPG) forces": the name, not its short form
+            i -= 3
+            continue
         out.insert(0, head.doc[i])
         i -= 1
     i = head.i + 1
@@ -1408,6 +1411,12 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _bracketed_short_form(doc: Any, close: int) -> bool:
+    """Whether ``doc[close - 2 : close + 1]`` is a short form in brackets ("(YPG)")."""
+    return close >= 3 and doc[close].text == ")" and doc[close - 2].text == "(" and \
+        doc[close - 1].text.isalpha() and doc[close - 1].text.isupper()
 
 
 def _inner_hyphens(doc: Any, keep: list[Token]) -> set[int]:

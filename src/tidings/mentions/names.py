@@ -52,13 +52,17 @@ class NameResolver:
     kb: KnowledgeBase
     discourse: Discourse
     people: dict[str, Actor] = field(default_factory=dict)  # article-wide: people named only by a title
+    acronyms: dict[str, list[str]] = field(default_factory=dict)  # short forms the article defines
 
     def __call__(self, words: list[str], when: dt.date | None) -> Actor | None:
         gender, rest = split_address(self.kb, words)
         titled = self.people.get(" ".join(rest))
         if titled is not None:
             return _retext(titled, " ".join(words))  # named with a title earlier (see introduce_titled)
-        actor: Actor | None = self.kb.resolve(words, when)
+        spelled = self._spelled_out(words)
+        actor: Actor | None = self.kb.resolve(spelled, when)
+        if actor is not None and spelled is not words:
+            actor = _retext(actor, " ".join(words))
         if actor is None or self._personal(actor) or gender is not None:
             earlier = self._short_form(rest, gender)
             if earlier is not None:
@@ -72,11 +76,37 @@ class NameResolver:
             earlier = self.discourse.titled(title) if title in TITLE_NOUNS else None
             if earlier is not None:
                 return _retext(earlier, " ".join(words))  # "the president": the one named before
+        if actor is not None and actor.code.startswith("---") and actor.sector is not None:
+            country = self._title_country(rest)
+            if country is not None:  # "the chancellor" in an article about Austria
+                name = f"{self.kb.countries[country]} {actor.name}"
+                return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
         if actor is not None and actor.sector is not None and not self._personal(actor):
             return self.titled_newcomer(words, actor, when)
         if actor is None:
             return self._part_of_country(words)
         return actor
+
+    def _spelled_out(self, words: list[str]) -> list[str]:
+        """``words`` with each short form the article defined replaced by its long form ("the FSA")."""
+        if not self.acronyms or not any(w in self.acronyms for w in words):
+            return words
+        return [part for w in words for part in self.acronyms.get(w, [w])]
+
+    def _title_country(self, rest: list[str]) -> str | None:
+        """The country whose office a title alone names (data/titles.tsv): the country the article spoke of
+        last if the title is used there, else the one country the article has named, else the title's
+        first country; a title any country uses ("the president") needs the article to name one country."""
+        countries = self.kb.title_countries(" ".join(w.lower() for w in rest)) if 0 < len(rest) <= 4 else None
+        if countries is None:
+            return None
+        latest = self.discourse.latest_country()
+        if latest is not None and latest.country in countries:
+            return latest.country
+        named = {a.country for a in self.discourse.countries if a.country}
+        if len(named) == 1:
+            return named.pop()
+        return countries[0] if countries else None
 
     def _part_of_country(self, words: list[str]) -> Actor | None:
         """ "the country's west", "the north of the country": a part of the country the article is about."""

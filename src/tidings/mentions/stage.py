@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Token
+from tidings.mentions.acronyms import apply_definitions, defined_acronyms
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
 from tidings.nlp.segment import Sentence
@@ -116,6 +117,8 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         return actor.name in people or res.is_person(actor)
 
     discourse = Discourse(is_person=is_person, country_names=res.kb.countries)
+    acronyms = defined_acronyms(sentences)  # "the Financial Services Agency (FSA)": not the armed group
+    apply_definitions(sentences, acronyms, res.kb, published)
     place_countries: dict[str, str | None] = {}  # each place name geocoded once per article
     paragraph = -1
     for sent in sentences:
@@ -129,7 +132,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
                 _add(discourse, res, actor)
             continue
         state = discourse.snapshot()
-        names = NameResolver(res.kb, state, people)
+        names = NameResolver(res.kb, state, people, acronyms)
         _introduce_titled(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas)
