@@ -499,17 +499,25 @@ class KnowledgeBase:
             return False
         parts = fold(entry.name).lower().replace("-", " ").split()
         piece = pieces[i]
-        if len(parts) > 1 and piece.norm == parts[0] and not piece.possessive:
-            after = pieces[i + 1] if i + 1 < len(pieces) else None
-            return after is not None and after.token == piece.token + 1 and _name_word(after.raw) and \
-                after.norm not in parts and (after.norm,) not in self._names
+        after = pieces[i + 1] if i + 1 < len(pieces) else None
+        if after is not None and not piece.possessive and after.token == piece.token + 1 and \
+                self._stranger(after, parts):
+            return True  # "Boris Velnik"; a surname as another man's given name: "Pavel Dunaj", "Trump Tower"
+        if len(parts) > 1 and piece.norm == parts[0]:
+            return False
         before = pieces[i - 1] if i > 0 else None
         if before is None or before.token != piece.token - 1 or before.possessive:
             return False
         if sentence and before.token == 0:
             return False
-        return _name_word(before.raw) and before.norm not in parts and (before.norm,) not in self._sectors \
-            and before.norm not in self.address and (before.norm,) not in self._names
+        # a given-name form with the person's initial keeps it ("Vlad Putin", "Vladimirovich Putin")
+        return self._stranger(before, parts) and before.norm[:1] != parts[0][:1]
+
+    def _stranger(self, piece: Piece, parts: Sequence[str]) -> bool:
+        """A capitalised word next to a person's short form that is no word of their name, no title, role,
+        form of address or known name."""
+        return _name_word(piece.raw) and piece.norm not in parts and (piece.norm,) not in self._sectors \
+            and piece.norm not in self.address and (piece.norm,) not in self._names
 
     def find_sectors(self, pieces: Sequence[Piece], covered: set[int]) -> list[SectorMatch]:
         """All non-overlapping longest matches of role words outside the ``covered`` pieces."""

@@ -86,38 +86,6 @@ def _choose(
     return None
 
 
-def _someone_else(kb: KnowledgeBase, pieces: Sequence[Piece], match: NameMatch, covered: set[int]) -> bool:
-    """Whether a person's one-word name is part of another person's full name: a capitalised word the
-    knowledge base does not know stands right before or after it ("Anna Pavel", "Pavel Novotny" are not
-    President Petr Pavel; "Trump Tower" is no person). A word of the person's own name ("Recep Tayyip
-    Erdogan"), a given name with its initial ("Vlad Putin"), a title, an address ("Mrs") or a known name
-    next to it keeps the match."""
-    if match.end - match.start != 1 or not all(e.kind == "person" for e in match.entries):
-        return False
-    own = {w for e in match.entries for w in fold_words(e.name)}
-    before, after = match.start - 1, match.end
-    if after < len(pieces) and _stranger(kb, pieces, after, covered, own) and \
-            pieces[after].token == pieces[match.start].token + 1:
-        return True
-    if before < 0 or not _stranger(kb, pieces, before, covered, own) or \
-            pieces[before].token + 1 != pieces[match.start].token:
-        return False
-    initials = {e.name[:1].lower() for e in match.entries}
-    return pieces[before].norm[:1] not in initials
-
-
-def _stranger(kb: KnowledgeBase, pieces: Sequence[Piece], i: int, covered: set[int], own: set[str]) -> bool:
-    """A capitalised word that is no known name, title, role or address, and no word of ``own``."""
-    piece = pieces[i]
-    if i in covered or not piece.raw[:1].isupper() or not piece.norm.isalpha() or piece.norm in own:
-        return False
-    return kb.sector_of(piece.norm) is None and piece.norm not in kb.address
-
-
-def fold_words(name: str) -> set[str]:
-    return {p.norm for p in normalize(name.replace("-", " ").split())}
-
-
 def _role_words(pieces: Sequence[Piece], match: SectorMatch) -> str:
     return " ".join(p.raw.lower() for p in pieces[match.start : match.end])
 
@@ -131,8 +99,6 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
     if not pieces:
         return None
     names = kb.find_names(pieces)
-    covered = {i for m in names for i in range(m.start, m.end)}
-    names = [m for m in names if not _someone_else(kb, pieces, m, covered)]
     covered = {i for m in names for i in range(m.start, m.end)}
     # "anti-Assad rebels", "an anti-Israel rally": what a group is against is not who it is; a leader or
     # seat of power opposed at home still says which country the group belongs to
