@@ -111,3 +111,20 @@ class TestNamesakes:
     def test_a_footballer_sharing_a_surname_is_not_the_leader(self) -> None:
         found = claims("Kim Jong Un inspected a factory. Meanwhile the footballer Kim was hospitalised.")
         assert [c.type for c in found if c.subject.code == "PRKGOV"] == ["appearance"]
+
+
+@pytest.mark.slow
+class TestSaidToBeWell:
+    @pytest.mark.parametrize("text", [
+        "A Kremlin aide said Vladimir Putin was in good health.",
+        "Xi Jinping toured a farm. His health is excellent, officials said.",
+    ])
+    def test_good_health_is_a_negative_health_claim(self, text: str) -> None:
+        assert [c.polarity for c in of_type(text, "health")] == ["negative"]
+
+    @pytest.mark.parametrize("text", [
+        "Xi Jinping toured a farm. He is not in good health, a source said.",
+        "Joe Biden is in poor health, his rival claimed.",
+    ])
+    def test_not_good_or_poor_health_is_positive(self, text: str) -> None:
+        assert [c.polarity for c in of_type(text, "health")] == ["positive"]

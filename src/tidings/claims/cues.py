@@ -9,7 +9,7 @@ from __future__ import annotations
 from tidings.datafiles import packaged_text, read_rows
 
 _TABLE = "claim_words.tsv"
-_SETS = ("undergo", "conditional", "wh_clause", "false")
+_SETS = ("undergo", "conditional", "wh_clause", "false", "good_health")
 
 
 def _table() -> dict[str, frozenset[str]]:
@@ -81,6 +81,8 @@ UNDERGO_VERBS: frozenset[str] = _WORDS["undergo"]
 """Verbs whose subject undergoes the death or health noun they take as object ("underwent surgery")."""
 CONDITIONAL_MARKS: frozenset[str] = _WORDS["conditional"]
 """Subordinators of a condition: a cue in their clause is not claimed ("what happens if he dies")."""
+GOOD_HEALTH_WORDS: frozenset[str] = _WORDS["good_health"]
+"""Modifiers that make a health noun say the person is well ("in good health")."""
 FALSE_PREDICATES: frozenset[str] = _WORDS["false"]
 """Predicates that call the phrase holding a claim untrue ("reports of his death are false")."""
 WH_CLAUSE_WORDS: frozenset[str] = _WORDS["wh_clause"]

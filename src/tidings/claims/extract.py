@@ -373,6 +373,9 @@ def _claim(doc: Doc, cue: _Cue, subject: Actor, offset: int, published: dt.date 
         if kind in ("appearance", "absence"):
             return None  # "will attend", "plans to visit": not a sighting
         factuality = "hedged"
+    if kind == "health" and _said_well(tok):
+        # "in good health" says he is well; "not in good health" that he is not
+        polarity = "positive" if _clause_negated(tok) else "negative"
     if cue.negative and kind == "absence" and polarity == "negative":
         kind, polarity = "appearance", "positive"  # "did not miss the parade"
     elif kind == "appearance" and polarity == "negative":
@@ -442,6 +445,28 @@ def _denial(tok: Token, resolve: ResolveSource | None) -> tuple[Token, Attributi
         name, code = resolve(span) if resolve is not None else (None, None)
         return anc, Attribution(span.text, name, code, anc.lemma_.lower())
     return None
+
+
+def _said_well(noun: Token) -> bool:
+    """ "in good health", "his health is excellent": the health noun says the person is well."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() in C.GOOD_HEALTH_WORDS for c in noun.children):
+        return True
+    return noun.dep_ in SUBJECT_DEPS and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in C.GOOD_HEALTH_WORDS for c in noun.head.children)
+
+
+def _clause_negated(tok: Token) -> bool:
+    """True when the clause a noun stands in is negated ("he is not in good health")."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _called_false(head: Token) -> bool:
