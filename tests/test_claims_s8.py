@@ -128,3 +128,27 @@ class TestSaidToBeWell:
     ])
     def test_not_good_or_poor_health_is_positive(self, text: str) -> None:
         assert [c.polarity for c in of_type(text, "health")] == ["positive"]
+
+
+@pytest.mark.slow
+class TestFramesAndDates:
+    def test_predicate_speculation_makes_a_rumour(self) -> None:
+        found = of_type("Kim Jong Un's health was the subject of speculation on Monday.", "health")
+        assert [c.factuality for c in found] == ["rumoured"]
+
+    def test_predicate_mystery_makes_a_hedge(self) -> None:
+        found = of_type("Xi Jinping toured a farm. His whereabouts remain a mystery.", "whereabouts")
+        assert [c.factuality for c in found] == ["hedged"]
+
+    def test_a_date_in_a_relative_clause_does_not_date_the_visit(self) -> None:
+        found = of_type("Emmanuel Macron visited the grave of a general who died in 1970.", "appearance")
+        assert [c.refers_to for c in found] == [None]
+
+    def test_a_date_in_an_adverbial_clause_dates_that_clause(self) -> None:
+        found = of_type("Kim Jong Un appeared in public on Friday after he was hospitalised on March 2.",
+                        "appearance")
+        assert [c.refers_to for c in found] == [dt.date(2024, 3, 8)]
+
+    def test_a_date_on_a_participle_still_dates_the_visit(self) -> None:
+        found = of_type("Kim Jong Un attended a ceremony held on Tuesday.", "appearance")
+        assert [c.refers_to for c in found] == [dt.date(2024, 3, 5)]

@@ -498,6 +498,9 @@ def _frame(tok: Token, *, linear: bool) -> tuple[str, Token] | None:
             return "rumoured", anc
         if lemma in C.HEDGE_FRAMES and anc.pos_ == "NOUN":
             return "hedged", anc
+    predicate = _predicate_frame(tok)
+    if predicate is not None:
+        return predicate
     if linear:
         for prev in reversed(tok.doc[:tok.i]):
             if prev.lemma_.lower() in C.RUMOUR_FRAMES:
@@ -505,6 +508,22 @@ def _frame(tok: Token, *, linear: bool) -> tuple[str, Token] | None:
         for prev in reversed(tok.doc[:tok.i]):
             if prev.lemma_.lower() in C.HEDGE_FRAMES or prev.lemma_.lower() in AC.HEDGE_ADVERBS:
                 return "hedged", prev
+    return None
+
+
+def _predicate_frame(tok: Token) -> tuple[str, Token] | None:
+    """ "his health was the subject of speculation", "his whereabouts remain a mystery": a rumour or
+    hedge noun in the predicate of the clause the cue is the subject of."""
+    if tok.dep_ not in SUBJECT_DEPS:
+        return None
+    for pred in tok.head.children:
+        if pred.dep_ not in ("attr", "acomp", "oprd"):
+            continue
+        for word in pred.subtree:
+            if word.lemma_.lower() in C.RUMOUR_FRAMES and word.pos_ == "NOUN":
+                return "rumoured", word
+            if word.lemma_.lower() in C.HEDGE_FRAMES and word.pos_ == "NOUN":
+                return "hedged", word
     return None
 
 
@@ -544,7 +563,8 @@ def _claim_date(tok: Token, dates: DateResolver) -> tuple[str | None, dt.date | 
             continue
         node: Token = ent.root
         hops = 0
-        while node.i not in {t.i for t in targets} and node.head.i != node.i and hops < 8:
+        while node.i not in {t.i for t in targets} and node.head.i != node.i and hops < 8 and \
+                not _own_clause(node):
             node = node.head
             hops += 1
         if node.i not in {t.i for t in targets}:
@@ -557,6 +577,13 @@ def _claim_date(tok: Token, dates: DateResolver) -> tuple[str | None, dt.date | 
     if info.from_publication:
         return None, None, None
     return best[1], info.date, info.precision
+
+
+def _own_clause(node: Token) -> bool:
+    """True for the verb of a subordinate clause with a subject of its own ("the grave of X, who died in
+    1970"): a date inside it dates that clause, not the cue it hangs off."""
+    return node.pos_ in ("VERB", "AUX") and node.dep_ in ("relcl", "acl", "ccomp", "advcl") and any(
+        c.dep_ in SUBJECT_DEPS for c in node.children)
 
 
 def _since(doc: Doc, date_text: str) -> bool:
