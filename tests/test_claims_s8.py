@@ -152,3 +152,17 @@ class TestFramesAndDates:
     def test_a_date_on_a_participle_still_dates_the_visit(self) -> None:
         found = of_type("Kim Jong Un attended a ceremony held on Tuesday.", "appearance")
         assert [c.refers_to for c in found] == [dt.date(2024, 3, 5)]
+
+
+@pytest.mark.slow
+class TestFutureDeath:
+    @pytest.mark.parametrize("text", [
+        "Donald Trump joked that Joe Biden would die before the election.",
+        "If the treatment fails, Xi Jinping will die, a source claimed.",
+    ])
+    def test_a_predicted_death_is_not_a_death_claim(self, text: str) -> None:
+        assert of_type(text, "death") == []
+
+    def test_a_possible_death_is_a_hedged_claim(self) -> None:
+        found = of_type("Kim Jong Un may have died, a source claimed.", "death")
+        assert [c.factuality for c in found] == ["hedged"]

@@ -370,8 +370,8 @@ def _claim(doc: Doc, cue: _Cue, subject: Actor, offset: int, published: dt.date 
     elif _copula_negated(tok):
         polarity = "negative"  # "he is not ill": the negation sits on the copula
     elif factuality == "hypothetical":
-        if kind in ("appearance", "absence"):
-            return None  # "will attend", "plans to visit": not a sighting
+        if kind in ("appearance", "absence", "death"):
+            return None  # "will attend", "plans to visit": not a sighting; "he would die": not a death
         factuality = "hedged"
     if kind == "health" and _said_well(tok):
         # "in good health" says he is well; "not in good health" that he is not
