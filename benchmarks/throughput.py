@@ -17,6 +17,7 @@ round, so a repeated document is not helped by what the previous round cached.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -106,14 +107,16 @@ def clear_text_caches() -> int:
     unbounded ``functools.cache`` ones hold loaded tables and stay). Returns how many were cleared."""
     cleared = 0
     for obj in gc.get_objects():
-        wrapped = getattr(obj, "__wrapped__", None)
-        params = getattr(obj, "cache_parameters", None)
-        if wrapped is None or params is None or not getattr(wrapped, "__module__", "").startswith("tidings"):
+        if not isinstance(obj, _LRU_WRAPPER):
             continue
-        if params().get("maxsize") is not None:
+        module = getattr(obj, "__module__", None) or ""
+        if module.startswith("tidings") and obj.cache_parameters().get("maxsize") is not None:
             obj.cache_clear()
             cleared += 1
     return cleared
+
+
+_LRU_WRAPPER = type(functools.lru_cache(maxsize=1)(len))
 
 
 def worker(kind: str, path: str, cold: bool) -> None:
