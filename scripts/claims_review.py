@@ -55,6 +55,7 @@ def main() -> None:
             if not args.count and args.part == "dev":
                 print(f"{result.article.id}\t{claim.type}\t{claim.polarity}\t{claim.factuality}\t"
                       f"{claim.subject.text} -> {claim.subject.name} ({claim.subject.code})\t{claim.cue}\t"
+                      f"{claim.refers_to or '-'}\t"
                       f"{' '.join(claim.evidence.split())}")
     print(f"{total} claims on {len(articles)} articles ({args.part})")
 

@@ -78,8 +78,10 @@ def normalize(tokens: Sequence[str], *, keep_stopwords: bool = False) -> list[Pi
     return pieces
 
 
+@lru_cache(maxsize=65536)
 def key_of(phrase: str) -> tuple[str, ...]:
-    """The dictionary key of a name or role phrase written with spaces, hyphens or underscores."""
+    """The dictionary key of a name or role phrase written with spaces, hyphens or underscores (cached: the
+    same words are looked up for every sentence)."""
     return tuple(p.norm for p in normalize(phrase.split()))
 
 

@@ -6,6 +6,26 @@ Every set holds lower-case lemmas (spaCy ``token.lemma_``) unless its name says 
 
 from __future__ import annotations
 
+from tidings.datafiles import packaged_text, read_rows
+
+_TABLE = "claim_words.tsv"
+_SETS = ("undergo", "conditional", "wh_clause", "false", "good_health")
+
+
+def _table() -> dict[str, frozenset[str]]:
+    """The word sets of ``claims/data/claim_words.tsv`` by set name (a set name it does not know is an
+    error)."""
+    found: dict[str, set[str]] = {name: set() for name in _SETS}
+    for row in read_rows(packaged_text("tidings.claims", _TABLE), source=f"claims/data/{_TABLE}",
+                         header=("set", "word")):
+        if row.cells[0] not in found:
+            raise row.error(f"set {row.cells[0]!r} is not one of {', '.join(_SETS)}")
+        found[row.cells[0]].add(row.cells[1].lower())
+    return {name: frozenset(words) for name, words in found.items()}
+
+
+_WORDS = _table()
+
 DEATH_VERBS: frozenset[str] = frozenset({"die", "perish", "succumb"})
 DEATH_NOUNS: frozenset[str] = frozenset({"death", "demise"})
 DEATH_ADJECTIVES: frozenset[str] = frozenset({"dead", "deceased"})
@@ -56,6 +76,17 @@ PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"meet", "greet", "visit"})
 APPEARANCE_NOUNS: frozenset[str] = frozenset({"appearance", "reappearance"})
 SEE_VERBS: frozenset[str] = frozenset({"see", "spot", "sight", "photograph", "film", "show"})
 """Verbs of being seen: an appearance of their passive subject or their object."""
+
+UNDERGO_VERBS: frozenset[str] = _WORDS["undergo"]
+"""Verbs whose subject undergoes the death or health noun they take as object ("underwent surgery")."""
+CONDITIONAL_MARKS: frozenset[str] = _WORDS["conditional"]
+"""Subordinators of a condition: a cue in their clause is not claimed ("what happens if he dies")."""
+GOOD_HEALTH_WORDS: frozenset[str] = _WORDS["good_health"]
+"""Modifiers that make a health noun say the person is well ("in good health")."""
+FALSE_PREDICATES: frozenset[str] = _WORDS["false"]
+"""Predicates that call the phrase holding a claim untrue ("reports of his death are false")."""
+WH_CLAUSE_WORDS: frozenset[str] = _WORDS["wh_clause"]
+"""Words opening what is shown to a person ("showed him where ..."): the person is not seen."""
 
 SUCCESSION_NOUNS: frozenset[str] = frozenset({"successor", "succession", "heir"})
 SUCCESSION_VERBS: frozenset[str] = frozenset({"succeed"})

@@ -138,10 +138,10 @@ def _cue(tok: Token) -> _Cue | None:
 
 def _noun_cue(tok: Token, lemma: str, lower: str) -> _Cue | None:
     if lemma in C.DEATH_NOUNS:
-        return _make(tok, "death", _noun_subject(tok))
+        return _make(tok, "death", _noun_subject(tok, undergone=True))
     if lemma in C.HEALTH_NOUNS or (lemma == "condition" and any(
             c.lower_ in C.HEALTH_CONDITION_WORDS for c in tok.children)):
-        return _make(tok, "health", _noun_subject(tok))
+        return _make(tok, "health", _noun_subject(tok, undergone=True))
     if lemma in C.WHEREABOUTS_NOUNS or lower in C.WHEREABOUTS_NOUNS:
         kind = "absence" if _from_public(tok) else "whereabouts"
         if lower == "hiding" and tok.dep_ == "pobj":
@@ -195,7 +195,8 @@ def _sighting_cue(tok: Token, lemma: str) -> _Cue | None:
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             return _make(tok, "appearance", subj if subj is not None else _clause_subject(tok))
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her")):
+        if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her")) and \
+                not _shown_something(tok, obj):
             return _make(tok, "appearance", obj)
         return None
     if lemma in C.APPEARANCE_VERBS:
@@ -206,6 +207,20 @@ def _sighting_cue(tok: Token, lemma: str) -> _Cue | None:
             return None  # "did not address the letter", "addressed how ...": no one is seen
         return _make(tok, "appearance", _clause_subject(tok))
     return None
+
+
+def _shown_something(verb: Token, obj: Token) -> bool:
+    """ "showed him where the bridge will stand", "showed her the plans": the person is the one shown
+    something (a second object, or a clause opened by a wh-word on the verb or hung on the person), not
+    the one seen."""
+    if any(c.dep_ == "dative" for c in verb.children):
+        return True
+    for clause in (*(c for c in verb.children if c.dep_ in ("ccomp", "xcomp")),
+                   *(c for c in obj.children if c.dep_ in ("relcl", "acl", "ccomp"))):
+        first = clause.doc[min(t.i for t in clause.subtree)]
+        if first.lower_ in C.WH_CLAUSE_WORDS:
+            return True
+    return False
 
 
 def _addresses_audience(verb: Token) -> bool:
@@ -239,19 +254,32 @@ def _possessor(tok: Token) -> Token | None:
     return None
 
 
-def _noun_subject(noun: Token) -> Token | None:
+def _noun_subject(noun: Token, *, undergone: bool = False) -> Token | None:
     """ "his death", "the death of X", "X's health"; else the subject of the verb the noun hangs off
-    ("he underwent surgery", "he is in a coma")."""
-    own = _possessor(noun)
+    ("he underwent surgery", "he is in a coma"). "The death of the former minister" is about whoever
+    the "of" phrase names, if anyone, never the subject of the verb. With ``undergone`` (death and health
+    nouns) an object is its verb's subject's only under a verb of undergoing ("underwent surgery", not
+    "announced the death" or "mourned the death")."""
+    own = _possessor(noun) or _of_object(noun)
     if own is not None:
         return own
     head = noun.head
+    if noun.dep_ == "dobj" and undergone and head.lemma_.lower() not in C.UNDERGO_VERBS:
+        return None
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return _clause_subject(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
             "in", "into", "under", "after", "following", "before", "during", "despite", "amid") and \
             head.head.pos_ in ("VERB", "AUX"):
         return _clause_subject(head.head)
+    return None
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The object of "of" after a noun, whatever it is ("the health of the economy")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -327,6 +355,11 @@ def _claim(doc: Doc, cue: _Cue, subject: Actor, offset: int, published: dt.date 
             factuality = frame_kind
             cue_words = (frame_tok.text,)
             attribution = _frame_source(frame_tok, resolve_source) or attribution
+    if _conditional(tok):
+        return None  # "what would happen if he died": a condition, not a claim
+    denial = _denial(tok, resolve_source)
+    if denial is not None and factuality in ("asserted", "reported", "hedged", "rumoured"):
+        factuality, cue_words, attribution = "denied", (denial[0].text,), denial[1] or attribution
     if factuality == "negated":
         if any(w.lower() in C.DENY_WORDS or _lemma_of(doc, w) in C.DENY_WORDS for w in cue_words) or (
                 attribution is not None and attribution.cue in C.DENY_WORDS):
@@ -337,9 +370,12 @@ def _claim(doc: Doc, cue: _Cue, subject: Actor, offset: int, published: dt.date 
     elif _copula_negated(tok):
         polarity = "negative"  # "he is not ill": the negation sits on the copula
     elif factuality == "hypothetical":
-        if kind in ("appearance", "absence"):
-            return None  # "will attend", "plans to visit": not a sighting
+        if kind in ("appearance", "absence", "death"):
+            return None  # "will attend", "plans to visit": not a sighting; "he would die": not a death
         factuality = "hedged"
+    if kind == "health" and _said_well(tok):
+        # "in good health" says he is well; "not in good health" that he is not
+        polarity = "positive" if _clause_negated(tok) else "negative"
     if cue.negative and kind == "absence" and polarity == "negative":
         kind, polarity = "appearance", "positive"  # "did not miss the parade"
     elif kind == "appearance" and polarity == "negative":
@@ -375,6 +411,70 @@ def _claim(doc: Doc, cue: _Cue, subject: Actor, offset: int, published: dt.date 
     )
 
 
+def _conditional(tok: Token) -> bool:
+    """True when the clause of the cue is a condition ("if he dies", "unless his health improves")."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return any(c.dep_ == "mark" and c.lower_ in C.CONDITIONAL_MARKS for c in node.children)
+
+
+def _denial(tok: Token, resolve: ResolveSource | None) -> tuple[Token, Attribution | None] | None:
+    """A denial word that governs the cue through a report or a rumour ("the Kremlin denied reports that
+    he was ill", "officials dismissed rumours of his death"), or a predicate calling the phrase that holds
+    the cue untrue ("reports of his death are false"), with who denies; None when none does or the denial
+    is itself negated ("did not deny")."""
+    below = tok
+    for anc in list(tok.ancestors)[:5]:
+        if below.dep_ in SUBJECT_DEPS and _called_false(anc):
+            return anc, None  # "reports of his death are false": the attribution is who says so
+        below = anc
+        if anc.lemma_.lower() not in C.DENY_WORDS or anc.pos_ not in ("VERB", "NOUN"):
+            continue
+        if any(c.dep_ == "neg" for c in anc.children):
+            return None
+        holder = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+        if holder is None:
+            agent = next((c for c in anc.children if c.dep_ == "agent"), None)
+            holder = None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if holder is None:
+            return anc, None
+        span = holder.doc[min(t.i for t in holder.subtree):max(t.i for t in holder.subtree) + 1]
+        name, code = resolve(span) if resolve is not None else (None, None)
+        return anc, Attribution(span.text, name, code, anc.lemma_.lower())
+    return None
+
+
+def _said_well(noun: Token) -> bool:
+    """ "in good health", "his health is excellent": the health noun says the person is well."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() in C.GOOD_HEALTH_WORDS for c in noun.children):
+        return True
+    return noun.dep_ in SUBJECT_DEPS and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in C.GOOD_HEALTH_WORDS for c in noun.head.children)
+
+
+def _clause_negated(tok: Token) -> bool:
+    """True when the clause a noun stands in is negated ("he is not in good health")."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _called_false(head: Token) -> bool:
+    """ "... are false", "... is a hoax": the clause calls its subject untrue (not "is not false")."""
+    return not any(c.dep_ == "neg" for c in head.children) and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in C.FALSE_PREDICATES for c in head.children)
+
+
 def _copula_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
@@ -398,6 +498,9 @@ def _frame(tok: Token, *, linear: bool) -> tuple[str, Token] | None:
             return "rumoured", anc
         if lemma in C.HEDGE_FRAMES and anc.pos_ == "NOUN":
             return "hedged", anc
+    predicate = _predicate_frame(tok)
+    if predicate is not None:
+        return predicate
     if linear:
         for prev in reversed(tok.doc[:tok.i]):
             if prev.lemma_.lower() in C.RUMOUR_FRAMES:
@@ -405,6 +508,22 @@ def _frame(tok: Token, *, linear: bool) -> tuple[str, Token] | None:
         for prev in reversed(tok.doc[:tok.i]):
             if prev.lemma_.lower() in C.HEDGE_FRAMES or prev.lemma_.lower() in AC.HEDGE_ADVERBS:
                 return "hedged", prev
+    return None
+
+
+def _predicate_frame(tok: Token) -> tuple[str, Token] | None:
+    """ "his health was the subject of speculation", "his whereabouts remain a mystery": a rumour or
+    hedge noun in the predicate of the clause the cue is the subject of."""
+    if tok.dep_ not in SUBJECT_DEPS:
+        return None
+    for pred in tok.head.children:
+        if pred.dep_ not in ("attr", "acomp", "oprd"):
+            continue
+        for word in pred.subtree:
+            if word.lemma_.lower() in C.RUMOUR_FRAMES and word.pos_ == "NOUN":
+                return "rumoured", word
+            if word.lemma_.lower() in C.HEDGE_FRAMES and word.pos_ == "NOUN":
+                return "hedged", word
     return None
 
 
@@ -444,7 +563,8 @@ def _claim_date(tok: Token, dates: DateResolver) -> tuple[str | None, dt.date | 
             continue
         node: Token = ent.root
         hops = 0
-        while node.i not in {t.i for t in targets} and node.head.i != node.i and hops < 8:
+        while node.i not in {t.i for t in targets} and node.head.i != node.i and hops < 8 and \
+                not _own_clause(node):
             node = node.head
             hops += 1
         if node.i not in {t.i for t in targets}:
@@ -457,6 +577,13 @@ def _claim_date(tok: Token, dates: DateResolver) -> tuple[str | None, dt.date | 
     if info.from_publication:
         return None, None, None
     return best[1], info.date, info.precision
+
+
+def _own_clause(node: Token) -> bool:
+    """True for the verb of a subordinate clause with a subject of its own ("the grave of X, who died in
+    1970"): a date inside it dates that clause, not the cue it hangs off."""
+    return node.pos_ in ("VERB", "AUX") and node.dep_ in ("relcl", "acl", "ccomp", "advcl") and any(
+        c.dep_ in SUBJECT_DEPS for c in node.children)
 
 
 def _since(doc: Doc, date_text: str) -> bool:

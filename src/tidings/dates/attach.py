@@ -29,6 +29,7 @@ from tidings.dates.resolver import DateResolver, anchored_on_event, is_date_expr
 from tidings.record import DateInfo
 
 RELATIVE_WORDS = frozenset({"after", "before", "earlier", "later"})
+_UNITS = ("day", "week", "month", "year")
 
 
 def event_date(doc: Any, trigger: Any, dates: DateResolver,
@@ -216,8 +217,11 @@ class _Phrase:
 def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
     """ "a day after", "two weeks later", "days before": spaCy rarely tags these as DATE."""
     out: list[_Phrase] = []
+    text = doc.text.lower()
+    if not any(unit in text for unit in _UNITS):
+        return out  # no unit word in the sentence: no token to look at
     for tok in doc:
-        if tok.i in taken or tok.lemma_.lower() not in ("day", "week", "month", "year"):
+        if tok.i in taken or tok.lemma_.lower() not in _UNITS:
             continue
         following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if following is None or following.lower_ not in RELATIVE_WORDS:

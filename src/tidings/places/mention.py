@@ -124,6 +124,9 @@ def _owned_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
 def _capital_phrases(doc: Any, tagged: set[int]) -> list[PlacePhrase]:
     """ "in the Kenyan capital", "in Kenya's capital": a capital named by its country's demonym or name."""
     found: list[PlacePhrase] = []
+    text = doc.text.lower()
+    if not any(word in text for word in _capital_words()):
+        return found  # no capital word in the sentence: no token to look at
     for tok in doc:
         if tok.lower_ not in _capital_words() or tok.dep_ != "pobj" or tok.i in tagged:
             continue
