@@ -1,0 +1,71 @@
+"""Toponym resolution by general methods (sentences and name lists written for these tests): spatial coherence
+among an article's places, counties and well-known regions, regional demonyms, villages of the countries a
+sentence names, and a town named with its province."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tidings.places.geocoder import Geocoder
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder.default()
+
+
+def test_a_homonym_near_the_article_s_other_towns_wins(geocoder: Geocoder) -> None:
+    # Alone, "Springfield" is the biggest one (Missouri); beside Hartford and Worcester it is the one there.
+    alone = geocoder.geocode_article(["Springfield"])[0]
+    assert alone is not None and alone.lon is not None and alone.lon < -90
+    found = geocoder.geocode_article(["Hartford", "Springfield", "Worcester"])[1]
+    assert found is not None and found.lat is not None and found.lon is not None
+    assert _km(found.lat, found.lon, 42.1, -72.59) < 50
+
+
+def test_a_us_state_beside_towns_of_another_country_may_be_a_town_there(geocoder: Geocoder) -> None:
+    found = geocoder.geocode_article(["Montevideo", "Florida", "Durazno"])[1]
+    assert found is not None and found.country == "URY"
+
+
+def test_a_us_state_in_an_american_story_stays_the_state(geocoder: Geocoder) -> None:
+    found = geocoder.geocode_article(["Albany", "Florida", "Rochester", "Syracuse"])[1]
+    assert found is not None and found.name == "Florida" and found.lat is not None and found.lat < 31
+
+
+def test_a_big_city_keeps_its_reading_beside_small_towns(geocoder: Geocoder) -> None:
+    found = geocoder.geocode_article(["Paris", "Sherman", "Denison"])[0]
+    assert found is not None and found.country == "FRA"
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Lincolnshire", "GBR"),
+    ("County Wicklow", "IRL"),
+    ("Co. Offaly", "IRL"),
+    ("North Waziristan", "PAK"),
+    ("Cape Cod", "USA"),
+    ("East Ghouta", "SYR"),
+])
+def test_counties_and_well_known_regions_have_a_point(geocoder: Geocoder, name: str, country: str) -> None:
+    found = geocoder.geocode(name)
+    assert found is not None and found.country == country and found.lat is not None
+
+
+def test_a_county_named_like_a_foreign_town_is_the_county_in_a_british_story(geocoder: Geocoder) -> None:
+    found = geocoder.geocode_article(["Surrey", "Guildford", "England"])[0]
+    assert found is not None and found.country == "GBR"
+
+
+@pytest.mark.parametrize(("name", "region"), [("Welsh", "Wales"), ("Catalan", "Catalonia")])
+def test_a_regional_demonym_is_its_region(geocoder: Geocoder, name: str, region: str) -> None:
+    found = geocoder.geocode(name)
+    assert found is not None and found.name == region
