@@ -8,6 +8,9 @@ import math
 
 import pytest
 
+import tidings
+from tidings.nlp.model import parser
+from tidings.places.event_place import event_places, sentence_countries
 from tidings.places.geocoder import Geocoder
 
 
@@ -69,3 +72,42 @@ def test_a_county_named_like_a_foreign_town_is_the_county_in_a_british_story(geo
 def test_a_regional_demonym_is_its_region(geocoder: Geocoder, name: str, region: str) -> None:
     found = geocoder.geocode(name)
     assert found is not None and found.name == region
+
+
+def test_a_village_is_found_only_in_a_country_the_text_names(geocoder: Geocoder) -> None:
+    assert geocoder.geocode("Mazamet") is None
+    found = geocoder.geocode("Mazamet", context={"FRA"})
+    assert found is not None and found.country == "FRA"
+    assert geocoder.geocode("Mazamet", context={"BRA"}) is None
+
+
+def test_a_town_named_with_its_class_word_may_be_a_village_of_the_context(geocoder: Geocoder) -> None:
+    found = geocoder.geocode("town of Mazamet", country="FRA")
+    assert found is not None and found.country == "FRA" and found.lat is not None
+
+
+def test_a_sentence_names_its_countries_by_demonym() -> None:
+    doc = parser()("Gunmen raided a bank in a town, a Norwegian broadcaster said, citing Polish police.")
+    assert sentence_countries(doc, Geocoder.default()) >= {"NOR", "POL"}
+
+
+def test_the_town_the_verb_acts_on_comes_before_the_province_of_the_clause() -> None:
+    doc = parser()("On Friday, jets bombed the town of Elmvale in the northern province of Dunmore.")
+    verb = next(t for t in doc if t.text == "bombed")
+    tiers = [(n, [p.name for p in tier]) for n, tier in event_places(doc, verb)]
+    assert tiers and tiers[0][0] == 0 and tiers[0][1][0] == "town of Elmvale"
+
+
+def test_a_plain_object_is_no_town_phrase() -> None:
+    doc = parser()("On Friday, jets bombed the bridge of Elmvale in the northern province of Dunmore.")
+    verb = next(t for t in doc if t.text == "bombed")
+    names = [p.name for _, tier in event_places(doc, verb) for p in tier]
+    assert "bridge of Elmvale" not in names and "town of Elmvale" not in names
+
+
+def test_the_pipeline_places_an_event_in_a_village_of_the_country_the_sentence_names() -> None:
+    result = next(iter(tidings.Pipeline().run([tidings.Article(
+        "t", "Farmers blocked roads near Mazamet on Sunday, French police said.", None)])))
+    located = [e.location for e in result.events if e.location is not None]
+    assert located and all(loc.lat is not None and loc.lon is not None for loc in located)
+    assert all(_km(loc.lat or 0.0, loc.lon or 0.0, 43.49, 2.37) < 30 for loc in located)

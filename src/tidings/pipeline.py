@@ -42,7 +42,13 @@ from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
-from tidings.places.event_place import dateline_name, event_places, locative_preposition, sentence_country
+from tidings.places.event_place import (
+    dateline_name,
+    event_places,
+    locative_preposition,
+    sentence_countries,
+    sentence_country,
+)
 from tidings.places.mention import place_phrases
 from tidings.record import Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
@@ -424,7 +430,9 @@ class Pipeline:
                 not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
         context = frozenset([main_country] if main_country else [])  # decides between homonymous towns
-        location, tier = self._location(sent.doc, cand, coder, context)
+        # the countries the sentence names find its villages ("in X, a town of the Yemeni province of Y")
+        location, tier = self._location(sent.doc, cand, coder, context | sentence_countries(sent.doc,
+                                                                                            self.geocoder))
         # an unknown place the sentence names ("in a village of the valley") is no reason for the dateline's,
         # but a building or street is in the dateline's town ("at City Hall")
         dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in

@@ -4,6 +4,7 @@ News names the place of an act in a few ways, tried in this order (:func:`event_
 
 0. a place phrase of the event's own clause right after "in", "at" or "near" (``place_preps.tsv``, sides
    "yes"): only these also place the event's sides (the country of "protesters", an unnamed side);
+   the town the verb's object names with a class word ("jets bombed the town of X") is one of these;
 1. any other place phrase of the clause after a locative preposition ("outside", "through" ...), also one
    step down an "of" phrase ("through the streets of X", "in the north of X") or an apposition ("in the
    capital, X");
@@ -35,7 +36,7 @@ from typing import Any
 from tidings.places.knowledge import Knowledge
 from tidings.places.mention import PlacePhrase, place_phrases
 
-__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_country"]
+__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_countries", "sentence_country"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
 # A dateline the cleaner leaves because no dash follows it: "DORVAL (AP) The mayor ...", "DORVAL, Ruritania
@@ -130,10 +131,33 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
             if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG") or \
                     trigger.lemma_.lower() in _place_verbs():  # "retook X": X is a place if anything
                 objects.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
+    core[:0] = _town_objects(doc, trigger, taken)  # the act's own object first
     clause.extend(_verb_places(doc, trigger))
     sentence.extend(_other_verbs_places(doc, trigger, taken))
     tiers = (core, clause, objects, sentence)
     return [(n, sorted(tier, key=lambda p: p.head.i in taken)) for n, tier in enumerate(tiers) if tier]
+
+
+@functools.cache
+def _town_words() -> frozenset[str]:
+    """The class words of a town ("city", "town", "village": ``class_words.tsv``, kind city)."""
+    return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "city")
+
+
+def _town_objects(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePhrase]:
+    """ "jets bombed the town of X", "rebels seized the village of X": the verb's object is a town it names,
+    where the act happens, and smaller than a province the clause names after "in" (so with the places of
+    tier 0, where the smallest wins)."""
+    found: list[PlacePhrase] = []
+    for obj in trigger.children:
+        if obj.dep_ != "dobj" or obj.lower_ not in _town_words() or obj.i in taken:
+            continue
+        for prep in obj.children:
+            name = next((_named_object(doc, pobj) for pobj in prep.children if pobj.dep_ == "pobj"), None) \
+                if prep.dep_ == "prep" and prep.lower_ == "of" else None
+            if name is not None:
+                found.append(PlacePhrase(f"{obj.lower_} of {name}", obj, True))
+    return found
 
 
 def _names_after_distance(doc: Any, phrases: list[PlacePhrase]) -> list[PlacePhrase]:
@@ -191,6 +215,24 @@ def _other_verbs_places(doc: Any, trigger: Any, taken: frozenset[int]) -> list[P
                 ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
                 found.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
     return found
+
+
+def sentence_countries(doc: Any, geocoder: Any) -> frozenset[str]:
+    """The countries (ISO alpha-3) a sentence names by name, possessive, demonym or as the country of a
+    region or province ("an Austrian paper", "the Yemeni province of X"): the context that finds a village
+    the sentence names ("an attack in X, a village of ...") and decides between homonyms."""
+    found: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        location = geocoder.geocode(ent.text)
+        if location is not None and location.country is not None and geocoder.scale(location) >= 1:
+            found.add(location.country)
+        for word in ent.text.split():  # "the Yemeni province of X": the demonym inside a longer name
+            country = geocoder.demonym_country(word) if word[:1].isupper() else None
+            if country is not None:
+                found.add(country)
+    return frozenset(found)
 
 
 def sentence_country(doc: Any, geocoder: Any) -> Any | None:

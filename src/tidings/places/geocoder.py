@@ -259,6 +259,8 @@ class Geocoder:
             found = self._lookup(key.split(maxsplit=1)[1], country, frozenset(context))  # "northern Aleppo"
         if found is None and self._is_local(name):
             found = self._site_town(name.strip(), country, frozenset(context))
+        if found is None:  # a village of the hinted country or of a country the article names
+            found = self._village_of(key, name, country, context)
         if found is None and name.strip() in self._knowledge.demonyms:  # "Syrian", "British": the country
             found = self._by_alpha3.get(self._knowledge.demonyms[name.strip()])
         # "the Police", "the Mall": a city name with an article is rarely the city ("The Hague" aside).
@@ -475,6 +477,18 @@ class Geocoder:
         places = self._cities.get(normalise_name(location.name), [])
         return next((p.admin1 for p in places if p.location.geonameid == location.geonameid), None)
 
+    def _village_of(self, key: str, name: str, hint: str | None, context: Collection[str]) -> Location | None:
+        """A town of 1,000+ people called ``key`` (main name) in the hinted country or a country of
+        ``context``: a village is named with its surroundings, so only there. A capitalised name of four
+        letters or more that is not a street or site."""
+        if len(key) < 4 or not name.strip()[:1].isupper() or self._is_local(name):
+            return None
+        return self._villages_in(key, hint, context)
+
+    def _villages_in(self, key: str, hint: str | None, context: Collection[str]) -> Location | None:
+        countries = frozenset(c for c in (hint, *context) if c is not None and len(c) == 3)
+        return self._small_town(key, countries, frozenset(context)) if countries else None
+
     def _small_town(self, name: str, countries: frozenset[str],
                     context: frozenset[str] = frozenset()) -> Location | None:
         places = [p for p in self._villages().get(normalise_name(name), [])
@@ -507,6 +521,10 @@ class Geocoder:
             counts[loc.geonameid] += 1
         best = max(towns, key=lambda loc: counts[loc.geonameid])  # the first of the most named
         return best
+
+    def demonym_country(self, word: str) -> str | None:
+        """The country (ISO alpha-3) a demonym names ("Yemeni" -> YEM), or None."""
+        return self._knowledge.demonyms.get(word)
 
     def is_local(self, name: str) -> bool:
         """Whether ``name`` is a street, site, building or feature of a town rather than a town or bigger."""
@@ -582,9 +600,10 @@ class Geocoder:
             return None
         if kind == "capital":  # "the capital of Kenya", "the Kenyan capital": its capital city
             return self._capital_of(text, core, hint, context)
-        if kind == "city":
+        if kind == "city":  # "the town of X": a town, or a village of the hinted or context country
             cities = self._cities.get(core, [])
-            return self._best(cities, hint, context) if cities else self._lookup(core, hint, context)
+            return self._best(cities, hint, context) if cities else \
+                self._lookup(core, hint, context) or self._villages_in(core, hint, context)
         return self._subdivision(core, hint, context) or self._lookup(core, hint, context)
 
     def _capital_of(self, text: str, core: str, hint: str | None, context: frozenset[str]) -> Location | None:
