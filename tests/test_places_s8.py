@@ -111,3 +111,36 @@ def test_the_pipeline_places_an_event_in_a_village_of_the_country_the_sentence_n
     located = [e.location for e in result.events if e.location is not None]
     assert located and all(loc.lat is not None and loc.lon is not None for loc in located)
     assert all(_km(loc.lat or 0.0, loc.lon or 0.0, 43.49, 2.37) < 30 for loc in located)
+
+
+@pytest.mark.parametrize(("name", "country"), [("Lahore district", "PAK"), ("Kunduz district", "AFG")])
+def test_a_district_named_after_its_seat_is_that_town(geocoder: Geocoder, name: str, country: str) -> None:
+    found = geocoder.geocode(name)
+    assert found is not None and found.country == country and found.geonameid is not None
+
+
+def test_a_state_whose_name_has_a_class_word_is_that_state(geocoder: Geocoder) -> None:
+    found = geocoder.geocode("District of Columbia")
+    assert found is not None and found.lat is not None and found.lon is not None
+    assert _km(found.lat, found.lon, 38.9, -77.0) < 50
+
+
+def test_the_district_class_word_makes_a_place_phrase() -> None:
+    doc = parser()("Police dispersed a crowd in Hallam district of Westland on Monday.")
+    verb = next(t for t in doc if t.text == "dispersed")
+    names = [p.name for _, tier in event_places(doc, verb) for p in tier]
+    assert any("district" in name for name in names)
+
+
+def test_the_second_of_two_coordinated_places_has_the_first_one_s_preposition() -> None:
+    doc = parser()("Rebels shelled villages in Nakuru and Naivasha on Sunday.")
+    verb = next(t for t in doc if t.text == "shelled")
+    names = [p.name for _, tier in event_places(doc, verb) for p in tier]
+    assert "Naivasha" in names
+
+
+def test_a_country_gives_way_to_a_town_of_it_the_clause_names() -> None:
+    result = next(iter(tidings.Pipeline().run([tidings.Article(
+        "t", "Farmers blocked the road between Nakuru and Naivasha in central Kenya.", None)])))
+    located = [e.location for e in result.events if e.location is not None]
+    assert located and all(loc.country == "KEN" and loc.name != "Kenya" for loc in located)

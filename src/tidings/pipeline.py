@@ -527,8 +527,10 @@ class Pipeline:
             ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
             found: Location | None = self.geocoder.geocode(ent.text if ent is not None else place.text,
                                                            country=hint, context=context)
-            if found is not None:
+            if found is not None and self.geocoder.scale(found) < 2:
                 return found, 0
+        else:
+            found = None
         taken: set[int] = set()
         for ref in (cand.source, cand.target):
             # a side that is the country of a place acted on ("recaptured Palmyra") still names the place
@@ -536,12 +538,22 @@ class Pipeline:
                 taken.update(range(ref.start, ref.end))
         # the clause's place, the verb's object, the sentence's (tidings.places.event_place): the smallest
         # place of the first tier the gazetteer knows, one with coordinates first
+        # a country of the first tier gives way to a town of it that the clause names after another
+        # preposition ("blocked the road between X and Y in central Ruritania"): the finer place of the two
+        best: tuple[Location | None, int] = (found, 0) if found is not None else (None, -1)
         for number, tier in event_places(doc, cand.trigger, taken):
             located = [loc for loc in (self.geocoder.geocode(p.name, country=hint, context=context)
                                        for p in tier) if loc is not None]
             if located:
-                return min(located, key=lambda loc: (loc.lat is None, self.geocoder.scale(loc))), number
-        return None, -1
+                found = min(located, key=lambda loc: (loc.lat is None, self.geocoder.scale(loc)))
+                if best[0] is None:
+                    best = (found, number)
+                elif number <= 1 and found.country == best[0].country and found.lat is not None and \
+                        self.geocoder.scale(found) < self.geocoder.scale(best[0]):
+                    return found, best[1]
+                if best[1] >= 1 or self.geocoder.scale(found) < 2:
+                    return best
+        return best
 
     def _previous_place(self, previous: list[Any], context: frozenset[str]) -> Location | None:
         """The place the nearest earlier sentence of the paragraph names after a locative preposition: a

@@ -81,11 +81,14 @@ def _after_distance(prep: Any) -> bool:
 def locative_preposition(head: Any) -> Any | None:
     """The locative preposition a place phrase's head token hangs from, or None.
 
-    "in X" -> in; "in the capital, X" -> in; "through the streets of X" -> through; "X said" -> None.
+    "in X" -> in; "in the capital, X" -> in; "in X and Y" -> in (for Y too); "through the streets of X" ->
+    through; "X said" -> None.
     """
     preps = _prepositions()
     node = head
     if node.dep_ == "appos" and node.head.i != node.i:  # "in the capital, Luanda"
+        node = node.head
+    while node.dep_ == "conj" and node.head.i != node.i:  # "in X and Y", "between X and Y": Y as X
         node = node.head
     if node.dep_ != "pobj":
         return None

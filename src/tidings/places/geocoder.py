@@ -596,8 +596,12 @@ class Geocoder:
                 inner = self.geocode(possessive["inner"], country=outer.country, context=context)
                 return inner if inner is not None and inner.country == outer.country else outer
         kind, core = self._classed(key)
-        if kind not in ("city", "subdivision", "capital") or not core:
+        if kind not in ("city", "subdivision", "capital", "unit") or not core:
             return None
+        if kind == "unit":  # "X district": a second-level unit named after its seat, the town X
+            cities = [p for p in self._cities.get(core, []) if p.primary]
+            return self._best(cities, hint, context) if cities else \
+                self._lookup(core, hint, context) or self._villages_in(core, hint, context)
         if kind == "capital":  # "the capital of Kenya", "the Kenyan capital": its capital city
             return self._capital_of(text, core, hint, context)
         if kind == "city":  # "the town of X": a town, or a village of the hinted or context country
@@ -630,6 +634,8 @@ class Geocoder:
     def _classed(self, key: str) -> tuple[str | None, str]:
         """ "kunduz province" -> ("subdivision", "kunduz"); "city of kunduz" -> ("city", "kunduz")."""
         words = key.split()
+        if any(key in table for table in (self._states, self._countries)):
+            return None, key  # "District of Columbia", "Isle of Man": the name itself
         if len(words) >= 2 and words[-1] in self._knowledge.class_words and key not in self._cities \
                 and key not in self._subdivisions and key not in self._regions:
             return self._knowledge.class_words[words[-1]], " ".join(words[:-1])
