@@ -144,3 +144,21 @@ def test_a_country_gives_way_to_a_town_of_it_the_clause_names() -> None:
         "t", "Farmers blocked the road between Nakuru and Naivasha in central Kenya.", None)])))
     located = [e.location for e in result.events if e.location is not None]
     assert located and all(loc.country == "KEN" and loc.name != "Kenya" for loc in located)
+
+
+def test_where_a_statement_was_made_is_not_the_place_of_the_act_it_reports() -> None:
+    doc = parser()("Militias burned a market, the governor told journalists in Lusaka.")
+    verb = next(t for t in doc if t.text == "burned")
+    assert [p.name for _, tier in event_places(doc, verb) for p in tier] == []
+
+
+def test_the_speaker_s_place_still_counts_for_the_act() -> None:
+    doc = parser()("Militias burned a market overnight, police in Ndola said.")
+    verb = next(t for t in doc if t.text == "burned")
+    assert "Ndola" in [p.name for _, tier in event_places(doc, verb) for p in tier]
+
+
+def test_a_statement_keeps_the_place_where_it_was_made() -> None:
+    doc = parser()("The governor told journalists in Lusaka that the market would reopen.")
+    verb = next(t for t in doc if t.text == "told")
+    assert "Lusaka" in [p.name for _, tier in event_places(doc, verb) for p in tier]

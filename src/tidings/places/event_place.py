@@ -11,7 +11,8 @@ News names the place of an act in a few ways, tried in this order (:func:`event_
 2. a place that is the object of the event's verb ("the rebels retook X"; ``place_verbs.tsv`` names the verbs
    whose object is a place even when the tagger takes it for a person);
 3. a place phrase after a locative preposition anywhere else in the sentence, or the named object of another
-   verb whose object is a place ("recaptured X after the army pulled out").
+   verb whose object is a place ("recaptured X after the army pulled out"); not a place where a statement
+   about the event was made ("the envoy told reporters in X": ``attribution.cues.REPORT_VERBS``).
 
 The named place after a preposition that says where a verb's event happens ("deployed troops to X", "were
 arrested from the X campus": ``verb_preps.tsv``) is one of the clause's places (tier 1). A place after "from"
@@ -33,6 +34,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from tidings.attribution.cues import REPORT_VERBS
 from tidings.places.knowledge import Knowledge
 from tidings.places.mention import PlacePhrase, place_phrases
 
@@ -103,6 +105,8 @@ def _in_clause(tok: Any, trigger: Any) -> bool:
     node = tok
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX") and node.i != trigger.i:
         node = node.head
+    if node.i == trigger.head.i and node.i != trigger.i and node.lemma_.lower() in _speech_verbs():
+        return False  # "rebels shelled X, the envoy told reporters in Y": the speech verb's own clause
     return bool(node.i == trigger.i or node.i == trigger.head.i or trigger.i == node.head.i)
 
 
@@ -123,7 +127,8 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
         if prep is None:
             continue
         if not _in_clause(prep, trigger):
-            sentence.append(phrase)
+            if not _statement_venue(prep):  # "told reporters in X": where it was said, not done
+                sentence.append(phrase)
         elif prep.i == phrase.head.head.i and _prepositions().get(prep.lower_, False):
             core.append(phrase)  # "in X", "near X": places the sides too
         else:
@@ -161,6 +166,23 @@ def _town_objects(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePh
             if name is not None:
                 found.append(PlacePhrase(f"{obj.lower_} of {name}", obj, True))
     return found
+
+
+def _statement_venue(prep: Any) -> bool:
+    """Whether a preposition hangs from a speech verb ("told reporters in X", "speaking in X") or its
+    object, not from its speaker ("police in X said" names where the police are, often the event's place):
+    such a place is where the statement was made."""
+    node = prep.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        node = node.head
+    return node.lemma_.lower() in _speech_verbs()
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    return REPORT_VERBS | {"speak"}
 
 
 def _names_after_distance(doc: Any, phrases: list[PlacePhrase]) -> list[PlacePhrase]:
