@@ -162,3 +162,20 @@ def test_a_statement_keeps_the_place_where_it_was_made() -> None:
     doc = parser()("The governor told journalists in Lusaka that the market would reopen.")
     verb = next(t for t in doc if t.text == "told")
     assert "Lusaka" in [p.name for _, tier in event_places(doc, verb) for p in tier]
+
+
+def test_a_town_and_its_state_is_that_state_s_town_or_village(geocoder: Geocoder) -> None:
+    found = geocoder.geocode("Smithfield, Utah")
+    assert found is not None and found.lon is not None and found.lon < -110  # not the one in Rhode Island
+    village = geocoder.geocode("Glenrock, Wyoming")
+    assert village is not None and village.country == "USA" and village.lon is not None and village.lon < -100
+
+
+def test_an_unknown_town_of_a_named_state_is_placed_in_that_state(geocoder: Geocoder) -> None:
+    found = geocoder.geocode("Quillbrook Falls, Ohio")
+    assert found is not None and found.name == "Ohio"
+
+
+def test_a_village_and_its_country_is_found_there(geocoder: Geocoder) -> None:
+    found = geocoder.geocode("Mazamet, France")
+    assert found is not None and found.country == "FRA" and found.lat is not None

@@ -656,16 +656,19 @@ class Geocoder:
     def _town_in(self, head: str, tail: str) -> Location | None:
         """The town in the state or country after the comma ("Springfield, Illinois", "Paris, France")."""
         state = self._state_codes.get(tail)
-        if state is not None:
-            places = [
-                p for p in self._cities.get(head, []) if p.location.country == "USA" and p.admin1 == state
-            ]
+        if state is not None:  # a town, else a village, of that state; never a namesake of another state
+            places = [p for p in self._cities.get(head, []) + self._villages().get(head, [])
+                      if p.location.country == "USA" and p.admin1 == state]
             if places:
                 return self._best(places, "USA")
+            return self._states.get(normalise_name(self._state_names.get(state, "")))  # the state itself
         outer = self._lookup(tail, None)
         if outer is None or outer.country is None:
             return None
-        return self._lookup(head, outer.country)
+        found = self._lookup(head, outer.country)
+        if found is not None and found.country == outer.country:
+            return found
+        return self._small_town(head, frozenset({outer.country})) or found
 
     def _is_city(self, location: Location) -> bool:
         places = self._cities.get(normalise_name(location.name), [])
