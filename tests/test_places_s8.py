@@ -10,7 +10,7 @@ import pytest
 
 import tidings
 from tidings.nlp.model import parser
-from tidings.places.event_place import event_places, sentence_countries
+from tidings.places.event_place import event_places, sentence_countries, sentence_town
 from tidings.places.geocoder import Geocoder
 
 
@@ -179,3 +179,22 @@ def test_an_unknown_town_of_a_named_state_is_placed_in_that_state(geocoder: Geoc
 def test_a_village_and_its_country_is_found_there(geocoder: Geocoder) -> None:
     found = geocoder.geocode("Mazamet, France")
     assert found is not None and found.country == "FRA" and found.lat is not None
+
+
+def test_a_town_named_as_a_modifier_is_the_sentence_s_town(geocoder: Geocoder) -> None:
+    doc = parser()("Mombasa traders shut their shops on Monday over new taxes.")
+    found = sentence_town(doc, geocoder)
+    assert found is not None and found.country == "KEN"
+
+
+def test_two_modifier_towns_name_no_single_town(geocoder: Geocoder) -> None:
+    doc = parser()("Mombasa traders and Kisumu farmers shut their shops on Monday.")
+    assert sentence_town(doc, geocoder) is None
+
+
+def test_the_pipeline_places_an_act_at_the_town_its_actor_is_named_after() -> None:
+    result = next(iter(tidings.Pipeline().run([tidings.Article(
+        "t", "Mombasa police arrested two opposition activists on Tuesday.", None)])))
+    located = [e.location for e in result.events if e.location is not None]
+    assert located and all(loc.lat is not None and loc.lon is not None for loc in located)
+    assert all(_km(loc.lat or 0.0, loc.lon or 0.0, -4.05, 39.66) < 50 for loc in located)

@@ -48,6 +48,7 @@ from tidings.places.event_place import (
     locative_preposition,
     sentence_countries,
     sentence_country,
+    sentence_town,
 )
 from tidings.places.mention import place_phrases
 from tidings.record import Article, Attribution, Event, Location
@@ -438,7 +439,7 @@ class Pipeline:
         dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in
                                             event_places(sent.doc, cand.trigger) for p in tier)
         if dateline:  # the paragraph's earlier place, else the dateline's, else the sentence's one country
-            stored = self._previous_place(previous, context) or \
+            stored = sentence_town(sent.doc, self.geocoder) or self._previous_place(previous, context) or \
                 self._dateline_place(article, cleaned, main_country) or \
                 sentence_country(sent.doc, self.geocoder)
         else:

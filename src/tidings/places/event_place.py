@@ -22,7 +22,8 @@ preposition: the event is near X; a proper name there is a place whatever the ta
 A place that is an actor ("Moscow said", "talks with Kyiv") is never one of them: it has no locative
 preposition. Within one tier the caller keeps the smallest place the gazetteer finds (a town before its
 province before its country). When the sentence names no place (or only a building or street), the pipeline
-takes the place the paragraph's previous sentence names, else the wire dateline of the article ("DORVAL,
+takes the one town the sentence names as a modifier ("Mumbai police", :func:`sentence_town`), else the place
+the paragraph's previous sentence names, else the wire dateline of the article ("DORVAL,
 Ruritania (AP) -"), which is where the reporter files from (:func:`dateline_name`), else the one country the
 sentence names by name, possessive or demonym (:func:`sentence_country`).
 """
@@ -38,7 +39,8 @@ from tidings.attribution.cues import REPORT_VERBS
 from tidings.places.knowledge import Knowledge
 from tidings.places.mention import PlacePhrase, place_phrases
 
-__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_countries", "sentence_country"]
+__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_countries", "sentence_country",
+           "sentence_town"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
 # A dateline the cleaner leaves because no dash follows it: "DORVAL (AP) The mayor ...", "DORVAL, Ruritania
@@ -258,6 +260,20 @@ def sentence_countries(doc: Any, geocoder: Any) -> frozenset[str]:
             if country is not None:
                 found.add(country)
     return frozenset(found)
+
+
+def sentence_town(doc: Any, geocoder: Any) -> Any | None:
+    """The one town a sentence names as a modifier of a noun ("Mumbai police arrested ...", "Lagos traders
+    shut their shops", "the Kisumu governor's office"): where its act most likely happened when no place
+    phrase says where. None when it names none or several such towns, or the name is an actor itself."""
+    found: dict[int | None, Any] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP") or ent.root.dep_ not in ("compound", "amod", "poss", "nmod"):
+            continue
+        location = geocoder.geocode(ent.text)
+        if location is not None and location.lat is not None and geocoder.scale(location) == 0:
+            found.setdefault(location.geonameid, location)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def sentence_country(doc: Any, geocoder: Any) -> Any | None:
