@@ -43,7 +43,14 @@ from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
-from tidings.places.event_place import dateline_name, event_places, locative_preposition, sentence_country
+from tidings.places.event_place import (
+    dateline_name,
+    event_places,
+    locative_preposition,
+    sentence_countries,
+    sentence_country,
+    sentence_town,
+)
 from tidings.places.mention import place_phrases
 from tidings.record import Article, Attribution, Event, Location
 from tidings.resources import Resources, lemma_table, load_user_actors, load_user_lexicon, trigger_forms
@@ -427,13 +434,15 @@ class Pipeline:
                 not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
         context = frozenset([main_country] if main_country else [])  # decides between homonymous towns
-        location, tier = self._location(sent.doc, cand, coder, context)
+        # the countries the sentence names find its villages ("in X, a town of the Yemeni province of Y")
+        location, tier = self._location(sent.doc, cand, coder, context | sentence_countries(sent.doc,
+                                                                                            self.geocoder))
         # an unknown place the sentence names ("in a village of the valley") is no reason for the dateline's,
         # but a building or street is in the dateline's town ("at City Hall")
         dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in
                                             event_places(sent.doc, cand.trigger) for p in tier)
         if dateline:  # the paragraph's earlier place, else the dateline's, else the sentence's one country
-            stored = self._previous_place(previous, context) or \
+            stored = sentence_town(sent.doc, self.geocoder) or self._previous_place(previous, context) or \
                 self._dateline_place(article, cleaned, main_country) or \
                 sentence_country(sent.doc, self.geocoder)
         else:
@@ -522,8 +531,10 @@ class Pipeline:
             ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
             found: Location | None = self.geocoder.geocode(ent.text if ent is not None else place.text,
                                                            country=hint, context=context)
-            if found is not None:
+            if found is not None and self.geocoder.scale(found) < 2:
                 return found, 0
+        else:
+            found = None
         taken: set[int] = set()
         for ref in (cand.source, cand.target):
             # a side that is the country of a place acted on ("recaptured Palmyra") still names the place
@@ -531,12 +542,22 @@ class Pipeline:
                 taken.update(range(ref.start, ref.end))
         # the clause's place, the verb's object, the sentence's (tidings.places.event_place): the smallest
         # place of the first tier the gazetteer knows, one with coordinates first
+        # a country of the first tier gives way to a town of it that the clause names after another
+        # preposition ("blocked the road between X and Y in central Ruritania"): the finer place of the two
+        best: tuple[Location | None, int] = (found, 0) if found is not None else (None, -1)
         for number, tier in event_places(doc, cand.trigger, taken):
             located = [loc for loc in (self.geocoder.geocode(p.name, country=hint, context=context)
                                        for p in tier) if loc is not None]
             if located:
-                return min(located, key=lambda loc: (loc.lat is None, self.geocoder.scale(loc))), number
-        return None, -1
+                found = min(located, key=lambda loc: (loc.lat is None, self.geocoder.scale(loc)))
+                if best[0] is None:
+                    best = (found, number)
+                elif number <= 1 and found.country == best[0].country and found.lat is not None and \
+                        self.geocoder.scale(found) < self.geocoder.scale(best[0]):
+                    return found, best[1]
+                if best[1] >= 1 or self.geocoder.scale(found) < 2:
+                    return best
+        return best
 
     def _previous_place(self, previous: list[Any], context: frozenset[str]) -> Location | None:
         """The place the nearest earlier sentence of the paragraph names after a locative preposition: a

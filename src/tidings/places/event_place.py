@@ -4,13 +4,15 @@ News names the place of an act in a few ways, tried in this order (:func:`event_
 
 0. a place phrase of the event's own clause right after "in", "at" or "near" (``place_preps.tsv``, sides
    "yes"): only these also place the event's sides (the country of "protesters", an unnamed side);
+   the town the verb's object names with a class word ("jets bombed the town of X") is one of these;
 1. any other place phrase of the clause after a locative preposition ("outside", "through" ...), also one
    step down an "of" phrase ("through the streets of X", "in the north of X") or an apposition ("in the
    capital, X");
 2. a place that is the object of the event's verb ("the rebels retook X"; ``place_verbs.tsv`` names the verbs
    whose object is a place even when the tagger takes it for a person);
 3. a place phrase after a locative preposition anywhere else in the sentence, or the named object of another
-   verb whose object is a place ("recaptured X after the army pulled out").
+   verb whose object is a place ("recaptured X after the army pulled out"); not a place where a statement
+   about the event was made ("the envoy told reporters in X": ``attribution.cues.REPORT_VERBS``).
 
 The named place after a preposition that says where a verb's event happens ("deployed troops to X", "were
 arrested from the X campus": ``verb_preps.tsv``) is one of the clause's places (tier 1). A place after "from"
@@ -20,7 +22,8 @@ preposition: the event is near X; a proper name there is a place whatever the ta
 A place that is an actor ("Moscow said", "talks with Kyiv") is never one of them: it has no locative
 preposition. Within one tier the caller keeps the smallest place the gazetteer finds (a town before its
 province before its country). When the sentence names no place (or only a building or street), the pipeline
-takes the place the paragraph's previous sentence names, else the wire dateline of the article ("DORVAL,
+takes the one town the sentence names as a modifier ("Mumbai police", :func:`sentence_town`), else the place
+the paragraph's previous sentence names, else the wire dateline of the article ("DORVAL,
 Ruritania (AP) -"), which is where the reporter files from (:func:`dateline_name`), else the one country the
 sentence names by name, possessive or demonym (:func:`sentence_country`).
 """
@@ -32,10 +35,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from tidings.attribution.cues import REPORT_VERBS
 from tidings.places.knowledge import Knowledge
 from tidings.places.mention import PlacePhrase, place_phrases
 
-__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_country"]
+__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_countries", "sentence_country",
+           "sentence_town"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
 # A dateline the cleaner leaves because no dash follows it: "DORVAL (AP) The mayor ...", "DORVAL, Ruritania
@@ -80,11 +85,14 @@ def _after_distance(prep: Any) -> bool:
 def locative_preposition(head: Any) -> Any | None:
     """The locative preposition a place phrase's head token hangs from, or None.
 
-    "in X" -> in; "in the capital, X" -> in; "through the streets of X" -> through; "X said" -> None.
+    "in X" -> in; "in the capital, X" -> in; "in X and Y" -> in (for Y too); "through the streets of X" ->
+    through; "X said" -> None.
     """
     preps = _prepositions()
     node = head
     if node.dep_ == "appos" and node.head.i != node.i:  # "in the capital, Luanda"
+        node = node.head
+    while node.dep_ == "conj" and node.head.i != node.i:  # "in X and Y", "between X and Y": Y as X
         node = node.head
     if node.dep_ != "pobj":
         return None
@@ -99,6 +107,8 @@ def _in_clause(tok: Any, trigger: Any) -> bool:
     node = tok
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX") and node.i != trigger.i:
         node = node.head
+    if node.i == trigger.head.i and node.i != trigger.i and node.lemma_.lower() in _speech_verbs():
+        return False  # "rebels shelled X, the envoy told reporters in Y": the speech verb's own clause
     return bool(node.i == trigger.i or node.i == trigger.head.i or trigger.i == node.head.i)
 
 
@@ -119,7 +129,8 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
         if prep is None:
             continue
         if not _in_clause(prep, trigger):
-            sentence.append(phrase)
+            if not _statement_venue(prep):  # "told reporters in X": where it was said, not done
+                sentence.append(phrase)
         elif prep.i == phrase.head.head.i and _prepositions().get(prep.lower_, False):
             core.append(phrase)  # "in X", "near X": places the sides too
         else:
@@ -130,10 +141,50 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
             if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG") or \
                     trigger.lemma_.lower() in _place_verbs():  # "retook X": X is a place if anything
                 objects.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
+    core[:0] = _town_objects(doc, trigger, taken)  # the act's own object first
     clause.extend(_verb_places(doc, trigger))
     sentence.extend(_other_verbs_places(doc, trigger, taken))
     tiers = (core, clause, objects, sentence)
     return [(n, sorted(tier, key=lambda p: p.head.i in taken)) for n, tier in enumerate(tiers) if tier]
+
+
+@functools.cache
+def _town_words() -> frozenset[str]:
+    """The class words of a town ("city", "town", "village": ``class_words.tsv``, kind city)."""
+    return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "city")
+
+
+def _town_objects(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePhrase]:
+    """ "jets bombed the town of X", "rebels seized the village of X": the verb's object is a town it names,
+    where the act happens, and smaller than a province the clause names after "in" (so with the places of
+    tier 0, where the smallest wins)."""
+    found: list[PlacePhrase] = []
+    for obj in trigger.children:
+        if obj.dep_ != "dobj" or obj.lower_ not in _town_words() or obj.i in taken:
+            continue
+        for prep in obj.children:
+            name = next((_named_object(doc, pobj) for pobj in prep.children if pobj.dep_ == "pobj"), None) \
+                if prep.dep_ == "prep" and prep.lower_ == "of" else None
+            if name is not None:
+                found.append(PlacePhrase(f"{obj.lower_} of {name}", obj, True))
+    return found
+
+
+def _statement_venue(prep: Any) -> bool:
+    """Whether a preposition hangs from a speech verb ("told reporters in X", "speaking in X") or its
+    object, not from its speaker ("police in X said" names where the police are, often the event's place):
+    such a place is where the statement was made."""
+    node = prep.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        node = node.head
+    return node.lemma_.lower() in _speech_verbs()
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    return REPORT_VERBS | {"speak"}
 
 
 def _names_after_distance(doc: Any, phrases: list[PlacePhrase]) -> list[PlacePhrase]:
@@ -191,6 +242,38 @@ def _other_verbs_places(doc: Any, trigger: Any, taken: frozenset[int]) -> list[P
                 ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
                 found.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
     return found
+
+
+def sentence_countries(doc: Any, geocoder: Any) -> frozenset[str]:
+    """The countries (ISO alpha-3) a sentence names by name, possessive, demonym or as the country of a
+    region or province ("an Austrian paper", "the Yemeni province of X"): the context that finds a village
+    the sentence names ("an attack in X, a village of ...") and decides between homonyms."""
+    found: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        location = geocoder.geocode(ent.text)
+        if location is not None and location.country is not None and geocoder.scale(location) >= 1:
+            found.add(location.country)
+        for word in ent.text.split():  # "the Yemeni province of X": the demonym inside a longer name
+            country = geocoder.demonym_country(word) if word[:1].isupper() else None
+            if country is not None:
+                found.add(country)
+    return frozenset(found)
+
+
+def sentence_town(doc: Any, geocoder: Any) -> Any | None:
+    """The one town a sentence names as a modifier of a noun ("Mumbai police arrested ...", "Lagos traders
+    shut their shops", "the Kisumu governor's office"): where its act most likely happened when no place
+    phrase says where. None when it names none or several such towns, or the name is an actor itself."""
+    found: dict[int | None, Any] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP") or ent.root.dep_ not in ("compound", "amod", "poss", "nmod"):
+            continue
+        location = geocoder.geocode(ent.text)
+        if location is not None and location.lat is not None and geocoder.scale(location) == 0:
+            found.setdefault(location.geonameid, location)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def sentence_country(doc: Any, geocoder: Any) -> Any | None:

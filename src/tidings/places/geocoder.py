@@ -58,6 +58,8 @@ __all__ = ["Geocoder", "normalise_name"]
 BIG_CITY = 500_000
 ALTERNATE_WEIGHT = 0.05  # an alternate-name match counts this share of the town's population
 SITE_TOWN = 100_000  # a building is taken to be named after a town of another country only from this size
+NEAR_KM = 150.0  # a homonym this close to another place of the article is the article's (spatial coherence)
+COHERENCE_RATIO = 5.0  # ... when the reading chosen so far is at least this many times farther away
 CONTEXT_WEIGHT = 20.0  # a town in a country or US state the article names counts this many times its size
 _MAJOR_SUBDIVISIONS = frozenset(
     {
@@ -257,6 +259,8 @@ class Geocoder:
             found = self._lookup(key.split(maxsplit=1)[1], country, frozenset(context))  # "northern Aleppo"
         if found is None and self._is_local(name):
             found = self._site_town(name.strip(), country, frozenset(context))
+        if found is None:  # a village of the hinted country or of a country the article names
+            found = self._village_of(key, name, country, context)
         if found is None and name.strip() in self._knowledge.demonyms:  # "Syrian", "British": the country
             found = self._by_alpha3.get(self._knowledge.demonyms[name.strip()])
         # "the Police", "the Mall": a city name with an article is rarely the city ("The Hague" aside).
@@ -317,7 +321,9 @@ class Geocoder:
         2. A name still unknown is looked up among towns of 1,000+ people, but only in a country the
            article's places are in (a village is named with its surroundings; alone it is too ambiguous).
         3. A US county it names ("Morris County") makes its US towns those of a state with such a county.
-        4. A street, building, site or county the gazetteer cannot know ("Third Street", "the County
+        4. Spatial coherence: a town whose homonym lies near the article's other places is that homonym
+           (:meth:`_coherent`).
+        5. A street, building, site or county the gazetteer cannot know ("Third Street", "the County
            Hospital") stands for the town the article names most often.
         """
         names = list(names)
@@ -336,6 +342,7 @@ class Geocoder:
         if countries and None in found:
             found = [loc if loc is not None else self._small_town(name, countries, context)
                      for name, loc in zip(names, found, strict=True)]
+        found = self._coherent(names, found)
         town = self._main_town(found)
         found = [self._county(name, town, context, self._county_town(name, found)) if loc is None else loc
                  for name, loc in zip(names, found, strict=True)]
@@ -343,6 +350,56 @@ class Geocoder:
             found = [replace(town, text=name) if loc is None and self._is_local(name) else loc
                      for name, loc in zip(names, found, strict=True)]
         return found
+
+    def _coherent(self, names: list[str], found: list[Location | None]) -> list[Location | None]:
+        """Spatial coherence: the places of one story lie near each other. A town, village or subdivision
+        whose name has a homonym (a town of 1,000+ people, by main name) within NEAR_KM of another town or
+        subdivision of the article, while the reading chosen so far lies COHERENCE_RATIO times farther from
+        all of them, is that homonym ("Springfield" beside Hartford and Worcester; "Florida" beside two
+        Uruguayan towns). A city of BIG_CITY+ people, a country, and a state or province of a country the
+        article's other places are in ("Florida" beside New York villages) keep their reading."""
+        anchors = [(normalise_name(name), loc) for name, loc in zip(names, found, strict=True)
+                   if loc is not None and loc.lat is not None and loc.lon is not None
+                   and self.scale(loc) <= 1]
+        if len({key for key, _ in anchors}) < 2:
+            return found
+        out = list(found)
+        for i, (name, loc) in enumerate(zip(names, found, strict=True)):
+            key = normalise_name(name)
+            others = [a for other, a in anchors if other != key]
+            near = self._coherent_reading(key, loc, others) if loc is not None and others else None
+            if near is not None:
+                out[i] = replace(near, text=name)
+        return out
+
+    def _coherent_reading(self, key: str, loc: Location, others: list[Location]) -> Location | None:
+        """The homonym of ``loc`` that the article's other places (``others``) make the right reading, or
+        None to keep ``loc``."""
+        if loc.lat is None or loc.lon is None or self.scale(loc) > 1 or self._population(loc) >= BIG_CITY:
+            return None
+        if not self._is_town(loc) and any(a.country == loc.country for a in others):
+            return None  # a state or province of the story's own country
+        points = [(a.lat or 0.0, a.lon or 0.0) for a in others]
+        near = self._nearest_homonym(key, points)
+        if near is None or near.geonameid == loc.geonameid:
+            return None
+        here = _nearest_km((loc.lat, loc.lon), points)
+        there = _nearest_km((near.lat or 0.0, near.lon or 0.0), points)
+        return near if there <= NEAR_KM and there * COHERENCE_RATIO <= here else None
+
+    def _is_town(self, location: Location) -> bool:
+        """A town of the gazetteer or a village of 1,000+ people (not a state, region or site)."""
+        return self._is_city(location) or any(
+            p.location.geonameid == location.geonameid
+            for p in self._villages().get(normalise_name(location.name), []))
+
+    def _nearest_homonym(self, key: str, points: list[tuple[float, float]]) -> Location | None:
+        """The town of 1,000+ people called ``key`` (main name) nearest to any of ``points``."""
+        places = [p for p in self._cities.get(key, []) if p.primary] + self._villages().get(key, [])
+        if not places:
+            return None
+        return min((p.location for p in places),
+                   key=lambda loc: _nearest_km((loc.lat or 0.0, loc.lon or 0.0), points))
 
     def _article_context(self, found: list[Location | None]) -> frozenset[str]:
         """The countries an article names (alone, or as the country of two differently named towns of its
@@ -420,6 +477,18 @@ class Geocoder:
         places = self._cities.get(normalise_name(location.name), [])
         return next((p.admin1 for p in places if p.location.geonameid == location.geonameid), None)
 
+    def _village_of(self, key: str, name: str, hint: str | None, context: Collection[str]) -> Location | None:
+        """A town of 1,000+ people called ``key`` (main name) in the hinted country or a country of
+        ``context``: a village is named with its surroundings, so only there. A capitalised name of four
+        letters or more that is not a street or site."""
+        if len(key) < 4 or not name.strip()[:1].isupper() or self._is_local(name):
+            return None
+        return self._villages_in(key, hint, context)
+
+    def _villages_in(self, key: str, hint: str | None, context: Collection[str]) -> Location | None:
+        countries = frozenset(c for c in (hint, *context) if c is not None and len(c) == 3)
+        return self._small_town(key, countries, frozenset(context)) if countries else None
+
     def _small_town(self, name: str, countries: frozenset[str],
                     context: frozenset[str] = frozenset()) -> Location | None:
         places = [p for p in self._villages().get(normalise_name(name), [])
@@ -452,6 +521,10 @@ class Geocoder:
             counts[loc.geonameid] += 1
         best = max(towns, key=lambda loc: counts[loc.geonameid])  # the first of the most named
         return best
+
+    def demonym_country(self, word: str) -> str | None:
+        """The country (ISO alpha-3) a demonym names ("Yemeni" -> YEM), or None."""
+        return self._knowledge.demonyms.get(word)
 
     def is_local(self, name: str) -> bool:
         """Whether ``name`` is a street, site, building or feature of a town rather than a town or bigger."""
@@ -523,13 +596,18 @@ class Geocoder:
                 inner = self.geocode(possessive["inner"], country=outer.country, context=context)
                 return inner if inner is not None and inner.country == outer.country else outer
         kind, core = self._classed(key)
-        if kind not in ("city", "subdivision", "capital") or not core:
+        if kind not in ("city", "subdivision", "capital", "unit") or not core:
             return None
+        if kind == "unit":  # "X district": a second-level unit named after its seat, the town X
+            cities = [p for p in self._cities.get(core, []) if p.primary]
+            return self._best(cities, hint, context) if cities else \
+                self._lookup(core, hint, context) or self._villages_in(core, hint, context)
         if kind == "capital":  # "the capital of Kenya", "the Kenyan capital": its capital city
             return self._capital_of(text, core, hint, context)
-        if kind == "city":
+        if kind == "city":  # "the town of X": a town, or a village of the hinted or context country
             cities = self._cities.get(core, [])
-            return self._best(cities, hint, context) if cities else self._lookup(core, hint, context)
+            return self._best(cities, hint, context) if cities else \
+                self._lookup(core, hint, context) or self._villages_in(core, hint, context)
         return self._subdivision(core, hint, context) or self._lookup(core, hint, context)
 
     def _capital_of(self, text: str, core: str, hint: str | None, context: frozenset[str]) -> Location | None:
@@ -556,6 +634,8 @@ class Geocoder:
     def _classed(self, key: str) -> tuple[str | None, str]:
         """ "kunduz province" -> ("subdivision", "kunduz"); "city of kunduz" -> ("city", "kunduz")."""
         words = key.split()
+        if any(key in table for table in (self._states, self._countries)):
+            return None, key  # "District of Columbia", "Isle of Man": the name itself
         if len(words) >= 2 and words[-1] in self._knowledge.class_words and key not in self._cities \
                 and key not in self._subdivisions and key not in self._regions:
             return self._knowledge.class_words[words[-1]], " ".join(words[:-1])
@@ -576,16 +656,19 @@ class Geocoder:
     def _town_in(self, head: str, tail: str) -> Location | None:
         """The town in the state or country after the comma ("Springfield, Illinois", "Paris, France")."""
         state = self._state_codes.get(tail)
-        if state is not None:
-            places = [
-                p for p in self._cities.get(head, []) if p.location.country == "USA" and p.admin1 == state
-            ]
+        if state is not None:  # a town, else a village, of that state; never a namesake of another state
+            places = [p for p in self._cities.get(head, []) + self._villages().get(head, [])
+                      if p.location.country == "USA" and p.admin1 == state]
             if places:
                 return self._best(places, "USA")
+            return self._states.get(normalise_name(self._state_names.get(state, "")))  # the state itself
         outer = self._lookup(tail, None)
         if outer is None or outer.country is None:
             return None
-        return self._lookup(head, outer.country)
+        found = self._lookup(head, outer.country)
+        if found is not None and found.country == outer.country:
+            return found
+        return self._small_town(head, frozenset({outer.country})) or found
 
     def _is_city(self, location: Location) -> bool:
         places = self._cities.get(normalise_name(location.name), [])
@@ -869,6 +952,18 @@ def _alternate_key(alternate: str) -> str | None:
     if len(key) < 4 or not key.isascii():
         return None
     return key
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + \
+        math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _nearest_km(point: tuple[float, float], points: list[tuple[float, float]]) -> float:
+    return min(_km(point, other) for other in points)
 
 
 def _spherical_mean(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:

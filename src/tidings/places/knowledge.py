@@ -29,7 +29,7 @@ from tidings.errors import DataError
 __all__ = ["CLASS_KINDS", "Area", "Knowledge", "Landmark"]
 
 # the kinds of class_words.tsv
-CLASS_KINDS = frozenset({"city", "capital", "subdivision", "local", "site", "modifier"})
+CLASS_KINDS = frozenset({"city", "capital", "subdivision", "local", "site", "modifier", "unit"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,8 @@ class PlacePhrase:
 @functools.cache
 def _class_words() -> frozenset[str]:
     words = Knowledge.load().class_words
-    return frozenset(word for word, kind in words.items() if kind in ("city", "capital", "subdivision"))
+    return frozenset(word for word, kind in words.items()
+                     if kind in ("city", "capital", "subdivision", "unit"))
 
 
 @functools.cache
