@@ -134,6 +134,14 @@ _ENGLISH = frozenset({
 _BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
+def max_text_bytes(limits: Limits = DEFAULT_LIMITS) -> int:
+    """The most bytes a one-article text file can hold and still be within :attr:`Limits.max_chars` once
+    decoded: a character is at most 4 bytes in UTF-8 and UTF-16, and at most one in 1,000 is a NUL that
+    :func:`decode` removes; the rest is margin. A larger file is refused before it is decoded (or, gzipped,
+    decompressed further), so the text of a document that cannot be coded is never held."""
+    return 5 * limits.max_chars + 1024
+
+
 def decode(data: bytes, doc_id: str) -> str:
     """Bytes to text: UTF-8 (with or without BOM), or UTF-16 with its BOM; binary data and other encodings
     are refused. A few stray NUL characters past the start are removed with warning [W001]."""
@@ -162,6 +170,8 @@ def strip_nul(text: str, doc_id: str | None) -> str:
     if "\x00" in text:
         warn("W001", f"{text.count(chr(0))} NUL character(s) removed from the text", doc_id=doc_id, log=_log)
         text = text.replace("\x00", "")
+    if text.isascii():  # (no copy: encoding a long text to look for surrogates doubled its memory)
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
