@@ -5,6 +5,7 @@ sentences) and in watched coding processes (the parent stops a process stuck in 
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import signal
 import sys
@@ -146,3 +147,20 @@ def test_a_coding_process_that_dies_loses_no_document(tmp_path: Path) -> None:
         coder.close()
     assert set(coded) == {"one", "two", "three"}
     assert all(c.error is None and c.events for c in coded.values())
+
+
+@pytest.mark.slow
+def test_warnings_of_a_coding_process_reach_this_process(tmp_path: Path,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    """A sentence past ``max_sentence_tokens`` is left unparsed with [W003] in the coding process; the
+    warning is logged here, under the same logger, naming the document (by its article id)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    long = "The minister said " + " and ".join(["France met Germany"] * 40) + "."
+    (folder / "long-sentence.txt").write_text(long + "\n\n" + attacks(3), encoding="utf-8")
+    options = IngestOptions(workers=1, limits=Limits(max_sentence_tokens=60))
+    with caplog.at_level(logging.WARNING, logger="tidings"), Store.open(tmp_path / "w.duckdb") as store:
+        stats = ingest(store, [str(folder)], options)
+    assert stats.articles == 1
+    found = [r for r in caplog.records if "[W003]" in r.getMessage()]
+    assert found and "(document '" in found[0].getMessage() and found[0].name.startswith("tidings")

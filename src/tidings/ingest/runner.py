@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+import logging
+import logging.handlers
 import multiprocessing
 import os
 import signal
@@ -161,7 +163,8 @@ class _Progress:
             self.table[base + 3] = wall_clock() - spent
 
 
-def _init_worker(options: Options, parent: int | None = None, table: Any = None) -> None:
+def _init_worker(options: Options, parent: int | None = None, table: Any = None, logs: Any = None,
+                 level: int = logging.WARNING) -> None:
     global _PIPELINE, _PROGRESS
     from tidings.pipeline import Pipeline
 
@@ -169,6 +172,10 @@ def _init_worker(options: Options, parent: int | None = None, table: Any = None)
         from tidings.scale.lifeline import die_with_parent
 
         die_with_parent(parent)
+    if logs is not None:  # the numbered warnings of the coding (W003, W004, W101, ...) go to the parent
+        tidings_log = logging.getLogger("tidings")
+        tidings_log.addHandler(logging.handlers.QueueHandler(logs))
+        tidings_log.setLevel(level)
     if table is not None:  # a watched worker: its budgets say which document it is on
         _PROGRESS = _Progress(table)
         set_watcher(_PROGRESS.publish)
@@ -216,8 +223,12 @@ class _Pool:
         self.workers = workers
         self.limit = options.limits.max_wall_seconds
         self.table = context.Array("d", workers * ROW)
+        self.logs = context.Queue()
+        self._listener = logging.handlers.QueueListener(self.logs, _Forward())
+        self._listener.start()
+        level = logging.getLogger("tidings").getEffectiveLevel()
         self.executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                            initargs=(options, os.getpid(), self.table))
+                                            initargs=(options, os.getpid(), self.table, self.logs, level))
         self.stopped: dict[int, dict[int, float]] = {}
         self._done = threading.Event()
         if self.limit > 0:
@@ -253,6 +264,16 @@ class _Pool:
     def shutdown(self, *, wait: bool = True) -> None:
         self._done.set()
         self.executor.shutdown(wait=wait, cancel_futures=True)
+        if wait:  # (a broken pool's queue may hold half a record of a stopped process: its thread is left)
+            self._listener.stop()
+
+
+class _Forward(logging.Handler):
+    """Hands a coding process's log record to this process's logger of the same name (its handlers: the
+    command line's, the server's, a test's)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(record.name).handle(record)
 
 
 @dataclass(slots=True)
