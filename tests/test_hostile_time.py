@@ -164,3 +164,27 @@ def test_warnings_of_a_coding_process_reach_this_process(tmp_path: Path,
     assert stats.articles == 1
     found = [r for r in caplog.records if "[W003]" in r.getMessage()]
     assert found and "(document '" in found[0].getMessage() and found[0].name.startswith("tidings")
+
+
+def test_the_command_line_sets_the_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--time-limit`` and ``--limit NAME=VALUE`` reach the run's options; a bad limit is bad usage."""
+    from typer.testing import CliRunner
+
+    from tidings import cli
+    from tidings.ingest import runner
+
+    seen: list[IngestOptions] = []
+
+    def run(store: object, paths: list[str], options: IngestOptions, err: object) -> object:
+        seen.append(options)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "_run_ingest", run)
+    assert runner.IngestOptions().workers == 0  # the library codes in its own process unless asked
+    db = str(tmp_path / "c.duckdb")
+    CliRunner().invoke(cli.app, ["ingest", str(tmp_path), "--db", db, "--time-limit", "7.5",
+                                 "--limit", "max_chars=50000", "--workers", "0"])
+    assert seen and seen[0].limits.max_wall_seconds == 7.5 and seen[0].limits.max_chars == 50_000
+    assert seen[0].workers == 0
+    bad = CliRunner().invoke(cli.app, ["ingest", str(tmp_path), "--db", db, "--limit", "max_speed=3"])
+    assert bad.exit_code == 2 and "max_speed" in bad.output
