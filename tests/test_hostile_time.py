@@ -100,7 +100,7 @@ def write_batch(folder: Path, long_sentences: int) -> list[str]:
 
 @pytest.mark.slow
 def test_a_document_past_the_limit_is_skipped_and_the_batch_is_coded(tmp_path: Path) -> None:
-    """In a watched coding process: the long document (hundreds of sentences, seconds of coding) passes a
+    """In a watched coding process: the long document (1,000 sentences, seconds of coding) passes a
     1-second limit and is skipped with [T015]; the four short ones (hundredths of a second each) are coded
     and nothing else is lost. The pool codes a warm-up run first, so that what loads at the first document
     is not charged to a short one."""
@@ -111,7 +111,7 @@ def test_a_document_past_the_limit_is_skipped_and_the_batch_is_coded(tmp_path: P
     visits = (f"Officials of {a} visited {capital} on Tuesday to discuss aid from {b}."
               for (a, _, capital), (b, _, _) in zip(hc.COUNTRIES[20:24], hc.COUNTRIES[24:28], strict=True))
     (warm / "warm.txt").write_text("\n\n".join(visits), encoding="utf-8")
-    names = write_batch(tmp_path / "batch", 400)
+    names = write_batch(tmp_path / "batch", 1000)
     pool = CodingPool(options)
     try:
         with Store.open(tmp_path / "t.duckdb") as store:
@@ -188,3 +188,34 @@ def test_the_command_line_sets_the_limits(tmp_path: Path, monkeypatch: pytest.Mo
     assert seen[0].workers == 0
     bad = CliRunner().invoke(cli.app, ["ingest", str(tmp_path), "--db", db, "--limit", "max_speed=3"])
     assert bad.exit_code == 2 and "max_speed" in bad.output
+
+
+@pytest.mark.slow
+def test_the_watchdog_stops_a_stuck_process_and_codes_the_rest_again() -> None:
+    """The hard path, made deterministic: while the coding process works on a task, its row in the watched
+    table is made to say that it has been on the task's second article for an hour; the watchdog stops the
+    process, that article comes back as [T015], and the first and third are coded in a new process."""
+    from tidings.ingest.runner import ROW, _Task
+
+    coder = _Coder(IngestOptions(workers=1, limits=Limits(max_wall_seconds=60)))
+    try:
+        articles = [Article("first", attacks(2)), Article("stuck", attacks(3, 1)),
+                    Article("third", attacks(300, 2))]
+        parts = coder.submit(articles)
+        task = parts[0]
+        assert isinstance(task, _Task) and len(parts) == 1
+        pool = task.pool
+        for _ in range(12_000):  # until the process has begun the task (its budgets report)
+            if pool.table[3] != 0.0 or task.future.done():
+                break
+            threading.Event().wait(0.05)
+        with pool.table.get_lock():
+            pool.table[1:ROW] = [float(task.number), 1.0, 1.0]
+            assert pool.look()
+        coded = {c.article_id: c for c in coder.collect(parts)}
+    finally:
+        coder.close()
+    assert isinstance(coded["stuck"].exception(), CodingTimedOut)
+    assert "stopped after" in str(coded["stuck"].exception())
+    assert coded["first"].error is None and coded["first"].events
+    assert coded["third"].error is None and coded["third"].events
