@@ -1,7 +1,7 @@
 """Hostile input at scale: 10,000+ generated documents (see ``hostile_corpus.py``) through ``tidings ingest``.
 
-Run: ``.venv/bin/python benchmarks/hostile.py [DOCUMENTS] [--workers N] [--keep DIR]``. It generates the
-corpus in a temporary folder, then runs the real command line twice:
+Run: ``.venv/bin/python benchmarks/hostile.py [DOCUMENTS] [--workers N] [--time-limit S] [--keep DIR]``.
+It generates the corpus in a temporary folder, then runs the real command line twice:
 
 1. ``tidings ingest corpus/`` (the mixed batch), reading its stderr line by line: every committed batch is
    time-stamped (the longest gap is the most one batch of 32 cost);
@@ -43,11 +43,12 @@ TIDINGS = str(Path(sys.executable).with_name("tidings"))
 BATCH_LINE = re.compile(r"^batch (\d+) committed: (\d+) articles read")
 
 
-def run_ingest(folder: Path, db: Path, *, workers: int, batch: int) -> dict[str, Any]:
+def run_ingest(folder: Path, db: Path, *, workers: int, batch: int,
+               time_limit: float | None = None) -> dict[str, Any]:
     """``tidings ingest`` as a child process: exit code, stderr, the longest gap between committed
     batches, wall time, peak RSS of the child and its workers."""
     cmd = [TIDINGS, "ingest", str(folder), "--db", str(db), "--published", GOOD_DATE, "--batch", str(batch),
-           "--workers", str(workers)]
+           "--workers", str(workers), *(["--time-limit", str(time_limit)] if time_limit is not None else [])]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             encoding="utf-8", errors="replace")
@@ -197,14 +198,18 @@ def main() -> None:
     parser.add_argument("documents", nargs="?", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--keep", type=Path, default=None, help="generate into (and keep) this folder")
+    parser.add_argument("--time-limit", type=float, default=None, help="ingest --time-limit (seconds a "
+                        "document's coding may take; default: the Limits default)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="tidings-hostile-"))
     try:
         t0 = time.perf_counter()
         manifest = generate(folder, documents=args.documents)
         generated = time.perf_counter() - t0
-        mixed = run_ingest(manifest.corpus, folder / "mixed.duckdb", workers=args.workers, batch=32)
-        alone = run_ingest(manifest.alone, folder / "alone.duckdb", workers=args.workers, batch=32)
+        mixed = run_ingest(manifest.corpus, folder / "mixed.duckdb", workers=args.workers, batch=32,
+                           time_limit=args.time_limit)
+        alone = run_ingest(manifest.alone, folder / "alone.duckdb", workers=args.workers, batch=32,
+                           time_limit=args.time_limit)
         skips = skipped(folder / "mixed.duckdb")
         diff = compare(folder / "mixed.duckdb", folder / "alone.duckdb")
         expect = expectations(manifest, skips)

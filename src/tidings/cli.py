@@ -243,8 +243,9 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt .json .jsonl .csv .html .rss .atom .xml "
                                                ".warc[.gz], any of them .gz), folders, or - for stdin.")],
     db: DbOpt = "tidings.duckdb",
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Coding processes (each loads the "
-                                         "pipeline once; the parent writes).")] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Coding processes (each loads the "
+                                         "pipeline once and is held to --time-limit; the parent writes); "
+                                         "0: code in this process.")] = 1,
     published: PublishedOpt = None,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction.")] = 32,
     fields: Annotated[str | None, typer.Option("--fields", help="Record field names for JSON/JSONL/CSV, "
@@ -264,19 +265,29 @@ def ingest(
                                                 "partition.")] = 200,
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0, help="Wall-clock seconds one "
+                                                     "document's coding may take (max_wall_seconds; "
+                                                     "0: none); past it the document is skipped, T015.")]
+    = None,
+    limit: Annotated[list[str] | None, typer.Option("--limit", help="Change one input limit, NAME=VALUE "
+                                                    "(tidings.validate.Limits, docs/hostile-input.md); "
+                                                    "repeatable.")] = None,
 ) -> None:
     """Read, code and store articles; an article already stored adds nothing."""
     _need("store", "ingest", *(("scale",) if engine == "dask" else ()), command="tidings ingest")
     from tidings.ingest.base import parse_fields
     from tidings.ingest.runner import IngestOptions
+    from tidings.validate import with_limits
 
     try:
         field_map = parse_fields(fields)
+        limits = with_limits([*(limit or ()), *([f"max_wall_seconds={time_limit}"] if time_limit is not None
+                                                else [])])
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     options = IngestOptions(published=_date(published), fields=field_map, workers=workers, batch=batch,
                             dictionaries=dictionaries, actors=tuple(actors or ()),
-                            lexicons=tuple(lexicon or ()))
+                            lexicons=tuple(lexicon or ()), limits=limits)
     if engine == "dask":  # the loader opens the store itself, after every partition is coded
         from tidings.scale.cli import dask_command
 
@@ -540,7 +551,8 @@ def recode(
     db: DbOpt = "tidings.duckdb",
     everything: Annotated[bool, typer.Option("--all", help="Recode every article, not only those coded "
                                              "by another coder version.")] = False,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Coding processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Coding processes (0: in this "
+                                         "process).")] = 1,
     dictionaries: DictOpt = None,
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,

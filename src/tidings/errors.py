@@ -15,7 +15,8 @@
     │   ├── UnreadableInput       [T011]   (permission denied, a dangling link, not a regular file)
     │   ├── OutsideInput          [T012]   (a symbolic link leading out of the folder being read)
     │   ├── CodingFailed          [T013]   (an unexpected error while coding this one document)
-    │   └── CodingTooSlow         [T014]   (coding this one document used up its time budget)
+    │   ├── CodingTooSlow         [T014]   (coding this one document used up its time budget)
+    │   └── CodingTimedOut        [T015]   (coding this one document passed its wall-clock time limit)
     ├── DictionaryError       a PETRARCH/Phoenix dictionary file cannot be parsed        [T101]
     ├── DataError             a packaged data file is missing or malformed               [T102]
     ├── StoreError            the event store cannot be opened, migrated or written      [T301]
@@ -127,6 +128,14 @@ class CodingTooSlow(InputError):
 
     code = "T014"
     template = "Coding this document took longer than its time budget{detail}"
+
+
+class CodingTimedOut(InputError):
+    """One document's coding passed its wall-clock limit (:attr:`tidings.validate.Limits.max_wall_seconds`):
+    abandoned at its next sentence, or with the coding process that was stuck in it."""
+
+    code = "T015"
+    template = "Coding this document passed its wall-clock time limit{detail}"
 
 
 class DictionaryError(TidingsError):

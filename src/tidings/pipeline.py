@@ -282,9 +282,16 @@ class Pipeline:
             return Result(prepared.article, error=exc)
 
     def prepare(self, article: Article) -> Prepared:
-        """Validate, clean, split, and choose the sentences to parse."""
+        """Validate, clean, split, and choose the sentences to parse (metered by the article's budget)."""
         limits = self.options.limits
-        budget = Budget(article.id, limits.max_seconds).start()
+        budget = Budget(article.id, limits.max_seconds, wall_seconds=limits.max_wall_seconds).start()
+        try:
+            return self._prepare(article, budget)
+        finally:
+            budget.stop()
+
+    def _prepare(self, article: Article, budget: Budget) -> Prepared:
+        limits = self.options.limits
         check_text(article.text, article.id, max_chars=self.options.max_chars, limits=limits)
         cleaned = clean(article.text)
         sentences = split(cleaned.text, cleaned.paragraphs)
@@ -303,9 +310,7 @@ class Pipeline:
                 todo.append(sent)
             named |= self._titled_surnames(sent.words)
         todo = parseable(todo, article.id, limits)
-        prepared = Prepared(article, cleaned, sentences, todo, when, budget=budget)
-        budget.stop()
-        return prepared
+        return Prepared(article, cleaned, sentences, todo, when, budget=budget)
 
     def mentions(self, prepared: Prepared) -> ArticleMentions:
         """The mentions stage: resolve who every phrase of the parsed sentences is (once per article)."""
@@ -314,10 +319,19 @@ class Pipeline:
         return prepared.mentions
 
     def code(self, prepared: Prepared) -> Result:
-        """Mentions, then events: code the parsed event sentences of a prepared article, in order."""
-        article, sentences = prepared.article, prepared.sentences
-        budget = prepared.budget or Budget(article.id, self.options.limits.max_seconds)
+        """Mentions, then events: code the parsed event sentences of a prepared article, in order (metered
+        by the article's budget)."""
+        limits = self.options.limits
+        budget = prepared.budget or Budget(prepared.article.id, limits.max_seconds,
+                                           wall_seconds=limits.max_wall_seconds)
         budget.start()
+        try:
+            return self._code(prepared, budget)
+        finally:
+            budget.stop()
+
+    def _code(self, prepared: Prepared, budget: Budget) -> Result:
+        article, sentences = prepared.article, prepared.sentences
         published = prepared.published
         mentions = self.mentions(prepared)
         result = Result(article, sentences=len(sentences), parsed=len(prepared.todo), mentions=mentions)
@@ -340,7 +354,6 @@ class Pipeline:
         result.events = drop_history(result.events, published, self.options.history_days)  # told as history
         result.events = review(result.events, self.options.learned)  # the learned second opinion
         result.events = cap_events(result.events, article.id, self.options.limits)
-        budget.stop()
         return result
 
     def _code_sentence(self, prepared: Prepared, sent: Sentence, coder: SentenceCoder, dates: DateResolver,

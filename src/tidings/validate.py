@@ -24,6 +24,7 @@ limit                       default      when passed
 ``max_parsed_tokens``       50,000       a document with more words in the sentences to parse: skipped, [T005]
 ``max_events``              500          events past this are dropped: warning [W004], the first are kept
 ``max_seconds``             30.0         a document whose own coding uses more CPU seconds: skipped, [T014]
+``max_wall_seconds``        120.0        ... more wall-clock seconds: skipped, [T015]; 0: no wall limit
 ==========================  ===========  =====================================================================
 
 Why skip or truncate: the document-wide limits (size, lines, sentences, markup) are far above any news
@@ -42,6 +43,14 @@ once, sees at most ``max_parsed_tokens`` words of one document. Everything else 
 (checks, cleaning, splitting, name matching, mentions, coding) is metered by a :class:`Budget` of
 ``max_seconds`` CPU seconds of the thread that codes it (CPU time, not wall time, so that a busy machine
 does not change which documents are coded): past it the document is skipped at its next sentence.
+
+The same :class:`Budget` meters the wall-clock time of those stages against ``max_wall_seconds``, the hard
+bound: a document past it is skipped at its next sentence, [T015]; and where the coding runs in child
+processes (``ingest --workers N``, the server's coding pool) the parent watches every document's wall time
+as its :class:`Budget` reports it (:func:`set_watcher`) and stops a coding process stuck in one document
+for ``max_wall_seconds`` plus a grace (:func:`hard_deadline`), so that not even a call that never returns
+to Python holds a batch: the document is skipped with [T015] and the others are coded again in a new
+process (:mod:`tidings.ingest.runner`).
 """
 
 from __future__ import annotations
@@ -49,15 +58,17 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from tidings.errors import (
     BinaryDocument,
+    CodingTimedOut,
     CodingTooSlow,
     DocumentTooLarge,
     EmptyDocument,
     EncodingError,
+    InputError,
     NotEnglish,
     NotProse,
 )
@@ -87,9 +98,26 @@ class Limits:
     max_parsed_tokens: int = 50_000
     max_events: int = 500
     max_seconds: float = 30.0
+    max_wall_seconds: float = 120.0
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def with_limits(specs: Sequence[str], base: Limits = DEFAULT_LIMITS) -> Limits:
+    """``base`` with the limits ``NAME=VALUE`` of ``specs`` changed (``max_wall_seconds=60``; ``ingest
+    --limit``); a ``ValueError`` names an unknown limit or a value that is not a number."""
+    kinds = {f.name: f.type for f in fields(Limits)}
+    changes: dict[str, Any] = {}
+    for spec in specs:
+        name, sep, value = (part.strip() for part in spec.partition("="))
+        if not sep or name not in kinds:
+            raise ValueError(f"bad limit {spec!r}: use NAME=VALUE with NAME one of " + ", ".join(kinds))
+        number = float(value.replace("_", ""))
+        if number < 0 or number != number:
+            raise ValueError(f"bad limit {spec!r}: a limit is a number, 0 or more")
+        changes[name] = number if kinds[name] == "float" else int(number)
+    return replace(base, **changes)
 MAX_CHARS = DEFAULT_LIMITS.max_chars
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u4E00-\u9FFF]+")
@@ -104,6 +132,14 @@ _ENGLISH = frozenset({
     "more", "than", "also",
 })
 _BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def max_text_bytes(limits: Limits = DEFAULT_LIMITS) -> int:
+    """The most bytes a one-article text file can hold and still be within :attr:`Limits.max_chars` once
+    decoded: a character is at most 4 bytes in UTF-8 and UTF-16, and at most one in 1,000 is a NUL that
+    :func:`decode` removes; the rest is margin. A larger file is refused before it is decoded (or, gzipped,
+    decompressed further), so the text of a document that cannot be coded is never held."""
+    return 5 * limits.max_chars + 1024
 
 
 def decode(data: bytes, doc_id: str) -> str:
@@ -134,6 +170,8 @@ def strip_nul(text: str, doc_id: str | None) -> str:
     if "\x00" in text:
         warn("W001", f"{text.count(chr(0))} NUL character(s) removed from the text", doc_id=doc_id, log=_log)
         text = text.replace("\x00", "")
+    if text.isascii():  # (no copy: encoding a long text to look for surrogates doubled its memory)
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -214,46 +252,97 @@ def cpu_clock() -> float:
     return time.thread_time()
 
 
+def wall_clock() -> float:
+    """Wall-clock seconds (monotonic, the same clock in every process of the machine)."""
+    return time.monotonic()
+
+
+def hard_deadline(limit: float) -> float:
+    """The wall-clock seconds after which a coding process stuck in one document is stopped: the limit and
+    a grace (as long again, at most 5 s) in which the document's own check at its next sentence, which
+    costs nothing to recover from, has its chance first."""
+    return limit + min(limit, 5.0)
+
+
+Watcher = Callable[[str | None, float], None]
+_WATCHER: list[Watcher] = []
+
+
+def set_watcher(watcher: Watcher | None) -> None:
+    """Have every :class:`Budget` of this process report to ``watcher``: ``(doc_id, seconds)`` when it
+    starts a stretch (the wall seconds the document had already used), ``(None, 0.0)`` when it stops one.
+    A coding process publishes this to the parent that watches it (``None``: no reports)."""
+    _WATCHER[:] = [watcher] if watcher is not None else []
+
+
 class Budget:
-    """The CPU time one document may use in the stages that are its own (:attr:`Limits.max_seconds`).
+    """The time one document may use in the stages that are its own: CPU time (:attr:`Limits.max_seconds`)
+    and wall-clock time (:attr:`Limits.max_wall_seconds`; 0: none).
 
     The stages of one document do not run in one go (the parser runs over many documents between them),
-    so the meter is started and stopped around each; :meth:`check` raises [T014] once the time spent
-    passes the budget. The clock is the calling thread's CPU time (:func:`cpu_clock`), so other work on a
-    busy machine is not counted.
+    so the meter is started and stopped around each; :meth:`check` raises [T014] once the CPU time spent
+    passes the budget, [T015] once the wall time does. The CPU clock is the calling thread's
+    (:func:`cpu_clock`), so other work on a busy machine is not counted; the wall clock
+    (:func:`wall_clock`) counts everything, and bounds what a document may hold a batch for.
     """
 
-    def __init__(self, doc_id: str, seconds: float, clock: Callable[[], float] | None = None) -> None:
+    def __init__(self, doc_id: str, seconds: float, clock: Callable[[], float] | None = None, *,
+                 wall_seconds: float = 0.0) -> None:
         self.doc_id = doc_id
         self.seconds = seconds
+        self.wall_seconds = wall_seconds
         self._clock = clock or cpu_clock
         self.spent = 0.0
+        self.wall_spent = 0.0
         self._since: float | None = None
+        self._wall_since = 0.0
 
     def start(self) -> Budget:
         """Run the meter (again); returns the budget."""
         if self._since is None:
             self._since = self._clock()
+            self._wall_since = wall_clock()
+            for watcher in _WATCHER:
+                watcher(self.doc_id, self.wall_spent)
         return self
 
     def stop(self) -> None:
-        """Pause the meter, adding the time since :meth:`start` to :attr:`spent`."""
+        """Pause the meter, adding the time since :meth:`start` to :attr:`spent` (and :attr:`wall_spent`)."""
         if self._since is not None:
             self.spent += self._clock() - self._since
+            self.wall_spent += wall_clock() - self._wall_since
             self._since = None
+            for watcher in _WATCHER:
+                watcher(None, 0.0)
 
     def used(self) -> float:
-        """The seconds spent so far, the running stretch included."""
+        """The CPU seconds spent so far, the running stretch included."""
         running = self._clock() - self._since if self._since is not None else 0.0
         return self.spent + running
 
+    def wall_used(self) -> float:
+        """The wall-clock seconds spent so far, the running stretch included."""
+        running = wall_clock() - self._wall_since if self._since is not None else 0.0
+        return self.wall_spent + running
+
     def check(self) -> None:
-        """Raise [T014] (:class:`~tidings.errors.CodingTooSlow`) if the budget is used up (and stop)."""
-        used = self.used()
+        """Raise [T014] (:class:`~tidings.errors.CodingTooSlow`) if the CPU budget is used up, [T015]
+        (:class:`~tidings.errors.CodingTimedOut`) if the wall-clock limit is passed (and stop)."""
+        used, wall = self.used(), self.wall_used()
+        error: InputError | None = None
         if used > self.seconds:
-            self.spent, self._since = used, None
-            raise CodingTooSlow(f" ({used:.3g} CPU seconds; the budget is {self.seconds:g})",
-                                doc_id=self.doc_id)
+            error = CodingTooSlow(f" ({used:.3g} CPU seconds; the budget is {self.seconds:g})",
+                                  doc_id=self.doc_id)
+        elif 0 < self.wall_seconds < wall:
+            error = CodingTimedOut(f" ({wall:.3g} s; the limit is {self.wall_seconds:g} s, "
+                                   "max_wall_seconds)", doc_id=self.doc_id)
+        if error is None:
+            return
+        if self._since is not None:
+            self.spent, self.wall_spent, self._since = used, wall, None
+            for watcher in _WATCHER:
+                watcher(None, 0.0)
+        raise error
 
 
 def cap_events(events: list[Any], doc_id: str, limits: Limits = DEFAULT_LIMITS) -> list[Any]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -20,7 +19,7 @@ from typing import Any
 from tidings.errors import DocumentTooLarge, InputError, MalformedInput
 from tidings.ingest.base import Document, Item, ReadOptions, parse_date
 from tidings.log import get_logger, warn
-from tidings.validate import decode
+from tidings.validate import decode, max_text_bytes
 
 _log = get_logger(__name__)
 # Block or figure tags in a record's text: the field holds HTML, not plain text.
@@ -29,6 +28,11 @@ _MARKUP = re.compile(r"<(?:p|div|figure|figcaption|section|article|aside|h[1-6]|
 
 
 def read_txt(data: bytes, name: str, options: ReadOptions, *, doc_id: str | None = None) -> Iterator[Item]:
+    limit = max_text_bytes(options.limits)
+    if len(data) > limit:  # more characters than max_chars, whatever the encoding: not decoded at all
+        yield DocumentTooLarge(f" ({len(data):,} bytes of text: more than {options.limits.max_chars:,} "
+                               f"characters, max_chars)", doc_id=name)
+        return
     try:
         text = decode(data, name)
     except InputError as exc:
@@ -38,8 +42,23 @@ def read_txt(data: bytes, name: str, options: ReadOptions, *, doc_id: str | None
                    doc_id=doc_id or hashlib.sha1(data).hexdigest()[:16])
 
 
+def lines(data: bytes) -> Iterator[bytes]:
+    """``data.splitlines()`` one line at a time: a list of every line of a 256 MiB file of short lines
+    (tens of millions of objects) took gigabytes before the first record was read."""
+    start, end = 0, len(data)
+    while start < end:
+        stop = data.find(b"\n", start)
+        stop = end if stop < 0 else stop + 1
+        piece = data[start:stop]
+        if b"\r" in piece:  # a lone CR ends a line too, as in splitlines
+            yield from piece.splitlines()
+        else:
+            yield piece.rstrip(b"\n")
+        start = stop
+
+
 def read_jsonl(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
-    for number, line in enumerate(data.splitlines(), 1):
+    for number, line in enumerate(lines(data), 1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
@@ -89,7 +108,7 @@ def read_csv(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
     limit = options.limits.max_chars + 1
     if csv.field_size_limit() < limit:  # the csv module's default (131,072) is below one long article
         csv.field_size_limit(limit)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(_text_lines(text))
     number = 1  # rows are numbered as lines of a file with one row a line (the header is line 1)
     while True:
         number += 1
@@ -106,6 +125,16 @@ def read_csv(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
                 yield MalformedInput(f"CSV row {number} cannot be read ({exc})", doc_id=where)
             continue
         yield from_record(row, where, "csv", options)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _text_lines(text: str) -> Iterator[str]:
+    """The lines of a text with their endings, one at a time (what a file opened with ``newline=""`` gives
+    the csv module), without the copy an ``io.StringIO`` makes (4 bytes a character once read)."""
+    for found in _LINE.finditer(text):
+        yield found.group()
 
 
 def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:

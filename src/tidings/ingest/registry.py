@@ -20,6 +20,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.errors import (
@@ -28,6 +29,7 @@ from tidings.errors import (
     ExpandsTooFar,
     InputError,
     MalformedInput,
+    MarkupTooComplex,
     OutsideInput,
     UnreadableInput,
     UnsupportedInput,
@@ -35,8 +37,9 @@ from tidings.errors import (
 from tidings.ingest.base import Item, ReadOptions
 from tidings.ingest.feed import read_feed
 from tidings.ingest.html import read_html
-from tidings.ingest.records import read_csv, read_json, read_jsonl, read_txt
+from tidings.ingest.records import lines, read_csv, read_json, read_jsonl, read_txt
 from tidings.ingest.warc import read_warc
+from tidings.validate import max_text_bytes
 
 Reader = Callable[[bytes, str, ReadOptions], Iterator[Item]]
 
@@ -84,10 +87,13 @@ def sniff(data: bytes) -> str:
     if head.startswith(b"["):
         return "json"
     if head.startswith(b"{"):
-        lines = [ln for ln in data.splitlines() if ln.strip()]
-        if len(lines) > 1 and all(ln.lstrip().startswith(b"{") for ln in lines):
-            return "jsonl"
-        return "json"
+        filled = (ln for ln in lines(data) if ln.strip())
+        count = 0
+        for line in filled:  # one line at a time: no list of a big file's lines
+            if not line.lstrip().startswith(b"{"):
+                return "json"
+            count += 1
+        return "jsonl" if count > 1 else "json"
     return "txt"
 
 
@@ -105,8 +111,13 @@ def read_bytes(data: bytes, name: str, options: ReadOptions, kind: str | None = 
 def _read_bytes(data: bytes, name: str, options: ReadOptions, kind: str | None) -> Iterator[Item]:
     gzipped = name.lower().endswith(".gz") or kind is None  # a "story.txt" of gzip bytes is binary, not text
     if data[:2] == GZIP_MAGIC and kind != "warc" and gzipped:
+        cap = _kind_cap(kind, options)
         try:
-            inner = gunzip(data, options.limits.max_decompressed_bytes)
+            inner = gunzip(data, min(options.limits.max_decompressed_bytes, cap.limit))
+        except ExpandsTooFar as exc:
+            yield cap.refuse(name) if cap.limit < options.limits.max_decompressed_bytes else \
+                ExpandsTooFar(exc.detail, doc_id=name)
+            return
         except InputError as exc:
             yield type(exc)(exc.detail, doc_id=name)
             return
@@ -125,6 +136,36 @@ def _read_bytes(data: bytes, name: str, options: ReadOptions, kind: str | None) 
         yield from read_txt(data, name, options, doc_id=stem)
         return
     yield from reader(data, name, options)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cap:
+    """How far a gzipped file of one kind is worth decompressing, and the error past it (the one the
+    kind's reader gives an uncompressed file of that size)."""
+
+    limit: int
+    error: type[InputError] = ExpandsTooFar
+    detail: str = ""
+
+    def refuse(self, name: str) -> InputError:
+        return self.error(self.detail, doc_id=name)
+
+
+def _kind_cap(kind: str | None, options: ReadOptions) -> _Cap:
+    """A one-article kind is decompressed no further than its reader reads: a text file up to
+    :func:`~tidings.validate.max_text_bytes`, a page or feed up to ``max_markup_bytes``; containers (JSONL,
+    CSV, JSON, WARC) and unknown kinds up to ``max_decompressed_bytes``. A 256 MiB text in a small ``.gz``
+    was decompressed, copied and decoded (600 MB) to be refused for its length."""
+    limits = options.limits
+    if kind == "txt":
+        return _Cap(max_text_bytes(limits), DocumentTooLarge,
+                    f" (more than {max_text_bytes(limits):,} bytes of text once decompressed: more than "
+                    f"{limits.max_chars:,} characters, max_chars)")
+    if kind in ("html", "feed"):
+        return _Cap(limits.max_markup_bytes, MarkupTooComplex,
+                    f"more than {limits.max_markup_bytes:,} bytes of markup once decompressed "
+                    "(max_markup_bytes)")
+    return _Cap(limits.max_decompressed_bytes)
 
 
 def gunzip(data: bytes, limit: int) -> bytes:

@@ -9,12 +9,19 @@ so an interrupted ingest that is run again ends with the same store contents as 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
+import logging
+import logging.handlers
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,9 +32,12 @@ from tidings.errors import InputError, NotEnglish
 from tidings.ingest.base import Document, Ignored, ReadOptions
 from tidings.ingest.dedup import THRESHOLD, NearDuplicates, signature, to_bytes
 from tidings.ingest.registry import read_paths
+from tidings.log import get_logger, warn
 from tidings.record import Article, Event
 from tidings.store.db import Batch, Skip, Store, StoredArticle
-from tidings.validate import DEFAULT_LIMITS, Limits, check_text
+from tidings.validate import DEFAULT_LIMITS, Limits, check_text, hard_deadline, set_watcher, wall_clock
+
+_log = get_logger(__name__)
 
 if TYPE_CHECKING:
     from tidings.claims.records import Claim
@@ -41,7 +51,7 @@ class IngestOptions:
 
     published: dt.date | None = None
     fields: dict[str, tuple[str, ...]] | None = None
-    workers: int = 1
+    workers: int = 0  # coding processes; 0: code in this process
     batch: int = 32
     dictionaries: Path | None = None
     near_threshold: float = THRESHOLD
@@ -107,7 +117,7 @@ class _Work:
     batch: Batch
     to_code: list[tuple[Document, bytes]]  # first copies and their MinHash
     near: list[tuple[Document, bytes, str, float]]  # near-duplicates: (doc, minhash, first copy, similarity)
-    future: list[Future[list[Coded]]] | list[Coded] | None = None
+    future: list[_Task] | list[Coded] | None = None
 
 
 def _rebuild(name: str, detail: str, doc_id: str | None) -> InputError:
@@ -119,21 +129,63 @@ def _rebuild(name: str, detail: str, doc_id: str | None) -> InputError:
 
 # ------------------------------------------------------------------ coding (worker side)
 _PIPELINE: Pipeline | None = None
+_PROGRESS: _Progress | None = None
+ROW = 4  # a coding process's row in the watchdog's table: pid, task, position in the task, since
+POLL = 0.1  # seconds between two looks of the watchdog
 
 
-def _init_worker(options: Options, parent: int | None = None) -> None:
-    global _PIPELINE
+class _Progress:
+    """A coding process's row of the table its parent watches: which document of which task it is coding,
+    and since when (the wall clock less the time that document had already used; 0: none). Written by
+    every :class:`~tidings.validate.Budget` of the process as it starts and stops (``set_watcher``)."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+        self.task = -1
+        self.positions: dict[str, int] = {}
+        with table.get_lock():
+            rows = [i for i in range(len(table) // ROW) if table[i * ROW] == 0]
+            self.row = rows[0] if rows else 0
+            table[self.row * ROW] = os.getpid()
+
+    def begin(self, task: int, articles: list[Article]) -> None:
+        self.task = task
+        self.positions = {a.id: i for i, a in enumerate(articles)}
+
+    def publish(self, doc_id: str | None, spent: float) -> None:
+        base = self.row * ROW
+        with self.table.get_lock():
+            if doc_id is None or doc_id not in self.positions:
+                self.table[base + 3] = 0.0
+                return
+            self.table[base + 1] = self.task
+            self.table[base + 2] = self.positions[doc_id]
+            self.table[base + 3] = wall_clock() - spent
+
+
+def _init_worker(options: Options, parent: int | None = None, table: Any = None, logs: Any = None,
+                 level: int = logging.WARNING) -> None:
+    global _PIPELINE, _PROGRESS
     from tidings.pipeline import Pipeline
 
     if parent is not None:  # a pool worker: it dies with its parent, even one killed by SIGKILL
         from tidings.scale.lifeline import die_with_parent
 
         die_with_parent(parent)
+    if logs is not None:  # the numbered warnings of the coding (W003, W004, W101, ...) go to the parent
+        tidings_log = logging.getLogger("tidings")
+        tidings_log.addHandler(logging.handlers.QueueHandler(logs))
+        tidings_log.setLevel(level)
+    if table is not None:  # a watched worker: its budgets say which document it is on
+        _PROGRESS = _Progress(table)
+        set_watcher(_PROGRESS.publish)
     _PIPELINE = Pipeline(options)
 
 
-def _code(articles: list[Article]) -> list[Coded]:
+def _code(articles: list[Article], task: int = -1) -> list[Coded]:
     assert _PIPELINE is not None, "the worker's pipeline is built by _init_worker"
+    if _PROGRESS is not None:
+        _PROGRESS.begin(task, articles)
     return code_articles(_PIPELINE, articles)
 
 
@@ -151,10 +203,87 @@ def code_articles(pipeline: Pipeline, articles: list[Article]) -> list[Coded]:
     return out
 
 
-def _spawn_pool(options: Options, workers: int) -> ProcessPoolExecutor:
-    """``workers`` spawned coding processes, each with its own Pipeline, each dying with this process."""
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(options, os.getpid()))
+# ------------------------------------------------------------------ coding processes (parent side)
+_TASKS = itertools.count()
+
+
+class _Pool:
+    """``workers`` spawned coding processes, each with its own Pipeline, each dying with this process, and
+    the watchdog that holds each document to its hard wall-clock limit.
+
+    Each process reports in a shared table the document it is coding and since when (:class:`_Progress`);
+    a thread of this process looks every :data:`POLL` seconds and stops (SIGKILL) a process that has been on
+    one document longer than :func:`~tidings.validate.hard_deadline` of ``max_wall_seconds``, noting the
+    document in :attr:`stopped` (task -> position -> seconds). The pool is then broken; the caller skips the
+    noted documents with [T015] and codes the others again in a new pool (:meth:`_Coder.collect`).
+    """
+
+    def __init__(self, options: Options, workers: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.workers = workers
+        self.limit = options.limits.max_wall_seconds
+        self.table = context.Array("d", workers * ROW)
+        self.logs = context.Queue()
+        self._listener = logging.handlers.QueueListener(self.logs, _Forward())
+        self._listener.start()
+        level = logging.getLogger("tidings").getEffectiveLevel()
+        self.executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                            initargs=(options, os.getpid(), self.table, self.logs, level))
+        self.stopped: dict[int, dict[int, float]] = {}
+        self._done = threading.Event()
+        if self.limit > 0:
+            threading.Thread(target=self._watch, name="tidings-watchdog", daemon=True).start()
+
+    @property
+    def broken(self) -> bool:
+        return bool(getattr(self.executor, "_broken", False))
+
+    def _watch(self) -> None:
+        while not self._done.wait(POLL):
+            if self.look():
+                return  # the pool is broken: its work is coded again elsewhere
+
+    def look(self) -> bool:
+        """Stop every coding process past the hard deadline of its document; whether one was stopped."""
+        deadline = hard_deadline(self.limit)
+        with self.table.get_lock():
+            rows = [tuple(self.table[i * ROW:(i + 1) * ROW]) for i in range(self.workers)]
+        now = wall_clock()
+        stopped = False
+        for pid, task, position, since in rows:
+            if pid and since and now - since > deadline:
+                self.stopped.setdefault(int(task), {})[int(position)] = now - since
+                warn("W006", f"coding process {int(pid)} stopped: one document of its task past "
+                     f"{deadline:g} s (max_wall_seconds {self.limit:g} and a grace); the others are coded "
+                     "again", log=_log)
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(pid), signal.SIGKILL)
+                stopped = True
+        return stopped
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        self._done.set()
+        self.executor.shutdown(wait=wait, cancel_futures=True)
+        if wait:  # (a broken pool's queue may hold half a record of a stopped process: its thread is left)
+            self._listener.stop()
+
+
+class _Forward(logging.Handler):
+    """Hands a coding process's log record to this process's logger of the same name (its handlers: the
+    command line's, the server's, a test's)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(record.name).handle(record)
+
+
+@dataclass(slots=True)
+class _Task:
+    """A list of articles sent to a pool, under a number its coding process reports."""
+
+    number: int
+    articles: list[Article]
+    pool: _Pool
+    future: Future[list[Coded]]
 
 
 class CodingPool:
@@ -169,49 +298,107 @@ class CodingPool:
     def __init__(self, options: IngestOptions | None = None, workers: int = 1) -> None:
         self.options = (options or IngestOptions()).pipeline_options()
         self.workers = max(1, workers)
-        self._executor = _spawn_pool(self.options, self.workers)
+        self._pool = _Pool(self.options, self.workers)
+
+    @property
+    def pool(self) -> _Pool:
+        """The pool; a new one if a coding process died or was stopped (a broken pool takes no work)."""
+        if self._pool.broken:
+            self._pool.shutdown(wait=False)
+            self._pool = _Pool(self.options, self.workers)
+        return self._pool
 
     @property
     def executor(self) -> ProcessPoolExecutor:
-        """The pool; a new one if a coding process died (a broken pool takes no work), so that the run
-        that met the death fails but the next ones code again."""
-        if getattr(self._executor, "_broken", False):
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = _spawn_pool(self.options, self.workers)
-        return self._executor
+        """The live pool's processes (a new pool if one died)."""
+        return self.pool.executor
 
     def fits(self, options: IngestOptions) -> bool:
         """Whether a run with ``options`` can code here (the same pipeline, no more workers asked for)."""
         return options.pipeline_options() == self.options and options.workers <= self.workers
 
     def close(self) -> None:
-        self._executor.shutdown(cancel_futures=True)
+        self._pool.shutdown()
 
 
 class _Coder:
-    """Codes lists of articles here (1 worker, no pool), in a process pool whose workers build a Pipeline
-    once (``workers`` > 1, or a :class:`CodingPool` given), or in the given pool."""
+    """Codes lists of articles here (``workers`` 0: no child process, only the documents' own checks of
+    their time), in ``workers`` coding processes that build a Pipeline once and are watched
+    (:class:`_Pool`), or in a given :class:`CodingPool`."""
 
     def __init__(self, options: IngestOptions, shared: CodingPool | None = None) -> None:
+        self.options = options.pipeline_options()
         self.workers = max(1, options.workers)
-        self.pool: ProcessPoolExecutor | None = None
-        self.owned = True
+        self.shared: CodingPool | None = None
+        self.pool: _Pool | None = None
         if shared is not None and shared.fits(options):
-            self.pool, self.workers, self.owned = shared.executor, shared.workers, False
-        elif self.workers > 1 or shared is not None:
-            self.pool = _spawn_pool(options.pipeline_options(), self.workers)
+            self.shared, self.workers = shared, shared.workers
+        elif options.workers > 0 or shared is not None:
+            self.pool = _Pool(self.options, self.workers)
         else:
-            _init_worker(options.pipeline_options())
+            _init_worker(self.options)
 
-    def submit(self, articles: list[Article]) -> list[Future[list[Coded]]] | list[Coded]:
-        if self.pool is None:
+    def _live(self) -> _Pool:
+        if self.shared is not None:
+            return self.shared.pool
+        assert self.pool is not None
+        if self.pool.broken:
+            self.pool.shutdown(wait=False)
+            self.pool = _Pool(self.options, self.workers)
+        return self.pool
+
+    def submit(self, articles: list[Article]) -> list[_Task] | list[Coded]:
+        if self.pool is None and self.shared is None:
             return _code(articles)
         size = max(1, -(-len(articles) // self.workers))
-        return [self.pool.submit(_code, articles[i:i + size]) for i in range(0, len(articles), size)]
+        return [self._task(articles[i:i + size]) for i in range(0, len(articles), size)]
+
+    def _task(self, articles: list[Article]) -> _Task:
+        pool, number = self._live(), next(_TASKS)
+        return _Task(number, articles, pool, pool.executor.submit(_code, articles, number))
+
+    def collect(self, parts: list[_Task] | list[Coded]) -> list[Coded]:
+        """The coded articles of what :meth:`submit` gave, in any order; a document whose coding process
+        was stopped at its hard deadline comes back as [T015], and the others of its task (and of any
+        task the stop broke) are coded again in a new pool. A coding process that died by itself (killed
+        from outside, out of memory) has its task's articles coded again one by one: one that kills its
+        process alone as well comes back as [T013]."""
+        out: list[Coded] = []
+        pending: list[_Task | Coded] = list(parts)
+        while pending:
+            part = pending.pop(0)
+            if isinstance(part, Coded):
+                out.append(part)
+                continue
+            try:
+                out.extend(part.future.result())
+            except BrokenProcessPool:
+                lost, again = self._after_break(part)
+                out.extend(lost)
+                pending.extend(again)
+        return out
+
+    def _after_break(self, task: _Task) -> tuple[list[Coded], list[_Task]]:
+        stopped = task.pool.stopped.get(task.number, {})
+        lost = [_failed(a, "CodingTimedOut", f" (its coding process was stopped after {stopped[i]:.3g} s; "
+                        f"the limit is {task.pool.limit:g} s, max_wall_seconds)")
+                for i, a in enumerate(task.articles) if i in stopped]
+        rest = [a for i, a in enumerate(task.articles) if i not in stopped]
+        if not rest:
+            return lost, []
+        if task.pool.stopped:  # the watchdog broke the pool: the others were not at fault
+            return lost, [self._task(rest)]
+        if len(rest) > 1:  # a process died by itself: find the article that kills it, one by one
+            return lost, [self._task([a]) for a in rest]
+        return [*lost, _failed(rest[0], "CodingFailed", "its coding process died")], []
 
     def close(self) -> None:
-        if self.pool is not None and self.owned:
-            self.pool.shutdown(cancel_futures=True)
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def _failed(article: Article, error: str, detail: str) -> Coded:
+    return Coded(article.id, [], (error, detail, article.id))
 
 
 # ------------------------------------------------------------------ the run (parent side)
@@ -227,6 +414,7 @@ class Ingest:
         self.seen: set[str] = set()
         self.failed: dict[str, InputError] = {}
         self.seq = 0
+        self.coder: _Coder | None = None
 
     def run(self, paths: Sequence[str], *, on_batch: Callable[[RunStats], None] | None = None,
             items: Iterable[Document | InputError | Ignored] | None = None) -> RunStats:
@@ -235,7 +423,7 @@ class Ingest:
         stats = RunStats(run_id)
         self.near.load(self.store.signatures())
         self.seq = self.store.next_seq()
-        coder = _Coder(options, self.coding)
+        coder = self.coder = _Coder(options, self.coding)
         start = time.perf_counter()  # the rate counts reading, coding and writing, not loading the model
         source = items if items is not None else read_paths(paths, options.read_options())
         in_flight: list[_Work] = []
@@ -295,10 +483,8 @@ class Ingest:
                 on_batch: Callable[[RunStats], None] | None) -> None:
         batch = work.batch
         future = work.future
-        coded: list[Coded] = []
-        if isinstance(future, list):
-            for part in future:
-                coded.extend(part.result() if isinstance(part, Future) else [part])
+        assert self.coder is not None, "the run's coder is made by run()"
+        coded = self.coder.collect(future) if future is not None else []
         by_id = {c.article_id: c for c in coded}
         ok: set[str] = set()
         for doc, blob in work.to_code:
@@ -385,7 +571,7 @@ def recode(store: Store, options: IngestOptions | None = None, *, everything: bo
             chunk = rows[i:i + options.batch]
             articles = [Article(r[0], r[1], r[2], r[3], r[4]) for r in chunk]
             submitted = coder.submit(articles)
-            coded = [c for part in submitted for c in (part.result() if isinstance(part, Future) else [part])]
+            coded = coder.collect(submitted)
             ok = [c for c in coded if c.error is None]
             events = [e for c in ok for e in c.events]
             store.replace_events([r[0] for r in chunk], events, CODER,
