@@ -48,6 +48,10 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
                           "itself", "they", "them", "their", "theirs", "themselves"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# Who speaks from inside a quotation: the subject of the verb of saying that reports it.
+FIRST_PERSON = frozenset({"we", "i"})
+# How a quoted or reported clause hangs off the verb of saying that reports it.
+QUOTED_DEPS = frozenset({"ccomp", "conj", "advcl", "xcomp", "parataxis"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over")
 SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by", "on", "without", "through",
                                 "despite", "when"})
@@ -288,8 +292,10 @@ class SentenceCoder:
         return refs
 
     def _pronoun(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
+        if tok.lower_ in FIRST_PERSON:
+            return self._quoting_speaker(tok, exclude)  # '"We urge ...," the ministry said'
         if tok.lower_ not in THIRD_PERSON:
-            return None  # "we", "I", "you" speak from inside a quote: no antecedent in the text
+            return None  # "you" speaks from inside a quote: no antecedent in the text
         # An earlier actor of the same sentence first ("Kim sent a letter to Putin to praise him").
         word = tok.lower_
         personal_word = word in ("he", "him", "his", "she", "her", "himself", "herself")
@@ -332,6 +338,25 @@ class SentenceCoder:
                 if len(found) == 1 and found[0].code not in exclude and \
                         self.discourse.is_person(found[0]) == personal:
                     return found[0]
+                return None
+        return None
+
+    def _quoting_speaker(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
+        """The one who speaks a first-person subject ("we", "I") of a clause a verb of saying reports, before
+        or after it: '"We urge X to ...," the coast guard said', 'the minister said: "I will not resign"'."""
+        if tok.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or \
+                not self.lexicon.candidates(tok.head.lemma_.lower()):
+            return None  # "we saw that ...": the speaker's own acts only, not what the speaker tells of
+        node = tok.head
+        for _ in range(3):
+            if node.dep_ not in QUOTED_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.lemma_.lower() in SPEAKING_VERBS:
+                from tidings.events.statements import political  # statements imports coder
+                found = [r.actor for r in self._subjects(node)]
+                if len(found) == 1 and found[0].code not in exclude and political(found[0]):
+                    return found[0]  # a resident's "we" is the residents', not coded (GUIDE section 4)
                 return None
         return None
 
