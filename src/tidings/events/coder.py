@@ -520,6 +520,18 @@ class SentenceCoder:
                                   obj=_joined_lemma(obj) if obj is not None else None, obj_mods=obj_mods,
                                   preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
                                   pobjs=pobjs)
+        if obj is not None and (entry is None or not entry.obj):
+            # "sent a team of rescuers and medical supplies", "imposed a new round of sanctions": the object
+            # the lexicon knows is a member of a list or what a measure word measures out
+            for other in _object_heads(obj):
+                mods = [c.lemma_.lower() for c in other.children if c.dep_ in ("amod", "compound")]
+                found = self.lexicon.verb(lemma, particle=particle, obj=_joined_lemma(other), obj_mods=mods,
+                                          preps=preps, pobjs=pobjs,
+                                          xcomp=xcomp.lemma_.lower() if xcomp is not None else None)
+                if found is not None and found.obj:
+                    used_objects.add(obj.i)  # "a barrage of rockets": the barrage is no event of its own
+                    entry, obj = found, other
+                    break
         if entry is None:
             entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
         if entry is None or self._not_violence(verb, entry.code, obj):
@@ -1398,6 +1410,26 @@ def _counted(head: Token) -> Token | None:
     return None
 
 
+def _object_heads(obj: Token) -> list[Token]:
+    """Other heads an object names its thing by: what a measure word measures out ("a round *of sanctions*",
+    "a team *of rescuers*") and the other members of a list ("rescuers and *medical supplies*")."""
+    heads: list[Token] = []
+    for member in (obj, *obj.conjuncts):
+        measured = _measured(member)
+        more = (member, measured, *(measured.conjuncts if measured is not None else ()))
+        heads += [h for h in more if h is not None and h is not obj and h not in heads]
+    return heads
+
+
+def _measured(head: Token) -> Token | None:
+    """The noun a measure word's "of" phrase names ("a new round *of sanctions*", "a shipment *of arms*")."""
+    if not {"measure", "quantity"} & _classes(head) or head.pos_ not in ("NOUN", "NUM"):
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = _pobj(prep) if prep is not None else None
+    return pobj if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") else None
+
+
 def _score(tok: Token) -> bool:
     """A match result written as digits around a dash ("3-1")."""
     shape = tok.shape_.replace("–", "-")
@@ -1672,10 +1704,22 @@ def _same_kind_direction(cand: Candidate) -> str:
     return direction(cand) if same else ""
 
 
+def _carried_by_purpose(cand: Candidate, cands: list[Candidate]) -> bool:
+    """A one-sided act whose purpose clause codes the same act with its target: "police used tear gas to
+    disperse the protest" is one act, the dispersal of the protest."""
+    if cand.target is not None or cand.source is None:
+        return False
+    return any(o.target is not None and o.source is not None and o.code[:2] == cand.code[:2]
+               and o.source.actor.code == cand.source.actor.code and o.trigger.head.i == cand.trigger.i
+               and o.trigger.dep_ in ("advcl", "xcomp") for o in cands)
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     seen: set[tuple[str, str, str, str]] = set()
     out: list[Candidate] = []
     for c in cands:
+        if _carried_by_purpose(c, cands):
+            continue
         key = (c.source.actor.code if c.source else "", c.target.actor.code if c.target else "", c.code,
                _same_kind_direction(c))
         if key in seen:
