@@ -471,7 +471,7 @@ class SentenceCoder:
         governors = {c.trigger.head.i for c in out
                      if c.rule.split(":")[0] in ("appeal", "intent", "threat", "demand")}
         out = [c for c in out if not (c.trigger.i in governors and c.rule.startswith("verb:"))]
-        if any("disaster" in _classes(t) for t in doc):
+        if any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in doc):  # not "stormed"
             # a disaster in the sentence and nobody named as acting: the harm is the disaster's
             out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
         from tidings.events.refine import refine  # refine reads this module's records
