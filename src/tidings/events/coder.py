@@ -502,14 +502,14 @@ class SentenceCoder:
         xcomp = _first(verb, ("xcomp",)) or next(
             (c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"
              and not any(n.dep_ == "neg" for n in c.children)), None)  # not "pleaded not guilty"
-        preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")]
+        preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent") and not _when(c)]
         if obj is not None:
             preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
         obj_mods = [] if obj is None else [c.lemma_.lower() for c in obj.children
                                             if c.dep_ in ("amod", "compound")]
         pobjs: dict[str, str] = {}
         for prep in verb.children:
-            if prep.dep_ in ("prep", "agent"):
+            if prep.dep_ in ("prep", "agent") and not _when(prep):  # "called X on Friday" is no "call on"
                 pobj = _pobj(prep)
                 if pobj is not None:
                     pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
@@ -542,8 +542,9 @@ class SentenceCoder:
         if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
                                     if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
             return []  # "tensions exploded": only a weapon explodes as an event
-        if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children):
-            return []  # "called him unqualified": naming, not a telephone call
+        if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and not _infinitive(c)
+                                       for c in verb.children):
+            return []  # "called him unqualified": naming, not a telephone call ("called X to discuss" is one)
         if self._redundant_purpose(verb, entry):
             return []  # "met in Zurich to discuss ...": the meeting is the event
         purpose = self._purpose_clause(verb)
@@ -1408,6 +1409,18 @@ def _counted(head: Token) -> Token | None:
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM"):
                 return pobj
     return None
+
+
+def _when(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Friday", "in March"): when, not with whom."""
+    pobj = _pobj(prep)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _infinitive(clause: Token) -> bool:
+    """A "to" infinitive ("to discuss the crisis")."""
+    verbal = clause.pos_ in ("VERB", "AUX")
+    return verbal and any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
 
 
 def _object_heads(obj: Token) -> list[Token]:
