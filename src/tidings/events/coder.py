@@ -31,6 +31,7 @@ The coder returns :class:`Candidate` records (token-level); the pipeline turns t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -895,7 +896,7 @@ class SentenceCoder:
             if subj is not None and subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl" and _set_off(node):
                 return self.actors(node.head)  # "the agency, which works with X": the noun described acts
             if subj is not None:
-                found = self.actors(subj)
+                found = [r for member in _comma_list(node, subj) for r in self.actors(member)]
                 if found:
                     return found
                 # "the Canadian government announced ..." -> subject found, no actor: stop here
@@ -1409,6 +1410,21 @@ def _counted(head: Token) -> Token | None:
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM"):
                 return pobj
     return None
+
+
+def _comma_list(verb: Token, subj: Token) -> list[Token]:
+    """The subjects a headline lists with commas only ("Russia, China hold drills", "Venezuela, Guyana
+    leaders meet"): the noun phrases before the verb that the parser hung off it, each but the last followed
+    by a comma; else the subject alone."""
+    members = [c for c in verb.lefts if c.dep_ in SUBJECTS | {"npadvmod"} and c.pos_ in ("PROPN", "NOUN")]
+    if len(members) < 2 or subj not in members:
+        return [subj]
+    doc = verb.doc
+    for member, following in itertools.pairwise(members):
+        last = max(t.i for t in member.subtree if not t.is_punct)
+        if [t.text for t in doc[last + 1:following.left_edge.i]] != [","]:
+            return [subj]
+    return members
 
 
 def _when(prep: Token) -> bool:
