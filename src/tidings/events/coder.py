@@ -604,7 +604,9 @@ class SentenceCoder:
                     code, rule = THREAT_BY_ROOT[root], "threat:intent"
         extra: list[Candidate] = []
         reporter = _reporting_head(verb)
-        if reporter is not None and reporter.lemma_.lower() not in ACCUSING_VERBS | ADMITTING_VERBS:
+        # "X told the council that Y must withdraw": any verb of saying voices a demand
+        reporting = ACCUSING_VERBS | ADMITTING_VERBS | (SPEAKING_VERBS if _obliged(verb) else frozenset())
+        if reporter is not None and reporter.lemma_.lower() not in reporting:
             reporter = None
         if reporter is not None and sources:
             claimants = self._subjects(reporter)
