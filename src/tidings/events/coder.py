@@ -31,6 +31,7 @@ The coder returns :class:`Candidate` records (token-level); the pipeline turns t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,10 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
                           "itself", "they", "them", "their", "theirs", "themselves"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# Who speaks from inside a quotation: the subject of the verb of saying that reports it.
+FIRST_PERSON = frozenset({"we", "i"})
+# How a quoted or reported clause hangs off the verb of saying that reports it.
+QUOTED_DEPS = frozenset({"ccomp", "conj", "advcl", "xcomp", "parataxis"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over")
 SAME_SUBJECT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by", "on", "without", "through",
                                 "despite", "when"})
@@ -288,8 +293,10 @@ class SentenceCoder:
         return refs
 
     def _pronoun(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
+        if tok.lower_ in FIRST_PERSON:
+            return self._quoting_speaker(tok, exclude)  # '"We urge ...," the ministry said'
         if tok.lower_ not in THIRD_PERSON:
-            return None  # "we", "I", "you" speak from inside a quote: no antecedent in the text
+            return None  # "you" speaks from inside a quote: no antecedent in the text
         # An earlier actor of the same sentence first ("Kim sent a letter to Putin to praise him").
         word = tok.lower_
         personal_word = word in ("he", "him", "his", "she", "her", "himself", "herself")
@@ -332,6 +339,25 @@ class SentenceCoder:
                 if len(found) == 1 and found[0].code not in exclude and \
                         self.discourse.is_person(found[0]) == personal:
                     return found[0]
+                return None
+        return None
+
+    def _quoting_speaker(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
+        """The one who speaks a first-person subject ("we", "I") of a clause a verb of saying reports, before
+        or after it: '"We urge X to ...," the coast guard said', 'the minister said: "I will not resign"'."""
+        if tok.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or \
+                not self.lexicon.candidates(tok.head.lemma_.lower()):
+            return None  # "we saw that ...": the speaker's own acts only, not what the speaker tells of
+        node = tok.head
+        for _ in range(3):
+            if node.dep_ not in QUOTED_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.lemma_.lower() in SPEAKING_VERBS:
+                from tidings.events.statements import political  # statements imports coder
+                found = [r.actor for r in self._subjects(node)]
+                if len(found) == 1 and found[0].code not in exclude and political(found[0]):
+                    return found[0]  # a resident's "we" is the residents', not coded (GUIDE section 4)
                 return None
         return None
 
@@ -446,7 +472,7 @@ class SentenceCoder:
         governors = {c.trigger.head.i for c in out
                      if c.rule.split(":")[0] in ("appeal", "intent", "threat", "demand")}
         out = [c for c in out if not (c.trigger.i in governors and c.rule.startswith("verb:"))]
-        if any("disaster" in _classes(t) for t in doc):
+        if any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in doc):  # not "stormed"
             # a disaster in the sentence and nobody named as acting: the harm is the disaster's
             out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
         from tidings.events.refine import refine  # refine reads this module's records
@@ -477,14 +503,14 @@ class SentenceCoder:
         xcomp = _first(verb, ("xcomp",)) or next(
             (c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"
              and not any(n.dep_ == "neg" for n in c.children)), None)  # not "pleaded not guilty"
-        preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")]
+        preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent") and not _when(c)]
         if obj is not None:
             preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
         obj_mods = [] if obj is None else [c.lemma_.lower() for c in obj.children
                                             if c.dep_ in ("amod", "compound")]
         pobjs: dict[str, str] = {}
         for prep in verb.children:
-            if prep.dep_ in ("prep", "agent"):
+            if prep.dep_ in ("prep", "agent") and not _when(prep):  # "called X on Friday" is no "call on"
                 pobj = _pobj(prep)
                 if pobj is not None:
                     pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
@@ -495,6 +521,18 @@ class SentenceCoder:
                                   obj=_joined_lemma(obj) if obj is not None else None, obj_mods=obj_mods,
                                   preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
                                   pobjs=pobjs)
+        if obj is not None and (entry is None or not entry.obj):
+            # "sent a team of rescuers and medical supplies", "imposed a new round of sanctions": the object
+            # the lexicon knows is a member of a list or what a measure word measures out
+            for other in _object_heads(obj):
+                mods = [c.lemma_.lower() for c in other.children if c.dep_ in ("amod", "compound")]
+                found = self.lexicon.verb(lemma, particle=particle, obj=_joined_lemma(other), obj_mods=mods,
+                                          preps=preps, pobjs=pobjs,
+                                          xcomp=xcomp.lemma_.lower() if xcomp is not None else None)
+                if found is not None and found.obj:
+                    used_objects.add(obj.i)  # "a barrage of rockets": the barrage is no event of its own
+                    entry, obj = found, other
+                    break
         if entry is None:
             entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
         if entry is None or self._not_violence(verb, entry.code, obj):
@@ -505,8 +543,9 @@ class SentenceCoder:
         if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
                                     if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
             return []  # "tensions exploded": only a weapon explodes as an event
-        if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children):
-            return []  # "called him unqualified": naming, not a telephone call
+        if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and not _infinitive(c)
+                                       for c in verb.children):
+            return []  # "called him unqualified": naming, not a telephone call ("called X to discuss" is one)
         if self._redundant_purpose(verb, entry):
             return []  # "met in Zurich to discuss ...": the meeting is the event
         purpose = self._purpose_clause(verb)
@@ -565,7 +604,9 @@ class SentenceCoder:
                     code, rule = THREAT_BY_ROOT[root], "threat:intent"
         extra: list[Candidate] = []
         reporter = _reporting_head(verb)
-        if reporter is not None and reporter.lemma_.lower() not in ACCUSING_VERBS | ADMITTING_VERBS:
+        # "X told the council that Y must withdraw": any verb of saying voices a demand
+        reporting = ACCUSING_VERBS | ADMITTING_VERBS | (SPEAKING_VERBS if _obliged(verb) else frozenset())
+        if reporter is not None and reporter.lemma_.lower() not in reporting:
             reporter = None
         if reporter is not None and sources:
             claimants = self._subjects(reporter)
@@ -857,7 +898,7 @@ class SentenceCoder:
             if subj is not None and subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl" and _set_off(node):
                 return self.actors(node.head)  # "the agency, which works with X": the noun described acts
             if subj is not None:
-                found = self.actors(subj)
+                found = [r for member in _comma_list(node, subj) for r in self.actors(member)]
                 if found:
                     return found
                 # "the Canadian government announced ..." -> subject found, no actor: stop here
@@ -1373,6 +1414,53 @@ def _counted(head: Token) -> Token | None:
     return None
 
 
+def _comma_list(verb: Token, subj: Token) -> list[Token]:
+    """The subjects a headline lists with commas only ("Russia, China hold drills", "Venezuela, Guyana
+    leaders meet"): the noun phrases before the verb that the parser hung off it, each but the last followed
+    by a comma; else the subject alone."""
+    members = [c for c in verb.lefts if c.dep_ in SUBJECTS | {"npadvmod"} and c.pos_ in ("PROPN", "NOUN")]
+    if len(members) < 2 or subj not in members:
+        return [subj]
+    doc = verb.doc
+    for member, following in itertools.pairwise(members):
+        last = max(t.i for t in member.subtree if not t.is_punct)
+        if [t.text for t in doc[last + 1:following.left_edge.i]] != [","]:
+            return [subj]
+    return members
+
+
+def _when(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Friday", "in March"): when, not with whom."""
+    pobj = _pobj(prep)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _infinitive(clause: Token) -> bool:
+    """A "to" infinitive ("to discuss the crisis")."""
+    verbal = clause.pos_ in ("VERB", "AUX")
+    return verbal and any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
+
+
+def _object_heads(obj: Token) -> list[Token]:
+    """Other heads an object names its thing by: what a measure word measures out ("a round *of sanctions*",
+    "a team *of rescuers*") and the other members of a list ("rescuers and *medical supplies*")."""
+    heads: list[Token] = []
+    for member in (obj, *obj.conjuncts):
+        measured = _measured(member)
+        more = (member, measured, *(measured.conjuncts if measured is not None else ()))
+        heads += [h for h in more if h is not None and h is not obj and h not in heads]
+    return heads
+
+
+def _measured(head: Token) -> Token | None:
+    """The noun a measure word's "of" phrase names ("a new round *of sanctions*", "a shipment *of arms*")."""
+    if not {"measure", "quantity"} & _classes(head) or head.pos_ not in ("NOUN", "NUM"):
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = _pobj(prep) if prep is not None else None
+    return pobj if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") else None
+
+
 def _score(tok: Token) -> bool:
     """A match result written as digits around a dash ("3-1")."""
     shape = tok.shape_.replace("–", "-")
@@ -1656,10 +1744,22 @@ def _same_kind_direction(cand: Candidate) -> str:
     return direction(cand) if same else ""
 
 
+def _carried_by_purpose(cand: Candidate, cands: list[Candidate]) -> bool:
+    """A one-sided act whose purpose clause codes the same act with its target: "police used tear gas to
+    disperse the protest" is one act, the dispersal of the protest."""
+    if cand.target is not None or cand.source is None:
+        return False
+    return any(o.target is not None and o.source is not None and o.code[:2] == cand.code[:2]
+               and o.source.actor.code == cand.source.actor.code and o.trigger.head.i == cand.trigger.i
+               and o.trigger.dep_ in ("advcl", "xcomp") for o in cands)
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     seen: set[tuple[str, str, str, str]] = set()
     out: list[Candidate] = []
     for c in cands:
+        if _carried_by_purpose(c, cands):
+            continue
         key = (c.source.actor.code if c.source else "", c.target.actor.code if c.target else "", c.code,
                _same_kind_direction(c))
         if key in seen:

@@ -108,14 +108,15 @@ class DyadRule:
     code: str
 
     def fits(self, source: Actor | None, target: Actor | None) -> bool:
-        """Whether the two sides' sectors are the ones listed (any named side for ``*``, none for ``?``)."""
+        """Whether the two sides' sectors are the ones listed (any named side for ``*``, none for ``?``, a
+        named side of no sector -- a state, a place acted on -- for ``@``)."""
         return _fits(self.sources, source) and _fits(self.targets, target)
 
 
 def _fits(sectors: frozenset[str], side: Actor | None) -> bool:
     if side is None:
         return "?" in sectors
-    return "*" in sectors or side.sector in sectors
+    return "*" in sectors or side.sector in sectors or ("@" in sectors and side.sector is None)
 
 
 def _rows(text: str, header: list[str], source: str) -> Iterable[tuple[int, list[str]]]:
