@@ -40,6 +40,8 @@ def test_a_short_form_inside_another_name_is_not_the_known_person(kb: KnowledgeB
 @pytest.mark.parametrize(("phrase", "name"), [
     ("President Biden", "Joe Biden"), ("Mr Biden", "Joe Biden"), ("Russia's Putin", "Vladimir Putin"),
     ("Tayyip Erdogan", "Recep Tayyip Erdogan"), ("Boris Johnson", "Boris Johnson"),
+    ("Gen. Sisi", "Abdel Fattah el-Sisi"), ("Sen. Biden", "Joe Biden"), ("Joe R. Biden", "Joe Biden"),
+    ("former Trump", "Donald Trump"), ("Former Trump", "Donald Trump"),
 ])
 def test_a_short_form_after_a_title_or_its_own_name_stays_the_known_person(
         kb: KnowledgeBase, phrase: str, name: str) -> None:
@@ -212,3 +214,11 @@ def test_a_bracketed_short_form_inside_a_phrase_keeps_the_name_before_it(
         pipeline: Pipeline, text: str, source: str) -> None:
     found = sides(pipeline, text)
     assert any(s == source and t.endswith("ISI") for s, t, _ in found), found
+
+
+def test_a_users_honorific_keeps_a_known_surname_after_it() -> None:
+    kb = KnowledgeBase.packaged()
+    assert kb.resolve(["Hetman", "Biden"], dt.date(2022, 5, 6)) is None
+    kb.add_table("word\nhetman\n", source="test")
+    actor = kb.resolve(["Hetman", "Biden"], dt.date(2022, 5, 6))
+    assert actor is not None and actor.name == "Joe Biden"

@@ -190,6 +190,7 @@ TABLES: dict[tuple[str, ...], str] = {
     ("name", "gender"): "genders",
     ("word", "gender"): "address",
     ("title", "countries", "sector"): "titles",
+    ("word",): "honorifics",
 }
 
 
@@ -238,6 +239,7 @@ class KnowledgeBase:
         self._surnames: dict[str, list[Entry]] | None = None  # built on first use
         # title -> the countries that use it, default first; () = any country's (data/titles.tsv)
         self._titles: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.honorifics: set[str] = set()  # words before a name that are no given name (data/honorifics.tsv)
 
     # ------------------------------------------------------------------------------------ building
 
@@ -304,6 +306,7 @@ class KnowledgeBase:
             for form in plural_forms(row["phrase"], explicit):
                 self.add_sector(form, sector)
         self._add_titles(_read_tsv("titles.tsv"), "actors/data/titles.tsv")
+        self.honorifics |= {row["word"].lower().rstrip(".") for row in _read_tsv("honorifics.tsv")}
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
@@ -323,6 +326,8 @@ class KnowledgeBase:
             self._add_address(rows, source)
         elif kind == "titles":
             self._add_titles(rows, source)
+        elif kind == "honorifics":
+            self.honorifics |= {row["word"].lower().rstrip(".") for row in rows}
         else:
             self._add_leaders(rows, source, override=True)
         return len(rows)
@@ -508,6 +513,8 @@ class KnowledgeBase:
             return False
         if sentence and before.token == 0:
             return False
+        if len(before.raw) == 1 or before.norm in self.honorifics:
+            return False  # "Joe R. Biden", "Dr Tedros", "Gen. Sisi"
         return _name_word(before.raw) and before.norm not in parts and (before.norm,) not in self._sectors \
             and before.norm not in self.address and (before.norm,) not in self._names
 
