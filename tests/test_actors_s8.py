@@ -222,3 +222,17 @@ def test_a_users_honorific_keeps_a_known_surname_after_it() -> None:
     kb.add_table("word\nhetman\n", source="test")
     actor = kb.resolve(["Hetman", "Biden"], dt.date(2022, 5, 6))
     assert actor is not None and actor.name == "Joe Biden"
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    (["Ukraine", "'s", "General", "Staff"], "UKRMIL"), (["the", "Tatmadaw"], "MMRMIL"),
+    (["the", "PLA"], "CHNMIL"),
+    (["the", "People", "'s", "Liberation", "Army"], "CHNMIL"),
+    (["the", "Sudan", "People", "'s", "Liberation", "Army"], "SDNREB"),  # the longer name holds
+    (["the", "SBU"], "UKRSPY"), (["Israeli", "settlers"], "ISRCVL"), (["the", "TPLF"], "ETHREB"),
+    (["the", "Donetsk", "People", "'s", "Republic"], "UKRREB"),
+])
+def test_armed_forces_services_and_groups_named_by_their_own_names(kb: KnowledgeBase, phrase: list[str],
+                                                                   code: str) -> None:
+    actor = kb.resolve(phrase, dt.date(2023, 6, 1))
+    assert actor is not None and actor.code == code
