@@ -236,3 +236,14 @@ def test_armed_forces_services_and_groups_named_by_their_own_names(kb: Knowledge
                                                                    code: str) -> None:
     actor = kb.resolve(phrase, dt.date(2023, 6, 1))
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(("phrase", "sector"), [
+    (["the", "prosecutor", "general"], "JUD"), (["armed", "men"], "REB"), (["an", "attacker"], "UAF"),
+    (["the", "electoral", "commission"], "GOV"), (["the", "city", "council"], "GOV"),
+    (["the", "lower", "house"], "LEG"), (["two", "hostages"], "CVL"),
+    (["armed", "bandits"], "CRM"),
+])
+def test_role_words_of_the_gold_guide_sectors(kb: KnowledgeBase, phrase: list[str], sector: str) -> None:
+    actor = kb.resolve(phrase, None)
+    assert actor is not None and actor.sector == sector
