@@ -247,3 +247,13 @@ def test_armed_forces_services_and_groups_named_by_their_own_names(kb: Knowledge
 def test_role_words_of_the_gold_guide_sectors(kb: KnowledgeBase, phrase: list[str], sector: str) -> None:
     actor = kb.resolve(phrase, None)
     assert actor is not None and actor.sector == sector
+
+
+@pytest.mark.parametrize("phrase", [
+    ["the", "Interior", "Ministry"], ["the", "Russian", "Defence", "Ministry"], ["the", "health", "ministry"],
+    ["the", "Ministry", "of", "Defence"], ["the", "central", "bank"], ["a", "health", "official"],
+])
+def test_a_ministry_or_a_state_body_is_government_whatever_its_field(kb: KnowledgeBase,
+                                                                     phrase: list[str]) -> None:
+    actor = kb.resolve(phrase, None)
+    assert actor is not None and actor.sector == "GOV"
