@@ -257,3 +257,19 @@ def test_a_ministry_or_a_state_body_is_government_whatever_its_field(kb: Knowled
                                                                      phrase: list[str]) -> None:
     actor = kb.resolve(phrase, None)
     assert actor is not None and actor.sector == "GOV"
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    (["the", "Saudi", "-", "led", "coalition"], "SAUMIL"), (["the", "ruling", "coalition"], "---GOV"),
+    (["two", "Slovenian", "law", "enforcement", "agencies"], "SVNCOP"),
+    (["at", "least", "9", "persons"], "---CVL"), (["the", "Ruritanian", "military", "men"], "---MIL"),
+    (["two", "shops"], "---BUS"), (["City", "Hall"], "---GOV"),
+    (["a", "brigadier", "general"], "---MIL"),
+])
+def test_kinds_of_group_named_by_a_compound(kb: KnowledgeBase, phrase: list[str], code: str) -> None:
+    actor = kb.resolve(phrase, None)
+    assert actor is not None and actor.code == code
+
+
+def test_a_coalition_alone_is_no_army(kb: KnowledgeBase) -> None:
+    assert kb.resolve(["the", "coalition"], None) is None
