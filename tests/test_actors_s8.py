@@ -40,6 +40,8 @@ def test_a_short_form_inside_another_name_is_not_the_known_person(kb: KnowledgeB
 @pytest.mark.parametrize(("phrase", "name"), [
     ("President Biden", "Joe Biden"), ("Mr Biden", "Joe Biden"), ("Russia's Putin", "Vladimir Putin"),
     ("Tayyip Erdogan", "Recep Tayyip Erdogan"), ("Boris Johnson", "Boris Johnson"),
+    ("Gen. Sisi", "Abdel Fattah el-Sisi"), ("Sen. Biden", "Joe Biden"), ("Joe R. Biden", "Joe Biden"),
+    ("former Trump", "Donald Trump"), ("Former Trump", "Donald Trump"),
 ])
 def test_a_short_form_after_a_title_or_its_own_name_stays_the_known_person(
         kb: KnowledgeBase, phrase: str, name: str) -> None:
@@ -212,3 +214,62 @@ def test_a_bracketed_short_form_inside_a_phrase_keeps_the_name_before_it(
         pipeline: Pipeline, text: str, source: str) -> None:
     found = sides(pipeline, text)
     assert any(s == source and t.endswith("ISI") for s, t, _ in found), found
+
+
+def test_a_users_honorific_keeps_a_known_surname_after_it() -> None:
+    kb = KnowledgeBase.packaged()
+    assert kb.resolve(["Hetman", "Biden"], dt.date(2022, 5, 6)) is None
+    kb.add_table("word\nhetman\n", source="test")
+    actor = kb.resolve(["Hetman", "Biden"], dt.date(2022, 5, 6))
+    assert actor is not None and actor.name == "Joe Biden"
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    (["Ukraine", "'s", "General", "Staff"], "UKRMIL"), (["the", "Tatmadaw"], "MMRMIL"),
+    (["the", "PLA"], "CHNMIL"),
+    (["the", "People", "'s", "Liberation", "Army"], "CHNMIL"),
+    (["the", "Sudan", "People", "'s", "Liberation", "Army"], "SDNREB"),  # the longer name holds
+    (["the", "SBU"], "UKRSPY"), (["Israeli", "settlers"], "ISRCVL"), (["the", "TPLF"], "ETHREB"),
+    (["the", "Donetsk", "People", "'s", "Republic"], "UKRREB"),
+])
+def test_armed_forces_services_and_groups_named_by_their_own_names(kb: KnowledgeBase, phrase: list[str],
+                                                                   code: str) -> None:
+    actor = kb.resolve(phrase, dt.date(2023, 6, 1))
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(("phrase", "sector"), [
+    (["the", "prosecutor", "general"], "JUD"), (["armed", "men"], "REB"), (["an", "attacker"], "UAF"),
+    (["the", "electoral", "commission"], "GOV"), (["the", "city", "council"], "GOV"),
+    (["the", "lower", "house"], "LEG"), (["two", "hostages"], "CVL"),
+    (["armed", "bandits"], "CRM"),
+])
+def test_role_words_of_the_gold_guide_sectors(kb: KnowledgeBase, phrase: list[str], sector: str) -> None:
+    actor = kb.resolve(phrase, None)
+    assert actor is not None and actor.sector == sector
+
+
+@pytest.mark.parametrize("phrase", [
+    ["the", "Interior", "Ministry"], ["the", "Russian", "Defence", "Ministry"], ["the", "health", "ministry"],
+    ["the", "Ministry", "of", "Defence"], ["the", "central", "bank"], ["a", "health", "official"],
+])
+def test_a_ministry_or_a_state_body_is_government_whatever_its_field(kb: KnowledgeBase,
+                                                                     phrase: list[str]) -> None:
+    actor = kb.resolve(phrase, None)
+    assert actor is not None and actor.sector == "GOV"
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    (["the", "Saudi", "-", "led", "coalition"], "SAUMIL"), (["the", "ruling", "coalition"], "---GOV"),
+    (["two", "Slovenian", "law", "enforcement", "agencies"], "SVNCOP"),
+    (["at", "least", "9", "persons"], "---CVL"), (["the", "Ruritanian", "military", "men"], "---MIL"),
+    (["two", "shops"], "---BUS"), (["City", "Hall"], "---GOV"),
+    (["a", "brigadier", "general"], "---MIL"),
+])
+def test_kinds_of_group_named_by_a_compound(kb: KnowledgeBase, phrase: list[str], code: str) -> None:
+    actor = kb.resolve(phrase, None)
+    assert actor is not None and actor.code == code
+
+
+def test_a_coalition_alone_is_no_army(kb: KnowledgeBase) -> None:
+    assert kb.resolve(["the", "coalition"], None) is None

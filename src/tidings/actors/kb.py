@@ -190,6 +190,7 @@ TABLES: dict[tuple[str, ...], str] = {
     ("name", "gender"): "genders",
     ("word", "gender"): "address",
     ("title", "countries", "sector"): "titles",
+    ("word",): "honorifics",
 }
 
 
@@ -238,6 +239,7 @@ class KnowledgeBase:
         self._surnames: dict[str, list[Entry]] | None = None  # built on first use
         # title -> the countries that use it, default first; () = any country's (data/titles.tsv)
         self._titles: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.honorifics: set[str] = set()  # words before a name that are no given name (data/honorifics.tsv)
 
     # ------------------------------------------------------------------------------------ building
 
@@ -304,6 +306,7 @@ class KnowledgeBase:
             for form in plural_forms(row["phrase"], explicit):
                 self.add_sector(form, sector)
         self._add_titles(_read_tsv("titles.tsv"), "actors/data/titles.tsv")
+        self.honorifics |= {row["word"].lower().rstrip(".") for row in _read_tsv("honorifics.tsv")}
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
@@ -323,6 +326,8 @@ class KnowledgeBase:
             self._add_address(rows, source)
         elif kind == "titles":
             self._add_titles(rows, source)
+        elif kind == "honorifics":
+            self.honorifics |= {row["word"].lower().rstrip(".") for row in rows}
         else:
             self._add_leaders(rows, source, override=True)
         return len(rows)
@@ -510,14 +515,17 @@ class KnowledgeBase:
             return False
         if sentence and before.token == 0:
             return False
+        if len(before.raw) == 1 or before.norm in self.honorifics:
+            return False  # "Joe R. Biden", "Dr Tedros", "Gen. Sisi"
         # a given-name form with the person's initial keeps it ("Vlad Putin", "Vladimirovich Putin")
         return self._stranger(before, parts) and before.norm[:1] != parts[0][:1]
 
     def _stranger(self, piece: Piece, parts: Sequence[str]) -> bool:
         """A capitalised word next to a person's short form that is no word of their name, no title, role,
-        form of address or known name."""
+        form of address, honorific or known name."""
         return _name_word(piece.raw) and piece.norm not in parts and (piece.norm,) not in self._sectors \
-            and piece.norm not in self.address and (piece.norm,) not in self._names
+            and piece.norm not in self.address and piece.norm not in self.honorifics \
+            and (piece.norm,) not in self._names
 
     def find_sectors(self, pieces: Sequence[Piece], covered: set[int]) -> list[SectorMatch]:
         """All non-overlapping longest matches of role words outside the ``covered`` pieces."""
