@@ -198,3 +198,18 @@ def test_the_pipeline_places_an_act_at_the_town_its_actor_is_named_after() -> No
     located = [e.location for e in result.events if e.location is not None]
     assert located and all(loc.lat is not None and loc.lon is not None for loc in located)
     assert all(_km(loc.lat or 0.0, loc.lon or 0.0, -4.05, 39.66) < 50 for loc in located)
+
+
+def test_a_dateline_abroad_gives_way_to_the_country_the_sentence_names() -> None:
+    text = "GENEVA (Reuters) - Ruritanian and Malawian aid workers met on Monday.\n\n" \
+           "Malawian soldiers detained two aid workers on Tuesday."
+    result = next(iter(tidings.Pipeline().run([tidings.Article("t", text, None)])))
+    later = [e.location for e in result.events if e.sentence > 0 and e.location is not None]
+    assert later and all(loc.country == "MWI" for loc in later)
+
+
+def test_a_dateline_in_the_country_the_sentence_names_is_kept() -> None:
+    text = "LILONGWE (Reuters) - Malawian soldiers detained two aid workers on Tuesday."
+    result = next(iter(tidings.Pipeline().run([tidings.Article("t", text, None)])))
+    located = [e.location for e in result.events if e.location is not None]
+    assert located and all(loc.name == "Lilongwe" for loc in located)
