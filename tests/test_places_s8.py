@@ -213,3 +213,13 @@ def test_a_dateline_in_the_country_the_sentence_names_is_kept() -> None:
     result = next(iter(tidings.Pipeline().run([tidings.Article("t", text, None)])))
     located = [e.location for e in result.events if e.location is not None]
     assert located and all(loc.name == "Lilongwe" for loc in located)
+
+
+def test_two_villages_near_each_other_place_each_other(geocoder: Geocoder) -> None:
+    assert geocoder.geocode_article(["Kinsale"]) == [None]  # alone, a village is too ambiguous
+    found = geocoder.geocode_article(["Kinsale", "Bandon"])
+    assert all(loc is not None and loc.country == "IRL" for loc in found)
+
+
+def test_a_village_far_from_every_other_place_stays_unknown(geocoder: Geocoder) -> None:
+    assert geocoder.geocode_article(["Kinsale", "Brazil"])[0] is None

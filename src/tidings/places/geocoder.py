@@ -59,6 +59,7 @@ BIG_CITY = 500_000
 ALTERNATE_WEIGHT = 0.05  # an alternate-name match counts this share of the town's population
 SITE_TOWN = 100_000  # a building is taken to be named after a town of another country only from this size
 NEAR_KM = 150.0  # a homonym this close to another place of the article is the article's (spatial coherence)
+MAX_HOMONYMS = 12  # a village name with more homonyms than this is not placed by proximity alone
 COHERENCE_RATIO = 5.0  # ... when the reading chosen so far is at least this many times farther away
 CONTEXT_WEIGHT = 20.0  # a town in a country or US state the article names counts this many times its size
 _MAJOR_SUBDIVISIONS = frozenset(
@@ -342,6 +343,7 @@ class Geocoder:
         if countries and None in found:
             found = [loc if loc is not None else self._small_town(name, countries, context)
                      for name, loc in zip(names, found, strict=True)]
+        found = self._near_villages(names, found)
         found = self._coherent(names, found)
         town = self._main_town(found)
         found = [self._county(name, town, context, self._county_town(name, found)) if loc is None else loc
@@ -371,6 +373,40 @@ class Geocoder:
             if near is not None:
                 out[i] = replace(near, text=name)
         return out
+
+    def _near_villages(self, names: list[str], found: list[Location | None]) -> list[Location | None]:
+        """Spatial minimality for names still unknown: a village (1,000+ people, by main name, any country)
+        within NEAR_KM of a reading of another name of the article, its current one or any town or village
+        that name may be ("Glenmore" beside "Ardfield" when both lie in one county abroad). A name with more
+        than MAX_HOMONYMS villages is too common to place this way."""
+        readings = [self._readings(name, loc) for name, loc in zip(names, found, strict=True)]
+        out = list(found)
+        for i, (name, loc) in enumerate(zip(names, found, strict=True)):
+            key = normalise_name(name)
+            if loc is not None or len(key) < 4 or not name.strip()[:1].isupper() or self._is_local(name):
+                continue
+            own = [p.location for p in self._villages().get(key, [])]
+            points = [point for j, other in enumerate(readings) if j != i and normalise_name(names[j]) != key
+                      for point in other]
+            if not own or len(own) > MAX_HOMONYMS or not points:
+                continue
+            best = min(own, key=lambda c: _nearest_km((c.lat or 0.0, c.lon or 0.0), points))
+            if _nearest_km((best.lat or 0.0, best.lon or 0.0), points) <= NEAR_KM:
+                out[i] = replace(best, text=name)
+        return out
+
+    def _readings(self, name: str, loc: Location | None) -> list[tuple[float, float]]:
+        """The points a name of the article may stand for: its reading, and when that is a town under
+        BIG_CITY people (or nothing) its other towns and villages of the same name."""
+        if loc is not None and (loc.lat is None or loc.lon is None or self.scale(loc) > 1):
+            return []
+        own = [(loc.lat or 0.0, loc.lon or 0.0)] if loc is not None else []
+        if loc is not None and (not self._is_town(loc) or self._population(loc) >= BIG_CITY):
+            return own
+        key = normalise_name(name)
+        places = [p for p in self._cities.get(key, []) if p.primary] + self._villages().get(key, [])
+        return own if len(places) > MAX_HOMONYMS or self._is_local(name) else \
+            own + [(p.location.lat or 0.0, p.location.lon or 0.0) for p in places]
 
     def _coherent_reading(self, key: str, loc: Location, others: list[Location]) -> Location | None:
         """The homonym of ``loc`` that the article's other places (``others``) make the right reading, or
