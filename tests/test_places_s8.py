@@ -249,3 +249,9 @@ def test_an_unreadable_row_cache_is_built_again(tmp_path: Path, monkeypatch: pyt
     for path in tmp_path.glob("villages-*.marshal"):
         path.write_bytes(b"not marshal")
     assert cached_rows("villages", lambda: {"b": []}) == {"b": []}
+
+
+@pytest.mark.parametrize("name", ["Central America", "Eastern Europe", "Southern California"])
+def test_a_directional_region_is_not_its_bare_head(geocoder: Geocoder, name: str) -> None:
+    found = geocoder.geocode(name)
+    assert found is not None and found.name == name
