@@ -5,11 +5,14 @@ sentence names, and a town named with its province."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 import tidings
 from tidings.nlp.model import parser
+from tidings.places.cache import cached_rows
 from tidings.places.event_place import event_places, sentence_countries, sentence_town
 from tidings.places.geocoder import Geocoder
 
@@ -56,7 +59,7 @@ def test_a_big_city_keeps_its_reading_beside_small_towns(geocoder: Geocoder) -> 
     ("Co. Offaly", "IRL"),
     ("North Waziristan", "PAK"),
     ("Cape Cod", "USA"),
-    ("East Ghouta", "SYR"),
+    ("Negev", "ISR"),
 ])
 def test_counties_and_well_known_regions_have_a_point(geocoder: Geocoder, name: str, country: str) -> None:
     found = geocoder.geocode(name)
@@ -198,3 +201,57 @@ def test_the_pipeline_places_an_act_at_the_town_its_actor_is_named_after() -> No
     located = [e.location for e in result.events if e.location is not None]
     assert located and all(loc.lat is not None and loc.lon is not None for loc in located)
     assert all(_km(loc.lat or 0.0, loc.lon or 0.0, -4.05, 39.66) < 50 for loc in located)
+
+
+def test_a_dateline_abroad_gives_way_to_the_country_the_sentence_names() -> None:
+    text = "GENEVA (Reuters) - Ruritanian and Malawian aid workers met on Monday.\n\n" \
+           "Malawian soldiers detained two aid workers on Tuesday."
+    result = next(iter(tidings.Pipeline().run([tidings.Article("t", text, None)])))
+    later = [e.location for e in result.events if e.sentence > 0 and e.location is not None]
+    assert later and all(loc.country == "MWI" for loc in later)
+
+
+def test_a_dateline_in_the_country_the_sentence_names_is_kept() -> None:
+    text = "LILONGWE (Reuters) - Malawian soldiers detained two aid workers on Tuesday."
+    result = next(iter(tidings.Pipeline().run([tidings.Article("t", text, None)])))
+    located = [e.location for e in result.events if e.location is not None]
+    assert located and all(loc.name == "Lilongwe" for loc in located)
+
+
+def test_two_villages_near_each_other_place_each_other(geocoder: Geocoder) -> None:
+    assert geocoder.geocode_article(["Kinsale"]) == [None]  # alone, a village is too ambiguous
+    found = geocoder.geocode_article(["Kinsale", "Bandon"])
+    assert all(loc is not None and loc.country == "IRL" for loc in found)
+
+
+def test_a_village_far_from_every_other_place_stays_unknown(geocoder: Geocoder) -> None:
+    assert geocoder.geocode_article(["Kinsale", "Brazil"])[0] is None
+
+
+def test_the_village_rows_are_built_once_and_read_back_from_the_cache_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+
+    def build() -> dict[str, list[tuple[Any, ...]]]:
+        calls.append(1)
+        return {"elmvale": [("Elmvale", "CAN", 44.6, -79.9, 1, 1500, "08")]}
+
+    first = cached_rows("villages", build)
+    second = cached_rows("villages", build)
+    assert first == second == build() and len(calls) == 2  # once by the first call, once here
+    assert len(list(tmp_path.glob("villages-*.marshal"))) == 1
+
+
+def test_an_unreadable_row_cache_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
+    cached_rows("villages", lambda: {"a": []})
+    for path in tmp_path.glob("villages-*.marshal"):
+        path.write_bytes(b"not marshal")
+    assert cached_rows("villages", lambda: {"b": []}) == {"b": []}
+
+
+@pytest.mark.parametrize("name", ["Central America", "Eastern Europe", "Southern California"])
+def test_a_directional_region_is_not_its_bare_head(geocoder: Geocoder, name: str) -> None:
+    found = geocoder.geocode(name)
+    assert found is not None and found.name == name

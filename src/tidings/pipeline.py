@@ -454,10 +454,8 @@ class Pipeline:
         # but a building or street is in the dateline's town ("at City Hall")
         dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in
                                             event_places(sent.doc, cand.trigger) for p in tier)
-        if dateline:  # the paragraph's earlier place, else the dateline's, else the sentence's one country
-            stored = sentence_town(sent.doc, self.geocoder) or self._previous_place(previous, context) or \
-                self._dateline_place(article, cleaned, main_country) or \
-                sentence_country(sent.doc, self.geocoder)
+        if dateline:  # the sentence's town, the earlier place, the dateline's, the sentence's country
+            stored = self._fallback_place(article, cleaned, sent.doc, previous, context, main_country)
         else:
             stored = location
         # only a place of the event's own clause places its sides (the groups' country, the unnamed side)
@@ -571,6 +569,22 @@ class Pipeline:
                 if best[1] >= 1 or self.geocoder.scale(found) < 2:
                     return best
         return best
+
+    def _fallback_place(self, article: Article, cleaned: Any, doc: Any, previous: list[Any],
+                        context: frozenset[str], main_country: str | None) -> Location | None:
+        """The place of an event whose sentence has no place phrase: the one town the sentence names as a
+        modifier, else the paragraph's earlier place, else the dateline's, else the one country the sentence
+        names; the earlier place or the dateline only when it lies in that country (if it names one): a
+        story filed from Geneva about Ruritanian troops is placed in Ruritania."""
+        town: Location | None = sentence_town(doc, self.geocoder)
+        if town is not None:
+            return town
+        country: Location | None = sentence_country(doc, self.geocoder)
+        for found in (self._previous_place(previous, context),
+                      self._dateline_place(article, cleaned, main_country)):
+            if found is not None and (country is None or found.country == country.country):
+                return found
+        return country
 
     def _previous_place(self, previous: list[Any], context: frozenset[str]) -> Location | None:
         """The place the nearest earlier sentence of the paragraph names after a locative preposition: a

@@ -22,7 +22,7 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +34,7 @@ from tidings.record import Location
 if TYPE_CHECKING:
     from tidings.places.geocoder import Geocoder, _Place
 
-__all__ = ["cache_dir", "cached"]
+__all__ = ["cache_dir", "cached", "cached_rows"]
 
 log = get_logger(__name__)
 _LOCATION_FIELDS = ("name", "country", "lat", "lon", "geonameid", "text")
@@ -200,3 +200,34 @@ def cached(cls: type[Geocoder], min_population: int) -> Geocoder:
         except (OSError, sqlite3.Error) as exc:
             log.debug("geocoder cache not written to %s (%s)", path, exc)
     return geocoder
+
+
+def cached_rows(name: str, build: Callable[[], dict[str, list[tuple[Any, ...]]]]
+                ) -> dict[str, list[tuple[Any, ...]]]:
+    """A table of plain rows (strings, numbers, tuples) kept in the cache folder as a ``marshal`` file named
+    after ``name`` and everything the geocoder depends on (as the index file is); built and written when
+    there is none or it cannot be read."""
+    folder = cache_dir()
+    path = folder / f"{name}-{_key(0)}.marshal" if folder is not None else None
+    if path is not None and path.is_file():
+        try:
+            rows = marshal.loads(path.read_bytes())
+            if isinstance(rows, dict):
+                return rows
+        except (OSError, ValueError, EOFError, TypeError) as exc:
+            log.debug("%s cache %s unreadable (%s): building it", name, path, exc)
+    rows = build()
+    if path is not None:
+        tmp = ""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as out:
+                out.write(marshal.dumps(rows))
+            os.replace(tmp, path)
+        except (OSError, ValueError) as exc:
+            log.debug("%s cache not written to %s (%s)", name, path, exc)
+        finally:
+            if tmp and os.path.exists(tmp):
+                os.unlink(tmp)
+    return rows

@@ -288,6 +288,11 @@ def sentence_country(doc: Any, geocoder: Any) -> Any | None:
         location = geocoder.geocode(ent.text)
         if location is not None and location.country is not None and geocoder.scale(location) == 2:
             found.setdefault(location.country, location)
+    for tok in doc:  # a demonym the tagger left untagged ("Malawian soldiers" opening a sentence)
+        code = geocoder.demonym_country(tok.text) if tok.text[:1].isupper() and not tok.ent_type_ else None
+        location = geocoder.geocode(tok.text) if code is not None else None
+        if location is not None and location.country == code:
+            found.setdefault(code, location)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

