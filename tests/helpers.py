@@ -35,3 +35,19 @@ def triples(pipeline: Pipeline, text: str, published: dt.date | str | None = DAY
             blank: str = "") -> set[Triple]:
     """The triples of the events ``pipeline`` codes in ``text``."""
     return {triple(e, blank) for e in events(pipeline, text, published)}
+
+
+def roots(pipeline: Pipeline, text: str, published: dt.date | str | None = DAY) -> set[Triple]:
+    """(source code, target code, CAMEO root) of the events ``pipeline`` codes in ``text``."""
+    return {(s, t, code[:2]) for s, t, code in triples(pipeline, text, published)}
+
+
+def _fits(code: str, expected: str) -> bool:
+    return expected == "-" or code.startswith(expected)
+
+
+def score_row(pipeline: Pipeline, row: dict[str, str]) -> tuple[bool, bool]:
+    """For a row of a labelled sentence file (sentence, root, source, target; "-" for any side): (an event of
+    the expected root, one with the expected sides too) in the row's sentence."""
+    found = [t for t in triples(pipeline, row["sentence"]) if t[2][:2] == row["root"]]
+    return bool(found), any(_fits(s, row["source"]) and _fits(t, row["target"]) for s, t, _ in found)

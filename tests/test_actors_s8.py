@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from tidings import Article, Pipeline
+from helpers import roots
+from tidings import Pipeline
 from tidings.actors import KnowledgeBase
 
 
@@ -17,16 +18,9 @@ def kb() -> KnowledgeBase:
     return KnowledgeBase.default()
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def sides(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
     """(source code, target code, CAMEO root) of each event coded in ``text``."""
-    events = pipeline.extract(Article("s8", text, dt.date(2023, 5, 6)))
-    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code[:2])
-            for e in events}
+    return roots(pipeline, text, dt.date(2023, 5, 6))
 
 
 @pytest.mark.parametrize("phrase", [

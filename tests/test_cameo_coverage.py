@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import triples
+from helpers import score_row
 from tidings import Pipeline
 
 DATA = Path(__file__).parent / "data" / "cameo_coverage.tsv"
@@ -27,21 +27,11 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
 
 
-def _fits(code: str, expected: str) -> bool:
-    return expected == "-" or code.startswith(expected)
-
-
-def _score(pipeline: Pipeline, row: dict[str, str]) -> tuple[bool, bool]:
-    """(an event of the expected root, one with the expected sides too) in the row's sentence."""
-    found = [t for t in triples(pipeline, row["sentence"]) if t[2][:2] == row["root"]]
-    return bool(found), any(_fits(s, row["source"]) and _fits(t, row["target"]) for s, t, _ in found)
-
-
 @pytest.fixture(scope="module")
 def scores(pipeline: Pipeline) -> dict[str, list[tuple[bool, bool]]]:
     out: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     for row in _rows():
-        out[row["root"]].append(_score(pipeline, row))
+        out[row["root"]].append(score_row(pipeline, row))
     return out
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import triples
+from helpers import score_row
 from tidings import Pipeline
 
 DATA = Path(__file__).parent / "data" / "cameo_hard.tsv"
@@ -32,22 +32,12 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def _fits(code: str, expected: str) -> bool:
-    return expected == "-" or code.startswith(expected)
-
-
-def _score(pipeline: Pipeline, row: dict[str, str]) -> tuple[bool, bool]:
-    """(an event of the expected root, one with the expected sides too) in the row's sentence."""
-    found = [t for t in triples(pipeline, row["sentence"]) if t[2][:2] == row["root"]]
-    return bool(found), any(_fits(s, row["source"]) and _fits(t, row["target"]) for s, t, _ in found)
-
-
 @pytest.fixture(scope="module")
 def scores(pipeline: Pipeline) -> dict[str, list[tuple[bool, bool]]]:
     """Scores by construction (the row's form)."""
     out: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     for row in _rows():
-        out[row["form"]].append(_score(pipeline, row))
+        out[row["form"]].append(score_row(pipeline, row))
     return out
 
 

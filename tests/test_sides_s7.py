@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import roots
 from tidings import Article, Pipeline
 from tidings.actors import KnowledgeBase
 
@@ -20,16 +21,9 @@ def kb() -> KnowledgeBase:
     return KnowledgeBase.default()
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def sides(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
     """(source code, target code, CAMEO root) of each event coded in ``text``."""
-    events = pipeline.extract(Article("s7", text, dt.date(2022, 5, 6)))
-    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo.code[:2])
-            for e in events}
+    return roots(pipeline, text, dt.date(2022, 5, 6))
 
 
 def _rows(name: str) -> list[list[str]]:
