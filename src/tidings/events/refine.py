@@ -465,22 +465,25 @@ def threat_target(cand: Candidate, actors: Actors) -> Candidate:
     for act in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")):
         aimed = [c for c in act.children if c.dep_ == "dobj"]
         aimed += _pobjs(act, frozenset({"against", "on", "at"}))
-        for tok in aimed:
-            found = [r for r in actors(tok) if cand.source is None or r.actor.code != cand.source.actor.code]
-            if found:
-                cand.target = found[0]
-                cand.rule += ":aimed"
-                return cand
+        if _aim_at_other(cand, aimed, actors, ":aimed"):
+            return cand
     # "X warned Y that it would retaliate": the threat coded on the act is aimed at the one warned
     clause = trigger.dep_ in ("xcomp", "ccomp")
     warned = [c for c in trigger.head.children if c.dep_ == "dobj"] if clause else []
-    for tok in warned:
+    _aim_at_other(cand, warned, actors, ":warned")
+    return cand
+
+
+def _aim_at_other(cand: Candidate, tokens: list[Token], actors: Actors,
+                  rule: str) -> bool:
+    """Make the first actor of ``tokens`` other than the source ``cand``'s target (rule suffix ``rule``)."""
+    for tok in tokens:
         found = [r for r in actors(tok) if cand.source is None or r.actor.code != cand.source.actor.code]
         if found:
             cand.target = found[0]
-            cand.rule += ":warned"
-            return cand
-    return cand
+            cand.rule += rule
+            return True
+    return False
 
 
 def between_parties(cands: list[Candidate], actors: Actors) -> list[Candidate]:
