@@ -9,7 +9,7 @@ from __future__ import annotations
 from tidings.datafiles import packaged_text, read_rows
 
 _TABLE = "claim_words.tsv"
-_SETS = ("undergo", "conditional", "wh_clause", "false", "good_health")
+_SETS = ("undergo", "conditional", "wh_clause", "false", "good_health", "topic_health", "health_state")
 
 
 def _table() -> dict[str, frozenset[str]]:
@@ -83,6 +83,11 @@ CONDITIONAL_MARKS: frozenset[str] = _WORDS["conditional"]
 """Subordinators of a condition: a cue in their clause is not claimed ("what happens if he dies")."""
 GOOD_HEALTH_WORDS: frozenset[str] = _WORDS["good_health"]
 """Modifiers that make a health noun say the person is well ("in good health")."""
+TOPIC_HEALTH_NOUNS: frozenset[str] = _WORDS["topic_health"]
+"""Health nouns that name a topic: a claim needs a state said of them ("his poor health", not "his
+health")."""
+HEALTH_STATE_WORDS: frozenset[str] = _WORDS["health_state"]
+"""Words saying what state a topic health noun is in ("his failing health", "his health deteriorated")."""
 FALSE_PREDICATES: frozenset[str] = _WORDS["false"]
 """Predicates that call the phrase holding a claim untrue ("reports of his death are false")."""
 WH_CLAUSE_WORDS: frozenset[str] = _WORDS["wh_clause"]

@@ -141,6 +141,10 @@ def _noun_cue(tok: Token, lemma: str, lower: str) -> _Cue | None:
         return _make(tok, "death", _noun_subject(tok, undergone=True))
     if lemma in C.HEALTH_NOUNS or (lemma == "condition" and any(
             c.lower_ in C.HEALTH_CONDITION_WORDS for c in tok.children)):
+        if lemma in C.TOPIC_HEALTH_NOUNS and not _state_said(tok):
+            return None
+        if lemma in C.TOPIC_HEALTH_NOUNS and tok.dep_ == "compound" and _possessor(tok) is None:
+            return _make(tok, "health", _noun_subject(tok.head, undergone=True))  # "he has health problems"
         return _make(tok, "health", _noun_subject(tok, undergone=True))
     if lemma in C.WHEREABOUTS_NOUNS or lower in C.WHEREABOUTS_NOUNS:
         kind = "absence" if _from_public(tok) else "whereabouts"
@@ -229,11 +233,16 @@ def _addresses_audience(verb: Token) -> bool:
 
 
 def _person_object(verb: Token) -> bool:
-    """ "never met X": the negated act is about the person met, not about being seen in public."""
+    """ "never met X", "we had never met": the negated act is about the person met (or about each other),
+    not about being seen in public."""
     if verb.lemma_.lower() not in C.PERSON_OBJECT_VERBS:
         return False
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and (obj.ent_type_ == "PERSON" or obj.pos_ == "PRON")
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "prep")), None)
+    if obj is not None and obj.dep_ == "prep":
+        obj = next((c for c in obj.children if c.dep_ == "pobj"), None) if obj.lower_ == "with" else obj
+    if obj is None:
+        return verb.lemma_.lower() == "meet"  # met each other
+    return obj.ent_type_ == "PERSON" or obj.pos_ == "PRON"
 
 
 def _is_passive(verb: Token) -> bool:
@@ -269,7 +278,7 @@ def _noun_subject(noun: Token, *, undergone: bool = False) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return _clause_subject(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
-            "in", "into", "under", "after", "following", "before", "during", "despite", "amid") and \
+            "in", "into", "under", "after", "following", "before", "during", "despite", "amid", "for") and \
             head.head.pos_ in ("VERB", "AUX"):
         return _clause_subject(head.head)
     return None
@@ -455,6 +464,25 @@ def _said_well(noun: Token) -> bool:
         return True
     return noun.dep_ in SUBJECT_DEPS and any(
         c.dep_ in ("acomp", "attr") and c.lemma_.lower() in C.GOOD_HEALTH_WORDS for c in noun.head.children)
+
+
+def _state_said(noun: Token) -> bool:
+    """A topic health noun with a state said of it: a modifier ("his failing health", "health problems",
+    "in good health"), a predicate ("his health deteriorated", "his health is fragile") or a rumour or hedge
+    frame ("concerns about his health"). "He spoke about his health" says nothing of it."""
+    def stated(word: Token) -> bool:
+        return word.lemma_.lower() in C.HEALTH_STATE_WORDS or word.lemma_.lower() in C.GOOD_HEALTH_WORDS
+
+    if any(c.dep_ in ("amod", "compound", "nmod") and stated(c) for c in noun.children):
+        return True
+    if noun.dep_ in ("compound", "amod", "nmod") and stated(noun.head):
+        return True
+    if noun.dep_ in SUBJECT_DEPS:
+        head = noun.head
+        predicates = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd", "prep")]
+        if stated(head) or any(stated(w) for c in predicates for w in c.subtree):
+            return True
+    return _frame(noun, linear=False) is not None
 
 
 def _clause_negated(tok: Token) -> bool:
