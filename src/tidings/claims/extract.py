@@ -233,7 +233,7 @@ def _addresses_audience(verb: Token) -> bool:
 
 
 def _person_object(verb: Token) -> bool:
-    """ "never met X", "we had never met": the negated act is about the person met (or about each other),
+    """ "never met X", "the two had not met": the negated act is about the person met (or about each other),
     not about being seen in public."""
     if verb.lemma_.lower() not in C.PERSON_OBJECT_VERBS:
         return False
