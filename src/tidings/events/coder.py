@@ -1111,7 +1111,7 @@ class SentenceCoder:
             sources = self._participants(noun)  # "hurt in the clashes with X": the hurt clashed
             kin = frozenset() if sources else None
         if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
-                not self._acted_on(noun, entry.code):
+                not self._acted_on(noun, entry.code) and "topic" not in _classes(noun.head):
             sources = self._subjects(noun.head)  # "X staged a protest", "X held talks"
             rule += ":light-verb"
         targets: list[ActorRef] = []

@@ -1,0 +1,39 @@
+"""Two kinds of construction, in sentences written for these tests: a strike by workers is a labour strike
+(CAMEO 143), not a military one; a verb that only weighs or talks over an act ("reviewing aid to X") does not
+make its subject a party to the act."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import triples
+from tidings import Pipeline
+
+
+@pytest.mark.slow
+class TestLabourStrikes:
+    @pytest.mark.parametrize(("text", "source"), [
+        ("Teachers went on strike across Kenya on Monday.", "KENEDU"),
+        ("Doctors in Lagos began a three-day strike over unpaid wages.", "NGAHLH"),
+        ("Rail workers in Ottawa struck for a second day on Tuesday.", "CANLAB"),
+    ])
+    def test_workers_on_strike(self, pipeline: Pipeline, text: str, source: str) -> None:
+        found = triples(pipeline, text)
+        assert any(s == source and code == "143" for s, _, code in found), found
+
+    def test_a_military_strike_stays_military(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "Israeli jets carried out a strike on a compound in Gaza on Friday.")
+        assert {code[:2] for _, _, code in found} == {"19"}, found
+
+
+@pytest.mark.slow
+class TestTopicVerbs:
+    @pytest.mark.parametrize("text", [
+        "The State Department said on Friday it was reviewing all aid to Georgia.",
+        "Officials in Berlin assessed the aid to Ukraine at a meeting on Monday.",
+    ])
+    def test_weighing_aid_is_not_giving_it(self, pipeline: Pipeline, text: str) -> None:
+        assert not any(code.startswith("07") for _, _, code in triples(pipeline, text))
+
+    def test_giving_aid_still_counts(self, pipeline: Pipeline) -> None:
+        assert ("DEU", "UKR", "070") in triples(pipeline, "Germany provided aid to Ukraine on Monday.")
