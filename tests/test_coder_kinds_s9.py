@@ -1,6 +1,7 @@
-"""Two kinds of construction, in sentences written for these tests: a strike by workers is a labour strike
-(CAMEO 143), not a military one; a verb that only weighs or talks over an act ("reviewing aid to X") does not
-make its subject a party to the act."""
+"""Kinds of construction, in sentences written for these tests: a strike by workers is a labour strike (CAMEO
+143), not a military one; a verb that only weighs or talks over an act ("reviewing aid to X") does not make its
+subject a party to the act; fireworks or eggs thrown at someone are a violent protest; "Western powers" are the
+CAMEO region WST."""
 
 from __future__ import annotations
 
@@ -37,3 +38,24 @@ class TestTopicVerbs:
 
     def test_giving_aid_still_counts(self, pipeline: Pipeline) -> None:
         assert ("DEU", "UKR", "070") in triples(pipeline, "Germany provided aid to Ukraine on Monday.")
+
+
+@pytest.mark.slow
+class TestThrownObjectsAndTheWest:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Protesters threw fireworks at riot police in Tbilisi on Sunday.", ("GEOOPP", "GEOCOP", "145")),
+        ("Demonstrators hurled eggs at the minister during a visit to Leeds.", ("GBROPP", "GBRGOV", "145")),
+    ])
+    def test_thrown_at(self, pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+        assert expected in triples(pipeline, text)
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("China accused Western powers of interfering in Hong Kong.", ("CHN", "WST", "112")),
+        ("Iran condemned Western countries for the new sanctions.", ("IRN", "WST", "111")),
+    ])
+    def test_western_powers(self, pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+        assert expected in triples(pipeline, text)
+
+    def test_a_place_named_west_is_not_the_west(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "The West Midlands police arrested two men on Friday.")
+        assert not any("WST" in (s, t) for s, t, _ in found), found
