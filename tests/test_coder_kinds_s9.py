@@ -1,7 +1,7 @@
 """Kinds of construction, in sentences written for these tests: a strike by workers is a labour strike (CAMEO
 143), not a military one; a verb that only weighs or talks over an act ("reviewing aid to X") does not make its
 subject a party to the act; fireworks or eggs thrown at someone are a violent protest; "Western powers" are the
-CAMEO region WST."""
+CAMEO region WST; a participle after its noun ("leader arrested in X") is a reduced passive."""
 
 from __future__ import annotations
 
@@ -59,3 +59,17 @@ class TestThrownObjectsAndTheWest:
     def test_a_place_named_west_is_not_the_west(self, pipeline: Pipeline) -> None:
         found = triples(pipeline, "The West Midlands police arrested two men on Friday.")
         assert not any("WST" in (s, t) for s, t, _ in found), found
+
+
+@pytest.mark.slow
+class TestReducedPassives:
+    """A participle after its noun, without "by": the noun is who the act was done to."""
+
+    @pytest.mark.parametrize(("text", "target", "root"), [
+        ("Opposition leader arrested as Georgia protests swell", "GEOOPP", "17"),
+        ("Georgian opposition leader arrested in Tbilisi", "GEOOPP", "17"),
+        ("Three soldiers killed in roadside blast in Kandahar", "AFGMIL", "18"),
+    ])
+    def test_headline_participles(self, pipeline: Pipeline, text: str, target: str, root: str) -> None:
+        found = triples(pipeline, text)
+        assert any(t == target and code[:2] == root and s != target for s, t, code in found), found

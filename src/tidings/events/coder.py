@@ -1643,9 +1643,10 @@ def _subjunctive(tok: Token) -> bool:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """A past participle after its noun with an agent: "civilians besieged by rebels", "shells fired by X"."""
+    """A past participle after its noun: "civilians besieged by rebels", "shells fired by X", and without an
+    agent "three soldiers killed in a blast", a headline's "Opposition leader arrested in X"."""
     return bool(verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
-                and any(c.dep_ == "agent" for c in verb.children))
+                and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in verb.children))
 
 
 def _demand(appeal: str, act: str) -> str:
