@@ -1,7 +1,11 @@
-"""Kinds of construction, in sentences written for these tests: a strike by workers is a labour strike (CAMEO
-143), not a military one; a verb that only weighs or talks over an act ("reviewing aid to X") does not make its
-subject a party to the act; fireworks or eggs thrown at someone are a violent protest; "Western powers" are the
-CAMEO region WST; a participle after its noun ("leader arrested in X") is a reduced passive."""
+"""Kinds of construction, in sentences written for these tests.
+
+- A strike by workers is a labour strike (CAMEO 143), not a military one.
+- A verb that only weighs or talks over an act ("reviewing aid to X") does not make its subject a party to it.
+- Fireworks or eggs thrown at someone are a violent protest.
+- "Western powers" are the CAMEO region WST.
+- A participle after its noun ("leader arrested in X") is a reduced passive.
+"""
 
 from __future__ import annotations
 
