@@ -5,6 +5,7 @@
 - Fireworks or eggs thrown at someone are a violent protest.
 - "Western powers" are the CAMEO region WST.
 - A participle after its noun ("leader arrested in X") is a reduced passive.
+- A headline verb the parser left without a subject gets it back; "ordered X to leave" is a demand (106).
 """
 
 from __future__ import annotations
@@ -77,3 +78,34 @@ class TestReducedPassives:
     def test_headline_participles(self, pipeline: Pipeline, text: str, target: str, root: str) -> None:
         found = triples(pipeline, text)
         assert any(t == target and code[:2] == root and s != target for s, t, code in found), found
+
+
+@pytest.mark.slow
+class TestHeadlinesAndOrders:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Ghana expels Nigerian ambassador", ("GHA", "166")),
+        ("Mali junta expels French ambassador, orders troops out", ("MLIGOV", "166")),
+        ("Chad recalls envoy from Sudan", ("TCD", "161")),
+    ])
+    def test_a_headline_verb_gets_its_subject_back(self, pipeline: Pipeline, text: str,
+                                                   expected: tuple[str, str]) -> None:
+        assert expected in {(s, code) for s, _, code in triples(pipeline, text)}
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Mali ordered French troops to withdraw without delay.", ("MLI", "FRAMIL", "106")),
+        ("Sudan told the UN mission to leave the country by June.", ("SDN", "IGOUNO", "106")),
+    ])
+    def test_ordering_another_to_leave_is_a_demand(self, pipeline: Pipeline, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+        assert expected in triples(pipeline, text)
+
+
+def test_headline_repair_leaves_sentences_alone() -> None:
+    from tidings.nlp.headlines import repair_headline
+    from tidings.nlp.model import parser
+
+    doc = parser()("Mali expels French ambassador.")
+    assert repair_headline(doc) is doc
+    head = parser()("Mali expels French ambassador")
+    assert {t.text: t.dep_ for t in head}["Mali"] == "nsubj"
+    assert {t.text: t.dep_ for t in head}["ambassador"] == "dobj"

@@ -31,17 +31,22 @@ def parser() -> Any:
         raise ModelError(f"{MODEL}: {exc}") from exc
     _register()
     nlp.add_pipe(HYPHENATED_NAMES, after="ner")
+    nlp.add_pipe(HEADLINE_ARCS, after=HYPHENATED_NAMES)
     return nlp
 
 
 HYPHENATED_NAMES = "tidings_hyphenated_names"
+HEADLINE_ARCS = "tidings_headline_arcs"
 
 
 @functools.cache
 def _register() -> None:
     from spacy.language import Language
 
+    from tidings.nlp.headlines import repair_headline
+
     Language.component(HYPHENATED_NAMES, func=whole_hyphenated_names)
+    Language.component(HEADLINE_ARCS, func=repair_headline)
 
 
 def whole_hyphenated_names(doc: Any) -> Any:
