@@ -6,6 +6,7 @@
 - "Western powers" are the CAMEO region WST.
 - A participle after its noun ("leader arrested in X") is a reduced passive.
 - A headline verb the parser left without a subject gets it back; "ordered X to leave" is a demand (106).
+- Judging another actor or its act in words of censure ("called the move a provocation") is criticism (111).
 """
 
 from __future__ import annotations
@@ -109,3 +110,25 @@ def test_headline_repair_leaves_sentences_alone() -> None:
     head = parser()("Mali expels French ambassador")
     assert {t.text: t.dep_ for t in head}["Mali"] == "nsubj"
     assert {t.text: t.dep_ for t in head}["ambassador"] == "dobj"
+
+
+@pytest.mark.slow
+class TestCensure:
+    """A speaker who judges another actor, or its act, in words of censure criticises it (111)."""
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("The French foreign minister described the Malian junta as illegitimate.", ("FRAGOV", "MLIGOV")),
+        ("China called the visit by Japan a dangerous provocation.", ("CHN", "JPN")),
+        ("Iran called the US decision a mistake.", ("IRN", "USA")),
+        ("The Greek minister said the Turkish offensive was unacceptable.", ("GRCGOV", "TUR")),
+    ])
+    def test_words_of_censure(self, pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+        assert (*expected, "111") in triples(pipeline, text)
+
+    @pytest.mark.parametrize("text", [
+        "The Turkish minister said the Greek proposal was not unacceptable.",
+        "The minister described the talks with Ghana as constructive.",
+        "Officials in Lagos described the flooding as a disaster.",
+    ])
+    def test_no_censure(self, pipeline: Pipeline, text: str) -> None:
+        assert not any(code == "111" for _, _, code in triples(pipeline, text))

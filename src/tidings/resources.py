@@ -19,7 +19,7 @@ from pathlib import Path
 from tidings.actors import KnowledgeBase
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.datafiles import user_text
-from tidings.events.lexicon import Lexicon, inflect_noun, inflect_verb, read_lexicon_tsv
+from tidings.events.lexicon import Lexicon, inflect_noun, inflect_verb, read_lexicon_tsv, word_classes
 from tidings.events.statements import statement_forms
 from tidings.places import Geocoder
 from tidings.record import Actor, Location
@@ -43,6 +43,13 @@ def trigger_forms(lexicon: Lexicon) -> frozenset[str]:
             forms.update(inflect_noun(entry.lemma.rsplit(" ", 1)[-1]))
         forms.update(entry.forms)
     return frozenset(forms)
+
+
+def naming_forms() -> frozenset[str]:
+    """Forms of the verbs that name or judge (words.tsv class ``naming``: "described X as illegitimate"):
+    with a word of censure they are criticism, so their sentences are parsed."""
+    return frozenset(form for word, classes in word_classes().items() if "naming" in classes
+                     for form in inflect_verb(word))
 
 
 def lemma_table(lexicon: Lexicon) -> dict[str, str]:
@@ -73,7 +80,7 @@ class Resources:
 
         report = frozenset(f for verb in REPORT_VERBS for f in inflect_verb(verb))
         standalone = standalone_forms(lexicon)
-        triggers = trigger_forms(lexicon) | standalone | statement_forms()  # a political speaker's words
+        triggers = trigger_forms(lexicon) | standalone | statement_forms() | naming_forms()
         return cls(kb, lexicon, geocoder, triggers, lemma_table(lexicon), report,
                    standalone)
 

@@ -487,6 +487,9 @@ class SentenceCoder:
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:  # noqa: C901
         if _refused_permission(verb):
             return []  # "would not give permission to X to help Y": the help is what is refused
+        censure = self._censured(verb, naming=True)
+        if censure:
+            return censure  # "X described Y as illegitimate": criticism, whatever the verb
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
             _headline_passive(verb) or _shared_passive(verb) or _reduced_passive(verb)
@@ -537,7 +540,8 @@ class SentenceCoder:
             entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
         if entry is None or self._not_violence(verb, entry.code, obj):
             return []
-        content = self._called_wrong(verb, entry) or self._obliged_other(verb, entry)
+        content = self._called_wrong(verb, entry) or self._obliged_other(verb, entry) or (
+            self._censured(verb, naming=False) if entry.code == "010" else [])
         if content:
             return content  # a statement coded by its content
         if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
@@ -742,6 +746,32 @@ class SentenceCoder:
         speakers = self._subjects(verb)
         accused = self.actors(subject, exclude=_codes(speakers)) if speakers else []
         return self._pairs(verb, "112", speakers, accused, "accuse:called-wrong") if accused else []
+
+    def _censured(self, verb: Token, *, naming: bool) -> list[Candidate]:
+        """ "X called Y's visit a provocation", "X described Y as illegitimate" (``naming``), "X said Y's
+        remarks were hostile": a speaker who judges another actor, or its act, in words of censure (words.tsv
+        class ``censure``) criticises that actor (111), a statement coded by its content."""
+        if naming and "naming" not in _classes(verb):
+            return []
+        judged, verdict = _judgement(verb) if naming else _said_verdict(verb)
+        if judged is None or verdict is None or _negated(verb) or not _censuring(verdict):
+            return []
+        speakers = self._subjects(verb)
+        if not speakers:
+            return []
+        judged_actors = self.actors(judged, exclude=_codes(speakers)) or self._authors(judged, _codes(speakers))
+        return self._pairs(verb, "111", speakers, judged_actors, "criticize:censure") if judged_actors else []
+
+    def _authors(self, act: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        """Who did the act a noun names: "the US decision", "Japan's move", "the visit by X"."""
+        for child in act.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < act.i:
+                found = self.actors(child, exclude=exclude)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "by" and _pobj(child) is not None:
+                return self.actors(_pobj(child), exclude=exclude)
+        return []
 
     def _obliged_other(self, verb: Token, entry: Any) -> list[Candidate]:
         """ "X said Y must step aside": telling another actor what it must do is a demand (100), also where
@@ -1687,6 +1717,32 @@ def _refusal(verb: Token) -> bool:
         return True
     modals = FUTURE_AUX | {"wo", "can", "ca", "could"}
     return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def _judgement(verb: Token) -> tuple[Token | None, Token | None]:
+    """What a verb of naming judges and the word it judges it by: "called the visit a provocation",
+    "described the junta as illegitimate", "branded the sanctions illegal" (a small clause)."""
+    judged = _first(verb, ("dobj",))
+    for child in verb.children:
+        if child.dep_ in ("oprd", "advcl", "acomp", "ccomp", "xcomp") and child.pos_ in ("ADJ", "NOUN"):
+            return judged or _first(child, ("nsubj",)), child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return judged, _pobj(child)
+    return judged, None
+
+
+def _said_verdict(verb: Token) -> tuple[Token | None, Token | None]:
+    """ "said the remarks were hostile": the subject of a said clause of "be" and its predicate."""
+    clause = _first(verb, ("ccomp",))
+    if clause is None or clause.lemma_.lower() != "be" or _negated(clause):
+        return None, None
+    return _first(clause, ("nsubj",)), _first(clause, ("acomp", "attr"))
+
+
+def _censuring(verdict: Token) -> bool:
+    """A word of censure, itself or as a modifier or conjunct of it ("a dangerous provocation")."""
+    words = [verdict, *(c for c in verdict.children if c.dep_ in ("amod", "conj"))]
+    return any("censure" in _classes(w) for w in words)
 
 
 def _negated(verb: Token) -> bool:
