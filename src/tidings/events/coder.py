@@ -759,7 +759,8 @@ class SentenceCoder:
         speakers = self._subjects(verb)
         if not speakers:
             return []
-        judged_actors = self.actors(judged, exclude=_codes(speakers)) or self._authors(judged, _codes(speakers))
+        others = _codes(speakers)
+        judged_actors = self.actors(judged, exclude=others) or self._authors(judged, others)
         return self._pairs(verb, "111", speakers, judged_actors, "criticize:censure") if judged_actors else []
 
     def _authors(self, act: Token, exclude: frozenset[str]) -> list[ActorRef]:
