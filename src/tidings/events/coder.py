@@ -155,6 +155,8 @@ DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_BY_APPEAL = {"020": "100", "022": "102", "025": "105", "026": "108", "027": "100", "028": "105"}
 DEMAND_BY_ACT = {"0871": "107", "087": "106"}  # a ceasefire, a withdrawal demanded
 OBLIGING_AUX = frozenset({"must", "should"})
+JUDGING_ROOTS = frozenset({"05", "11", "12"})  # praise, criticism, rejection: aimed at whoever did the act
+AID_GIVING = frozenset({"070", "071", "072", "073", "074", "033"})  # aid given or promised: whom it is for
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
 # A cut in relations announced as coming is a threat of it (CAMEO 131x-136), one for one.
 THREAT_BY_CUT = {"160": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
@@ -715,6 +717,10 @@ class SentenceCoder:
             if obj is not None and noun_entry is not None and noun_entry.code[:2] == entry.code[:2]:
                 # "staged anti-government protests": the verb only carries its event noun
                 targets = self._opposed(obj)
+        if not targets and obj is not None and entry.code[:2] in JUDGING_ROOTS and not passive:
+            targets = self._authors(obj, _codes(sources))  # "condemned the launches by X", "praised X's move"
+        if not targets and entry.code[:3] in AID_GIVING and not passive:
+            targets = self._helped(verb, exclude=_codes(sources))  # "gave $5 million to help X rebuild"
         if not targets and entry.code[:2] == "09" and obj is not None:
             targets = self._suspects(obj, exclude=_codes(sources))  # "evidence that X used gas": X
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
@@ -935,8 +941,10 @@ class SentenceCoder:
                 # "the Canadian government announced ..." -> subject found, no actor: stop here
                 return []
             controlled = _first(node.head, ("dobj",)) if node.dep_ == "xcomp" else None
-            if controlled is not None and node.head.i != node.i:
+            if controlled is not None and node.head.i != node.i and (
+                    self.actors(controlled) or node.head.lemma_.lower() not in PROMISE_VERBS | INTENT_VERBS):
                 return self.actors(controlled)  # "urged both sides to protect": object control
+            # ("pledged aid to help X": what is promised controls nothing; the one who promises acts)
             licence = _first(node.head, ("dobj",)) if node.dep_ in ("xcomp", "advcl") else None
             dative = _first(node.head, ("dative",)) if licence is not None and licence.lemma_.lower() in (
                 PERMISSION_NOUNS) and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children) else None
@@ -1070,6 +1078,19 @@ class SentenceCoder:
             return False
         governing = self.lexicon.verb(head.lemma_.lower())
         return governing is not None and not governing.weak and governing.code[:2] == entry.code[:2]
+
+    def _helped(self, verb: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        """Who aid is for, named in its purpose clause: "to help X rebuild", "to rebuild X", "to support X"."""
+        for child in verb.children:
+            if child.dep_ not in ("advcl", "xcomp") or not any(
+                    c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+                continue
+            for word in child.subtree:
+                if word.dep_ in ("dobj", "nsubj") and word.head.pos_ == "VERB":
+                    found = self.actors(word, exclude=exclude)
+                    if found:
+                        return found
+        return []
 
     def _purpose_clause(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -1812,11 +1833,18 @@ def _carried_by_purpose(cand: Candidate, cands: list[Candidate]) -> bool:
                and o.trigger.dep_ in ("advcl", "xcomp") for o in cands)
 
 
+def _aid_purpose(cand: Candidate, givers: set[int]) -> bool:
+    """ "sent tents to help X": the help is what the aid given is for, not a second act of aid."""
+    return cand.code[:2] == "07" and cand.trigger.dep_ in ("advcl", "xcomp") and \
+        cand.trigger.head.i in givers and cand.trigger.head.i != cand.trigger.i
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     seen: set[tuple[str, str, str, str]] = set()
     out: list[Candidate] = []
+    givers = {c.trigger.i for c in cands if c.code[:3] in AID_GIVING}
     for c in cands:
-        if _carried_by_purpose(c, cands):
+        if _carried_by_purpose(c, cands) or _aid_purpose(c, givers):
             continue
         key = (c.source.actor.code if c.source else "", c.target.actor.code if c.target else "", c.code,
                _same_kind_direction(c))
