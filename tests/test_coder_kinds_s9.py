@@ -7,8 +7,8 @@
 - A participle after its noun ("leader arrested in X") is a reduced passive.
 - A headline verb the parser left without a subject gets it back; "ordered X to leave" is a demand (106).
 - Judging another actor or its act in words of censure ("called the move a provocation") is criticism (111).
-- Aid (given or pledged, money included) is for whoever its purpose clause names; praise, criticism and rejection
-  of an act are aimed at its author ("condemned the launches by X").
+- Aid (given or pledged, money included) is for whoever its purpose clause names.
+- Praise, criticism and rejection of an act are aimed at its author ("condemned the launches by X").
 """
 
 from __future__ import annotations
@@ -144,19 +144,20 @@ class TestAidAndJudgedActs:
         ("Germany sent tents and blankets to help Syrian families in Idlib.", ("DEU", "SYRCVL", "073")),
         ("Canada pledged aid to help Ukraine.", ("CAN", "UKR", "033")),
     ])
-    def test_aid_and_whom_it_is_for(self, pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    def test_aid_and_whom_it_is_for(self, pipeline: Pipeline, text: str,
+                                    expected: tuple[str, str, str]) -> None:
         assert expected in triples(pipeline, text)
 
     def test_the_help_aid_is_for_is_not_a_second_act(self, pipeline: Pipeline) -> None:
         found = triples(pipeline, "Germany sent tents and blankets to help Syrian families in Idlib.")
         assert len([t for t in found if t[2].startswith("07")]) == 1, found
 
-    def test_an_appeal_to_a_group_the_kb_does_not_know_is_not_the_speakers_act(self, pipeline: Pipeline) -> None:
+    def test_an_appeal_to_an_unknown_group_is_not_the_speakers_act(self, pipeline: Pipeline) -> None:
         assert not any(s == "IGOUNO" and code.startswith("07") for s, _, code in
                        triples(pipeline, "The UN urged both sides to protect civilians."))
 
     @pytest.mark.parametrize(("text", "expected"), [
-        ("Kishida condemned recent missile launches by North Korea.", ("JPNGOV", "PRK", "111")),
+        ("The Japanese government condemned recent missile launches by North Korea.", ("JPNGOV", "PRK", "111")),
         ("Germany criticised Hungary's veto of the aid package.", ("DEU", "HUN", "111")),
         ("Seoul rejected the proposal from Pyongyang.", ("KOR", "PRK", "12")),
     ])

@@ -1080,7 +1080,7 @@ class SentenceCoder:
         return governing is not None and not governing.weak and governing.code[:2] == entry.code[:2]
 
     def _helped(self, verb: Token, exclude: frozenset[str]) -> list[ActorRef]:
-        """Who aid is for, named in its purpose clause: "to help X rebuild", "to rebuild X", "to support X"."""
+        """Who aid is for, named in its purpose clause: "to help X rebuild", "to rebuild X"."""
         for child in verb.children:
             if child.dep_ not in ("advcl", "xcomp") or not any(
                     c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
