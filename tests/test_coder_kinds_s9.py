@@ -157,7 +157,7 @@ class TestAidAndJudgedActs:
                        triples(pipeline, "The UN urged both sides to protect civilians."))
 
     @pytest.mark.parametrize(("text", "expected"), [
-        ("The Japanese government condemned recent missile launches by North Korea.", ("JPNGOV", "PRK", "111")),
+        ("Japan's government condemned the missile launches by North Korea.", ("JPNGOV", "PRK", "111")),
         ("Germany criticised Hungary's veto of the aid package.", ("DEU", "HUN", "111")),
         ("Seoul rejected the proposal from Pyongyang.", ("KOR", "PRK", "12")),
     ])
