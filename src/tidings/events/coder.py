@@ -126,6 +126,10 @@ ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
 # cause of what happened ("killed in a blast", "during the shelling").
+# What a verb does not share with the next verb of its list (its own object, clause or party), and what may
+# stand between two verbs that share an object ("arrested and later released X"): grammar, not vocabulary.
+SHARING_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "dative", "agent", "attr", "oprd", "acomp", "pobj"})
+SHARING_GLUE = frozenset({"CCONJ", "ADV", "PUNCT"})
 REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "amid"})
 # A score ("3-1", "2–0"): the clause reports a match.
@@ -499,6 +503,8 @@ class SentenceCoder:
                 obj = verb.head  # "the guards who were hurt": the noun the clause describes
             if obj is None and verb.dep_ == "conj":
                 obj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
+        if obj is None and not passive:
+            obj = _shared_object(verb)  # "condemned and sanctioned Iran": Iran is what both act on
         # an open clausal complement ("agree to lift"), else a predicative adjective ("pleaded guilty")
         xcomp = _first(verb, ("xcomp",)) or next(
             (c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"
@@ -1531,6 +1537,29 @@ def _span_text(span: Span) -> str:
 
 
 PERMITTING_VERBS = frozenset({"allow", "permit", "authorize", "authorise", "let", "approve"})
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the next verb coordinated with ``verb`` when the two share it ("condemned and sanctioned
+    Iran", "arrested, questioned and released X"): ``verb`` has no object, clause or prepositional phrase of
+    its own, the next verb has no subject of its own, and only conjunctions, adverbs, commas and the other
+    bare verbs of the list stand between them ("arrested and later released")."""
+    if any(c.dep_ in SHARING_BLOCKERS or (c.dep_ == "prep" and not _when(c)) for c in verb.children):
+        return None
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = sorted((first, *first.conjuncts), key=lambda t: t.i)
+    for member in (m for m in members if m.i > verb.i):
+        if member.pos_ != "VERB" or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in member.children):
+            return None
+        between = verb.doc[verb.i + 1:member.i]
+        if any(t.pos_ not in SHARING_GLUE and t not in members for t in between):
+            return None
+        obj = _first(member, ("dobj",))
+        if obj is not None:
+            return obj
+    return None
 
 
 def _refused_permission(verb: Token) -> bool:
