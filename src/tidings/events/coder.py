@@ -130,6 +130,8 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # stand between two verbs that share an object ("arrested and later released X"): grammar, not vocabulary.
 SHARING_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "dative", "agent", "attr", "oprd", "acomp", "pobj"})
 SHARING_GLUE = frozenset({"CCONJ", "ADV", "PUNCT"})
+# Rule suffix of an act only a state carries out, told with no doer named (lexicon flag ``state``).
+STATE_ACT = ":state"
 REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "amid"})
 # A score ("3-1", "2–0"): the clause reports a match.
@@ -570,6 +572,8 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if entry.state and not sources:
+            rule += STATE_ACT  # "two men were executed": the state's act, no private crime
         if entry.armed and not _armed(sources):
             return []  # "the talks advanced": only an armed side advances as an event
         if not sources and "casualty" in _classes(verb) and not self._violent_cause(verb):
@@ -1160,6 +1164,8 @@ class SentenceCoder:
             if "casualty" in _classes(noun) and not self._violent_cause(noun):
                 return []  # "explosions near the plant": an explosion alone may be an accident
             rule += ":anonymous"  # "a grenade attack wounded seven": the pipeline places it or drops it
+        if entry.state and not sources:
+            rule += STATE_ACT  # "the execution of two men"
         code, rule = _as_visit(entry.code, noun.head, sources, targets, rule)
         events = self._pairs(noun, code, sources, targets, rule)
         if entry.reverse and sources and targets and not _broken_symmetry(entry, code, rule):
@@ -1263,7 +1269,8 @@ class SentenceCoder:
         causes += [m for c in causes for m in c.children if m.dep_ in ("compound", "amod")]  # "gas explosion"
         for prep in trigger.children:
             if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS | {"at"}):
-                causes += [t for t in (_pobj(prep),) if t is not None]
+                # a verb with its own object is an act, no natural force ("executed by firing squad")
+                causes += [t for t in (_pobj(prep),) if t is not None and _first(t, ("dobj",)) is None]
             if prep.dep_ == "advcl":
                 causes += [prep, *(c for c in prep.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS)]
         if trigger.pos_ in ("NOUN", "PROPN"):

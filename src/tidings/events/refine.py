@@ -56,7 +56,7 @@ from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.errors import DataError
-from tidings.events.coder import ActorRef, Candidate
+from tidings.events.coder import STATE_ACT, ActorRef, Candidate
 from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
@@ -675,8 +675,8 @@ def in_date(cand: Candidate) -> bool:
 
 def private_crime(cand: Candidate) -> bool:
     """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody."""
-    if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None:
-        return False
+    if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None or STATE_ACT in cand.rule:
+        return False  # "two men were executed": the state's act (lexicon flag ``state``)
     return cand.target is None or cand.target.actor.sector == CIVILIAN
 
 
