@@ -741,17 +741,25 @@ class SentenceCoder:
 
     def _called_wrong(self, verb: Token, entry: Any) -> list[Candidate]:
         """ "X said Y's measures were a violation of the treaty": naming another actor's act a wrong
-        (words.tsv class ``wrong``) is X accusing Y (112), a statement coded by its content."""
+        (words.tsv class ``wrong``) is X accusing Y (112), a statement coded by its content; "X said Y's
+        tariffs were illegal": calling it so (class ``censure``) is X criticising Y (111)."""
         clause = _first(verb, ("ccomp",)) if entry.code == "010" else None
         if clause is None or clause.lemma_.lower() != "be" or _negated(clause):
             return []
         attr = _first(clause, ("attr",))
         subject = _first(clause, ("nsubj",))
-        if attr is None or subject is None or "wrong" not in _classes(attr):
+        if subject is None:
+            return []
+        if attr is not None and "wrong" in _classes(attr):
+            code, rule = "112", "accuse:called-wrong"
+        elif any("censure" in _classes(t) for a in clause.children if a.dep_ == "acomp"
+                 for t in (a, *a.conjuncts)):
+            code, rule = "111", "criticise:called-wrong"
+        else:
             return []
         speakers = self._subjects(verb)
         accused = self.actors(subject, exclude=_codes(speakers)) if speakers else []
-        return self._pairs(verb, "112", speakers, accused, "accuse:called-wrong") if accused else []
+        return self._pairs(verb, code, speakers, accused, rule) if accused else []
 
     def _obliged_other(self, verb: Token, entry: Any) -> list[Candidate]:
         """ "X said Y must step aside": telling another actor what it must do is a demand (100), also where
