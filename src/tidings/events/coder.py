@@ -130,6 +130,7 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # stand between two verbs that share an object ("arrested and later released X"): grammar, not vocabulary.
 SHARING_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "dative", "agent", "attr", "oprd", "acomp", "pobj"})
 SHARING_GLUE = frozenset({"CCONJ", "ADV", "PUNCT"})
+GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT"})
 # Rule suffix of an act only a state carries out, told with no doer named (lexicon flag ``state``).
 STATE_ACT = ":state"
 REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
@@ -572,6 +573,11 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if not sources and not targets and _gerund_noun(verb) and verb.lemma_.lower() in RECIPROCAL_LEMMAS:
+            parties = self._between(verb)  # "fighting between X and Y killed ...": X and Y fought
+            if len(parties) > 1:
+                return [c for a in parties for b in parties if a.actor.code != b.actor.code
+                        for c in self._pairs(verb, entry.code, [a], [b], rule + ":between")]
         if entry.state and not sources:
             rule += STATE_ACT  # "two men were executed": the state's act, no private crime
         if entry.armed and not _armed(sources):
@@ -1552,6 +1558,11 @@ def _span_text(span: Span) -> str:
 
 
 PERMITTING_VERBS = frozenset({"allow", "permit", "authorize", "authorise", "let", "approve"})
+
+
+def _gerund_noun(verb: Token) -> bool:
+    """A gerund that stands as a noun phrase ("*fighting* between X and Y killed five")."""
+    return verb.tag_ == "VBG" and verb.dep_ in GERUND_NOUN_DEPS
 
 
 def _shared_object(verb: Token) -> Token | None:

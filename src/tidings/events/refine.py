@@ -331,10 +331,13 @@ def _fold(harm: Candidate, cause: Candidate) -> bool:
 
 def _effect_clause(harm: Token, cause: Token) -> bool:
     """The harm hangs on the cause as a clause of effect or the cause on the harm as one of cause
-    ("hit a hospital, killing seven", "were killed when strikes hit a market"); not two coordinated acts
+    ("hit a hospital, killing seven", "were killed when strikes hit a market", "fighting killed five"); not
+    two coordinated acts
     ("attacked soldiers and killed three civilians")."""
     effect = harm.dep_ == "advcl" and harm.head.i == cause.i
-    return bool(effect or (cause.dep_ == "advcl" and cause.head.i == harm.i))
+    # "fighting between X and Y killed five": the act as the harm's subject is its cause
+    cause_clause = cause.dep_ in ("advcl", "nsubj") and cause.head.i == harm.i
+    return bool(effect or cause_clause)
 
 
 def accidental_harm(cand: Candidate) -> bool:
