@@ -126,6 +126,13 @@ ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
 # cause of what happened ("killed in a blast", "during the shelling").
+# What a verb does not share with the next verb of its list (its own object, clause or party), and what may
+# stand between two verbs that share an object ("arrested and later released X"): grammar, not vocabulary.
+SHARING_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "dative", "agent", "attr", "oprd", "acomp", "pobj"})
+SHARING_GLUE = frozenset({"CCONJ", "ADV", "PUNCT"})
+GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT"})
+# Rule suffix of an act only a state carries out, told with no doer named (lexicon flag ``state``).
+STATE_ACT = ":state"
 REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "amid"})
 # A score ("3-1", "2–0"): the clause reports a match.
@@ -489,7 +496,7 @@ class SentenceCoder:
     def _verb(self, verb: Token, used_objects: set[int], yielded: set[int]) -> list[Candidate]:  # noqa: C901
         if _refused_permission(verb):
             return []  # "would not give permission to X to help Y": the help is what is refused
-        censure = self._censured(verb, naming=True)
+        censure = self._censured(verb)
         if censure:
             return censure  # "X described Y as illegitimate": criticism, whatever the verb
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -504,6 +511,8 @@ class SentenceCoder:
                 obj = verb.head  # "the guards who were hurt": the noun the clause describes
             if obj is None and verb.dep_ == "conj":
                 obj = _first(verb.head, tuple(SUBJECTS | PASSIVE_SUBJECTS))
+        if obj is None and not passive:
+            obj = _shared_object(verb)  # "condemned and sanctioned Iran": Iran is what both act on
         # an open clausal complement ("agree to lift"), else a predicative adjective ("pleaded guilty")
         xcomp = _first(verb, ("xcomp",)) or next(
             (c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"
@@ -542,8 +551,7 @@ class SentenceCoder:
             entry = self._crowd(verb)  # "demonstrators gathered outside parliament"
         if entry is None or self._not_violence(verb, entry.code, obj):
             return []
-        content = self._called_wrong(verb, entry) or self._obliged_other(verb, entry) or (
-            self._censured(verb, naming=False) if entry.code == "010" else [])
+        content = self._called_wrong(verb, entry) or self._obliged_other(verb, entry)
         if content:
             return content  # a statement coded by its content
         if entry.weapon and not any("weapon" in _classes(c) for c in verb.children
@@ -570,6 +578,13 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if not sources and not targets and _gerund_noun(verb) and verb.lemma_.lower() in RECIPROCAL_LEMMAS:
+            parties = self._between(verb)  # "fighting between X and Y killed ...": X and Y fought
+            if len(parties) > 1:
+                return [c for a in parties for b in parties if a.actor.code != b.actor.code
+                        for c in self._pairs(verb, entry.code, [a], [b], rule + ":between")]
+        if entry.state and not sources:
+            rule += STATE_ACT  # "two men were executed": the state's act, no private crime
         if entry.armed and not _armed(sources):
             return []  # "the talks advanced": only an armed side advances as an event
         if not sources and "casualty" in _classes(verb) and not self._violent_cause(verb):
@@ -741,25 +756,33 @@ class SentenceCoder:
 
     def _called_wrong(self, verb: Token, entry: Any) -> list[Candidate]:
         """ "X said Y's measures were a violation of the treaty": naming another actor's act a wrong
-        (words.tsv class ``wrong``) is X accusing Y (112), a statement coded by its content."""
+        (words.tsv class ``wrong``) is X accusing Y (112), a statement coded by its content; "X said Y's
+        tariffs were illegal": calling it so (class ``censure``) is X criticising Y (111)."""
         clause = _first(verb, ("ccomp",)) if entry.code == "010" else None
         if clause is None or clause.lemma_.lower() != "be" or _negated(clause):
             return []
         attr = _first(clause, ("attr",))
         subject = _first(clause, ("nsubj",))
-        if attr is None or subject is None or "wrong" not in _classes(attr):
+        if subject is None:
+            return []
+        if attr is not None and "wrong" in _classes(attr):
+            code, rule = "112", "accuse:called-wrong"
+        elif any(_censuring(a) for a in clause.children if a.dep_ in ("acomp", "attr")):
+            code, rule = "111", "criticise:called-wrong"
+        else:
             return []
         speakers = self._subjects(verb)
-        accused = self.actors(subject, exclude=_codes(speakers)) if speakers else []
-        return self._pairs(verb, "112", speakers, accused, "accuse:called-wrong") if accused else []
+        others = _codes(speakers)
+        accused = (self.actors(subject, exclude=others) or self._authors(subject, others)) if speakers else []
+        return self._pairs(verb, code, speakers, accused, rule) if accused else []
 
-    def _censured(self, verb: Token, *, naming: bool) -> list[Candidate]:
-        """ "X called Y's visit a provocation", "X described Y as illegitimate" (``naming``), "X said Y's
-        remarks were hostile": a speaker who judges another actor, or its act, in words of censure (words.tsv
-        class ``censure``) criticises that actor (111), a statement coded by its content."""
-        if naming and "naming" not in _classes(verb):
+    def _censured(self, verb: Token) -> list[Candidate]:
+        """ "X called Y's visit a provocation", "X described Y as illegitimate": a speaker who names another
+        actor, or its act, in words of censure (words.tsv classes ``naming``, ``censure``) criticises that
+        actor (111), a statement coded by its content."""
+        if "naming" not in _classes(verb):
             return []
-        judged, verdict = _judgement(verb) if naming else _said_verdict(verb)
+        judged, verdict = _judgement(verb)
         if judged is None or verdict is None or _negated(verb) or not _censuring(verdict):
             return []
         speakers = self._subjects(verb)
@@ -1206,6 +1229,8 @@ class SentenceCoder:
             if "casualty" in _classes(noun) and not self._violent_cause(noun):
                 return []  # "explosions near the plant": an explosion alone may be an accident
             rule += ":anonymous"  # "a grenade attack wounded seven": the pipeline places it or drops it
+        if entry.state and not sources:
+            rule += STATE_ACT  # "the execution of two men"
         code, rule = _as_visit(entry.code, noun.head, sources, targets, rule)
         events = self._pairs(noun, code, sources, targets, rule)
         if entry.reverse and sources and targets and not _broken_symmetry(entry, code, rule):
@@ -1309,7 +1334,8 @@ class SentenceCoder:
         causes += [m for c in causes for m in c.children if m.dep_ in ("compound", "amod")]  # "gas explosion"
         for prep in trigger.children:
             if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS | {"at"}):
-                causes += [t for t in (_pobj(prep),) if t is not None]
+                # a verb with its own object is an act, no natural force ("executed by firing squad")
+                causes += [t for t in (_pobj(prep),) if t is not None and _first(t, ("dobj",)) is None]
             if prep.dep_ == "advcl":
                 causes += [prep, *(c for c in prep.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS)]
         if trigger.pos_ in ("NOUN", "PROPN"):
@@ -1585,6 +1611,34 @@ def _span_text(span: Span) -> str:
 PERMITTING_VERBS = frozenset({"allow", "permit", "authorize", "authorise", "let", "approve"})
 
 
+def _gerund_noun(verb: Token) -> bool:
+    """A gerund that stands as a noun phrase ("*fighting* between X and Y killed five")."""
+    return verb.tag_ == "VBG" and verb.dep_ in GERUND_NOUN_DEPS
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the next verb coordinated with ``verb`` when the two share it ("condemned and sanctioned
+    Iran", "arrested, questioned and released X"): ``verb`` has no object, clause or prepositional phrase of
+    its own, the next verb has no subject of its own, and only conjunctions, adverbs, commas and the other
+    bare verbs of the list stand between them ("arrested and later released")."""
+    if any(c.dep_ in SHARING_BLOCKERS or (c.dep_ == "prep" and not _when(c)) for c in verb.children):
+        return None
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = sorted((first, *first.conjuncts), key=lambda t: t.i)
+    for member in (m for m in members if m.i > verb.i):
+        if member.pos_ != "VERB" or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in member.children):
+            return None
+        between = verb.doc[verb.i + 1:member.i]
+        if any(t.pos_ not in SHARING_GLUE and t not in members for t in between):
+            return None
+        obj = _first(member, ("dobj",))
+        if obj is not None:
+            return obj
+    return None
+
+
 def _refused_permission(verb: Token) -> bool:
     """Whether ``verb`` is the act a negated or refused permission is about ("would not allow X to attack
     Y", "refused to give X permission to help Y")."""
@@ -1751,14 +1805,6 @@ def _judgement(verb: Token) -> tuple[Token | None, Token | None]:
         if child.dep_ == "prep" and child.lower_ == "as":
             return judged, _pobj(child)
     return judged, None
-
-
-def _said_verdict(verb: Token) -> tuple[Token | None, Token | None]:
-    """ "said the remarks were hostile": the subject of a said clause of "be" and its predicate."""
-    clause = _first(verb, ("ccomp",))
-    if clause is None or clause.lemma_.lower() != "be" or _negated(clause):
-        return None, None
-    return _first(clause, ("nsubj",)), _first(clause, ("acomp", "attr"))
 
 
 def _censuring(verdict: Token) -> bool:

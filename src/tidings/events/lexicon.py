@@ -33,7 +33,8 @@ visit 042 / host 043), ``swap`` (source and target trade places), ``weak`` (a ve
 to an event noun or purpose clause: "make a visit", "send a letter to congratulate"), ``weapon`` (the entry
 codes only when its subject is a weapon, ``words.tsv`` class ``weapon``: "a grenade exploded", not "tensions
 exploded"), ``armed`` (the entry codes only when an armed actor acts: "the army advanced", not "the
-talks advanced"), ``negated_code``
+talks advanced"), ``state`` (an act only a state carries out, an execution: told with no doer named it is
+still the state's act, not a private crime), ``negated_code``
 (the code when the trigger is negated or refused: not release -> 1243).
 """
 
@@ -82,6 +83,7 @@ class Entry:
     weak: bool = False
     weapon: bool = False  # codes only when its subject is a weapon (words.tsv): "a grenade exploded"
     armed: bool = False  # codes only when an armed actor (army, rebels, police) is its source
+    state: bool = False  # an act only a state carries out ("was executed"): no private crime without a doer
     negated_code: str | None = None
     note: str = ""
     forms: frozenset[str] = frozenset()  # extra surface forms (irregular inflections given by a dictionary)
@@ -298,7 +300,7 @@ def singular(noun: str) -> str:
 
 _COLUMNS = ["lemma", "particle", "obj", "prep", "xcomp", "code", "reverse", "flags", "negated_code", "note"]
 _BLANK = "-"
-_FLAGS = frozenset({"swap", "weak", "weapon", "armed"})
+_FLAGS = frozenset({"swap", "weak", "weapon", "armed", "state"})
 
 
 def _words(field: str) -> frozenset[str]:
@@ -333,7 +335,7 @@ def read_lexicon_tsv(text: str, pos: Pos, *, source: str = "<lexicon>") -> list[
             lemma=lemma.lower(), pos=pos, code=code, obj=_words(obj), particle=_opt(particle),
             prep=_opt(prep), xcomp=_words(xcomp), reverse=_opt(reverse), swap="swap" in flag_set,
             weak="weak" in flag_set, weapon="weapon" in flag_set, armed="armed" in flag_set,
-            negated_code=_opt(negated),
+            state="state" in flag_set, negated_code=_opt(negated),
             note="" if note == _BLANK else note,
         ))
     return entries

@@ -56,7 +56,7 @@ from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.errors import DataError
-from tidings.events.coder import ActorRef, Candidate
+from tidings.events.coder import STATE_ACT, ActorRef, Candidate
 from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
@@ -331,10 +331,13 @@ def _fold(harm: Candidate, cause: Candidate) -> bool:
 
 def _effect_clause(harm: Token, cause: Token) -> bool:
     """The harm hangs on the cause as a clause of effect or the cause on the harm as one of cause
-    ("hit a hospital, killing seven", "were killed when strikes hit a market"); not two coordinated acts
+    ("hit a hospital, killing seven", "were killed when strikes hit a market", "fighting killed five"); not
+    two coordinated acts
     ("attacked soldiers and killed three civilians")."""
     effect = harm.dep_ == "advcl" and harm.head.i == cause.i
-    return bool(effect or (cause.dep_ == "advcl" and cause.head.i == harm.i))
+    # "fighting between X and Y killed five": the act as the harm's subject is its cause
+    cause_clause = cause.dep_ in ("advcl", "nsubj") and cause.head.i == harm.i
+    return bool(effect or cause_clause)
 
 
 def accidental_harm(cand: Candidate) -> bool:
@@ -675,8 +678,8 @@ def in_date(cand: Candidate) -> bool:
 
 def private_crime(cand: Candidate) -> bool:
     """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody."""
-    if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None:
-        return False
+    if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None or STATE_ACT in cand.rule:
+        return False  # "two men were executed": the state's act (lexicon flag ``state``)
     return cand.target is None or cand.target.actor.sector == CIVILIAN
 
 

@@ -75,6 +75,7 @@ OPENING_QUOTES = frozenset({"\u201c", "``"})
 CLOSING_AFTER = frozenset({".", ",", "?", "!", "\u2026", "'", "\u2019"})
 # Auxiliaries by tag: a modal (MD: will, would, could, may) or "had" + participle (past perfect).
 MODAL_TAG = "MD"
+PARTICIPLE_TAG = "VBG"  # "..., saying ..."
 # The infinitives of "is said to be / to have": grammar, not vocabulary.
 HEARSAY_INFINITIVES = frozenset({"be", "have"})
 
@@ -257,6 +258,8 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if _nationality_only(cand.source, trigger.doc, cues) or _about_another_state(cand):
         return False
+    if _saying_participle(trigger) and any(other.trigger.i == trigger.head.i for other in cands):
+        return False  # "X condemned Y, saying ...": why X condemned Y, no statement of its own
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
                                               if other.trigger.i != trigger.i)
 
@@ -278,7 +281,7 @@ def _has_clause(verb: Token) -> bool:
 def _not_said(verb: Token) -> bool:
     """Refused, denied, planned, conditional or background: not a statement made in the report; or told
     inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
-    if verb.dep_ in GOVERNED_DEPS or _said_to_be(verb):
+    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb)) or _said_to_be(verb):
         return True
     for child in verb.children:
         if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
@@ -288,6 +291,13 @@ def _not_said(verb: Token) -> bool:
         if child.dep_ == "aux" and child.lemma_.lower() == "have" and child.tag_ == "VBD":
             return True  # "had said": told as background
     return False
+
+
+def _saying_participle(verb: Token) -> bool:
+    """ "The agency raised the death toll, saying at least 40 had died": a participle of saying set off by
+    a comma after its main clause, with a said-clause of its own, is said by the main clause's subject."""
+    return verb.tag_ == PARTICIPLE_TAG and verb.dep_ == "advcl" and verb.i > verb.head.i and \
+        verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _document_says(verb: Token, cues: StatementCues) -> bool:
@@ -463,6 +473,9 @@ def _reported_act(verb: Token, lexicon: Any) -> bool:
         scope = [t for t in verb.head.subtree if t.i not in inner]
     else:
         scope = [t for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree]
+    if _saying_participle(verb):  # "police raided the house, saying ...": the raid, and why
+        inner = {t.i for t in verb.subtree}
+        scope += [t for t in verb.head.subtree if t.i not in inner]
     return any(_act_word(t, lexicon) for t in scope)
 
 
