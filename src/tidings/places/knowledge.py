@@ -10,6 +10,7 @@
 - ``verb_preps.tsv``: verbs whose place after a preposition is where the event happens ("deployed troops
   to X", "arrested from X");
 - ``distance_words.tsv``: units of distance ("a base 40 miles from X": X is near the event's place);
+- ``subdivision_codes.tsv``: abbreviations of states and provinces ("WA", "NSW", "BC") by country;
 - demonyms ("Syrian" -> Syria) from the actors' country table, ``tidings/actors/data/countries.tsv``.
 
 Users add their own lines with files of the same names in further directories (``Knowledge.load(extra)``);
@@ -63,6 +64,8 @@ class Knowledge:
     place_verbs: set[str] = field(default_factory=set)  # "recapture": a named object is a place
     distance_words: set[str] = field(default_factory=set)  # "miles": "40 miles from X" is near X
     verb_preps: set[tuple[str, str]] = field(default_factory=set)  # ("deploy", "to"): "deployed to X" is at X
+    subdivision_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # ("WA", "AUS") -> "Western
+    # Australia": read so only in a story about that country
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Knowledge:
@@ -99,6 +102,9 @@ class Knowledge:
             self.distance_words.add(row["word"].strip().lower())
         for row in _rows(read("verb_preps.tsv"), "verb_preps.tsv", ("lemma", "prep")):
             self.verb_preps.add((row["lemma"].strip().lower(), row["prep"].strip().lower()))
+        for row in _rows(read("subdivision_codes.tsv"), "subdivision_codes.tsv", ("code", "name", "country")):
+            key = (row["code"].strip().upper(), row["country"].strip())
+            self.subdivision_codes[key] = row["name"].strip()
 
 
     def _add_demonyms(self) -> None:
