@@ -750,6 +750,9 @@ class Geocoder:
             return self._knowledge.class_words[words[-1]], " ".join(words[:-1])
         if len(words) >= 3 and words[1] == "of" and words[0] in self._knowledge.class_words:
             return self._knowledge.class_words[words[0]], " ".join(words[2:])
+        unit_first = len(words) >= 2 and self._knowledge.class_words.get(words[0]) == "unit"
+        if unit_first and key not in self._cities:  # "Tehsil X", "District X" (South Asian usage)
+            return "unit", " ".join(words[1:])
         return None, key
 
     def _subdivision(self, key: str, hint: str | None, context: frozenset[str]) -> Location | None:
