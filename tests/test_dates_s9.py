@@ -1,0 +1,48 @@
+"""Quarters of a year as dates ("the first quarter of 2015", "third-quarter results"): expressions and
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.dates import DateResolver, event_date, is_date_expression
+from tidings.nlp.model import parser
+
+PUBLISHED = dt.date(2015, 11, 4)
+
+
+@pytest.mark.parametrize(("expression", "date"), [
+    ("the first quarter of 2013", dt.date(2013, 1, 1)),
+    ("in the second quarter of 2014", dt.date(2014, 4, 1)),
+    ("the third quarter of this year", dt.date(2015, 7, 1)),
+    ("the first quarter of last year", dt.date(2014, 1, 1)),
+    ("the fourth quarter", dt.date(2015, 10, 1)),  # begun by publication: this year's
+    ("the third quarter", dt.date(2015, 7, 1)),
+    ("third-quarter", dt.date(2015, 7, 1)),
+    ("Q2 2012", dt.date(2012, 4, 1)),
+    ("the last quarter of 2011", dt.date(2011, 10, 1)),
+])
+def test_a_quarter_is_its_first_month(expression: str, date: dt.date) -> None:
+    found = DateResolver(PUBLISHED).resolve(expression)
+    assert (found.date, found.precision, found.from_publication) == (date, "month", False)
+    assert is_date_expression(expression)
+
+
+def test_a_quarter_not_yet_begun_is_last_year_s() -> None:
+    found = DateResolver(dt.date(2015, 2, 9)).resolve("the third quarter")
+    assert (found.date, found.precision) == (dt.date(2014, 7, 1), "month")
+    assert DateResolver(dt.date(2015, 2, 9)).resolve("the last quarter").from_publication  # which one?
+
+
+@pytest.mark.parametrize("text", ["a quarter", "quarterly", "three quarters", "the quarter-final"])
+def test_other_quarters_are_no_dates(text: str) -> None:
+    assert not is_date_expression(text)
+
+
+def test_an_event_in_a_quarter_is_dated_by_it() -> None:
+    doc = parser()("The carmaker said it lost $2 billion in the first quarter of 2013.")
+    trigger = next(t for t in doc if t.text == "lost")
+    phrase, found = event_date(doc, trigger, DateResolver(PUBLISHED))
+    assert phrase is not None and found.date == dt.date(2013, 1, 1)
