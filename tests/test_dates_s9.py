@@ -14,10 +14,10 @@ PUBLISHED = dt.date(2015, 11, 4)
 
 
 @pytest.mark.parametrize(("expression", "date"), [
-    ("the first quarter of 2013", dt.date(2013, 1, 1)),
-    ("in the second quarter of 2014", dt.date(2014, 4, 1)),
-    ("the third quarter of this year", dt.date(2015, 7, 1)),
-    ("the first quarter of last year", dt.date(2014, 1, 1)),
+    ("the 1st quarter of 2031", dt.date(2031, 1, 1)),
+    ("during the 2nd quarter of 2033", dt.date(2033, 4, 1)),
+    ("Q3 of this year", dt.date(2015, 7, 1)),
+    ("the 1st quarter of last year", dt.date(2014, 1, 1)),
     ("the fourth quarter", dt.date(2015, 10, 1)),  # begun by publication: this year's
     ("the third quarter", dt.date(2015, 7, 1)),
     ("third-quarter", dt.date(2015, 7, 1)),
@@ -42,7 +42,7 @@ def test_other_quarters_are_no_dates(text: str) -> None:
 
 
 def test_an_event_in_a_quarter_is_dated_by_it() -> None:
-    doc = parser()("The carmaker said it lost $2 billion in the first quarter of 2013.")
+    doc = parser()("A brewer near Ghent lost 40 million euros in the 2nd quarter of 2012.")
     trigger = next(t for t in doc if t.text == "lost")
     phrase, found = event_date(doc, trigger, DateResolver(PUBLISHED))
-    assert phrase is not None and found.date == dt.date(2013, 1, 1)
+    assert phrase is not None and found.date == dt.date(2012, 4, 1)
