@@ -46,3 +46,31 @@ def test_an_event_in_a_quarter_is_dated_by_it() -> None:
     trigger = next(t for t in doc if t.text == "lost")
     phrase, found = event_date(doc, trigger, DateResolver(PUBLISHED))
     assert phrase is not None and found.date == dt.date(2012, 4, 1)
+
+
+@pytest.mark.parametrize(("published", "expression", "date"), [
+    (dt.date(2019, 11, 20), "last August", dt.date(2019, 8, 1)),
+    (dt.date(2019, 11, 20), "past August", dt.date(2019, 8, 1)),
+    (dt.date(2019, 11, 20), "last November", dt.date(2018, 11, 1)),  # this month's is not "last"
+    (dt.date(2019, 11, 20), "last December", dt.date(2018, 12, 1)),
+    (dt.date(2019, 11, 20), "next February", dt.date(2020, 2, 1)),
+    (dt.date(2019, 11, 20), "coming April", dt.date(2020, 4, 1)),
+    (dt.date(2019, 11, 20), "this August", dt.date(2019, 8, 1)),
+    (dt.date(2019, 8, 20), "since December", dt.date(2018, 12, 1)),  # "since" looks back
+    (dt.date(2019, 8, 20), "ever since December", dt.date(2018, 12, 1)),
+])
+def test_a_month_with_a_direction_word(published: dt.date, expression: str, date: dt.date) -> None:
+    found = DateResolver(published).resolve(expression)
+    assert (found.date, found.precision, found.from_publication) == (date, "month", False)
+
+
+def test_a_month_without_a_direction_word_is_still_the_nearest() -> None:
+    assert DateResolver(dt.date(2019, 8, 20)).resolve("December").date == dt.date(2019, 12, 1)
+    assert DateResolver(dt.date(2019, 2, 20)).resolve("December").date == dt.date(2018, 12, 1)
+
+
+def test_an_event_going_on_since_a_month_looks_back() -> None:
+    doc = parser()("The union has been striking at the Lille plant since December.")
+    trigger = next(t for t in doc if t.text == "striking")
+    phrase, found = event_date(doc, trigger, DateResolver(dt.date(2019, 8, 20)))
+    assert phrase == "since December" and found.date == dt.date(2018, 12, 1)
