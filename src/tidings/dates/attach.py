@@ -29,6 +29,7 @@ from tidings.dates.resolver import DateResolver, anchored_on_event, is_date_expr
 from tidings.record import DateInfo
 
 RELATIVE_WORDS = frozenset({"after", "before", "earlier", "later"})
+_MONTH_ALONE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
 _UNITS = ("day", "week", "month", "year")
 
 
@@ -40,7 +41,7 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     leaves out ("a day after", "two days later"); the one attached closest to the trigger on its path
     to the root wins, then the nearest in the text.
     """
-    phrases = [_Phrase(date_text(e), e.root, e.end + (date_text(e) != e.text)) for e in doc.ents
+    phrases = [_Phrase(date_text(e), e.root, e.end + _relative_word_after(e)) for e in doc.ents
                if e.label_ in ("DATE", "TIME") and is_date_expression(date_text(e))]
     phrases += _relative_phrases(doc, {p.root.i for p in phrases})
     phrases = [p for p in phrases if not anchored_on_event(doc, p.text, p.end)
@@ -232,11 +233,18 @@ def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
 
 
 def date_text(ent: Any) -> str:
-    """The entity text, with a following "after"/"before"/"earlier"/"later" ("a day after")."""
+    """The entity text, with a following "after"/"before"/"earlier"/"later" ("a day after") and a "since"
+    before it ("since December" looks back: the December before publication, not the one after)."""
     doc = ent.doc
     text: str = ent.text
-    if ent.end < len(doc) and doc[ent.end].lower_ in RELATIVE_WORDS:
+    if _relative_word_after(ent):
         text = f"{text} {doc[ent.end].text}"
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "since" and _MONTH_ALONE.fullmatch(text):
+        text = f"since {text}"
     return text
+
+
+def _relative_word_after(ent: Any) -> bool:
+    return bool(ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in RELATIVE_WORDS)
 
 

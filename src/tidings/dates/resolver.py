@@ -93,9 +93,29 @@ _VAGUE = re.compile(
 _HAS_TIME_WORD = re.compile(
     r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|"
     r"\b(?:today|tonight|yesterday|tomorrow|ago|last|this|next|past|week|month|year|morning|evening|night|"
-    r"afternoon|later|earlier|after|before|weekend|day)\b",
+    r"afternoon|later|earlier|after|before|weekend|day|quarter)\b",
     re.IGNORECASE,
 )
+
+# A quarter of a year: "the first quarter of 2015", "third-quarter", "Q2 2015", "the final quarter of 2014".
+_QUARTER = re.compile(
+    r"^(?:the\s+)?(?:(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|final|last)[\s-]+quarter|"
+    r"q(?P<q>[1-4]))(?:\s+(?:of\s+)?(?P<year>\d{4}|this\s+year|last\s+year|the\s+year))?$",
+    re.IGNORECASE,
+)
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                   "final": 4, "last": 4}
+
+# A month named with a direction word: "last September", "next March", "this June"; "since December" (the
+# "since" is read from the expression before clean-up) looks back too.
+_DIRECTED_MONTH = re.compile(
+    r"^(?:(?P<ever>ever\s+since)\s+|(?P<dir>last|past|this|next|coming)\s+)?"
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"^\s*since\b", re.IGNORECASE)
+_MONTH_NUMBER = {name: n for n, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 _PERIOD_PRECISION: dict[str, DatePrecision] = {"year": "year", "month": "month"}
 _RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
@@ -188,6 +208,8 @@ def is_date_expression(text: str) -> bool:
     normalised = _normalise(raw)
     if _WEEKEND.match(normalised) or _EVENT_RELATIVE.match(normalised) or _EVENT_NEXT.match(normalised):
         return True
+    if _QUARTER.match(normalised) or _directed(normalised, raw) is not None:
+        return True
     if _not_a_date(raw) or not normalised or _not_a_date(normalised):
         return False
     return _parse(normalised, dt.date(2000, 6, 15), "current_period") is not None
@@ -211,7 +233,8 @@ class DateResolver:
         text = _normalise(expression)
         if not text:
             return fallback
-        resolved = self._event_relative(text, anchor) or self._weekend(text)
+        resolved = self._event_relative(text, anchor) or self._weekend(text) or self._quarter(text) or \
+            self._directed_month(text, expression)
         if resolved is None and not _not_a_date(text):
             resolved = self._absolute(text)
         if resolved is None:
@@ -236,6 +259,48 @@ class DateResolver:
         ahead = (parsed[0] - base).days
         behind = (base - past[0]).days
         return parsed if ahead < behind else past
+
+    def _directed_month(self, text: str, expression: str) -> tuple[dt.date, DatePrecision] | None:
+        """A month with a direction word: "last September" is the latest September before this month,
+        "since December" the latest December up to this month, "next March" the first March after it, "this
+        June" the one of this year."""
+        found = _directed(text, expression)
+        base = self.base
+        if found is None or base is None:
+            return None
+        word, month = found
+        if word == "this":
+            year = base.year
+        elif word in ("next", "coming"):
+            year = base.year if month > base.month else base.year + 1
+        elif word == "since":
+            year = base.year if month <= base.month else base.year - 1
+        else:  # last, past
+            year = base.year if month < base.month else base.year - 1
+        return dt.date(year, month, 1), "month"
+
+    def _quarter(self, text: str) -> tuple[dt.date, DatePrecision] | None:
+        """A quarter of a year is its first month ("the third quarter of 2015" -> 2015-07). Without a year
+        it is the latest such quarter begun by publication; "the last quarter" needs a year (alone it may
+        mean the quarter before this one)."""
+        m = _QUARTER.match(text)
+        if m is None:
+            return None
+        nth = (m.group("nth") or "").lower()
+        if nth in ("last", "final") and m.group("year") is None:
+            return None
+        month = 3 * (int(m.group("q")) if m.group("q") else _QUARTER_NUMBER[nth]) - 2
+        year_text = (m.group("year") or "").lower()
+        if year_text.isdigit():
+            return dt.date(int(year_text), month, 1), "month"
+        base = self.base
+        if base is None:
+            return None
+        if year_text:
+            year = base.year - 1 if year_text.startswith("last") else base.year
+            return dt.date(year, month, 1), "month"
+        start = dt.date(base.year, month, 1)
+        return (start if start <= base else dt.date(base.year - 1, month, 1)), "month"
 
     def _weekend(self, text: str) -> tuple[dt.date, DatePrecision] | None:
         base = self.base
@@ -279,6 +344,16 @@ class DateResolver:
             "day" if unit in {"day", "week"} else ("month" if unit == "month" else "year")
         )
         return _truncate(date, precision), precision
+
+
+def _directed(text: str, expression: str) -> tuple[str, int] | None:
+    """(direction word, month number) of a month named with a direction word, or None."""
+    m = _DIRECTED_MONTH.match(text)
+    if m is None:
+        return None
+    word = "since" if m.group("ever") or (m.group("dir") is None and _SINCE.match(expression)) else \
+        (m.group("dir") or "").lower()
+    return (word, _MONTH_NUMBER[m.group("month").lower()]) if word else None
 
 
 _FAR_APART = (dt.date(2003, 2, 11), dt.date(2017, 9, 23))

@@ -280,20 +280,45 @@ def sentence_country(doc: Any, geocoder: Any) -> Any | None:
     """The one country a sentence names that has no place phrase for its event ("Libyan officials said
     militants seized two oil fields", "opponents of Ruritania's coup marched"): its country names,
     possessives and demonyms, when they all name the same country; None when they name none or several.
-    ``geocoder`` is a :class:`tidings.places.Geocoder`."""
+    A demonym that names where people come from ("a Syrian refugee", "Venezuelans arriving":
+    ``demonym_heads.tsv``, kind origin) does not count; one inside the name of a state body does ("the
+    Brazilian Government", kind state). ``geocoder`` is a :class:`tidings.places.Geocoder`."""
     found: dict[str | None, Any] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "NORP"):
+        if ent.label_ not in ("GPE", "NORP") or _names_origin(ent.root):
             continue
         location = geocoder.geocode(ent.text)
         if location is not None and location.country is not None and geocoder.scale(location) == 2:
             found.setdefault(location.country, location)
-    for tok in doc:  # a demonym the tagger left untagged ("Malawian soldiers" opening a sentence)
-        code = geocoder.demonym_country(tok.text) if tok.text[:1].isupper() and not tok.ent_type_ else None
+    for tok in doc:  # a demonym the tagger left untagged ("Malawian soldiers" opening a sentence), or one
+        # inside a state body's name ("the Brazilian Government")
+        if not tok.text[:1].isupper() or (tok.ent_type_ and not _of_state_body(tok)) or _names_origin(tok):
+            continue
+        code = geocoder.demonym_country(tok.text)
         location = geocoder.geocode(tok.text) if code is not None else None
         if location is not None and location.country == code:
             found.setdefault(code, location)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+@functools.cache
+def _demonym_heads() -> dict[str, str]:
+    return dict(Knowledge.load().demonym_heads)
+
+
+def _names_origin(tok: Any) -> bool:
+    """A demonym that says where people come from: before an origin noun ("a Syrian refugee"), or a plural
+    demonym standing for people ("Venezuelans arriving")."""
+    if tok.dep_ in ("amod", "compound", "nmod") and _demonym_heads().get(tok.head.lemma_.lower()) == "origin":
+        return True
+    return tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ == "NORP"
+
+
+def _of_state_body(tok: Any) -> bool:
+    """A demonym inside an organisation's name whose head is a state body ("the Brazilian Government")."""
+    if tok.ent_type_ != "ORG" or tok.dep_ not in ("amod", "compound"):
+        return False
+    return _demonym_heads().get(tok.head.lemma_.lower()) == "state"
 
 
 def dateline_name(text: str, removed: Iterable[tuple[int, int, str]]) -> str | None:

@@ -341,8 +341,11 @@ class Geocoder:
         3. A US county it names ("Morris County") makes its US towns those of a state with such a county.
         4. Spatial coherence: a town whose homonym lies near the article's other places is that homonym
            (:meth:`_coherent`).
-        5. A street, building, site or county the gazetteer cannot know ("Third Street", "the County
-           Hospital") stands for the town the article names most often.
+        5. A state's abbreviation ("WA") is the state so abbreviated in the country of the article's places
+           (:meth:`_coded_subdivisions`).
+        6. A street, building, site or county the gazetteer cannot know ("Third Street", "the County
+           Hospital") is in the place its leading words name when the article names that place too
+           ("Vatican Gardens"), else stands for the town the article names most often.
         """
         names = list(names)
         found = [self.geocode(name) for name in names]
@@ -362,6 +365,8 @@ class Geocoder:
                      for name, loc in zip(names, found, strict=True)]
         found = self._near_villages(names, found)
         found = self._coherent(names, found)
+        found = self._coded_subdivisions(names, found)
+        found = self._named_after_places(names, found)
         town = self._main_town(found)
         found = [self._county(name, town, context, self._county_town(name, found)) if loc is None else loc
                  for name, loc in zip(names, found, strict=True)]
@@ -369,6 +374,48 @@ class Geocoder:
             found = [replace(town, text=name) if loc is None and self._is_local(name) else loc
                      for name, loc in zip(names, found, strict=True)]
         return found
+
+    def _coded_subdivisions(self, names: list[str], found: list[Location | None]) -> list[Location | None]:
+        """A state's abbreviation ("WA", "NSW", "BC") the gazetteer left unknown is that state when the
+        article's other places lie in one country that has a state so abbreviated (``subdivision_codes.tsv``;
+        US state codes from the gazetteer): "WA" beside Perth is Western Australia, beside Seattle
+        Washington, beside Lyon nothing."""
+        countries = frozenset(loc.country for loc in found if loc is not None and loc.country is not None)
+        out = list(found)
+        for i, (name, loc) in enumerate(zip(names, found, strict=True)):
+            if loc is not None or not _is_abbreviation(name):
+                continue
+            code = name.strip().upper()
+            states = [state for country in sorted(countries)
+                      if (state := self._coded_state(code, country)) is not None]
+            if len(states) == 1:
+                out[i] = replace(states[0], text=name)
+        return out
+
+    def _coded_state(self, code: str, country: str) -> Location | None:
+        """The state or province of ``country`` abbreviated ``code``, or None."""
+        if country == "USA":
+            state = self._state_names.get(self._state_codes.get(code.lower(), ""))
+            return self._states.get(normalise_name(state)) if state is not None else None
+        name = self._knowledge.subdivision_codes.get((code, country))
+        return self._subdivision(normalise_name(name), country, frozenset()) if name is not None else None
+
+    def _named_after_places(self, names: list[str], found: list[Location | None]) -> list[Location | None]:
+        """A park, street or site the gazetteer cannot place whose leading words name another place of the
+        article ("Vatican Gardens" beside "Vatican", "Grenoble Park" beside "Grenoble") is in that place,
+        not in the article's main town."""
+        known = {normalise_name(name): loc for name, loc in zip(names, found, strict=True) if loc is not None}
+        out = list(found)
+        for i, (name, loc) in enumerate(zip(names, found, strict=True)):
+            words = name.split()
+            if loc is not None or len(words) < 2 or not self._is_local(name):
+                continue
+            for end in range(len(words) - 1, 0, -1):
+                place = known.get(normalise_name(" ".join(words[:end])))
+                if place is not None:
+                    out[i] = replace(place, text=name)
+                    break
+        return out
 
     def _coherent(self, names: list[str], found: list[Location | None]) -> list[Location | None]:
         """Spatial coherence: the places of one story lie near each other. A town, village or subdivision
@@ -703,6 +750,9 @@ class Geocoder:
             return self._knowledge.class_words[words[-1]], " ".join(words[:-1])
         if len(words) >= 3 and words[1] == "of" and words[0] in self._knowledge.class_words:
             return self._knowledge.class_words[words[0]], " ".join(words[2:])
+        unit_first = len(words) >= 2 and self._knowledge.class_words.get(words[0]) == "unit"
+        if unit_first and key not in self._cities:  # "Tehsil X", "District X" (South Asian usage)
+            return "unit", " ".join(words[1:])
         return None, key
 
     def _subdivision(self, key: str, hint: str | None, context: frozenset[str]) -> Location | None:

@@ -10,6 +10,9 @@
 - ``verb_preps.tsv``: verbs whose place after a preposition is where the event happens ("deployed troops
   to X", "arrested from X");
 - ``distance_words.tsv``: units of distance ("a base 40 miles from X": X is near the event's place);
+- ``subdivision_codes.tsv``: abbreviations of states and provinces ("WA", "NSW", "BC") by country;
+- ``demonym_heads.tsv``: nouns after which a demonym names an origin ("a Syrian refugee") or a state body
+  ("the Brazilian Government");
 - demonyms ("Syrian" -> Syria) from the actors' country table, ``tidings/actors/data/countries.tsv``.
 
 Users add their own lines with files of the same names in further directories (``Knowledge.load(extra)``);
@@ -63,6 +66,9 @@ class Knowledge:
     place_verbs: set[str] = field(default_factory=set)  # "recapture": a named object is a place
     distance_words: set[str] = field(default_factory=set)  # "miles": "40 miles from X" is near X
     verb_preps: set[tuple[str, str]] = field(default_factory=set)  # ("deploy", "to"): "deployed to X" is at X
+    subdivision_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # ("WA", "AUS") -> "Western
+    # Australia": read so only in a story about that country
+    demonym_heads: dict[str, str] = field(default_factory=dict)  # "refugee" -> origin, "army" -> state
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Knowledge:
@@ -99,6 +105,13 @@ class Knowledge:
             self.distance_words.add(row["word"].strip().lower())
         for row in _rows(read("verb_preps.tsv"), "verb_preps.tsv", ("lemma", "prep")):
             self.verb_preps.add((row["lemma"].strip().lower(), row["prep"].strip().lower()))
+        for row in _rows(read("subdivision_codes.tsv"), "subdivision_codes.tsv", ("code", "name", "country")):
+            key = (row["code"].strip().upper(), row["country"].strip())
+            self.subdivision_codes[key] = row["name"].strip()
+        for row in _rows(read("demonym_heads.tsv"), "demonym_heads.tsv", ("word", "kind")):
+            if row["kind"] not in ("origin", "state"):
+                raise DataError(f"demonym_heads.tsv: kind must be origin or state, not {row['kind']!r}")
+            self.demonym_heads[row["word"].strip().lower()] = row["kind"]
 
 
     def _add_demonyms(self) -> None:

@@ -61,6 +61,18 @@ def _arabic_place_name(ent: Any) -> bool:
         root.dep_ == "pobj" and root.head.lower_ in ("in", "near")
 
 
+@functools.cache
+def _all_class_words() -> dict[str, str]:
+    return dict(Knowledge.load().class_words)
+
+
+def _unit_first(ent: Any) -> bool:
+    """ "Tehsil X", "District X": a unit's class word before its name (South Asian usage), which the tagger
+    often takes for a person; not "District Court", whose last word is a class word of its own."""
+    kinds = _all_class_words()
+    return kinds.get(ent[0].lower_) == "unit" and ent[-1].lower_ not in kinds and ent[-1].pos_ == "PROPN"
+
+
 def place_phrase(ent: Any) -> PlacePhrase | None:
     """The place phrase around the entity ``ent``, or None when the entity is not a place.
 
@@ -71,7 +83,7 @@ def place_phrase(ent: Any) -> PlacePhrase | None:
     """
     words = _class_words()
     root = ent.root
-    node, name, classed = root, ent.text, root.lower_ in words and len(ent) > 1
+    node, name, classed = root, ent.text, (root.lower_ in words or _unit_first(ent)) and len(ent) > 1
     if root.dep_ == "compound" and root.head.lower_ in words and root.head.i == ent.end:
         node, name, classed = root.head, f"{ent.text} {root.head.text}", True
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in words and \
