@@ -551,7 +551,8 @@ def with_forms(entry: Entry, forms: Iterable[str]) -> Entry:
 WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "crowd", "weapon",
                           "request", "casualty", "disaster", "avert",
                           "condition", "commerce", "hearsay", "setting", "locale", "manner",
-                          "feeling", "wrong", "measure"})
+                          "feeling", "wrong", "measure", "sport", "festivity", "work",
+                          "abstract", "arena", "stance"})
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:
