@@ -53,6 +53,7 @@ words, and the words around a trigger say which kind of act it was:
 * **force in a figure of speech**: a violent verb whose doer is a thing of money or policy ("the new tax hit
   poor families") or a figurative war ("a trade war", "a war of words"); an attack on a thing said or
   decided ("attacked the government's handling of X") is criticism (111);
+* **violence between two private persons** ("the man attacked his neighbour") is crime, as above;
 * **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest.
 """
 
@@ -778,6 +779,25 @@ def criticism(cand: Candidate) -> Candidate:
     return replace(cand, code=CRITICISM, rule=cand.rule + ":criticism")
 
 
+def _one_person(tok: Token) -> bool:
+    return tok.tag_ == "NN" and "person" in _classes(tok)
+
+
+def private_violence(cand: Candidate) -> bool:
+    """Violence by one private person on one other or on nobody named ("the man attacked his neighbour with
+    a knife", "a teenager shot a classmate"): a crime between private persons. Not with a weapon of war, nor
+    on many victims or on a political actor."""
+    if cand.code[:2] not in VIOLENT_ROOTS or _sector(cand.target) not in (None, CIVILIAN):
+        return False
+    trigger = cand.trigger
+    if _sector(cand.source) not in (None, CIVILIAN) or not any(_one_person(d) for d in _doers(trigger)):
+        return False
+    if any("weapon" in _classes(t) for t in trigger.subtree) or means_of(trigger) is not None:
+        return False
+    hit = [c for c in trigger.children if c.dep_ == "dobj"] + _pobjs(trigger, frozenset({"on", "at"}))
+    return all(_one_person(t) or (t.tag_ == "NN" and t.pos_ == "NOUN" and cand.target is None) for t in hit)
+
+
 def festive(cand: Candidate, is_protest: Callable[[Token], bool]) -> bool:
     """A crowd that marches or gathers for a parade, a festival, a race or a pilgrimage, aimed at nobody and
     with no word of protest in its sentence ("crowds marched through the city for the carnival parade")."""
@@ -799,7 +819,7 @@ def private_crime(cand: Candidate) -> bool:
 # Candidates that are no event (each predicate's docstring says why), tried in this order.
 NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
-    private_crime, in_date, private_parties, game, titled, fiction, asked, figurative)
+    private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:

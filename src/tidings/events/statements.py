@@ -482,8 +482,10 @@ def _act_word(tok: Token, lexicon: Any) -> bool:
         return False
     if _conflict(entry):
         return True
-    # another party's act: "the official said rebels took over the fields", not "said it had started"
-    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+    # another party's act: "the official said rebels took over the fields", not "said it had started"; the
+    # subject of a verb of an open clause is its governor's ("X failed to negotiate", "X had to file")
+    doers = list(tok.children) + (list(tok.head.children) if tok.dep_ == "xcomp" else [])
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in doers)
 
 
 def _conflict(entry: Any) -> bool:
