@@ -255,6 +255,8 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if not political(cand.source.actor, cues) or _not_said(trigger) or _document_says(trigger, cues):
         return False
+    if _in_trial(trigger):
+        return False
     if _nationality_only(cand.source, trigger.doc, cues) or _about_another_state(cand):
         return False
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
@@ -287,6 +289,24 @@ def _not_said(verb: Token) -> bool:
             return True
         if child.dep_ == "aux" and child.lemma_.lower() == "have" and child.tag_ == "VBD":
             return True  # "had said": told as background
+    return False
+
+
+def _in_trial(verb: Token) -> bool:
+    """Said to a jury or in a trial ("told the jury", "said during opening statements", "said in his
+    testimony"): a step of court procedure, whose acts (charges, verdicts) are the events, not a public
+    statement. A two-word entry is read as written ("opening statements", whichever way it is parsed)."""
+    table = word_classes()
+    heard = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+    holders = [verb] + [c for c in verb.children if c.dep_ == "nsubj"]  # or hung on the speaker
+    near = [t for h in holders for prep in h.children if prep.dep_ == "prep" for t in prep.children]
+    heard += near + [t for n in near for t in n.children if t.dep_ in ("dobj", "pobj")]
+    for tok in heard:
+        names = [tok.lemma_.lower()]
+        if tok.i > 0:
+            names.append(f"{tok.doc[tok.i - 1].lower_} {tok.lemma_.lower()}")
+        if any("trial" in table.get(name, ()) for name in names):
+            return True
     return False
 
 
