@@ -28,7 +28,7 @@ def test_history_is_not_news(pipeline: Pipeline, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Soviet troops invaded Hungary in 1956.",  # no publication date: nothing is history
+    "Soviet troops invaded Hungary in 1956.",  # no publication date and no newer dated act: not history
 ])
 def test_without_a_publication_date_nothing_is_history(pipeline: Pipeline, text: str) -> None:
     assert codes(pipeline, text, published=None)
@@ -52,3 +52,11 @@ def test_period_end() -> None:
     assert period_end(dt.date(2024, 2, 1), "month") == dt.date(2024, 2, 29)
     assert period_end(dt.date(2019, 1, 1), "year") == dt.date(2019, 12, 31)
     assert period_end(dt.date(2019, 5, 7), "day") == dt.date(2019, 5, 7)
+
+
+def test_without_a_publication_date_the_newest_dated_act_stands_in() -> None:
+    """An undated report is no older than the newest act it dates: acts dated long before it are history."""
+    text = ("Rebels attacked the army base near Kessa on 3 March 2022. "
+            "Soviet troops invaded Hungary in 1956.")
+    found = Pipeline().extract(Article(id="h", text=text, published=None))
+    assert [e.date.year for e in found if e.date is not None] == [2022]

@@ -238,3 +238,13 @@ def test_he_after_a_speaker_named_by_a_two_word_role_speaks_for_that_body(pipeli
             "\"She was taken to a clinic where a nurse treated her,\" he said.")
     found = statements(pipeline, text)
     assert len(found) == 2 and all(source == "---JUD" for source, _, _ in found), found
+
+
+def test_an_act_in_an_open_clause_makes_the_saying_its_attribution(pipeline: Pipeline) -> None:
+    """ "X decided to negotiate ..., the ministry said": the subject of the open clause's verb is its
+    governor's, so the said-clause reports another party's act and the saying is no statement of its own."""
+    told = "Ruritania decided to negotiate a settlement with its neighbour over the disputed fishing " \
+           "grounds, the ministry said."
+    assert not [e for e in events(pipeline, told) if e.cameo.code == "010"]
+    plain = "The foreign ministry said the talks with the European Union had been constructive."
+    assert [e.cameo.code for e in events(pipeline, plain)] == ["010"]

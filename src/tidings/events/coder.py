@@ -652,8 +652,12 @@ class SentenceCoder:
                 demand = _demand(APPEAL_BY_CODE.get(code[:3], APPEAL_BY_ROOT[root]), code)
                 return self._pairs(verb, demand, claimants, sources, "demand:must")
             elif claimants and not same and root in ("18", "19", "20") and all(
-                    _institutional(c.actor) for c in claimants):
-                # "X said Y attacked Z": besides the reported attack, X accuses Y
+                    _institutional(c.actor) for c in claimants) and not (
+                    root == "19" and any(_monitor(c.actor) for c in claimants)
+                    and not any(t.actor.sector == "CVL" for t in targets)):
+                # "X said Y attacked Z": besides the reported attack, X accuses Y; a monitor that reports a
+                # fight that harms no civilians ("the observatory said the group recaptured the town") is
+                # its attribution and blames nobody (GUIDE section 2: accusation by a party to the conflict)
                 extra = self._pairs(reporter, "112", claimants, sources, "accuse:reported-attack")
         vehicle = _vehicle(verb, yielded)
         if vehicle is not None:
@@ -1776,6 +1780,12 @@ def _same_family(a: str | None, b: str) -> bool:
         return False
     violent = ("17", "18", "19", "20")
     return a == b or (a in violent and b in violent)
+
+
+def _monitor(actor: Actor) -> bool:
+    """An international or non-governmental organisation or a rights group: one that watches a conflict."""
+    chunks = {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
+    return actor.code[:3] in ("IGO", "NGO") or bool(chunks & {"HRI", "NGO"})
 
 
 def _institutional(actor: Actor) -> bool:

@@ -5,9 +5,11 @@ invaded the Soviet Union in 1941", "the treaty signed in March 2009") tells hist
 (ACLED, GDELT's event table, ``evaluation/gold/GUIDE.md`` section 1) do not record it as an event of the
 report's day. Recent past acts told as background stay: only an act whose own date expression places the
 whole of its period (the year of "in 2019", the month of "in March 2024") more than
-:attr:`tidings.pipeline.Options.history_days` days before the publication date is dropped. An act dated
-only by the publication date, an article without a publication date, and a date the resolver could not
-read are never history.
+:attr:`tidings.pipeline.Options.history_days` days before the publication date is dropped. An article
+without a publication date is no older than the newest act it dates itself (a report of "talks on 3 April
+2018" that recalls "the war of 1991" was written in 2018 or later): that newest own date stands in for the
+publication date. An act dated only by the publication date and a date the resolver could not read are
+never history.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Sequence
 
 from tidings.record import Event
 
-__all__ = ["drop_history", "period_end"]
+__all__ = ["drop_history", "newest_own_date", "period_end"]
 
 
 def period_end(date: dt.date, precision: str | None) -> dt.date:
@@ -32,13 +34,26 @@ def period_end(date: dt.date, precision: str | None) -> dt.date:
 
 def drop_history(events: Sequence[Event], published: dt.date | None, days: int | None) -> list[Event]:
     """``events`` without those whose own date lies wholly more than ``days`` days before ``published``."""
-    if published is None or days is None:
+    reference = published if published is not None else newest_own_date(events)
+    if reference is None or days is None:
         return list(events)
-    limit = published - dt.timedelta(days=days)
+    limit = reference - dt.timedelta(days=days)
     return [e for e in events if not _historic(e, limit)]
 
 
+def _own_date(event: Event) -> bool:
+    return event.date is not None and event.date_text is not None and \
+        not event.extra.get("date_from_publication")
+
+
+def newest_own_date(events: Sequence[Event]) -> dt.date | None:
+    """The latest date the acts of an article carry by their own words (planned acts left out: a report may
+    name a date to come), or None."""
+    dates = [e.date for e in events if _own_date(e) and e.factuality != "hypothetical" and e.date is not None]
+    return max(dates, default=None)
+
+
 def _historic(event: Event, limit: dt.date) -> bool:
-    if event.date is None or event.date_text is None or event.extra.get("date_from_publication"):
+    if not _own_date(event) or event.date is None:
         return False
     return period_end(event.date, event.date_precision) < limit

@@ -553,7 +553,8 @@ def with_forms(entry: Entry, forms: Iterable[str]) -> Entry:
 WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "crowd", "weapon",
                           "request", "casualty", "disaster", "avert",
                           "condition", "commerce", "hearsay", "setting", "locale", "manner",
-                          "feeling", "wrong", "measure", "topic", "naming", "censure"})
+                          "feeling", "wrong", "measure", "topic", "naming", "censure", "sport", "festivity",
+                          "work", "abstract", "arena", "stance", "person", "trial"})
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

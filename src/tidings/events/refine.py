@@ -44,7 +44,17 @@ words, and the words around a trigger say which kind of act it was:
   an act in a clause of condition or doubt ("if the rebels attacked", "whether the town was shelled");
 * **metaphors of competition** are no force: an attack on what a business sells or earns ("an assault
   on their market share"); an act whose author is a name tidings does not know as an actor (a club, a
-  company) does not stand as an act by nobody; nor is a win by a score ("beat France 2-1").
+  company) does not stand as an act by nobody; nor is a win by a score ("beat France 2-1");
+* **a game** is play: in a sentence set in one (a word of class ``sport``: "quarter-finals", "qualifier")
+  an act whose sides can only be teams (people, firms, countries named bare) is no event;
+* **a work of fiction** tells no act of the world: under a film or a novel as subject, after "in the
+  film", in a work's title or the name of a law (spaCy's WORK_OF_ART, LAW);
+* **a question with a modal** ("Could the government ban cars?") asks, it does not report;
+* **force in a figure of speech**: a violent verb whose doer is a thing of money or policy ("the new tax hit
+  poor families") or a figurative war ("a trade war", "a war of words"); an attack on a thing said or
+  decided ("attacked the government's handling of X") is criticism (111);
+* **violence between two private persons** ("the man attacked his neighbour") is crime, as above;
+* **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest.
 """
 
 from __future__ import annotations
@@ -88,6 +98,9 @@ ASKING_ROOTS = frozenset({"02", "03", "10", "13"})
 PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
 CIVILIAN = "CVL"
 DATE_ENT = "DATE"  # spaCy's named-entity label of a date expression
+CRITICISM = "111"  # CAMEO: criticise or denounce
+FICTION_CLIMB = 6  # how far up from a trigger the clause that a work of fiction frames may lie
+TITLE_ENTS = frozenset({"WORK_OF_ART", "LAW"})  # spaCy's labels of the names of works and laws
 # Civilians and companies (CAMEO sectors); the roots up to threats (13), the visit codes, and a pleading of
 # guilt (015), which a private party makes as an event.
 PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
@@ -676,6 +689,129 @@ def in_date(cand: Candidate) -> bool:
     return bool(cand.trigger.ent_type_ == DATE_ENT)
 
 
+def _team(ref: ActorRef | None) -> bool:
+    """A side that can be a team in a game: a person, a civilian group, a firm, or a country named bare (its
+    national team); not a state organ, an armed or political group or an international organisation."""
+    if ref is None:
+        return True
+    actor = ref.actor
+    return actor.sector in PRIVATE_SECTORS or (actor.sector is None and actor.code == actor.country)
+
+
+def game(cand: Candidate) -> bool:
+    """An act in a sentence set in a game ("Ruritania will meet Osterlich in the quarter-finals", "clashed
+    with X in a qualifier") whose sides can only be teams: play, not a meeting or a fight (GUIDE sect. 1)."""
+    if not any("sport" in _classes(t) for t in cand.trigger.sent if t.pos_ in ("NOUN", "PROPN")):
+        return False
+    return _team(cand.source) and _team(cand.target)
+
+
+def titled(cand: Candidate) -> bool:
+    """A trigger inside the name of a work or a law ("the film Invasion", "her novel The Siege", "the
+    Prevention of Terrorism Act"): a name, not an act."""
+    return cand.trigger.ent_type_ in TITLE_ENTS
+
+
+def _work(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and "work" in _classes(tok)
+
+
+def fiction(cand: Candidate) -> bool:
+    """An act told in a work of fiction: under a clause whose subject is a film, a novel or a game ("the novel
+    imagines a world in which X has invaded Y"), after "in the film", or in a work's title ("her novel The
+    Siege", "the film, Invasion")."""
+    node = cand.trigger
+    for _ in range(FICTION_CLIMB):
+        if node.dep_ == "appos" and _work(node.head):
+            return True
+        for child in node.children:
+            if child.dep_ in ("nsubj", "compound", "appos") and _work(child):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "in" and \
+                    any(_work(p) for p in child.children if p.dep_ == "pobj"):
+                return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def asked(cand: Candidate) -> bool:
+    """An act asked about with a modal in a direct question ("Could the government ban cars?", "Will X attack
+    Y?"): a possibility put to the reader, not an act reported."""
+    if not cand.trigger.sent.text.rstrip(" \"'”’").endswith("?"):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in cand.trigger.children)
+
+
+def _figure_of_war(noun: Token) -> bool:
+    """A word of war made a figure by its modifier ("a trade war", "a war of words")."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+    mods += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for p in prep.children if p.dep_ == "pobj"]
+    return any("arena" in _classes(m) for m in mods)
+
+
+def figurative(cand: Candidate) -> bool:
+    """Force in a figure of speech: a violent act whose doer is a thing of money or policy ("the new tax hit
+    poor families") or a figurative war ("a trade war that hit farmers"), or a word of war made a figure
+    by its modifier, as the trigger or as what is waged ("waged a war of words")."""
+    if cand.code[:2] not in VIOLENT_ROOTS:
+        return False
+    trigger = cand.trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and _figure_of_war(trigger):
+        return True
+    waged = [c for c in trigger.children if c.dep_ == "dobj"]
+    if any(_figure_of_war(w) for w in waged):
+        return True
+    return any("abstract" in _classes(d) or _figure_of_war(d) for d in _doers(trigger))
+
+
+def criticism(cand: Candidate) -> Candidate:
+    """An attack on a thing said, decided or proposed is criticism (CAMEO 111), not force: "attacked the
+    government's handling of the economy", "the plan came under attack from unions"."""
+    if cand.code[:2] not in VIOLENT_ROOTS:
+        return cand
+    trigger = cand.trigger
+    hit = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    hit += _pobjs(trigger, frozenset({"on", "against"}))
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
+        hit += [c for c in trigger.head.head.children if c.dep_ == "nsubj"]  # "the plan came under attack"
+    if not any("stance" in _classes(t) for t in hit):
+        return cand
+    return replace(cand, code=CRITICISM, rule=cand.rule + ":criticism")
+
+
+def _one_person(tok: Token) -> bool:
+    return tok.tag_ == "NN" and "person" in _classes(tok)
+
+
+def private_violence(cand: Candidate) -> bool:
+    """Violence by one private person on one other or on nobody named ("the man attacked his neighbour with
+    a knife", "a teenager shot a classmate"): a crime between private persons. Not with a weapon of war, nor
+    on many victims or on a political actor."""
+    if cand.code[:2] not in VIOLENT_ROOTS or _sector(cand.target) not in (None, CIVILIAN):
+        return False
+    trigger = cand.trigger
+    if _sector(cand.source) not in (None, CIVILIAN) or not any(_one_person(d) for d in _doers(trigger)):
+        return False
+    if any("weapon" in _classes(t) for t in trigger.subtree) or means_of(trigger) is not None:
+        return False
+    hit = [c for c in trigger.children if c.dep_ == "dobj"] + _pobjs(trigger, frozenset({"on", "at"}))
+    return all(_one_person(t) or (t.tag_ == "NN" and t.pos_ == "NOUN" and cand.target is None) for t in hit)
+
+
+def festive(cand: Candidate, is_protest: Callable[[Token], bool]) -> bool:
+    """A crowd that marches or gathers for a parade, a festival, a race or a pilgrimage, aimed at nobody and
+    with no word of protest in its sentence ("crowds marched through the city for the carnival parade")."""
+    if cand.code[:2] != PROTEST_ROOT or cand.target is not None:
+        return False
+    sent = [t for t in cand.trigger.sent if t.i != cand.trigger.i]
+    if not any("festivity" in _classes(t) for t in sent if t.pos_ in ("NOUN", "PROPN")):
+        return False
+    return not any(is_protest(t) for t in sent if t.pos_ in ("NOUN", "PROPN"))
+
+
 def private_crime(cand: Candidate) -> bool:
     """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody."""
     if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None or STATE_ACT in cand.rule:
@@ -683,14 +819,17 @@ def private_crime(cand: Candidate) -> bool:
     return cand.target is None or cand.target.actor.sector == CIVILIAN
 
 
+# Candidates that are no event (each predicate's docstring says why), tried in this order.
+NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
+    descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
+    private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative)
+
+
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
-    kept = [c for c in cands if not descriptive(c) and not averted(c) and not conditional(c)
-            and not commercial(c) and not unknown_author(c) and not scoreline(c) and not alleged(c)
-            and not accidental_harm(c) and not private_crime(c)
-            and not in_date(c) and not private_parties(c)]
-    kept = [threat_target(left_victims(by_means(protest_target(crowd_source(c), is_protest)), actors), actors)
-            for c in kept]
+    kept = [c for c in cands if not any(no_event(c) for no_event in NO_EVENT) and not festive(c, is_protest)]
+    kept = [threat_target(left_victims(by_means(protest_target(crowd_source(criticism(c)), is_protest)),
+                                       actors), actors) for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
     kept = protest_aim(asked_or_promised(protest_not_by_repressor(join_halves(kept))))
     return [by_dyad(c) for c in kept]

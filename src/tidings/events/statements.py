@@ -256,6 +256,8 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if not political(cand.source.actor, cues) or _not_said(trigger) or _document_says(trigger, cues):
         return False
+    if _in_trial(trigger):
+        return False
     if _nationality_only(cand.source, trigger.doc, cues) or _about_another_state(cand):
         return False
     if _saying_participle(trigger) and any(other.trigger.i == trigger.head.i for other in cands):
@@ -298,6 +300,24 @@ def _saying_participle(verb: Token) -> bool:
     a comma after its main clause, with a said-clause of its own, is said by the main clause's subject."""
     return verb.tag_ == PARTICIPLE_TAG and verb.dep_ == "advcl" and verb.i > verb.head.i and \
         verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _in_trial(verb: Token) -> bool:
+    """Said to a jury or in a trial ("told the jury", "said during opening statements", "said in his
+    testimony"): a step of court procedure, whose acts (charges, verdicts) are the events, not a public
+    statement. A two-word entry is read as written ("opening statements", whichever way it is parsed)."""
+    table = word_classes()
+    heard = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+    holders = [verb] + [c for c in verb.children if c.dep_ == "nsubj"]  # or hung on the speaker
+    near = [t for h in holders for prep in h.children if prep.dep_ == "prep" for t in prep.children]
+    heard += near + [t for n in near for t in n.children if t.dep_ in ("dobj", "pobj")]
+    for tok in heard:
+        names = [tok.lemma_.lower()]
+        if tok.i > 0:
+            names.append(f"{tok.doc[tok.i - 1].lower_} {tok.lemma_.lower()}")
+        if any("trial" in table.get(name, ()) for name in names):
+            return True
+    return False
 
 
 def _document_says(verb: Token, cues: StatementCues) -> bool:
@@ -495,8 +515,10 @@ def _act_word(tok: Token, lexicon: Any) -> bool:
         return False
     if _conflict(entry):
         return True
-    # another party's act: "the official said rebels took over the fields", not "said it had started"
-    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+    # another party's act: "the official said rebels took over the fields", not "said it had started"; the
+    # subject of a verb of an open clause is its governor's ("X failed to negotiate", "X had to file")
+    doers = list(tok.children) + (list(tok.head.children) if tok.dep_ == "xcomp" else [])
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in doers)
 
 
 def _conflict(entry: Any) -> bool:
