@@ -165,3 +165,14 @@ class TestAidAndJudgedActs:
                                                    expected: tuple[str, str, str]) -> None:
         assert any((s, t) == expected[:2] and code.startswith(expected[2]) for s, t, code in
                    triples(pipeline, text))
+
+
+@pytest.mark.slow
+class TestWitnessedActs:
+    @pytest.mark.parametrize("text", [
+        "Residents reported heavy shelling in the south of Khartoum.",
+        "Villagers in Idlib saw an air strike on a market.",
+    ])
+    def test_who_reports_or_sees_an_attack_did_not_make_it(self, pipeline: Pipeline, text: str) -> None:
+        found = triples(pipeline, text)
+        assert found and not any(s.endswith("CVL") for s, _, _ in found), found
