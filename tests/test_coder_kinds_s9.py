@@ -184,7 +184,8 @@ class TestHeadlinePastForms:
         ("Belarusian journalist detained in Minsk", "BLRMED"),
         ("Rebels attacked in northern Mali", "MLIREB"),
     ])
-    def test_a_past_form_without_object_is_a_passive(self, pipeline: Pipeline, text: str, target: str) -> None:
+    def test_a_past_form_without_object_is_a_passive(self, pipeline: Pipeline, text: str,
+                                                     target: str) -> None:
         found = triples(pipeline, text)
         assert any(t == target and s != target for s, t, _ in found), found
 
