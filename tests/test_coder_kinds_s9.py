@@ -177,17 +177,3 @@ class TestWitnessedActs:
         found = triples(pipeline, text)
         assert found and not any(s.endswith("CVL") for s, _, _ in found), found
 
-
-@pytest.mark.slow
-class TestHeadlinePastForms:
-    @pytest.mark.parametrize(("text", "target"), [
-        ("Belarusian journalist detained in Minsk", "BLRMED"),
-        ("Rebels attacked in northern Mali", "MLIREB"),
-    ])
-    def test_a_past_form_without_object_is_a_passive(self, pipeline: Pipeline, text: str,
-                                                     target: str) -> None:
-        found = triples(pipeline, text)
-        assert any(t == target and s != target for s, t, _ in found), found
-
-    def test_an_active_headline_with_an_object_stays_active(self, pipeline: Pipeline) -> None:
-        assert ("NGACOP", "NGAOPP", "173") in triples(pipeline, "Police arrested 20 protesters in Lagos")
