@@ -13,7 +13,7 @@ from tidings.actors import KnowledgeBase
 from tidings.nlp.segment import Sentence
 from tidings.record import Actor
 
-__all__ = ["apply_definitions", "defined_acronyms"]
+__all__ = ["apply_definitions", "defined_acronyms", "surnames_named"]
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in"})
 _SHORTEST, _LONGEST = 2, 6
@@ -60,6 +60,16 @@ def defined_acronyms(sentences: Sequence[Sentence]) -> dict[str, list[str]]:
             long_form = _long_form(_name_before(words, i), short)
             if long_form is not None and short not in found:
                 found[short] = long_form
+    return found
+
+
+def surnames_named(sentences: Sequence[Sentence], kb: KnowledgeBase) -> dict[str, list[str]]:
+    """A country's name the article uses as someone's surname ("reporter Bill Holland") -> the full name
+    at its first use: a later "Holland said" is that person, not the Netherlands."""
+    found: dict[str, list[str]] = {}
+    for sent in sentences:
+        for given, surname in kb.country_surnames(sent.words):
+            found.setdefault(sent.words[surname], [sent.words[given], sent.words[surname]])
     return found
 
 

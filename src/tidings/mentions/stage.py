@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Token
-from tidings.mentions.acronyms import apply_definitions, defined_acronyms
+from tidings.mentions.acronyms import apply_definitions, defined_acronyms, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
 from tidings.nlp.segment import Sentence
@@ -118,8 +118,12 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
 
     discourse = Discourse(is_person=is_person, country_names=res.kb.countries)
     acronyms = defined_acronyms(sentences)  # "the Financial Services Agency (FSA)": not the armed group
+    surnames = surnames_named(sentences, res.kb)  # "reporter Bill Holland", later "Holland said"
+    for surname, full in surnames.items():
+        acronyms.setdefault(surname, full)
     apply_definitions(sentences, acronyms, res.kb, published)
-    place_countries: dict[str, str | None] = {}  # each place name geocoded once per article
+    # each place name geocoded once per article; a surname is no place
+    place_countries: dict[str, str | None] = dict.fromkeys(surnames)
     paragraph = -1
     for sent in sentences:
         if sent.paragraph != paragraph:
@@ -261,7 +265,7 @@ def _add(discourse: Discourse, res: Resources, actor: Actor) -> None:
         discourse.add(actor)
         return
     words = actor.text.split()
-    gender = address_gender(res.kb, words) or res.kb.gender(actor.name)
+    gender = address_gender(res.kb, words) or res.kb.gender(actor.name) or res.kb.given_gender(actor.name)
     discourse.add_person(actor, gender=gender, titles=_titles(words))
 
 
@@ -292,7 +296,7 @@ def _unknown_people(sent: Sentence, refs: list[ActorRef], res: Resources, publis
         if known is not None and known.code != UNKNOWN:
             continue  # "Kim" after "Kim Jong Un": a short form, resolved or not in this sentence
         before = [sent.doc[ent.start - 1].text] if ent.start > 0 else []
-        gender = address_gender(res.kb, before + [t.text for t in ent])
+        gender = address_gender(res.kb, before + [t.text for t in ent]) or res.kb.given_gender(ent.text)
         discourse.add_unknown_person(ent.text, gender)
         out.unknown_people.append((sent.index, ent.text))
 
