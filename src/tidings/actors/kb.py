@@ -186,8 +186,8 @@ def _parse_tsv(text: str, source: str) -> list[dict[str, str]]:
 # not "and": "Russian and Chinese diplomats" are the nations'.
 _NOT_A_NOUN = frozenset({
     "of", "in", "at", "from", "for", "on", "to", "with", "by", "as", "than", "is", "was", "are", "were", "be",
-    "been", "has", "had", "have", "should", "will", "would", "could", "can", "may", "must", "might", "remains",
-    "became", "becomes", "gained", "gains", "lessons", "classes",
+    "been", "has", "had", "have", "should", "will", "would", "could", "can", "may", "must", "might",
+    "remains", "became", "becomes", "gained", "gains", "lessons", "classes",
 })
 
 #: The header of each actor table a user may add (``--actors FILE``): the packaged files' own columns.
