@@ -570,7 +570,7 @@ class KnowledgeBase:
         piece = pieces[i]
         if piece.norm not in self.languages or piece.possessive:
             return False
-        if i > 0 and piece.token > pieces[i - 1].token + 1 or i == 0 and piece.token > 0:
+        if piece.token > (pieces[i - 1].token + 1 if i > 0 else 0):
             return False  # "the French" (normalising drops "the")
         after = pieces[i + 1] if i + 1 < len(pieces) else None
         return after is None or after.token > piece.token + 1 or after.norm in _NOT_A_NOUN
