@@ -112,7 +112,6 @@ def test_a_language_questioned_is_no_target(pipeline: Pipeline) -> None:
 
 # --- where an act happened, not who reports it
 
-@pytest.mark.xfail(reason="TODO(s9)", strict=False)
 def test_police_take_the_country_of_the_article_not_of_a_foreign_speaker(pipeline: Pipeline) -> None:
     text = ("Protesters blocked roads in Lahore on Monday. Police arrested 40 protesters, a British diplomat "
             "said.")
@@ -121,13 +120,11 @@ def test_police_take_the_country_of_the_article_not_of_a_foreign_speaker(pipelin
     assert ("PAKCOP", "PAKOPP", "17") in found
 
 
-@pytest.mark.xfail(reason="TODO(s9)", strict=False)
 def test_a_foreign_speakers_nationality_does_not_place_villagers(pipeline: Pipeline) -> None:
     found = sides(pipeline, "Villagers protested against a new dam on Monday, the Canadian ambassador said.")
     assert not any(source.startswith("CAN") for source, _, _ in found)
 
 
-@pytest.mark.xfail(reason="TODO(s9)", strict=False)
 def test_a_nationality_of_local_forces_still_places_them(pipeline: Pipeline) -> None:
     assert ("KENCOP", "KENOPP", "17") in sides(pipeline, "Kenyan police arrested 20 protesters on Monday.")
 
@@ -163,7 +160,6 @@ def test_rsf_in_an_article_about_press_freedom_stays_reporters_without_borders(p
     assert any(source.startswith("NGO") for source, _, _ in sides(pipeline, text))
 
 
-@pytest.mark.xfail(reason="TODO(s9)", strict=False)
 def test_the_rapid_support_forces_by_their_short_form(kb: KnowledgeBase) -> None:
     actor = kb.resolve(["Rapid", "Support", "Forces"], DAY)
     assert actor is not None and actor.code.startswith("SDN")

@@ -251,6 +251,7 @@ class KnowledgeBase:
         self._titles: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.honorifics: set[str] = set()  # words before a name that are no given name (data/honorifics.tsv)
         self.languages: set[str] = set()  # demonyms that name a language when alone (data/languages.tsv)
+        self.abroad: set[str] = set()  # roles of people who act abroad: "diplomat" (data/abroad.tsv)
 
     # ------------------------------------------------------------------------------------ building
 
@@ -320,6 +321,7 @@ class KnowledgeBase:
         self._add_titles(_read_tsv("titles.tsv"), "actors/data/titles.tsv")
         self.honorifics |= {row["word"].lower().rstrip(".") for row in _read_tsv("honorifics.tsv")}
         self.languages |= {row["language"].lower() for row in _read_tsv("languages.tsv")}
+        self.abroad |= {row["role"].lower() for row in _read_tsv("abroad.tsv")}
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override

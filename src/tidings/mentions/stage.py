@@ -63,6 +63,9 @@ class ArticleMentions:
     unknown_people: list[tuple[int, str]] = field(default_factory=list)  # (sentence, name)
     people: dict[str, Actor] = field(default_factory=dict)  # people coded by their title only
     places: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence -> countries it names
+    # sentence -> the countries of the officials, diplomats and troops it names by nationality ("a British
+    # diplomat said"): who speaks or visits, not where
+    visitors: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -105,6 +108,7 @@ class ArticleMentions:
         if main is not None:
             return main
         named = {c for countries in self.places.values() for c in countries}
+        # (a visitor's nationality alone, "a British diplomat said police...", says nothing of where)
         return next(iter(named)) if len(named) == 1 else None
 
 
@@ -129,7 +133,8 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         if sent.paragraph != paragraph:
             discourse.topic = None  # a new paragraph names its subject again
             paragraph = sent.paragraph
-        out.places[sent.index] = _countries_named(sent, res, place_countries)
+        out.visitors[sent.index] = _visitors_named(sent, res)
+        out.places[sent.index] = _countries_named(sent, res, place_countries, out.visitors[sent.index])
         if sent.doc is None:
             for start, end, actor in sent.mentions:
                 out.mentions.append(Mention(sent.index, start, end, actor, "known-name"))
@@ -160,15 +165,35 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
     return out
 
 
+# Sectors of a country's organs that act only at home: its police and courts.
+_AT_HOME = frozenset({"COP", "JUD"})
 # Entity labels of places in spaCy's English models.
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None]) -> tuple[str, ...]:
-    """The countries a sentence names as places: countries and capitals it names as such, and the
-    countries of the places the parser labels (a parsed sentence only; ``known`` caches the look-ups)."""
+def _visitors_named(sent: Sentence, res: Resources) -> tuple[str, ...]:
+    """The countries of the people a sentence names by a nationality and a role held abroad
+    (actors/data/abroad.tsv: "a British diplomat said"): who speaks, not where an act happened."""
+    found: set[str] = set()
+    for _, end, actor in sent.mentions:
+        if actor.country is None or actor.code != actor.country:
+            continue
+        after = [w.lower() for w in sent.words[end : end + 2]]
+        if after[:1] and (after[0] in res.kb.abroad or " ".join(after) in res.kb.abroad):
+            found.add(actor.country)
+    return tuple(sorted(found))
+
+
+def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None],
+                     visitors: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The countries a sentence names as places: countries and capitals it names as such (not as a
+    ``visitors``' nationality only), the countries of police and courts ("Kenyan police": they act at
+    home), and the countries of the places the parser labels (a parsed sentence only; ``known`` caches the
+    look-ups)."""
     found = {actor.country for _, _, actor in sent.mentions
-             if actor.country is not None and actor.code == actor.country}
+             if actor.country is not None and actor.country not in visitors
+             and (actor.code == actor.country
+                  or (actor.sector in _AT_HOME and actor.code[3:] == actor.sector))}
     if sent.doc is not None:
         for ent in (e for e in sent.doc.ents if e.label_ in _PLACE_LABELS):
             if ent.text not in known:
