@@ -148,7 +148,6 @@ def test_its_official_is_the_country_spoken_of(pipeline: Pipeline, text: str, co
 
 # --- a short form with two readings: the one of the article's country
 
-@pytest.mark.xfail(reason="TODO(s9)", strict=False)
 def test_rsf_in_an_article_about_sudan_is_the_rapid_support_forces(pipeline: Pipeline) -> None:
     text = ("Fighting continued in Sudan on Monday. The RSF shelled a hospital in Omdurman, killing five "
             "people.")

@@ -666,6 +666,15 @@ class KnowledgeBase:
         allowed = set(kinds) if kinds is not None else None
         return [a.entry for a in bucket if allowed is None or a.entry.kind in allowed]
 
+    def readings(self, word: str) -> list[Entry]:
+        """The entries a one-word name stands for, one per code, when it stands for several ("RSF":
+        Reporters Without Borders and Sudan's Rapid Support Forces); else []."""
+        found: dict[str, Entry] = {}
+        for entry in self._whole([word]):
+            if entry.code is not None:
+                found.setdefault(entry.code, entry)
+        return list(found.values()) if len(found) > 1 else []
+
     def country_of(self, word_or_phrase: str) -> str | None:
         """The country (alpha-3) a name, demonym, capital, seat, person or organisation belongs to."""
         entries = self._whole(word_or_phrase.split())

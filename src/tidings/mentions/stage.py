@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Token
-from tidings.mentions.acronyms import apply_definitions, defined_acronyms, surnames_named
+from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
 from tidings.nlp.segment import Sentence
@@ -123,8 +123,9 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
     discourse = Discourse(is_person=is_person, country_names=res.kb.countries)
     acronyms = defined_acronyms(sentences)  # "the Financial Services Agency (FSA)": not the armed group
     surnames = surnames_named(sentences, res.kb)  # "reporter Bill Holland", later "Holland said"
-    for surname, full in surnames.items():
-        acronyms.setdefault(surname, full)
+    # "RSF" in an article that names Sudan: the Rapid Support Forces, not Reporters Without Borders
+    for short, full in {**readings_in_context(sentences, res.kb), **surnames}.items():
+        acronyms.setdefault(short, full)
     apply_definitions(sentences, acronyms, res.kb, published)
     # each place name geocoded once per article; a surname is no place
     place_countries: dict[str, str | None] = dict.fromkeys(surnames)
