@@ -131,7 +131,6 @@ def test_a_nationality_of_local_forces_still_places_them(pipeline: Pipeline) -> 
 
 # --- "its ambassador", "the country's president": the country spoken of
 
-@pytest.mark.xfail(reason="TODO(s9)", strict=False)
 @pytest.mark.parametrize(("text", "code"), [
     ("Germany summoned the Russian envoy on Monday. Its foreign minister criticised Moscow.", "DEUGOV"),
     ("Ruritania closed its border on Monday. Its president criticised Austria.", None),

@@ -666,6 +666,11 @@ class KnowledgeBase:
         allowed = set(kinds) if kinds is not None else None
         return [a.entry for a in bucket if allowed is None or a.entry.kind in allowed]
 
+    def names_country(self, text: str) -> bool:
+        """Whether ``text`` is a country's (or capital's) name ("Germany", "the UK"), not a nationality or a
+        group of the country ("Russian", "the Russian envoy")."""
+        return bool(self._whole(text.split(), ["country", "capital"]))
+
     def readings(self, word: str) -> list[Entry]:
         """The entries a one-word name stands for, one per code, when it stands for several ("RSF":
         Reporters Without Borders and Sudan's Rapid Support Forces); else []."""
