@@ -144,6 +144,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         state = discourse.snapshot()
         names = NameResolver(res.kb, state, people, acronyms)
         _introduce_titled(sent, names, published)
+        _apposed_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas)
         unnamed = _unnamed_subject(sent, coder)
@@ -166,6 +167,8 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
     return out
 
 
+# Words that put a title in the past ("a former minister", "ex-minister").
+_FORMER = frozenset({"former", "ex", "erstwhile"})
 # Sectors of a country's organs that act only at home: its police and courts.
 _AT_HOME = frozenset({"COP", "JUD"})
 # Entity labels of places in spaCy's English models.
@@ -272,6 +275,28 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
             # the widest title wins: "IRENA Director-General X" is the agency's, not a general
             if actor is not None and titled and (
                     names.titled_newcomer(words, actor, published) is not actor or ent.text in names.people):
+                break
+
+
+def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A known person whose dated terms have them out of office, given a title of their own country in
+    apposition ("X, China's foreign minister, said"): the text's title is newer than our dates, so the
+    person keeps the title's code in this article, as a title written before the name does."""
+    assert sent.doc is not None
+    for ent in sent.doc.ents:
+        if ent.label_ != "PERSON" or ent.text in names.people:
+            continue
+        actor = names.kb.resolve([t.text for t in ent], published)
+        if actor is None or not actor.code.endswith("ELI") or actor.country is None:
+            continue
+        for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end):
+            words = [t.text for t in appos.subtree]
+            if any(w.lower().rstrip("-") in _FORMER for w in words):
+                continue  # "X, a former foreign minister": out of office, as our dates say
+            title = names.kb.resolve(words, published)
+            if title is not None and title.country == actor.country and title.sector not in (None, "ELI") \
+                    and title.code[3:] == title.sector:
+                names.people[ent.text] = Actor(ent.text, actor.name, title.code, title.country, title.sector)
                 break
 
 
