@@ -185,3 +185,14 @@ def test_a_former_title_in_apposition_keeps_the_former_official(pipeline: Pipeli
     found = sides(pipeline, "Wang Yi, a former Chinese foreign minister, criticised the United States on "
                             "Monday.")
     assert ("CHNELI", "USA", "11") in found
+
+
+# --- a group named by kind with the place it belongs to
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The mayor of Lagos criticised the police on Monday.", "NGAGOV"),
+    ("Lagos police arrested the governor's aide on Monday.", "NGACOP"),
+])
+def test_a_group_named_by_kind_takes_the_country_of_its_place(pipeline: Pipeline, text: str,
+                                                              code: str) -> None:
+    assert code in {source for source, _, _ in sides(pipeline, text)}
