@@ -196,3 +196,20 @@ def test_a_former_title_in_apposition_keeps_the_former_official(pipeline: Pipeli
 def test_a_group_named_by_kind_takes_the_country_of_its_place(pipeline: Pipeline, text: str,
                                                               code: str) -> None:
     assert code in {source for source, _, _ in sides(pipeline, text)}
+
+
+# --- who a protest noun is by
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Police dispersed a student demonstration in Delhi on Friday.", "INDOPP"),
+    ("Police broke up a teachers' protest in Lima on Friday.", "PEROPP"),
+])
+def test_the_crowd_named_inside_a_protest_noun_are_protesters(pipeline: Pipeline, text: str,
+                                                               code: str) -> None:
+    found = sides(pipeline, text)
+    assert any(source == code for source, _, root in found if root == "14")
+    assert not any(source.endswith(("EDU", "CVL")) for source, _, root in found if root == "14")
+
+
+def test_a_group_that_protests_by_a_verb_keeps_its_role(pipeline: Pipeline) -> None:
+    assert ("INDEDU", "", "14") in sides(pipeline, "Students marched in Delhi on Friday.")
