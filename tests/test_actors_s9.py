@@ -213,3 +213,8 @@ def test_the_crowd_named_inside_a_protest_noun_are_protesters(pipeline: Pipeline
 
 def test_a_group_that_protests_by_a_verb_keeps_its_role(pipeline: Pipeline) -> None:
     assert ("INDEDU", "", "14") in sides(pipeline, "Students marched in Delhi on Friday.")
+
+
+def test_a_town_the_parser_takes_for_a_person_still_places_a_group(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Militants seized a checkpoint 40 miles from Palmyra on Monday.")
+    assert any(source == "SYRREB" for source, _, _ in found)

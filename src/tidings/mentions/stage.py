@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
-from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Token
+from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Span, Token
 from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
@@ -171,6 +171,9 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
 _FORMER = frozenset({"former", "ex", "erstwhile"})
 # Sectors of a country's organs that act only at home: its police and courts.
 _AT_HOME = frozenset({"COP", "JUD"})
+# Labels the parser gives town names it does not know, and the prepositions that place what follows them.
+_MISTAKEN_LABELS = frozenset({"PERSON", "ORG"})
+_LOCATIVE = frozenset({"in", "near", "from", "outside", "around", "across", "inside"})
 # Entity labels of places in spaCy's English models.
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -199,13 +202,21 @@ def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None
              and (actor.code == actor.country
                   or (actor.sector in _AT_HOME and actor.code[3:] == actor.sector))}
     if sent.doc is not None:
-        for ent in (e for e in sent.doc.ents if e.label_ in _PLACE_LABELS):
+        for ent in (e for e in sent.doc.ents if e.label_ in _PLACE_LABELS or _placed_name(e, res)):
             if ent.text not in known:
                 known[ent.text] = res.place_country(ent.text)
             country = known[ent.text]
             if country is not None:
                 found.add(country)
     return tuple(sorted(found))
+
+
+def _placed_name(ent: Span, res: Resources) -> bool:
+    """A name the parser takes for a person or body that stands where a place does ("40 miles from
+    Palmyra", "in Tal Abyad"), and that names no actor we know: a town the parser did not know."""
+    root = ent.root
+    return ent.label_ in _MISTAKEN_LABELS and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE \
+        and res.kb.resolve([t.text for t in ent], None) is None
 
 
 def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
