@@ -223,3 +223,4 @@ def test_a_town_the_parser_takes_for_a_person_still_places_a_group(pipeline: Pip
 def test_a_compound_title_alone_is_the_person_named_with_it_before(pipeline: Pipeline) -> None:
     text = ("Afghanistan's Vice President Abdul Karim Khalili criticised Pakistan on Monday. The vice "
             "president also accused India of interference.")
+    assert ("AFGGOV", "IND", "11") in roots(pipeline, text, dt.date(2017, 5, 6))
