@@ -224,3 +224,11 @@ def test_a_compound_title_alone_is_the_person_named_with_it_before(pipeline: Pip
     text = ("Afghanistan's Vice President Abdul Karim Khalili criticised Pakistan on Monday. The vice "
             "president also accused India of interference.")
     assert ("AFGGOV", "IND", "11") in roots(pipeline, text, dt.date(2017, 5, 6))
+
+
+def test_a_users_language_and_abroad_tables_are_layered_over_the_packaged_ones() -> None:
+    kb = KnowledgeBase.packaged()
+    assert kb.add_table("language\nestonian\n", source="test") == 1
+    assert kb.add_table("role\nattache\n", source="test") == 1
+    assert "estonian" in kb.languages and "attache" in kb.abroad
+    assert kb.resolve(["lessons", "in", "Estonian"], None) is None

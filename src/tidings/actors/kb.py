@@ -199,6 +199,8 @@ TABLES: dict[tuple[str, ...], str] = {
     ("word", "gender"): "address",
     ("title", "countries", "sector"): "titles",
     ("word",): "honorifics",
+    ("language",): "languages",
+    ("role",): "abroad",
 }
 
 
@@ -343,6 +345,10 @@ class KnowledgeBase:
             self._add_titles(rows, source)
         elif kind == "honorifics":
             self.honorifics |= {row["word"].lower().rstrip(".") for row in rows}
+        elif kind == "languages":
+            self.languages |= {row["language"].lower() for row in rows}
+        elif kind == "abroad":
+            self.abroad |= {row["role"].lower() for row in rows}
         else:
             self._add_leaders(rows, source, override=True)
         return len(rows)
