@@ -233,7 +233,7 @@ def test_armed_forces_services_and_groups_named_by_their_own_names(kb: Knowledge
 
 
 @pytest.mark.parametrize(("phrase", "sector"), [
-    (["the", "prosecutor", "general"], "JUD"), (["armed", "men"], "REB"), (["an", "attacker"], "UAF"),
+    (["the", "prosecutor", "general"], "JUD"), (["armed", "men"], "UAF"), (["an", "attacker"], "UAF"),
     (["the", "electoral", "commission"], "GOV"), (["the", "city", "council"], "GOV"),
     (["the", "lower", "house"], "LEG"), (["two", "hostages"], "CVL"),
     (["armed", "bandits"], "CRM"),

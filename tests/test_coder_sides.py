@@ -15,7 +15,7 @@ def roots(pipeline: Pipeline, text: str) -> set[str]:
     return {code[:2] for _, _, code in triples(pipeline, text)}
 
 
-GENERIC = Actor("gunmen", "gunmen", "---REB", None, "REB")
+GENERIC = Actor("gunmen", "gunmen", "---UAF", None, "UAF")
 NAMED = Actor("Chile", "Chile", "CHL", "CHL", None)
 
 
@@ -31,14 +31,14 @@ def test_the_policy_follows_plover_on_recipients() -> None:
 
 
 def test_generic_sides_take_the_country_of_the_place_of_a_conflict() -> None:
-    assert localise(GENERIC, "KEN") == Actor("gunmen", "gunmen", "KENREB", "KEN", "REB")
+    assert localise(GENERIC, "KEN") == Actor("gunmen", "gunmen", "KENUAF", "KEN", "UAF")
     assert localise(NAMED, "KEN") is NAMED
     # an attack with no side named stands where its place is known, both sides left empty (GDELT)
     assert complete("190", None, None, ("Mombasa", "KEN")) == (None, None)
     assert complete("190", None, None, ("Mombasa", "KEN"), dyadic=True) is None
     assert complete("190", None, None, None) is None  # nowhere and nobody: not an event
     said = complete("018", GENERIC, NAMED, ("Lima", "PER"))  # a comment made about a place
-    assert said is not None and said[0] is not None and said[0].code == "---REB"
+    assert said is not None and said[0] is not None and said[0].code == "---UAF"
 
 
 @pytest.mark.parametrize(("text", "root"), [
@@ -58,7 +58,7 @@ def test_a_topic_noun_with_no_actor_is_no_event(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Thousands of demonstrators gathered outside parliament in Ankara.", ("TUROPP", "141")),
     ("Hundreds of farmers assembled in Lima in protest at the new water law.", ("PERAGR", "141")),
-    ("A group of gunmen opened fire on a minibus in Peshawar.", ("PAKREB", "190")),
+    ("A group of gunmen opened fire on a minibus in Peshawar.", ("PAKUAF", "190")),
     ("Dozens of students were detained by police in Lagos.", ("NGACOP", "173")),
 ])
 def test_counted_and_generic_actors(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:

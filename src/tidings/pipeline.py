@@ -36,7 +36,7 @@ from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.restated import drop_restated
-from tidings.events.sides import complete, locative_target
+from tidings.events.sides import complete, crowd_of_protest, locative_target
 from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
@@ -470,6 +470,8 @@ class Pipeline:
             return None  # "held talks in Geneva": Switzerland did not talk back
         statement = is_statement(cand.rule)
         source = cand.source.actor if cand.source else None
+        if cand.source is not None:  # "a student demonstration": demonstrators
+            source = crowd_of_protest(cand.code, cand.trigger, cand.source.start, cand.source.end, source)
         if source is not None and statement:
             source = speaker_home(source, home)  # "the ministry said": the article's own
         sides = complete(cand.code, source, cand.target.actor if cand.target else None,

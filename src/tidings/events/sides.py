@@ -47,7 +47,8 @@ from tidings.events.lexicon import inflect_noun, inflect_verb, word_classes
 from tidings.events.ontology import plover
 from tidings.record import Actor
 
-__all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "complete", "is_generic",
+__all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "complete", "crowd_of_protest",
+           "is_generic",
            "localise", "locative_target", "placed", "protest_sides", "resident", "standalone_forms"]
 
 # PLOVER 2.0 manual, "Requires recipient: Yes".
@@ -187,6 +188,28 @@ def protest_sides(source: Actor | None, target: Actor | None, country: str | Non
     if target is not None and target.code == "---GOV":
         target = Actor(target.text, target.name, country + "GOV", country, target.sector)
     return source, target
+
+
+# Dependencies of a word that names who a protest noun is by: "a *student* demonstration", "*farmers'* march".
+CROWD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def crowd_of_protest(code: str, trigger: Any, start: int, end: int, actor: Actor | None) -> Actor | None:
+    """The side named inside a protest noun ("a student demonstration", "a farmers' march", tokens
+    ``[start, end)`` of the trigger's sentence) is the crowd that protests: protesters (``OPP``; strikers,
+    ``LAB``, for a strike, :data:`STRIKES`) of the group's country, as the gold guide codes demonstrators
+    whoever they are. A side named apart from the noun ("students marched") keeps its own role."""
+    if actor is None or code[:2] != "14" or trigger.pos_ != "NOUN" or actor.sector is None:
+        return actor
+    doc = trigger.doc
+    roots = [doc[i] for i in range(start, end) if not start <= doc[i].head.i < end]
+    if len(roots) != 1 or roots[0].head.i != trigger.i or roots[0].dep_ not in CROWD_DEPS or \
+            roots[0].i > trigger.i:
+        return actor
+    sector = "LAB" if code[:3] in STRIKES else "OPP"
+    if actor.code[3:] != actor.sector or actor.sector == sector:
+        return actor  # a named group ("Hamas supporters' rally") stays itself
+    return Actor(actor.text, actor.name, actor.code[:3] + sector, actor.country, sector)
 
 
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,

@@ -10,10 +10,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tidings.actors import KnowledgeBase
+from tidings.actors.kb import Entry
 from tidings.nlp.segment import Sentence
 from tidings.record import Actor
 
-__all__ = ["apply_definitions", "defined_acronyms"]
+__all__ = ["apply_definitions", "defined_acronyms", "readings_in_context", "surnames_named"]
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "in"})
 _SHORTEST, _LONGEST = 2, 6
@@ -60,6 +61,38 @@ def defined_acronyms(sentences: Sequence[Sentence]) -> dict[str, list[str]]:
             long_form = _long_form(_name_before(words, i), short)
             if long_form is not None and short not in found:
                 found[short] = long_form
+    return found
+
+
+def surnames_named(sentences: Sequence[Sentence], kb: KnowledgeBase) -> dict[str, list[str]]:
+    """A country's name the article uses as someone's surname ("reporter Bill Holland") -> the full name
+    at its first use: a later "Holland said" is that person, not the Netherlands."""
+    found: dict[str, list[str]] = {}
+    for sent in sentences:
+        for given, surname in kb.country_surnames(sent.words):
+            found.setdefault(sent.words[surname], [sent.words[given], sent.words[surname]])
+    return found
+
+
+def readings_in_context(sentences: Sequence[Sentence], kb: KnowledgeBase) -> dict[str, list[str]]:
+    """A short form with several readings ("RSF": Reporters Without Borders, or Sudan's Rapid Support
+    Forces) -> the name of the one reading of a country the article names elsewhere (Sudan); a short form
+    whose readings' countries the article does not name, or names several of, keeps the default reading."""
+    countries: set[str] = set()
+    ambiguous: dict[str, list[Entry]] = {}
+    for sent in sentences:
+        for start, end, actor in sent.mentions:
+            words = sent.words[start:end]
+            readings = kb.readings(words[0]) if len(words) == 1 and _short_form(words[0]) else []
+            if readings:
+                ambiguous.setdefault(words[0], readings)
+            elif actor.country is not None:
+                countries.add(actor.country)
+    found: dict[str, list[str]] = {}
+    for short, readings in ambiguous.items():
+        here = [e for e in readings if e.code is not None and e.code[:3] in countries]
+        if len(here) == 1:
+            found[short] = here[0].name.split()
     return found
 
 

@@ -33,7 +33,10 @@ LEADER_NOUNS = frozenset({"leader", "ruler", "dictator", "strongman", "monarch"}
 TITLE_NOUNS = frozenset({"president", "premier", "king", "queen", "chancellor", "minister", "secretary",
                          "prime minister", "foreign minister", "senator", "governor", "mayor", "general",
                          "commander", "chief", "emir", "sultan", "prince", "princess", "pope", "ambassador",
-                         "envoy", "spokesman", "spokeswoman", "candidate", "nominee"})
+                         "envoy", "spokesman", "spokeswoman", "candidate", "nominee", "vice president",
+                         "deputy prime minister", "defence minister", "defense minister", "interior minister",
+                         "finance minister", "foreign secretary", "home secretary", "attorney general",
+                         "secretary of state", "speaker"})
 # Heads of state or government: a title of this kind falls back to the latest head named without a title.
 HEAD_TITLES = frozenset({"president", "premier", "prime minister"})
 UNKNOWN = ""  # code of a person the knowledge base cannot code

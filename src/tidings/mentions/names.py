@@ -77,7 +77,7 @@ class NameResolver:
             if earlier is not None:
                 return _retext(earlier, " ".join(words))  # "the president": the one named before
         if actor is not None and actor.code.startswith("---") and actor.sector is not None:
-            country = self._title_country(rest)
+            country = self._owner_country(rest) or self._title_country(rest)
             if country is not None:  # "the chancellor" in an article about Austria
                 name = f"{self.kb.countries[country]} {actor.name}"
                 return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
@@ -92,6 +92,23 @@ class NameResolver:
         if not self.acronyms or not any(w in self.acronyms for w in words):
             return words
         return [part for w in words for part in self.acronyms.get(w, [w])]
+
+    def _owner_country(self, rest: list[str]) -> str | None:
+        """The country "its" or "the country's" refers to before a role ("its ambassador", "the country's
+        army"): the country the article spoke of last, unless it has named a body of no country (an IGO, an
+        NGO, a company) that "its" may mean as well."""
+        lowered = [w.lower() for w in rest]
+        owned = len(lowered) > 1 and (lowered[0] == "its" or lowered[0] in _COUNTRY_WORDS)
+        if not owned:
+            return None
+        # a country named by its name ("Germany summoned the Russian envoy. Its ..."), not by a nationality
+        named = [a for a in self.discourse.countries
+                 if a.country is not None and self.kb.names_country(a.text)]
+        if not named:
+            return None
+        if lowered[0] == "its" and any(a.country is None for a in self.discourse.others):
+            return None
+        return named[-1].country
 
     def _title_country(self, rest: list[str]) -> str | None:
         """The country whose office a title alone names (data/titles.tsv): the country the article spoke of

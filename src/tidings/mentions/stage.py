@@ -15,8 +15,8 @@ import functools
 from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
-from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Token
-from tidings.mentions.acronyms import apply_definitions, defined_acronyms
+from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Span, Token
+from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
 from tidings.nlp.segment import Sentence
@@ -63,6 +63,9 @@ class ArticleMentions:
     unknown_people: list[tuple[int, str]] = field(default_factory=list)  # (sentence, name)
     people: dict[str, Actor] = field(default_factory=dict)  # people coded by their title only
     places: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence -> countries it names
+    # sentence -> the countries of the officials, diplomats and troops it names by nationality ("a British
+    # diplomat said"): who speaks or visits, not where
+    visitors: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -105,6 +108,7 @@ class ArticleMentions:
         if main is not None:
             return main
         named = {c for countries in self.places.values() for c in countries}
+        # (a visitor's nationality alone, "a British diplomat said police...", says nothing of where)
         return next(iter(named)) if len(named) == 1 else None
 
 
@@ -118,14 +122,20 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
 
     discourse = Discourse(is_person=is_person, country_names=res.kb.countries)
     acronyms = defined_acronyms(sentences)  # "the Financial Services Agency (FSA)": not the armed group
+    surnames = surnames_named(sentences, res.kb)  # "reporter Bill Holland", later "Holland said"
+    # "RSF" in an article that names Sudan: the Rapid Support Forces, not Reporters Without Borders
+    for short, full in {**readings_in_context(sentences, res.kb), **surnames}.items():
+        acronyms.setdefault(short, full)
     apply_definitions(sentences, acronyms, res.kb, published)
-    place_countries: dict[str, str | None] = {}  # each place name geocoded once per article
+    # each place name geocoded once per article; a surname is no place
+    place_countries: dict[str, str | None] = dict.fromkeys(surnames)
     paragraph = -1
     for sent in sentences:
         if sent.paragraph != paragraph:
             discourse.topic = None  # a new paragraph names its subject again
             paragraph = sent.paragraph
-        out.places[sent.index] = _countries_named(sent, res, place_countries)
+        out.visitors[sent.index] = _visitors_named(sent, res)
+        out.places[sent.index] = _countries_named(sent, res, place_countries, out.visitors[sent.index])
         if sent.doc is None:
             for start, end, actor in sent.mentions:
                 out.mentions.append(Mention(sent.index, start, end, actor, "known-name"))
@@ -134,6 +144,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         state = discourse.snapshot()
         names = NameResolver(res.kb, state, people, acronyms)
         _introduce_titled(sent, names, published)
+        _apposed_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas)
         unnamed = _unnamed_subject(sent, coder)
@@ -156,23 +167,56 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
     return out
 
 
+# Words that put a title in the past ("a former minister", "ex-minister").
+_FORMER = frozenset({"former", "ex", "erstwhile"})
+# Sectors of a country's organs that act only at home: its police and courts.
+_AT_HOME = frozenset({"COP", "JUD"})
+# Labels the parser gives town names it does not know, and the prepositions that place what follows them.
+_MISTAKEN_LABELS = frozenset({"PERSON", "ORG"})
+_LOCATIVE = frozenset({"in", "near", "from", "outside", "around", "across", "inside"})
 # Entity labels of places in spaCy's English models.
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None]) -> tuple[str, ...]:
-    """The countries a sentence names as places: countries and capitals it names as such, and the
-    countries of the places the parser labels (a parsed sentence only; ``known`` caches the look-ups)."""
+def _visitors_named(sent: Sentence, res: Resources) -> tuple[str, ...]:
+    """The countries of the people a sentence names by a nationality and a role held abroad
+    (actors/data/abroad.tsv: "a British diplomat said"): who speaks, not where an act happened."""
+    found: set[str] = set()
+    for _, end, actor in sent.mentions:
+        if actor.country is None or actor.code != actor.country:
+            continue
+        after = [w.lower() for w in sent.words[end : end + 2]]
+        if after[:1] and (after[0] in res.kb.abroad or " ".join(after) in res.kb.abroad):
+            found.add(actor.country)
+    return tuple(sorted(found))
+
+
+def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None],
+                     visitors: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The countries a sentence names as places: countries and capitals it names as such (not as a
+    ``visitors``' nationality only), the countries of police and courts ("Kenyan police": they act at
+    home), and the countries of the places the parser labels (a parsed sentence only; ``known`` caches the
+    look-ups)."""
     found = {actor.country for _, _, actor in sent.mentions
-             if actor.country is not None and actor.code == actor.country}
+             if actor.country is not None and actor.country not in visitors
+             and (actor.code == actor.country
+                  or (actor.sector in _AT_HOME and actor.code[3:] == actor.sector))}
     if sent.doc is not None:
-        for ent in (e for e in sent.doc.ents if e.label_ in _PLACE_LABELS):
+        for ent in (e for e in sent.doc.ents if e.label_ in _PLACE_LABELS or _placed_name(e, res)):
             if ent.text not in known:
                 known[ent.text] = res.place_country(ent.text)
             country = known[ent.text]
             if country is not None:
                 found.add(country)
     return tuple(sorted(found))
+
+
+def _placed_name(ent: Span, res: Resources) -> bool:
+    """A name the parser takes for a person or body that stands where a place does ("40 miles from
+    Palmyra", "in Tal Abyad"), and that names no actor we know: a town the parser did not know."""
+    root = ent.root
+    return ent.label_ in _MISTAKEN_LABELS and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE \
+        and res.kb.resolve([t.text for t in ent], None) is None
 
 
 def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
@@ -245,6 +289,28 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
                 break
 
 
+def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A known person whose dated terms have them out of office, given a title of their own country in
+    apposition ("X, China's foreign minister, said"): the text's title is newer than our dates, so the
+    person keeps the title's code in this article, as a title written before the name does."""
+    assert sent.doc is not None
+    for ent in sent.doc.ents:
+        if ent.label_ != "PERSON" or ent.text in names.people:
+            continue
+        actor = names.kb.resolve([t.text for t in ent], published)
+        if actor is None or not actor.code.endswith("ELI") or actor.country is None:
+            continue
+        for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end):
+            words = [t.text for t in appos.subtree]
+            if any(w.lower().rstrip("-") in _FORMER for w in words):
+                continue  # "X, a former foreign minister": out of office, as our dates say
+            title = names.kb.resolve(words, published)
+            if title is not None and title.country == actor.country and title.sector not in (None, "ELI") \
+                    and title.code[3:] == title.sector:
+                names.people[ent.text] = Actor(ent.text, actor.name, title.code, title.country, title.sector)
+                break
+
+
 def _in_title(tok: Token) -> bool:
     """Whether ``tok`` may be part of a title written before a name (a hyphen inside a word as well:
     "Director-General", "Secretary-General")."""
@@ -261,7 +327,7 @@ def _add(discourse: Discourse, res: Resources, actor: Actor) -> None:
         discourse.add(actor)
         return
     words = actor.text.split()
-    gender = address_gender(res.kb, words) or res.kb.gender(actor.name)
+    gender = address_gender(res.kb, words) or res.kb.gender(actor.name) or res.kb.given_gender(actor.name)
     discourse.add_person(actor, gender=gender, titles=_titles(words))
 
 
@@ -292,7 +358,7 @@ def _unknown_people(sent: Sentence, refs: list[ActorRef], res: Resources, publis
         if known is not None and known.code != UNKNOWN:
             continue  # "Kim" after "Kim Jong Un": a short form, resolved or not in this sentence
         before = [sent.doc[ent.start - 1].text] if ent.start > 0 else []
-        gender = address_gender(res.kb, before + [t.text for t in ent])
+        gender = address_gender(res.kb, before + [t.text for t in ent]) or res.kb.given_gender(ent.text)
         discourse.add_unknown_person(ent.text, gender)
         out.unknown_people.append((sent.index, ent.text))
 
