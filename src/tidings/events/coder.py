@@ -701,7 +701,7 @@ class SentenceCoder:
                 targets = self._prep_targets(verb, entry.prep, obj)
             rule += ":passive"
         else:
-            sources = self._subjects(verb) or self._holder(obj, entry)
+            sources = self._subjects(verb) or self._holder(obj, entry) or self._trailing_speaker(verb)
             targets = []
             statement = entry.code[:2] == "01" and entry.lemma not in ADDRESSING_VERBS
             targets = self._bound_party(verb, entry, exclude=_codes(sources))
@@ -953,6 +953,19 @@ class SentenceCoder:
                 return self.actors(node.head)
             break
         return []
+
+    def _trailing_speaker(self, verb: Token) -> list[ActorRef]:
+        """The speaker a participle set off at the end of a said-clause belongs to ("X said the talks had
+        stalled, *urging* Y to return"; the parser hangs the participle on the reported clause), when the
+        reported clause's own subject is no actor that could do it."""
+        clause = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not _set_off(verb) or clause.dep_ != "ccomp":
+            return []
+        saying = clause.head
+        if saying.i == clause.i or saying.lemma_.lower() not in SPEAKING_VERBS:
+            return []
+        own = _first(clause, tuple(SUBJECTS | PASSIVE_SUBJECTS))
+        return self._subjects(saying) if own is None or not self.actors(own) else []
 
     def _prep_targets(self, verb: Token, prep_word: str | None, obj: Token | None,
                       exclude: frozenset[str] = frozenset()) -> list[ActorRef]:
