@@ -4,23 +4,29 @@ For every trigger (a verb or an event noun the lexicon knows) the coder finds:
 
 * the **source**: the subject (``nsubj``), the passive agent ("was attacked *by* X"), the controller of an
   infinitive ("X wants *to* attack"), the subject of the first conjunct ("X attacked A and *took* B"), or an
-  actor inside the event noun phrase ("the *Israeli* shelling", "*Russia's* sanctions");
+  actor inside the event noun phrase ("the *Israeli* shelling", "*Russia's* sanctions"); for a participle
+  set off at the end of a said-clause whose subject is no actor, the speaker ("X said the talks had
+  stalled, *urging* Y to return");
 * the **target**: the direct object, a dative ("gave *Israel* arms"), the object of the preposition the
   lexicon entry names ("talks *with* X", "sanctions *against* X") or, failing that, of any preposition that
-  marks a target; the passive subject; as a last resort the country of the place where it happened
+  marks a target; the passive subject; the object the verb shares with the next verb of its list
+  ("*condemned* and sanctioned Iran"); as a last resort the country of the place where it happened
   ("met *in Zurich*"), PETRARCH's convention;
 * one event per actor pair and direction. Coordinated actors give one event per pair. "X met Y" is one
   event, X -> Y (040: the subject is the source, PETRARCH's convention); parties coordinated as the subject
   of a meeting with no object ("X and Y met", "X and Y held a summit") and the parties of "talks between X
-  and Y" or "clashes between X and Y" give one event each way, as PLOVER puts all participants of a
-  consultation in its actor field; negotiations ("held talks with Y") carry the lexicon's ``reverse`` code
-  and are coded both ways; a visit is the visitor -> host (042), and the host -> visitor (043) only where
-  the host is told acting ("hosted", "welcomed");
+  and Y", "clashes between X and Y" or "fighting between X and Y" give one event each way, as PLOVER
+  puts all participants of a consultation in its actor field; negotiations ("held talks with Y") carry the
+  lexicon's ``reverse`` code and are coded both ways; a visit is the visitor -> host (042), and the host
+  -> visitor (043) only where the host is told acting ("hosted", "welcomed");
 * events of material conflict with no side named ("a grenade exploded in Davao", "shops were looted") come
   back with no source and no target (rule ``...:anonymous``): :mod:`tidings.events.sides` places them or drops
   them;
 * words of violence that report none are dropped: a natural force or an accident as the cause, a match, an
-  effigy (``data/words.tsv``); "spoke to reporters" is a statement (010), not a meeting;
+  effigy (``data/words.tsv``); "spoke to reporters" is a statement (010), not a meeting; an execution
+  told with no doer ("were executed") is the state's act (lexicon flag ``state``), not a private crime;
+* a statement coded by its content: "X said Y's act was a violation" accuses Y (112), "X said Y's act was
+  illegal" criticises Y (111; ``data/words.tsv`` classes ``wrong`` and ``censure``);
 * modality: "X urges Y to V" is an appeal by X to Y, "X demanded that Y V" and "X said Y must V" a demand
   (CAMEO 10), "X wants to attack Y" a threat, "X plans to help Y"
   an intent to cooperate, "X sent a letter to Y to praise him" is the praise (the vehicle verb yields).
@@ -712,7 +718,7 @@ class SentenceCoder:
                 targets = self._prep_targets(verb, entry.prep, obj)
             rule += ":passive"
         else:
-            sources = self._subjects(verb) or self._holder(obj, entry)
+            sources = self._subjects(verb) or self._holder(obj, entry) or self._trailing_speaker(verb)
             targets = []
             statement = entry.code[:2] == "01" and entry.lemma not in ADDRESSING_VERBS
             targets = self._bound_party(verb, entry, exclude=_codes(sources))
@@ -1013,6 +1019,19 @@ class SentenceCoder:
                 return self.actors(node.head)
             break
         return []
+
+    def _trailing_speaker(self, verb: Token) -> list[ActorRef]:
+        """The speaker a participle set off at the end of a said-clause belongs to ("X said the talks had
+        stalled, *urging* Y to return"; the parser hangs the participle on the reported clause), when the
+        reported clause's own subject is no actor that could do it."""
+        clause = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not _set_off(verb) or clause.dep_ != "ccomp":
+            return []
+        saying = clause.head
+        if saying.i == clause.i or saying.lemma_.lower() not in SPEAKING_VERBS:
+            return []
+        own = _first(clause, tuple(SUBJECTS | PASSIVE_SUBJECTS))
+        return self._subjects(saying) if own is None or not self.actors(own) else []
 
     def _prep_targets(self, verb: Token, prep_word: str | None, obj: Token | None,
                       exclude: frozenset[str] = frozenset()) -> list[ActorRef]:

@@ -25,7 +25,10 @@ candidates are statements, from the cues in ``data/statements.tsv``:
   ministry said troops killed three"), the saying is that event's attribution, not a second event;
 * it is said, not planned, refused, denied, only "said to be" or told as background: no negation, no
   future or modal auxiliary, no past perfect ("had said in 2010"), not governed by another verb ("refused
-  to say") and not a clause that only describes a noun ("a statement that said ...");
+  to say") and not a clause that only describes a noun ("a statement that said ..."). A participle of
+  saying set off after its main clause ("the agency raised the death toll, *saying* ...") is said by the
+  main clause's subject; it stands unless the main clause holds an act ("condemned the attack, saying
+  ..." is the condemnation, "police raided the house, saying ..." the raid);
 * the press as addressee ("told reporters", "spoke to journalists") is no addressee: the target is empty.
 
 Each speaker makes one statement of a kind per sentence. The kept candidates carry the rule suffix
