@@ -98,6 +98,7 @@ ASKING_ROOTS = frozenset({"02", "03", "10", "13"})
 PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
 CIVILIAN = "CVL"
 DATE_ENT = "DATE"  # spaCy's named-entity label of a date expression
+DEMAND_ROOT = "10"
 CRITICISM = "111"  # CAMEO: criticise or denounce
 FICTION_CLIMB = 6  # how far up from a trigger the clause that a work of fiction frames may lie
 TITLE_ENTS = frozenset({"WORK_OF_ART", "LAW"})  # spaCy's labels of the names of works and laws
@@ -787,15 +788,56 @@ def private_violence(cand: Candidate) -> bool:
     """Violence by one private person on one other or on nobody named ("the man attacked his neighbour with
     a knife", "a teenager shot a classmate"): a crime between private persons. Not with a weapon of war, nor
     on many victims or on a political actor."""
-    if cand.code[:2] not in VIOLENT_ROOTS or _sector(cand.target) not in (None, CIVILIAN):
+    placed = ":place-target" in cand.rule  # where it happened, not whom it hit
+    if cand.code[:2] not in VIOLENT_ROOTS or (_sector(cand.target) not in (None, CIVILIAN) and not placed):
         return False
     trigger = cand.trigger
     if _sector(cand.source) not in (None, CIVILIAN) or not any(_one_person(d) for d in _doers(trigger)):
         return False
     if any("weapon" in _classes(t) for t in trigger.subtree) or means_of(trigger) is not None:
         return False
+    unnamed = cand.target is None or placed
     hit = [c for c in trigger.children if c.dep_ == "dobj"] + _pobjs(trigger, frozenset({"on", "at"}))
-    return all(_one_person(t) or (t.tag_ == "NN" and t.pos_ == "NOUN" and cand.target is None) for t in hit)
+    return all(_one_person(t) or (t.tag_ == "NN" and t.pos_ == "NOUN" and unnamed) for t in hit)
+
+
+def travellers(cand: Candidate) -> bool:
+    """A present participle of travel that describes its noun ("Russians travelling to Britain", "tourists
+    visiting the city"): who the noun is, not a visit made."""
+    trigger = cand.trigger
+    return cand.code in VISIT_CODES and trigger.dep_ in ("acl", "csubj") and trigger.tag_ == "VBG"
+
+
+def market_demand(cand: Candidate) -> bool:
+    """Demand as a market's ("an increased demand for fertiliser", "consumer demand"): no one demands."""
+    trigger = cand.trigger
+    if cand.code[:2] != DEMAND_ROOT or trigger.pos_ != "NOUN" or trigger.tag_ != "NN":
+        return False
+    return any("market" in _classes(m) for m in trigger.children if m.dep_ in ("amod", "compound"))
+
+
+def firm_force(cand: Candidate) -> bool:
+    """Force used by a company on nobody political ("the firm captured the dust", "fired a warning shot at
+    rivals"): firms compete, they do not fight (GUIDE section 1: business acts are no events)."""
+    return cand.code[:2] in VIOLENT_ROOTS and _sector(cand.source) == "BUS" and \
+        _sector(cand.target) in (None, "BUS", CIVILIAN)
+
+
+def own_mission(cand: Candidate, actors: Actors) -> bool:
+    """A visit to the visitor's own country's embassy or mission abroad ("the minister visited the Portuguese
+    embassy in Vienna"): a stop among one's own, not a visit to another party."""
+    if cand.code not in VISIT_CODES or cand.source is None or cand.source.actor.country is None:
+        return False
+    places = [c for c in cand.trigger.children if c.dep_ == "dobj"] + _pobjs(cand.trigger, frozenset({"to"}))
+    for place in places:
+        if "mission" not in _classes(place):
+            continue
+        owners = [ref.actor.country for ref in actors(place)]
+        owners += [ref.actor.country for m in place.children if m.dep_ in ("amod", "compound", "poss")
+                   for ref in actors(m)]
+        if cand.source.actor.country in owners:
+            return True
+    return False
 
 
 def festive(cand: Candidate, is_protest: Callable[[Token], bool]) -> bool:
@@ -819,12 +861,14 @@ def private_crime(cand: Candidate) -> bool:
 # Candidates that are no event (each predicate's docstring says why), tried in this order.
 NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
-    private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative)
+    private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
+    travellers, market_demand, firm_force)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
-    kept = [c for c in cands if not any(no_event(c) for no_event in NO_EVENT) and not festive(c, is_protest)]
+    kept = [c for c in cands if not any(no_event(c) for no_event in NO_EVENT) and not festive(c, is_protest)
+            and not own_mission(c, actors)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(criticism(c)), is_protest)),
                                        actors), actors) for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
