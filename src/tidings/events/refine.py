@@ -54,6 +54,9 @@ words, and the words around a trigger say which kind of act it was:
   poor families") or a figurative war ("a trade war", "a war of words"); an attack on a thing said or
   decided ("attacked the government's handling of X") is criticism (111);
 * **violence between two private persons** ("the man attacked his neighbour") is crime, as above;
+* **a text released** ("released a white paper") is published, not set free (08); travellers described by a
+  participle make no visit, demand of a market is no demand, firms do not fight, and a visit to one's own
+  embassy visits nobody;
 * **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest.
 """
 
@@ -99,6 +102,7 @@ PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
 CIVILIAN = "CVL"
 DATE_ENT = "DATE"  # spaCy's named-entity label of a date expression
 DEMAND_ROOT = "10"
+RELEASE_ROOT = "08"  # CAMEO 08 yield: release of persons or property among its codes
 CRITICISM = "111"  # CAMEO: criticise or denounce
 FICTION_CLIMB = 6  # how far up from a trigger the clause that a work of fiction frames may lie
 TITLE_ENTS = frozenset({"WORK_OF_ART", "LAW"})  # spaCy's labels of the names of works and laws
@@ -605,10 +609,21 @@ def conditional(cand: Candidate) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and "condition" in _classes(c) for c in node.children):
             return True
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return False
+        if (node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp") or node.head.i == node.i:
+            return False  # an open clause is asked in its governor's clause ("if X asks us to send")
         node = node.head
     return False
+
+
+def published(cand: Candidate) -> bool:
+    """A text, a set of figures or a recording that is released ("released a white paper", "released new
+    guidelines"): published, not a person or a thing set free (CAMEO 08)."""
+    if cand.code[:2] != RELEASE_ROOT:
+        return False
+    released = [c for c in cand.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if cand.trigger.dep_ == "acl":
+        released.append(cand.trigger.head)  # "the figures released by the ministry"
+    return any("publication" in _classes(t) for t in released)
 
 
 def commercial(cand: Candidate) -> bool:
@@ -862,7 +877,7 @@ def private_crime(cand: Candidate) -> bool:
 NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
     private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
-    travellers, market_demand, firm_force)
+    travellers, market_demand, firm_force, published)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
