@@ -855,6 +855,13 @@ def own_mission(cand: Candidate, actors: Actors) -> bool:
     return False
 
 
+def harm_of_crime(cand: Candidate, crimes: list[Candidate]) -> bool:
+    """Harm by nobody named that a crime between private persons in its sentence caused ("the boy was hurt
+    when a man attacked the car"): the crime's harm, no act of its own."""
+    return _casualty(cand) and cand.source is None and \
+        any(_linked_any(cand.trigger, crime.trigger) for crime in crimes)
+
+
 def festive(cand: Candidate, is_protest: Callable[[Token], bool]) -> bool:
     """A crowd that marches or gathers for a parade, a festival, a race or a pilgrimage, aimed at nobody and
     with no word of protest in its sentence ("crowds marched through the city for the carnival parade")."""
@@ -882,8 +889,9 @@ NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
+    crimes = [c for c in cands if private_violence(c)]
     kept = [c for c in cands if not any(no_event(c) for no_event in NO_EVENT) and not festive(c, is_protest)
-            and not own_mission(c, actors)]
+            and not own_mission(c, actors) and not harm_of_crime(c, crimes)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(criticism(c)), is_protest)),
                                        actors), actors) for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
