@@ -553,7 +553,7 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
                           "condition", "commerce", "hearsay", "setting", "locale", "manner",
                           "feeling", "wrong", "measure", "sport", "festivity", "work",
                           "abstract", "arena", "stance", "person", "trial", "market", "mission",
-                          "publication"})
+                          "publication", "fight"})
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

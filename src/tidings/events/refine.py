@@ -57,6 +57,9 @@ words, and the words around a trigger say which kind of act it was:
 * **a text released** ("released a white paper") is published, not set free (08); travellers described by a
   participle make no visit, demand of a market is no demand, firms do not fight, and a visit to one's own
   embassy visits nobody;
+* **a win against a town** ("beating Leeds and Norwich") is a match won by clubs named by their towns, and
+  **a battle with the courts** is a case at law; **harm** that a crime between private persons caused is
+  that crime's;
 * **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest.
 """
 
@@ -69,7 +72,7 @@ from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.errors import DataError
-from tidings.events.coder import ActorRef, Candidate
+from tidings.events.coder import CONTEST_VERBS, ActorRef, Candidate
 from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
@@ -780,6 +783,21 @@ def figurative(cand: Candidate) -> bool:
     return any("abstract" in _classes(d) or _figure_of_war(d) for d in _doers(trigger))
 
 
+def won_against_a_town(cand: Candidate) -> bool:
+    """A verb of winning whose only other side is a place ("beating Leeds and Norwich", "beat the Red Sox
+    in Boston"): clubs named by their towns, a match won; one does not beat up a town."""
+    return cand.trigger.lemma_.lower() in CONTEST_VERBS and ":place-target" in cand.rule
+
+
+def legal_battle(cand: Candidate) -> bool:
+    """A fight or a battle whose other side is a court ("fought a long battle with the courts"): a case
+    fought in court, no force."""
+    if cand.code[:2] not in VIOLENT_ROOTS or _sector(cand.target) != "JUD":
+        return False
+    words = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"]
+    return any("fight" in _classes(w) for w in words)
+
+
 def criticism(cand: Candidate) -> Candidate:
     """An attack on a thing said, decided or proposed is criticism (CAMEO 111), not force: "attacked the
     government's handling of the economy", "the plan came under attack from unions"."""
@@ -884,7 +902,7 @@ def private_crime(cand: Candidate) -> bool:
 NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
     private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
-    travellers, market_demand, firm_force, published)
+    travellers, market_demand, firm_force, published, won_against_a_town, legal_battle)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
