@@ -21,13 +21,13 @@ from tidings.errors import EmptyDocument
 DATA = Path(__file__).parent / "data" / "cameo_negatives.tsv"
 KINDS = ("business", "court", "crime", "disaster", "furniture", "generic", "history", "idiom", "near",
          "private", "sports", "title")
-# Share of negative sentences with any event (9 of 132 when written), and of near sentences with an event of
-# the expected root.
-FALSE_CEILING = 0.075
-NEAR_FLOOR = 0.65
+# Share of negative sentences with any event (before the rules of session 9: 29 of 143; after: 5), and of near
+# sentences with an event of the expected root (before: 20 of 29; after: 21).
+FALSE_CEILING = 0.05
+NEAR_FLOOR = 0.7
 # Kinds a rule now covers: at most this many false sentences each.
 KIND_CEILINGS = {"sports": 1, "title": 0, "business": 0, "furniture": 0, "generic": 0, "court": 0,
-                 "private": 1, "idiom": 2, "history": 1}
+                 "private": 1, "idiom": 1, "history": 1, "crime": 0, "disaster": 1}
 
 
 def _rows() -> list[dict[str, str]]:

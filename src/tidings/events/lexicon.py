@@ -554,7 +554,8 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
                           "request", "casualty", "disaster", "avert",
                           "condition", "commerce", "hearsay", "setting", "locale", "manner",
                           "feeling", "wrong", "measure", "topic", "naming", "censure", "sport", "festivity",
-                          "work", "abstract", "arena", "stance", "person", "trial"})
+                          "work", "abstract", "arena", "stance", "person", "trial", "market", "mission",
+                          "publication", "fight"})
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

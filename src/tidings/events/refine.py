@@ -54,6 +54,12 @@ words, and the words around a trigger say which kind of act it was:
   poor families") or a figurative war ("a trade war", "a war of words"); an attack on a thing said or
   decided ("attacked the government's handling of X") is criticism (111);
 * **violence between two private persons** ("the man attacked his neighbour") is crime, as above;
+* **a text released** ("released a white paper") is published, not set free (08); travellers described by a
+  participle make no visit, demand of a market is no demand, firms do not fight, and a visit to one's own
+  embassy visits nobody;
+* **a win against a town** ("beating Leeds and Norwich") is a match won by clubs named by their towns, and
+  **a battle with the courts** is a case at law; **harm** that a crime between private persons caused is
+  that crime's;
 * **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest.
 """
 
@@ -66,7 +72,7 @@ from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.errors import DataError
-from tidings.events.coder import STATE_ACT, ActorRef, Candidate
+from tidings.events.coder import CONTEST_VERBS, STATE_ACT, ActorRef, Candidate
 from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
@@ -98,6 +104,8 @@ ASKING_ROOTS = frozenset({"02", "03", "10", "13"})
 PRIVATE_CRIME_CODES = frozenset({"182", "1821", "1823"})
 CIVILIAN = "CVL"
 DATE_ENT = "DATE"  # spaCy's named-entity label of a date expression
+DEMAND_ROOT = "10"
+RELEASE_ROOT = "08"  # CAMEO 08 yield: release of persons or property among its codes
 CRITICISM = "111"  # CAMEO: criticise or denounce
 FICTION_CLIMB = 6  # how far up from a trigger the clause that a work of fiction frames may lie
 TITLE_ENTS = frozenset({"WORK_OF_ART", "LAW"})  # spaCy's labels of the names of works and laws
@@ -607,10 +615,21 @@ def conditional(cand: Candidate) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and "condition" in _classes(c) for c in node.children):
             return True
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return False
+        if (node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp") or node.head.i == node.i:
+            return False  # an open clause is asked in its governor's clause ("if X asks us to send")
         node = node.head
     return False
+
+
+def published(cand: Candidate) -> bool:
+    """A text, a set of figures or a recording that is released ("released a white paper", "released new
+    guidelines"): published, not a person or a thing set free (CAMEO 08)."""
+    if cand.code[:2] != RELEASE_ROOT:
+        return False
+    released = [c for c in cand.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if cand.trigger.dep_ == "acl":
+        released.append(cand.trigger.head)  # "the figures released by the ministry"
+    return any("publication" in _classes(t) for t in released)
 
 
 def commercial(cand: Candidate) -> bool:
@@ -767,6 +786,21 @@ def figurative(cand: Candidate) -> bool:
     return any("abstract" in _classes(d) or _figure_of_war(d) for d in _doers(trigger))
 
 
+def won_against_a_town(cand: Candidate) -> bool:
+    """A verb of winning whose only other side is a place ("beating Leeds and Norwich", "beat the Red Sox
+    in Boston"): clubs named by their towns, a match won; one does not beat up a town."""
+    return cand.trigger.lemma_.lower() in CONTEST_VERBS and ":place-target" in cand.rule
+
+
+def legal_battle(cand: Candidate) -> bool:
+    """A fight or a battle whose other side is a court ("fought a long battle with the courts"): a case
+    fought in court, no force."""
+    if cand.code[:2] not in VIOLENT_ROOTS or _sector(cand.target) != "JUD":
+        return False
+    words = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"]
+    return any("fight" in _classes(w) for w in words)
+
+
 def criticism(cand: Candidate) -> Candidate:
     """An attack on a thing said, decided or proposed is criticism (CAMEO 111), not force: "attacked the
     government's handling of the economy", "the plan came under attack from unions"."""
@@ -790,15 +824,63 @@ def private_violence(cand: Candidate) -> bool:
     """Violence by one private person on one other or on nobody named ("the man attacked his neighbour with
     a knife", "a teenager shot a classmate"): a crime between private persons. Not with a weapon of war, nor
     on many victims or on a political actor."""
-    if cand.code[:2] not in VIOLENT_ROOTS or _sector(cand.target) not in (None, CIVILIAN):
+    placed = ":place-target" in cand.rule  # where it happened, not whom it hit
+    if cand.code[:2] not in VIOLENT_ROOTS or (_sector(cand.target) not in (None, CIVILIAN) and not placed):
         return False
     trigger = cand.trigger
     if _sector(cand.source) not in (None, CIVILIAN) or not any(_one_person(d) for d in _doers(trigger)):
         return False
     if any("weapon" in _classes(t) for t in trigger.subtree) or means_of(trigger) is not None:
         return False
+    unnamed = cand.target is None or placed
     hit = [c for c in trigger.children if c.dep_ == "dobj"] + _pobjs(trigger, frozenset({"on", "at"}))
-    return all(_one_person(t) or (t.tag_ == "NN" and t.pos_ == "NOUN" and cand.target is None) for t in hit)
+    return all(_one_person(t) or (t.tag_ == "NN" and t.pos_ == "NOUN" and unnamed) for t in hit)
+
+
+def travellers(cand: Candidate) -> bool:
+    """A present participle of travel that describes its noun ("Russians travelling to Britain", "tourists
+    visiting the city"): who the noun is, not a visit made."""
+    trigger = cand.trigger
+    return cand.code in VISIT_CODES and trigger.dep_ in ("acl", "csubj") and trigger.tag_ == "VBG"
+
+
+def market_demand(cand: Candidate) -> bool:
+    """Demand as a market's ("an increased demand for fertiliser", "consumer demand"): no one demands."""
+    trigger = cand.trigger
+    if cand.code[:2] != DEMAND_ROOT or trigger.pos_ != "NOUN" or trigger.tag_ != "NN":
+        return False
+    return any("market" in _classes(m) for m in trigger.children if m.dep_ in ("amod", "compound"))
+
+
+def firm_force(cand: Candidate) -> bool:
+    """Force used by a company on nobody political ("the firm captured the dust", "fired a warning shot at
+    rivals"): firms compete, they do not fight (GUIDE section 1: business acts are no events)."""
+    return cand.code[:2] in VIOLENT_ROOTS and _sector(cand.source) == "BUS" and \
+        _sector(cand.target) in (None, "BUS", CIVILIAN)
+
+
+def own_mission(cand: Candidate, actors: Actors) -> bool:
+    """A visit to the visitor's own country's embassy or mission abroad ("the minister visited the Portuguese
+    embassy in Vienna"): a stop among one's own, not a visit to another party."""
+    if cand.code not in VISIT_CODES or cand.source is None or cand.source.actor.country is None:
+        return False
+    places = [c for c in cand.trigger.children if c.dep_ == "dobj"] + _pobjs(cand.trigger, frozenset({"to"}))
+    for place in places:
+        if "mission" not in _classes(place):
+            continue
+        owners = [ref.actor.country for ref in actors(place)]
+        owners += [ref.actor.country for m in place.children if m.dep_ in ("amod", "compound", "poss")
+                   for ref in actors(m)]
+        if cand.source.actor.country in owners:
+            return True
+    return False
+
+
+def harm_of_crime(cand: Candidate, crimes: list[Candidate]) -> bool:
+    """Harm by nobody named that a crime between private persons in its sentence caused ("the boy was hurt
+    when a man attacked the car"): the crime's harm, no act of its own."""
+    return _casualty(cand) and cand.source is None and \
+        any(_linked_any(cand.trigger, crime.trigger) for crime in crimes)
 
 
 def festive(cand: Candidate, is_protest: Callable[[Token], bool]) -> bool:
@@ -822,12 +904,15 @@ def private_crime(cand: Candidate) -> bool:
 # Candidates that are no event (each predicate's docstring says why), tried in this order.
 NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
-    private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative)
+    private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
+    travellers, market_demand, firm_force, published, won_against_a_town, legal_battle)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
     """The second pass (module docstring) over the candidates of one sentence."""
-    kept = [c for c in cands if not any(no_event(c) for no_event in NO_EVENT) and not festive(c, is_protest)]
+    crimes = [c for c in cands if private_violence(c)]
+    kept = [c for c in cands if not any(no_event(c) for no_event in NO_EVENT) and not festive(c, is_protest)
+            and not own_mission(c, actors) and not harm_of_crime(c, crimes)]
     kept = [threat_target(left_victims(by_means(protest_target(crowd_source(criticism(c)), is_protest)),
                                        actors), actors) for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
