@@ -81,3 +81,14 @@ def test_a_former_state_stands_at_its_successor_s_point(geocoder: Geocoder) -> N
     union, russia = geocoder.geocode("Soviet Union"), geocoder.geocode("Russia")
     assert union is not None and russia is not None
     assert (union.lat, union.lon) == (russia.lat, russia.lon)
+
+
+@pytest.mark.parametrize("name", ["Burton", "Stoke", "Stourport"])
+def test_a_british_town_named_after_its_river_by_its_first_word(geocoder: Geocoder, name: str) -> None:
+    found = geocoder.geocode(name)
+    assert found is not None and found.country == "GBR" and found.name.startswith(name)
+
+
+def test_a_bigger_namesake_keeps_the_short_name(geocoder: Geocoder) -> None:
+    found = geocoder.geocode("Stockton")  # Stockton-on-Tees is smaller than Stockton, California
+    assert found is not None and found.country == "USA"

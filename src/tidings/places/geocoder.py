@@ -136,6 +136,9 @@ _CITY_ALIASES: dict[str, str] = {
     "LA": "Los Angeles",
 }
 
+# A British or Irish town named after its river or coast ("Burton upon Trent", "Stoke-on-Trent", "Barrow in
+# Furness"): news calls it by the first word, as a main name.
+_SHORT_NAME = re.compile(r"^(?P<short>[a-z]{4,}) (?:upon|on|under|in) [a-z]")
 # The Arabic article of a town's main name, as GeoNames transliterates it ("Al Qamishli", "Ar Raqqah").
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|ath|az)\s(?P<rest>\w.{3,})$")
 _PREFIX = re.compile(r"\b(st|ste|mt|ft)\b\.?")
@@ -866,6 +869,10 @@ class Geocoder:
             self._admin_points[(location.country, admin1)].append((location.lat or 0.0, location.lon or 0.0))
             index[primary_key].append(_Place(location, population, True, admin1))
             seen = {primary_key}
+            short = _SHORT_NAME.match(primary_key) if location.country in ("GBR", "IRL") else None
+            if short is not None and short["short"] not in seen:  # "Burton upon Trent" is called "Burton"
+                seen.add(short["short"])
+                index[short["short"]].append(_Place(location, population, True, admin1))
             article = _ARABIC_ARTICLE.match(primary_key)
             if article is not None:  # "Al Qamishli" is written "Qamishli" as often
                 seen.add(article["rest"])
