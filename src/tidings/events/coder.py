@@ -170,6 +170,7 @@ DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_BY_APPEAL = {"020": "100", "022": "102", "025": "105", "026": "108", "027": "100", "028": "105"}
 DEMAND_BY_ACT = {"0871": "107", "087": "106"}  # a ceasefire, a withdrawal demanded
 OBLIGING_AUX = frozenset({"must", "should"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # acts done in words
 JUDGING_ROOTS = frozenset({"05", "11", "12"})  # praise, criticism, rejection: aimed at whoever did the act
 AID_GIVING = frozenset({"070", "071", "072", "073", "074", "033"})  # aid given or promised: whom it is for
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
@@ -1030,6 +1031,8 @@ class SentenceCoder:
         saying = clause.head
         if saying.i == clause.i or saying.lemma_.lower() not in SPEAKING_VERBS:
             return []
+        if not any(e.code[:2] in VERBAL_ROOTS for e in self.lexicon.candidates(verb.lemma_.lower())):
+            return []  # "the bridge collapsed, killing 43, the governor said": a deed, not words
         own = _first(clause, tuple(SUBJECTS | PASSIVE_SUBJECTS))
         return self._subjects(saying) if own is None or not self.actors(own) else []
 
