@@ -847,11 +847,8 @@ class SentenceCoder:
         that place's country. (A place compound, "Seattle police", is left alone: the 5W1H summaries of the
         development part fall when it makes an investigation an event of its own.)"""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in LOCAL_PREPS:
-                pobj = _pobj(child)
-                place = self._home_place(pobj) if pobj is not None else None
-            else:
-                continue
+            pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ in LOCAL_PREPS else None
+            place = self._home_place(pobj) if pobj is not None else None
             if place is not None:
                 country, name = place
                 code = country + actor.code[3:]
