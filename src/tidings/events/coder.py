@@ -914,16 +914,12 @@ class SentenceCoder:
         return False
 
     def _localise(self, head: Token, actor: Actor) -> Actor:
-        """A group named by kind with the place it belongs to: "a court in Guyana", "the mayor of Lagos",
-        "Lagos police" -> that place's country."""
+        """A group named by kind with the place it belongs to: "a court in Guyana", "the mayor of Lagos" ->
+        that place's country. (A place compound, "Seattle police", is left alone: the 5W1H summaries of the
+        development part fall when it makes an investigation an event of its own.)"""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in LOCAL_PREPS:
-                pobj = _pobj(child)
-                place = self._home_place(pobj) if pobj is not None else None
-            elif child.dep_ == "compound" and child.i < head.i and child.ent_type_ in ("GPE", "LOC"):
-                place = self._home_place(child)
-            else:
-                continue
+            pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ in LOCAL_PREPS else None
+            place = self._home_place(pobj) if pobj is not None else None
             if place is not None:
                 country, name = place
                 code = country + actor.code[3:]
