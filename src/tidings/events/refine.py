@@ -784,9 +784,11 @@ def figurative(cand: Candidate) -> bool:
 
 
 def won_against_a_town(cand: Candidate) -> bool:
-    """A verb of winning whose only other side is a place ("beating Leeds and Norwich", "beat the Red Sox
-    in Boston"): clubs named by their towns, a match won; one does not beat up a town."""
-    return cand.trigger.lemma_.lower() in CONTEST_VERBS and ":place-target" in cand.rule
+    """A verb of winning whose only other side is a place, by nobody or a team ("beating Leeds and Norwich",
+    "beat the Red Sox in Boston"): clubs named by their towns, a match won; not an army that crushed an
+    uprising in a town."""
+    won = cand.trigger.lemma_.lower() in CONTEST_VERBS
+    return won and ":place-target" in cand.rule and _team(cand.source)
 
 
 def legal_battle(cand: Candidate) -> bool:

@@ -26,6 +26,8 @@ candidates are statements, from the cues in ``data/statements.tsv``:
 * it is said, not planned, refused, denied, only "said to be" or told as background: no negation, no
   future or modal auxiliary, no past perfect ("had said in 2010"), not governed by another verb ("refused
   to say") and not a clause that only describes a noun ("a statement that said ...");
+* it is not said to a jury or in a trial ("told the jury", "during opening statements": the ``trial`` class
+  of ``data/words.tsv``): a step of court procedure, whose acts (charges, verdicts) are the events;
 * the press as addressee ("told reporters", "spoke to journalists") is no addressee: the target is empty.
 
 Each speaker makes one statement of a kind per sentence. The kept candidates carry the rule suffix
