@@ -72,7 +72,7 @@ from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.errors import DataError
-from tidings.events.coder import ARMED_SECTORS, CONTEST_VERBS, STATE_ACT, ActorRef, Candidate
+from tidings.events.coder import CONTEST_VERBS, STATE_ACT, ActorRef, Candidate
 from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
@@ -787,11 +787,11 @@ def figurative(cand: Candidate) -> bool:
 
 
 def won_against_a_town(cand: Candidate) -> bool:
-    """A verb of winning whose only other side is a place ("beating Leeds and Norwich", "beat the Red Sox
-    in Boston"): clubs named by their towns, a match won; one does not beat up a town. An armed side
-    ("the army crushed the uprising in X") does."""
-    return cand.trigger.lemma_.lower() in CONTEST_VERBS and ":place-target" in cand.rule and \
-        _sector(cand.source) not in ARMED_SECTORS
+    """A verb of winning whose only other side is a place, by nobody or a team ("beating Leeds and Norwich",
+    "beat the Red Sox in Boston"): clubs named by their towns, a match won; not an army that crushed an
+    uprising in a town."""
+    won = cand.trigger.lemma_.lower() in CONTEST_VERBS
+    return won and ":place-target" in cand.rule and _team(cand.source)
 
 
 def legal_battle(cand: Candidate) -> bool:

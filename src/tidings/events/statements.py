@@ -29,6 +29,8 @@ candidates are statements, from the cues in ``data/statements.tsv``:
   saying set off after its main clause ("the agency raised the death toll, *saying* ...") is said by the
   main clause's subject; it stands unless the main clause holds an act ("condemned the attack, saying
   ..." is the condemnation, "police raided the house, saying ..." the raid);
+* it is not said to a jury or in a trial ("told the jury", "during opening statements": the ``trial`` class
+  of ``data/words.tsv``): a step of court procedure, whose acts (charges, verdicts) are the events;
 * the press as addressee ("told reporters", "spoke to journalists") is no addressee: the target is empty.
 
 Each speaker makes one statement of a kind per sentence. The kept candidates carry the rule suffix
