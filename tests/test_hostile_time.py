@@ -100,11 +100,11 @@ def write_batch(folder: Path, long_sentences: int) -> list[str]:
 
 @pytest.mark.slow
 def test_a_document_past_the_limit_is_skipped_and_the_batch_is_coded(tmp_path: Path) -> None:
-    """In a watched coding process: the long document (1,000 sentences, seconds of coding) passes a
-    1-second limit and is skipped with [T015]; the four short ones (hundredths of a second each) are coded
-    and nothing else is lost. The pool codes a warm-up run first, so that what loads at the first document
-    is not charged to a short one."""
-    limits = Limits(max_wall_seconds=1.0)
+    """In a watched coding process: the long document (1,000 sentences, about 6 CPU seconds of its own
+    stages) passes a 2-second limit and is skipped with [T015]; the four short ones (hundredths of a second
+    each, with room for a busy machine) are coded and nothing else is lost. The pool codes a warm-up run
+    first, so that what loads at the first document is not charged to a short one."""
+    limits = Limits(max_wall_seconds=2.0)
     options = IngestOptions(batch=8, workers=1, limits=limits)
     warm = tmp_path / "warm"
     warm.mkdir()

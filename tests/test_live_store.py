@@ -81,6 +81,20 @@ def test_ingest_while_served(tmp_path_factory: pytest.TempPathFactory, tmp_path:
         again = _tidings("ingest", str(article), "--db", str(db))  # the same text: an exact duplicate
         assert again.returncode == 0 and _overview(base)["articles"] == before["articles"] + 2
 
+        # the user's actor file and limits travel with the hand-off (a made-up person, two events, one kept)
+        from test_serve_handoff import TWO_EVENTS, _user_files
+
+        people, _ = _user_files(tmp_path)
+        (tmp_path / "oakridge.txt").write_text(TWO_EVENTS, encoding="utf-8")
+        own = _tidings("ingest", str(tmp_path / "oakridge.txt"), "--db", str(db), "--published", "2024-04-10",
+                       "--actors", str(people), "--limit", "max_events=1", "--time-limit", "60")
+        assert own.returncode == 0 and "handing the inputs to it" in own.stderr, own.stderr
+        found = httpx.get(base + "/api/events", params={"actor": "IRLGOV"}, timeout=120).json()
+        assert [r["cameo_code"] for r in found["rows"]] == ["111"]
+        refused = _tidings("ingest", str(article), "--db", str(db), "--actors", str(tmp_path / "none.tsv"))
+        assert refused.returncode == 2 and "[T301]" in refused.stderr and "cannot read the file" in \
+            refused.stderr, refused.stderr
+
         # the writer endpoint wants the note's token, and the public API never takes the token in the URL
         r = httpx.post(base + "/api/_writer/ingest", json={"paths": [str(article)]}, timeout=30)
         assert r.status_code == 401

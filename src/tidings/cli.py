@@ -26,6 +26,17 @@ from rich.console import Console
 from rich.table import Table
 
 from tidings.about import __version__
+from tidings.cli_options import (
+    ActorsOpt,
+    DictOpt,
+    FieldsOpt,
+    LexiconOpt,
+    LimitOpt,
+    PublishedOpt,
+    TimeLimitOpt,
+    coding_options,
+    parse_date,
+)
 from tidings.errors import InputError, TidingsError
 from tidings.log import get_logger, warn
 
@@ -49,17 +60,6 @@ def _options(
     from tidings.console import configure_logging
 
     configure_logging(verbose=verbose, quiet=quiet)
-
-
-PublishedOpt = Annotated[str | None, typer.Option("--published", "--as-of", help="The date (YYYY-MM-DD) to "
-                                                 "read articles that carry no publication date as of; "
-                                                 "without it their relative dates stay empty.")]
-DictOpt = Annotated[Path | None, typer.Option("--dictionaries", help="Folder of PETRARCH/Phoenix-format "
-                                              "actor, agent and verb dictionaries to load on top of ours.")]
-ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Your actor table (TSV with the "
-                                                      "header of a packaged one, e.g. leaders.tsv).")]
-LexiconOpt = Annotated[list[Path] | None, typer.Option("--lexicon", help="Your verb patterns (verbs.tsv "
-                                                       "schema; a file named *nouns.tsv: event nouns).")]
 
 
 def _need(*extras: str, command: str) -> None:
@@ -88,13 +88,7 @@ class Undated:
              doc_id=doc_id, log=log)
 
 
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"not a YYYY-MM-DD date: {value!r}") from exc
+_date = parse_date
 
 
 @app.command()
@@ -248,8 +242,7 @@ def ingest(
                                          "0: code in this process.")] = 1,
     published: PublishedOpt = None,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction.")] = 32,
-    fields: Annotated[str | None, typer.Option("--fields", help="Record field names for JSON/JSONL/CSV, "
-                                               "e.g. text=body,published=pubdate.")] = None,
+    fields: FieldsOpt = None,
     dictionaries: DictOpt = None,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster).")]
     = "local",
@@ -265,29 +258,14 @@ def ingest(
                                                 "partition.")] = 200,
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0, help="Wall-clock seconds one "
-                                                     "document's coding may take (max_wall_seconds; "
-                                                     "0: none); past it the document is skipped, T015.")]
-    = None,
-    limit: Annotated[list[str] | None, typer.Option("--limit", help="Change one input limit, NAME=VALUE "
-                                                    "(tidings.validate.Limits, docs/hostile-input.md); "
-                                                    "repeatable.")] = None,
+    time_limit: TimeLimitOpt = None,
+    limit: LimitOpt = None,
 ) -> None:
     """Read, code and store articles; an article already stored adds nothing."""
     _need("store", "ingest", *(("scale",) if engine == "dask" else ()), command="tidings ingest")
-    from tidings.ingest.base import parse_fields
-    from tidings.ingest.runner import IngestOptions
-    from tidings.validate import with_limits
-
-    try:
-        field_map = parse_fields(fields)
-        limits = with_limits([*(limit or ()), *([f"max_wall_seconds={time_limit}"] if time_limit is not None
-                                                else [])])
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
-    options = IngestOptions(published=_date(published), fields=field_map, workers=workers, batch=batch,
-                            dictionaries=dictionaries, actors=tuple(actors or ()),
-                            lexicons=tuple(lexicon or ()), limits=limits)
+    options = coding_options(published=published, fields=fields, workers=workers, batch=batch,
+                             dictionaries=dictionaries, actors=actors, lexicon=lexicon, time_limit=time_limit,
+                             limit=limit)
     if engine == "dask":  # the loader opens the store itself, after every partition is coded
         from tidings.scale.cli import dask_command
 

@@ -24,6 +24,8 @@ from tidings.nlp.segment import Sentence
 from tidings.record import Actor, Article
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tidings.mentions.stage import ArticleMentions
     from tidings.pipeline import Pipeline
     from tidings.resources import Resources
@@ -44,11 +46,16 @@ def claims_for_article(pipeline: Pipeline, article: Article) -> list[Claim]:
 
 
 def claims_for_prepared(sentences: list[Sentence], mentions: ArticleMentions, res: Resources,
-                        article: Article, published: dt.date | None) -> list[Claim]:
-    """Claims of an article whose sentences are parsed and whose mentions are resolved."""
+                        article: Article, published: dt.date | None,
+                        check: Callable[[], None] | None = None) -> list[Claim]:
+    """Claims of an article whose sentences are parsed and whose mentions are resolved. ``check`` is called
+    before every sentence (the article's time budget: :meth:`tidings.validate.Budget.check` raises when it
+    is used up)."""
     dates = DateResolver(published)
     claims: list[Claim] = []
     for sent in sentences:
+        if check is not None:
+            check()
         resolver = mentions.resolver(sent.index)
         if sent.doc is None or resolver is None:
             continue

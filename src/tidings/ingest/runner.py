@@ -176,10 +176,12 @@ def _init_worker(options: Options, parent: int | None = None, table: Any = None,
         tidings_log = logging.getLogger("tidings")
         tidings_log.addHandler(logging.handlers.QueueHandler(logs))
         tidings_log.setLevel(level)
+    _PIPELINE = Pipeline(options)
+    if parent is not None:  # first-use loads now, not in the first document's time limit
+        _PIPELINE.warm_up()
     if table is not None:  # a watched worker: its budgets say which document it is on
         _PROGRESS = _Progress(table)
         set_watcher(_PROGRESS.publish)
-    _PIPELINE = Pipeline(options)
 
 
 def _code(articles: list[Article], task: int = -1) -> list[Coded]:

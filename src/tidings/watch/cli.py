@@ -9,6 +9,17 @@ from typing import Annotated, Any
 
 import typer
 
+from tidings.cli_options import (
+    ActorsOpt,
+    DictOpt,
+    FieldsOpt,
+    LexiconOpt,
+    LimitOpt,
+    PublishedOpt,
+    TimeLimitOpt,
+    coding_options,
+)
+
 FeedOpt = Annotated[list[str] | None, typer.Option("--feed", help="RSS/Atom feed URL (repeatable).")]
 FolderOpt = Annotated[Path | None, typer.Option("--folder", help="Drop folder: files put here are ingested "
                                                 "once.")]
@@ -24,6 +35,15 @@ def watch_command(
     once: Annotated[bool, typer.Option("--once", help="One cycle, then exit.")] = False,
     until_idle: Annotated[bool, typer.Option("--until-idle", help="Exit when a cycle finds nothing to do.")]
     = False,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Coding processes (held to --time-limit); "
+                                         "0: code in this process.")] = 1,
+    published: PublishedOpt = None,
+    fields: FieldsOpt = None,
+    dictionaries: DictOpt = None,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
+    time_limit: TimeLimitOpt = None,
+    limit: LimitOpt = None,
 ) -> None:
     """Poll feeds (conditional GET) and a folder; fetch, code and store new articles, each once."""
     from rich.console import Console
@@ -32,6 +52,7 @@ def watch_command(
     from tidings.errors import TidingsError
 
     require_extras("store", "ingest", command="tidings watch")
+    from tidings.ingest.runner import CodingPool
     from tidings.store.db import Store
     from tidings.store.serving import find_server
     from tidings.watch.core import CycleReport, Watcher, WatchOptions
@@ -39,6 +60,8 @@ def watch_command(
     err = Console(stderr=True)
     if not feed and folder is None:
         raise typer.BadParameter("give at least one --feed or a --folder")
+    coding = coding_options(published=published, fields=fields, workers=workers, dictionaries=dictionaries,
+                            actors=actors, lexicon=lexicon, time_limit=time_limit, limit=limit)
     served = find_server(db)
     if served is not None:
         err.print(f"[red]error:[/red] [T301] Event store: {db} is served by process {served.pid}; run the "
@@ -49,12 +72,15 @@ def watch_command(
     except TidingsError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    options = WatchOptions(feeds=tuple(feed or ()), folder=folder, interval=interval, timeout=timeout)
+    options = WatchOptions(feeds=tuple(feed or ()), folder=folder, interval=interval, timeout=timeout,
+                           ingest=coding)
 
     def write(fn: Any) -> Any:
         return fn(store)
 
-    watcher = Watcher(write, options)
+    # one set of coding processes for the whole watch (the model loads once), held to --time-limit
+    pool = CodingPool(coding, workers) if workers > 0 else None
+    watcher = Watcher(write, options, coding=pool)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
 
@@ -70,4 +96,6 @@ def watch_command(
         pass
     finally:
         watcher.close()
+        if pool is not None:
+            pool.close()
         store.close()
