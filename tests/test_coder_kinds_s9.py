@@ -177,3 +177,17 @@ class TestWitnessedActs:
         found = triples(pipeline, text)
         assert found and not any(s.endswith("CVL") for s, _, _ in found), found
 
+
+
+@pytest.mark.slow
+class TestTitledStrangers:
+    def test_a_given_name_sharing_only_the_initial_is_someone_else(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "Interior Minister Ahmed Saleh said the border would reopen on Monday.")
+        assert found and not any(s.startswith("YEM") for s, _, _ in found), found
+
+    def test_a_short_form_of_the_given_name_is_the_same_person(self) -> None:
+        import datetime as dt
+
+        from tidings.actors import KnowledgeBase
+        actor = KnowledgeBase.default().resolve(["Vlad", "Putin"], dt.date(2024, 3, 1))
+        assert actor is not None and actor.name == "Vladimir Putin"
