@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import triples
-from tidings import Pipeline
+from helpers import DAY, triples
+from tidings import Article, Pipeline
 
 
 @pytest.mark.slow
@@ -191,3 +191,13 @@ class TestTitledStrangers:
         from tidings.actors import KnowledgeBase
         actor = KnowledgeBase.default().resolve(["Vlad", "Putin"], dt.date(2024, 3, 1))
         assert actor is not None and actor.name == "Vladimir Putin"
+
+
+@pytest.mark.slow
+class TestUnnamedSpeakers:
+    def test_he_after_a_police_spokesman_is_the_police(self, pipeline: Pipeline) -> None:
+        text = ("A police spokesman in Nairobi said two officers were hurt. "
+                "He said the attackers fled toward the border.")
+        found = [(e.sentence, e.source.code if e.source else "") for e in pipeline.extract(
+            Article("t", text, DAY)) if e.cameo.code == "010"]
+        assert (1, "KENCOP") in found, found
