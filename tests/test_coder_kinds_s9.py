@@ -201,3 +201,11 @@ class TestUnnamedSpeakers:
         found = [(e.sentence, e.source.code if e.source else "") for e in pipeline.extract(
             Article("t", text, DAY)) if e.cameo.code == "010"]
         assert (1, "KENCOP") in found, found
+
+    @pytest.mark.parametrize(("text", "source"), [
+        ("Rep. Adam Hart told reporters the vote would be close.", "---LEG"),
+        ("County Commissioner Bill Hart said the budget would be cut.", "---GOV"),
+        ("Assemblywoman Ana Ruiz said she would oppose the bill.", "---LEG"),
+    ])
+    def test_local_and_legislative_titles_speak(self, pipeline: Pipeline, text: str, source: str) -> None:
+        assert (source, "", "010") in triples(pipeline, text)
