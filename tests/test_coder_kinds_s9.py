@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import triples
-from tidings import Pipeline
+from helpers import DAY, triples
+from tidings import Article, Pipeline
 
 
 @pytest.mark.slow
@@ -177,3 +177,35 @@ class TestWitnessedActs:
         found = triples(pipeline, text)
         assert found and not any(s.endswith("CVL") for s, _, _ in found), found
 
+
+
+@pytest.mark.slow
+class TestTitledStrangers:
+    def test_a_given_name_sharing_only_the_initial_is_someone_else(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "Interior Minister Ahmed Saleh said the border would reopen on Monday.")
+        assert found and not any(s.startswith("YEM") for s, _, _ in found), found
+
+    def test_a_short_form_of_the_given_name_is_the_same_person(self) -> None:
+        import datetime as dt
+
+        from tidings.actors import KnowledgeBase
+        actor = KnowledgeBase.default().resolve(["Vlad", "Putin"], dt.date(2024, 3, 1))
+        assert actor is not None and actor.name == "Vladimir Putin"
+
+
+@pytest.mark.slow
+class TestUnnamedSpeakers:
+    def test_he_after_a_police_spokesman_is_the_police(self, pipeline: Pipeline) -> None:
+        text = ("A police spokesman in Nairobi said two officers were hurt. "
+                "He said the attackers fled toward the border.")
+        found = [(e.sentence, e.source.code if e.source else "") for e in pipeline.extract(
+            Article("t", text, DAY)) if e.cameo.code == "010"]
+        assert (1, "KENCOP") in found, found
+
+    @pytest.mark.parametrize(("text", "source"), [
+        ("Rep. Adam Hart told reporters the vote would be close.", "---LEG"),
+        ("County Commissioner Bill Hart said the budget would be cut.", "---GOV"),
+        ("Assemblywoman Ana Ruiz said she would oppose the bill.", "---LEG"),
+    ])
+    def test_local_and_legislative_titles_speak(self, pipeline: Pipeline, text: str, source: str) -> None:
+        assert (source, "", "010") in triples(pipeline, text)

@@ -568,8 +568,9 @@ class KnowledgeBase:
             return False
         if len(before.raw) == 1 or before.norm in self.honorifics:
             return False  # "Joe R. Biden", "Dr Tedros", "Gen. Sisi"
-        # a given-name form with the person's initial keeps it ("Vlad Putin", "Vladimirovich Putin")
-        return self._stranger(before, parts) and before.norm[:1] != parts[0][:1]
+        # a short or long form of the person's given name keeps it ("Vlad Putin", "Vladimirovich Putin"); a
+        # given name that only shares its initial does not ("Ahmed Saleh" is not Ali Abdullah Saleh)
+        return self._stranger(before, parts) and _common_prefix(before.norm, parts[0]) < 2
 
     def _language(self, pieces: Sequence[Piece], i: int) -> bool:
         """Whether the demonym ``pieces[i]`` names a language: a language's name (data/languages.tsv) with no
@@ -770,3 +771,13 @@ def split_code(code: str, countries: dict[str, str]) -> tuple[str | None, str | 
         if chunk in SECTOR_CODES:
             return country, chunk
     return country, None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many leading letters two words share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -255,6 +255,12 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
         subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
         if subj is None:
             continue
+        holder = _role_holder(subj, coder)
+        if holder is not None:
+            discourse.add_unknown_person(holder.name, role_nouns().get(subj.lemma_.lower()) or None)
+            discourse.people[-1] = holder
+            discourse.topic = holder  # "a police spokesman said ... He said": the spokesman, as police
+            return
         people = [r.actor for r in coder.actors(subj) if discourse.is_person(r.actor)]
         if len(people) == 1:
             discourse.topic = people[0]
@@ -263,6 +269,28 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
             if unknown:
                 discourse.topic = unknown[-1]  # someone we cannot code: "he" after them is no one we know
         return
+
+
+@functools.cache
+def role_nouns() -> dict[str, str]:
+    """Common nouns for a person by office or role (``mentions/data/role_nouns.tsv``) -> gender."""
+    text = packaged_text("tidings.mentions", "role_nouns.tsv")
+    rows = read_rows(text, source="mentions/data/role_nouns.tsv", header=("noun", "gender"))
+    return {row.cells[0].lower(): row.cells[1] for row in rows}
+
+
+def _role_holder(subj: Token, coder: SentenceCoder) -> Actor | None:
+    """An unnamed person by role as a main clause's subject ("a police spokesman", "the ministry official"),
+    as a person with the role's code; None for a named person or a noun that is no role."""
+    if subj.tag_ != "NN" or subj.lemma_.lower() not in role_nouns() or subj.ent_type_ == "PERSON":
+        return None
+    refs = coder.actors(subj)
+    roles = [r.actor for r in refs if r.actor.sector is not None and not coder.discourse.is_person(r.actor)]
+    if len(roles) != 1 or len(refs) != 1:
+        return None
+    role = roles[0]
+    text = " ".join(t.text for t in subj.subtree if t.i <= subj.i)
+    return Actor(text, text, role.code, role.country, role.sector)
 
 
 def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
