@@ -570,7 +570,7 @@ class KnowledgeBase:
             return False  # "Joe R. Biden", "Dr Tedros", "Gen. Sisi"
         # a short or long form of the person's given name keeps it ("Vlad Putin", "Vladimirovich Putin"); a
         # given name that only shares its initial does not ("Ahmed Saleh" is not Ali Abdullah Saleh)
-        return self._stranger(before, parts) and _common_prefix(before.norm, parts[0]) < 2
+        return self._stranger(before, parts) and not name_variant(before.norm, parts[0])
 
     def _language(self, pieces: Sequence[Piece], i: int) -> bool:
         """Whether the demonym ``pieces[i]`` names a language: a language's name (data/languages.tsv) with no
@@ -773,11 +773,8 @@ def split_code(code: str, countries: dict[str, str]) -> tuple[str | None, str | 
     return country, None
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """How many leading letters two words share."""
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
+def name_variant(word: str, part: str) -> bool:
+    """Whether ``word`` may be another spelling or form of the name word ``part``: they share their first
+    three letters ("Sergey" / "Sergei", "Vlad" / "Vladimir", "Ahmad" / "Ahmed"; not "Ahmed" / "Ali")."""
+    a, b = word.lower(), part.lower()
+    return len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3]

@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from tidings.actors.kb import name_variant
 from tidings.events.discourse import Discourse
 from tidings.events.lexicon import singular, word_classes
 from tidings.events.ontology import is_code
@@ -876,7 +877,8 @@ class SentenceCoder:
         name = {part.lower() for part in actor.name.replace("-", " ").split()}
         for tok in head.lefts:
             if tok.dep_ in ("compound", "flat") and tok.pos_ == "PROPN" and tok.text[:1].isupper() and \
-                    tok.lower_ not in name and not self.role_word(tok.lower_) and \
+                    tok.lower_ not in name and not any(name_variant(tok.lower_, part) for part in name) and \
+                    not self.role_word(tok.lower_) and \
                     tok.lower_.rstrip(".") not in HONORIFICS and tok.ent_type_ == "PERSON" and \
                     self.resolve_words([tok.text], self.when) is None:
                 return True
