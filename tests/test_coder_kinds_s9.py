@@ -214,7 +214,7 @@ class TestUnnamedSpeakers:
         "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Beijing.",
         "Sergey Lavrov criticised Japan on Monday.",
     ])
-    def test_another_spelling_of_the_given_name_is_the_same_person(self, pipeline: Pipeline, text: str) -> None:
+    def test_another_spelling_of_a_given_name_is_the_same_person(self, pipeline: Pipeline, text: str) -> None:
         assert any(s == "RUSGOV" for s, _, _ in triples(pipeline, text, "2024-03-01"))
 
     def test_a_namesake_with_another_given_name_is_not_the_person(self, pipeline: Pipeline) -> None:
