@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
 import re
 import statistics
 import sys
@@ -55,6 +54,7 @@ from tidings.evaluation.splits import (
     write_section,
 )
 from tidings.places import Geocoder
+from tidings.places.geocoder import km_between
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL_DIR = shared_dir(ROOT) / "eval"
@@ -220,13 +220,6 @@ def evaluate_event_dates(eval_dir: Path = DEFAULT_EVAL_DIR, ids: Collection[str]
     return figures
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def evaluate_places(eval_dir: Path = DEFAULT_EVAL_DIR, geocoder: Geocoder | None = None,
                     ids: Collection[str] | None = None) -> dict[str, Any]:
     """Geocoding of the GeoWebNews toponyms of the articles in ``ids`` (None: every article)."""
@@ -251,7 +244,7 @@ def evaluate_places(eval_dir: Path = DEFAULT_EVAL_DIR, geocoder: Geocoder | None
                     errors.append(MISS_KM)
                 else:
                     errors.append(
-                        _km(float(toponym["lat"]), float(toponym["lon"]), location.lat, location.lon)
+                        km_between(float(toponym["lat"]), float(toponym["lon"]), location.lat, location.lon)
                     )
     return {
         "toponyms_with_id": with_id,

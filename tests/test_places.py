@@ -9,6 +9,7 @@ import pytest
 
 from tidings.errors import DataError
 from tidings.places import Geocoder, normalise_name
+from tidings.places.geocoder import km_between
 from tidings.places.knowledge import Knowledge
 
 
@@ -101,15 +102,6 @@ def test_event_at_a_hyphenated_town_is_geocoded() -> None:
     assert located and located[0].geonameid == 1133616  # Mazar-e Sharif, not left unplaced
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    import math
-
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    dl = math.radians(b[1] - a[1])
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
-
-
 @pytest.mark.parametrize(
     ("name", "inside"),
     [
@@ -124,7 +116,7 @@ def test_country_gets_a_representative_point(geocoder: Geocoder, name: str,
                                              inside: tuple[float, float]) -> None:
     location = geocoder.geocode(name)
     assert location is not None and location.lat is not None and location.lon is not None
-    assert _km((location.lat, location.lon), inside) < 400
+    assert km_between(location.lat, location.lon, *inside) < 400
 
 
 def test_bare_province_name_is_its_seat_but_province_word_asks_for_the_province(geocoder: Geocoder) -> None:
@@ -266,4 +258,4 @@ def test_article_states_decide_between_homonymous_us_towns(geocoder: Geocoder) -
 def test_us_state_gets_its_centre_not_the_mean_of_its_towns(geocoder: Geocoder) -> None:
     california = geocoder.geocode("California")
     assert california is not None and california.lat is not None and california.lon is not None
-    assert _km((california.lat, california.lon), (37.2, -119.5)) < 50
+    assert km_between(california.lat, california.lon, 37.2, -119.5) < 50

@@ -5,24 +5,15 @@ common)."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 import tidings
 from tidings.clean import clean
 from tidings.nlp.model import parser
 from tidings.places.event_place import dateline_name, event_places, sentence_country
-from tidings.places.geocoder import Geocoder, normalise_name
+from tidings.places.geocoder import Geocoder, km_between, normalise_name
 from tidings.places.knowledge import Knowledge
 from tidings.places.mention import place_phrases
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _tiers(sentence: str, trigger: str) -> list[tuple[int, list[str]]]:
@@ -101,7 +92,7 @@ def test_the_pipeline_places_an_event_in_the_demonym_capital() -> None:
         "t", "Riot police clashed with teachers in the Kenyan capital on Tuesday.", None)])))
     located = [e.location for e in result.events if e.location is not None]
     assert located and all(loc.lat is not None and loc.lon is not None for loc in located)
-    assert all(_km(loc.lat or 0.0, loc.lon or 0.0, -1.28, 36.82) < 50 for loc in located)
+    assert all(km_between(loc.lat or 0.0, loc.lon or 0.0, -1.28, 36.82) < 50 for loc in located)
 
 
 def test_the_destination_of_a_deployment_is_the_event_s_place() -> None:

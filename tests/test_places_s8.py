@@ -4,7 +4,6 @@ sentence names, and a town named with its province."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +13,7 @@ import tidings
 from tidings.nlp.model import parser
 from tidings.places.cache import cached_rows
 from tidings.places.event_place import event_places, sentence_countries, sentence_town
-from tidings.places.geocoder import Geocoder
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+from tidings.places.geocoder import Geocoder, km_between
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +27,7 @@ def test_a_homonym_near_the_article_s_other_towns_wins(geocoder: Geocoder) -> No
     assert alone is not None and alone.lon is not None and alone.lon < -90
     found = geocoder.geocode_article(["Hartford", "Springfield", "Worcester"])[1]
     assert found is not None and found.lat is not None and found.lon is not None
-    assert _km(found.lat, found.lon, 42.1, -72.59) < 50
+    assert km_between(found.lat, found.lon, 42.1, -72.59) < 50
 
 
 def test_a_us_state_beside_towns_of_another_country_may_be_a_town_there(geocoder: Geocoder) -> None:
@@ -113,7 +105,7 @@ def test_the_pipeline_places_an_event_in_a_village_of_the_country_the_sentence_n
         "t", "Farmers blocked roads near Mazamet on Sunday, French police said.", None)])))
     located = [e.location for e in result.events if e.location is not None]
     assert located and all(loc.lat is not None and loc.lon is not None for loc in located)
-    assert all(_km(loc.lat or 0.0, loc.lon or 0.0, 43.49, 2.37) < 30 for loc in located)
+    assert all(km_between(loc.lat or 0.0, loc.lon or 0.0, 43.49, 2.37) < 30 for loc in located)
 
 
 @pytest.mark.parametrize(("name", "country"), [("Lahore district", "PAK"), ("Kunduz district", "AFG")])
@@ -125,7 +117,7 @@ def test_a_district_named_after_its_seat_is_that_town(geocoder: Geocoder, name: 
 def test_a_state_whose_name_has_a_class_word_is_that_state(geocoder: Geocoder) -> None:
     found = geocoder.geocode("District of Columbia")
     assert found is not None and found.lat is not None and found.lon is not None
-    assert _km(found.lat, found.lon, 38.9, -77.0) < 50
+    assert km_between(found.lat, found.lon, 38.9, -77.0) < 50
 
 
 def test_the_district_class_word_makes_a_place_phrase() -> None:
@@ -200,7 +192,7 @@ def test_the_pipeline_places_an_act_at_the_town_its_actor_is_named_after() -> No
         "t", "Mombasa police arrested two opposition activists on Tuesday.", None)])))
     located = [e.location for e in result.events if e.location is not None]
     assert located and all(loc.lat is not None and loc.lon is not None for loc in located)
-    assert all(_km(loc.lat or 0.0, loc.lon or 0.0, -4.05, 39.66) < 50 for loc in located)
+    assert all(km_between(loc.lat or 0.0, loc.lon or 0.0, -4.05, 39.66) < 50 for loc in located)
 
 
 def test_a_dateline_abroad_gives_way_to_the_country_the_sentence_names() -> None:

@@ -4,18 +4,9 @@ as places, islands that stand for their country, a former state at its successor
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
-from tidings.places.geocoder import Geocoder
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+from tidings.places.geocoder import Geocoder, km_between
 
 
 @pytest.fixture(scope="module")
@@ -67,14 +58,15 @@ def test_airports_and_resorts_are_in_their_town(geocoder: Geocoder, name: str, l
                                                 lon: float) -> None:
     found = geocoder.geocode(name)
     assert found is not None and found.lat is not None and found.lon is not None
-    assert _km(found.lat, found.lon, lat, lon) < 60
+    assert km_between(found.lat, found.lon, lat, lon) < 60
 
 
 @pytest.mark.parametrize("name", ["T&T", "Trinidad", "Tobago"])
 def test_the_islands_of_trinidad_and_tobago(geocoder: Geocoder, name: str) -> None:
     found = geocoder.geocode(name)
     assert found is not None and found.country == "TTO"
-    assert found.lat is not None and found.lon is not None and _km(found.lat, found.lon, 10.65, -61.5) < 161
+    assert found.lat is not None and found.lon is not None
+    assert km_between(found.lat, found.lon, 10.65, -61.5) < 161
 
 
 def test_a_former_state_stands_at_its_successor_s_point(geocoder: Geocoder) -> None:

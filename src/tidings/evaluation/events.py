@@ -22,7 +22,6 @@ both present and sharing a content word) and factuality (the same label).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from typing import Any, Literal
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from tidings.places.geocoder import km_between
 from tidings.record import Event
 
 __all__ = [
@@ -43,7 +43,6 @@ FIELDS: tuple[str, ...] = ("source", "target", "root", "dyad_and_root", "date", 
                            "factuality")
 PLACE_KM = 161.0
 CODE_CHARS = 6
-_EARTH_KM = 6371.0088
 _PAIR_WEIGHT = 1000.0  # any allowed pair outweighs every agreement bonus: the most pairs come first
 _STOP = frozenset({"a", "an", "the", "of", "to", "in", "on", "and", "for", "with", "by", "at", "its", "his",
                    "her", "their", "s", "said", "says", "according"})
@@ -121,14 +120,6 @@ def same_type(gold: Scored, system: Scored, by: MatchBy) -> bool:
     if by == "root" or gold.plover is None or system.plover is None:
         return gold.root == system.root
     return gold.plover == system.plover
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _code(code: str | None) -> str:

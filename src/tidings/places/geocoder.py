@@ -54,7 +54,7 @@ from tidings.errors import DataError
 from tidings.places.knowledge import Knowledge
 from tidings.record import Location
 
-__all__ = ["Geocoder", "normalise_name"]
+__all__ = ["Geocoder", "km_between", "normalise_name"]
 
 BIG_CITY = 500_000
 ALTERNATE_WEIGHT = 0.05  # an alternate-name match counts this share of the town's population
@@ -1073,16 +1073,19 @@ def _alternate_key(alternate: str) -> str | None:
     return key
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = math.sin((p2 - p1) / 2) ** 2 + \
-        math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+EARTH_KM = 6371.0088  # mean radius
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _nearest_km(point: tuple[float, float], points: list[tuple[float, float]]) -> float:
-    return min(_km(point, other) for other in points)
+    return min(km_between(*point, *other) for other in points)
 
 
 def _spherical_mean(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:
