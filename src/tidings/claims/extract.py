@@ -141,10 +141,11 @@ def _noun_cue(tok: Token, lemma: str, lower: str) -> _Cue | None:
         return _make(tok, "death", _noun_subject(tok, undergone=True))
     if lemma in C.HEALTH_NOUNS or (lemma == "condition" and any(
             c.lower_ in C.HEALTH_CONDITION_WORDS for c in tok.children)):
-        if lemma in C.TOPIC_HEALTH_NOUNS and not _state_said(tok):
-            return None
-        if lemma in C.TOPIC_HEALTH_NOUNS and tok.dep_ == "compound" and _possessor(tok) is None:
-            return _make(tok, "health", _noun_subject(tok.head, undergone=True))  # "he has health problems"
+        if lemma in C.TOPIC_HEALTH_NOUNS:
+            if not _state_said(tok):
+                return None
+            if tok.dep_ == "compound" and _possessor(tok) is None:
+                return _make(tok, "health", _noun_subject(tok.head, undergone=True))  # "has health problems"
         return _make(tok, "health", _noun_subject(tok, undergone=True))
     if lemma in C.WHEREABOUTS_NOUNS or lower in C.WHEREABOUTS_NOUNS:
         kind = "absence" if _from_public(tok) else "whereabouts"

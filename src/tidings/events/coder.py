@@ -1147,8 +1147,7 @@ class SentenceCoder:
     def _helped(self, verb: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """Who aid is for, named in its purpose clause: "to help X rebuild", "to rebuild X"."""
         for child in verb.children:
-            if child.dep_ not in ("advcl", "xcomp") or not any(
-                    c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+            if child.dep_ not in ("advcl", "xcomp") or not _infinitive(child):
                 continue
             for word in child.subtree:
                 if word.dep_ in ("dobj", "nsubj") and word.head.pos_ == "VERB":

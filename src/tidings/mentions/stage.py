@@ -257,8 +257,7 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
             continue
         holder = _role_holder(subj, coder)
         if holder is not None:
-            discourse.add_unknown_person(holder.name, role_nouns().get(subj.lemma_.lower()) or None)
-            discourse.people[-1] = holder
+            discourse.add_person(holder, gender=role_nouns().get(subj.lemma_.lower()) or None)
             discourse.topic = holder  # "a police spokesman said ... He said": the spokesman, as police
             return
         people = [r.actor for r in coder.actors(subj) if discourse.is_person(r.actor)]
