@@ -1372,6 +1372,11 @@ class SentenceCoder:
         of a "when" clause; for an event noun its own modifiers (but not those its lexicon entry names, as in
         "gas attack") and where it happened ("at a plant")."""
         causes = [c for c in trigger.children if c.dep_ in SUBJECTS]
+        if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not causes and trigger.head.pos_ == "VERB":
+            # "a fire tore through the market, destroying 200 stalls": the participle's doer is the clause's
+            causes += self._causes(trigger.head, "")
+            if trigger.head.dep_ == "acl":  # the parser's "a blaze [swept through X]": the noun is the doer
+                causes.append(trigger.head.head)
         causes += [m for c in causes for m in c.children if m.dep_ in ("compound", "amod")]  # "gas explosion"
         for prep in trigger.children:
             if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS | {"at"}):

@@ -1,0 +1,40 @@
+"""Natural and accidental harm is no event, in sentences written for these tests.
+
+- A participle set off after its clause ("..., destroying 200 stalls") is done by the clause's subject: when
+  that is a natural or accidental force (a fire, a storm, a truck that hit people by accident), the harm is
+  no attack; when it is an armed actor or a weapon, the attack stands.
+- Hail and frost are natural forces like storms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import triples
+from tidings import Pipeline
+
+VIOLENT = ("17", "18", "19", "20")
+
+
+@pytest.mark.slow
+class TestHazards:
+    @pytest.mark.parametrize("text", [
+        "A blaze swept through a timber yard in Mombasa on Sunday, destroying four warehouses.",
+        "Fire raced across the slum in Manila, gutting 300 shacks.",
+        "Hail flattened the vineyards of two districts in Moldova.",
+        "Frost destroyed most of the coffee harvest in Minas Gerais.",
+        "A lorry hit a group of cyclists by accident near Lyon, killing two of them.",
+        "A storm ripped through the coastal town of Beira, killing eleven people.",
+    ])
+    def test_no_attack(self, pipeline: Pipeline, text: str) -> None:
+        found = triples(pipeline, text)
+        assert not [t for t in found if t[2][:2] in VIOLENT], found
+
+    @pytest.mark.parametrize(("text", "root"), [
+        ("Militiamen raided the market town of Beni, killing seven traders.", "18"),
+        ("A roadside bomb struck a patrol in Helmand, killing three soldiers.", "18"),
+        ("Rioters set fire to the town hall in Lyon, destroying its archive.", "17"),
+    ])
+    def test_the_attack_stands(self, pipeline: Pipeline, text: str, root: str) -> None:
+        found = triples(pipeline, text)
+        assert any(code[:2] == root for _, _, code in found), found
