@@ -4,6 +4,8 @@
   that is a natural or accidental force (a fire, a storm, a truck that hit people by accident), the harm is
   no attack; when it is an armed actor or a weapon, the attack stands.
 - Hail and frost are natural forces like storms.
+- Effects are not events of their own: the participle after a violent clause ("..., injuring dozens") states
+  what that act did (one event, with the clause's code).
 """
 
 from __future__ import annotations
@@ -38,3 +40,15 @@ class TestHazards:
     def test_the_attack_stands(self, pipeline: Pipeline, text: str, root: str) -> None:
         found = triples(pipeline, text)
         assert any(code[:2] == root for _, _, code in found), found
+
+
+@pytest.mark.slow
+class TestEffects:
+    @pytest.mark.parametrize(("text", "code"), [
+        ("Riot police fired rubber bullets at strikers in Durban, wounding eight.", "17"),
+        ("Syrian jets bombed a hospital in Idlib, destroying its surgical wing.", "19"),
+        ("Separatists shelled the port of Berdyansk, damaging two cranes.", "19"),
+    ])
+    def test_one_event(self, pipeline: Pipeline, text: str, code: str) -> None:
+        found = triples(pipeline, text)
+        assert [c[:2] for _, _, c in found] == [code], found

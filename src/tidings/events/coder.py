@@ -496,7 +496,7 @@ class SentenceCoder:
             out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
         from tidings.events.refine import refine  # refine reads this module's records
 
-        return _dedupe(refine(out, self._protest, self.actors))
+        return _without_effects(_dedupe(refine(out, self._protest, self.actors)))
 
     def _protest(self, noun: Token) -> bool:
         """An event noun of protest ("a rally", "the sit-in"): a protest even as the object of another act."""
@@ -1816,6 +1816,19 @@ def _demand(appeal: str, act: str) -> str:
 def _obliged(verb: Token) -> bool:
     """A clause of obligation: "Y must withdraw", "Y should stop"."""
     return any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in verb.children)
+
+
+def _without_effects(cands: list[Candidate]) -> list[Candidate]:
+    """Effects are not events of their own: in "troops shelled the town, killing 12" or "rioters set fire to
+    the hall, destroying it", the participle set off after a violent clause states what that act did."""
+    violent = ("17", "18", "19", "20")
+    acts = {c.trigger.i for c in cands if c.code[:2] in violent}
+
+    def effect(c: Candidate) -> bool:
+        t = c.trigger
+        return (c.code[:2] in violent and t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.i in acts
+                and t.head.i != t.i)
+    return [c for c in cands if not effect(c)]
 
 
 def _same_family(a: str | None, b: str) -> bool:
