@@ -6,6 +6,10 @@
 - Hail and frost are natural forces like storms.
 - Effects are not events of their own: the participle after a violent clause ("..., injuring dozens") states
   what that act did (one event, with the clause's code).
+- A state of emergency or a deployment over a natural disaster is relief, not coercion.
+- The parties of a mutual act placed in countries are its parties: an unplaced generic group beside them
+  ("with 9,000 troops taking part") is theirs, not a third party.
+- Denying or dismissing an accusation (016) is aimed at the accuser ("rejected Chile's claims").
 """
 
 from __future__ import annotations
@@ -52,3 +56,30 @@ class TestEffects:
     def test_one_event(self, pipeline: Pipeline, text: str, code: str) -> None:
         found = triples(pipeline, text)
         assert [c[:2] for _, _, c in found] == [code], found
+
+
+@pytest.mark.slow
+class TestReliefAndParties:
+    @pytest.mark.parametrize("text", [
+        "Premier Danielle Smith declared a state of emergency over the wildfires in northern Alberta.",
+        "The government of Malawi imposed a state of emergency due to the floods in Blantyre.",
+    ])
+    def test_relief_is_no_coercion(self, pipeline: Pipeline, text: str) -> None:
+        assert not triples(pipeline, text)
+
+    def test_emergency_over_unrest_stands(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "The government of Peru declared a state of emergency over the riots in Puno.")
+        assert any(code[:3] == "172" for _, _, code in found), found
+
+    def test_mutual_act_has_its_placed_parties(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "Australia and Indonesia began joint naval exercises off Darwin on Friday, "
+                                  "with about 9,000 sailors taking part.")
+        assert {(s, t) for s, t, _ in found} == {("AUS", "IDN"), ("IDN", "AUS")}, found
+
+    @pytest.mark.parametrize(("text", "accuser"), [
+        ("Peru rejected Chile's claims over the fishing grounds.", "CHL"),
+        ("The Ghanaian government dismissed criticism by Human Rights Watch.", "NGOHRI"),
+    ])
+    def test_denial_is_aimed_at_the_accuser(self, pipeline: Pipeline, text: str, accuser: str) -> None:
+        found = triples(pipeline, text)
+        assert any(code == "016" and t.startswith(accuser) for _, t, code in found), found

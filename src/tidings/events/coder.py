@@ -172,6 +172,7 @@ DEMAND_BY_APPEAL = {"020": "100", "022": "102", "025": "105", "026": "108", "027
 DEMAND_BY_ACT = {"0871": "107", "087": "106"}  # a ceasefire, a withdrawal demanded
 OBLIGING_AUX = frozenset({"must", "should"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # acts done in words
+REASON_PREPS = frozenset({"over", "because", "due", "owing"})
 JUDGING_ROOTS = frozenset({"05", "11", "12"})  # praise, criticism, rejection: aimed at whoever did the act
 AID_GIVING = frozenset({"070", "071", "072", "073", "074", "033"})  # aid given or promised: whom it is for
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
@@ -694,6 +695,7 @@ class SentenceCoder:
             meeting is not None and meeting.code[:2] == "04")  # "X and Y held a summit"
         if (not targets or ":place-target" in rule) and len(sources) > 1 and mutual:
             rule = rule.replace(":place-target", "") + ":reciprocal"  # "X and Y held talks in Geneva"
+            sources = _principal_parties(sources)
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
                       for c in self._pairs(verb, code, [a], [b], rule)]
         return events
@@ -746,7 +748,8 @@ class SentenceCoder:
             if obj is not None and noun_entry is not None and noun_entry.code[:2] == entry.code[:2]:
                 # "staged anti-government protests": the verb only carries its event noun
                 targets = self._opposed(obj)
-        if not targets and obj is not None and entry.code[:2] in JUDGING_ROOTS and not passive:
+        if not targets and obj is not None and (entry.code[:2] in JUDGING_ROOTS or entry.code == "016") \
+                and not passive:  # "denied the US accusations": the accuser
             targets = self._authors(obj, _codes(sources))  # "condemned the launches by X", "praised X's move"
         if not targets and entry.code[:3] in AID_GIVING and not passive:
             targets = self._helped(verb, exclude=_codes(sources))  # "gave $5 million to help X rebuild"
@@ -1208,6 +1211,8 @@ class SentenceCoder:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
                     child.i not in against and child.lemma_.lower() not in entry.lemma.split():
                 sources.extend(self.actors(child))  # not "military" of a "military exercise"
+        if not claimants and self._placed_doers(noun, sources):
+            sources = []  # "X and Y began joint military exercises": X and Y, not "military"
         if not sources and any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in noun.children):
             sources = self._cataphora(noun)  # "during his visit to X, President Y ...": Y visited
         if entry.armed and not _armed(sources):
@@ -1250,7 +1255,11 @@ class SentenceCoder:
                 break
         if not targets and opposed:
             targets, rule = opposed, rule + ":anti"
+        if targets and entry.reverse and len(_principal_parties(sources)) > 1 and all(
+                t.actor.code.startswith("---") and self._partaking(t) for t in targets):
+            targets = []  # "X and Y began drills, with 9,000 sailors taking part": the sailors are theirs
         if not targets and len(sources) > 1 and entry.reverse:  # "France and Germany held talks"
+            sources = _principal_parties(sources)
             return [c for a in sources for b in sources if a.actor.code != b.actor.code
                     for c in self._pairs(noun, entry.code, [a], [b], rule + ":reciprocal")]
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
@@ -1360,6 +1369,11 @@ class SentenceCoder:
             return False
         if any("hazard" in _classes(t) for t in self._causes(trigger, entry_words)):
             return True
+        reasons = _reasons(trigger) + (_reasons(obj) if obj is not None else [])  # "a state of emergency over"
+        if trigger.dep_ == "dobj":  # "imposed a curfew due to the floods"
+            reasons += _reasons(trigger.head)
+        if code[:2] in ("15", "17") and any("hazard" in _classes(t) for t in reasons):
+            return True  # "declared a state of emergency over the drought": relief, no coercion
         if code[:2] in VIOLENT_ROOTS and any("contest" in _classes(t) or _score(t) for t in trigger.subtree):
             return True
         hit = [obj] if obj is not None else []
@@ -1411,6 +1425,21 @@ class SentenceCoder:
             if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
                 return True
         return False
+
+    def _partaking(self, ref: ActorRef) -> bool:
+        """Whether an actor's phrase is said to take part ("9,000 sailors taking part")."""
+        doc = self._doc
+        return doc is not None and any(c.dep_ == "acl" and "partake" in _classes(c)
+                                       for t in doc[ref.start:ref.end] for c in t.children)
+
+    def _placed_doers(self, noun: Token, modifiers: list[ActorRef]) -> bool:
+        """Whether an event noun's generic modifiers ("military", "naval") give way to the placed subjects of
+        the verb it is the object of."""
+        if not modifiers or any(not r.actor.code.startswith("---") for r in modifiers):
+            return False
+        if noun.dep_ not in ("dobj", "attr") or noun.head.pos_ not in ("VERB", "AUX"):
+            return False
+        return any(not r.actor.code.startswith("---") for r in self._subjects(noun.head))
 
     def _claimants(self, noun: Token) -> list[ActorRef]:
         """Who claims an attack: the subject of "claimed responsibility (or credit) for" the noun."""
@@ -1829,6 +1858,20 @@ def _without_effects(cands: list[Candidate]) -> list[Candidate]:
         return (c.code[:2] in violent and t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.i in acts
                 and t.head.i != t.i)
     return [c for c in cands if not effect(c)]
+
+
+def _principal_parties(parties: list[ActorRef]) -> list[ActorRef]:
+    """The parties of a mutual act: where two or more are placed in a country or body, an unplaced generic
+    one beside them ("the US and the Philippines began drills, with 17,000 troops taking part") is theirs,
+    not a third party."""
+    placed = [p for p in parties if not p.actor.code.startswith("---")]
+    return placed if len({p.actor.code for p in placed}) > 1 else parties
+
+
+def _reasons(trigger: Token) -> list[Token]:
+    """What an act is done over or because of: "over X", "because of X", "due to X", "owing to X"."""
+    return [t for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in REASON_PREPS
+            for t in prep.subtree if t.dep_ == "pobj" and t.head.head.i in (prep.i, prep.head.i)]
 
 
 def _same_family(a: str | None, b: str) -> bool:
