@@ -1369,7 +1369,8 @@ class SentenceCoder:
             return False
         if any("hazard" in _classes(t) for t in self._causes(trigger, entry_words)):
             return True
-        reasons = _reasons(trigger) + (_reasons(obj) if obj is not None else [])  # "a state of emergency over"
+        # "a state of emergency over the drought"
+        reasons = _reasons(trigger) + (_reasons(obj) if obj is not None else [])
         if trigger.dep_ == "dobj":  # "imposed a curfew due to the floods"
             reasons += _reasons(trigger.head)
         if code[:2] in ("15", "17") and any("hazard" in _classes(t) for t in reasons):
