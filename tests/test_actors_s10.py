@@ -1,0 +1,101 @@
+"""Who did what to whom (issue 13), session 10: a titled newcomer keeps the country of their own title, the
+office holders of 2014-2026 by date (data/offices.tsv, layered between leaders.tsv and Phoenix), and "both
+sides", "the two countries", "each other" as the two parties the article has just named, or as no one.
+Sentences and the people not in office are made up for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers import roots
+from tidings import Pipeline
+from tidings.actors import KnowledgeBase
+from tidings.errors import DataError
+
+DAY = dt.date(2019, 6, 12)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.default()
+
+
+def sides(pipeline: Pipeline, text: str, day: dt.date = DAY) -> set[tuple[str, str, str]]:
+    """(source code, target code, CAMEO root) of each event coded in ``text``."""
+    return roots(pipeline, text, day)
+
+
+# --- an unknown person with a title keeps the title's country, whatever else the sentence names
+
+@pytest.mark.parametrize("text", [
+    "Malawian Health Minister Chisomo Banda met the Zambian envoy in Lisbon on Monday.",
+    "In Lusaka, Malawian Health Minister Chisomo Banda met the Zambian envoy.",
+    "Malawi's Health Minister Chisomo Banda met the Zambian envoy in Lisbon.",
+    "Chisomo Banda, Malawi's health minister, met the Zambian envoy in Lisbon.",
+    "Health Minister Chisomo Banda of Malawi met the Zambian envoy in Lisbon.",
+])
+def test_a_titled_newcomer_keeps_the_title_country(pipeline: Pipeline, text: str) -> None:
+    found = sides(pipeline, text)
+    assert ("MWIGOV", "ZMBGOV", "04") in found
+    assert not any(s.startswith(("ZMB", "PRT")) and t.startswith(("ZMB", "PRT")) for s, t, _ in found)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The spokeswoman for the Malawian health ministry criticised Zambia on Friday.", "MWIGOV"),
+    ("A spokesman for the Peruvian foreign ministry criticised the Chilean government.", "PERGOV"),
+    ("A spokesman for the Peruvian foreign ministry, Luis Quispe, accused Chile of provocations.", "PERGOV"),
+])
+def test_a_spokesperson_takes_the_country_of_the_ministry(pipeline: Pipeline, text: str,
+                                                          source: str) -> None:
+    assert any(s == source and r in ("11", "12") for s, _, r in sides(pipeline, text))
+
+
+# --- office holders since 2014 by date (data/offices.tsv)
+
+@pytest.mark.parametrize(("name", "day", "code"), [
+    ("Sergei Lavrov", "2019-05-01", "RUSGOV"),
+    ("Nasser Judeh", "2015-03-01", "JORGOV"),  # a Phoenix term that ends on 2014-01-31 no longer decides
+    ("Nasser Judeh", "2018-03-01", "JORELI"),
+    ("Fumio Kishida", "2015-06-01", "JPNGOV"),  # foreign minister before he led the government
+    ("Khawaja Asif", "2016-01-01", "PAKGOV"),
+    ("Imad Khamis", "2018-04-05", "SYRGOV"),
+    ("Gebran Bassil", "2018-04-05", "LBNGOV"),
+    ("Jorge Faurie", "2018-04-05", "ARGGOV"),
+    ("Qamar Javed Bajwa", "2018-04-05", "PAKMIL"),
+    ("Radoslaw Sikorski", "2012-01-01", "POLGOV"),
+    ("Radoslaw Sikorski", "2019-01-01", "POLELI"),
+])
+def test_office_holders_by_date(kb: KnowledgeBase, name: str, day: str, code: str) -> None:
+    actor = kb.resolve(name.split(), dt.date.fromisoformat(day))
+    assert actor is not None and actor.code == code
+
+
+def test_an_office_holder_without_a_title_in_a_sentence(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Gebran Bassil met Sergei Lavrov in Moscow on Tuesday.", dt.date(2018, 8, 21))
+    assert ("LBNGOV", "RUSGOV", "04") in found and ("RUSGOV", "LBNGOV", "04") in found
+
+
+def test_offices_table_is_layered_under_a_user_table() -> None:
+    kb = KnowledgeBase.packaged()
+    kb.add_table("name\taliases\tactor\trole\toffice\tstart\tend\n"
+                 "Nasser Judeh\t\tJOR\tOPP\tother\t2015-01-01\t\n")
+    actor = kb.resolve(["Nasser", "Judeh"], dt.date(2016, 1, 1))
+    assert actor is not None and actor.code == "JOROPP"
+
+
+def test_an_office_that_is_not_listed_is_an_error() -> None:
+    with pytest.raises(DataError, match="office"):
+        KnowledgeBase.packaged().add_table("name\taliases\tactor\trole\toffice\tstart\tend\n"
+                                           "Vesna Petrak\t\tHRV\tGOV\tmayor\t2015-01-01\t\n")
+
+
+def test_every_offices_row_is_well_formed(kb: KnowledgeBase) -> None:
+    from tidings.actors.kb import OFFICES, _read_tsv
+
+    for row in _read_tsv("offices.tsv"):
+        assert row["office"] in OFFICES
+        assert row["actor"] in kb.countries and row["role"] in ("GOV", "MIL", "OPP")
+        start = dt.date.fromisoformat(row["start"])
+        assert not row["end"] or dt.date.fromisoformat(row["end"]) > start
