@@ -99,3 +99,66 @@ def test_every_offices_row_is_well_formed(kb: KnowledgeBase) -> None:
         assert row["actor"] in kb.countries and row["role"] in ("GOV", "MIL", "OPP")
         start = dt.date.fromisoformat(row["start"])
         assert not row["end"] or dt.date.fromisoformat(row["end"]) > start
+
+
+# --- "both sides", "the two countries", "the two leaders", "each other": the two parties just named
+
+PAIR_DAY = dt.date(2022, 3, 9)
+
+
+def test_both_sides_are_the_two_parties_of_the_sentence_before(pipeline: Pipeline) -> None:
+    text = ("Peruvian President Ana Quispe met Bolivian President Luis Mamani in La Paz on Monday. "
+            "Both sides agreed to reopen the border.")
+    found = sides(pipeline, text, PAIR_DAY)
+    assert {("PERGOV", "BOLGOV", "03"), ("BOLGOV", "PERGOV", "03")} <= found
+
+
+@pytest.mark.parametrize(("phrase", "codes"), [
+    ("The two leaders", {"PERGOV", "BOLGOV"}),
+    ("The two countries", {"PER", "BOL"}),
+    ("Both governments", {"PERGOV", "BOLGOV"}),
+    ("The two sides", {"PERGOV", "BOLGOV"}),
+])
+def test_a_pair_phrase_takes_the_kind_its_noun_names(pipeline: Pipeline, phrase: str,
+                                                     codes: set[str]) -> None:
+    text = ("Peruvian President Ana Quispe met Bolivian President Luis Mamani in La Paz on Monday.\n\n"
+            f"{phrase} also signed a water treaty.")
+    treaty = {(s, t) for s, t, r in sides(pipeline, text, PAIR_DAY) if r == "05"}
+    assert treaty and {c for pair in treaty for c in pair} == codes
+
+
+def test_a_third_party_in_between_leaves_both_sides_unnamed(pipeline: Pipeline) -> None:
+    text = ("Peruvian President Ana Quispe met Bolivian President Luis Mamani in La Paz on Monday. "
+            "Chile criticised the meeting. The two sides signed a water treaty.")
+    found = sides(pipeline, text, PAIR_DAY)
+    assert not any(r == "05" for _, _, r in found)
+    assert not any(s == "CHL" and t for s, t, r in found if r != "11")
+
+
+def test_a_pair_phrase_with_no_pair_named_is_no_one(pipeline: Pipeline) -> None:
+    text = "Chile, Peru and Bolivia criticised Argentina. Both sides signed a deal."
+    found = sides(pipeline, text, PAIR_DAY)
+    assert not any(r == "05" for _, _, r in found)
+
+
+def test_one_side_named_again_keeps_the_pair(pipeline: Pipeline) -> None:
+    text = ("Peruvian President Ana Quispe met Bolivian President Luis Mamani in La Paz on Monday. "
+            "Quispe said the talks were frank. The two leaders signed a water treaty.")
+    treaty = {(s, t) for s, t, r in sides(pipeline, text, PAIR_DAY) if r == "05"}
+    assert treaty == {("PERGOV", "BOLGOV"), ("BOLGOV", "PERGOV")}
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Bolivia accused each other of violating the water treaty.",
+    "Peruvian and Bolivian troops attacked one another near the border.",
+])
+def test_each_other_is_the_other_member_of_the_subject(pipeline: Pipeline, text: str) -> None:
+    found = {(s[:3], t[:3]) for s, t, _ in sides(pipeline, text, PAIR_DAY) if s and t}
+    assert {("PER", "BOL"), ("BOL", "PER")} <= found
+
+
+def test_both_sides_then_each_other(pipeline: Pipeline) -> None:
+    text = ("Peruvian President Ana Quispe met Bolivian President Luis Mamani in La Paz on Monday. "
+            "Both sides accused each other of stalling the talks.")
+    found = {(s, t) for s, t, r in sides(pipeline, text, PAIR_DAY) if r == "11"}
+    assert found == {("PERGOV", "BOLGOV"), ("BOLGOV", "PERGOV")}

@@ -46,6 +46,7 @@ from tidings.actors.kb import name_variant
 from tidings.events.discourse import Discourse
 from tidings.events.lexicon import singular, word_classes
 from tidings.events.ontology import is_code
+from tidings.mentions.pairs import next_pair, pair_actors, pair_nouns
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
@@ -269,6 +270,12 @@ class SentenceCoder:
                 if not exclude:
                     self._cache[key] = refs
                 return refs
+        kind = _pair_kind(head)
+        if kind is not None:  # "both sides", "the two countries": the two parties named just before
+            refs = self._pair(head, kind, exclude)
+            if not exclude:
+                self._cache[key] = refs
+            return refs
         if "locale" in _classes(head):
             return []  # "the streets of X", "the university area": where it happened, nobody acting
         if head.pos_ == "PRON" or head.lower_ in ("he", "she", "they", "him", "her", "them", "it"):
@@ -394,6 +401,17 @@ class SentenceCoder:
                 if len(found) > 1:
                     return found
         return []
+
+    def _pair(self, head: Token, kind: str, exclude: frozenset[str]) -> list[ActorRef]:
+        """The two parties a phrase such as "both sides" stands for: those its sentence names before it, else
+        the article's pair (see :mod:`tidings.mentions.pairs`); none when a third party came between."""
+        keep = _phrase_tokens(head)
+        start, end = keep[0].i, keep[-1].i + 1
+        before = [r.actor for r in self._mentions_before(head) if not place_ref(head.doc, r)]
+        pair = next_pair(self.discourse.pair, before, self.discourse.is_person)
+        found = pair_actors(pair, kind, _span_text(head.doc[start:end]), self.discourse.is_person,
+                            self.discourse.country_names)
+        return [ActorRef(a, start, end) for a in found if a.code not in exclude]
 
     def _mentions_before(self, tok: Token) -> list[ActorRef]:
         """Actors named by the noun phrases that precede ``tok`` in its sentence (resolved on demand)."""
@@ -692,6 +710,8 @@ class SentenceCoder:
         meeting = self.lexicon.noun(obj.lemma_.lower()) if obj is not None else None
         mutual = verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational or entry.reverse == entry.code or (
             meeting is not None and meeting.code[:2] == "04")  # "X and Y held a summit"
+        mutual = mutual or _reciprocal(obj) or any(_reciprocal(_pobj(p)) for p in verb.children
+                                                   if p.dep_ == "prep")  # "accused each other"
         if (not targets or ":place-target" in rule) and len(sources) > 1 and mutual:
             rule = rule.replace(":place-target", "") + ":reciprocal"  # "X and Y held talks in Geneva"
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
@@ -1454,6 +1474,36 @@ class SentenceCoder:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
         return out
+
+
+def _pair_kind(head: Token) -> str | None:
+    """What "both sides", "the two countries", "the two leaders" or "the two" (alone) stand for
+    (mentions/data/pair_nouns.tsv), or None for any other phrase."""
+    children = list(head.children)
+    if head.lower_ == "two" and head.pos_ == "NUM":
+        return "side" if any(c.lower_ == "the" for c in children) and head.dep_ in SUBJECTS else None
+    kind = pair_nouns().get(head.lemma_.lower()) if head.tag_ in ("NNS", "NNPS") else None
+    if kind is None:
+        return None
+    both = any(c.lower_ == "both" for c in children)
+    two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in children) and \
+        any(c.lower_ in ("the", "these", "those") for c in children)
+    return kind if both or two else None
+
+
+def _reciprocal(tok: Token | None) -> bool:
+    """ "each other", "one another": the members of the subject act on one another."""
+    if tok is None:
+        return False
+    words = {c.lower_ for c in tok.children}
+    return (tok.lower_ in ("other", "another") and bool(words & {"each", "one"})) or (
+        tok.lower_ == "one" and "another" in words)
+
+
+def place_ref(doc: Any, ref: ActorRef) -> bool:
+    """A country or capital named as where something happened ("met ... in Beijing")."""
+    root = doc[ref.start:ref.end].root
+    return ref.actor.code == ref.actor.country and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _letter_participle(tok: Token) -> bool:
