@@ -162,3 +162,22 @@ def test_both_sides_then_each_other(pipeline: Pipeline) -> None:
             "Both sides accused each other of stalling the talks.")
     found = {(s, t) for s, t, r in sides(pipeline, text, PAIR_DAY) if r == "11"}
     assert found == {("PERGOV", "BOLGOV"), ("BOLGOV", "PERGOV")}
+
+
+# --- "its" and "their" of the sentence's own parties
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Ghanaian Defence Minister Kofi Mensah visited Togo and praised its army.", ("GHAGOV", "TGOMIL")),
+    ("Mali criticised Niger and defended its decision to close the border.", None),
+])
+def test_a_possessive_belongs_to_a_party_of_its_own_sentence(pipeline: Pipeline, text: str,
+                                                              pair: tuple[str, str] | None) -> None:
+    found = sides(pipeline, text)
+    if pair is not None:
+        assert (*pair, "05") in found
+    assert not any(r == "05" and t[:3] == "NER" for _, t, r in found)  # not Niger's decision
+
+
+def test_a_possessive_does_not_reach_past_the_subject_to_an_earlier_sentence(pipeline: Pipeline) -> None:
+    text = "Kenya praised Uganda on Monday.\n\nTanzania condemned the attack on its embassy."
+    assert not any(s == "TZA" and t[:3] in ("KEN", "UGA") for s, t, _ in sides(pipeline, text))

@@ -279,7 +279,14 @@ class SentenceCoder:
         if "locale" in _classes(head):
             return []  # "the streets of X", "the university area": where it happened, nobody acting
         if head.pos_ == "PRON" or head.lower_ in ("he", "she", "they", "him", "her", "them", "it"):
-            actor = self._pronoun(head, exclude)
+            owner = self._own_object(head)
+            actor = self._pronoun(head, exclude) if owner is None else owner
+            if actor is not None and actor.code in exclude:
+                actor = None  # "China defended its rights": the subject's own, no other party
+            if actor is not None and exclude and head.tag_ == "PRP$":
+                here = {r.actor.code for r in self._mentions_before(head)}
+                if actor.code not in here and here & exclude:
+                    actor = None  # "Iran condemned the attack on its embassy": not someone named before
             if actor is not None:
                 refs.append(ActorRef(_retext(actor, head.text), head.i, head.i + 1))
         else:
@@ -302,6 +309,8 @@ class SentenceCoder:
                     actor = None  # "the Cleveland Indians" are a baseball team, not India
                 if actor is not None:
                     actor = self._not_new_x(words, actor)
+                if actor is not None and actor.sector is not None:
+                    actor = self._owned(head, actor)  # "Iran condemned the attack on its embassy"
                 if actor is not None and actor.code.startswith("---"):
                     actor = self._localise(head, actor)  # "a court in Guyana" -> GUYJUD
                 if actor is not None and actor.code.startswith("---") and actor.sector and any(
@@ -317,6 +326,36 @@ class SentenceCoder:
         if not exclude:
             self._cache[key] = refs
         return refs
+
+    def _owned(self, head: Token, actor: Actor) -> Actor:
+        """A role owned by "its"/"their" ("its embassy", "their troops"): of the country that owns it in the
+        sentence itself (the subject whose object it is, else the nearest country or group of a country
+        named before it), rather than of one named in an earlier sentence."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if poss is None:
+            return actor
+        owner = self._own_object(poss)
+        if owner is None:
+            before = [r.actor for r in self._mentions_before(poss) if not self.discourse.is_person(r.actor)]
+            owner = before[-1] if before else None
+        sector = actor.sector
+        if owner is None or owner.country is None or owner.country == actor.country or sector is None:
+            return actor
+        name = f"{self.discourse.country_names.get(owner.country, owner.country)} {sector.lower()}"
+        return Actor(actor.text, name, owner.country + sector, owner.country, sector)
+
+    def _own_object(self, tok: Token) -> Actor | None:
+        """The subject of a verb whose direct object ``tok`` is the possessive "its" or "their" of ("X
+        defended its decision", "to defend their rights"), when it is one actor of no person: the thing done
+        to is the subject's own."""
+        obj = tok.head
+        if tok.lower_ not in ("its", "their") or tok.dep_ != "poss" or obj.dep_ != "dobj" or \
+                obj.head.i == obj.i or obj.head.dep_ == "pcomp":
+            return None  # ("accused X of violating its borders": the accuser's borders)
+        found = [r.actor for r in self._subjects(obj.head)]
+        if len(found) != 1 or self.discourse.is_person(found[0]):
+            return None
+        return found[0]
 
     def _pronoun(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
         if tok.lower_ in FIRST_PERSON:
