@@ -181,3 +181,26 @@ def test_a_possessive_belongs_to_a_party_of_its_own_sentence(pipeline: Pipeline,
 def test_a_possessive_does_not_reach_past_the_subject_to_an_earlier_sentence(pipeline: Pipeline) -> None:
     text = "Kenya praised Uganda on Monday.\n\nTanzania condemned the attack on its embassy."
     assert not any(s == "TZA" and t[:3] in ("KEN", "UGA") for s, t, _ in sides(pipeline, text))
+
+
+# --- military ranks; an apposition that says what a place is, not who
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("staff sergeant Ode Manyo", "---MIL"), ("a police sergeant", "---COP"), ("an army corporal", "---MIL"),
+    ("Lance Corporal Femi Ade", "---MIL"),
+])
+def test_ranks_are_military_unless_their_group_says_otherwise(kb: KnowledgeBase, phrase: str,
+                                                               code: str) -> None:
+    actor = kb.resolve(phrase.split(), DAY)
+    assert actor is not None and actor.code == code
+
+
+def test_a_place_is_not_the_person_its_apposition_names(pipeline: Pipeline) -> None:
+    text = "Gunmen attacked Kisumu, the hometown of Kenyan President William Ruto, on Friday."
+    found = sides(pipeline, text, dt.date(2023, 2, 3))
+    assert found and not any(t == "KENGOV" for _, t, _ in found)
+
+
+def test_an_apposition_that_names_an_actor_still_counts(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "The group, a Kenyan rebel movement, attacked Uganda.", dt.date(2023, 2, 3))
+    assert ("KENREB", "UGA", "19") in found

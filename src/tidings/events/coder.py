@@ -293,7 +293,10 @@ class SentenceCoder:
             for words, start, end in self._variants(head):
                 actor = self.resolve_words(words, self.when) or self.discourse.phrase(words, exclude=exclude)
                 if actor is None:
-                    appos = [c for c in head.children if c.dep_ == "appos"]
+                    # (an apposition that names no actor by its head says what, not who: "Davao, the
+                    # hometown of X" is no X)
+                    appos = [c for c in head.children if c.dep_ == "appos" and (self.is_role(c) or (
+                        self.resolve_words([t.text for t in _phrase_tokens(c)], self.when) is not None))]
                     for a in appos:
                         a_words, _, _ = self._phrase(a)
                         actor = self.resolve_words(a_words, self.when)
