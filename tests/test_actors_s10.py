@@ -204,3 +204,22 @@ def test_a_place_is_not_the_person_its_apposition_names(pipeline: Pipeline) -> N
 def test_an_apposition_that_names_an_actor_still_counts(pipeline: Pipeline) -> None:
     found = sides(pipeline, "The group, a Kenyan rebel movement, attacked Uganda.", dt.date(2023, 2, 3))
     assert ("KENREB", "UGA", "19") in found
+
+
+# --- a government speaker's "the country holds ...": the speaker's own statement
+
+@pytest.mark.parametrize("text", [
+    "Peruvian Foreign Minister Rosa Tello said on Monday that Peru is concerned over the Chilean drills.",
+    "Peruvian Foreign Minister Rosa Tello spoke on Monday. She added that Peru rejects the Chilean plan.",
+])
+def test_what_a_government_speaker_says_the_country_holds_is_the_speakers(pipeline: Pipeline,
+                                                                           text: str) -> None:
+    found = sides(pipeline, text, PAIR_DAY)
+    assert any(s == "PERGOV" and t[:3] == "CHL" for s, t, _ in found)
+    assert not any(s == "PER" for s, _, _ in found)
+
+
+def test_an_opposition_speaker_does_not_voice_the_country(pipeline: Pipeline) -> None:
+    text = "The Peruvian opposition leader said Peru must reject the deal with Chile."
+    found = sides(pipeline, text, PAIR_DAY)
+    assert not any(s == "PERGOV" for s, _, _ in found)

@@ -133,6 +133,8 @@ RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "negotiate", "clash", "fight", "c
 # clear without its author ("were arrested", "a grenade exploded"), so it is kept with no side named and the
 # pipeline places it (tidings.events.sides).
 ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# The last root of verbal acts (statements, appeals, intents, consultations ... threats): 14 on are material.
+VERBAL_ROOT_MAX = "13"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
 # cause of what happened ("killed in a blast", "during the shelling").
@@ -329,6 +331,22 @@ class SentenceCoder:
         if not exclude:
             self._cache[key] = refs
         return refs
+
+    def _voiced(self, verb: Token, sources: list[ActorRef]) -> list[ActorRef]:
+        """The speaker instead of the country a statement's content names as its subject, when the speaker
+        is that country's government ("Russia's foreign ministry spokeswoman said Russia is concerned",
+        "she added that Russia rejects ..."): what a government official says the country holds is the
+        official's statement (the gold guide, section 4: the source of a statement is its speaker)."""
+        head = _reporting_head(verb.head if verb.dep_ in ("acomp", "xcomp") else verb)  # "is concerned"
+        if head is None or head.lemma_.lower() not in SPEAKING_VERBS:
+            return sources
+        voices = self._subjects(head)
+        if len(voices) != 1 or voices[0].actor.sector != "GOV":
+            return sources
+        country = voices[0].actor.country
+        if country is None or not all(s.actor.code == s.actor.country == country for s in sources):
+            return sources
+        return voices
 
     def _owned(self, head: Token, actor: Actor) -> Actor:
         """A role owned by "its"/"their" ("its embassy", "their troops"): of the country that owns it in the
@@ -648,6 +666,8 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if entry.code[:2] <= VERBAL_ROOT_MAX and sources:
+            sources = self._voiced(verb, sources)  # "the minister said Russia is concerned": the minister
         if not sources and not targets and _gerund_noun(verb) and verb.lemma_.lower() in RECIPROCAL_LEMMAS:
             parties = self._between(verb)  # "fighting between X and Y killed ...": X and Y fought
             if len(parties) > 1:
