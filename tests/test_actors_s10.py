@@ -231,3 +231,28 @@ def test_an_opposition_speaker_does_not_voice_the_country(pipeline: Pipeline) ->
     text = "The Peruvian opposition leader said Peru must reject the deal with Chile."
     found = sides(pipeline, text, PAIR_DAY)
     assert not any(s == "PERGOV" for s, _, _ in found)
+
+
+# --- counted phrases: "more than 200 protesters", "three Britons"
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("more than 300 strikers", "---LAB"), ("up to 40 students", "---EDU"),
+    ("as many as 12 soldiers", "---MIL"), ("fewer than 10 police officers", "---COP"),
+    ("at least 14 villagers", "---CVL"), ("four Peruvians", "PERCVL"),
+    ("More than 1,200 Bolivians", "BOLCVL"), ("thousands of Chileans", "CHLCVL"), ("the Peruvians", "PER"),
+    ("two Peruvian diplomats", "PERGOV"),
+    ("300 Bolivian detainees", "BOL"), ("two Chilean outposts", "CHL"),
+])
+def test_a_counted_phrase_is_its_counted_noun(kb: KnowledgeBase, phrase: str, code: str) -> None:
+    actor = kb.resolve(phrase.split(), DAY)
+    assert actor is not None and actor.code == code
+
+
+def test_counted_protesters_are_arrested(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Police arrested more than 200 protesters in Arequipa on Monday.", PAIR_DAY)
+    assert ("PERCOP", "PEROPP", "17") in found
+
+
+def test_counted_nationals_are_people_not_their_state(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Gunmen killed two Peruvians near Cucuta.", PAIR_DAY)
+    assert any(t == "PERCVL" for _, t, _ in found) and not any(t == "PER" for _, t, _ in found)

@@ -284,6 +284,9 @@ class KnowledgeBase:
         self.honorifics: set[str] = set()  # words before a name that are no given name (data/honorifics.tsv)
         self.languages: set[str] = set()  # demonyms that name a language when alone (data/languages.tsv)
         self.abroad: set[str] = set()  # roles of people who act abroad: "diplomat" (data/abroad.tsv)
+        # words that say how many lead a phrase: "more than", "up to" (data/quantities.tsv)
+        self.quantity_leads: set[tuple[str, ...]] = set()
+        self.number_words: set[str] = set()  # "three", "thousands" (data/quantities.tsv)
 
     # ------------------------------------------------------------------------------------ building
 
@@ -357,6 +360,13 @@ class KnowledgeBase:
         self.honorifics |= {row["word"].lower().rstrip(".") for row in _read_tsv("honorifics.tsv")}
         self.languages |= {row["language"].lower() for row in _read_tsv("languages.tsv")}
         self.abroad |= {row["role"].lower() for row in _read_tsv("abroad.tsv")}
+        for row in _read_tsv("quantities.tsv"):
+            if row["kind"] not in ("lead", "number"):
+                raise DataError(f"actors/data/quantities.tsv: kind {row['kind']!r} is not lead or number")
+            if row["kind"] == "lead":
+                self.quantity_leads.add(tuple(row["words"].lower().split()))
+            else:
+                self.number_words.add(row["words"].lower())
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
