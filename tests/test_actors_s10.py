@@ -256,3 +256,9 @@ def test_counted_protesters_are_arrested(pipeline: Pipeline) -> None:
 def test_counted_nationals_are_people_not_their_state(pipeline: Pipeline) -> None:
     found = sides(pipeline, "Gunmen killed two Peruvians near Cucuta.", PAIR_DAY)
     assert any(t == "PERCVL" for _, t, _ in found) and not any(t == "PER" for _, t, _ in found)
+
+
+def test_an_embassy_is_not_of_the_place_it_stands_in(pipeline: Pipeline) -> None:
+    found = sides(pipeline, "Gunmen attacked the embassy in Lima on Monday.", PAIR_DAY)
+    assert found and not any(t == "PERGOV" for _, t, _ in found)
+    assert ("PERJUD", "PERCVL", "17") in sides(pipeline, "A court in Lima sentenced three men.", PAIR_DAY)

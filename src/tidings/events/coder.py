@@ -207,7 +207,7 @@ class SentenceCoder:
     def __init__(self, lexicon: Any, resolve_words: ResolveWords, when: dt.date | None,
                  discourse: Discourse, role_word: Callable[[str], bool] | None = None,
                  place_country: Callable[[str], str | None] | None = None,
-                 lemmas: dict[str, str] | None = None) -> None:
+                 lemmas: dict[str, str] | None = None, abroad: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self.resolve_words = resolve_words
         self.when = when
@@ -215,6 +215,7 @@ class SentenceCoder:
         self.role_word = role_word or (lambda word: False)
         self.place_country = place_country or (lambda name: None)
         self.lemmas = lemmas or {}
+        self.abroad = abroad  # roles held abroad ("embassy", "ambassador": actors/data/abroad.tsv)
         self._cache: dict[int, list[ActorRef]] = {}
         self._resolving: set[tuple[int, frozenset[str]]] = set()
         self._doc: Any = None
@@ -1000,7 +1001,10 @@ class SentenceCoder:
     def _localise(self, head: Token, actor: Actor) -> Actor:
         """A group named by kind with the place it belongs to: "a court in Guyana", "the mayor of Lagos" ->
         that place's country. (A place compound, "Seattle police", is left alone: the 5W1H summaries of the
-        development part fall when it makes an investigation an event of its own.)"""
+        development part fall when it makes an investigation an event of its own.) A role held abroad is
+        not of the place where it is held: "the embassy in Kabul" is some other country's."""
+        if head.lemma_.lower() in self.abroad or head.lower_ in self.abroad:
+            return actor
         for child in head.children:
             pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ in LOCAL_PREPS else None
             place = self._home_place(pobj) if pobj is not None else None

@@ -150,7 +150,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
-                              res.lemmas)
+                              res.lemmas, frozenset(res.kb.abroad))
         unnamed = _unnamed_subject(sent, coder)
         if unnamed is not None:
             state.topic = unnamed  # "the injured driver ... he was taken to hospital": he is the driver
