@@ -69,11 +69,13 @@ class Discourse:
     # pronoun prefers them to people named since in passing ("He was not seen on the birthday of X. His
     # health ..." is the subject's health, not X's).
     topic: Actor | None = None
+    # The two parties the article has just named ("both sides", "the two countries"; mentions/pairs.py).
+    pair: tuple[Actor, Actor] | None = None
 
     def snapshot(self) -> Discourse:
         """A copy that later additions to this discourse do not change."""
         return Discourse(self.is_person, self.country_names, list(self.people), list(self.countries),
-                         list(self.others), dict(self.genders), dict(self.titles), self.topic)
+                         list(self.others), dict(self.genders), dict(self.titles), self.topic, self.pair)
 
     def add(self, actor: Actor) -> None:
         if self.is_person(actor):
