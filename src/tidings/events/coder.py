@@ -707,7 +707,7 @@ class SentenceCoder:
                                            "demand:infinitive")
                     return self._pairs(verb, appeal, g_subjects, addressees, "appeal:infinitive")
             if g_lemma in THREAT_VERBS and root in THREAT_BY_ROOT:
-                code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
+                code, rule = THREAT_BY_CUT.get(code[:3], THREAT_BY_ROOT[root]), "threat:infinitive"
             elif g_lemma in PROMISE_VERBS and own_subject is None and root in INTENT_BY_ROOT:
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:promise"
             elif g_lemma in INTENT_VERBS and own_subject is None:
@@ -836,6 +836,8 @@ class SentenceCoder:
             targets = self._authors(obj, _codes(sources))  # "condemned the launches by X", "praised X's move"
         if not targets and entry.code[:3] in AID_GIVING and not passive:
             targets = self._helped(verb, exclude=_codes(sources))  # "gave $5 million to help X rebuild"
+        if not targets and entry.code[:2] == "16":
+            targets = self._origin_target(verb, entry.prep, exclude=_codes(sources))  # "tariffs on X's steel"
         if not targets and entry.code[:2] == "09" and obj is not None:
             targets = self._suspects(obj, exclude=_codes(sources))  # "evidence that X used gas": X
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
@@ -1140,6 +1142,21 @@ class SentenceCoder:
                             found = self.actors(pobj, exclude=exclude)
                             if found:
                                 return found
+        return []
+
+    def _origin_target(self, verb: Token, prep_word: str | None, exclude: frozenset[str]) -> list[ActorRef]:
+        """Whose goods a sanction or tariff is laid on: "tariffs on $50 billion of imports from X", "duties
+        on Chinese steel" (the country the goods come from, or whose demonym they carry)."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
+            if prep.lower_ != (prep_word or "on") or _pobj(prep) is None:
+                continue
+            for tok in _pobj(prep).subtree:
+                origin = (tok.dep_ == "pobj" and tok.head.lower_ == "from") or (
+                    tok.dep_ in ("amod", "compound") and tok.ent_type_ in ("NORP", "GPE"))
+                found = self.actors(tok, exclude=exclude) if origin else []
+                if found:
+                    return found
         return []
 
     def _place_target(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:

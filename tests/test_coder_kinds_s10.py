@@ -1,4 +1,6 @@
-"""Natural and accidental harm is no event, in sentences written for these tests.
+"""Kinds of construction, in sentences written for these tests.
+
+- Natural and accidental harm is no event.
 
 - A participle set off after its clause ("..., destroying 200 stalls") is done by the clause's subject: when
   that is a natural or accidental force (a fire, a storm, a truck that hit people by accident), the harm is
@@ -10,6 +12,8 @@
 - The parties of a mutual act placed in countries are its parties: an unplaced generic group beside them
   ("with 9,000 troops taking part") is theirs, not a third party.
 - Denying or dismissing an accusation (016) is aimed at the accuser ("rejected Chile's claims").
+- A sanction or tariff laid on goods is aimed at the country they come from ("duties on Japanese steel",
+  "tariffs on imports from X"); a threat of one is a threat of sanctions (1312).
 """
 
 from __future__ import annotations
@@ -83,3 +87,16 @@ class TestReliefAndParties:
     def test_denial_is_aimed_at_the_accuser(self, pipeline: Pipeline, text: str, accuser: str) -> None:
         found = triples(pipeline, text)
         assert any(code == "016" and t.startswith(accuser) for _, t, code in found), found
+
+
+@pytest.mark.slow
+class TestTradeSanctions:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Mexico slapped duties on Japanese steel pipes on Tuesday.", ("MEX", "JPN", "163")),
+        ("The Brazilian government imposed tariffs on $2 billion of imports from Argentina.",
+         ("BRAGOV", "ARG", "163")),
+        ("Australia threatened to impose sanctions on timber exports from Myanmar.", ("AUS", "MMR", "1312")),
+    ])
+    def test_aimed_at_the_origin(self, pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+        found = triples(pipeline, text)
+        assert any((s[:len(expected[0])], t[:3], c) == expected for s, t, c in found), found
