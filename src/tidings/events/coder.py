@@ -1149,9 +1149,10 @@ class SentenceCoder:
         on Chinese steel" (the country the goods come from, or whose demonym they carry)."""
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
-            if prep.lower_ != (prep_word or "on") or _pobj(prep) is None:
+            goods = _pobj(prep)
+            if prep.lower_ != (prep_word or "on") or goods is None:
                 continue
-            for tok in _pobj(prep).subtree:
+            for tok in goods.subtree:
                 origin = (tok.dep_ == "pobj" and tok.head.lower_ == "from") or (
                     tok.dep_ in ("amod", "compound") and tok.ent_type_ in ("NORP", "GPE"))
                 found = self.actors(tok, exclude=exclude) if origin else []
