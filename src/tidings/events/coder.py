@@ -261,6 +261,9 @@ class SentenceCoder:
         counted = _counted(head)
         if counted is not None:  # "hundreds of protesters", "a group of gunmen": the counted noun acts
             return self.actors(counted, exclude=exclude)
+        owner = _holder_of(head)
+        if owner is not None:  # "the army's positions", "their outposts": the side that holds them
+            return self.actors(owner, exclude=exclude)
         refs: list[ActorRef] = []
         if head.lower_ in ("they", "them", "their", "themselves"):
             group = self._coordinated_before(head, exclude)  # "Chile and Peru said they would ..."
@@ -716,8 +719,8 @@ class SentenceCoder:
             targets = self.actors(subj) if subj is not None else []
             if not targets and obj is not None and obj is not subj:
                 targets = self.actors(obj)
-            if not targets:
-                targets = self._prep_targets(verb, entry.prep, obj)
+            if not targets:  # "shells fired by X towards their positions": "their" is not X's
+                targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
             rule += ":passive"
         else:
             sources = self._subjects(verb) or self._holder(obj, entry) or self._trailing_speaker(verb)
@@ -1529,6 +1532,21 @@ def _counted(head: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = _pobj(prep)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM"):
+                return pobj
+    return None
+
+
+def _holder_of(head: Token) -> Token | None:
+    """The owner of a post or position an armed side holds ("the army's *positions*", "*their* outposts",
+    "the positions *of the rebels*"; words.tsv class ``holding``)."""
+    if head.pos_ != "NOUN" or "holding" not in _classes(head):
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = _pobj(child)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                 return pobj
     return None
 

@@ -1,0 +1,34 @@
+"""Kinds of construction of short conflict reports, in sentences written for these tests (session 10).
+
+- A post or position an armed side holds names that side as the one acted on: "shelled the army's
+  positions", "the positions of the rebels", "fired towards their positions" (words.tsv class ``holding``).
+- The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
+  their positions" aims at the other side, not at X.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import roots
+from tidings import Pipeline
+
+
+@pytest.mark.slow
+class TestHeldPositions:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Insurgents shelled the Chadian army's positions near Abeche on Monday.", ("TCDREB", "TCDMIL", "19")),
+        ("Militants stormed the positions of the Malian army near Gao.", ("MLIREB", "MLIMIL", "19")),
+        ("Rebels overran the Congolese army's outposts north of Goma overnight.", ("CODREB", "CODMIL", "19")),
+    ])
+    def test_the_holder_is_the_target(self, pipeline: Pipeline, text: str,
+                                      expected: tuple[str, str, str]) -> None:
+        assert expected in roots(pipeline, text), roots(pipeline, text)
+
+    def test_their_positions_in_a_passive(self, pipeline: Pipeline) -> None:
+        text = "Armenian troops reported dozens of rockets launched by Azerbaijani forces towards their positions."
+        assert ("AZEMIL", "ARMMIL", "19") in roots(pipeline, text)
+
+    def test_a_position_without_holder_is_no_actor(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Kenyan police shelled positions near the river in Garissa.")
+        assert not any(t for _, t, _ in found if t not in ("", "KEN")), found
