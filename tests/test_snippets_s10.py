@@ -2,6 +2,8 @@
 
 - A post or position an armed side holds names that side as the one acted on: "shelled the army's
   positions", "the positions of the rebels", "fired towards their positions" (words.tsv class ``holding``).
+- Two armed sides named by kind only ("rebels and the army") that agree a ceasefire are its parties,
+  of the country it holds in, as the parties of a fight are.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -33,3 +35,15 @@ class TestHeldPositions:
     def test_a_position_without_holder_is_no_actor(self, pipeline: Pipeline) -> None:
         found = roots(pipeline, "Kenyan police shelled positions near the river in Garissa.")
         assert not any(t for _, t, _ in found if t not in ("", "KEN")), found
+
+
+@pytest.mark.slow
+class TestTruceOfArmedSidesByKind:
+    def test_army_and_rebels_agree_a_truce(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Separatist fighters and government troops agreed a two-day truce in three "
+                                "Malian villages, witnesses said.")
+        assert {("MLIREB", "MLIMIL", "08"), ("MLIMIL", "MLIREB", "08")} <= found, found
+
+    def test_unarmed_sides_by_kind_make_no_truce(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Farmers and herders agreed a truce in two Malian villages.")
+        assert not any(code == "08" for _, _, code in found), found
