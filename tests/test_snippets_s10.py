@@ -4,6 +4,8 @@
   positions", "the positions of the rebels", "fired towards their positions" (words.tsv class ``holding``).
 - Two armed sides named by kind only ("rebels and the army") that agree a ceasefire are its parties,
   of the country it holds in, as the parties of a fight are.
+- A town the gazetteer does not know, attacked as "the town of X", is in the country of the area the
+  sentence puts it in ("in the Iraqi province of Y", "in the Donetsk region"): that country is the target.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -47,3 +49,18 @@ class TestTruceOfArmedSidesByKind:
     def test_unarmed_sides_by_kind_make_no_truce(self, pipeline: Pipeline) -> None:
         found = roots(pipeline, "Farmers and herders agreed a truce in two Malian villages.")
         assert not any(code == "08" for _, _, code in found), found
+
+
+@pytest.mark.slow
+class TestAttackedPlaceInItsRegion:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Turkish drones bombed the village of Tel Marzuq in the Iraqi province of Dohuk.",
+         ("TURMIL", "IRQ", "19")),
+        ("Sudanese militiamen attacked the town of Abu Gamra in the Chadian province of Ouaddai.",
+         ("SDNREB", "TCD", "19")),
+        ("Russian artillery shelled the village of Novopavlivka in the Donetsk region on Monday.",
+         ("RUS", "UKR", "19")),
+    ])
+    def test_village_placed_by_its_region(self, pipeline: Pipeline, text: str,
+                                          expected: tuple[str, str, str]) -> None:
+        assert expected in roots(pipeline, text), roots(pipeline, text)

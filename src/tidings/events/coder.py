@@ -37,6 +37,7 @@ The coder returns :class:`Candidate` records (token-level); the pipeline turns t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -1066,9 +1067,45 @@ class SentenceCoder:
         words = [w for w in words if w not in ("'s", "\u2019s", "'")]  # "in Kenya's capital" -> Kenya
         actor = self.resolve_words(words, self.when)
         code = actor.country if actor is not None else self.place_country(" ".join(words))
+        if code is None:  # "the town of X in the Yemeni province of Y": a village the region places
+            code = self._enclosing_country(place)
         if code is None or code in exclude:
             return []
         return [ActorRef(Actor(" ".join(words), code, code, code, None), start, end)]
+
+    def _enclosing_country(self, place: Token) -> str | None:
+        """The country of the area a place the gazetteer does not know is said to lie in: "the town of X *in
+        the Yemeni province of Y*", "X *in Kharkiv region*" (the parser may hang the "in" phrase on the
+        verb whose object the place is)."""
+        noun = place.head.head if place.dep_ == "pobj" and place.head.lower_ == "of" else place
+        holders = [place, noun] + ([noun.head] if noun.dep_ in ("dobj", "nsubjpass") else [])
+        for holder in holders:
+            for prep in holder.children:
+                area = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "in" else None
+                code = self._area_country(area) if area is not None and area.i > place.i else None
+                if code is not None:
+                    return code
+        return None
+
+    def _area_country(self, area: Token) -> str | None:
+        """The country an area phrase names: a demonym or country before it ("the *Yemeni* province of
+        Y"), else its own name or the name after "of" as the gazetteer places them."""
+        for mod in area.children:
+            if mod.dep_ in ("amod", "compound", "poss") and mod.i < area.i and \
+                    mod.ent_type_ in ("NORP", "GPE"):
+                actor = self.resolve_words([mod.text], self.when)
+                if actor is not None and actor.country and actor.code == actor.country:
+                    return str(actor.country)
+        names = [area] + [p for prep in area.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                          for p in prep.children if p.dep_ == "pobj"]
+        for name in names:
+            if any(t.ent_type_ in PLACE_LABELS or t.pos_ == "PROPN" for t in _phrase_tokens(name)):
+                words = [w for w in self._phrase(name)[0] if w not in ("'s", "\u2019s", "'")]
+                actor = self.resolve_words(words, self.when)
+                code = actor.country if actor is not None else self.place_country(" ".join(words))
+                if code:
+                    return str(code)
+        return None
 
     def _incident_place(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
         """The country of the place named inside the incident a comment is about ("sorrow for the
@@ -1774,7 +1811,19 @@ def _object_place(obj: Token | None) -> Token | None:
         pobj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "of" else None
         if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
             return pobj
+        if pobj is not None and pobj.pos_ == "PROPN" and obj.lemma_.lower() in _settlement_words():
+            return pobj  # "the city of X", "the district of X": a place, whatever label the parser gave X
     return None
+
+
+@functools.cache
+def _settlement_words() -> frozenset[str]:
+    """Words that name a kind of place before "of" and its name ("the town of X", "the province of X"):
+    the towns, subdivisions and districts of the places' ``class_words.tsv``."""
+    from tidings.places.knowledge import Knowledge  # the places' own table, read once
+
+    return frozenset(word for word, kind in Knowledge.load().class_words.items()
+                     if kind in ("city", "subdivision", "unit"))
 
 
 def _shared_passive(verb: Token) -> bool:
