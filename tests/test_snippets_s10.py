@@ -6,6 +6,8 @@
   of the country it holds in, as the parties of a fight are.
 - A town the gazetteer does not know, attacked as "the town of X", is in the country of the area the
   sentence puts it in ("in the Iraqi province of Y", "in the Donetsk region"): that country is the target.
+- Ground taken in a fight ("recaptured two towns after clashes with X", "clashed with X and seized ...") is
+  taken from the other side of that fight.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import roots
+from helpers import roots, triples
 from tidings import Pipeline
 
 
@@ -64,3 +66,23 @@ class TestAttackedPlaceInItsRegion:
     def test_village_placed_by_its_region(self, pipeline: Pipeline, text: str,
                                           expected: tuple[str, str, str]) -> None:
         assert expected in roots(pipeline, text), roots(pipeline, text)
+
+
+@pytest.mark.slow
+class TestGroundTakenFromTheFoe:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Malian soldiers recaptured two towns after fierce clashes with separatist rebels.",
+         ("MLIMIL", "MLIREB", "192")),
+        ("Somali troops seized the port during clashes with al-Shabaab fighters.",
+         ("SOMMIL", "SOMREBSHB", "192")),
+        ("Nigerien soldiers clashed with jihadists near Diffa and seized two villages.",
+         ("NERMIL", "NERREB", "192")),
+    ])
+    def test_taken_from_the_other_side(self, pipeline: Pipeline, text: str,
+                                       expected: tuple[str, str, str]) -> None:
+        found = triples(pipeline, text)
+        assert expected in found, found
+
+    def test_no_fight_no_foe(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "Somali troops seized the port of Kismayo as the militants fled.")
+        assert not any(code == "192" and t.endswith("REB") for _, t, code in found), found

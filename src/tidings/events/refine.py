@@ -60,7 +60,9 @@ words, and the words around a trigger say which kind of act it was:
 * **a win against a town** ("beating Leeds and Norwich") is a match won by clubs named by their towns, and
   **a battle with the courts** is a case at law; **harm** that a crime between private persons caused is
   that crime's;
-* **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest.
+* **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest;
+* **ground taken in a fight** ("recaptured two towns after clashes with X", "clashed with X and seized
+  three villages") is taken from the other side of that fight, where the seizure names nobody else.
 """
 
 from __future__ import annotations
@@ -115,6 +117,11 @@ PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
 LAST_VERBAL_ROOT = "13"
 VISIT_CODES = frozenset({"042", "043"})
 PRIVATE_EVENTS = frozenset({"015"})
+# Occupying ground (CAMEO 192) and the fight (19) it was taken in; how far up a fight noun may hang from the
+# seizure's verb ("after fierce clashes with X": noun -> prep -> verb, "engaged in clashes": one verb more).
+SEIZE_GROUND = "192"
+FIGHT_ROOT = "19"
+FIGHT_CLIMB = 4
 # Appeals and demands that can be the aim of a protest ("rallied to urge X to ...").
 AIM_ROOTS = frozenset({"02", "10"})
 
@@ -545,6 +552,38 @@ def join_halves(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def taken_from_foe(cands: list[Candidate]) -> list[Candidate]:
+    """ "Recaptured two towns after fierce clashes with X", "clashed with X and seized three villages": the
+    ground taken in a fight is taken from the other side of that fight, where the seizure names nobody it
+    was taken from. The fight is told in the seizure's own clause (a noun under it) or as a verb coordinated
+    with it, by the same side."""
+    for cand in cands:
+        if cand.code[:3] != SEIZE_GROUND or cand.target is not None or cand.source is None:
+            continue
+        fight = next((c for c in cands if c.code[:2] == FIGHT_ROOT and c.target is not None
+                      and c.source is not None and c.source.actor.code == cand.source.actor.code
+                      and c.target.start != cand.source.start
+                      and _told_with(c.trigger, cand.trigger)), None)
+        if fight is not None:
+            cand.target, cand.rule = fight.target, cand.rule + ":foe-target"
+    return cands
+
+
+def _told_with(fight: Token, act: Token) -> bool:
+    """A fight noun in the act's clause ("took X after clashes with Y"), or verbs coordinated ("clashed
+    with Y and took X", "took X and fought Y")."""
+    if fight.pos_ == "NOUN":
+        node = fight
+        for _ in range(FIGHT_CLIMB):
+            node = node.head
+            if node.i == act.i:
+                return True
+            if node.pos_ in ("VERB", "AUX") and node.i != act.i and node.dep_ not in ("xcomp", "prep"):
+                return act.dep_ == "conj" and act.head.i == node.i
+        return False
+    return (act.dep_ == "conj" and act.head.i == fight.i) or (fight.dep_ == "conj" and fight.head.i == act.i)
+
+
 def asked_or_promised(cands: list[Candidate]) -> list[Candidate]:
     """ "Called on the agency to keep providing aid", "vowed to go on helping the refugees": an act in the
     infinitive clause of an appeal, demand, intention or threat coded beside it is what is asked or
@@ -919,4 +958,5 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
                                        actors), actors) for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
     kept = protest_aim(asked_or_promised(protest_not_by_repressor(join_halves(kept))))
+    kept = taken_from_foe(kept)
     return [by_dyad(c) for c in kept]
