@@ -579,9 +579,13 @@ def _told_with(fight: Token, act: Token) -> bool:
             if node.i == act.i:
                 return True
             if node.pos_ in ("VERB", "AUX") and node.i != act.i and node.dep_ not in ("xcomp", "prep"):
-                return act.dep_ == "conj" and act.head.i == node.i
+                return _conjoined(act, node)
         return False
-    return (act.dep_ == "conj" and act.head.i == fight.i) or (fight.dep_ == "conj" and fight.head.i == act.i)
+    return _conjoined(act, fight) or _conjoined(fight, act)
+
+
+def _conjoined(second: Token, first: Token) -> bool:
+    return bool(second.dep_ == "conj" and second.head.i == first.i)
 
 
 def asked_or_promised(cands: list[Candidate]) -> list[Candidate]:
