@@ -8,6 +8,8 @@
   sentence puts it in ("in the Iraqi province of Y", "in the Donetsk region"): that country is the target.
 - Ground taken in a fight ("recaptured two towns after clashes with X", "clashed with X and seized ...") is
   taken from the other side of that fight.
+- An act done "from" a part of a named place ("abducted from different areas of X", "from a market area of
+  X") happened in that place.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import roots, triples
+from helpers import events, roots, triples
 from tidings import Pipeline
 
 
@@ -86,3 +88,14 @@ class TestGroundTakenFromTheFoe:
     def test_no_fight_no_foe(self, pipeline: Pipeline) -> None:
         found = triples(pipeline, "Somali troops seized the port of Kismayo as the militants fled.")
         assert not any(code == "192" and t.endswith("REB") for _, t, code in found), found
+
+
+@pytest.mark.slow
+class TestPlaceOfAPartOfAPlace:
+    @pytest.mark.parametrize(("text", "place"), [
+        ("Gunmen abducted four aid workers from different areas of Borno.", "Borno"),
+        ("Armed men kidnapped three engineers from a market area of Kaduna on Sunday.", "Kaduna"),
+    ])
+    def test_taken_from_parts_of_a_place(self, pipeline: Pipeline, text: str, place: str) -> None:
+        found = [e.location.name for e in events(pipeline, text) if e.location is not None]
+        assert found and all(name == place for name in found), found
