@@ -10,6 +10,9 @@
   taken from the other side of that fight.
 - An act done "from" a part of a named place ("abducted from different areas of X", "from a market area of
   X") happened in that place.
+- The first-level subdivisions of countries in conflict news that had no point ("Zamfara State", "Lower
+  Shabelle", "North Darfur") have an approximate centre (places/data/areas.tsv), so an event placed there
+  has coordinates.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -99,3 +102,19 @@ class TestPlaceOfAPartOfAPlace:
     def test_taken_from_parts_of_a_place(self, pipeline: Pipeline, text: str, place: str) -> None:
         found = [e.location.name for e in events(pipeline, text) if e.location is not None]
         assert found and all(name == place for name in found), found
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Zamfara State", "NGA"), ("Lower Shabelle", "SOM"), ("Far North region", "CMR"), ("North Darfur", "SDN"),
+    ("Jonglei", "SSD"), ("Nord-Kivu", "COD"), ("Menaka region", "MLI"),
+])
+def test_a_first_level_subdivision_has_a_centre(name: str, country: str) -> None:
+    from tidings.places.geocoder import Geocoder, km_between
+
+    found = Geocoder.default().geocode(name)
+    assert found is not None and found.country == country and found.lat is not None and found.lon is not None
+    capitals = {"NGA": "Abuja", "SOM": "Mogadishu", "CMR": "Yaounde", "SDN": "Khartoum", "SSD": "Juba",
+                "COD": "Kinshasa", "MLI": "Bamako"}
+    capital = Geocoder.default().geocode(capitals[country])
+    assert capital is not None and capital.lat is not None and capital.lon is not None
+    assert km_between(found.lat, found.lon, capital.lat, capital.lon) < 2500  # in its country, not at 0, 0
