@@ -13,6 +13,9 @@
 - The first-level subdivisions of countries in conflict news that had no point ("Zamfara State", "Lower
   Shabelle", "North Darfur") have an approximate centre (places/data/areas.tsv), so an event placed there
   has coordinates.
+- A claimed kidnapping or abduction with nobody named as taken is still the claimant's act; the first part
+  of "hostage-taking" is no side of it; an apposition without its second comma ("X group, a jihadist
+  movement linked to Y has claimed ...") is the subject when the first names nobody known.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -118,3 +121,20 @@ def test_a_first_level_subdivision_has_a_centre(name: str, country: str) -> None
     capital = Geocoder.default().geocode(capitals[country])
     assert capital is not None and capital.lat is not None and capital.lon is not None
     assert km_between(found.lat, found.lon, capital.lat, capital.lon) < 2500  # in its country, not at 0, 0
+
+
+@pytest.mark.slow
+class TestClaimedActs:
+    def test_claimed_kidnapping_with_nobody_named_as_taken(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "The jihadist group claimed responsibility for Friday's kidnapping in Mopti.")
+        assert ("MLIREB", "", "18") in found, found
+
+    def test_hostage_is_no_side_of_a_hostage_taking(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "Katiba Serma, a jihadist group, has claimed responsibility for the "
+                                  "hostage-taking in Mopti.")
+        assert not any(s.endswith("CVL") for s, _, _ in found), found
+
+    def test_apposition_without_its_second_comma(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Katiba Serma group, a jihadist movement linked to al Qaeda has claimed "
+                                "responsibility for Sunday's hostage-taking in Mopti.")
+        assert ("MLIREB", "", "18") in found, found

@@ -94,7 +94,8 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "CRM"})
 # Collective nouns that take their kind from a modifier ("a Chinese medical team", "a rebel unit").
 GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body", "force", "contingent",
                          "crew", "squad", "panel", "committee", "council", "coalition", "alliance", "camp",
-                         "side", "faction", "wing", "member", "representative", "leader", "chief", "head"})
+                         "side", "faction", "wing", "member", "representative", "leader", "chief", "head",
+                         "movement"})
 # Last resort for a target when the entry names no preposition ("departed from X", "pulled out of X").
 FALLBACK_TARGET_PREPS = ("from", "of", "about", "into", "through", "across", "near")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
@@ -992,8 +993,9 @@ class SentenceCoder:
                 found = [r for member in _comma_list(node, subj) for r in self.actors(member)]
                 if found:
                     return found
-                # "the Canadian government announced ..." -> subject found, no actor: stop here
-                return []
+                # "X group, a jihadist movement has claimed ...": an apposition without its second comma
+                # is a second subject; the first names nobody the knowledge base knows
+                return self._second_subject(node, subj)
             controlled = _first(node.head, ("dobj",)) if node.dep_ == "xcomp" else None
             if controlled is not None and node.head.i != node.i and (
                     self.actors(controlled) or node.head.lemma_.lower() not in PROMISE_VERBS | INTENT_VERBS):
@@ -1021,6 +1023,16 @@ class SentenceCoder:
             if node.dep_ == "relcl":  # "the rebels who attacked": the modified noun is the subject
                 return self.actors(node.head)
             break
+        return []
+
+    def _second_subject(self, verb: Token, first: Token) -> list[ActorRef]:
+        """The actors of a second subject of ``verb`` right after the first and a comma (a misparsed
+        apposition: "Katiba X group, a jihadist movement linked to Y has claimed ..."); none otherwise ("the
+        Canadian government announced ...": subject found, no actor)."""
+        for other in verb.children:
+            if other.dep_ in SUBJECTS and other.i > first.i and first.doc[first.i + 1].text == "," and \
+                    other.left_edge.i == first.i + 2:
+                return self.actors(other)
         return []
 
     def _trailing_speaker(self, verb: Token) -> list[ActorRef]:
@@ -1244,10 +1256,11 @@ class SentenceCoder:
             rule += ":claimed"
         opposed = self._opposed(noun)  # "anti-government protests": the government is the target
         against = {i for ref in opposed for i in range(ref.start, ref.end)}
+        own_words = entry.lemma.replace("-", " ").split()  # not "military" of a "military exercise"
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
-                    child.i not in against and child.lemma_.lower() not in entry.lemma.split():
-                sources.extend(self.actors(child))  # not "military" of a "military exercise"
+                    child.i not in against and child.lemma_.lower() not in own_words:
+                sources.extend(self.actors(child))  # nor "hostage" of a "hostage-taking"
         if not sources and any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in noun.children):
             sources = self._cataphora(noun)  # "during his visit to X, President Y ...": Y visited
         if entry.armed and not _armed(sources):
