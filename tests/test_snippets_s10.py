@@ -16,6 +16,7 @@
 - A claimed kidnapping or abduction with nobody named as taken is still the claimant's act; the first part
   of "hostage-taking" is no side of it; an apposition without its second comma ("X group, a jihadist
   movement linked to Y has claimed ...") is the subject when the first names nobody known.
+- A bomb "emplaced" or "placed" is planted (CAMEO 183), as "planted" is.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -138,3 +139,14 @@ class TestClaimedActs:
         found = roots(pipeline, "Katiba Serma group, a jihadist movement linked to al Qaeda has claimed "
                                 "responsibility for Sunday's hostage-taking in Mopti.")
         assert ("MLIREB", "", "18") in found, found
+
+
+@pytest.mark.slow
+class TestEmplacedBombs:
+    def test_emplaced_is_planted(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "One soldier was killed and six others were wounded when an improvised explosive "
+                                "device, emplaced by insurgents, detonated near the town of Kandahar.")
+        assert ("AFGREB", "AFGMIL", "18") in found, found
+
+    def test_a_listening_device_placed_is_no_bomb(self, pipeline: Pipeline) -> None:
+        assert not roots(pipeline, "The company placed a listening device in the office in Lagos.")
