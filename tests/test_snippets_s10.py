@@ -144,10 +144,10 @@ class TestClaimedActs:
 @pytest.mark.slow
 class TestEmplacedBombs:
     def test_emplaced_is_planted(self, pipeline: Pipeline) -> None:
-        text = ("One soldier was killed and six others were wounded when an improvised explosive device, "
+        text = ("One person was killed and six others were wounded when an improvised explosive device, "
                 "emplaced by insurgents, detonated near the town of Kandahar.")
         found = roots(pipeline, text)
-        assert ("AFGREB", "AFGMIL", "18") in found, found
+        assert ("AFGREB", "AFGCVL", "18") in found, found
 
     def test_a_listening_device_placed_is_no_bomb(self, pipeline: Pipeline) -> None:
         assert not roots(pipeline, "The company placed a listening device in the office in Lagos.")
