@@ -17,6 +17,8 @@
   of "hostage-taking" is no side of it; an apposition without its second comma ("X group, a jihadist
   movement linked to Y has claimed ...") is the subject when the first names nobody known.
 - A bomb "emplaced" or "placed" is planted (CAMEO 183), as "planted" is.
+- A country's name after "in" that the tagger takes for an organisation ("in northern Cameroon") is the
+  event's place.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -151,3 +153,8 @@ class TestEmplacedBombs:
 
     def test_a_listening_device_placed_is_no_bomb(self, pipeline: Pipeline) -> None:
         assert not roots(pipeline, "The company placed a listening device in the office in Lagos.")
+
+
+def test_a_country_the_tagger_mislabels_after_in_is_the_place(pipeline: Pipeline) -> None:
+    found = [e.location for e in events(pipeline, "Gunmen attacked a wedding in northern Cameroon.")]
+    assert found and all(loc is not None and loc.country == "CMR" for loc in found), found
