@@ -19,6 +19,7 @@
 - A bomb "emplaced" or "placed" is planted (CAMEO 183), as "planted" is.
 - A country's name after "in" that the tagger takes for an organisation ("in northern Cameroon") is the
   event's place.
+- An armed side that "inflicted heavy losses (a defeat) on X" fought X (190).
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -158,3 +159,13 @@ class TestEmplacedBombs:
 def test_a_country_the_tagger_mislabels_after_in_is_the_place(pipeline: Pipeline) -> None:
     found = [e.location for e in events(pipeline, "Gunmen attacked a wedding in northern Cameroon.")]
     assert found and all(loc is not None and loc.country == "CMR" for loc in found), found
+
+
+@pytest.mark.slow
+class TestInflictedLosses:
+    def test_losses_inflicted_on_a_side(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "The army inflicted a heavy defeat on the rebels near Goma.")
+        assert ("CODMIL", "CODREB", "19") in found, found
+
+    def test_losses_inflicted_by_a_measure_are_no_force(self, pipeline: Pipeline) -> None:
+        assert not roots(pipeline, "The new tariffs inflicted heavy losses on farmers in Iowa.")
