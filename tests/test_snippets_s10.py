@@ -20,6 +20,7 @@
 - A country's name after "in" that the tagger takes for an organisation ("in northern Cameroon") is the
   event's place.
 - An armed side that "inflicted heavy losses (a defeat) on X" fought X (190).
+- Clashes "between the two sides" of an act the sentence tells are between that act's parties.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -169,3 +170,14 @@ class TestInflictedLosses:
 
     def test_losses_inflicted_by_a_measure_are_no_force(self, pipeline: Pipeline) -> None:
         assert not roots(pipeline, "The new tariffs inflicted heavy losses on farmers in Iowa.")
+
+
+@pytest.mark.slow
+class TestClashesBetweenTheTwoSides:
+    def test_the_sides_are_those_of_the_act_before(self, pipeline: Pipeline) -> None:
+        text = "Separatists attacked police officers in Kidal, sparking clashes between the two sides."
+        found = events(pipeline, text)
+        clashes = [e for e in found if e.trigger == "clashes"]
+        assert clashes and all(e.source is not None and e.target is not None for e in clashes), found
+        assert any(e.source is not None and e.source.code.endswith("COP") and e.target is not None
+                   and e.target.code.endswith("REB") for e in clashes), found
