@@ -21,6 +21,7 @@
   event's place.
 - An armed side that "inflicted heavy losses (a defeat) on X" fought X (190).
 - Clashes "between the two sides" of an act the sentence tells are between that act's parties.
+- "Dozens of them" are the ones the pronoun stands for (a counted pronoun).
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -181,3 +182,9 @@ class TestClashesBetweenTheTwoSides:
         assert clashes and all(e.source is not None and e.target is not None for e in clashes), found
         assert any(e.source is not None and e.source.code.endswith("COP") and e.target is not None
                    and e.target.code.endswith("REB") for e in clashes), found
+
+
+def test_dozens_of_them_are_the_ones_named_before(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Tens of soldiers were killed and dozens of them were wounded during heavy clashes "
+                            "with Houthi rebels.")
+    assert any(s.endswith("MIL") and t.startswith("YEMREB") for s, t, _ in found), found

@@ -1581,8 +1581,8 @@ def _counted(head: Token) -> Token | None:
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = _pobj(prep)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM"):
-                return pobj
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                return pobj  # "dozens of them": the ones the pronoun stands for
     return None
 
 
