@@ -185,6 +185,6 @@ class TestClashesBetweenTheTwoSides:
 
 
 def test_dozens_of_them_are_the_ones_named_before(pipeline: Pipeline) -> None:
-    found = roots(pipeline, "Tens of soldiers were killed and dozens of them were wounded during heavy clashes "
-                            "with Houthi rebels.")
+    text = "Tens of soldiers were killed and dozens of them were wounded during clashes with Houthi rebels."
+    found = roots(pipeline, text)
     assert any(s.endswith("MIL") and t.startswith("YEMREB") for s, t, _ in found), found
