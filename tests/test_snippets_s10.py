@@ -22,6 +22,8 @@
 - An armed side that "inflicted heavy losses (a defeat) on X" fought X (190).
 - Clashes "between the two sides" of an act the sentence tells are between that act's parties.
 - "Dozens of them" are the ones the pronoun stands for (a counted pronoun).
+- A protest noun is against what the sentence's protesters are named as opposing ("beat an anti-government
+  protester during a protest": the protest is against the government).
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -188,3 +190,14 @@ def test_dozens_of_them_are_the_ones_named_before(pipeline: Pipeline) -> None:
     text = "Tens of soldiers were killed and dozens of them were wounded during clashes with Houthi rebels."
     found = roots(pipeline, text)
     assert any(s.endswith("MIL") and t.startswith("YEMREB") for s, t, _ in found), found
+
+
+@pytest.mark.slow
+class TestProtestAgainstWhatItsProtestersOppose:
+    def test_protesters_named_anti_government(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Riot police beat an anti-government protester during a protest in Tbilisi.")
+        assert ("GEOOPP", "GEOGOV", "14") in found, found
+
+    def test_no_anti_no_target(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Riot police beat a protester during a protest in Tbilisi.")
+        assert not any(code == "14" and t for _, t, code in found), found

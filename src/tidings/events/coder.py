@@ -906,6 +906,19 @@ class SentenceCoder:
             return []
         return [ActorRef(actor, start, noun.i)]
 
+    def _crowd_opposed(self, noun: Token) -> list[ActorRef]:
+        """Who a protest noun with no "anti-" modifier of its own is against, when the sentence names its
+        protesters with one ("police beat an anti-government protester during a protest")."""
+        for tok in noun.doc:
+            if tok.i == noun.i or tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod"):
+                continue
+            crowd = self.actors(tok)
+            if crowd and all(r.actor.sector == "OPP" for r in crowd):
+                opposed = self._opposed(tok)
+                if opposed:
+                    return opposed
+        return []
+
     def _team_name(self, head: Token, actor: Actor) -> bool:
         """A plural demonym after a town's name ("Cleveland Indians", "Toronto Argonauts"-style names) is a
         club, not the country the demonym belongs to."""
@@ -1303,6 +1316,9 @@ class SentenceCoder:
                 break
         if not targets and opposed:
             targets, rule = opposed, rule + ":anti"
+        if not targets and entry.code[:2] == "14":
+            targets = self._crowd_opposed(noun)  # "beat an anti-government protester during a protest"
+            rule += ":anti" if targets else ""
         if not targets and len(sources) > 1 and entry.reverse:  # "France and Germany held talks"
             return [c for a in sources for b in sources if a.actor.code != b.actor.code
                     for c in self._pairs(noun, entry.code, [a], [b], rule + ":reciprocal")]
