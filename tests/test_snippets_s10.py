@@ -24,6 +24,8 @@
 - "Dozens of them" are the ones the pronoun stands for (a counted pronoun).
 - A protest noun is against what the sentence's protesters are named as opposing ("beat an anti-government
   protester during a protest": the protest is against the government).
+- The sponsor of a group ("Iran-backed militias", "Turkey-backed fighters") is not the group: it is coded as
+  a group of the place it acts in; "the Saudi-led coalition" keeps its leader.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -201,3 +203,19 @@ class TestProtestAgainstWhatItsProtestersOppose:
     def test_no_anti_no_target(self, pipeline: Pipeline) -> None:
         found = roots(pipeline, "Riot police beat a protester during a protest in Tbilisi.")
         assert not any(code == "14" and t for _, t, code in found), found
+
+
+@pytest.mark.slow
+class TestSponsorIsNoSide:
+    @pytest.mark.parametrize(("text", "source"), [
+        ("Iran-backed militias fired rockets at a base near Basra.", "IRQREB"),
+        ("Turkey-backed fighters attacked a village near Idlib.", "SYRREB"),
+        ("Kremlin-funded separatists shelled a village near Luhansk.", "UKRREB"),
+    ])
+    def test_backed_groups_are_of_the_place(self, pipeline: Pipeline, text: str, source: str) -> None:
+        found = triples(pipeline, text)
+        assert any(s == source for s, _, _ in found), found
+
+    def test_led_keeps_its_leader(self, pipeline: Pipeline) -> None:
+        found = triples(pipeline, "The Saudi-led coalition bombed a port near Hodeidah.")
+        assert any(s.startswith("SAU") for s, _, _ in found), found
