@@ -26,6 +26,7 @@
   protester during a protest": the protest is against the government).
 - The sponsor of a group ("Iran-backed militias", "Turkey-backed fighters") is not the group: it is coded as
   a group of the place it acts in; "the Saudi-led coalition" keeps its leader.
+- Violence aimed "towards", "at", "on" or "into" a place ("fired rockets towards X") targets its country.
 - The target a passive finds in a prepositional phrase is not its own agent: "shells fired by X towards
   their positions" aims at the other side, not at X.
 """
@@ -219,3 +220,14 @@ class TestSponsorIsNoSide:
     def test_led_keeps_its_leader(self, pipeline: Pipeline) -> None:
         found = triples(pipeline, "The Saudi-led coalition bombed a port near Hodeidah.")
         assert any(s.startswith("SAU") for s, _, _ in found), found
+
+
+@pytest.mark.slow
+class TestViolenceAimedAtAPlace:
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Militants in Gaza fired dozens of rockets towards Ashkelon on Monday.", "ISR"),
+        ("Rebels fired mortar shells into two districts of Aleppo.", "SYR"),
+    ])
+    def test_the_place_aimed_at_is_the_target(self, pipeline: Pipeline, text: str, expected: str) -> None:
+        found = roots(pipeline, text)
+        assert any(t == expected and code == "19" for _, t, code in found), found

@@ -99,6 +99,8 @@ GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body
 # Last resort for a target when the entry names no preposition ("departed from X", "pulled out of X").
 FALLBACK_TARGET_PREPS = ("from", "of", "about", "into", "through", "across", "near")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# Prepositions that aim an act of violence at what follows ("fired rockets towards X").
+AIMED_AT = frozenset({"towards", "toward", "at", "on", "into", "against", "upon"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that say where a group named by kind belongs: "police in Lagos", "the mayor of Lagos".
 LOCAL_PREPS = frozenset({"in", "of"})
@@ -763,6 +765,8 @@ class SentenceCoder:
             if not targets and violent and obj is not None and self._unknown_name(obj):
                 # "recaptured Palmyra", "shelled Zabid": a name the parser did not tag as a place
                 targets = self._country_of_place(obj, _codes(sources))
+            if not targets and violent:
+                targets = self._aimed_place(verb, obj, _codes(sources))  # "fired rockets towards Sderot"
             if targets:
                 rule += ":place-target"
         if not targets and entry.code in INCIDENT_CODES:
@@ -1085,6 +1089,22 @@ class SentenceCoder:
     def _place_target(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
         place = self.place_of(verb, obj) or _object_place(obj)  # "recaptured Palmyra", "the town of X"
         return self._country_of_place(place, exclude) if place is not None else []
+
+    def _aimed_place(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
+        """The country of a place an act of violence is aimed at with "towards", "at", "on", "into" or
+        "against" ("fired rockets towards Sderot", "fired shells into two districts of X"): what was
+        attacked, as "shelled a town" is."""
+        for holder in [verb] + ([obj] if obj is not None else []):
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in AIMED_AT:
+                    continue
+                pobj = _pobj(prep)
+                place = None if pobj is None else pobj if pobj.ent_type_ in PLACE_LABELS or \
+                    self._unknown_name(pobj) else _object_place(pobj)
+                found = self._country_of_place(place, exclude) if place is not None else []
+                if found:
+                    return found
+        return []
 
     def _country_of_place(self, place: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """The country a place phrase lies in, as a country-level actor (none if it is excluded)."""
