@@ -14,16 +14,16 @@
   Shabelle", "North Darfur") have an approximate centre (places/data/areas.tsv), so an event placed there
   has coordinates.
 - A claimed kidnapping or abduction with nobody named as taken is still the claimant's act; the first part
-  of "hostage-taking" is no side of it; an apposition without its second comma ("X group, a jihadist
-  movement linked to Y has claimed ...") is the subject when the first names nobody known.
+  of "hostage-taking" is no side of it; an apposition without its closing comma ("the X brigade, an armed
+  faction loyal to Y claimed ...") is the subject when the first names nobody known.
 - A bomb "emplaced" or "placed" is planted (CAMEO 183), as "planted" is.
 - A country's name after "in" that the tagger takes for an organisation ("in northern Cameroon") is the
   event's place.
 - An armed side that "inflicted heavy losses (a defeat) on X" fought X (190).
 - Clashes "between the two sides" of an act the sentence tells are between that act's parties.
 - "Dozens of them" are the ones the pronoun stands for (a counted pronoun).
-- A protest noun is against what the sentence's protesters are named as opposing ("beat an anti-government
-  protester during a protest": the protest is against the government).
+- A protest noun is against what the sentence's protesters are named as opposing ("soldiers dragged away
+  anti-junta demonstrators at the rally": the rally is against the junta).
 - The sponsor of a group ("Iran-backed militias", "Turkey-backed fighters") is not the group: it is coded as
   a group of the place it acts in; "the Saudi-led coalition" keeps its leader.
 - Violence aimed "towards", "at", "on" or "into" a place ("fired rockets towards X") targets its country.
@@ -51,9 +51,8 @@ class TestHeldPositions:
         assert expected in roots(pipeline, text), roots(pipeline, text)
 
     def test_their_positions_in_a_passive(self, pipeline: Pipeline) -> None:
-        text = ("Armenian troops reported dozens of rockets launched by Azerbaijani forces towards their "
-                "positions.")
-        assert ("AZEMIL", "ARMMIL", "19") in roots(pipeline, text)
+        text = "Armenian soldiers described mortar rounds fired by Azerbaijani gunners toward their trenches."
+        assert ("AZE", "ARMMIL", "19") in roots(pipeline, text)
 
     def test_a_position_without_holder_is_no_actor(self, pipeline: Pipeline) -> None:
         found = roots(pipeline, "Kenyan police shelled positions near the river in Garissa.")
@@ -63,8 +62,7 @@ class TestHeldPositions:
 @pytest.mark.slow
 class TestTruceOfArmedSidesByKind:
     def test_army_and_rebels_agree_a_truce(self, pipeline: Pipeline) -> None:
-        found = roots(pipeline, "Separatist fighters and government troops agreed a two-day truce in three "
-                                "Malian villages, witnesses said.")
+        found = roots(pipeline, "Soldiers and Dogon militiamen agreed a truce around Mopti on Friday.")
         assert {("MLIREB", "MLIMIL", "08"), ("MLIMIL", "MLIREB", "08")} <= found, found
 
     def test_unarmed_sides_by_kind_make_no_truce(self, pipeline: Pipeline) -> None:
@@ -75,10 +73,10 @@ class TestTruceOfArmedSidesByKind:
 @pytest.mark.slow
 class TestAttackedPlaceInItsRegion:
     @pytest.mark.parametrize(("text", "expected"), [
-        ("Turkish drones bombed the village of Tel Marzuq in the Iraqi province of Dohuk.",
+        ("Turkish drones pounded the mountain village of Tel Marzuq in Iraq's Dohuk province.",
          ("TURMIL", "IRQ", "19")),
-        ("Sudanese militiamen attacked the town of Abu Gamra in the Chadian province of Ouaddai.",
-         ("SDNREB", "TCD", "19")),
+        ("Chadian gunmen raided the town of Abu Gamra in the Sudanese state of West Darfur.",
+         ("TCDUAF", "SDN", "19")),
         ("Russian artillery shelled the village of Novopavlivka in the Donetsk region on Monday.",
          ("RUS", "UKR", "19")),
     ])
@@ -90,7 +88,7 @@ class TestAttackedPlaceInItsRegion:
 @pytest.mark.slow
 class TestGroundTakenFromTheFoe:
     @pytest.mark.parametrize(("text", "expected"), [
-        ("Malian soldiers recaptured two towns after fierce clashes with separatist rebels.",
+        ("Malian soldiers retook the town of Ber after a fierce battle with separatist rebels.",
          ("MLIMIL", "MLIREB", "192")),
         ("Somali troops seized the port during clashes with al-Shabaab fighters.",
          ("SOMMIL", "SOMREBSHB", "192")),
@@ -141,23 +139,22 @@ class TestClaimedActs:
         assert ("MLIREB", "", "18") in found, found
 
     def test_hostage_is_no_side_of_a_hostage_taking(self, pipeline: Pipeline) -> None:
-        found = triples(pipeline, "Katiba Serma, a jihadist group, has claimed responsibility for the "
-                                  "hostage-taking in Mopti.")
-        assert not any(s.endswith("CVL") for s, _, _ in found), found
+        found = triples(pipeline, "Liwa Sahel, an armed jihadist faction, claimed responsibility for the "
+                                  "hostage-taking at a market in Gao.")
+        assert found and not any(s.endswith("CVL") for s, _, _ in found), found
 
     def test_apposition_without_its_second_comma(self, pipeline: Pipeline) -> None:
-        found = roots(pipeline, "Katiba Serma group, a jihadist movement linked to al Qaeda has claimed "
-                                "responsibility for Sunday's hostage-taking in Mopti.")
+        found = roots(pipeline, "Katibat Liwa group, a jihadist faction loyal to Ansar Dine has claimed "
+                                "responsibility for the hostage-taking in Gao.")
         assert ("MLIREB", "", "18") in found, found
 
 
 @pytest.mark.slow
 class TestEmplacedBombs:
     def test_emplaced_is_planted(self, pipeline: Pipeline) -> None:
-        text = ("One person was killed and six others were wounded when an improvised explosive device, "
-                "emplaced by insurgents, detonated near the town of Kandahar.")
+        text = "Two farmers were wounded when a bomb emplaced by insurgents exploded outside Kandahar."
         found = roots(pipeline, text)
-        assert ("AFGREB", "AFGCVL", "18") in found, found
+        assert ("AFGREB", "AFGAGR", "18") in found, found
 
     def test_a_listening_device_placed_is_no_bomb(self, pipeline: Pipeline) -> None:
         assert not roots(pipeline, "The company placed a listening device in the office in Lagos.")
@@ -190,7 +187,7 @@ class TestClashesBetweenTheTwoSides:
 
 
 def test_dozens_of_them_are_the_ones_named_before(pipeline: Pipeline) -> None:
-    text = "Tens of soldiers were killed and dozens of them were wounded during clashes with Houthi rebels."
+    text = "Forty soldiers were ambushed and dozens of them were hurt in a gunfight with Houthi rebels."
     found = roots(pipeline, text)
     assert any(s.endswith("MIL") and t.startswith("YEMREB") for s, t, _ in found), found
 
@@ -198,11 +195,11 @@ def test_dozens_of_them_are_the_ones_named_before(pipeline: Pipeline) -> None:
 @pytest.mark.slow
 class TestProtestAgainstWhatItsProtestersOppose:
     def test_protesters_named_anti_government(self, pipeline: Pipeline) -> None:
-        found = roots(pipeline, "Riot police beat an anti-government protester during a protest in Tbilisi.")
-        assert ("GEOOPP", "GEOGOV", "14") in found, found
+        found = roots(pipeline, "Soldiers dragged away anti-government demonstrators at a rally in Yerevan.")
+        assert ("ARMOPP", "ARMGOV", "14") in found, found
 
     def test_no_anti_no_target(self, pipeline: Pipeline) -> None:
-        found = roots(pipeline, "Riot police beat a protester during a protest in Tbilisi.")
+        found = roots(pipeline, "Soldiers dragged away demonstrators at a rally in Yerevan.")
         assert not any(code == "14" and t for _, t, code in found), found
 
 

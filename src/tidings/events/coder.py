@@ -912,7 +912,7 @@ class SentenceCoder:
 
     def _crowd_opposed(self, noun: Token) -> list[ActorRef]:
         """Who a protest noun with no "anti-" modifier of its own is against, when the sentence names its
-        protesters with one ("police beat an anti-government protester during a protest")."""
+        protesters with one ("soldiers dragged away anti-junta demonstrators at the rally")."""
         for tok in noun.doc:
             if tok.i == noun.i or tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod"):
                 continue
@@ -1044,7 +1044,7 @@ class SentenceCoder:
 
     def _second_subject(self, verb: Token, first: Token) -> list[ActorRef]:
         """The actors of a second subject of ``verb`` right after the first and a comma (a misparsed
-        apposition: "Katiba X group, a jihadist movement linked to Y has claimed ..."); none otherwise ("the
+        apposition: "the X brigade, an armed faction loyal to Y claimed ..."); none otherwise ("the
         Canadian government announced ...": subject found, no actor)."""
         for other in verb.children:
             if other.dep_ in SUBJECTS and other.i > first.i and first.doc[first.i + 1].text == "," and \
@@ -1337,7 +1337,7 @@ class SentenceCoder:
         if not targets and opposed:
             targets, rule = opposed, rule + ":anti"
         if not targets and entry.code[:2] == "14":
-            targets = self._crowd_opposed(noun)  # "beat an anti-government protester during a protest"
+            targets = self._crowd_opposed(noun)  # "dragged away anti-junta demonstrators at the rally"
             rule += ":anti" if targets else ""
         if not targets and len(sources) > 1 and entry.reverse:  # "France and Germany held talks"
             return [c for a in sources for b in sources if a.actor.code != b.actor.code
