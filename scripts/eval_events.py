@@ -346,6 +346,29 @@ def side_errors(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def place_errors(result: dict[str, Any]) -> list[str]:
+    """Matched development-part events whose place is wrong: the gold place (name, id) and the system's
+    location, and the sentence (never the test part)."""
+    lines: list[str] = []
+    for r in result["records"]:
+        if r["part"] != "dev":
+            continue
+        doc = r["doc"]
+        gold, system = gold_events(r), result["system"].get(doc, [])
+        events = result["events"].get(doc, [])
+        for i, j in match(gold, system, "root"):
+            if field_hits(gold[i], system[j])["place"] is not False:
+                continue
+            want = r["events"][i].get("place") or {}
+            loc = events[j].location if j < len(events) else None
+            got = "-" if loc is None else f"{loc.name} ({loc.geonameid}, {loc.country})"
+            start, end = gold[i].spans[0]
+            sentence = " ".join(result["texts"][doc][start:end].split())
+            lines.append(f"{doc}\tPLACE\t{gold[i].cameo}\tgold {want.get('name')!r} ({want.get('geonameid')})"
+                         f"\tsys {got}\t{sentence}")
+    return lines
+
+
 def _side(actor: Any) -> str:
     return "-" if actor is None else f"{actor.code}:{actor.text}"
 
@@ -398,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print_errors(result)
         print("\n".join(side_errors(result)))
+        print("\n".join(place_errors(result)))
     if args.false_positives:
         print("\n".join(false_positives(result)))
     return 0

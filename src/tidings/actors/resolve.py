@@ -39,6 +39,9 @@ _BOUNDARY = frozenset(
 )
 _ARMED = frozenset({"REB", "UAF", "MIL"})
 _TAIL_OK = frozenset({"of", "from"})
+# Words after a name that make it the group's sponsor, not the group ("Iran-backed militias"); "-led" keeps
+# its name ("the Saudi-led coalition" is Saudi Arabia's).
+_SPONSORED = frozenset({"backed", "sponsored", "supported", "funded"})
 # Positions that work *for* someone: "spokesman for X", "adviser to X" (an envoy *to* X does not).
 _SPEAKS_FOR = frozenset({"for", "to"})
 _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
@@ -114,7 +117,9 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
     # "anti-Assad rebels", "an anti-Israel rally": what a group is against is not who it is; a leader or
     # seat of power opposed at home still says which country the group belongs to
     opposed = [m for m in names if m.start > 0 and pieces[m.start - 1].norm == "anti"]
-    names = [m for m in names if m not in opposed]
+    # "Iran-backed militias", "Turkey-backed fighters": the sponsor named before "backed" is not the group
+    sponsors = [m for m in names if m.end < len(pieces) and pieces[m.end].norm in _SPONSORED]
+    names = [m for m in names if m not in opposed and m not in sponsors]
     home = None
     for m in opposed:
         entry = m.best(when)

@@ -37,6 +37,7 @@ The coder returns :class:`Candidate` records (token-level); the pipeline turns t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -94,10 +95,13 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "CRM"})
 # Collective nouns that take their kind from a modifier ("a Chinese medical team", "a rebel unit").
 GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body", "force", "contingent",
                          "crew", "squad", "panel", "committee", "council", "coalition", "alliance", "camp",
-                         "side", "faction", "wing", "member", "representative", "leader", "chief", "head"})
+                         "side", "faction", "wing", "member", "representative", "leader", "chief", "head",
+                         "movement"})
 # Last resort for a target when the entry names no preposition ("departed from X", "pulled out of X").
 FALLBACK_TARGET_PREPS = ("from", "of", "about", "into", "through", "across", "near")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# Prepositions that aim an act of violence at what follows ("fired rockets towards X").
+AIMED_AT = frozenset({"towards", "toward", "at", "on", "into", "against", "upon"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that say where a group named by kind belongs: "police in Lagos", "the mayor of Lagos".
 LOCAL_PREPS = frozenset({"in", "of"})
@@ -266,6 +270,9 @@ class SentenceCoder:
         counted = _counted(head)
         if counted is not None:  # "hundreds of protesters", "a group of gunmen": the counted noun acts
             return self.actors(counted, exclude=exclude)
+        owner = _holder_of(head)
+        if owner is not None:  # "the army's positions", "their outposts": the side that holds them
+            return self.actors(owner, exclude=exclude)
         refs: list[ActorRef] = []
         if head.lower_ in ("they", "them", "their", "themselves"):
             group = self._coordinated_before(head, exclude)  # "Chile and Peru said they would ..."
@@ -801,8 +808,8 @@ class SentenceCoder:
             targets = self.actors(subj) if subj is not None else []
             if not targets and obj is not None and obj is not subj:
                 targets = self.actors(obj)
-            if not targets:
-                targets = self._prep_targets(verb, entry.prep, obj)
+            if not targets:  # "shells fired by X towards their positions": "their" is not X's
+                targets = self._prep_targets(verb, entry.prep, obj, exclude=_codes(sources))
             rule += ":passive"
         else:
             sources = self._subjects(verb) or self._holder(obj, entry) or self._trailing_speaker(verb)
@@ -846,6 +853,8 @@ class SentenceCoder:
             if not targets and violent and obj is not None and self._unknown_name(obj):
                 # "recaptured Palmyra", "shelled Zabid": a name the parser did not tag as a place
                 targets = self._country_of_place(obj, _codes(sources))
+            if not targets and violent:
+                targets = self._aimed_place(verb, obj, _codes(sources))  # "fired rockets towards Sderot"
             if targets:
                 rule += ":place-target"
         if not targets and entry.code in INCIDENT_CODES:
@@ -989,6 +998,19 @@ class SentenceCoder:
             return []
         return [ActorRef(actor, start, noun.i)]
 
+    def _crowd_opposed(self, noun: Token) -> list[ActorRef]:
+        """Who a protest noun with no "anti-" modifier of its own is against, when the sentence names its
+        protesters with one ("soldiers dragged away anti-junta demonstrators at the rally")."""
+        for tok in noun.doc:
+            if tok.i == noun.i or tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod"):
+                continue
+            crowd = self.actors(tok)
+            if crowd and all(r.actor.sector == "OPP" for r in crowd):
+                opposed = self._opposed(tok)
+                if opposed:
+                    return opposed
+        return []
+
     def _team_name(self, head: Token, actor: Actor) -> bool:
         """A plural demonym after a town's name ("Cleveland Indians", "Toronto Argonauts"-style names) is a
         club, not the country the demonym belongs to."""
@@ -1079,8 +1101,9 @@ class SentenceCoder:
                 found = [r for member in _comma_list(node, subj) for r in self.actors(member)]
                 if found:
                     return found
-                # "the Canadian government announced ..." -> subject found, no actor: stop here
-                return []
+                # "X group, a jihadist movement has claimed ...": an apposition without its second comma
+                # is a second subject; the first names nobody the knowledge base knows
+                return self._second_subject(node, subj)
             controlled = _first(node.head, ("dobj",)) if node.dep_ == "xcomp" else None
             if controlled is not None and node.head.i != node.i and (
                     self.actors(controlled) or node.head.lemma_.lower() not in PROMISE_VERBS | INTENT_VERBS):
@@ -1108,6 +1131,16 @@ class SentenceCoder:
             if node.dep_ == "relcl":  # "the rebels who attacked": the modified noun is the subject
                 return self.actors(node.head)
             break
+        return []
+
+    def _second_subject(self, verb: Token, first: Token) -> list[ActorRef]:
+        """The actors of a second subject of ``verb`` right after the first and a comma (a misparsed
+        apposition: "the X brigade, an armed faction loyal to Y claimed ..."); none otherwise ("the
+        Canadian government announced ...": subject found, no actor)."""
+        for other in verb.children:
+            if other.dep_ in SUBJECTS and other.i > first.i and first.doc[first.i + 1].text == "," and \
+                    other.left_edge.i == first.i + 2:
+                return self.actors(other)
         return []
 
     def _trailing_speaker(self, verb: Token) -> list[ActorRef]:
@@ -1164,15 +1197,67 @@ class SentenceCoder:
         place = self.place_of(verb, obj) or _object_place(obj)  # "recaptured Palmyra", "the town of X"
         return self._country_of_place(place, exclude) if place is not None else []
 
+    def _aimed_place(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
+        """The country of a place an act of violence is aimed at with "towards", "at", "on", "into" or
+        "against" ("fired rockets towards Sderot", "fired shells into two districts of X"): what was
+        attacked, as "shelled a town" is."""
+        for holder in [verb] + ([obj] if obj is not None else []):
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in AIMED_AT:
+                    continue
+                pobj = _pobj(prep)
+                place = None if pobj is None else pobj if pobj.ent_type_ in PLACE_LABELS or \
+                    self._unknown_name(pobj) else _object_place(pobj)
+                found = self._country_of_place(place, exclude) if place is not None else []
+                if found:
+                    return found
+        return []
+
     def _country_of_place(self, place: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """The country a place phrase lies in, as a country-level actor (none if it is excluded)."""
         words, start, end = self._phrase(place)
         words = [w for w in words if w not in ("'s", "\u2019s", "'")]  # "in Kenya's capital" -> Kenya
         actor = self.resolve_words(words, self.when)
         code = actor.country if actor is not None else self.place_country(" ".join(words))
+        if code is None:  # "the town of X in the Yemeni province of Y": a village the region places
+            code = self._enclosing_country(place)
         if code is None or code in exclude:
             return []
         return [ActorRef(Actor(" ".join(words), code, code, code, None), start, end)]
+
+    def _enclosing_country(self, place: Token) -> str | None:
+        """The country of the area a place the gazetteer does not know is said to lie in: "the town of X *in
+        the Yemeni province of Y*", "X *in Kharkiv region*" (the parser may hang the "in" phrase on the
+        verb whose object the place is)."""
+        noun = place.head.head if place.dep_ == "pobj" and place.head.lower_ == "of" else place
+        holders = [place, noun] + ([noun.head] if noun.dep_ in ("dobj", "nsubjpass") else [])
+        for holder in holders:
+            for prep in holder.children:
+                area = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "in" else None
+                code = self._area_country(area) if area is not None and area.i > place.i else None
+                if code is not None:
+                    return code
+        return None
+
+    def _area_country(self, area: Token) -> str | None:
+        """The country an area phrase names: a demonym or country before it ("the *Yemeni* province of
+        Y"), else its own name or the name after "of" as the gazetteer places them."""
+        for mod in area.children:
+            if mod.dep_ in ("amod", "compound", "poss") and mod.i < area.i and \
+                    mod.ent_type_ in ("NORP", "GPE"):
+                actor = self.resolve_words([mod.text], self.when)
+                if actor is not None and actor.country and actor.code == actor.country:
+                    return str(actor.country)
+        names = [area] + [p for prep in area.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                          for p in prep.children if p.dep_ == "pobj"]
+        for name in names:
+            if any(t.ent_type_ in PLACE_LABELS or t.pos_ == "PROPN" for t in _phrase_tokens(name)):
+                words = [w for w in self._phrase(name)[0] if w not in ("'s", "\u2019s", "'")]
+                actor = self.resolve_words(words, self.when)
+                code = actor.country if actor is not None else self.place_country(" ".join(words))
+                if code:
+                    return str(code)
+        return None
 
     def _incident_place(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
         """The country of the place named inside the incident a comment is about ("sorrow for the
@@ -1311,10 +1396,11 @@ class SentenceCoder:
             rule += ":claimed"
         opposed = self._opposed(noun)  # "anti-government protests": the government is the target
         against = {i for ref in opposed for i in range(ref.start, ref.end)}
+        own_words = entry.lemma.replace("-", " ").split()  # not "military" of a "military exercise"
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
-                    child.i not in against and child.lemma_.lower() not in entry.lemma.split():
-                sources.extend(self.actors(child))  # not "military" of a "military exercise"
+                    child.i not in against and child.lemma_.lower() not in own_words:
+                sources.extend(self.actors(child))  # nor "hostage" of a "hostage-taking"
         if not claimants and self._placed_doers(noun, sources):
             sources = []  # "X and Y began joint military exercises": X and Y, not "military"
         if not sources and any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in noun.children):
@@ -1359,6 +1445,9 @@ class SentenceCoder:
                 break
         if not targets and opposed:
             targets, rule = opposed, rule + ":anti"
+        if not targets and entry.code[:2] == "14":
+            targets = self._crowd_opposed(noun)  # "dragged away anti-junta demonstrators at the rally"
+            rule += ":anti" if targets else ""
         if targets and entry.reverse and len(_principal_parties(sources)) > 1 and all(
                 t.actor.code.startswith("---") and self._partaking(t) for t in targets):
             targets = []  # "X and Y began drills, with 9,000 sailors taking part": the sailors are theirs
@@ -1697,7 +1786,22 @@ def _counted(head: Token) -> Token | None:
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = _pobj(prep)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM"):
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                return pobj  # "dozens of them": the ones the pronoun stands for
+    return None
+
+
+def _holder_of(head: Token) -> Token | None:
+    """The owner of a post or position an armed side holds ("the army's *positions*", "*their* outposts",
+    "the positions *of the rebels*"; words.tsv class ``holding``)."""
+    if head.pos_ != "NOUN" or "holding" not in _classes(head):
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = _pobj(child)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                 return pobj
     return None
 
@@ -1925,7 +2029,19 @@ def _object_place(obj: Token | None) -> Token | None:
         pobj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "of" else None
         if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
             return pobj
+        if pobj is not None and pobj.pos_ == "PROPN" and obj.lemma_.lower() in _settlement_words():
+            return pobj  # "the city of X", "the district of X": a place, whatever label the parser gave X
     return None
+
+
+@functools.cache
+def _settlement_words() -> frozenset[str]:
+    """Words that name a kind of place before "of" and its name ("the town of X", "the province of X"):
+    the towns, subdivisions and districts of the places' ``class_words.tsv``."""
+    from tidings.places.knowledge import Knowledge  # the places' own table, read once
+
+    return frozenset(word for word, kind in Knowledge.load().class_words.items()
+                     if kind in ("city", "subdivision", "unit"))
 
 
 def _shared_passive(verb: Token) -> bool:

@@ -60,7 +60,11 @@ words, and the words around a trigger say which kind of act it was:
 * **a win against a town** ("beating Leeds and Norwich") is a match won by clubs named by their towns, and
   **a battle with the courts** is a case at law; **harm** that a crime between private persons caused is
   that crime's;
-* **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest.
+* **a festive crowd** ("marched for the carnival parade") with no word of protest does not protest;
+* **clashes "between the two sides"** of an act the sentence tells ("attacked X, triggering clashes between
+  the two sides") are between that act's source and target, one event each way;
+* **ground taken in a fight** ("recaptured two towns after clashes with X", "clashed with X and seized
+  three villages") is taken from the other side of that fight, where the seizure names nobody else.
 """
 
 from __future__ import annotations
@@ -115,6 +119,15 @@ PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
 LAST_VERBAL_ROOT = "13"
 VISIT_CODES = frozenset({"042", "043"})
 PRIVATE_EVENTS = frozenset({"015"})
+# Occupying ground (CAMEO 192) and the fight (19) it was taken in; how far up a fight noun may hang from the
+# seizure's verb ("after fierce clashes with X": noun -> prep -> verb, "engaged in clashes": one verb more).
+SEIZE_GROUND = "192"
+# "clashes between the two sides": words that name the parties of the act before; repression (17) and
+# protest-breaking count as that act too ("police raided the camp, sparking clashes between the two sides")
+SIDE_WORDS = frozenset({"side", "party", "camp"})
+REPRESSION_ROOTS = frozenset({"17"})
+FIGHT_ROOT = "19"
+FIGHT_CLIMB = 4
 # Appeals and demands that can be the aim of a protest ("rallied to urge X to ...").
 AIM_ROOTS = frozenset({"02", "10"})
 
@@ -545,6 +558,78 @@ def join_halves(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def taken_from_foe(cands: list[Candidate]) -> list[Candidate]:
+    """ "Recaptured two towns after fierce clashes with X", "clashed with X and seized three villages": the
+    ground taken in a fight is taken from the other side of that fight, where the seizure names nobody it
+    was taken from. The fight is told in the seizure's own clause (a noun under it) or as a verb coordinated
+    with it, by the same side."""
+    for cand in cands:
+        if cand.code[:3] != SEIZE_GROUND or cand.target is not None or cand.source is None:
+            continue
+        fight = next((c for c in cands if c.code[:2] == FIGHT_ROOT and c.target is not None
+                      and c.source is not None and c.source.actor.code == cand.source.actor.code
+                      and c.target.start != cand.source.start
+                      and _told_with(c.trigger, cand.trigger)), None)
+        if fight is not None:
+            cand.target, cand.rule = fight.target, cand.rule + ":foe-target"
+    return cands
+
+
+def between_the_sides(cands: list[Candidate]) -> list[Candidate]:
+    """ "X attacked Y, triggering clashes between the two sides": a fight noun whose parties are named only
+    as "the two sides" (or "them") is between the two sides of the act whose clause it is in; one event
+    each way, as a fight between named parties is."""
+    out = list(cands)
+    for cand in cands:
+        noun = cand.trigger
+        if cand.code[:2] != FIGHT_ROOT or noun.pos_ != "NOUN" or cand.target is not None or \
+                not _between_the_sides(noun):
+            continue
+        act = next((c for c in cands if c is not cand and c.source is not None and c.target is not None
+                    and c.code[:2] in VIOLENT_ROOTS | REPRESSION_ROOTS and _clause_of(noun, c.trigger)), None)
+        if act is None or act.source is None or act.target is None:
+            continue
+        out.remove(cand)
+        rule = cand.rule.replace(":light-verb", "") + ":between-sides"
+        out.append(replace(cand, source=act.source, target=act.target, rule=rule))
+        out.append(replace(cand, source=act.target, target=act.source, rule=rule + ":reverse"))
+    return out
+
+
+def _between_the_sides(noun: Token) -> bool:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            return any(p.dep_ == "pobj" and (p.lemma_.lower() in SIDE_WORDS or p.lower_ == "them")
+                       for p in prep.children)
+    return False
+
+
+def _clause_of(noun: Token, verb: Token) -> bool:
+    """The noun is the object of a participle or clause that hangs on ``verb`` ("attacked X, triggering
+    clashes ..."), or of ``verb`` itself."""
+    holder = noun.head
+    return holder.i == verb.i or (holder.dep_ in ("advcl", "conj", "xcomp") and holder.head.i == verb.i)
+
+
+def _told_with(fight: Token, act: Token) -> bool:
+    """A fight noun in the act's clause ("took X after clashes with Y"), or verbs coordinated ("clashed
+    with Y and took X", "took X and fought Y")."""
+    if fight.pos_ == "NOUN":
+        node = fight
+        for _ in range(FIGHT_CLIMB):
+            node = node.head
+            if node.i == act.i:
+                return True
+            if node.pos_ in ("VERB", "AUX") and node.i != act.i and node.dep_ not in ("xcomp", "prep"):
+                return _conjoined(act, node)
+        return False
+    return _conjoined(act, fight) or _conjoined(fight, act)
+
+
+def _conjoined(second: Token, first: Token) -> bool:
+    return bool(second.dep_ == "conj" and second.head.i == first.i)
+
+
 def asked_or_promised(cands: list[Candidate]) -> list[Candidate]:
     """ "Called on the agency to keep providing aid", "vowed to go on helping the refugees": an act in the
     infinitive clause of an appeal, demand, intention or threat coded beside it is what is asked or
@@ -919,4 +1004,5 @@ def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: 
                                        actors), actors) for c in kept]
     kept = between_parties(one_unnamed_act(merge_casualties(kept)), actors)
     kept = protest_aim(asked_or_promised(protest_not_by_repressor(join_halves(kept))))
+    kept = taken_from_foe(between_the_sides(kept))
     return [by_dyad(c) for c in kept]

@@ -47,7 +47,8 @@ from tidings.events.lexicon import inflect_noun, inflect_verb, word_classes
 from tidings.events.ontology import plover
 from tidings.record import Actor
 
-__all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "complete", "crowd_of_protest",
+__all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "armed_truce", "complete",
+           "crowd_of_protest",
            "is_generic",
            "localise", "locative_target", "placed", "protest_sides", "resident", "standalone_forms"]
 
@@ -57,6 +58,9 @@ REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 DYADIC_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 # Material conflict: the act is clear when its author is not named.
 ACTORLESS_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
+# A truce between armed sides named by kind stands as their fight would (:func:`armed_truce`).
+TRUCE_TYPES = frozenset({"RETREAT"})
+ARMED = frozenset({"MIL", "REB", "COP", "UAF", "INS"})
 # Groups that belong to the place where they act (protesters, rebels, villagers, police, gunmen, courts,
 # journalists); a government, an army or an official named without a country may be a visitor.
 LOCAL_SECTORS = frozenset({"OPP", "REB", "CVL", "COP", "INS", "UAF", "CRM", "LAB", "REF", "SEP", "RAD", "EDU",
@@ -97,7 +101,16 @@ def admissible(code: str, source: Actor | None, target: Actor | None, *, stateme
         return False
     if target is None and (ptype is None or ptype in REQUIRES_RECIPIENT or code[:2] in DYADIC_ROOTS):
         return False
-    return not (is_generic(source) and is_generic(target) and ptype not in ACTORLESS_TYPES)
+    return not (is_generic(source) and is_generic(target) and ptype not in ACTORLESS_TYPES
+                and not armed_truce(code, source, target))
+
+
+def armed_truce(code: str, source: Actor | None, target: Actor | None) -> bool:
+    """A ceasefire or pull-back (PLOVER RETREAT) between two armed sides named by kind ("rebels and the
+    army agreed a truce"): the parties of a fight, who stand as a fight's do, with the place's country."""
+    kind = plover(code)
+    return kind is not None and kind.type in TRUCE_TYPES and all(
+        side is not None and side.sector in ARMED for side in (source, target))
 
 
 def localise(actor: Actor | None, country: str | None, abroad: frozenset[str] = frozenset()) -> Actor | None:
@@ -242,6 +255,8 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     # place ("sorrow over the floods in Pakistan") says nothing of where the speaker is from
     actorless = kind is not None and kind.type in ACTORLESS_TYPES
     country = place[1] if place is not None and actorless else None
+    if armed_truce(code, source, target):  # the army and the rebels of the country the truce is in
+        country = place[1] if place is not None else home
     if code[:2] == "14" and not locative and (target is not None or place is not None):
         # (a protest with no side and no place named stays no event)
         source, target = protest_sides(source, target, country or home, protest, code)

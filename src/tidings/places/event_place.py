@@ -210,6 +210,25 @@ def _verb_places(doc: Any, trigger: Any) -> list[PlacePhrase]:
             name = _named_object(doc, obj) if obj.dep_ == "pobj" else None  # an actor's words come last
             if name is not None and (prep.lower_ != "from" or obj.lower_ in _local_words()):
                 found.append(PlacePhrase(name, obj, False))  # "arrested from the X campus", not "from Chad"
+            elif obj.dep_ == "pobj" and _local_part(obj):
+                found.extend(_part_of(doc, obj))  # "abducted from different areas of X": in X
+    return found
+
+
+def _local_part(tok: Any) -> bool:
+    """A word of a part of a place ("area", "parts", "outskirts": ``class_words.tsv`` local or site)."""
+    return tok.lemma_.lower() in _local_words() or tok.lower_ in _local_words()
+
+
+def _part_of(doc: Any, part: Any) -> list[PlacePhrase]:
+    """The named place a part of a place belongs to: "areas *of X*", "the outskirts *of X*"."""
+    found: list[PlacePhrase] = []
+    for prep in part.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                name = _named_object(doc, obj) if obj.dep_ == "pobj" else None
+                if name is not None:
+                    found.append(PlacePhrase(name, obj, False))
     return found
 
 

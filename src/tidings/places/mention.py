@@ -62,6 +62,24 @@ def _arabic_place_name(ent: Any) -> bool:
 
 
 @functools.cache
+def _country_names() -> frozenset[str]:
+    """The names of countries, lower case (pycountry: name, common and official name)."""
+    import pycountry
+
+    attrs = ("name", "common_name", "official_name")
+    return frozenset(str(value).lower() for entry in pycountry.countries
+                     for value in (getattr(entry, attr, None) for attr in attrs) if value)
+
+
+def _mislabelled_country(ent: Any) -> bool:
+    """A country's name right after "in" or "near" that the tagger took for an organisation, a nationality or
+    a person ("in northern Cameroon" tagged ORG): a place all the same."""
+    root = ent.root
+    return ent.label_ in ("ORG", "NORP", "PERSON") and root.dep_ == "pobj" and \
+        root.head.lower_ in ("in", "near", "across", "throughout") and ent.text.lower() in _country_names()
+
+
+@functools.cache
 def _all_class_words() -> dict[str, str]:
     return dict(Knowledge.load().class_words)
 
@@ -91,7 +109,8 @@ def place_phrase(ent: Any) -> PlacePhrase | None:
         node, name, classed = root.head.head, f"{root.head.head.text} of {ent.text}", True
     elif ent.label_ in PLACE_LABELS and (noun := _misattached_apposition(ent, words)) is not None:
         node = noun
-    if ent.label_ not in PLACE_LABELS and not classed and not _arabic_place_name(ent):
+    if ent.label_ not in PLACE_LABELS and not classed and not _arabic_place_name(ent) and \
+            not _mislabelled_country(ent):
         return None
     owner = next((c for c in node.children if c.dep_ == "poss" and c.i < ent.start), None)
     if owner is not None and owner.pos_ == "PROPN":
