@@ -55,6 +55,9 @@ __all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "comp
 REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 # CAMEO roots that need both sides although PLOVER would allow one (see the module docstring).
 DYADIC_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+# Roots a political speaker's public word stands in with nobody addressed: a statement, a stated intention
+# (tidings.events.statements).
+STATED_ROOTS = frozenset({"01", "03"})
 # Material conflict: the act is clear when its author is not named.
 ACTORLESS_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # Groups that belong to the place where they act (protesters, rebels, villagers, police, gunmen, courts,
@@ -89,7 +92,7 @@ def admissible(code: str, source: Actor | None, target: Actor | None, *, stateme
     no addressee (GDELT's empty target)."""
     if source is None and target is None:
         return False
-    if statement and code[:2] == "01" and target is None:
+    if statement and code[:2] in STATED_ROOTS and target is None:
         return True
     kind = plover(code)
     ptype = kind.type if kind is not None else None

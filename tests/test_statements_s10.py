@@ -1,0 +1,41 @@
+"""Statements and stated intentions on real news (session 10): sentences written for these tests, with
+made-up content, names and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import Triple, triples
+from tidings import Pipeline
+from tidings.events.sides import admissible
+from tidings.record import Actor
+
+MINISTRY = Actor("the ministry", "Estonia Government", "ESTGOV", "EST", "GOV")
+
+
+def coded(pipeline: Pipeline, text: str) -> set[Triple]:
+    return triples(pipeline, text)
+
+
+# ------------------------------------------------------------------ a stated intention with nobody named
+def test_a_stated_intention_stands_with_no_recipient() -> None:
+    assert admissible("036", MINISTRY, None, statement=True)
+    assert not admissible("036", MINISTRY, None)  # an intent no speaker states still needs both sides
+    assert not admissible("036", None, None, statement=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will host the summit next year," the Estonian prime minister said.', ("ESTGOV", "", "036")),
+    ("The Latvian government said it would host the regional talks in the autumn.", ("LVAGOV", "", "036")),
+])
+def test_a_political_speaker_stating_its_own_intention_is_an_intent(
+        pipeline: Pipeline, text: str, expected: Triple) -> None:
+    assert expected in coded(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    '"We will host a barbecue next year," the bakery owner said.',  # a private person's plan
+    '"We will host the festival next year," a resident of the village said.',
+])
+def test_a_private_persons_plan_is_no_intent(pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] == "03" for _, _, code in coded(pipeline, text))
