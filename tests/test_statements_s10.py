@@ -39,3 +39,18 @@ def test_a_political_speaker_stating_its_own_intention_is_an_intent(
 ])
 def test_a_private_persons_plan_is_no_intent(pipeline: Pipeline, text: str) -> None:
     assert not any(code[:2] == "03" for _, _, code in coded(pipeline, text))
+
+
+# ----------------------------------------------------------------------------------- "..., it said"
+def test_it_that_speaks_is_the_body_named_last(pipeline: Pipeline) -> None:
+    text = ("The Uruguayan energy ministry said on Monday that wind farms now supply a third of all power. "
+            "Solar parks grew by a fifth last year, it said.")
+    assert ("URYGOV", "", "010") in coded(pipeline, text)
+
+
+def test_it_is_not_a_plural_noun_of_the_quote(pipeline: Pipeline) -> None:
+    text = ('The Paraguayan interior ministry met the mayors on Friday. The review will weigh "the views of '
+            'the farmers" carefully, it said.')
+    found = coded(pipeline, text)
+    assert ("PRYGOV", "", "010") in found
+    assert not any(source.endswith("CVL") or source.endswith("AGR") for source, _, _ in found)

@@ -117,6 +117,9 @@ ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state
 # "X admitted (that) its troops fired on Y": the firing is told as fact, and X acknowledges it (015).
 ADMITTING_VERBS = CLAIM_VERBS - ACCUSING_VERBS
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# "It" and "its" name one thing: never a plural common noun ("the families", tagged NNS).
+THING_WORDS = frozenset({"it", "its", "itself"})
+PLURAL_NOUN = "NNS"
 # Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
 SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
                                              "insist", "confirm", "report", "stress"})
@@ -327,7 +330,9 @@ class SentenceCoder:
                 # the nearest person named before the pronoun is one we cannot code: do not guess past them
                 return None
             break
-        before = list(reversed(self._mentions_before(tok)))
+        said = _said_by(tok)  # '"... the families ...," it said': who speaks is not in what is said
+        before = [r for r in reversed(self._mentions_before(tok)) if r.start not in said and not (
+            word in THING_WORDS and tok.doc[r.end - 1].tag_ == PLURAL_NOUN)]  # "it" is no "families"
         if word in ("they", "them", "their", "themselves"):
             # "militants backed by Ankara ... they": a group named in the plural before a state
             before.sort(key=lambda r: tok.doc[r.end - 1].tag_ not in ("NNS", "NNPS"))
@@ -341,7 +346,7 @@ class SentenceCoder:
             if word in ("it", "its", "they", "them", "their", "themselves") and personal:
                 continue
             return actor
-        return self.discourse.pronoun(word, exclude=exclude)
+        return self.discourse.pronoun(word, exclude=exclude, speaking=bool(said))
 
     def _speaker(self, tok: Token, personal: bool, exclude: frozenset[str]) -> Actor | None:
         """The subject of a verb of saying whose reported clause has ``tok`` as its subject ("X said it
@@ -1811,6 +1816,14 @@ def _demand(appeal: str, act: str) -> str:
 def _obliged(verb: Token) -> bool:
     """A clause of obligation: "Y must withdraw", "Y should stop"."""
     return any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in verb.children)
+
+
+def _said_by(pronoun: Token) -> set[int]:
+    """The positions of what a pronoun subject of a verb of saying says ('"...," it said'): its said-clause."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or verb.lemma_.lower() not in SPEAKING_VERBS:
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
 
 
 def _same_family(a: str | None, b: str) -> bool:
