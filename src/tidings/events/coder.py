@@ -1819,7 +1819,7 @@ def _obliged(verb: Token) -> bool:
 
 
 def _said_by(pronoun: Token) -> set[int]:
-    """The positions of what a pronoun subject of a verb of saying says ('"...," it said'): its said-clause."""
+    """The positions of what a pronoun subject of a verb of saying says ('"...," it said'): its clause."""
     verb = pronoun.head
     if pronoun.dep_ not in SUBJECTS or verb.lemma_.lower() not in SPEAKING_VERBS:
         return set()
