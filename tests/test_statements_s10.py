@@ -54,3 +54,22 @@ def test_it_is_not_a_plural_noun_of_the_quote(pipeline: Pipeline) -> None:
     found = coded(pipeline, text)
     assert ("PRYGOV", "", "010") in found
     assert not any(source.endswith("CVL") or source.endswith("AGR") for source, _, _ in found)
+
+
+# ------------------------------------------------------------ readiness and quoted intentions ("we ...")
+@pytest.mark.parametrize("text, expected", [
+    ("The Moldovan government is ready to hold talks with Romania.", ("MDAGOV", "ROU", "036")),
+    ('"We are willing to negotiate with Romania," the Moldovan foreign minister said.',
+     ("MDAGOV", "ROU", "036")),
+    ('"We want to negotiate with Romania," the Moldovan president said.', ("MDAGOV", "ROU", "036")),
+])
+def test_readiness_and_a_quoted_we_are_the_speakers_intention(
+        pipeline: Pipeline, text: str, expected: Triple) -> None:
+    found = coded(pipeline, text)
+    assert expected in found
+    assert not any(code[:2] == "04" for _, _, code in found)  # no talks were held
+
+
+def test_readiness_of_a_private_person_is_no_event(pipeline: Pipeline) -> None:
+    text = '"We are ready to meet the buyers," the shop owner said.'
+    assert not any(code[:2] in ("03", "04") for _, _, code in coded(pipeline, text))

@@ -366,11 +366,20 @@ class SentenceCoder:
                 return None
         return None
 
+    def _intends_act(self, verb: Token) -> bool:
+        """A verb of intent or a word of readiness whose open clause is an act the lexicon knows ("we want
+        to negotiate", "we are ready to hold talks"): the subject's own act, intended."""
+        heads = [verb] + [c for c in verb.children if c.dep_ == "acomp" and "willing" in _classes(c)]
+        if not (verb.lemma_.lower() in INTENT_VERBS | PROMISE_VERBS or len(heads) > 1):
+            return False
+        return any(c.dep_ == "xcomp" and self.lexicon.candidates(c.lemma_.lower())
+                   for head in heads for c in head.children)
+
     def _quoting_speaker(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
         """The one who speaks a first-person subject ("we", "I") of a clause a verb of saying reports, before
         or after it: '"We urge X to ...," the coast guard said', 'the minister said: "I will not resign"'."""
-        if tok.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or \
-                not self.lexicon.candidates(tok.head.lemma_.lower()):
+        if tok.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or not (
+                self.lexicon.candidates(tok.head.lemma_.lower()) or self._intends_act(tok.head)):
             return None  # "we saw that ...": the speaker's own acts only, not what the speaker tells of
         node = tok.head
         for _ in range(3):
@@ -615,7 +624,7 @@ class SentenceCoder:
                 code, rule = REJECT_BY_CODE.get(code[:3], REJECT_BY_ROOT[code[:2]]), rule + ":negated"
         # modality of a governing verb: appeals, intents, threats
         governor = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
-        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        if governor is not None and (governor.pos_ in ("VERB", "AUX") or "willing" in _classes(governor)):
             g_lemma = governor.lemma_.lower()
             root = code[:2]
             g_subjects = self._subjects(governor)
@@ -633,7 +642,7 @@ class SentenceCoder:
                 code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
             elif g_lemma in PROMISE_VERBS and own_subject is None and root in INTENT_BY_ROOT:
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:promise"
-            elif g_lemma in INTENT_VERBS and own_subject is None:
+            elif (g_lemma in INTENT_VERBS or "willing" in _classes(governor)) and own_subject is None:
                 if root in INTENT_BY_ROOT:
                     code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:infinitive"
                 elif root in THREAT_BY_ROOT and root >= "15":
