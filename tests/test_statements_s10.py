@@ -73,3 +73,18 @@ def test_readiness_and_a_quoted_we_are_the_speakers_intention(
 def test_readiness_of_a_private_person_is_no_event(pipeline: Pipeline) -> None:
     text = '"We are ready to meet the buyers," the shop owner said.'
     assert not any(code[:2] in ("03", "04") for _, _, code in coded(pipeline, text))
+
+
+# ------------------------------------------------------------------ an accusation named by its noun
+def test_an_accusation_named_by_its_noun_stands_without_its_accuser() -> None:
+    government = Actor("the government", "Moldova government", "MDAGOV", "MDA", "GOV")
+    assert admissible("112", None, government, nominal=True)
+    assert not admissible("112", None, government)  # a verb of accusing needs who accuses
+    assert not admissible("112", None, Actor("officials", "officials", "---GOV", None, "GOV"), nominal=True)
+    assert not admissible("111", None, None, nominal=True)
+
+
+def test_the_allegations_against_a_government_are_an_accusation(pipeline: Pipeline) -> None:
+    text = ("The Latvian foreign minister said the continued allegations against the Estonian government "
+            "were baseless.")
+    assert ("", "ESTGOV", "112") in coded(pipeline, text)

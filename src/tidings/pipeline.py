@@ -511,7 +511,8 @@ class Pipeline:
                          (location.name, location.country) if location and location.country else None,
                          dyadic=self.options.require_dyad, statement=statement, home=home,
                          locative=locative, countries=self.kb.countries,
-                         protest=cand.trigger.text if cand.trigger.pos_ == "NOUN" else None)
+                         protest=cand.trigger.text if cand.trigger.pos_ == "NOUN" else None,
+                         nominal=cand.trigger.pos_ == "NOUN")
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc
