@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import Triple, triples
+from helpers import Triple, events, triples
 from tidings import Pipeline
 from tidings.events.sides import admissible
 from tidings.record import Actor
@@ -88,3 +88,22 @@ def test_the_allegations_against_a_government_are_an_accusation(pipeline: Pipeli
     text = ("The Latvian foreign minister said the continued allegations against the Estonian government "
             "were baseless.")
     assert ("", "ESTGOV", "112") in coded(pipeline, text)
+
+
+# ------------------------------------------------ a body's official named in full, later by surname
+@pytest.mark.parametrize("intro", [
+    "said OECD Secretary-General Lena M. Okonkwo",
+    "said OECD chief Lena Okonkwo",
+])
+def test_a_bodys_official_quoted_again_by_surname_speaks_for_the_body(pipeline: Pipeline, intro: str) -> None:
+    text = (f'"Tariffs hurt the poorest households first," {intro}. "Lower barriers would lift growth in '
+            'every region," Okonkwo added.')
+    found = [e for e in events(pipeline, text) if e.cameo.code == "010"]
+    assert [(e.sentence, e.source.code if e.source else "") for e in found] == [(0, "IGOWSTOEC"),
+                                                                                (1, "IGOWSTOEC")]
+
+
+def test_a_private_person_quoted_again_by_surname_is_no_statement(pipeline: Pipeline) -> None:
+    text = ('"The rents keep rising," said shop owner Lena Okonkwo. "We may have to close by spring," '
+            'Okonkwo added.')
+    assert not any(e.cameo.code[:2] == "01" for e in events(pipeline, text))

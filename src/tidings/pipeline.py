@@ -341,7 +341,7 @@ class Pipeline:
         for sent in sentences:
             if self.options.parse_all or self._worth_parsing(sent, named):
                 todo.append(sent)
-            named |= self._titled_surnames(sent.words)
+            named |= self._titled_surnames(sent.words, {end - 1 for _, end, _ in sent.mentions})
         todo = parseable(todo, article.id, limits)
         return Prepared(article, cleaned, sentences, todo, when, budget=budget)
 
@@ -441,17 +441,22 @@ class Pipeline:
             return True  # an act with no known actor stands only where a name places it (events.sides)
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
 
-    def _titled_surnames(self, words: Sequence[str]) -> set[str]:
+    def _titled_surnames(self, words: Sequence[str],
+                         named: set[int] | frozenset[int] = frozenset()) -> set[str]:
         """The last words of capitalised names written after a role word ("ministry spokesman Tom Berger",
-        "police chief Ana Soto"): a later "Berger said" speaks for the role."""
+        "police chief Ana Soto", "agency director Ana J. Soto") or after a known name (the last words of
+        its ``named`` matches: "OECD chief Ana Soto"): a later "Berger said" speaks for the role."""
         found: set[str] = set()
         for i, word in enumerate(words[:-1]):
-            if self.kb.sector_of(word.lower()) is None:
+            if i not in named and self.kb.sector_of(word.lower()) is None:
                 continue
-            j = i + 1
-            while j < len(words) and words[j][:1].isupper() and words[j].isalpha():
+            start = i + 1
+            if start < len(words) - 1 and words[start].islower() and words[start].isalpha():
+                start += 1  # a title after the body's role word: "agency director X"
+            j = start
+            while j < len(words) and words[j][:1].isupper() and (words[j].isalpha() or _initial(words[j])):
                 j += 1
-            if j - i > 2:  # at least a given name and a surname
+            if j - start > 1:  # at least a given name and a surname
                 found.add(words[j - 1])
         return found
 
@@ -639,6 +644,11 @@ class Pipeline:
         """Where the article's wire dateline files from ("BEIRUT (AP) -"), if the gazetteer knows it."""
         name = dateline_name(article.text, getattr(cleaned, "removed", ()))
         return self.geocoder.geocode(name, country=country) if name else None
+
+
+def _initial(word: str) -> bool:
+    """A middle initial of a name ("Adnan Z. Amin")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def _attribute_previous(events: list[Event], index: int, source: Attribution) -> None:
