@@ -107,3 +107,16 @@ def test_a_private_person_quoted_again_by_surname_is_no_statement(pipeline: Pipe
     text = ('"The rents keep rising," said shop owner Lena Okonkwo. "We may have to close by spring," '
             'Okonkwo added.')
     assert not any(e.cameo.code[:2] == "01" for e in events(pipeline, text))
+
+
+# ---------------------------------------------------- the one the reporter asks answers ("He said ...")
+def test_the_official_the_reporter_asks_is_who_answers(pipeline: Pipeline) -> None:
+    text = ("We asked the Cochise County Sheriff if he considers the file closed. He said the office is sure "
+            "the right man is in prison.")
+    found = [e for e in events(pipeline, text) if e.sentence == 1]
+    assert [(e.cameo.code, e.source.code[3:] if e.source else "") for e in found] == [("010", "COP")]
+
+
+def test_a_private_person_the_reporter_asks_is_no_speaker(pipeline: Pipeline) -> None:
+    text = "We asked a shopkeeper if he was worried. He said the police had done nothing."
+    assert not any(e.sentence == 1 for e in events(pipeline, text))

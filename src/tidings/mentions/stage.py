@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Span, Token
+from tidings.events.lexicon import word_classes
 from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
@@ -167,6 +168,8 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
     return out
 
 
+# The reporter speaking of themselves ("We asked the sheriff ..."): grammar, not vocabulary.
+_REPORTER_PRONOUNS = frozenset({"we", "i"})
 # Words that put a title in the past ("a former minister", "ex-minister").
 _FORMER = frozenset({"former", "ex", "erstwhile"})
 # Sectors of a country's organs that act only at home: its police and courts.
@@ -255,6 +258,11 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
         subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
         if subj is None:
             continue
+        asked = _asked_by_press(root, subj, coder)
+        if asked is not None:  # "We asked the sheriff if ... He said": the one asked answers
+            discourse.add_person(asked[0], gender=role_nouns().get(asked[1].lemma_.lower()) or None)
+            discourse.topic = asked[0]
+            return
         holder = _role_holder(subj, coder)
         if holder is not None:
             discourse.add_person(holder, gender=role_nouns().get(subj.lemma_.lower()) or None)
@@ -278,10 +286,25 @@ def role_nouns() -> dict[str, str]:
     return {row.cells[0].lower(): row.cells[1] for row in rows}
 
 
-def _role_holder(subj: Token, coder: SentenceCoder) -> Actor | None:
+def _asked_by_press(root: Token, subj: Token, coder: SentenceCoder) -> tuple[Actor, Token] | None:
+    """The person by role the reporter or the press asks or interviews ("We asked the county sheriff if
+    ...", "Reporters asked the mayor whether ..."): what "he" or "she" says next is their answer."""
+    press = subj.lower_ in _REPORTER_PRONOUNS or "press" in word_classes().get(subj.lemma_.lower(), ())
+    if not press:
+        return None
+    for obj in (c for c in root.children if c.dep_ == "dobj"):
+        holder = _role_holder(obj, coder, titled=True)
+        if holder is not None:
+            return holder, obj
+    return None
+
+
+def _role_holder(subj: Token, coder: SentenceCoder, *, titled: bool = False) -> Actor | None:
     """An unnamed person by role as a main clause's subject ("a police spokesman", "the ministry official"),
-    as a person with the role's code; None for a named person or a noun that is no role."""
-    if subj.tag_ != "NN" or subj.lemma_.lower() not in role_nouns() or subj.ent_type_ == "PERSON":
+    as a person with the role's code; None for a named person or a noun that is no role. ``titled``: the
+    role may be written as a title ("the County Sheriff")."""
+    tags = ("NN", "NNP") if titled else ("NN",)
+    if subj.tag_ not in tags or subj.lemma_.lower() not in role_nouns() or subj.ent_type_ == "PERSON":
         return None
     refs = coder.actors(subj)
     roles = [r.actor for r in refs if r.actor.sector is not None and not coder.discourse.is_person(r.actor)]
