@@ -120,3 +120,10 @@ def test_the_official_the_reporter_asks_is_who_answers(pipeline: Pipeline) -> No
 def test_a_private_person_the_reporter_asks_is_no_speaker(pipeline: Pipeline) -> None:
     text = "We asked a shopkeeper if he was worried. He said the police had done nothing."
     assert not any(e.sentence == 1 for e in events(pipeline, text))
+
+
+def test_a_person_introduced_by_title_in_a_sentence_of_no_event_speaks_later(pipeline: Pipeline) -> None:
+    text = ("Ghana's army chief General Kofi Mensah on Thursday opened two schools in Tamale. Speaking to "
+            "local chiefs, he said the region was now calm.")
+    found = [e for e in events(pipeline, text) if e.cameo.code == "010"]
+    assert [(e.sentence, e.source.code if e.source else "") for e in found] == [(1, "GHAMIL")]

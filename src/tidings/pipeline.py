@@ -339,9 +339,12 @@ class Pipeline:
         named: set[str] = set()  # surnames of people introduced with a role ("spokesman Tom Berger")
         todo = []
         for sent in sentences:
-            if self.options.parse_all or self._worth_parsing(sent, named):
+            introduced = self._titled_surnames(sent.words, {end - 1 for _, end, _ in sent.mentions})
+            # a sentence that introduces someone by title ("army chief General X opened a school") is
+            # parsed for who "he" is after it, though it holds no event
+            if self.options.parse_all or self._worth_parsing(sent, named) or introduced - named:
                 todo.append(sent)
-            named |= self._titled_surnames(sent.words, {end - 1 for _, end, _ in sent.mentions})
+            named |= introduced
         todo = parseable(todo, article.id, limits)
         return Prepared(article, cleaned, sentences, todo, when, budget=budget)
 
