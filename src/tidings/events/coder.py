@@ -369,7 +369,7 @@ class SentenceCoder:
     def _intends_act(self, verb: Token) -> bool:
         """A verb of intent or a word of readiness whose open clause is an act the lexicon knows ("we want
         to negotiate", "we are ready to hold talks"): the subject's own act, intended."""
-        heads = [verb] + [c for c in verb.children if c.dep_ == "acomp" and "willing" in _classes(c)]
+        heads = [verb] + [c for c in verb.children if c.dep_ == "acomp" and _willing(c)]
         if not (verb.lemma_.lower() in INTENT_VERBS | PROMISE_VERBS or len(heads) > 1):
             return False
         return any(c.dep_ == "xcomp" and self.lexicon.candidates(c.lemma_.lower())
@@ -624,7 +624,7 @@ class SentenceCoder:
                 code, rule = REJECT_BY_CODE.get(code[:3], REJECT_BY_ROOT[code[:2]]), rule + ":negated"
         # modality of a governing verb: appeals, intents, threats
         governor = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
-        if governor is not None and (governor.pos_ in ("VERB", "AUX") or "willing" in _classes(governor)):
+        if governor is not None and (governor.pos_ in ("VERB", "AUX") or _willing(governor)):
             g_lemma = governor.lemma_.lower()
             root = code[:2]
             g_subjects = self._subjects(governor)
@@ -642,7 +642,7 @@ class SentenceCoder:
                 code, rule = THREAT_BY_ROOT[root], "threat:infinitive"
             elif g_lemma in PROMISE_VERBS and own_subject is None and root in INTENT_BY_ROOT:
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:promise"
-            elif (g_lemma in INTENT_VERBS or "willing" in _classes(governor)) and own_subject is None:
+            elif (g_lemma in INTENT_VERBS or _willing(governor)) and own_subject is None:
                 if root in INTENT_BY_ROOT:
                     code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:infinitive"
                 elif root in THREAT_BY_ROOT and root >= "15":
@@ -1825,6 +1825,11 @@ def _demand(appeal: str, act: str) -> str:
 def _obliged(verb: Token) -> bool:
     """A clause of obligation: "Y must withdraw", "Y should stop"."""
     return any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in verb.children)
+
+
+def _willing(tok: Token) -> bool:
+    """An adjective of readiness ("ready", "prepared" as an adjective, not "prepared to attend" as a verb)."""
+    return tok.pos_ == "ADJ" and "willing" in _classes(tok)
 
 
 def _said_by(pronoun: Token) -> set[int]:
