@@ -127,3 +127,10 @@ def test_a_person_introduced_by_title_in_a_sentence_of_no_event_speaks_later(pip
             "local chiefs, he said the region was now calm.")
     found = [e for e in events(pipeline, text) if e.cameo.code == "010"]
     assert [(e.sentence, e.source.code if e.source else "") for e in found] == [(1, "GHAMIL")]
+
+
+def test_it_that_speaks_goes_on_with_the_body_that_spoke(pipeline: Pipeline) -> None:
+    text = ("The Danish foreign ministry said on Sunday it was reviewing the Iranian request to visit the "
+            'detained sailor. The review will weigh "the rights and wishes of the sailor," it said.')
+    found = [e for e in events(pipeline, text) if e.sentence == 1]
+    assert [(e.cameo.code, e.source.code if e.source else "") for e in found] == [("010", "DNKGOV")]

@@ -1837,7 +1837,10 @@ def _said_by(pronoun: Token) -> set[int]:
     verb = pronoun.head
     if pronoun.dep_ not in SUBJECTS or verb.lemma_.lower() not in SPEAKING_VERBS:
         return set()
-    return {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    said = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:  # the saying hung off what is said
+        said |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return said
 
 
 def _same_family(a: str | None, b: str) -> bool:

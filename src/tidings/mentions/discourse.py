@@ -69,15 +69,18 @@ class Discourse:
     # pronoun prefers them to people named since in passing ("He was not seen on the birthday of X. His
     # health ..." is the subject's health, not X's).
     topic: Actor | None = None
-    # Countries and bodies in the order the text named them (a body, not the country it is of): who "it"
-    # is when it speaks ("the ministry issued a statement ... it said").
+    # Countries and bodies of a known country or name in the order the text named them (a body, not the
+    # country it is of): who "it" is when it speaks ("the ministry issued a statement ... it said").
     things: list[Actor] = field(default_factory=list)
+    # The country or body that spoke last (the subject of a verb of saying): a later "it said" goes on with
+    # what it said, though other countries were named in between ("the Iranian request").
+    speaker: Actor | None = None
 
     def snapshot(self) -> Discourse:
         """A copy that later additions to this discourse do not change."""
         return Discourse(self.is_person, self.country_names, list(self.people), list(self.countries),
                          list(self.others), dict(self.genders), dict(self.titles), self.topic,
-                         list(self.things))
+                         list(self.things), self.speaker)
 
     def add(self, actor: Actor) -> None:
         if self.is_person(actor):
@@ -87,7 +90,8 @@ class Discourse:
             _push(self.things, actor)
         else:
             _push(self.others, actor)
-            _push(self.things, actor)
+            if not actor.code.startswith("---"):  # "the detained sailor" is no "it"; a named body is
+                _push(self.things, actor)
             if actor.country and len(actor.code) > 3:
                 name = self.country_names.get(actor.country, actor.country)
                 _push(self.countries, Actor(actor.text, name, actor.country, actor.country, None))
@@ -125,6 +129,8 @@ class Discourse:
         named last, whichever it is, not a country before a body."""
         w = word.lower()
         if speaking and w in THING_PRONOUNS:
+            if self.speaker is not None and self.speaker.code not in exclude:
+                return self.speaker
             found = _last(self.things, exclude)
             if found is not None:
                 return found

@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
-from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Span, Token
+from tidings.events.coder import SPEAKING_VERBS, THIRD_PERSON, ActorRef, SentenceCoder, Span, Token
 from tidings.events.lexicon import word_classes
 from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
@@ -165,6 +165,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             _add(discourse, res, ref.actor)
         _unknown_people(sent, refs, res, published, discourse, out)
         _set_topic(sent, coder, discourse)
+        _set_speaker(sent, coder, discourse)
     return out
 
 
@@ -276,6 +277,20 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
             if unknown:
                 discourse.topic = unknown[-1]  # someone we cannot code: "he" after them is no one we know
         return
+
+
+def _set_speaker(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:
+    """The named country or body that is the subject of the main clause or of a verb of saying in the
+    sentence (the last one) becomes the discourse's speaker, whom a later "it said" means ("The World Bank
+    published a report. ... it said")."""
+    assert sent.doc is not None
+    for verb in (t for t in sent.doc if t.pos_ in ("VERB", "AUX") and (
+            t.dep_ == "ROOT" or t.lemma_.lower() in SPEAKING_VERBS)):
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            refs = coder.actors(subj)
+            if len(refs) == 1 and not refs[0].actor.code.startswith("---") and \
+                    not discourse.is_person(refs[0].actor):
+                discourse.speaker = refs[0].actor
 
 
 @functools.cache
