@@ -134,3 +134,18 @@ def test_it_that_speaks_goes_on_with_the_body_that_spoke(pipeline: Pipeline) -> 
             'detained sailor. The review will weigh "the rights and wishes of the sailor," it said.')
     found = [e for e in events(pipeline, text) if e.sentence == 1]
     assert [(e.cameo.code, e.source.code if e.source else "") for e in found] == [("010", "DNKGOV")]
+
+
+# ------------------------------------------- a measure a government announces in the passive (kind 1)
+def test_a_measure_a_government_says_will_be_taken_is_its_intention(pipeline: Pipeline) -> None:
+    found = coded(pipeline, "The Ugandan interior ministry said the curfew would be lifted on Monday.")
+    assert ("UGAGOV", "", "0351") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Ugandan interior ministry said the curfew would not be lifted.",  # refused, not intended
+    "A Ugandan shop owner said the curfew would be lifted soon.",  # no authority over it
+])
+def test_no_intention_where_the_measure_is_refused_or_the_speaker_has_no_say(
+        pipeline: Pipeline, text: str) -> None:
+    assert not any(code[:2] == "03" for _, _, code in coded(pipeline, text))

@@ -653,6 +653,13 @@ class SentenceCoder:
         reporting = ACCUSING_VERBS | ADMITTING_VERBS | (SPEAKING_VERBS if _obliged(verb) else frozenset())
         if reporter is not None and reporter.lemma_.lower() not in reporting:
             reporter = None
+        if reporter is not None and not sources and passive and code[:2] in INTENT_BY_ROOT and \
+                _future(verb) and not _negated(verb):
+            # "the ministry said the curfew would be lifted": the government announces its own measure
+            authorities = [c for c in self._subjects(reporter) if _authority(c.actor)]
+            if authorities:
+                sources = authorities
+                code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[code[:2]]), "intent:reported-passive"
         if reporter is not None and sources:
             claimants = self._subjects(reporter)
             same = bool(claimants) and (_codes(claimants) >= _codes(sources) or {
@@ -1854,6 +1861,17 @@ def _monitor(actor: Actor) -> bool:
     """An international or non-governmental organisation or a rights group: one that watches a conflict."""
     chunks = {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
     return actor.code[:3] in ("IGO", "NGO") or bool(chunks & {"HRI", "NGO"})
+
+
+def _future(verb: Token) -> bool:
+    """A future or conditional auxiliary on the verb ("would be lifted", "will reopen")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def _authority(actor: Actor) -> bool:
+    """A government or a country speaking as a whole: who takes a measure it announces in the passive."""
+    return not actor.code.startswith("---") and (actor.sector == "GOV" or (
+        actor.sector is None and actor.country is not None and actor.code == actor.country))
 
 
 def _institutional(actor: Actor) -> bool:

@@ -210,7 +210,8 @@ def _stated_intent(cand: Candidate, cues: StatementCues) -> bool:
     with an empty target as for a one-sided statement, not an appeal or promise to nobody."""
     if cand.code[:2] != "03" or cand.target is not None or cand.source is None:
         return False
-    if cand.rule.split(":")[:2] not in (["intent", "reported"], ["intent", "promise"]):
+    if cand.rule.split(":")[:2] not in (["intent", "reported"], ["intent", "promise"],
+                                        ["intent", "reported-passive"]):
         return False
     return political(cand.source.actor, cues)
 
