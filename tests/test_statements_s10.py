@@ -111,8 +111,8 @@ def test_a_private_person_quoted_again_by_surname_is_no_statement(pipeline: Pipe
 
 # ---------------------------------------------------- the one the reporter asks answers ("He said ...")
 def test_the_official_the_reporter_asks_is_who_answers(pipeline: Pipeline) -> None:
-    text = ("We asked the Cochise County Sheriff if he considers the file closed. He said the office is sure "
-            "the right man is in prison.")
+    text = ("Our reporter asked the Cochise County Sheriff whether the arson inquiry would reopen. He said "
+            "his deputies had checked every lead twice.")
     found = [e for e in events(pipeline, text) if e.sentence == 1]
     assert [(e.cameo.code, e.source.code[3:] if e.source else "") for e in found] == [("010", "COP")]
 
