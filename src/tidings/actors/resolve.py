@@ -93,8 +93,19 @@ def _role_words(pieces: Sequence[Piece], match: SectorMatch) -> str:
 _NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG", "UAF", "---", "INT"})
 
 
+def _counted(kb: KnowledgeBase, words: Sequence[str]) -> Sequence[str]:
+    """``words`` without a lead that says how many ("more than 200 protesters" -> "200 protesters")."""
+    start = 1 if words and words[0].lower() in ("the", "a", "an") else 0
+    lowered = [w.lower() for w in words]
+    for lead in kb.quantity_leads:
+        if tuple(lowered[start:start + len(lead)]) == lead and len(words) > start + len(lead):
+            return words[start + len(lead):]
+    return words
+
+
 def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None) -> Actor | None:
     """See the module docstring."""
+    written, words = words, _counted(kb, words)
     pieces = normalize(words)
     if not pieces:
         return None
@@ -126,10 +137,10 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
         inner = resolve_phrase(kb, words[pieces[cut + 1].token :], when)
         if inner is not None and inner.sector is None and inner.country is not None and head is not None:
             # "the leader of North Korea": the country with the position's role
-            return _with_role(kb, _text(words), inner.name, inner.code, head.sector.code,
+            return _with_role(kb, _text(written), inner.name, inner.code, head.sector.code,
                               _role_words(pieces, head), head.sector.prefix)
         if inner is not None:
-            return kb.make_actor(_text(words), inner.name, inner.code)
+            return kb.make_actor(_text(written), inner.name, inner.code)
     at = cut
     while chosen is None and at < len(pieces) and pieces[at].norm in _TAIL_OK:
         # "ministry of defence of Ukraine": follow a chain of "of" phrases to the first name
@@ -140,7 +151,7 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
         if head is None:
             head = _head([s for s in sectors if s.start > at and s.end <= nxt])
         at = nxt
-    text = _text(words)
+    text = _text(written)
     if chosen is None and home in kb.countries and head is not None and not head.sector.prefix:
         role_words = _role_words(pieces, head)
         return _with_role(kb, text, kb.countries[home], home, head.sector.code, role_words, False)
@@ -154,7 +165,18 @@ def resolve_phrase(kb: KnowledgeBase, words: Sequence[str], when: dt.date | None
             return _with_role(kb, text, kb.countries[only], only, head.sector.code, role_words, False)
         return kb.make_actor(text, role_words, UNKNOWN_COUNTRY + head.sector.code)
     match, entry = chosen
+    if entry.kind == "demonym" and head is None and match.end == len(pieces) and \
+            _numbered(kb, words[: pieces[match.start].token]):
+        # "52,000 Venezuelans", "three Britons": people of the country, not its state
+        country = entry.code or ""
+        return _with_role(kb, text, kb.countries.get(country, country), country, "CVL",
+                          " ".join(p.raw for p in pieces[match.start:match.end]), False)
     return _combine(kb, pieces, text, match, entry, head, when)
+
+
+def _numbered(kb: KnowledgeBase, words: Sequence[str]) -> bool:
+    """Whether words before a noun count it: a numeral ("52,000") or a number word ("three", "thousands")."""
+    return any(w.replace(",", "").replace(".", "").isdigit() or w.lower() in kb.number_words for w in words)
 
 
 def _home(kb: KnowledgeBase, entry: Entry, code: str) -> str | None:

@@ -46,6 +46,7 @@ from tidings.actors.kb import name_variant
 from tidings.events.discourse import Discourse
 from tidings.events.lexicon import singular, word_classes
 from tidings.events.ontology import is_code
+from tidings.mentions.pairs import next_pair, pair_actors, pair_nouns
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
@@ -135,6 +136,8 @@ RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "negotiate", "clash", "fight", "c
 # clear without its author ("were arrested", "a grenade exploded"), so it is kept with no side named and the
 # pipeline places it (tidings.events.sides).
 ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# The last root of verbal acts (statements, appeals, intents, consultations ... threats): 14 on are material.
+VERBAL_ROOT_MAX = "13"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
 # cause of what happened ("killed in a blast", "during the shelling").
@@ -175,6 +178,7 @@ DEMAND_BY_APPEAL = {"020": "100", "022": "102", "025": "105", "026": "108", "027
 DEMAND_BY_ACT = {"0871": "107", "087": "106"}  # a ceasefire, a withdrawal demanded
 OBLIGING_AUX = frozenset({"must", "should"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # acts done in words
+REASON_PREPS = frozenset({"over", "because", "due", "owing"})
 JUDGING_ROOTS = frozenset({"05", "11", "12"})  # praise, criticism, rejection: aimed at whoever did the act
 AID_GIVING = frozenset({"070", "071", "072", "073", "074", "033"})  # aid given or promised: whom it is for
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
@@ -207,7 +211,7 @@ class SentenceCoder:
     def __init__(self, lexicon: Any, resolve_words: ResolveWords, when: dt.date | None,
                  discourse: Discourse, role_word: Callable[[str], bool] | None = None,
                  place_country: Callable[[str], str | None] | None = None,
-                 lemmas: dict[str, str] | None = None) -> None:
+                 lemmas: dict[str, str] | None = None, abroad: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self.resolve_words = resolve_words
         self.when = when
@@ -215,6 +219,7 @@ class SentenceCoder:
         self.role_word = role_word or (lambda word: False)
         self.place_country = place_country or (lambda name: None)
         self.lemmas = lemmas or {}
+        self.abroad = abroad  # roles held abroad ("embassy", "ambassador": actors/data/abroad.tsv)
         self._cache: dict[int, list[ActorRef]] = {}
         self._resolving: set[tuple[int, frozenset[str]]] = set()
         self._doc: Any = None
@@ -272,17 +277,33 @@ class SentenceCoder:
                 if not exclude:
                     self._cache[key] = refs
                 return refs
+        kind = _pair_kind(head)
+        if kind is not None:  # "both sides", "the two countries": the two parties named just before
+            refs = self._pair(head, kind, exclude)
+            if not exclude:
+                self._cache[key] = refs
+            return refs
         if "locale" in _classes(head):
             return []  # "the streets of X", "the university area": where it happened, nobody acting
         if head.pos_ == "PRON" or head.lower_ in ("he", "she", "they", "him", "her", "them", "it"):
-            actor = self._pronoun(head, exclude)
+            owner = self._own_object(head)
+            actor = self._pronoun(head, exclude) if owner is None else owner
+            if actor is not None and actor.code in exclude:
+                actor = None  # "China defended its rights": the subject's own, no other party
+            if actor is not None and exclude and head.tag_ == "PRP$":
+                here = {r.actor.code for r in self._mentions_before(head)}
+                if actor.code not in here and here & exclude:
+                    actor = None  # "Iran condemned the attack on its embassy": not someone named before
             if actor is not None:
                 refs.append(ActorRef(_retext(actor, head.text), head.i, head.i + 1))
         else:
             for words, start, end in self._variants(head):
                 actor = self.resolve_words(words, self.when) or self.discourse.phrase(words, exclude=exclude)
                 if actor is None:
-                    appos = [c for c in head.children if c.dep_ == "appos"]
+                    # (an apposition that names no actor by its head says what, not who: "Davao, the
+                    # hometown of X" is no X)
+                    appos = [c for c in head.children if c.dep_ == "appos" and (self.is_role(c) or (
+                        self.resolve_words([t.text for t in _phrase_tokens(c)], self.when) is not None))]
                     for a in appos:
                         a_words, _, _ = self._phrase(a)
                         actor = self.resolve_words(a_words, self.when)
@@ -298,6 +319,8 @@ class SentenceCoder:
                     actor = None  # "the Cleveland Indians" are a baseball team, not India
                 if actor is not None:
                     actor = self._not_new_x(words, actor)
+                if actor is not None and actor.sector is not None:
+                    actor = self._owned(head, actor)  # "Iran condemned the attack on its embassy"
                 if actor is not None and actor.code.startswith("---"):
                     actor = self._localise(head, actor)  # "a court in Guyana" -> GUYJUD
                 if actor is not None and actor.code.startswith("---") and actor.sector and any(
@@ -313,6 +336,52 @@ class SentenceCoder:
         if not exclude:
             self._cache[key] = refs
         return refs
+
+    def _voiced(self, verb: Token, sources: list[ActorRef]) -> list[ActorRef]:
+        """The speaker instead of the country a statement's content names as its subject, when the speaker
+        is that country's government ("Russia's foreign ministry spokeswoman said Russia is concerned",
+        "she added that Russia rejects ..."): what a government official says the country holds is the
+        official's statement (the gold guide, section 4: the source of a statement is its speaker)."""
+        head = _reporting_head(verb.head if verb.dep_ in ("acomp", "xcomp") else verb)  # "is concerned"
+        if head is None or head.lemma_.lower() not in SPEAKING_VERBS:
+            return sources
+        voices = self._subjects(head)
+        if len(voices) != 1 or voices[0].actor.sector != "GOV":
+            return sources
+        country = voices[0].actor.country
+        if country is None or not all(s.actor.code == s.actor.country == country for s in sources):
+            return sources
+        return voices
+
+    def _owned(self, head: Token, actor: Actor) -> Actor:
+        """A role owned by "its"/"their" ("its embassy", "their troops"): of the country that owns it in the
+        sentence itself (the subject whose object it is, else the nearest country or group of a country
+        named before it), rather than of one named in an earlier sentence."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if poss is None:
+            return actor
+        owner = self._own_object(poss)
+        if owner is None:
+            before = [r.actor for r in self._mentions_before(poss) if not self.discourse.is_person(r.actor)]
+            owner = before[-1] if before else None
+        sector = actor.sector
+        if owner is None or owner.country is None or owner.country == actor.country or sector is None:
+            return actor
+        name = f"{self.discourse.country_names.get(owner.country, owner.country)} {sector.lower()}"
+        return Actor(actor.text, name, owner.country + sector, owner.country, sector)
+
+    def _own_object(self, tok: Token) -> Actor | None:
+        """The subject of a verb whose direct object ``tok`` is the possessive "its" or "their" of ("X
+        defended its decision", "to defend their rights"), when it is one actor of no person: the thing done
+        to is the subject's own."""
+        obj = tok.head
+        if tok.lower_ not in ("its", "their") or tok.dep_ != "poss" or obj.dep_ != "dobj" or \
+                obj.head.i == obj.i or obj.head.dep_ == "pcomp":
+            return None  # ("accused X of violating its borders": the accuser's borders)
+        found = [r.actor for r in self._subjects(obj.head)]
+        if len(found) != 1 or self.discourse.is_person(found[0]):
+            return None
+        return found[0]
 
     def _pronoun(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
         if tok.lower_ in FIRST_PERSON:
@@ -408,6 +477,17 @@ class SentenceCoder:
                 if len(found) > 1:
                     return found
         return []
+
+    def _pair(self, head: Token, kind: str, exclude: frozenset[str]) -> list[ActorRef]:
+        """The two parties a phrase such as "both sides" stands for: those its sentence names before it, else
+        the article's pair (see :mod:`tidings.mentions.pairs`); none when a third party came between."""
+        keep = _phrase_tokens(head)
+        start, end = keep[0].i, keep[-1].i + 1
+        before = [r.actor for r in self._mentions_before(head) if not place_ref(head.doc, r)]
+        pair = next_pair(self.discourse.pair, before, self.discourse.is_person)
+        found = pair_actors(pair, kind, _span_text(head.doc[start:end]), self.discourse.is_person,
+                            self.discourse.country_names)
+        return [ActorRef(a, start, end) for a in found if a.code not in exclude]
 
     def _mentions_before(self, tok: Token) -> list[ActorRef]:
         """Actors named by the noun phrases that precede ``tok`` in its sentence (resolved on demand)."""
@@ -510,7 +590,7 @@ class SentenceCoder:
             out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
         from tidings.events.refine import refine  # refine reads this module's records
 
-        return _dedupe(refine(out, self._protest, self.actors))
+        return _without_effects(_dedupe(refine(out, self._protest, self.actors)))
 
     def _protest(self, noun: Token) -> bool:
         """An event noun of protest ("a rally", "the sit-in"): a protest even as the object of another act."""
@@ -602,6 +682,8 @@ class SentenceCoder:
             used_objects.add(obj.i)
 
         sources, targets, rule = self._verb_roles(verb, entry, obj, passive)
+        if entry.code[:2] <= VERBAL_ROOT_MAX and sources:
+            sources = self._voiced(verb, sources)  # "the minister said Russia is concerned": the minister
         if not sources and not targets and _gerund_noun(verb) and verb.lemma_.lower() in RECIPROCAL_LEMMAS:
             parties = self._between(verb)  # "fighting between X and Y killed ...": X and Y fought
             if len(parties) > 1:
@@ -713,8 +795,11 @@ class SentenceCoder:
         meeting = self.lexicon.noun(obj.lemma_.lower()) if obj is not None else None
         mutual = verb.lemma_.lower() in RECIPROCAL_LEMMAS or relational or entry.reverse == entry.code or (
             meeting is not None and meeting.code[:2] == "04")  # "X and Y held a summit"
+        mutual = mutual or _reciprocal(obj) or any(_reciprocal(_pobj(p)) for p in verb.children
+                                                   if p.dep_ == "prep")  # "accused each other"
         if (not targets or ":place-target" in rule) and len(sources) > 1 and mutual:
             rule = rule.replace(":place-target", "") + ":reciprocal"  # "X and Y held talks in Geneva"
+            sources = _principal_parties(sources)
             events = [c for a in sources for b in sources if a.actor.code != b.actor.code
                       for c in self._pairs(verb, code, [a], [b], rule)]
         return events
@@ -767,7 +852,8 @@ class SentenceCoder:
             if obj is not None and noun_entry is not None and noun_entry.code[:2] == entry.code[:2]:
                 # "staged anti-government protests": the verb only carries its event noun
                 targets = self._opposed(obj)
-        if not targets and obj is not None and entry.code[:2] in JUDGING_ROOTS and not passive:
+        if not targets and obj is not None and (entry.code[:2] in JUDGING_ROOTS or entry.code == "016") \
+                and not passive:  # "denied the US accusations": the accuser
             targets = self._authors(obj, _codes(sources))  # "condemned the launches by X", "praised X's move"
         if not targets and entry.code[:3] in AID_GIVING and not passive:
             targets = self._helped(verb, exclude=_codes(sources))  # "gave $5 million to help X rebuild"
@@ -939,7 +1025,10 @@ class SentenceCoder:
     def _localise(self, head: Token, actor: Actor) -> Actor:
         """A group named by kind with the place it belongs to: "a court in Guyana", "the mayor of Lagos" ->
         that place's country. (A place compound, "Seattle police", is left alone: the 5W1H summaries of the
-        development part fall when it makes an investigation an event of its own.)"""
+        development part fall when it makes an investigation an event of its own.) A role held abroad is
+        not of the place where it is held: "the embassy in Kabul" is some other country's."""
+        if head.lemma_.lower() in self.abroad or head.lower_ in self.abroad:
+            return actor
         for child in head.children:
             pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ in LOCAL_PREPS else None
             place = self._home_place(pobj) if pobj is not None else None
@@ -1229,6 +1318,8 @@ class SentenceCoder:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i and \
                     child.i not in against and child.lemma_.lower() not in entry.lemma.split():
                 sources.extend(self.actors(child))  # not "military" of a "military exercise"
+        if not claimants and self._placed_doers(noun, sources):
+            sources = []  # "X and Y began joint military exercises": X and Y, not "military"
         if not sources and any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in noun.children):
             sources = self._cataphora(noun)  # "during his visit to X, President Y ...": Y visited
         if entry.armed and not _armed(sources):
@@ -1271,7 +1362,11 @@ class SentenceCoder:
                 break
         if not targets and opposed:
             targets, rule = opposed, rule + ":anti"
+        if targets and entry.reverse and len(_principal_parties(sources)) > 1 and all(
+                t.actor.code.startswith("---") and self._partaking(t) for t in targets):
+            targets = []  # "X and Y began drills, with 9,000 sailors taking part": the sailors are theirs
         if not targets and len(sources) > 1 and entry.reverse:  # "France and Germany held talks"
+            sources = _principal_parties(sources)
             return [c for a in sources for b in sources if a.actor.code != b.actor.code
                     for c in self._pairs(noun, entry.code, [a], [b], rule + ":reciprocal")]
         if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
@@ -1381,6 +1476,12 @@ class SentenceCoder:
             return False
         if any("hazard" in _classes(t) for t in self._causes(trigger, entry_words)):
             return True
+        # "a state of emergency over the drought"
+        reasons = _reasons(trigger) + (_reasons(obj) if obj is not None else [])
+        if trigger.dep_ == "dobj":  # "imposed a curfew due to the floods"
+            reasons += _reasons(trigger.head)
+        if code[:2] in ("15", "17") and any("hazard" in _classes(t) for t in reasons):
+            return True  # "declared a state of emergency over the drought": relief, no coercion
         if code[:2] in VIOLENT_ROOTS and any("contest" in _classes(t) or _score(t) for t in trigger.subtree):
             return True
         hit = [obj] if obj is not None else []
@@ -1393,6 +1494,11 @@ class SentenceCoder:
         of a "when" clause; for an event noun its own modifiers (but not those its lexicon entry names, as in
         "gas attack") and where it happened ("at a plant")."""
         causes = [c for c in trigger.children if c.dep_ in SUBJECTS]
+        if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not causes and trigger.head.pos_ == "VERB":
+            # "a fire tore through the market, destroying 200 stalls": the participle's doer is the clause's
+            causes += self._causes(trigger.head, "")
+            if trigger.head.dep_ == "acl":  # the parser's "a blaze [swept through X]": the noun is the doer
+                causes.append(trigger.head.head)
         causes += [m for c in causes for m in c.children if m.dep_ in ("compound", "amod")]  # "gas explosion"
         for prep in trigger.children:
             if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS | {"at"}):
@@ -1427,6 +1533,21 @@ class SentenceCoder:
             if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
                 return True
         return False
+
+    def _partaking(self, ref: ActorRef) -> bool:
+        """Whether an actor's phrase is said to take part ("9,000 sailors taking part")."""
+        doc = self._doc
+        return doc is not None and any(c.dep_ == "acl" and "partake" in _classes(c)
+                                       for t in doc[ref.start:ref.end] for c in t.children)
+
+    def _placed_doers(self, noun: Token, modifiers: list[ActorRef]) -> bool:
+        """Whether an event noun's generic modifiers ("military", "naval") give way to the placed subjects of
+        the verb it is the object of."""
+        if not modifiers or any(not r.actor.code.startswith("---") for r in modifiers):
+            return False
+        if noun.dep_ not in ("dobj", "attr") or noun.head.pos_ not in ("VERB", "AUX"):
+            return False
+        return any(not r.actor.code.startswith("---") for r in self._subjects(noun.head))
 
     def _claimants(self, noun: Token) -> list[ActorRef]:
         """Who claims an attack: the subject of "claimed responsibility (or credit) for" the noun."""
@@ -1475,6 +1596,36 @@ class SentenceCoder:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
         return out
+
+
+def _pair_kind(head: Token) -> str | None:
+    """What "both sides", "the two countries", "the two leaders" or "the two" (alone) stand for
+    (mentions/data/pair_nouns.tsv), or None for any other phrase."""
+    children = list(head.children)
+    if head.lower_ == "two" and head.pos_ == "NUM":
+        return "side" if any(c.lower_ == "the" for c in children) and head.dep_ in SUBJECTS else None
+    kind = pair_nouns().get(head.lemma_.lower()) if head.tag_ in ("NNS", "NNPS") else None
+    if kind is None:
+        return None
+    both = any(c.lower_ == "both" for c in children)
+    two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in children) and \
+        any(c.lower_ in ("the", "these", "those") for c in children)
+    return kind if both or two else None
+
+
+def _reciprocal(tok: Token | None) -> bool:
+    """ "each other", "one another": the members of the subject act on one another."""
+    if tok is None:
+        return False
+    words = {c.lower_ for c in tok.children}
+    return (tok.lower_ in ("other", "another") and bool(words & {"each", "one"})) or (
+        tok.lower_ == "one" and "another" in words)
+
+
+def place_ref(doc: Any, ref: ActorRef) -> bool:
+    """A country or capital named as where something happened ("met ... in Beijing")."""
+    root = doc[ref.start:ref.end].root
+    return ref.actor.code == ref.actor.country and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _letter_participle(tok: Token) -> bool:
@@ -1848,6 +1999,33 @@ def _said_by(pronoun: Token) -> set[int]:
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:  # the saying hung off what is said
         said |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return said
+
+
+def _without_effects(cands: list[Candidate]) -> list[Candidate]:
+    """Effects are not events of their own: in "troops shelled the town, killing 12" or "rioters set fire to
+    the hall, destroying it", the participle set off after a violent clause states what that act did."""
+    violent = ("17", "18", "19", "20")
+    acts = {c.trigger.i for c in cands if c.code[:2] in violent}
+
+    def effect(c: Candidate) -> bool:
+        t = c.trigger
+        return (c.code[:2] in violent and t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.i in acts
+                and t.head.i != t.i)
+    return [c for c in cands if not effect(c)]
+
+
+def _principal_parties(parties: list[ActorRef]) -> list[ActorRef]:
+    """The parties of a mutual act: where two or more are placed in a country or body, an unplaced generic
+    one beside them ("the US and the Philippines began drills, with 17,000 troops taking part") is theirs,
+    not a third party."""
+    placed = [p for p in parties if not p.actor.code.startswith("---")]
+    return placed if len({p.actor.code for p in placed}) > 1 else parties
+
+
+def _reasons(trigger: Token) -> list[Token]:
+    """What an act is done over or because of: "over X", "because of X", "due to X", "owing to X"."""
+    return [t for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in REASON_PREPS
+            for t in prep.subtree if t.dep_ == "pobj" and t.head.head.i in (prep.i, prep.head.i)]
 
 
 def _same_family(a: str | None, b: str) -> bool:

@@ -110,9 +110,12 @@ def admissible(code: str, source: Actor | None, target: Actor | None, *, stateme
     return not (is_generic(source) and is_generic(target) and ptype not in ACTORLESS_TYPES)
 
 
-def localise(actor: Actor | None, country: str | None) -> Actor | None:
-    """A generic actor placed in ``country`` ("---COP" in Kenya -> "KENCOP"); others unchanged."""
+def localise(actor: Actor | None, country: str | None, abroad: frozenset[str] = frozenset()) -> Actor | None:
+    """A generic actor placed in ``country`` ("---COP" in Kenya -> "KENCOP"); others unchanged, and so is a
+    role held ``abroad`` ("an embassy" attacked in Lima is some other country's)."""
     if actor is None or country is None or not actor.code.startswith("---") or len(country) != 3:
+        return actor
+    if actor.name.lower() in abroad:
         return actor
     return Actor(actor.text, actor.name, country + actor.code[3:], country, actor.sector)
 
@@ -225,7 +228,8 @@ def crowd_of_protest(code: str, trigger: Any, start: int, end: int, actor: Actor
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
              dyadic: bool = False, statement: bool = False, home: str | None = None,
              locative: bool = False, countries: dict[str, str] | None = None, protest: str | None = None,
-             nominal: bool = False) -> tuple[Actor | None, Actor | None] | None:
+             nominal: bool = False, abroad: frozenset[str] = frozenset()
+             ) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
     Local groups named by kind take the country of ``place`` or else ``home``, the country the sentence or
@@ -236,7 +240,7 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     context. ``dyadic`` is PETRARCH's convention (the pipeline's ``require_dyad``): both sides named in the
     sentence, at least one of them identifiable, the place's country as a recipient where no other is named.
     ``protest``: the noun of a protest named by its noun, whose protesters it implies
-    (:func:`protest_sides`).
+    (:func:`protest_sides`). ``abroad``: roles held abroad, which take no country from where they are.
     """
     names = countries or {}
     if dyadic:
@@ -269,7 +273,7 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     if code[:2] == "14" and source is not None and source.sector == "CVL" and is_generic(source):
         source = Actor(source.text, source.name, source.code[:3] + "OPP", source.country, "OPP")
     where = home
-    sides = [placed(localise(side, country), where, names) for side in (source, target)]
+    sides = [placed(localise(side, country, abroad), where, names) for side in (source, target)]
     return resident(sides[0], where), resident(sides[1], where)
 
 

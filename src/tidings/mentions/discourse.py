@@ -75,12 +75,14 @@ class Discourse:
     # The country or body that spoke last (the subject of a verb of saying): a later "it said" goes on with
     # what it said, though other countries were named in between ("the Iranian request").
     speaker: Actor | None = None
+    # The two parties the article has just named ("both sides", "the two countries"; mentions/pairs.py).
+    pair: tuple[Actor, Actor] | None = None
 
     def snapshot(self) -> Discourse:
         """A copy that later additions to this discourse do not change."""
         return Discourse(self.is_person, self.country_names, list(self.people), list(self.countries),
                          list(self.others), dict(self.genders), dict(self.titles), self.topic,
-                         list(self.things), self.speaker)
+                         list(self.things), self.speaker, self.pair)
 
     def add(self, actor: Actor) -> None:
         if self.is_person(actor):

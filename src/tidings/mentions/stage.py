@@ -15,11 +15,12 @@ import functools
 from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
-from tidings.events.coder import SPEAKING_VERBS, THIRD_PERSON, ActorRef, SentenceCoder, Span, Token
+from tidings.events.coder import SPEAKING_VERBS, THIRD_PERSON, ActorRef, SentenceCoder, Span, Token, place_ref
 from tidings.events.lexicon import word_classes
 from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
+from tidings.mentions.pairs import next_pair
 from tidings.nlp.segment import Sentence
 from tidings.record import Actor
 from tidings.resources import Resources
@@ -141,13 +142,16 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             for start, end, actor in sent.mentions:
                 out.mentions.append(Mention(sent.index, start, end, actor, "known-name"))
                 _add(discourse, res, actor)
+            # (a country's name alone may be where, not who, in a sentence we did not parse)
+            named = [a for _, _, a in sent.mentions if a.code != a.country]
+            discourse.pair = next_pair(discourse.pair, named, discourse.is_person)
             continue
         state = discourse.snapshot()
         names = NameResolver(res.kb, state, people, acronyms)
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
-                              res.lemmas)
+                              res.lemmas, frozenset(res.kb.abroad))
         unnamed = _unnamed_subject(sent, coder)
         if unnamed is not None:
             state.topic = unnamed  # "the injured driver ... he was taken to hospital": he is the driver
@@ -166,6 +170,8 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _unknown_people(sent, refs, res, published, discourse, out)
         _set_topic(sent, coder, discourse)
         _set_speaker(sent, coder, discourse)
+        parties = [r.actor for r in refs if not _pronoun_or_place(sent, r)]
+        discourse.pair = next_pair(discourse.pair, parties, discourse.is_person)
     return out
 
 
@@ -426,6 +432,14 @@ def _unknown_people(sent: Sentence, refs: list[ActorRef], res: Resources, publis
         gender = address_gender(res.kb, before + [t.text for t in ent]) or res.kb.given_gender(ent.text)
         discourse.add_unknown_person(ent.text, gender)
         out.unknown_people.append((sent.index, ent.text))
+
+
+def _pronoun_or_place(sent: Sentence, ref: ActorRef) -> bool:
+    """A pronoun (it stands for an actor named before, who counts there), or a country or capital where an
+    act happened ("met ... in Beijing"): neither names a party of its own."""
+    assert sent.doc is not None
+    span = sent.doc[ref.start:ref.end]
+    return (len(span) == 1 and span[0].pos_ == "PRON") or place_ref(sent.doc, ref)
 
 
 def _via(sent: Sentence, start: int, end: int, actor: Actor, res: Resources) -> str:

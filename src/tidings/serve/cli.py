@@ -12,12 +12,25 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
+from tidings.cli_options import (
+    ActorsOpt,
+    DictOpt,
+    FieldsOpt,
+    LexiconOpt,
+    LimitOpt,
+    PublishedOpt,
+    TimeLimitOpt,
+    coding_options,
+)
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from tidings.ingest.runner import IngestOptions
 
 ALL_INTERFACES = ("0.0.0.0", "::", "[::]", "")
 
@@ -42,8 +55,17 @@ def serve_command(
                                                       )] = None,
     watch_interval: Annotated[float, typer.Option("--watch-interval", min=0.05, help="Seconds between "
                                                   "polls.")] = 300.0,
+    published: PublishedOpt = None,
+    fields: FieldsOpt = None,
+    dictionaries: DictOpt = None,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
+    time_limit: TimeLimitOpt = None,
+    limit: LimitOpt = None,
 ) -> None:
-    """Serve the event store: REST API at /api (docs at /docs) and the dashboard at /."""
+    """Serve the event store: REST API at /api (docs at /docs) and the dashboard at /. The coding options
+    (``--published``, ``--actors``, ``--lexicon``, ...) are those of ``tidings watch``: the watcher codes with
+    them."""
     from tidings.console import require_extras
 
     require_extras("store", "serve", command="tidings serve")
@@ -60,12 +82,15 @@ def serve_command(
     watching = bool(watch_feed) or watch_folder is not None
     if read_only and watching:
         raise typer.BadParameter("--watch-feed/--watch-folder need a writable store (drop --read-only)")
+    coding = coding_options(published=published, fields=fields, dictionaries=dictionaries, actors=actors,
+                            lexicon=lexicon, time_limit=time_limit, limit=limit)
     token = token or os.environ.get("TIDINGS_TOKEN") or None
     if host in ALL_INTERFACES and not token:
         typer.echo(warn("W301", f"serving on all interfaces ({host}) with no --token: anyone who can reach "
                                 f"port {port} can read the whole store; bind 127.0.0.1 or put a proxy with "
                                 "authentication in front"), err=True)
-    start, stop = _hooks(db, host, port, watch_feed or [], watch_folder, watch_interval, writer=not read_only)
+    start, stop = _hooks(db, host, port, Watching(watch_feed or [], watch_folder, watch_interval, coding),
+                         writer=not read_only)
     try:
         app = create_app(db, token=token, timeout=timeout, workers=workers, writer=not read_only,
                          rate=rate_limit, burst=max(1, int(rate_limit * 3)), on_start=start, on_stop=stop,
@@ -79,8 +104,16 @@ def serve_command(
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-def _hooks(db: Path, host: str, port: int, feeds: list[str], folder: Path | None, interval: float, *,
-           writer: bool) -> tuple[Any, Any]:
+class Watching(NamedTuple):
+    """What the server's watcher polls, how often, and the options it codes with."""
+
+    feeds: list[str]
+    folder: Path | None
+    interval: float
+    coding: IngestOptions
+
+
+def _hooks(db: Path, host: str, port: int, watching: Watching, *, writer: bool) -> tuple[Any, Any]:
     """What the server does when it starts and stops: the serving note, and the watcher thread."""
     from tidings.log import warn
     from tidings.store.serving import announce, withdraw
@@ -97,8 +130,8 @@ def _hooks(db: Path, host: str, port: int, feeds: list[str], folder: Path | None
         except OSError as exc:  # a read-only folder: serve on, without the hand-off
             typer.echo(warn("W302", f"cannot write the serving note beside {db} ({exc}): `tidings ingest "
                                     "--db` cannot hand batches to this server"), err=True)
-        if feeds or folder is not None:
-            threads.append(_start_watcher(app, feeds, folder, interval, stop_event))
+        if watching.feeds or watching.folder is not None:
+            threads.append(_start_watcher(app, watching, stop_event))
 
     def stop(app: FastAPI) -> None:
         stop_event.set()
@@ -110,8 +143,7 @@ def _hooks(db: Path, host: str, port: int, feeds: list[str], folder: Path | None
     return start, stop
 
 
-def _start_watcher(app: FastAPI, feeds: list[str], folder: Path | None, interval: float,
-                   stop: threading.Event) -> threading.Thread:
+def _start_watcher(app: FastAPI, watching: Watching, stop: threading.Event) -> threading.Thread:
     from tidings.log import get_logger
     from tidings.store.db import Store
     from tidings.watch import Watcher, WatchOptions
@@ -122,8 +154,9 @@ def _start_watcher(app: FastAPI, feeds: list[str], folder: Path | None, interval
     def write(fn: Any) -> Any:
         return pool.write_sync(lambda cur: fn(Store(cur, pool.path)))
 
-    watcher = Watcher(write, WatchOptions(feeds=tuple(feeds), folder=folder, interval=interval),
-                      coding=getattr(app.state, "coding", None))
+    options = WatchOptions(feeds=tuple(watching.feeds), folder=watching.folder, interval=watching.interval,
+                           ingest=watching.coding)
+    watcher = Watcher(write, options, coding=getattr(app.state, "coding", None))
 
     def report(cycle: Any) -> None:  # one line a cycle that did something, on stderr and in the log
         if not cycle.idle or cycle.failed_feeds or cycle.failed_items:
