@@ -118,9 +118,6 @@ ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state
 # "X admitted (that) its troops fired on Y": the firing is told as fact, and X acknowledges it (015).
 ADMITTING_VERBS = CLAIM_VERBS - ACCUSING_VERBS
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-# "It" and "its" name one thing: never a plural common noun ("the families", tagged NNS).
-THING_WORDS = frozenset({"it", "its", "itself"})
-PLURAL_NOUN = "NNS"
 # Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
 SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
                                              "insist", "confirm", "report", "stress"})
@@ -399,9 +396,8 @@ class SentenceCoder:
                 # the nearest person named before the pronoun is one we cannot code: do not guess past them
                 return None
             break
-        said = _said_by(tok)  # '"... the families ...," it said': who speaks is not in what is said
-        before = [r for r in reversed(self._mentions_before(tok)) if r.start not in said and not (
-            word in THING_WORDS and tok.doc[r.end - 1].tag_ == PLURAL_NOUN)]  # "it" is no "families"
+        said = _said_by(tok)  # '"...," it said': "it" speaks (Discourse.pronoun)
+        before = list(reversed(self._mentions_before(tok)))
         if word in ("they", "them", "their", "themselves"):
             # "militants backed by Ankara ... they": a group named in the plural before a state
             before.sort(key=lambda r: tok.doc[r.end - 1].tag_ not in ("NNS", "NNPS"))
