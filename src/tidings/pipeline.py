@@ -340,9 +340,12 @@ class Pipeline:
         named: set[str] = set()  # surnames of people introduced with a role ("spokesman Tom Berger")
         todo = []
         for sent in sentences:
-            if self.options.parse_all or self._worth_parsing(sent, named):
+            introduced = self._titled_surnames(sent.words, {end - 1 for _, end, _ in sent.mentions})
+            # a sentence that introduces someone by title ("army chief General X opened a school") is
+            # parsed for who "he" is after it, though it holds no event
+            if self.options.parse_all or self._worth_parsing(sent, named) or introduced - named:
                 todo.append(sent)
-            named |= self._titled_surnames(sent.words)
+            named |= introduced
         todo = parseable(todo, article.id, limits)
         return Prepared(article, cleaned, sentences, todo, when, budget=budget)
 
@@ -442,17 +445,22 @@ class Pipeline:
             return True  # an act with no known actor stands only where a name places it (events.sides)
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
 
-    def _titled_surnames(self, words: Sequence[str]) -> set[str]:
+    def _titled_surnames(self, words: Sequence[str],
+                         named: set[int] | frozenset[int] = frozenset()) -> set[str]:
         """The last words of capitalised names written after a role word ("ministry spokesman Tom Berger",
-        "police chief Ana Soto"): a later "Berger said" speaks for the role."""
+        "police chief Ana Soto", "agency director Ana J. Soto") or after a known name (the last words of
+        its ``named`` matches: "OECD chief Ana Soto"): a later "Berger said" speaks for the role."""
         found: set[str] = set()
         for i, word in enumerate(words[:-1]):
-            if self.kb.sector_of(word.lower()) is None:
+            if i not in named and self.kb.sector_of(word.lower()) is None:
                 continue
-            j = i + 1
-            while j < len(words) and words[j][:1].isupper() and words[j].isalpha():
+            start = i + 1
+            if start < len(words) - 1 and words[start].islower() and words[start].isalpha():
+                start += 1  # a title after the body's role word: "agency director X"
+            j = start
+            while j < len(words) and words[j][:1].isupper() and (words[j].isalpha() or _initial(words[j])):
                 j += 1
-            if j - i > 2:  # at least a given name and a surname
+            if j - start > 1:  # at least a given name and a surname
                 found.add(words[j - 1])
         return found
 
@@ -513,7 +521,7 @@ class Pipeline:
                          dyadic=self.options.require_dyad, statement=statement, home=home,
                          locative=locative, countries=self.kb.countries,
                          protest=cand.trigger.text if cand.trigger.pos_ == "NOUN" else None,
-                         abroad=frozenset(self.kb.abroad))
+                         nominal=cand.trigger.pos_ == "NOUN", abroad=frozenset(self.kb.abroad))
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc
@@ -640,6 +648,11 @@ class Pipeline:
         """Where the article's wire dateline files from ("BEIRUT (AP) -"), if the gazetteer knows it."""
         name = dateline_name(article.text, getattr(cleaned, "removed", ()))
         return self.geocoder.geocode(name, country=country) if name else None
+
+
+def _initial(word: str) -> bool:
+    """A middle initial of a name ("Adnan Z. Amin")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def _attribute_previous(events: list[Event], index: int, source: Attribution) -> None:

@@ -403,6 +403,7 @@ class SentenceCoder:
                 # the nearest person named before the pronoun is one we cannot code: do not guess past them
                 return None
             break
+        said = _said_by(tok)  # '"...," it said': "it" speaks (Discourse.pronoun)
         before = list(reversed(self._mentions_before(tok)))
         if word in ("they", "them", "their", "themselves"):
             # "militants backed by Ankara ... they": a group named in the plural before a state
@@ -417,7 +418,7 @@ class SentenceCoder:
             if word in ("it", "its", "they", "them", "their", "themselves") and personal:
                 continue
             return actor
-        return self.discourse.pronoun(word, exclude=exclude)
+        return self.discourse.pronoun(word, exclude=exclude, speaking=bool(said))
 
     def _speaker(self, tok: Token, personal: bool, exclude: frozenset[str]) -> Actor | None:
         """The subject of a verb of saying whose reported clause has ``tok`` as its subject ("X said it
@@ -437,11 +438,20 @@ class SentenceCoder:
                 return None
         return None
 
+    def _intends_act(self, verb: Token) -> bool:
+        """A verb of intent or a word of readiness whose open clause is an act the lexicon knows ("we want
+        to negotiate", "we are ready to hold talks"): the subject's own act, intended."""
+        heads = [verb] + [c for c in verb.children if c.dep_ == "acomp" and _willing(c)]
+        if not (verb.lemma_.lower() in INTENT_VERBS | PROMISE_VERBS or len(heads) > 1):
+            return False
+        return any(c.dep_ == "xcomp" and self.lexicon.candidates(c.lemma_.lower())
+                   for head in heads for c in head.children)
+
     def _quoting_speaker(self, tok: Token, exclude: frozenset[str]) -> Actor | None:
         """The one who speaks a first-person subject ("we", "I") of a clause a verb of saying reports, before
         or after it: '"We urge X to ...," the coast guard said', 'the minister said: "I will not resign"'."""
-        if tok.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or \
-                not self.lexicon.candidates(tok.head.lemma_.lower()):
+        if tok.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or not (
+                self.lexicon.candidates(tok.head.lemma_.lower()) or self._intends_act(tok.head)):
             return None  # "we saw that ...": the speaker's own acts only, not what the speaker tells of
         node = tok.head
         for _ in range(3):
@@ -699,7 +709,7 @@ class SentenceCoder:
                 code, rule = REJECT_BY_CODE.get(code[:3], REJECT_BY_ROOT[code[:2]]), rule + ":negated"
         # modality of a governing verb: appeals, intents, threats
         governor = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
-        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        if governor is not None and (governor.pos_ in ("VERB", "AUX") or _willing(governor)):
             g_lemma = governor.lemma_.lower()
             root = code[:2]
             g_subjects = self._subjects(governor)
@@ -717,7 +727,7 @@ class SentenceCoder:
                 code, rule = THREAT_BY_CUT.get(code[:3], THREAT_BY_ROOT[root]), "threat:infinitive"
             elif g_lemma in PROMISE_VERBS and own_subject is None and root in INTENT_BY_ROOT:
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:promise"
-            elif g_lemma in INTENT_VERBS and own_subject is None:
+            elif (g_lemma in INTENT_VERBS or _willing(governor)) and own_subject is None:
                 if root in INTENT_BY_ROOT:
                     code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:infinitive"
                 elif root in THREAT_BY_ROOT and root >= "15":
@@ -728,6 +738,13 @@ class SentenceCoder:
         reporting = ACCUSING_VERBS | ADMITTING_VERBS | (SPEAKING_VERBS if _obliged(verb) else frozenset())
         if reporter is not None and reporter.lemma_.lower() not in reporting:
             reporter = None
+        if reporter is not None and not sources and passive and code[:2] in INTENT_BY_ROOT and \
+                _future(verb) and not _negated(verb):
+            # "the ministry said the curfew would be lifted": the government announces its own measure
+            authorities = [c for c in self._subjects(reporter) if _authority(c.actor)]
+            if authorities:
+                sources = authorities
+                code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[code[:2]]), "intent:reported-passive"
         if reporter is not None and sources:
             claimants = self._subjects(reporter)
             same = bool(claimants) and (_codes(claimants) >= _codes(sources) or {
@@ -2098,6 +2115,22 @@ def _obliged(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in verb.children)
 
 
+def _willing(tok: Token) -> bool:
+    """An adjective of readiness ("ready", "prepared" as an adjective, not "prepared to attend" as a verb)."""
+    return tok.pos_ == "ADJ" and "willing" in _classes(tok)
+
+
+def _said_by(pronoun: Token) -> set[int]:
+    """The positions of what a pronoun subject of a verb of saying says ('"...," it said'): its clause."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or verb.lemma_.lower() not in SPEAKING_VERBS:
+        return set()
+    said = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:  # the saying hung off what is said
+        said |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return said
+
+
 def _without_effects(cands: list[Candidate]) -> list[Candidate]:
     """Effects are not events of their own: in "troops shelled the town, killing 12" or "rioters set fire to
     the hall, destroying it", the participle set off after a violent clause states what that act did."""
@@ -2136,6 +2169,17 @@ def _monitor(actor: Actor) -> bool:
     """An international or non-governmental organisation or a rights group: one that watches a conflict."""
     chunks = {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
     return actor.code[:3] in ("IGO", "NGO") or bool(chunks & {"HRI", "NGO"})
+
+
+def _future(verb: Token) -> bool:
+    """A future or conditional auxiliary on the verb ("would be lifted", "will reopen")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def _authority(actor: Actor) -> bool:
+    """A government or a country speaking as a whole: who takes a measure it announces in the passive."""
+    return not actor.code.startswith("---") and (actor.sector == "GOV" or (
+        actor.sector is None and actor.country is not None and actor.code == actor.country))
 
 
 def _institutional(actor: Actor) -> bool:

@@ -11,10 +11,12 @@ the limits the PLOVER 2.0 manual sets:
   with one party only are how news is written ("promised a better future", "praised the decision"), not
   dyadic events: all five keep needing both sides (an agreement between coordinated parties is coded in both
   directions by the coder, so it has them). The exception is a public statement of a political speaker
-  with nobody addressed, which :mod:`tidings.events.statements` marks: it stands with an empty target.
+  with nobody addressed, or an intention such a speaker states of its own act ("said it would host the
+  talks"), which :mod:`tidings.events.statements` marks: it stands with an empty target.
 * **A missing actor** (source) is allowed only for material conflict -- PROTEST, MOBILIZE, COERCE, ASSAULT --
   where the act is clear without its author ("were killed", "was arrested"). Verbal acts need someone who
-  speaks.
+  speaks, except an accusation named by its noun against a named recipient ("the allegations against the
+  government"): it exists whoever made it, and its accuser is left empty (the gold guide, section 5).
 * **Generic actors only** ("insurgents killed villagers": ``---REB`` and ``---CVL``, nobody named) stand for
   material conflict as well; anything else needs at least one identifiable side.
 
@@ -56,6 +58,12 @@ __all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "arme
 REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 # CAMEO roots that need both sides although PLOVER would allow one (see the module docstring).
 DYADIC_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+# Roots a political speaker's public word stands in with nobody addressed: a statement, a stated intention
+# (tidings.events.statements).
+STATED_ROOTS = frozenset({"01", "03"})
+# Accusations named by their noun ("the allegations against X"): they exist whoever made them; the accuser
+# is left empty (GUIDE section 5) where the recipient is named.
+NAMED_CHARGES = frozenset({"ACCUSE"})
 # Material conflict: the act is clear when its author is not named.
 ACTORLESS_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # A truce between armed sides named by kind stands as their fight would (:func:`armed_truce`).
@@ -87,17 +95,19 @@ def is_generic(actor: Actor | None) -> bool:
     return actor is None or actor.code.startswith("---")
 
 
-def admissible(code: str, source: Actor | None, target: Actor | None, *, statement: bool = False) -> bool:
+def admissible(code: str, source: Actor | None, target: Actor | None, *, statement: bool = False,
+               nominal: bool = False) -> bool:
     """Whether a candidate with these sides is an event (see the module docstring). ``statement``: a
     one-sided public statement of a political speaker (:mod:`tidings.events.statements`), which stands with
     no addressee (GDELT's empty target)."""
     if source is None and target is None:
         return False
-    if statement and code[:2] == "01" and target is None:
+    if statement and code[:2] in STATED_ROOTS and target is None:
         return True
     kind = plover(code)
     ptype = kind.type if kind is not None else None
-    if source is None and ptype not in ACTORLESS_TYPES:
+    if source is None and ptype not in ACTORLESS_TYPES and not (
+            nominal and ptype in NAMED_CHARGES and not is_generic(target)):
         return False
     if target is None and (ptype is None or ptype in REQUIRES_RECIPIENT or code[:2] in DYADIC_ROOTS):
         return False
@@ -231,7 +241,8 @@ def crowd_of_protest(code: str, trigger: Any, start: int, end: int, actor: Actor
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
              dyadic: bool = False, statement: bool = False, home: str | None = None,
              locative: bool = False, countries: dict[str, str] | None = None, protest: str | None = None,
-             abroad: frozenset[str] = frozenset()) -> tuple[Actor | None, Actor | None] | None:
+             nominal: bool = False, abroad: frozenset[str] = frozenset()
+             ) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
     Local groups named by kind take the country of ``place`` or else ``home``, the country the sentence or
@@ -263,7 +274,8 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     if source is None and (target is None or locative):
         return (None, None) if place is not None and actorless else None
     here = place[1] if place is not None else None  # named where it happened: "police in Lagos"
-    if not admissible(code, placed(source, here, names), placed(target, here, names), statement=statement):
+    if not admissible(code, placed(source, here, names), placed(target, here, names), statement=statement,
+                      nominal=nominal):
         return None
     if locative:
         target = None  # "met in Zurich", "gathered in Cairo": where, not with or against whom

@@ -182,6 +182,9 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     out: list[Candidate] = []
     spoken: set[tuple[str, str]] = set()
     for cand in cands:
+        if _stated_intent(cand, cues):  # "X said it would host the talks": the intent, nobody named
+            out.append(replace(cand, rule=cand.rule + STATEMENT))
+            continue
         if lexicon is not None and _attributes_act(cand, lexicon, cues):
             continue  # "X told Y that troops shelled Z", "X says 20 civilians were killed": an attribution
         about = cand.code in cues.apart  # a denial stands beside what it denies
@@ -198,6 +201,19 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
         spoken.add(key)
         out.append(replace(cand, target=None, rule=cand.rule + STATEMENT))
     return out
+
+
+def _stated_intent(cand: Candidate, cues: StatementCues) -> bool:
+    """An intention a political speaker states of its own act with nobody named as its recipient ("the
+    minister said they would host the summit", a quote "we will withdraw," the minister said; "the
+    ministry pledged to lift the ban"): the statement of intent is the event (CAMEO 03, GUIDE section 7),
+    with an empty target as for a one-sided statement, not an appeal or promise to nobody."""
+    if cand.code[:2] != "03" or cand.target is not None or cand.source is None:
+        return False
+    if cand.rule.split(":")[:2] not in (["intent", "reported"], ["intent", "promise"],
+                                        ["intent", "reported-passive"]):
+        return False
+    return political(cand.source.actor, cues)
 
 
 def _asked_aloud(cand: Candidate, cues: StatementCues) -> Candidate:

@@ -69,21 +69,31 @@ class Discourse:
     # pronoun prefers them to people named since in passing ("He was not seen on the birthday of X. His
     # health ..." is the subject's health, not X's).
     topic: Actor | None = None
+    # Countries and bodies of a known country or name in the order the text named them (a body, not the
+    # country it is of): who "it" is when it speaks ("the ministry issued a statement ... it said").
+    things: list[Actor] = field(default_factory=list)
+    # The country or body that spoke last (the subject of a verb of saying): a later "it said" goes on with
+    # what it said, though other countries were named in between ("the Iranian request").
+    speaker: Actor | None = None
     # The two parties the article has just named ("both sides", "the two countries"; mentions/pairs.py).
     pair: tuple[Actor, Actor] | None = None
 
     def snapshot(self) -> Discourse:
         """A copy that later additions to this discourse do not change."""
         return Discourse(self.is_person, self.country_names, list(self.people), list(self.countries),
-                         list(self.others), dict(self.genders), dict(self.titles), self.topic, self.pair)
+                         list(self.others), dict(self.genders), dict(self.titles), self.topic,
+                         list(self.things), self.speaker, self.pair)
 
     def add(self, actor: Actor) -> None:
         if self.is_person(actor):
             _push(self.people, actor)
         elif actor.country and actor.code == actor.country:
             _push(self.countries, actor)
+            _push(self.things, actor)
         else:
             _push(self.others, actor)
+            if not actor.code.startswith("---"):  # "the detained sailor" is no "it"; a named body is
+                _push(self.things, actor)
             if actor.country and len(actor.code) > 3:
                 name = self.country_names.get(actor.country, actor.country)
                 _push(self.countries, Actor(actor.text, name, actor.country, actor.country, None))
@@ -114,9 +124,18 @@ class Discourse:
         """The country the article spoke of last ("the country's west")."""
         return self.countries[-1] if self.countries else None
 
-    def pronoun(self, word: str, *, exclude: frozenset[str] = frozenset()) -> Actor | None:
-        """The actor a pronoun most likely refers to; ``exclude`` holds codes that cannot be meant."""
+    def pronoun(self, word: str, *, exclude: frozenset[str] = frozenset(), speaking: bool = False
+                ) -> Actor | None:
+        """The actor a pronoun most likely refers to; ``exclude`` holds codes that cannot be meant.
+        ``speaking``: the pronoun is who says something ("..., it said"): "it" is then the country or body
+        named last, whichever it is, not a country before a body."""
         w = word.lower()
+        if speaking and w in THING_PRONOUNS:
+            if self.speaker is not None and self.speaker.code not in exclude:
+                return self.speaker
+            found = _last(self.things, exclude)
+            if found is not None:
+                return found
         if w in PERSON_PRONOUNS:
             found = self._last_person(exclude, pronoun_gender(w))
             return None if found is None or found.code == UNKNOWN else found

@@ -25,6 +25,9 @@ __all__ = ["NameResolver", "address_gender", "split_address"]
 
 _DROP = frozenset({"the", "'s", "'", "’s"})
 _COUNTRY_WORDS = frozenset({"country", "nation"})
+# Code prefixes of bodies of no country (intergovernmental and non-governmental): their titles before a
+# name ("IRENA Director-General X") make a person of the body, as a country's titles do.
+BODY_PREFIXES = frozenset({"IGO", "NGO"})
 _PARTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                     "centre", "center", "interior", "capital", "border", "coast", "provinces", "regions"})
 
@@ -81,8 +84,9 @@ class NameResolver:
             if country is not None:  # "the chancellor" in an article about Austria
                 name = f"{self.kb.countries[country]} {actor.name}"
                 return Actor(actor.text, name, country + actor.code[3:], country, actor.sector)
-        if actor is not None and actor.sector is not None and not self._personal(actor):
-            return self.titled_newcomer(words, actor, when)
+        if actor is not None and (actor.sector is not None or actor.code[:3] in BODY_PREFIXES) and \
+                not self._personal(actor):
+            return self.titled_newcomer(words, actor, when)  # "IRENA Director-General X": the agency's X
         if actor is None:
             return self._part_of_country(words)
         return actor

@@ -15,7 +15,8 @@ import functools
 from dataclasses import dataclass, field
 
 from tidings.datafiles import packaged_text, read_rows
-from tidings.events.coder import THIRD_PERSON, ActorRef, SentenceCoder, Span, Token, place_ref
+from tidings.events.coder import SPEAKING_VERBS, THIRD_PERSON, ActorRef, SentenceCoder, Span, Token, place_ref
+from tidings.events.lexicon import word_classes
 from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
@@ -168,11 +169,14 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             _add(discourse, res, ref.actor)
         _unknown_people(sent, refs, res, published, discourse, out)
         _set_topic(sent, coder, discourse)
+        _set_speaker(sent, coder, discourse)
         parties = [r.actor for r in refs if not _pronoun_or_place(sent, r)]
         discourse.pair = next_pair(discourse.pair, parties, discourse.is_person)
     return out
 
 
+# The reporter speaking of themselves ("We asked the sheriff ..."): grammar, not vocabulary.
+_REPORTER_PRONOUNS = frozenset({"we", "i"})
 # Words that put a title in the past ("a former minister", "ex-minister").
 _FORMER = frozenset({"former", "ex", "erstwhile"})
 # Sectors of a country's organs that act only at home: its police and courts.
@@ -261,6 +265,11 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
         subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
         if subj is None:
             continue
+        asked = _asked_by_press(root, subj, coder)
+        if asked is not None:  # "We asked the sheriff if ... He said": the one asked answers
+            discourse.add_person(asked[0], gender=role_nouns().get(asked[1].lemma_.lower()) or None)
+            discourse.topic = asked[0]
+            return
         holder = _role_holder(subj, coder)
         if holder is not None:
             discourse.add_person(holder, gender=role_nouns().get(subj.lemma_.lower()) or None)
@@ -276,6 +285,20 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
         return
 
 
+def _set_speaker(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:
+    """The named country or body that is the subject of the main clause or of a verb of saying in the
+    sentence (the last one) becomes the discourse's speaker, whom a later "it said" means ("The World Bank
+    published a report. ... it said")."""
+    assert sent.doc is not None
+    for verb in (t for t in sent.doc if t.pos_ in ("VERB", "AUX") and (
+            t.dep_ == "ROOT" or t.lemma_.lower() in SPEAKING_VERBS)):
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            refs = coder.actors(subj)
+            if len(refs) == 1 and not refs[0].actor.code.startswith("---") and \
+                    not discourse.is_person(refs[0].actor):
+                discourse.speaker = refs[0].actor
+
+
 @functools.cache
 def role_nouns() -> dict[str, str]:
     """Common nouns for a person by office or role (``mentions/data/role_nouns.tsv``) -> gender."""
@@ -284,10 +307,25 @@ def role_nouns() -> dict[str, str]:
     return {row.cells[0].lower(): row.cells[1] for row in rows}
 
 
-def _role_holder(subj: Token, coder: SentenceCoder) -> Actor | None:
+def _asked_by_press(root: Token, subj: Token, coder: SentenceCoder) -> tuple[Actor, Token] | None:
+    """The person by role the reporter or the press asks or interviews ("We asked the county sheriff if
+    ...", "Reporters asked the mayor whether ..."): what "he" or "she" says next is their answer."""
+    press = subj.lower_ in _REPORTER_PRONOUNS or "press" in word_classes().get(subj.lemma_.lower(), ())
+    if not press:
+        return None
+    for obj in (c for c in root.children if c.dep_ == "dobj"):
+        holder = _role_holder(obj, coder, titled=True)
+        if holder is not None:
+            return holder, obj
+    return None
+
+
+def _role_holder(subj: Token, coder: SentenceCoder, *, titled: bool = False) -> Actor | None:
     """An unnamed person by role as a main clause's subject ("a police spokesman", "the ministry official"),
-    as a person with the role's code; None for a named person or a noun that is no role."""
-    if subj.tag_ != "NN" or subj.lemma_.lower() not in role_nouns() or subj.ent_type_ == "PERSON":
+    as a person with the role's code; None for a named person or a noun that is no role. ``titled``: the
+    role may be written as a title ("the County Sheriff")."""
+    tags = ("NN", "NNP") if titled else ("NN",)
+    if subj.tag_ not in tags or subj.lemma_.lower() not in role_nouns() or subj.ent_type_ == "PERSON":
         return None
     refs = coder.actors(subj)
     roles = [r.actor for r in refs if r.actor.sector is not None and not coder.discourse.is_person(r.actor)]
