@@ -28,6 +28,8 @@ from typing import Any
 
 __all__ = ["IndexedMatcher", "install"]
 
+_SINGLE_ROWS = 200_000  # most token rows whose one-token matches are remembered
+
 _FIELDS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # the attributes read, in the order of Doc.to_array's columns
 _COLUMN = {name: i for i, name in enumerate(_FIELDS)}
 
@@ -86,15 +88,15 @@ def compile_pattern(key: int, pattern: list[dict[str, Any]], strings: Any) -> Co
 
 class IndexedMatcher:
     """Finds the matches of fixed-length patterns by indexing them on their first token's tag, lower form or
-    dependency (a pattern goes under one table only, so a start is tried once per pattern)."""
+    dependency (a pattern goes under one table only, so a start is tried once per pattern). What the
+    one-token patterns give a token depends only on its row of attribute values, so it is remembered per
+    row."""
 
     def __init__(self, matcher: Any, keys: list[str]) -> None:
         self._matcher = matcher
         strings = matcher.vocab.strings
         self._strings = strings
-        # per column (TAG, LOWER, DEP): value -> patterns whose first token needs that value
-        self._index: tuple[dict[int, list[Compiled]], ...] = ({}, {}, {})
-        self._rest: list[Compiled] = []  # patterns whose first token names none of them
+        compiled: list[Compiled] = []
         for name in keys:
             key = strings.add(name)
             found = matcher.get(key)
@@ -103,17 +105,12 @@ class IndexedMatcher:
             on_match, patterns = found
             if on_match is not None:
                 raise Unsupported(f"an on_match callback under {name!r}")
-            for pattern in patterns:
-                self._add(compile_pattern(key, pattern, strings))
-
-    def _add(self, compiled: Compiled) -> None:
-        first = [c for c in compiled[2] if c[0] == 0 and c[1] < 3 and c[2] in ("eq", "in")]
-        if not first:
-            self._rest.append(compiled)
-            return
-        _, column, kind, value = min(first, key=lambda c: (c[2] != "eq", c[1]))
-        for v in ([value] if kind == "eq" else sorted(value)):
-            self._index[column].setdefault(v, []).append(compiled)
+            compiled.extend(compile_pattern(key, pattern, strings) for pattern in patterns)
+        # per column (TAG, LOWER, DEP): value -> patterns whose first token needs that value; and the rest
+        self._index, self._rest = self._indexed([c for c in compiled if c[1] > 1])
+        self._one_index = self._indexed([c for c in compiled if c[1] == 1])
+        # the keys of the one-token patterns a token matches depend on its row alone: remembered per row
+        self._single: dict[tuple[int, ...], tuple[int, ...]] = {}
 
     def __call__(self, doclike: Any, *, as_spans: bool = False, allow_missing: bool = False,
                  with_alignments: bool = False) -> Any:
@@ -124,17 +121,52 @@ class IndexedMatcher:
                                  with_alignments=with_alignments)
         return self.matches(doclike)
 
+    @staticmethod
+    def _indexed(patterns: list[Compiled]) -> tuple[tuple[dict[int, list[Compiled]], ...], list[Compiled]]:
+        """Patterns indexed by the value their first token needs in the first column that names one (TAG,
+        LOWER, DEP), or left in a list tried at every token; each pattern in exactly one place."""
+        index: tuple[dict[int, list[Compiled]], ...] = ({}, {}, {})
+        rest: list[Compiled] = []
+        for compiled in patterns:
+            first = [c for c in compiled[2] if c[0] == 0 and c[1] < 3 and c[2] in ("eq", "in")]
+            if not first:
+                rest.append(compiled)
+                continue
+            _, column, kind, value = min(first, key=lambda c: (c[2] != "eq", c[1]))
+            for v in ([value] if kind == "eq" else sorted(value)):
+                index[column].setdefault(v, []).append(compiled)
+        return index, rest
+
+    def _single_keys(self, rows: list[tuple[int, ...]], i: int) -> tuple[int, ...]:
+        """The keys of the one-token patterns token ``i`` matches (each once, in the order tried)."""
+        (by_tag, by_lower, by_dep), rest = self._one_index
+        row = rows[i]
+        keys: list[int] = []
+        for group in (by_tag.get(row[0]), by_lower.get(row[1]), by_dep.get(row[2]), rest):
+            if group:
+                keys.extend(key for key, _, checks in group
+                            if _holds(checks, rows, i, self._strings.__getitem__) and key not in keys)
+        return tuple(keys)
+
     def matches(self, doc: Any) -> list[tuple[int, int, int]]:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
-        rows: list[list[int]] = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist() if len(doc) else []
+        rows: list[tuple[int, ...]] = [tuple(r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()] \
+            if len(doc) else []
         n = len(rows)
         by_tag, by_lower, by_dep = self._index
         rest = self._rest
         strings = self._strings
+        single = self._single
+        if len(single) > _SINGLE_ROWS:
+            single.clear()  # a bound on what is remembered (the rows of a long run of made-up words)
         out: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         for i, row in enumerate(rows):
+            keys = single.get(row)
+            if keys is None:
+                keys = single[row] = self._single_keys(rows, i)
+            out.extend((key, i, i + 1) for key in keys)
             for group in (by_tag.get(row[0]), by_lower.get(row[1]), by_dep.get(row[2]), rest):
                 if not group:
                     continue
@@ -156,7 +188,10 @@ class IndexedMatcher:
         return key in self._matcher
 
 
-def _holds(checks: tuple[Check, ...], rows: list[list[int]], i: int, string: Callable[[int], str]) -> bool:
+Row = tuple[int, ...]
+
+
+def _holds(checks: tuple[Check, ...], rows: list[Row], i: int, string: Callable[[int], str]) -> bool:
     for offset, column, kind, value in checks:
         got = rows[i + offset][column]
         if kind == "eq":
