@@ -375,6 +375,7 @@ class Pipeline:
         dates = DateResolver(published)
         last_date: dt.date | None = None
         todo = {s.index for s in prepared.todo}
+        main = mentions.main_country()  # the mentions are all resolved: one answer for every sentence
         for sent in sentences:
             budget.check()
             coder = mentions.resolver(sent.index)
@@ -382,7 +383,7 @@ class Pipeline:
                 continue
             kept = len(result.events)
             try:
-                last_date = self._code_sentence(prepared, sent, coder, dates, last_date, result)
+                last_date = self._code_sentence(prepared, sent, coder, dates, last_date, result, main)
             except Exception as exc:  # no sentence may end a run: log it and go on
                 del result.events[kept:]
                 warn("W101", f"sentence {sent.index} could not be coded ({type(exc).__name__}: {exc}); "
@@ -394,8 +395,9 @@ class Pipeline:
         return result
 
     def _code_sentence(self, prepared: Prepared, sent: Sentence, coder: SentenceCoder, dates: DateResolver,
-                       last_date: dt.date | None, result: Result) -> dt.date | None:
-        """Code one parsed sentence into ``result`` with its mention resolver; returns the last event date."""
+                       last_date: dt.date | None, result: Result, main: str | None) -> dt.date | None:
+        """Code one parsed sentence into ``result`` with its mention resolver (``main``: the article's main
+        country, :meth:`ArticleMentions.main_country`); returns the last event date."""
         article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
         mentions = self.mentions(prepared)
         candidates = one_sided_statements(coder.code(sent.doc), coder.lexicon, sector_of=self.kb.sector_of,
@@ -403,8 +405,7 @@ class Pipeline:
         previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                     if s.doc is not None and s.paragraph == sent.paragraph]
         # PETRARCH-style dyads take no country from the sentence's context, only from the article's topic
-        context = mentions.main_country() if self.options.require_dyad else \
-            mentions.context_country(sent.index)
+        context = main if self.options.require_dyad else mentions.context_country_given(sent.index, main)
         for cand in candidates:
             event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous, context)
             if event is None:

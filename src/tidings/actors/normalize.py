@@ -61,7 +61,13 @@ def normalize(tokens: Sequence[str], *, keep_stopwords: bool = False) -> list[Pi
 
     Hyphens, slashes and underscores split a token; periods and apostrophes inside a word are removed;
     a possessive "'s" (attached or a token of its own) marks the previous piece; "the" is dropped.
+    (A new list each call; the phrase's pieces are cached.)
     """
+    return list(_pieces(tuple(tokens), keep_stopwords))
+
+
+@lru_cache(maxsize=65536)
+def _pieces(tokens: tuple[str, ...], keep_stopwords: bool) -> tuple[Piece, ...]:
     pieces: list[Piece] = []
     for index, token in enumerate(tokens):
         parts, possessive, marker = _split_token(token)
@@ -75,7 +81,7 @@ def normalize(tokens: Sequence[str], *, keep_stopwords: bool = False) -> list[Pi
             last = produced[-1]
             produced[-1] = Piece(last.norm, last.raw, last.token, True)
         pieces.extend(produced)
-    return pieces
+    return tuple(pieces)
 
 
 @lru_cache(maxsize=65536)

@@ -101,8 +101,12 @@ class ArticleMentions:
         """The country a group named by kind in sentence ``index`` ("police", "protesters") is from when its
         event has no place of its own: the one country the sentence names (its places, countries and
         capitals), else the country the article is about, else the one country the whole article names."""
+        return self.context_country_given(index, self.main_country())
+
+    def context_country_given(self, index: int, main: str | None) -> str | None:
+        """:meth:`context_country`, given :meth:`main_country` (``main``: the same for every sentence, so a
+        caller asking for each sentence finds it once)."""
         here = set(self.places.get(index, ()))
-        main = self.main_country()
         if len(here) == 1:
             return next(iter(here))
         if here:

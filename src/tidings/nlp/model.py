@@ -30,6 +30,10 @@ def parser() -> Any:
     except (OSError, ImportError) as exc:
         raise ModelError(f"{MODEL}: {exc}") from exc
     _register()
+    if "attribute_ruler" in nlp.pipe_names:  # the same matches, found by index (tidings.nlp.attributes)
+        from tidings.nlp.attributes import install
+
+        install(nlp.get_pipe("attribute_ruler"))
     nlp.add_pipe(HYPHENATED_NAMES, after="ner")
     nlp.add_pipe(HEADLINE_ARCS, after=HYPHENATED_NAMES)
     return nlp

@@ -267,6 +267,12 @@ def sentence_countries(doc: Any, geocoder: Any) -> frozenset[str]:
     """The countries (ISO alpha-3) a sentence names by name, possessive, demonym or as the country of a
     region or province ("an Austrian paper", "the Yemeni province of X"): the context that finds a village
     the sentence names ("an attack in X, a village of ...") and decides between homonyms."""
+    from tidings.nlp.memo import per_doc
+
+    return per_doc(doc, ("sentence_countries", geocoder), lambda: _sentence_countries(doc, geocoder))
+
+
+def _sentence_countries(doc: Any, geocoder: Any) -> frozenset[str]:
     found: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP", "LOC"):
@@ -285,6 +291,12 @@ def sentence_town(doc: Any, geocoder: Any) -> Any | None:
     """The one town a sentence names as a modifier of a noun ("Mumbai police arrested ...", "Lagos traders
     shut their shops", "the Kisumu governor's office"): where its act most likely happened when no place
     phrase says where. None when it names none or several such towns, or the name is an actor itself."""
+    from tidings.nlp.memo import per_doc
+
+    return per_doc(doc, ("sentence_town", geocoder), lambda: _sentence_town(doc, geocoder))
+
+
+def _sentence_town(doc: Any, geocoder: Any) -> Any | None:
     found: dict[int | None, Any] = {}
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP") or ent.root.dep_ not in ("compound", "amod", "poss", "nmod"):
@@ -302,6 +314,12 @@ def sentence_country(doc: Any, geocoder: Any) -> Any | None:
     A demonym that names where people come from ("a Syrian refugee", "Venezuelans arriving":
     ``demonym_heads.tsv``, kind origin) does not count; one inside the name of a state body does ("the
     Brazilian Government", kind state). ``geocoder`` is a :class:`tidings.places.Geocoder`."""
+    from tidings.nlp.memo import per_doc
+
+    return per_doc(doc, ("sentence_country", geocoder), lambda: _sentence_country(doc, geocoder))
+
+
+def _sentence_country(doc: Any, geocoder: Any) -> Any | None:
     found: dict[str | None, Any] = {}
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP") or _names_origin(ent.root):

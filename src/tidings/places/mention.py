@@ -121,7 +121,14 @@ def place_phrase(ent: Any) -> PlacePhrase | None:
 
 def place_phrases(doc: Any) -> list[PlacePhrase]:
     """The place phrases of a parsed sentence: its place entities, and a proper name after a class word and
-    "of" that the tagger left untagged ("the city of Aleppo")."""
+    "of" that the tagger left untagged ("the city of Aleppo"). Found once per Doc (tidings.nlp.memo); a new
+    list each time."""
+    from tidings.nlp.memo import per_doc
+
+    return list(per_doc(doc, "place_phrases", lambda: _place_phrases(doc)))
+
+
+def _place_phrases(doc: Any) -> tuple[PlacePhrase, ...]:
     found = [p for p in map(place_phrase, doc.ents) if p is not None]
     tagged = {t.i for ent in doc.ents for t in ent}
     words = _class_words()
@@ -134,7 +141,7 @@ def place_phrases(doc: Any) -> list[PlacePhrase]:
             found.append(PlacePhrase(f"{noun.text} of {doc[start:tok.i + 1].text}", noun, True))
     found.extend(_capital_phrases(doc, tagged))
     found.extend(_owned_names(doc, found))
-    return found
+    return tuple(found)
 
 
 def _owned_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
