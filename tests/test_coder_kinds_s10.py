@@ -72,7 +72,7 @@ class TestReliefAndParties:
         assert not triples(pipeline, text)
 
     def test_emergency_over_unrest_stands(self, pipeline: Pipeline) -> None:
-        found = triples(pipeline, "Peru's government declared a state of emergency over the riots in Puno.")
+        found = triples(pipeline, "Peru's cabinet imposed a state of emergency in Puno over the riots.")
         assert any(code[:3] == "172" for _, _, code in found), found
 
     def test_mutual_act_has_its_placed_parties(self, pipeline: Pipeline) -> None:

@@ -1195,8 +1195,8 @@ class SentenceCoder:
         return []
 
     def _origin_target(self, verb: Token, prep_word: str | None, exclude: frozenset[str]) -> list[ActorRef]:
-        """Whose goods a sanction or tariff is laid on: "tariffs on $50 billion of imports from X", "duties
-        on Chinese steel" (the country the goods come from, or whose demonym they carry)."""
+        """Whose goods a sanction or tariff is laid on: "levies on goods shipped from X", "duties on Chinese
+        steel" (the country the goods come from, or whose demonym they carry)."""
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
             goods = _pobj(prep)
