@@ -29,7 +29,7 @@ import datetime as dt
 import json
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -319,30 +319,36 @@ def print_errors(result: dict[str, Any]) -> None:
                   f"{s.source}->{s.target}\t{g.factuality}/{s.factuality}\t{g.date}/{s.date}")
 
 
-def side_errors(result: dict[str, Any]) -> list[str]:
-    """Matched development-part events whose source or target code is wrong: which side, the gold code and
-    text, the system code and text, and the sentence (never the test part)."""
-    lines: list[str] = []
+def _dev_matches(result: dict[str, Any]) -> Iterator[tuple[dict[str, Any], Any, Any, int, int, str]]:
+    """The matched pairs (by CAMEO root) of the development part: the gold record, the gold and system
+    events, their indices, and the gold event's sentence (never the test part)."""
     for r in result["records"]:
         if r["part"] != "dev":
             continue
         doc = r["doc"]
         gold, system = gold_events(r), result["system"].get(doc, [])
-        events = result["events"].get(doc, [])
         for i, j in match(gold, system, "root"):
-            hits = field_hits(gold[i], system[j])
             start, end = gold[i].spans[0]
-            sentence = " ".join(result["texts"][doc][start:end].split())
-            for side in ("source", "target"):
-                if hits[side]:
-                    continue
-                want = r["events"][i][side]
-                got_code = getattr(system[j], side)
-                actor = getattr(events[j], side) if j < len(events) else None
-                got_text = actor.text if actor is not None else ""
-                lines.append(f"{doc}\tSIDE\t{side}\t{gold[i].cameo}/{system[j].cameo}\t"
-                             f"gold {want['code'] or '-'} ({want['text']!r})\tsys {got_code or '-'} "
-                             f"({got_text!r})\t{sentence}")
+            yield r, gold[i], system[j], i, j, " ".join(result["texts"][doc][start:end].split())
+
+
+def side_errors(result: dict[str, Any]) -> list[str]:
+    """Matched development-part events whose source or target code is wrong: which side, the gold code and
+    text, the system code and text, and the sentence (never the test part)."""
+    lines: list[str] = []
+    for r, gold, system, i, j, sentence in _dev_matches(result):
+        doc = r["doc"]
+        events = result["events"].get(doc, [])
+        hits = field_hits(gold, system)
+        for side in ("source", "target"):
+            if hits[side]:
+                continue
+            want = r["events"][i][side]
+            actor = getattr(events[j], side) if j < len(events) else None
+            got_text = actor.text if actor is not None else ""
+            lines.append(f"{doc}\tSIDE\t{side}\t{gold.cameo}/{system.cameo}\t"
+                         f"gold {want['code'] or '-'} ({want['text']!r})\tsys {getattr(system, side) or '-'} "
+                         f"({got_text!r})\t{sentence}")
     return lines
 
 
@@ -350,22 +356,16 @@ def place_errors(result: dict[str, Any]) -> list[str]:
     """Matched development-part events whose place is wrong: the gold place (name, id) and the system's
     location, and the sentence (never the test part)."""
     lines: list[str] = []
-    for r in result["records"]:
-        if r["part"] != "dev":
-            continue
+    for r, gold, system, i, j, sentence in _dev_matches(result):
         doc = r["doc"]
-        gold, system = gold_events(r), result["system"].get(doc, [])
+        if field_hits(gold, system)["place"] is not False:
+            continue
         events = result["events"].get(doc, [])
-        for i, j in match(gold, system, "root"):
-            if field_hits(gold[i], system[j])["place"] is not False:
-                continue
-            want = r["events"][i].get("place") or {}
-            loc = events[j].location if j < len(events) else None
-            got = "-" if loc is None else f"{loc.name} ({loc.geonameid}, {loc.country})"
-            start, end = gold[i].spans[0]
-            sentence = " ".join(result["texts"][doc][start:end].split())
-            lines.append(f"{doc}\tPLACE\t{gold[i].cameo}\tgold {want.get('name')!r} ({want.get('geonameid')})"
-                         f"\tsys {got}\t{sentence}")
+        want = r["events"][i].get("place") or {}
+        loc = events[j].location if j < len(events) else None
+        got = "-" if loc is None else f"{loc.name} ({loc.geonameid}, {loc.country})"
+        lines.append(f"{doc}\tPLACE\t{gold.cameo}\tgold {want.get('name')!r} ({want.get('geonameid')})"
+                     f"\tsys {got}\t{sentence}")
     return lines
 
 

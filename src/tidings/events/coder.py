@@ -140,6 +140,7 @@ ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # The last root of verbal acts (statements, appeals, intents, consultations ... threats): 14 on are material.
 VERBAL_ROOT_MAX = "13"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+HARM_ROOTS = VIOLENT_ROOTS | {"17"}  # violence and coercion: the acts whose effects and kin are one family
 # Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
 # cause of what happened ("killed in a blast", "during the shelling").
 # What a verb does not share with the next verb of its list (its own object, clause or party), and what may
@@ -759,9 +760,9 @@ class SentenceCoder:
             elif same and root in INTENT_BY_ROOT and future and not _negated(verb):
                 # "X announced it would free Y": a stated intention, not the act
                 code, rule = INTENT_BY_CODE.get(code[:3], INTENT_BY_ROOT[root]), "intent:reported"
-            elif same and reporter.lemma_.lower() in ADMITTING_VERBS and root in ("17", "18", "19", "20"):
+            elif same and reporter.lemma_.lower() in ADMITTING_VERBS and root in HARM_ROOTS:
                 extra = self._pairs(reporter, "015", claimants, [], "admit-responsibility")
-            elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in ("17", "18", "19", "20"):
+            elif same and reporter.lemma_.lower() in CLAIM_VERBS and root in HARM_ROOTS:
                 code, rule = "015", "claim-responsibility"  # "X claimed (that) it attacked Y"
             elif claimants and not same and _obliged(verb) and root in APPEAL_BY_ROOT:
                 # "X said Y must withdraw": X demands it of Y
@@ -1579,17 +1580,13 @@ class SentenceCoder:
             return False
         if any("hazard" in _classes(t) for t in self._causes(trigger, entry_words)):
             return True
-        # "a state of emergency over the drought"
-        reasons = _reasons(trigger) + (_reasons(obj) if obj is not None else [])
-        if trigger.dep_ == "dobj":  # "imposed a curfew due to the floods"
-            reasons += _reasons(trigger.head)
-        if code[:2] in ("15", "17") and any("hazard" in _classes(t) for t in reasons):
+        if code[:2] in ("15", "17") and any("hazard" in _classes(t) for t in _reasons(trigger, obj)):
             return True  # "declared a state of emergency over the drought": relief, no coercion
         if code[:2] in VIOLENT_ROOTS and any("contest" in _classes(t) or _score(t) for t in trigger.subtree):
             return True
         hit = [obj] if obj is not None else []
         hit += [_pobj(c) for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "at")]
-        violent = code[:2] in VIOLENT_ROOTS | {"17"}
+        violent = code[:2] in HARM_ROOTS
         return violent and any(t is not None and "figure" in _classes(t) for t in hit)
 
     def _causes(self, trigger: Token, entry_words: str) -> list[Token]:
@@ -2134,13 +2131,11 @@ def _said_by(pronoun: Token) -> set[int]:
 def _without_effects(cands: list[Candidate]) -> list[Candidate]:
     """Effects are not events of their own: in "troops shelled the town, killing 12" or "rioters set fire to
     the hall, destroying it", the participle set off after a violent clause states what that act did."""
-    violent = ("17", "18", "19", "20")
-    acts = {c.trigger.i for c in cands if c.code[:2] in violent}
+    acts = {c.trigger.i for c in cands if c.code[:2] in HARM_ROOTS}
 
     def effect(c: Candidate) -> bool:
         t = c.trigger
-        return (c.code[:2] in violent and t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.i in acts
-                and t.head.i != t.i)
+        return c.code[:2] in HARM_ROOTS and t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.i in acts
     return [c for c in cands if not effect(c)]
 
 
@@ -2152,17 +2147,20 @@ def _principal_parties(parties: list[ActorRef]) -> list[ActorRef]:
     return placed if len({p.actor.code for p in placed}) > 1 else parties
 
 
-def _reasons(trigger: Token) -> list[Token]:
-    """What an act is done over or because of: "over X", "because of X", "due to X", "owing to X"."""
-    return [t for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in REASON_PREPS
-            for t in prep.subtree if t.dep_ == "pobj" and t.head.head.i in (prep.i, prep.head.i)]
+def _reasons(trigger: Token, obj: Token | None) -> list[Token]:
+    """What an act is done over or because of ("over X", "because of X", "due to X", "owing to X"), said of
+    the act, of its object ("a state of emergency over X") or, for an event noun, of the verb it is the object
+    of ("imposed a curfew due to X")."""
+    holders = [trigger, *([obj] if obj is not None else [])]
+    holders += [trigger.head] if trigger.dep_ == "dobj" else []
+    preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in REASON_PREPS]
+    return [t for p in preps for t in p.subtree if t.dep_ == "pobj" and t.head.head.i in (p.i, p.head.i)]
 
 
 def _same_family(a: str | None, b: str) -> bool:
     if a is None:
         return False
-    violent = ("17", "18", "19", "20")
-    return a == b or (a in violent and b in violent)
+    return a == b or (a in HARM_ROOTS and b in HARM_ROOTS)
 
 
 def _monitor(actor: Actor) -> bool:
