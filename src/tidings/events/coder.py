@@ -152,6 +152,9 @@ GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT"})
 STATE_ACT = ":state"
 REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "amid"})
+# Before a noun of a long-running state (words.tsv class era): the time of another act ("laid during the
+# war").
+ERA_PREPS = frozenset({"during", "throughout", "since", "before", "until"})
 # A score ("3-1", "2–0"): the clause reports a match.
 SCORE_SHAPES = frozenset({"d-d", "d–d", "dd-d", "d-dd", "dd-dd"})
 
@@ -1395,6 +1398,8 @@ class SentenceCoder:
         setting = noun.head.lower_ == "of" and "setting" in _classes(noun.head.head)  # "sidelines of X"
         if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants and not setting:
             return []  # "on the success of the G20 summit": a topic, not an event being reported
+        if noun.dep_ == "pobj" and noun.head.lower_ in ERA_PREPS and "era" in _classes(noun):
+            return []  # "mines laid during the war with X": the war is when, not what is reported
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
             return []  # "warned against attacks": a possibility guarded against

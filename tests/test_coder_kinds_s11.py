@@ -1,0 +1,34 @@
+"""Kinds of construction, in sentences written for these tests.
+
+- A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
+  "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
+  noun there ("during clashes") and the same noun as an act ("began a siege") still are.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import roots
+from tidings import Pipeline
+
+
+@pytest.mark.slow
+class TestEras:
+    def test_war_as_a_time_is_no_event(self, pipeline: Pipeline) -> None:
+        text = "Mines were laid along the border of Moldova during the war with the separatists."
+        found = roots(pipeline, text)
+        assert not any(root == "19" for _, _, root in found)
+
+    def test_occupation_as_a_time_is_no_event(self, pipeline: Pipeline) -> None:
+        for text in ("Mines were laid near Tiraspol during the occupation of the region.",
+                     "Mines were laid near Tiraspol during the siege of the town."):
+            assert not any(root == "19" for _, _, root in roots(pipeline, text))
+
+    def test_clashes_during_which_soldiers_died_stay(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Two soldiers were killed in Moldova during clashes.")
+        assert any(root == "19" for _, _, root in found)
+
+    def test_a_siege_begun_is_an_event(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Rebels began a siege of the city on Monday.")
+        assert any(root == "19" for _, _, root in found)
