@@ -1,5 +1,6 @@
 """Kinds of construction, in sentences written for these tests.
 
+- To hold someone responsible or accountable is to blame them (112).
 - A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
   "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
   noun there ("during clashes") and the same noun as an act ("began a siege") still are.
@@ -32,3 +33,16 @@ class TestEras:
     def test_a_siege_begun_is_an_event(self, pipeline: Pipeline) -> None:
         found = roots(pipeline, "Rebels began a siege of the city on Monday.")
         assert any(root == "19" for _, _, root in found)
+
+
+@pytest.mark.slow
+class TestHeldResponsible:
+    """To hold someone responsible, accountable or liable is to blame them (112), not to detain them."""
+
+    def test_held_responsible_blames(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "The Polish foreign minister held Russia responsible for the sabotage.")
+        assert ("POLGOV", "RUS", "11") in found and not any(root == "17" for _, _, root in found)
+
+    def test_held_suspects_still_detains(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Police held three suspects for questioning in Lyon.")
+        assert any(root == "17" for _, _, root in found)
