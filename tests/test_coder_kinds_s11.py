@@ -1,5 +1,6 @@
 """Kinds of construction, in sentences written for these tests.
 
+- "General" after a job word is no rank ("General Manager", "Solicitor General": sectors.tsv).
 - To hold someone responsible or accountable is to blame them (112).
 - A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
   "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
@@ -46,3 +47,18 @@ class TestHeldResponsible:
     def test_held_suspects_still_detains(self, pipeline: Pipeline) -> None:
         found = roots(pipeline, "Police held three suspects for questioning in Lyon.")
         assert any(root == "17" for _, _, root in found)
+
+
+@pytest.mark.slow
+class TestTitlesWithGeneral:
+    """'General' is a rank only before a name: a general manager is a business person, a solicitor general a
+    lawyer of the state."""
+
+    def test_general_manager_is_no_general(self, pipeline: Pipeline) -> None:
+        text = ('Andes Cargo supplies straps to Peruvian exporters. "The deal will allow us to lead the market '
+                'in technology," said Carlos Ruiz Vega, General Manager.')
+        assert not any(source.endswith("MIL") for source, _, _ in roots(pipeline, text))
+
+    def test_general_before_a_name_stays_military(self, pipeline: Pipeline) -> None:
+        text = "Peruvian General Luis Cardenas said troops would leave the valley."
+        assert any(source == "PERMIL" for source, _, _ in roots(pipeline, text))
