@@ -55,7 +55,8 @@ class TestTitlesWithGeneral:
     lawyer of the state."""
 
     def test_general_manager_is_no_general(self, pipeline: Pipeline) -> None:
-        text = ('Andes Cargo supplies straps to Peruvian exporters. "The deal will allow us to lead the market '
+        text = ('Andes Cargo supplies straps to Peruvian exporters. "The deal will allow us to lead the '
+                'market '
                 'in technology," said Carlos Ruiz Vega, General Manager.')
         assert not any(source.endswith("MIL") for source, _, _ in roots(pipeline, text))
 
