@@ -1,6 +1,7 @@
 """Kinds of construction, in sentences written for these tests.
 
 - "General" after a job word is no rank ("General Manager", "Solicitor General": sectors.tsv).
+- A journey "from" a town is no visit by that town ("a trip from Madrid to Lisbon").
 - To hold someone responsible or accountable is to blame them (112).
 - A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
   "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
@@ -63,3 +64,15 @@ class TestTitlesWithGeneral:
     def test_general_before_a_name_stays_military(self, pipeline: Pipeline) -> None:
         text = "Peruvian General Luis Cardenas said troops would leave the valley."
         assert any(source == "PERMIL" for source, _, _ in roots(pipeline, text))
+
+
+@pytest.mark.slow
+class TestJourneys:
+    """A journey's starting place is where it starts, not who travels: a route between towns is no visit."""
+
+    def test_route_between_towns_is_no_visit(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "A trip from Madrid to Lisbon by train now takes five hours.")
+        assert not any(root == "04" for _, _, root in found)
+
+    def test_a_leader_s_trip_stays_a_visit(self, pipeline: Pipeline) -> None:
+        assert ("FRAGOV", "SEN", "04") in roots(pipeline, "Macron's trip to Dakar ended on Friday.")

@@ -1435,7 +1435,7 @@ class SentenceCoder:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 pobj = _pobj(prep)
-                if pobj is not None:
+                if pobj is not None and not _origin_place(prep, pobj, entry.code):
                     sources += self.actors(pobj)
         if not sources:
             sources = self._agent_after_of(noun)  # "the arrest of X by Y", "by Y" parsed on X
@@ -1876,6 +1876,12 @@ def _score(tok: Token) -> bool:
     """A match result written as digits around a dash ("3-1")."""
     shape = tok.shape_.replace("–", "-")
     return shape in SCORE_SHAPES
+
+
+def _origin_place(prep: Token, pobj: Token, code: str) -> bool:
+    """ "the trip from Madrid to Lisbon": a place a journey starts from is where, not who travels (a
+    "delegation from Beijing" is a group and travels)."""
+    return code in VISIT_CODES and prep.lower_ == "from" and pobj.ent_type_ in PLACE_LABELS
 
 
 def _reported_noun(noun: Token) -> bool:
