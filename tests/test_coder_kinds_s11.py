@@ -2,6 +2,8 @@
 
 - "General" after a job word is no rank ("General Manager", "Solicitor General": sectors.tsv).
 - A journey "from" a town is no visit by that town ("a trip from Madrid to Lisbon").
+- Words of baseball and football (inning, keeper, equaliser: words.tsv contest, sport) set a sentence in a
+  game.
 - To hold someone responsible or accountable is to blame them (112).
 - A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
   "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
@@ -76,3 +78,19 @@ class TestJourneys:
 
     def test_a_leader_s_trip_stays_a_visit(self, pipeline: Pipeline) -> None:
         assert ("FRAGOV", "SEN", "04") in roots(pipeline, "Macron's trip to Dakar ended on Friday.")
+
+
+@pytest.mark.slow
+class TestGames:
+    """Words of baseball and football (an inning, a keeper, an equaliser) set a sentence in a game."""
+
+    @pytest.mark.parametrize("text", [
+        "The striker fired a shot past the keeper in the 89th minute.",
+        "It was a three-run blast that won the series for the Jays in the ninth inning.",
+    ])
+    def test_game_shots_are_no_attacks(self, pipeline: Pipeline, text: str) -> None:
+        assert not roots(pipeline, text)
+
+    def test_striking_miners_firing_at_police_stay(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Striking miners fired shots at police near the pit in Rustenburg.")
+        assert ("ZAFLAB", "ZAFCOP", "19") in found
