@@ -58,6 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "evaluation" / "gold" / "events.jsonl"
 COORDINATES = ROOT / "evaluation" / "gold" / "coordinates.tsv"
+UNREAD = ROOT / "evaluation" / "gold" / "unread.tsv"
 DRAW = ROOT / "evaluation" / "gold" / "draw.json"
 SUITES = ("geowebnews", "case2021")
 SUITE_NAMES = {"geowebnews": "articles (GeoWebNews)", "case2021": "snippets (CASE 2021)"}
@@ -294,11 +295,23 @@ def _miss_kind(gold: Scored, system: Sequence[Scored]) -> str:
     return "one_sided" if not (gold.source and gold.target) else "dyadic"
 
 
+def unread_docs(path: Path = UNREAD) -> frozenset[str]:
+    """Development documents whose errors are never listed (``unread.tsv``: each a test document's twin)."""
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return frozenset(row["doc"] for row in rows)
+
+
+def readable(record: dict[str, Any]) -> bool:
+    """Whether a gold record's errors may be listed: the development part, less the test documents' twins."""
+    return bool(record["part"] == "dev" and record["doc"] not in unread_docs())
+
+
 def miss_table(result: dict[str, Any]) -> list[str]:
     """Why development-part gold events were missed, by kind (counts only; never the test part)."""
     counts: dict[tuple[str, str], int] = {}
     for r in result["records"]:
-        if r["part"] != "dev":
+        if not readable(r):
             continue
         gold, system = gold_events(r), result["system"].get(r["doc"], [])
         matched = {i for i, _ in match(gold, system, "root")}
@@ -335,7 +348,7 @@ def markdown(result: dict[str, Any], command: str) -> str:
 def print_errors(result: dict[str, Any]) -> None:
     """Unmatched and mismatched events of the development part only."""
     for r in result["records"]:
-        if r["part"] != "dev":
+        if not readable(r):
             continue
         gold, system = gold_events(r), result["system"].get(r["doc"], [])
         pairs = match(gold, system, "root")
@@ -356,7 +369,7 @@ def _dev_matches(result: dict[str, Any]) -> Iterator[tuple[dict[str, Any], Any, 
     """The matched pairs (by CAMEO root) of the development part: the gold record, the gold and system
     events, their indices, and the gold event's sentence (never the test part)."""
     for r in result["records"]:
-        if r["part"] != "dev":
+        if not readable(r):
             continue
         doc = r["doc"]
         gold, system = gold_events(r), result["system"].get(doc, [])
@@ -411,7 +424,7 @@ def false_positives(result: dict[str, Any]) -> list[str]:
     code, trigger, sides, rule, factuality and the sentence. Never the test part."""
     lines: list[str] = []
     for r in result["records"]:
-        if r["part"] != "dev":
+        if not readable(r):
             continue
         gold, system = gold_events(r), result["system"].get(r["doc"], [])
         events, text = result["events"].get(r["doc"], []), result["texts"][r["doc"]]

@@ -249,3 +249,13 @@ def test_gold_places_get_independent_coordinates() -> None:
     places = [e["place"] for e in records[0]["events"]]
     assert (places[0]["lat"], places[0]["lon"]) == (28.5, 65.0)
     assert places[1]["lat"] is None and places[2] is None
+
+
+def test_a_test_document_s_twin_is_never_listed() -> None:
+    """A development document that reports the same incident as a test document is scored but its errors are
+    never listed (evaluation/gold/unread.tsv)."""
+    script = _load_script()
+    assert "geowebnews:167" in script.unread_docs()
+    assert not script.readable({"part": "dev", "doc": "geowebnews:167"})
+    assert script.readable({"part": "dev", "doc": "geowebnews:1"})
+    assert not script.readable({"part": "test", "doc": "geowebnews:268"})
