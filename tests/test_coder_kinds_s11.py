@@ -4,6 +4,8 @@
 - A journey "from" a town is no visit by that town ("a trip from Madrid to Lisbon").
 - Words of baseball and football (inning, keeper, equaliser: words.tsv contest, sport) set a sentence in a
   game.
+- A finite verb the parser hung on a participle it took for the main verb ("officers responding to X shot
+  a man") has the participle's subject.
 - To hold someone responsible or accountable is to blame them (112).
 - A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
   "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
@@ -94,3 +96,11 @@ class TestGames:
     def test_striking_miners_firing_at_police_stay(self, pipeline: Pipeline) -> None:
         found = roots(pipeline, "Striking miners fired shots at police near the pit in Rustenburg.")
         assert ("ZAFLAB", "ZAFCOP", "19") in found
+
+
+@pytest.mark.slow
+def test_subject_of_a_participle_misread_as_the_main_verb(pipeline: Pipeline) -> None:
+    """The parser reads "officers responding to reports of X shot a man" with the participle as the main verb
+    and "shot" hung on it: the officers still shot."""
+    text = "Police officers responding to reports of a robbery on Friday shot a man near the depot in Denver."
+    assert ("USACOP", "USACVL", "19") in roots(pipeline, text)

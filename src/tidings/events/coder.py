@@ -1143,7 +1143,8 @@ class SentenceCoder:
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN") and \
                     _set_off(node):
                 return self.actors(node.head)  # "the agency, working with X, ...": the noun described acts
-            if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
+            if (node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i) or \
+                    _misread_participle_root(node):
                 node = node.head
                 continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in SAME_SUBJECT_PREPS:
@@ -1876,6 +1877,14 @@ def _score(tok: Token) -> bool:
     """A match result written as digits around a dash ("3-1")."""
     shape = tok.shape_.replace("–", "-")
     return shape in SCORE_SHAPES
+
+
+def _misread_participle_root(verb: Token) -> bool:
+    """The parser's misread of "officers responding to reports of X shot a man": the participle taken for the
+    main verb (with the subject) and the finite verb hung on it as "dep"; the participle's subject acts."""
+    head = verb.head
+    return verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.i != verb.i and \
+        head.tag_ == "VBG" and head.dep_ == "ROOT" and head.i < verb.i
 
 
 def _origin_place(prep: Token, pobj: Token, code: str) -> bool:
