@@ -104,3 +104,6 @@ def test_subject_of_a_participle_misread_as_the_main_verb(pipeline: Pipeline) ->
     and "shot" hung on it: the officers still shot."""
     text = "Police officers responding to reports of a robbery on Friday shot a man near the depot in Denver."
     assert ("USACOP", "USACVL", "19") in roots(pipeline, text)
+    said = ("Police officers responding to reports of a man waving a knife on Sunday fatally shot a woman "
+            "carrying a broom, police said.")
+    assert any(source.endswith("COP") and root == "19" for source, _, root in roots(pipeline, said))

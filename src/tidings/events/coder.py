@@ -1881,10 +1881,12 @@ def _score(tok: Token) -> bool:
 
 def _misread_participle_root(verb: Token) -> bool:
     """The parser's misread of "officers responding to reports of X shot a man": the participle taken for the
-    main verb (with the subject) and the finite verb hung on it as "dep"; the participle's subject acts."""
+    main verb (with the subject; also as the clause of "police said") and the finite verb hung on it as
+    "dep"; the participle's subject acts."""
     head = verb.head
     return verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.i != verb.i and \
-        head.tag_ == "VBG" and head.dep_ == "ROOT" and head.i < verb.i
+        head.tag_ == "VBG" and head.dep_ in ("ROOT", "ccomp") and head.i < verb.i and \
+        any(c.dep_ == "nsubj" for c in head.children)
 
 
 def _origin_place(prep: Token, pobj: Token, code: str) -> bool:
