@@ -6,6 +6,7 @@
   game.
 - A finite verb the parser hung on a participle it took for the main verb ("officers responding to X shot
   a man") has the participle's subject.
+- A fighter of a combat sport is a civilian, not a rebel; a bureau of investigation is a police force.
 - To hold someone responsible or accountable is to blame them (112).
 - A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
   "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
@@ -107,3 +108,21 @@ def test_subject_of_a_participle_misread_as_the_main_verb(pipeline: Pipeline) ->
     said = ("Police officers responding to reports of a man waving a knife on Sunday fatally shot a woman "
             "carrying a broom, police said.")
     assert any(source.endswith("COP") and root == "19" for source, _, root in roots(pipeline, said))
+
+
+@pytest.mark.slow
+class TestRoleWords:
+    """A fighter of a combat sport is no rebel; a bureau of investigation is a police force."""
+
+    def test_cage_fighter_is_a_civilian(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "UFC fighter Dan Hooker was arrested in Boston.")
+        assert any(target == "USACVL" and root == "17" for _, target, root in found)
+
+    def test_rebel_fighters_stay_rebels(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "Rebel fighters seized the town of Kafr Nabl on Monday.")
+        assert any(source.endswith("REB") for source, _, _ in found)
+
+    def test_bureau_of_investigation_is_police(self, pipeline: Pipeline) -> None:
+        text = "The National Bureau of Investigation arrested two suspects in Cebu on Friday."
+        found = roots(pipeline, text)
+        assert any(source == "PHLCOP" for source, _, _ in found)
