@@ -23,3 +23,22 @@ def statements(pipeline: Pipeline, text: str) -> set[Triple]:
 ])
 def test_an_igo_head_known_by_name_is_he(pipeline: Pipeline, text: str) -> None:
     assert ("IGOUNO", "", "010") in statements(pipeline, text)
+
+
+# ------------------------------------------- a title set off from the name by a comma ("City Mayor, X")
+@pytest.mark.parametrize("text, expected", [
+    ("Lusaka Mayor, Tomas Mwale opened the new market on Monday. Mwale however said the stalls would "
+     "only be let in the spring.", ("ZMBGOV", "", "010")),
+    ("Kabwe councillor, Peter Banda spoke at the meeting in Zambia. Banda argued that the old road "
+     "should carry the name of a teacher.", ("ZMBGOV", "", "010")),
+])
+def test_a_title_before_a_comma_names_the_person(pipeline: Pipeline, text: str, expected: Triple) -> None:
+    assert expected in statements(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In Lusaka, Tomas Mwale opened a bakery. Mwale said the bread would be cheap.",
+    "Speaking to the minister, Jane Mbeki praised the bread. Mbeki said the bread was the best in town.",
+])
+def test_a_place_or_an_addressee_before_a_comma_is_no_title(pipeline: Pipeline, text: str) -> None:
+    assert not statements(pipeline, text)

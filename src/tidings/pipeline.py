@@ -449,14 +449,17 @@ class Pipeline:
     def _titled_surnames(self, words: Sequence[str],
                          named: set[int] | frozenset[int] = frozenset()) -> set[str]:
         """The last words of capitalised names written after a role word ("ministry spokesman Tom Berger",
-        "police chief Ana Soto", "agency director Ana J. Soto") or after a known name (the last words of
-        its ``named`` matches: "OECD chief Ana Soto"): a later "Berger said" speaks for the role."""
+        "police chief Ana Soto", "agency director Ana J. Soto", "City Mayor, Ana Soto") or after a known
+        name (the last words of its ``named`` matches: "OECD chief Ana Soto"): a later "Berger said" speaks
+        for the role."""
         found: set[str] = set()
         for i, word in enumerate(words[:-1]):
             if i not in named and self.kb.sector_of(word.lower()) is None:
                 continue
             start = i + 1
-            if start < len(words) - 1 and words[start].islower() and words[start].isalpha():
+            if start < len(words) - 1 and words[start] == ",":
+                start += 1  # a title set off by a comma: "City Mayor, X said"
+            elif start < len(words) - 1 and words[start].islower() and words[start].isalpha():
                 start += 1  # a title after the body's role word: "agency director X"
             j = start
             while j < len(words) and words[j][:1].isupper() and (words[j].isalpha() or _initial(words[j])):

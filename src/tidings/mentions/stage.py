@@ -351,17 +351,37 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
         name = [t.text for t in ent]
         if names.kb.resolve(name, published) is not None:
             continue
-        first = ent.start
-        while first > 0 and ent.start - first < _TITLE_WINDOW and _in_title(doc[first - 1]):
-            first -= 1
-        for start in range(first, ent.start):
-            words = [t.text for t in doc[start:ent.end]]
+        first, end = _title_span(doc[ent.start])
+        for start in range(first, end):
+            words = [t.text for t in doc[start:end]] + [t.text for t in ent]
             actor = names.kb.resolve(words, published)
             titled = actor is not None and (actor.sector is not None or actor.code[:3] in _BODY_PREFIXES)
             # the widest title wins: "IRENA Director-General X" is the agency's, not a general
             if actor is not None and titled and (
                     names.titled_newcomer(words, actor, published) is not actor or ent.text in names.people):
                 break
+
+
+def _title_span(name: Token) -> tuple[int, int]:
+    """Where a title written before the name that starts at ``name`` may begin and where it ends: right
+    before the name, or before a comma that sets the name off from a title in apposition at the head of
+    its clause ("City Mayor, Ana Soto confirmed ..."; not "In Lusaka, Ana Soto ..." nor "speaking to the
+    minister, Ana Soto ...")."""
+    doc, start = name.doc, name.i
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ in ("NOUN", "PROPN") and \
+            doc[start - 2].ent_type_ != "PERSON":
+        first = _title_start(name, start - 1)
+        if first < start - 1 and (first == name.sent.start or doc[first - 1].is_punct):
+            return first, start - 1
+    return _title_start(name, start), start
+
+
+def _title_start(name: Token, end: int) -> int:
+    """The first word of a title that ends at ``end``, before the name at ``name``."""
+    doc, first = name.doc, end
+    while first > 0 and end - first < _TITLE_WINDOW and _in_title(doc[first - 1]):
+        first -= 1
+    return first
 
 
 def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
