@@ -42,3 +42,18 @@ def test_a_title_before_a_comma_names_the_person(pipeline: Pipeline, text: str, 
 ])
 def test_a_place_or_an_addressee_before_a_comma_is_no_title(pipeline: Pipeline, text: str) -> None:
     assert not statements(pipeline, text)
+
+
+# ------------------------------------------ a title in apposition after the name ("X, the mayor of Y,")
+def test_a_title_after_the_name_names_the_person(pipeline: Pipeline) -> None:
+    text = ("Tomas Mwale, the mayor of Lusaka, opened the market on Monday. Mwale said the stalls would be "
+            "let in the spring.")
+    assert ("ZMBGOV", "", "010") in statements(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "John Tembo, a former mayor of Ndola, opened a bakery. Tembo said the bread would be cheap.",
+    "Jane Okafor, a professor at the University of Lusaka, spoke on Friday. Okafor said the bread was cheap.",
+])
+def test_a_former_or_unpolitical_title_after_the_name_makes_no_speaker(pipeline: Pipeline, text: str) -> None:
+    assert not statements(pipeline, text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,8 @@ __all__ = ["STAGES", "Options", "Pipeline", "Prepared", "Result", "Stage", "extr
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
+# How many words after "Name," may hold the title in apposition ("Ana Soto, the mayor of X, said").
+APPOSED_TITLE_WINDOW = 6
 
 
 WARM_UP = ("Officials of Chile met the foreign minister of Peru in Lima on Tuesday to discuss aid, the "
@@ -466,6 +469,19 @@ class Pipeline:
                 j += 1
             if j - start > 1:  # at least a given name and a surname
                 found.add(words[j - 1])
+        return found | self._apposed_surnames(words)
+
+    def _apposed_surnames(self, words: Sequence[str]) -> set[str]:
+        """The last words of capitalised names followed by a title in apposition ("Ana Soto, the city's
+        mayor, said"; "Ana Soto, a councillor in X, said"): a role word before the next comma."""
+        found: set[str] = set()
+        for i, word in enumerate(words[:-2]):
+            if words[i + 1] != "," or not (word[:1].isupper() and word.isalpha()) or \
+                    not (i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha()):
+                continue
+            title = list(itertools.takewhile(lambda w: w != ",", words[i + 2:i + 2 + APPOSED_TITLE_WINDOW]))
+            if any(self.kb.sector_of(w.lower()) is not None for w in title):
+                found.add(word)
         return found
 
     def _confirmation(self, doc: Any, coder: SentenceCoder) -> Attribution | None:
