@@ -57,3 +57,19 @@ def test_a_title_after_the_name_names_the_person(pipeline: Pipeline) -> None:
 ])
 def test_a_former_or_unpolitical_title_after_the_name_makes_no_speaker(pipeline: Pipeline, text: str) -> None:
     assert not statements(pipeline, text)
+
+
+# --------------------------------------------------- "speaking to X, the minister said ...": the addressee
+def test_speaking_to_a_group_makes_it_the_addressee(pipeline: Pipeline) -> None:
+    text = "Speaking to local farmers, the Nigerian agriculture minister said the harvest would be good."
+    assert ("NGAGOV", "NGAAGR", "010") in statements(pipeline, text)
+
+
+def test_speaking_to_reporters_is_a_statement_to_nobody(pipeline: Pipeline) -> None:
+    text = "Speaking to reporters in Kano, the Nigerian agriculture minister said the harvest would be good."
+    assert statements(pipeline, text) == {("NGAGOV", "", "010")}
+
+
+def test_speaking_to_reporters_about_an_attack_attributes_it(pipeline: Pipeline) -> None:
+    text = "Speaking to reporters in Kano, the Nigerian police chief said gunmen killed three farmers."
+    assert not statements(pipeline, text)

@@ -181,6 +181,7 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     cands = [_asked_aloud(cand, cues) for cand in candidates]
     out: list[Candidate] = []
     spoken: set[tuple[str, str]] = set()
+    absorbed: set[int] = set()  # "speaking to X, he said": the statement to X, not a meeting besides
     for cand in cands:
         if _stated_intent(cand, cues):  # "X said it would host the talks": the intent, nobody named
             out.append(replace(cand, rule=cand.rule + STATEMENT))
@@ -199,8 +200,28 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
         if key in spoken:
             continue  # "said ..., adding ...": one statement of a kind per speaker and sentence
         spoken.add(key)
-        out.append(replace(cand, target=None, rule=cand.rule + STATEMENT))
-    return out
+        meeting = _spoken_to(cand, cands, cues)
+        if meeting is not None:
+            absorbed.add(meeting.trigger.i)
+        out.append(replace(cand, target=meeting.target if meeting is not None else None,
+                           rule=cand.rule + STATEMENT))
+    return [c for c in out if c.trigger.i not in absorbed]
+
+
+def _spoken_to(cand: Candidate, cands: Sequence[Candidate], cues: StatementCues) -> Candidate | None:
+    """The meeting (040) the coder made of a participle clause of the saying that names whom the speaker
+    addresses ("speaking to the village elders, the governor said ..."): the statement is made to them
+    (GUIDE section 4), unless they are the press, and there is no meeting beside it."""
+    return next((other for other in cands if _addresses(other, cand, cues)), None)
+
+
+def _addresses(other: Candidate, cand: Candidate, cues: StatementCues) -> bool:
+    verb = other.trigger
+    if other.code[:2] != "04" or other.target is None or not _leads(verb) or verb.head.i != cand.trigger.i:
+        return False
+    same = other.source is None or (cand.source is not None and
+                                    other.source.actor.code == cand.source.actor.code)
+    return same and verb.lemma_.lower() in cues.verbs and not _press(other.target, verb)
 
 
 def _stated_intent(cand: Candidate, cues: StatementCues) -> bool:
@@ -275,7 +296,7 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if cand.code == "010" and not _reporting(trigger, cand.rule, cues):
         return False
-    if not political(cand.source.actor, cues) or _not_said(trigger) or _document_says(trigger, cues):
+    if not political(cand.source.actor, cues) or _not_said(trigger, cues) or _document_says(trigger, cues):
         return False
     if _in_trial(trigger):
         return False
@@ -283,8 +304,8 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if _saying_participle(trigger) and any(other.trigger.i == trigger.head.i for other in cands):
         return False  # "X condemned Y, saying ...": why X condemned Y, no statement of its own
-    return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
-                                              if other.trigger.i != trigger.i)
+    others = [other for other in cands if other.trigger.i != trigger.i and not _addresses(other, cand, cues)]
+    return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in others)
 
 
 def _reporting(verb: Token, rule: str, cues: StatementCues) -> bool:
@@ -301,10 +322,22 @@ def _has_clause(verb: Token) -> bool:
     return any(t.text in QUOTES for t in verb.sent)
 
 
-def _not_said(verb: Token) -> bool:
+def _leading_participle(verb: Token, cues: StatementCues) -> bool:
+    """ "Speaking to reporters, the minister said ...": a participle of saying before the verb of saying
+    it sets the scene for is the statement itself, not an act governed by another verb."""
+    return _leads(verb) and verb.lemma_.lower() in cues.verbs and verb.head.lemma_.lower() in cues.verbs
+
+
+def _leads(verb: Token) -> bool:
+    """A participle set before the main clause it hangs off ("Speaking to X, he said ...")."""
+    return bool(verb.tag_ == PARTICIPLE_TAG and verb.dep_ == "advcl" and verb.i < verb.head.i)
+
+
+def _not_said(verb: Token, cues: StatementCues) -> bool:
     """Refused, denied, planned, conditional or background: not a statement made in the report; or told
     inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
-    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb)) or _said_to_be(verb):
+    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb) and not _leading_participle(verb, cues)) \
+            or _said_to_be(verb):
         return True
     for child in verb.children:
         if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
@@ -393,6 +426,8 @@ def _reports(statement: Candidate, other: Candidate, cues: StatementCues) -> boo
     verb, trigger = statement.trigger, other.trigger
     subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     own = {t.i for t in verb.subtree}
+    if _leads(verb):  # "speaking to reporters, he said troops shelled the town"
+        own |= {t.i for c in verb.head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
     inside = trigger.i in own and trigger.i not in subjects
     # "X believes chlorine was used, the press service said": the saying hangs off the clause that holds
     # the act, or beside it
@@ -514,6 +549,8 @@ def _reported_act(verb: Token, lexicon: Any) -> bool:
         scope = [t for t in verb.head.subtree if t.i not in inner]
     else:
         scope = [t for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree]
+    if _leads(verb):  # "speaking to reporters, he said troops shelled the town": what he said
+        scope += [t for c in verb.head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree]
     if _saying_participle(verb):  # "police raided the house, saying ...": the raid, and why
         inner = {t.i for t in verb.subtree}
         scope += [t for t in verb.head.subtree if t.i not in inner]
