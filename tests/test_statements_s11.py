@@ -73,3 +73,18 @@ def test_speaking_to_reporters_is_a_statement_to_nobody(pipeline: Pipeline) -> N
 def test_speaking_to_reporters_about_an_attack_attributes_it(pipeline: Pipeline) -> None:
     text = "Speaking to reporters in Kano, the Nigerian police chief said gunmen killed three farmers."
     assert not statements(pipeline, text)
+
+
+# ------------------------------ a disaster's harm in the said-clause: the saying is a statement of its own
+def test_a_disasters_harm_leaves_the_statement_standing(pipeline: Pipeline) -> None:
+    text = ("Dozens were injured and five people are missing after floods swept through villages in the "
+            "valley, the Kenyan disaster agency said.")
+    assert ("KENGOV", "", "010") in statements(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Five people were killed in clashes near the border, the Kenyan police said.",
+    "Dozens were injured after gunmen attacked a village hit by floods, the Kenyan police said.",
+])
+def test_a_harm_with_a_doer_or_without_a_disaster_is_attributed(pipeline: Pipeline, text: str) -> None:
+    assert not statements(pipeline, text)

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
-from tidings.events.coder import ActorRef, Candidate
+from tidings.events.coder import ANONYMOUS_ROOTS, ActorRef, Candidate
 from tidings.events.lexicon import inflect_verb, word_classes
 from tidings.events.ontology import plover
 from tidings.events.sides import ACTORLESS_TYPES, admissible, localise
@@ -554,7 +554,24 @@ def _reported_act(verb: Token, lexicon: Any) -> bool:
     if _saying_participle(verb):  # "police raided the house, saying ...": the raid, and why
         inner = {t.i for t in verb.subtree}
         scope += [t for t in verb.head.subtree if t.i not in inner]
-    return any(_act_word(t, lexicon) for t in scope)
+    disaster = any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in verb.sent)
+    return any(_act_word(t, lexicon) and not (disaster and _harm_by_nobody(t, lexicon)) for t in scope)
+
+
+def _harm_by_nobody(tok: Token, lexicon: Any) -> bool:
+    """A harm with nobody named as doing it ("scores were injured", "homes were destroyed") in a sentence
+    that names a disaster: the disaster's harm, which the coder does not code (an act of nobody), so that
+    the saying is a statement of its own ("... after floods swept the valley, the agency said")."""
+    entry = lexicon.verb(tok.lemma_.lower()) if tok.pos_ == "VERB" else lexicon.noun(tok.lemma_.lower())
+    if entry is None or entry.code[:2] not in ANONYMOUS_ROOTS:
+        return False
+    return not any(c.dep_ in ("nsubj", "agent") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                   for c in tok.children)
+
+
+def _classes(tok: Token) -> frozenset[str]:
+    table = word_classes()
+    return table.get(tok.lemma_.lower()) or frozenset()
 
 
 def _act_word(tok: Token, lexicon: Any) -> bool:
