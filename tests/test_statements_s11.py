@@ -3,10 +3,13 @@ places."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from helpers import Triple, triples
-from tidings import Pipeline
+from tidings import Article, Pipeline
+from tidings.events.statements import _quoted
 
 
 def statements(pipeline: Pipeline, text: str) -> set[Triple]:
@@ -88,3 +91,19 @@ def test_a_disasters_harm_leaves_the_statement_standing(pipeline: Pipeline) -> N
 ])
 def test_a_harm_with_a_doer_or_without_a_disaster_is_attributed(pipeline: Pipeline, text: str) -> None:
     assert not statements(pipeline, text)
+
+
+# --------------------- a straight mark left at the end of a sentence opens the next one's quotation
+def test_a_mark_set_off_at_the_end_opens_the_next_quotation() -> None:
+    words = ["The", "envoy", "said", "talks", "helped", ".", '"']
+    assert _quoted(words, opens_after=True) == set()
+    assert _quoted(words) == {0, 1, 2, 3, 4, 5}  # glued to the words before: it closes a quotation
+
+
+def test_he_after_a_split_quotation_is_the_speaker_before(pipeline: Pipeline) -> None:
+    text = ('The economist Pablo Rojas Vidal opened the forum in Geneva. UN Secretary-General Antonio '
+            'Guterres, who called Chile a friend of the system, said the pact was vital. "We need more '
+            'trust," he stressed. The old rules of trade are of great value with the IMF at their core, '
+            'he said.')
+    found = [e for e in pipeline.extract(Article("t", text, dt.date(2021, 3, 4))) if e.cameo.code == "010"]
+    assert len(found) == 3 and {e.source.code[:6] for e in found if e.source} == {"IGOUNO"}

@@ -489,16 +489,21 @@ def _prefix(trigger: Token, end: int, before: Sequence[Any]) -> list[tuple[list[
                                            if m[1] <= end and not any(i in said for i in range(m[0], m[1]))]
     out: list[tuple[list[str], list[Any]]] = [(words, mentions)]
     for sent in reversed([s for s in before if s is not current]):
-        quoted = _quoted(sent.words)
+        quoted = _quoted(sent.words, opens_after=sent.text.endswith(' "'))
         out.append(([w if i not in quoted else "" for i, w in enumerate(sent.words)],
                     [m for m in sent.mentions if not any(i in quoted for i in range(m[0], m[1]))]))
     return out
 
 
-def _quoted(words: list[str]) -> set[int]:
+def _quoted(words: list[str], *, opens_after: bool = False) -> set[int]:
     """Positions of the words inside quotation marks. A sentence that starts inside a quotation opened in an
-    earlier sentence (its first mark closes one: "... investigation.\"") is quoted up to that mark."""
+    earlier sentence (its first mark closes one: "... investigation.\"") is quoted up to that mark.
+    ``opens_after``: the sentence's last word is a straight mark set off by a space, which opens the next
+    sentence's quotation ('... the world. "We need ...' split after the mark), not one that closes here."""
     marks = [i for i, word in enumerate(words) if word in QUOTES]
+    if opens_after and marks and marks[-1] == len(words) - 1:
+        marks = marks[:-1]
+        words = words[:-1]
     inside = bool(marks) and not _opening(words, marks[0])
     out: set[int] = set()
     for i in range(len(words)):
