@@ -121,3 +121,18 @@ def test_a_name_inside_an_earlier_said_clause_does_not_block_he(pipeline: Pipeli
 def test_the_pakistani_armys_media_wing_speaks_for_the_army(pipeline: Pipeline) -> None:
     text = "The Inter-Services Public Relations said the new roads in the tribal districts were ready."
     assert ("PAKMIL", "", "010") in statements(pipeline, text)
+
+
+# ------------- a cooperative act told as background inside what is said leaves the statement standing
+def test_a_background_act_in_a_while_clause_leaves_the_statement(pipeline: Pipeline) -> None:
+    text = ("The Kenyan governor said, while the county assembly had approved the budget, the towns would "
+            "wait until May for the money.")
+    assert ("KENGOV", "", "010") in statements(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan governor said, while police had arrested two men, the roads would stay closed until May.",
+    "The Kenyan governor said the county assembly approved the budget for the towns.",
+])
+def test_a_material_or_foreground_act_is_attributed(pipeline: Pipeline, text: str) -> None:
+    assert ("KENGOV", "", "010") not in statements(pipeline, text)

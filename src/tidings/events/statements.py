@@ -182,6 +182,7 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     out: list[Candidate] = []
     spoken: set[tuple[str, str]] = set()
     absorbed: set[int] = set()  # "speaking to X, he said": the statement to X, not a meeting besides
+    standing = frozenset(c.trigger.i for c in cands if c.code[:2] != "01" and _stands(c, cues))
     for cand in cands:
         if _stated_intent(cand, cues):  # "X said it would host the talks": the intent, nobody named
             out.append(replace(cand, rule=cand.rule + STATEMENT))
@@ -190,7 +191,7 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
             continue  # "X told Y that troops shelled Z", "X says 20 civilians were killed": an attribution
         about = cand.code in cues.apart  # a denial stands beside what it denies
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
-                lexicon is not None and not about and _reported_act(cand.trigger, lexicon)) or (
+                lexicon is not None and not about and _reported_act(cand.trigger, lexicon, standing)) or (
                 sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
                 not _antecedent_named(cand, before, sector_of or _no_sector)):
             out.append(_unaddressed(cand))
@@ -557,7 +558,7 @@ def _role_sectors(words: list[str], sector_of: Callable[[str], str | None]) -> s
     return {sec for phrase in phrases if (sec := sector_of(phrase)) is not None}
 
 
-def _reported_act(verb: Token, lexicon: Any) -> bool:
+def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = None) -> bool:
     """Whether the said-clause holds a word the lexicon knows as an act other than a statement ("police said
     the suspect was charged", "officials said a blast hit the town"): the clause reports an event, which the
     saying attributes, even where the coder could not name its sides."""
@@ -572,7 +573,31 @@ def _reported_act(verb: Token, lexicon: Any) -> bool:
         inner = {t.i for t in verb.subtree}
         scope += [t for t in verb.head.subtree if t.i not in inner]
     disaster = any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in verb.sent)
-    return any(_act_word(t, lexicon) and not (disaster and _harm_by_nobody(t, lexicon)) for t in scope)
+    return any(_act_word(t, lexicon) and not (disaster and _harm_by_nobody(t, lexicon)) and
+               (standing is None or t.i in standing or _material(t, lexicon) or not _background(t))
+               for t in scope)
+
+
+def _background(tok: Token) -> bool:
+    """An act told as background inside what is said: in the past perfect ("the council had endorsed the
+    plan") within a clause of concession or time ("while ...", "although ...")."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in tok.children)
+    return perfect and tok.dep_ == "advcl"
+
+
+def _material(tok: Token, lexicon: Any) -> bool:
+    """Whether a word of the said-clause is an act of material conflict (an attack, an arrest, a protest):
+    reported, it is an event whether or not the coder could name its sides. A verbal or cooperative act
+    the coder made no event of ("while the council had endorsed the plan") leaves the statement standing."""
+    if tok.pos_ == "VERB":
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if _bound_conflict(tok, particle, lexicon):
+            return True
+        entry = lexicon.verb(tok.lemma_.lower(), particle=particle,
+                             obj=next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None))
+    else:
+        entry = lexicon.noun(tok.lemma_.lower())
+    return entry is not None and _conflict(entry)
 
 
 def _harm_by_nobody(tok: Token, lexicon: Any) -> bool:
