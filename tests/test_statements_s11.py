@@ -125,7 +125,7 @@ def test_the_pakistani_armys_media_wing_speaks_for_the_army(pipeline: Pipeline) 
 
 # ------------- a cooperative act told as background inside what is said leaves the statement standing
 def test_a_background_act_in_a_while_clause_leaves_the_statement(pipeline: Pipeline) -> None:
-    text = ("The Kenyan governor said, while the county assembly had approved the budget, the towns would "
+    text = ("The Kenyan governor said, while the county assembly had endorsed the budget, the towns would "
             "wait until May for the money.")
     assert ("KENGOV", "", "010") in statements(pipeline, text)
 
