@@ -101,9 +101,9 @@ def test_a_mark_set_off_at_the_end_opens_the_next_quotation() -> None:
 
 
 def test_he_after_a_split_quotation_is_the_speaker_before(pipeline: Pipeline) -> None:
-    text = ('The economist Pablo Rojas Vidal opened the forum in Geneva. UN Secretary-General Antonio '
-            'Guterres, who called Chile a friend of the system, said the pact was vital. "We need more '
-            'trust," he stressed. The old rules of trade are of great value with the IMF at their core, '
+    text = ('The economist Pablo Rojas Vidal opened the forum in Accra. WHO Director-General Tedros Adhanom '
+            'Ghebreyesus, back from a tour of Ghana, told the forum the vaccine pact was vital. "Trust '
+            'must grow," he stressed. Clinics in every village matter with the IMF paying for them, '
             'he said.')
     found = [e for e in pipeline.extract(Article("t", text, dt.date(2021, 3, 4))) if e.cameo.code == "010"]
     assert len(found) == 3 and {e.source.code[:6] for e in found if e.source} == {"IGOUNO"}
