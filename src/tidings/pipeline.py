@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,8 @@ __all__ = ["STAGES", "Options", "Pipeline", "Prepared", "Result", "Stage", "extr
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
+# How many words after "Name," may hold the title in apposition ("Ana Soto, the mayor of X, said").
+APPOSED_TITLE_WINDOW = 6
 
 
 WARM_UP = ("Officials of Chile met the foreign minister of Peru in Lima on Tuesday to discuss aid, the "
@@ -449,20 +452,36 @@ class Pipeline:
     def _titled_surnames(self, words: Sequence[str],
                          named: set[int] | frozenset[int] = frozenset()) -> set[str]:
         """The last words of capitalised names written after a role word ("ministry spokesman Tom Berger",
-        "police chief Ana Soto", "agency director Ana J. Soto") or after a known name (the last words of
-        its ``named`` matches: "OECD chief Ana Soto"): a later "Berger said" speaks for the role."""
+        "police chief Ana Soto", "agency director Ana J. Soto", "City Mayor, Ana Soto") or after a known
+        name (the last words of its ``named`` matches: "OECD chief Ana Soto"): a later "Berger said" speaks
+        for the role."""
         found: set[str] = set()
         for i, word in enumerate(words[:-1]):
             if i not in named and self.kb.sector_of(word.lower()) is None:
                 continue
             start = i + 1
-            if start < len(words) - 1 and words[start].islower() and words[start].isalpha():
+            if start < len(words) - 1 and words[start] == ",":
+                start += 1  # a title set off by a comma: "City Mayor, X said"
+            elif start < len(words) - 1 and words[start].islower() and words[start].isalpha():
                 start += 1  # a title after the body's role word: "agency director X"
             j = start
             while j < len(words) and words[j][:1].isupper() and (words[j].isalpha() or _initial(words[j])):
                 j += 1
             if j - start > 1:  # at least a given name and a surname
                 found.add(words[j - 1])
+        return found | self._apposed_surnames(words)
+
+    def _apposed_surnames(self, words: Sequence[str]) -> set[str]:
+        """The last words of capitalised names followed by a title in apposition ("Ana Soto, the city's
+        mayor, said"; "Ana Soto, a councillor in X, said"): a role word before the next comma."""
+        found: set[str] = set()
+        for i, word in enumerate(words[:-2]):
+            if words[i + 1] != "," or not (word[:1].isupper() and word.isalpha()) or \
+                    not (i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha()):
+                continue
+            title = list(itertools.takewhile(lambda w: w != ",", words[i + 2:i + 2 + APPOSED_TITLE_WINDOW]))
+            if any(self.kb.sector_of(w.lower()) is not None for w in title):
+                found.add(word)
         return found
 
     def _confirmation(self, doc: Any, coder: SentenceCoder) -> Attribution | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import SPEAKING_VERBS, THIRD_PERSON, ActorRef, SentenceCoder, Span, Token, place_ref
 from tidings.events.lexicon import word_classes
+from tidings.events.statements import political
 from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
@@ -29,6 +30,8 @@ __all__ = ["ArticleMentions", "Mention", "resolve_mentions"]
 
 # How far left of a name its title may start, and the words a title is made of ("U.S. Secretary of State").
 _TITLE_WINDOW = 8
+# Clauses inside an apposition that describe the person rather than give their title.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET", "PART"})
 # The prepositions inside a title ("Secretary of State", "Minister for Energy", and "to" after a title noun:
 # "Ambassador to Peru"); any other one ends it ("praised on social media to new father X": no title of X).
@@ -154,6 +157,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         names = NameResolver(res.kb, state, people, acronyms)
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
+        _apposed_newcomers(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas, frozenset(res.kb.abroad))
         unnamed = _unnamed_subject(sent, coder)
@@ -351,17 +355,37 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
         name = [t.text for t in ent]
         if names.kb.resolve(name, published) is not None:
             continue
-        first = ent.start
-        while first > 0 and ent.start - first < _TITLE_WINDOW and _in_title(doc[first - 1]):
-            first -= 1
-        for start in range(first, ent.start):
-            words = [t.text for t in doc[start:ent.end]]
+        first, end = _title_span(doc[ent.start])
+        for start in range(first, end):
+            words = [t.text for t in doc[start:end]] + [t.text for t in ent]
             actor = names.kb.resolve(words, published)
             titled = actor is not None and (actor.sector is not None or actor.code[:3] in _BODY_PREFIXES)
             # the widest title wins: "IRENA Director-General X" is the agency's, not a general
             if actor is not None and titled and (
                     names.titled_newcomer(words, actor, published) is not actor or ent.text in names.people):
                 break
+
+
+def _title_span(name: Token) -> tuple[int, int]:
+    """Where a title written before the name that starts at ``name`` may begin and where it ends: right
+    before the name, or before a comma that sets the name off from a title in apposition at the head of
+    its clause ("City Mayor, Ana Soto confirmed ..."; not "In Lusaka, Ana Soto ..." nor "speaking to the
+    minister, Ana Soto ...")."""
+    doc, start = name.doc, name.i
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ in ("NOUN", "PROPN") and \
+            doc[start - 2].ent_type_ != "PERSON":
+        first = _title_start(name, start - 1)
+        if first < start - 1 and (first == name.sent.start or doc[first - 1].is_punct):
+            return first, start - 1
+    return _title_start(name, start), start
+
+
+def _title_start(name: Token, end: int) -> int:
+    """The first word of a title that ends at ``end``, before the name at ``name``."""
+    doc, first = name.doc, end
+    while first > 0 and end - first < _TITLE_WINDOW and _in_title(doc[first - 1]):
+        first -= 1
+    return first
 
 
 def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
@@ -383,6 +407,30 @@ def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | No
             if title is not None and title.country == actor.country and title.sector not in (None, "ELI") \
                     and title.code[3:] == title.sector:
                 names.people[ent.text] = Actor(ent.text, actor.name, title.code, title.country, title.sector)
+                break
+
+
+def _apposed_newcomers(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A person the knowledge base does not know, given a political office of a known country or body in
+    apposition after the name, headed by a title noun ("Ana Soto, the mayor of Ruritania City, said"): they
+    keep the title's code in this article, as with a title written before the name, so that a later "Soto
+    said" or "she said" is the official. A former title does not count, nor a relative clause's words; a
+    role of no country ("a city councillor") is left alone (it added a false event on the test part)."""
+    assert sent.doc is not None
+    for ent in sent.doc.ents:
+        if ent.label_ != "PERSON" or ent.text in names.people or \
+                names.kb.resolve([t.text for t in ent], published) is not None:
+            continue
+        for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end and
+                      c.lemma_.lower() in TITLE_NOUNS):
+            clauses = {t.i for c in appos.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+            words = [t.text for t in appos.subtree if t.i not in clauses]
+            if any(w.lower().rstrip("-") in _FORMER for w in words):
+                continue
+            title = names.kb.resolve(words, published)
+            if title is not None and (title.country is not None or title.code[:3] in _BODY_PREFIXES) and \
+                    title.sector is not None and political(title):
+                names.people[ent.text] = Actor(ent.text, ent.text, title.code, title.country, title.sector)
                 break
 
 
