@@ -490,22 +490,10 @@ def _prefix(trigger: Token, end: int, before: Sequence[Any]) -> list[tuple[list[
                                            if m[1] <= end and not any(i in said for i in range(m[0], m[1]))]
     out: list[tuple[list[str], list[Any]]] = [(words, mentions)]
     for sent in reversed([s for s in before if s is not current]):
-        quoted = _quoted(sent.words, opens_after=sent.text.endswith(' "')) | _said_content(sent)
+        quoted = _quoted(sent.words, opens_after=sent.text.endswith(' "'))
         out.append(([w if i not in quoted else "" for i, w in enumerate(sent.words)],
                     [m for m in sent.mentions if not any(i in quoted for i in range(m[0], m[1]))]))
     return out
-
-
-def _said_content(sent: Any) -> set[int]:
-    """Positions of the words an earlier parsed sentence reports as said ("he said Ruritania was stable"):
-    like a quotation, what is said names nobody who speaks; nor does a role word used as an adjective
-    ("national interest", "military operations") name anybody."""
-    doc = sent.doc
-    if doc is None or len(doc) != len(sent.words):
-        return set()
-    verbs = statement_cues().verbs
-    return {t.i for verb in doc if verb.lemma_.lower() in verbs for c in verb.children
-            if c.dep_ in REPORTED_DEPS for t in c.subtree} | {t.i for t in doc if t.pos_ == "ADJ"}
 
 
 def _quoted(words: list[str], *, opens_after: bool = False) -> set[int]:
