@@ -3,6 +3,8 @@
 - A big town or a region right after "in" or "near" that the tagger took for an organisation or a person is
   a place all the same ("looted shops in Durban" with Durban tagged ORG); a name the gazetteer does not
   know as a big town or a region stays no place ("confidence in the Fed").
+- An event with no place of its own takes the article's setting (the first town an earlier sentence places
+  something in) when the sentence names no other country.
 - A name made only of direction or part words ("south", "the east", "downtown") is no place.
 """
 
@@ -58,3 +60,23 @@ def test_a_south_city_shop_is_not_in_a_region_called_south(pipeline: Pipeline) -
     for event in pipeline.extract(Article("t", text, None)):
         for actor in (event.source, event.target):
             assert actor is None or not actor.code.startswith("CMR")
+
+
+@pytest.mark.slow
+def test_an_event_with_no_place_of_its_own_takes_the_article_setting(pipeline: Pipeline) -> None:
+    """A sentence that names no place, in a paragraph that names none, with no dateline: the article's
+    setting, the first town an earlier sentence places something in."""
+    text = ("The opposition party held a rally in Mutare on Sunday.\n\nLater, the party's leader Tendai Biti "
+            "said the government had failed the country.")
+    found = {e.trigger: e.location.name if e.location else None
+             for e in pipeline.extract(Article("t", text, None))}
+    assert found.get("said") == "Mutare"
+
+
+@pytest.mark.slow
+def test_the_setting_gives_way_to_a_country_the_sentence_names(pipeline: Pipeline) -> None:
+    text = ("The opposition party held a rally in Mutare on Sunday.\n\nLater, the party's leader Tendai Biti "
+            "said Kenya had failed its neighbours.")
+    for event in pipeline.extract(Article("t", text, None)):
+        if event.trigger == "said" and event.location is not None:
+            assert event.location.name != "Mutare"
