@@ -1,0 +1,62 @@
+"""Who did what to whom (issue 13), session 11: role words the gold guide's generic actors need that
+data/sectors.tsv lacked. Elders and community leaders are civilians (CVL) wherever they live; an election
+candidate who holds no office is the opposition (OPP: the guide's "opposition politician"); a pronoun that
+points back at elders takes their code. Sentences, people and places are made up for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers import roots
+from tidings import Pipeline
+from tidings.actors import KnowledgeBase
+
+DAY = dt.date(2019, 6, 12)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.default()
+
+
+def code_of(kb: KnowledgeBase, phrase: str) -> str | None:
+    actor = kb.resolve(phrase.split(), DAY)
+    return actor.code if actor is not None else None
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("village elders", "---CVL"),
+    ("Somali clan elders", "SOMCVL"),
+    ("the local elders", "---CVL"),
+    ("Kenyan community leaders", "KENCVL"),
+    ("a presidential candidate", "---OPP"),
+    ("Peruvian opposition candidate", "PEROPP"),
+])
+def test_role_words_of_generic_groups(kb: KnowledgeBase, phrase: str, code: str) -> None:
+    assert code_of(kb, phrase) == code
+
+
+def test_elders_meet_an_army_chief(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Ghana's army chief met village elders in Tamale on Thursday.", DAY)
+    assert ("GHAMIL", "GHACVL", "04") in found
+
+
+def test_them_points_back_at_the_elders_addressed(pipeline: Pipeline) -> None:
+    text = ("The Malian defence minister met village elders in Mopti on Friday. "
+            "He urged them to reject the insurgents.")
+    found = roots(pipeline, text, DAY)
+    assert any(s == "MLIGOV" and t == "MLICVL" and r == "02" for s, t, r in found)
+    assert not any(t.endswith("REB") and r == "02" for _, t, r in found)
+
+
+def test_elders_thank_the_army(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Clan elders in Kismayo thanked the Somali army for reopening the market.", DAY)
+    assert ("SOMCVL", "SOMMIL", "05") in found
+
+
+def test_a_titled_candidate_without_office_is_the_opposition(pipeline: Pipeline) -> None:
+    text = "Presidential candidate Vesna Kovac criticised the Croatian government on Sunday."
+    found = roots(pipeline, text, DAY)
+    assert ("HRVOPP", "HRVGOV", "11") in found
