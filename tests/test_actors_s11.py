@@ -60,23 +60,3 @@ def test_a_titled_candidate_without_office_is_the_opposition(pipeline: Pipeline)
     text = "Presidential candidate Vesna Kovac criticised the Croatian government on Sunday."
     found = roots(pipeline, text, DAY)
     assert ("HRVOPP", "HRVGOV", "11") in found
-
-
-# --- Phoenix agents' role words for people and groups that sectors.tsv lacked (data/phoenix_agents.tsv)
-
-@pytest.mark.parametrize(("phrase", "code"), [
-    ("Chadian arsonists", "TCDCRM"),
-    ("a Ugandan midwife", "UGAHLH"),
-    ("the Laotian dictator", "LAOGOV"),
-    ("army deserters", "---OPP"),  # our "army" is MIL, but the head noun decides
-])
-def test_phoenix_role_words_for_people(kb: KnowledgeBase, phrase: str, code: str) -> None:
-    assert code_of(kb, phrase) == code
-
-
-def test_our_role_words_stay_above_phoenix_ones(kb: KnowledgeBase) -> None:
-    from tidings.actors.kb import _read_tsv
-
-    ours = {row["phrase"] for row in _read_tsv("sectors.tsv")}
-    assert not ours & {row["phrase"] for row in _read_tsv("phoenix_agents.tsv")}
-    assert kb.sector_of("troops") == "MIL" and kb.sector_of("judiciary") == "JUD"

@@ -350,10 +350,12 @@ class KnowledgeBase:
         self._add_leaders(_layered(layers), "actors/data")
         self._add_genders(_read_tsv("genders.tsv"), "actors/data/genders.tsv")
         self._add_address(_read_tsv("address.tsv"), "actors/data/address.tsv")
-        self._add_sectors(_read_tsv("sectors.tsv"), beneath=False)
-        # role words of the Phoenix agents dictionary that ours lack (people and groups of the gold guide's
-        # sectors): beneath ours, a phrase we already read keeps our sector
-        self._add_sectors(_read_tsv("phoenix_agents.tsv"), beneath=True)
+        for row in _read_tsv("sectors.tsv"):
+            plural = row["plural"]
+            explicit = None if plural == "" else ("" if plural == "-" else plural)
+            sector = Sector(row["code"], row["phrase"], weak=row["weak"] == "1")
+            for form in plural_forms(row["phrase"], explicit):
+                self.add_sector(form, sector)
         self._add_titles(_read_tsv("titles.tsv"), "actors/data/titles.tsv")
         self.honorifics |= {row["word"].lower().rstrip(".") for row in _read_tsv("honorifics.tsv")}
         self.languages |= {row["language"].lower() for row in _read_tsv("languages.tsv")}
@@ -365,16 +367,6 @@ class KnowledgeBase:
                 self.quantity_leads.add(tuple(row["words"].lower().split()))
             else:
                 self.number_words.add(row["words"].lower())
-
-    def _add_sectors(self, rows: Iterable[dict[str, str]], *, beneath: bool) -> None:
-        """Role words in the schema of sectors.tsv; ``beneath``: a form already read keeps its sector."""
-        for row in rows:
-            plural = row["plural"]
-            explicit = None if plural == "" else ("" if plural == "-" else plural)
-            sector = Sector(row["code"], row["phrase"], weak=row["weak"] == "1")
-            for form in plural_forms(row["phrase"], explicit):
-                if not beneath or self._sectors.get(key_of(form)) is None:
-                    self.add_sector(form, sector)
 
     def add_table(self, text: str, *, source: str = "<actors>") -> int:
         """Add a user table in the schema of a packaged one (see :data:`TABLES`); its names override
