@@ -60,3 +60,22 @@ def test_a_titled_candidate_without_office_is_the_opposition(pipeline: Pipeline)
     text = "Presidential candidate Vesna Kovac criticised the Croatian government on Sunday."
     found = roots(pipeline, text, DAY)
     assert ("HRVOPP", "HRVGOV", "11") in found
+
+
+# --- "Speaking to the elders, the governor said ...": the statement's addressee, no meeting
+
+@pytest.mark.parametrize("text", [
+    "Speaking to village elders in Kunduz, the Afghan interior minister said the roads would be rebuilt.",
+    "The Afghan interior minister, speaking to village elders in Kunduz, said the roads would be rebuilt.",
+    "Talking to clan elders in Garowe on Monday, the Somali president said the drought aid had arrived.",
+])
+def test_a_speaking_participle_names_whom_the_statement_was_made_to(pipeline: Pipeline, text: str) -> None:
+    found = roots(pipeline, text, DAY)
+    assert any(s[3:] == "GOV" and t[3:] == "CVL" and r == "01" for s, t, r in found)
+    assert not any(r == "04" for _, _, r in found)
+    assert not any(r == "01" and not t for _, t, r in found)
+
+
+def test_speaking_to_someone_without_saying_is_still_a_meeting(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The Afghan president spoke to tribal elders in Kandahar on Monday.", DAY)
+    assert ("AFGGOV", "AFGCVL", "04") in found

@@ -122,6 +122,8 @@ ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state
 # "X admitted (that) its troops fired on Y": the firing is told as fact, and X acknowledges it (015).
 ADMITTING_VERBS = CLAIM_VERBS - ACCUSING_VERBS
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# The rule suffix of a statement whose addressee a participle of speaking names ("Speaking to X, Y said").
+ADDRESSED = ":addressed"
 # Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
 SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
                                              "insist", "confirm", "report", "stress"})
@@ -703,6 +705,8 @@ class SentenceCoder:
         press = code[:2] == "04" and bool(targets) and all(self._press(r) for r in targets)
         if press:
             code, rule = "010", rule + ":press"  # "spoke to reporters": a public statement, not a meeting
+        elif code[:2] == "04" and targets and _addressing(verb):
+            code, rule = "010", rule + ADDRESSED  # "Speaking to the elders, X said ...": whom X told
         if _negated(verb) and _refusal(verb):
             if entry.negated_code:
                 code, rule = entry.negated_code, rule + ":negated"
@@ -1750,6 +1754,18 @@ def _set_off(clause: Token) -> bool:
     head, first = clause.head, clause.left_edge
     comma = first.i > 0 and clause.doc[first.i - 1].text == ","
     return bool(head.i != clause.i and head.i < first.i and comma)
+
+
+def _addressing(verb: Token) -> bool:
+    """A participle of speaking to someone (``speech``, ``data/words.tsv``) hung off a verb of saying:
+    "Speaking to the elders, the governor said ..." tells whom the statement was made to, not a meeting."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "nsubj":
+        head = head.head  # "The minister, speaking to the elders, said ...": set off after the speaker
+    elif verb.dep_ != "advcl":
+        return False
+    return verb.tag_ == "VBG" and head.i != verb.i and head.lemma_.lower() in SPEAKING_VERBS and \
+        "speech" in _classes(verb)
 
 
 def _classes(tok: Token) -> frozenset[str]:
