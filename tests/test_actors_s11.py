@@ -79,3 +79,10 @@ def test_a_speaking_participle_names_whom_the_statement_was_made_to(pipeline: Pi
 def test_speaking_to_someone_without_saying_is_still_a_meeting(pipeline: Pipeline) -> None:
     found = roots(pipeline, "The Afghan president spoke to tribal elders in Kandahar on Monday.", DAY)
     assert ("AFGGOV", "AFGCVL", "04") in found
+
+
+def test_the_one_quoted_is_not_whom_the_statement_is_aimed_at(pipeline: Pipeline) -> None:
+    text = '"Our mills can make such turbines," said the Peruvian minister, as quoted by the state agency.'
+    found = roots(pipeline, text, DAY)
+    assert ("PERGOV", "", "01") in found
+    assert not any(s and s == t for s, t, _ in found)
