@@ -86,3 +86,17 @@ def test_the_one_quoted_is_not_whom_the_statement_is_aimed_at(pipeline: Pipeline
     found = roots(pipeline, text, DAY)
     assert ("PERGOV", "", "01") in found
     assert not any(s and s == t for s, t, _ in found)
+
+
+# --- "they", "them": the sentence's own parties before a group named inside another noun's phrase
+
+@pytest.mark.parametrize("text", [
+    ("Speaking to clan elders in Baidoa, the Somali army chief said that after years of operations against "
+     "militants the region was calm. He urged them to support the new council."),
+    ("The Somali army chief met clan elders in Baidoa after a week of raids on militants. "
+     "He thanked them for their help."),
+])
+def test_them_is_a_party_not_a_group_inside_a_noun_phrase(pipeline: Pipeline, text: str) -> None:
+    found = roots(pipeline, text, DAY)
+    later = {(s, t) for s, t, r in found if r in ("02", "05")}
+    assert later == {("SOMMIL", "SOMCVL")}

@@ -169,7 +169,9 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             out.mentions.append(Mention(sent.index, ref.start, ref.end, ref.actor, via))
         for _, _, actor in sent.mentions:
             _add(discourse, res, actor)
-        for ref in refs:
+        # a group named inside another noun's phrase ("operations against terrorists") is remembered before
+        # the sentence's own parties, so that a later "they" or "them" means the parties first
+        for ref in sorted(refs, key=lambda r: not _nested_group(sent, r, discourse)):
             _add(discourse, res, ref.actor)
         _unknown_people(sent, refs, res, published, discourse, out)
         _set_topic(sent, coder, discourse)
@@ -395,6 +397,16 @@ def _in_title(tok: Token) -> bool:
         return tok.pos_ in _TITLE_POS
     after_title = tok.i > 0 and tok.doc[tok.i - 1].lower_ in TITLE_NOUNS
     return tok.lower_ in _TITLE_PREPOSITIONS or (tok.lower_ == "to" and after_title)
+
+
+def _nested_group(sent: Sentence, ref: ActorRef, discourse: Discourse) -> bool:
+    """A group (no person, no country named whole) whose phrase is the object of a preposition that
+    modifies a noun: "operations against terrorists", not "spoke to the elders"."""
+    if discourse.is_person(ref.actor) or ref.actor.code == ref.actor.country:
+        return False
+    assert sent.doc is not None
+    head = next((t for t in sent.doc[ref.start:ref.end] if not ref.start <= t.head.i < ref.end), None)
+    return head is not None and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _add(discourse: Discourse, res: Resources, actor: Actor) -> None:
