@@ -100,3 +100,25 @@ def test_them_is_a_party_not_a_group_inside_a_noun_phrase(pipeline: Pipeline, te
     found = roots(pipeline, text, DAY)
     later = {(s, t) for s, t, r in found if r in ("02", "05")}
     assert later == {("SOMMIL", "SOMCVL")}
+
+
+# --- military chiefs by their title alone (no dated knowledge needed); a title the parser split
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("the chief of the army staff", "---MIL"),
+    ("Ghana's Chief of Defence Staff", "GHAMIL"),
+    ("Ugandan Chief of Defence Forces", "UGAMIL"),
+    ("Air Chief Marshal Tomas Halvorsen", "---MIL"),
+    ("the Zambian army chief", "ZMBMIL"),
+    ("hospital staff", "---LAB"),  # staff alone stays the workers
+    ("Somali tribal leaders", "SOMCVL"),
+])
+def test_military_chiefs_and_tribal_leaders(kb: KnowledgeBase, phrase: str, code: str) -> None:
+    assert code_of(kb, phrase) == code
+
+
+def test_a_split_title_is_read_whole(pipeline: Pipeline) -> None:
+    text = "Ghana's Chief of Defence Staff, General Kofi Asante, met the Togolese president on Monday."
+    found = roots(pipeline, text, DAY)
+    assert ("GHAMIL", "TGOGOV", "04") in found
+    assert not any(s.endswith("LAB") or t.endswith("LAB") for s, t, _ in found)

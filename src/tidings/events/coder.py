@@ -1904,7 +1904,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         keep.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SKIP_IN_PHRASE)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_IN_PHRASE or _inner_of(c, head))
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run around the head
     out = [head]
@@ -1921,6 +1921,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _inner_of(prep: Token, head: Token) -> bool:
+    """An "of" phrase of a modifier that lies wholly before the head: a title the parser split ("Nigeria's
+    Chief of Defence Staff" with "Staff" as head and "of Defence" hung off "Chief")."""
+    return bool(prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.i < head.i
+                and prep.right_edge.i == head.i - 1)
 
 
 def _bracketed_short_form(doc: Any, close: int) -> bool:
