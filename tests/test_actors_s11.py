@@ -122,3 +122,10 @@ def test_a_split_title_is_read_whole(pipeline: Pipeline) -> None:
     found = roots(pipeline, text, DAY)
     assert ("GHAMIL", "TGOGOV", "04") in found
     assert not any(s.endswith("LAB") or t.endswith("LAB") for s, t, _ in found)
+
+
+def test_a_defined_short_form_of_a_title_is_the_person_named_with_it(pipeline: Pipeline) -> None:
+    text = ("The Kenyan Chief of Defence Staff (CDS), General Amos Otieno, met the Kenyan president. "
+            "Later the CDS criticised the Somali government.")
+    found = roots(pipeline, text, DAY)
+    assert ("KENMIL", "SOMGOV", "11") in found
