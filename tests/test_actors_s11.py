@@ -129,3 +129,17 @@ def test_a_defined_short_form_of_a_title_is_the_person_named_with_it(pipeline: P
             "Later the CDS criticised the Somali government.")
     found = roots(pipeline, text, DAY)
     assert ("KENMIL", "SOMGOV", "11") in found
+
+
+# --- a weapon described by who set it ("a mine laid by rebels") is that side's attack, with its victims
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A landmine laid by rebels killed four herders near Kitgum.", ("UGAREB", "UGAAGR", "18")),
+    ("A bomb planted by militants exploded at a bus stop in Quetta, killing six people.",
+     ("PAKREB", "PAKCVL", "18")),
+])
+def test_a_weapon_set_by_a_side_is_its_attack_on_the_victims(pipeline: Pipeline, text: str,
+                                                           expected: tuple[str, str, str]) -> None:
+    found = roots(pipeline, text, DAY)
+    assert expected in found
+    assert not any(not s and r in ("18", "19") for s, _, r in found)

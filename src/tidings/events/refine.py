@@ -322,13 +322,17 @@ def _linked(harm: Token, cause: Token) -> bool:
 
 def _in_cause_clause(harm: Token, cause: Token) -> bool:
     """The cause describes the thing that acted in the harm's clause of cause ("killed when a bomb planted
-    by rebels went off"): up from the cause, through the noun it describes, to a clause on the harm."""
+    by rebels went off"): up from the cause, through the noun it describes, to a clause on the harm, to
+    the harm's own subject ("a mine laid by rebels killed three"), or to the clause the harm hangs on ("a
+    bomb planted by militants exploded, killing five")."""
     node = cause
     if node.dep_ not in ("acl", "relcl"):
         return False
     for _ in range(CAUSE_CLIMB):
         node = node.head
-        if node.head.i == harm.i and node.dep_ in CAUSE_DEPS:
+        if node.head.i == harm.i and node.dep_ in CAUSE_DEPS | {"nsubj"}:
+            return True
+        if harm.head.i == node.i and harm.dep_ in CAUSE_DEPS:
             return True
         if node.head.i == node.i:
             return False
