@@ -143,3 +143,14 @@ def test_a_weapon_set_by_a_side_is_its_attack_on_the_victims(pipeline: Pipeline,
     found = roots(pipeline, text, DAY)
     assert expected in found
     assert not any(not s and r in ("18", "19") for s, _, r in found)
+
+
+# --- a role given by a copula ("The candidates are X, Y and Z"): the person keeps it
+
+@pytest.mark.parametrize("text", [
+    "The Zambian opposition candidate is Mulenga Banda. Mulenga Banda criticised the Zambian government.",
+    ("The two Zambian opposition candidates are Mulenga Banda and Grace Phiri. "
+     "Grace Phiri criticised the Zambian government."),
+])
+def test_a_role_given_by_a_copula_stays_with_the_person(pipeline: Pipeline, text: str) -> None:
+    assert ("ZMBOPP", "ZMBGOV", "11") in roots(pipeline, text, DAY)

@@ -154,6 +154,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         names = NameResolver(res.kb, state, people, acronyms)
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
+        _copular_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas, frozenset(res.kb.abroad))
         unnamed = _unnamed_subject(sent, coder)
@@ -364,6 +365,29 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
             if actor is not None and titled and (
                     names.titled_newcomer(words, actor, published) is not actor or ent.text in names.people):
                 break
+
+
+def _copular_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """People the knowledge base does not know, given a role by a copula ("The three candidates are X, Y
+    and Z", "X is the opposition candidate"): they keep the role's code under their own name."""
+    assert sent.doc is not None
+    persons = {ent.root.i: ent for ent in sent.doc.ents if ent.label_ == "PERSON"}
+    for verb in sent.doc:
+        if verb.lemma_ != "be":
+            continue
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "attr")]
+        named = [s for s in sides if s.i in persons]
+        roles = [s for s in sides if s.i not in persons and s.pos_ == "NOUN"]
+        if len(named) != 1 or len(roles) != 1:
+            continue
+        role = names.kb.resolve([t.text for t in roles[0].subtree], published)
+        if role is None or role.sector is None or role.code[3:] != role.sector:
+            continue
+        for head in (named[0], *named[0].conjuncts):
+            ent = persons.get(head.i)
+            if ent is None or ent.text in names.people or names.kb.resolve([t.text for t in ent], published):
+                continue
+            names.people[ent.text] = Actor(ent.text, ent.text, role.code, role.country, role.sector)
 
 
 def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
