@@ -154,3 +154,8 @@ def test_a_weapon_set_by_a_side_is_its_attack_on_the_victims(pipeline: Pipeline,
 ])
 def test_a_role_given_by_a_copula_stays_with_the_person(pipeline: Pipeline, text: str) -> None:
     assert ("ZMBOPP", "ZMBGOV", "11") in roots(pipeline, text, DAY)
+
+
+def test_a_candidate_defeated_lost_a_vote(pipeline: Pipeline) -> None:
+    text = "The Zambian opposition won the seat, defeating the ruling party candidate by 900 votes."
+    assert not any(r in ("18", "19") for _, _, r in roots(pipeline, text, DAY))

@@ -1616,6 +1616,13 @@ class SentenceCoder:
                        and c.lemma_.lower() not in named]
         return causes
 
+    def _contender(self, ref: ActorRef | None) -> bool:
+        """A side named as a competitor in a vote ("the Republican candidate"; ``contender`` in
+        ``data/words.tsv``): beaten or defeated, they lost an election."""
+        doc = self._doc
+        return ref is not None and doc is not None and any("contender" in _classes(t)
+                                                           for t in doc[ref.start:ref.end])
+
     def _press(self, ref: ActorRef) -> bool:
         """An actor that is the press ("reporters", "journalists", "the media")."""
         doc = self._doc
@@ -1692,8 +1699,8 @@ class SentenceCoder:
                     continue  # one actor on both sides; two groups of one kind ("militants", "rebels") fight
                 c, r = code, rule
                 contest = trigger.lemma_.lower() in CONTEST_VERBS
-                if code[:2] in ("18", "19") and contest and self._all_people(s, t):
-                    continue  # "Trump beat Clinton": an election or a match won, not an assault
+                if code[:2] in ("18", "19") and contest and (self._all_people(s, t) or self._contender(t)):
+                    continue  # "Trump beat Clinton", "defeated the Republican candidate": a vote or match won
                 if code[:2] == "19" and (self._all_people(s, t) or self._verbal_fight(trigger, s, t, rule)):
                     c, r = "111", rule + ":verbal"  # two politicians who "clash" or "battle" do so in words
                 if s is not None and code in ("042", "044") and s.actor.sector in AID_SECTORS:
