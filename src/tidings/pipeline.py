@@ -650,9 +650,11 @@ class Pipeline:
         if town is not None:
             return town
         country: Location | None = sentence_country(doc, self.geocoder)
-        for find in (lambda: self._previous_place(previous, context),
-                     lambda: self._dateline_place(article, cleaned, main_country),
-                     lambda: self._setting(earlier, context)):
+        finders: tuple[Callable[[], Location | None], ...] = (
+            lambda: self._previous_place(previous, context),
+            lambda: self._dateline_place(article, cleaned, main_country),
+            lambda: self._setting(earlier, context))
+        for find in finders:
             found = find()
             if found is not None and (country is None or found.country == country.country):
                 return found

@@ -122,6 +122,8 @@ ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state
 # "X admitted (that) its troops fired on Y": the firing is told as fact, and X acknowledges it (015).
 ADMITTING_VERBS = CLAIM_VERBS - ACCUSING_VERBS
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# The rule suffix of a statement whose addressee a participle of speaking names ("Speaking to X, Y said").
+ADDRESSED = ":addressed"
 # Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
 SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
                                              "insist", "confirm", "report", "stress"})
@@ -706,6 +708,8 @@ class SentenceCoder:
         press = code[:2] == "04" and bool(targets) and all(self._press(r) for r in targets)
         if press:
             code, rule = "010", rule + ":press"  # "spoke to reporters": a public statement, not a meeting
+        elif code[:2] == "04" and targets and _addressing(verb):
+            code, rule = "010", rule + ADDRESSED  # "Speaking to the elders, X said ...": whom X told
         if _negated(verb) and _refusal(verb):
             if entry.negated_code:
                 code, rule = entry.negated_code, rule + ":negated"
@@ -1618,6 +1622,13 @@ class SentenceCoder:
                        and c.lemma_.lower() not in named]
         return causes
 
+    def _contender(self, ref: ActorRef | None) -> bool:
+        """A side named as a competitor in a vote ("the Republican candidate"; ``contender`` in
+        ``data/words.tsv``): beaten or defeated, they lost an election."""
+        doc = self._doc
+        return ref is not None and doc is not None and any("contender" in _classes(t)
+                                                           for t in doc[ref.start:ref.end])
+
     def _press(self, ref: ActorRef) -> bool:
         """An actor that is the press ("reporters", "journalists", "the media")."""
         doc = self._doc
@@ -1694,8 +1705,8 @@ class SentenceCoder:
                     continue  # one actor on both sides; two groups of one kind ("militants", "rebels") fight
                 c, r = code, rule
                 contest = trigger.lemma_.lower() in CONTEST_VERBS
-                if code[:2] in ("18", "19") and contest and self._all_people(s, t):
-                    continue  # "Trump beat Clinton": an election or a match won, not an assault
+                if code[:2] in ("18", "19") and contest and (self._all_people(s, t) or self._contender(t)):
+                    continue  # "Trump beat Clinton", "defeated the Republican candidate": a vote or match won
                 if code[:2] == "19" and (self._all_people(s, t) or self._verbal_fight(trigger, s, t, rule)):
                     c, r = "111", rule + ":verbal"  # two politicians who "clash" or "battle" do so in words
                 if s is not None and code in ("042", "044") and s.actor.sector in AID_SECTORS:
@@ -1756,6 +1767,18 @@ def _set_off(clause: Token) -> bool:
     head, first = clause.head, clause.left_edge
     comma = first.i > 0 and clause.doc[first.i - 1].text == ","
     return bool(head.i != clause.i and head.i < first.i and comma)
+
+
+def _addressing(verb: Token) -> bool:
+    """A participle of speaking to someone (``speech``, ``data/words.tsv``) hung off a verb of saying:
+    "Speaking to the elders, the governor said ..." tells whom the statement was made to, not a meeting."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "nsubj":
+        head = head.head  # "The minister, speaking to the elders, said ...": set off after the speaker
+    elif verb.dep_ != "advcl":
+        return False
+    return verb.tag_ == "VBG" and head.i != verb.i and head.lemma_.lower() in SPEAKING_VERBS and \
+        "speech" in _classes(verb)
 
 
 def _classes(tok: Token) -> frozenset[str]:
@@ -1910,7 +1933,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         keep.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SKIP_IN_PHRASE)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_IN_PHRASE or _inner_of(c, head))
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run around the head
     out = [head]
@@ -1927,6 +1950,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _inner_of(prep: Token, head: Token) -> bool:
+    """An "of" phrase of a modifier that lies wholly before the head: a title the parser split ("Nigeria's
+    Chief of Defence Staff" with "Staff" as head and "of Defence" hung off "Chief")."""
+    return bool(prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.i < head.i
+                and prep.right_edge.i == head.i - 1)
 
 
 def _bracketed_short_form(doc: Any, close: int) -> bool:

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
-from tidings.events.coder import ANONYMOUS_ROOTS, ActorRef, Candidate
+from tidings.events.coder import ADDRESSED, ANONYMOUS_ROOTS, ActorRef, Candidate
 from tidings.events.lexicon import inflect_verb, word_classes
 from tidings.events.ontology import plover
 from tidings.events.sides import ACTORLESS_TYPES, admissible, localise
@@ -180,7 +180,9 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     cues = cues or statement_cues()
     cands = [_asked_aloud(cand, cues) for cand in candidates]
     out: list[Candidate] = []
-    spoken: set[tuple[str, str]] = set()
+    # "The minister, speaking to the elders, said ...": the statement the coder made to the elders is the one
+    # statement of its speaker and kind
+    spoken = {(c.source.actor.code, c.code) for c in cands if ADDRESSED in c.rule and c.source is not None}
     absorbed: set[int] = set()  # "speaking to X, he said": the statement to X, not a meeting besides
     standing = frozenset(c.trigger.i for c in cands if c.code[:2] != "01" and _stands(c, cues))
     for cand in cands:

@@ -158,6 +158,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
         _apposed_newcomers(sent, names, published)
+        _copular_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas, frozenset(res.kb.abroad))
         unnamed = _unnamed_subject(sent, coder)
@@ -173,7 +174,9 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             out.mentions.append(Mention(sent.index, ref.start, ref.end, ref.actor, via))
         for _, _, actor in sent.mentions:
             _add(discourse, res, actor)
-        for ref in refs:
+        # a group named inside another noun's phrase ("operations against terrorists") is remembered before
+        # the sentence's own parties, so that a later "they" or "them" means the parties first
+        for ref in sorted(refs, key=lambda r: not _nested_group(sent, r, discourse)):
             _add(discourse, res, ref.actor)
         _unknown_people(sent, refs, res, published, discourse, out)
         _set_topic(sent, coder, discourse)
@@ -388,6 +391,29 @@ def _title_start(name: Token, end: int) -> int:
     return first
 
 
+def _copular_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """People the knowledge base does not know, given a role by a copula ("The three candidates are X, Y
+    and Z", "X is the opposition candidate"): they keep the role's code under their own name."""
+    assert sent.doc is not None
+    persons = {ent.root.i: ent for ent in sent.doc.ents if ent.label_ == "PERSON"}
+    for verb in sent.doc:
+        if verb.lemma_ != "be":
+            continue
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "attr")]
+        named = [s for s in sides if s.i in persons]
+        roles = [s for s in sides if s.i not in persons and s.pos_ == "NOUN"]
+        if len(named) != 1 or len(roles) != 1:
+            continue
+        role = names.kb.resolve([t.text for t in roles[0].subtree], published)
+        if role is None or role.sector is None or role.code[3:] != role.sector:
+            continue
+        for head in (named[0], *named[0].conjuncts):
+            ent = persons.get(head.i)
+            if ent is None or ent.text in names.people or names.kb.resolve([t.text for t in ent], published):
+                continue
+            names.people[ent.text] = Actor(ent.text, ent.text, role.code, role.country, role.sector)
+
+
 def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
     """A known person whose dated terms have them out of office, given a title of their own country in
     apposition ("X, China's foreign minister, said"): the text's title is newer than our dates, so the
@@ -443,6 +469,16 @@ def _in_title(tok: Token) -> bool:
         return tok.pos_ in _TITLE_POS
     after_title = tok.i > 0 and tok.doc[tok.i - 1].lower_ in TITLE_NOUNS
     return tok.lower_ in _TITLE_PREPOSITIONS or (tok.lower_ == "to" and after_title)
+
+
+def _nested_group(sent: Sentence, ref: ActorRef, discourse: Discourse) -> bool:
+    """A group (no person, no country named whole) whose phrase is the object of a preposition that
+    modifies a noun: "operations against terrorists", not "spoke to the elders"."""
+    if discourse.is_person(ref.actor) or ref.actor.code == ref.actor.country:
+        return False
+    assert sent.doc is not None
+    head = next((t for t in sent.doc[ref.start:ref.end] if not ref.start <= t.head.i < ref.end), None)
+    return head is not None and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _add(discourse: Discourse, res: Resources, actor: Actor) -> None:
