@@ -7,6 +7,7 @@
 - A finite verb the parser hung on a participle it took for the main verb ("officers responding to X shot
   a man") has the participle's subject.
 - A fighter of a combat sport is a civilian, not a rebel; a bureau of investigation is a police force.
+- Remanded in custody is detention (173).
 - To hold someone responsible or accountable is to blame them (112).
 - A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
   "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
@@ -126,3 +127,9 @@ class TestRoleWords:
         text = "The National Bureau of Investigation arrested two suspects in Cebu on Friday."
         found = roots(pipeline, text)
         assert any(source == "PHLCOP" for source, _, _ in found)
+
+
+@pytest.mark.slow
+def test_remanded_in_custody_is_detention(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The judge remanded the two suspects in custody until their trial in Nairobi.")
+    assert ("KENJUD", "KENCRM", "17") in found
