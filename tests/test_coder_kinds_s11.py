@@ -8,6 +8,8 @@
   a man") has the participle's subject.
 - A fighter of a combat sport is a civilian, not a rebel; a bureau of investigation is a police force.
 - Remanded in custody is detention (173).
+- Naming another actor in words of praise ("called X a reliable partner": words.tsv laud) is praise
+  (051).
 - To hold someone responsible or accountable is to blame them (112).
 - A noun of a long-running state (a war, an occupation, a siege: words.tsv class ``era``) after "during",
   "throughout", "since", "before" or "until" is the time of another act, not an event reported; an act
@@ -133,3 +135,21 @@ class TestRoleWords:
 def test_remanded_in_custody_is_detention(pipeline: Pipeline) -> None:
     found = roots(pipeline, "The judge remanded the two suspects in custody until their trial in Nairobi.")
     assert ("KENJUD", "KENCRM", "17") in found
+
+
+@pytest.mark.slow
+class TestNamedInPraise:
+    """Naming another actor in words of praise ("called X a reliable partner") praises it (051), as naming it
+    in words of censure criticises it (111)."""
+
+    def test_praise(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "The Indian minister called Japan a reliable partner.")
+        assert ("INDGOV", "JPN", "05") in found
+
+    def test_censure_unchanged(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "The minister called the Russian move a dangerous provocation.")
+        assert any(target == "RUS" and root == "11" for _, target, root in found)
+
+    def test_a_plain_noun_is_no_praise(self, pipeline: Pipeline) -> None:
+        found = roots(pipeline, "The Indian minister called Japan a rival in the region.")
+        assert not any(root == "05" for _, _, root in found)

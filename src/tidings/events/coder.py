@@ -903,7 +903,7 @@ class SentenceCoder:
             return []
         if attr is not None and "wrong" in _classes(attr):
             code, rule = "112", "accuse:called-wrong"
-        elif any(_censuring(a) for a in clause.children if a.dep_ in ("acomp", "attr")):
+        elif any(_judged_as(a, "censure") for a in clause.children if a.dep_ in ("acomp", "attr")):
             code, rule = "111", "criticise:called-wrong"
         else:
             return []
@@ -915,18 +915,21 @@ class SentenceCoder:
     def _censured(self, verb: Token) -> list[Candidate]:
         """ "X called Y's visit a provocation", "X described Y as illegitimate": a speaker who names another
         actor, or its act, in words of censure (words.tsv classes ``naming``, ``censure``) criticises that
-        actor (111), a statement coded by its content."""
+        actor (111), a statement coded by its content; in words of praise ("called Y a pillar of peace",
+        class ``laud``) praises it (051)."""
         if "naming" not in _classes(verb):
             return []
         judged, verdict = _judgement(verb)
-        if judged is None or verdict is None or _negated(verb) or not _censuring(verdict):
+        if judged is None or verdict is None or _negated(verb):
             return []
-        speakers = self._subjects(verb)
-        if not speakers:
+        code, rule = ("111", "criticize:censure") if _judged_as(verdict, "censure") else \
+            ("051", "praise:laud") if _judged_as(verdict, "laud") else (None, "")
+        speakers = self._subjects(verb) if code is not None else []
+        if code is None or not speakers:
             return []
         others = _codes(speakers)
         judged_actors = self.actors(judged, exclude=others) or self._authors(judged, others)
-        return self._pairs(verb, "111", speakers, judged_actors, "criticize:censure") if judged_actors else []
+        return self._pairs(verb, code, speakers, judged_actors, rule) if judged_actors else []
 
     def _authors(self, act: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """Who did the act a noun names: "the US decision", "Japan's move", "the visit by X"."""
@@ -2261,10 +2264,11 @@ def _judgement(verb: Token) -> tuple[Token | None, Token | None]:
     return judged, None
 
 
-def _censuring(verdict: Token) -> bool:
-    """A word of censure, itself or as a modifier or conjunct of it ("a dangerous provocation")."""
+def _judged_as(verdict: Token, kind: str) -> bool:
+    """A word of censure or of praise (words.tsv ``censure``, ``laud``), itself or as a modifier or conjunct
+    of it ("a dangerous provocation", "a reliable partner")."""
     words = [verdict, *(c for c in verdict.children if c.dep_ in ("amod", "conj"))]
-    return any("censure" in _classes(w) for w in words)
+    return any(kind in _classes(w) for w in words)
 
 
 def _negated(verb: Token) -> bool:
