@@ -4,7 +4,7 @@
 - A journey "from" a town is no visit by that town ("a trip from Madrid to Lisbon").
 - Words of baseball and football (inning, keeper, equaliser: words.tsv contest, sport) set a sentence in a
   game.
-- A finite verb the parser hung on a participle it took for the main verb ("officers responding to X shot
+- A finite verb the parser hung on a participle it took for the main verb ("officers answering calls shot
   a man") has the participle's subject.
 - A fighter of a combat sport is a civilian, not a rebel; a bureau of investigation is a police force.
 - Remanded in custody is detention (173).
@@ -92,7 +92,7 @@ class TestGames:
 
     @pytest.mark.parametrize("text", [
         "The striker fired a shot past the keeper in the 89th minute.",
-        "It was a three-run blast that won the series for the Jays in the ninth inning.",
+        "A solo blast in the eighth inning sealed the pennant for the Mariners.",
     ])
     def test_game_shots_are_no_attacks(self, pipeline: Pipeline, text: str) -> None:
         assert not roots(pipeline, text)
@@ -104,12 +104,13 @@ class TestGames:
 
 @pytest.mark.slow
 def test_subject_of_a_participle_misread_as_the_main_verb(pipeline: Pipeline) -> None:
-    """The parser reads "officers responding to reports of X shot a man" with the participle as the main verb
-    and "shot" hung on it: the officers still shot."""
-    text = "Police officers responding to reports of a robbery on Friday shot a man near the depot in Denver."
-    assert ("USACOP", "USACVL", "19") in roots(pipeline, text)
-    said = ("Police officers responding to reports of a man waving a knife on Sunday fatally shot a woman "
-            "carrying a broom, police said.")
+    """The parser reads "officers answering calls about X shot a man" with the participle as the main verb and
+    "shot" hung on it: the officers still shot."""
+    text = ("Police officers answering calls about a burglary late on Friday shot a teenager behind the "
+            "depot in Denver.")
+    assert any(source == "USACOP" and root == "19" for source, _, root in roots(pipeline, text))
+    said = ("Police officers answering a call about a man swinging an axe on Sunday fatally shot a cyclist "
+            "holding a pole, the sheriff said.")
     assert any(source.endswith("COP") and root == "19" for source, _, root in roots(pipeline, said))
 
 
