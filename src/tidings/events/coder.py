@@ -229,7 +229,16 @@ class SentenceCoder:
     def is_role(self, head: Token) -> bool:
         """A noun that names a kind of actor ("troops", "team", "officials"), not a thing or an act."""
         return head.pos_ in ("PROPN", "PRON") or self.role_word(head.lemma_.lower()) or \
-            self.role_word(head.lower_) or head.lemma_.lower() in GROUP_NOUNS
+            self.role_word(head.lower_) or head.lemma_.lower() in GROUP_NOUNS or self._role_phrase(head)
+
+    def _role_phrase(self, head: Token) -> bool:
+        """A head that ends a two-word role phrase of the sector data ("tribal elders", "coast guard",
+        "district attorney") although it names no actor alone."""
+        if head.i == 0:
+            return False
+        before = head.doc[head.i - 1]
+        return before.head.i == head.i and before.dep_ in ("amod", "compound") and \
+            self.role_word(f"{before.lower_} {head.lemma_.lower()}")
 
     # ------------------------------------------------------------------ actors
     def actors(self, head: Token, *, exclude: frozenset[str] = frozenset()) -> list[ActorRef]:

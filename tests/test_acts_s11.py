@@ -1,0 +1,31 @@
+"""Acts between two known sides that the coder left uncoded, session 11: a group named by a two-word role
+phrase whose head alone names no actor ("coast guard", "clan elders"). Sentences, names and places are
+made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import triples
+from tidings import Pipeline
+
+# --- a role phrase of the sector data names its group although its head alone names nobody
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The clan elders thanked the Somali army for reopening the market.", ("SOMCVL", "SOMMIL", "051")),
+    ("Village elders in Turkana praised the Kenyan army.", ("KENCVL", "KENMIL", "051")),
+    ("The tribal elders met the Malian general in Gao.", ("MLICVL", "MLIMIL", "040")),
+])
+def test_elders_are_civilians(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_a_two_word_role_phrase_acts(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The coast guard rescued Haitian migrants off Inagua.")
+    assert any(s.endswith("MIL") and t.startswith("HTI") and c == "073" for s, t, c in found)
+
+
+def test_a_role_word_modifying_a_thing_is_still_nobody(pipeline: Pipeline) -> None:
+    # "military support": the role word modifies a thing, which names no actor
+    found = triples(pipeline, "Military support thanked the Somali army.")
+    assert not any(s for s, _, _ in found)
