@@ -29,3 +29,19 @@ def test_a_role_word_modifying_a_thing_is_still_nobody(pipeline: Pipeline) -> No
     # "military support": the role word modifies a thing, which names no actor
     found = triples(pipeline, "Military support thanked the Somali army.")
     assert not any(s for s, _, _ in found)
+
+
+# --- putting pressure on someone coerces them (170), as the Phoenix verb dictionary files "pressure"
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile puts pressure on Bolivia and blocks the talks, analysts believe.", ("CHL", "BOL", "170")),
+    ("Moscow has exerted pressure on Minsk to accept the loan.", ("RUS", "BLR", "170")),
+    ("Washington piled pressure on Caracas over the vote.", ("USA", "VEN", "170")),
+])
+def test_putting_pressure_on_a_side(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_pressure_as_a_subject_is_no_act(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Pressure on Lebanon was rising, analysts said.")
+    assert not any(c == "170" for _, _, c in found)
