@@ -45,3 +45,22 @@ def test_putting_pressure_on_a_side(pipeline: Pipeline, text: str, expected: tup
 def test_pressure_as_a_subject_is_no_act(pipeline: Pipeline) -> None:
     found = triples(pipeline, "Pressure on Lebanon was rising, analysts said.")
     assert not any(c == "170" for _, _, c in found)
+
+
+# --- a reporting verb gives way to the act its object names, with the preposition the parser hung on the
+# verb ("announced tariffs on X": the tariffs are on X)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lisbon announced tariffs on Moroccan tomatoes.", ("PRT", "MAR", "163")),
+    ("Oslo declared a ban on Russian trawlers.", ("NOR", "RUS", "172")),
+])
+def test_an_announced_act_with_its_preposition(pipeline: Pipeline, text: str,
+                                              expected: tuple[str, str, str]) -> None:
+    found = triples(pipeline, text)
+    assert expected in found
+    assert not any(c.startswith("01") for _, _, c in found)
+
+
+def test_a_date_after_the_object_is_no_target(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Lisbon announced the tariffs on Monday.")
+    assert not any(c == "163" for _, _, c in found)

@@ -605,6 +605,12 @@ class SentenceCoder:
 
         return _without_effects(_dedupe(refine(out, self._protest, self.actors)))
 
+    def _event_noun(self, noun: Token, preps: list[str]) -> bool:
+        """A noun the lexicon codes, alone or with the prepositions around it (``preps``: the object's and,
+        as the parser may hang them there, its verb's: "announced tariffs on X")."""
+        return self.lexicon.noun(noun.lemma_.lower()) is not None or (
+            bool(preps) and self.lexicon.noun(noun.lemma_.lower(), preps=preps) is not None)
+
     def _protest(self, noun: Token) -> bool:
         """An event noun of protest ("a rally", "the sit-in"): a protest even as the object of another act."""
         entry = self.lexicon.noun(_joined_lemma(noun)) if noun.pos_ in ("NOUN", "PROPN") else None
@@ -683,7 +689,7 @@ class SentenceCoder:
         if entry.weak and purpose is not None:
             yielded.add(verb.i)
             return []
-        if entry.weak and obj is not None and self.lexicon.noun(obj.lemma_.lower()) is not None and not (
+        if entry.weak and obj is not None and self._event_noun(obj, preps) and not (
                 entry.code in VISIT_CODES and self.place_of(verb, obj) is not None):
             return []  # "attend a summit", "make a visit": the event noun carries the event
         if obj is not None and entry.code in VISIT_CODES and not entry.obj and not passive \
@@ -1407,7 +1413,7 @@ class SentenceCoder:
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
             return []  # "warned against attacks": a possibility guarded against
-        preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
+        preps = [c.lower_ for c in noun.children if c.dep_ == "prep"] + _verb_attached(noun)
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
         of_obj = next((_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         of_lemma = _joined_lemma(of_obj) if of_obj is not None else None  # "release of prisoners"
@@ -1842,6 +1848,15 @@ def _comma_list(verb: Token, subj: Token) -> list[Token]:
         if [t.text for t in doc[last + 1:following.left_edge.i]] != [","]:
             return [subj]
     return members
+
+
+def _verb_attached(noun: Token) -> list[str]:
+    """The preposition right after a verb's object that the parser hung on the verb ("announced tariffs
+    *on* X", "declared a ban *on* X"): it may as well be the noun's."""
+    if noun.dep_ != "dobj":
+        return []
+    after = noun.right_edge.i + 1
+    return [c.lower_ for c in noun.head.children if c.dep_ == "prep" and c.i == after and not _when(c)]
 
 
 def _when(prep: Token) -> bool:
