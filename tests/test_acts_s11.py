@@ -64,3 +64,23 @@ def test_an_announced_act_with_its_preposition(pipeline: Pipeline, text: str,
 def test_a_date_after_the_object_is_no_target(pipeline: Pipeline) -> None:
     found = triples(pipeline, "Lisbon announced the tariffs on Monday.")
     assert not any(c == "163" for _, _, c in found)
+
+
+# --- an act named in the "of" phrase of an announcement is the announcer's act
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The trigger was the announcement by Lisbon of tariffs on Moroccan tomatoes.", ("PRT", "MAR", "163")),
+    ("The announcement by Oslo of sanctions against Belarus angered Minsk.", ("NOR", "BLR", "163")),
+    ("Madrid's announcement of a ban on Moroccan fishing boats surprised Rabat.", ("ESP", "MAR", "172")),
+])
+def test_an_announced_act_named_by_nouns(pipeline: Pipeline, text: str,
+                                        expected: tuple[str, str, str]) -> None:
+    found = triples(pipeline, text)
+    assert expected in found
+    assert not any(c.startswith("01") for _, _, c in found)
+
+
+def test_an_announcement_on_a_topic_is_still_no_act(pipeline: Pipeline) -> None:
+    # "of" after a noun that is no announcement names a topic ("the cost of sanctions")
+    found = triples(pipeline, "Oslo studied the cost of sanctions against Belarus.")
+    assert not any(c == "163" for _, _, c in found)

@@ -1408,7 +1408,8 @@ class SentenceCoder:
             return []  # "riot police", "protest leaders": the noun only modifies another
         claimants = self._claimants(noun)  # "X claimed responsibility for the bombing": X bombed
         setting = noun.head.lower_ == "of" and "setting" in _classes(noun.head.head)  # "sidelines of X"
-        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants and not setting:
+        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants and not setting \
+                and not self._announcer(noun):
             return []  # "on the success of the G20 summit": a topic, not an event being reported
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
@@ -1419,8 +1420,8 @@ class SentenceCoder:
         of_lemma = _joined_lemma(of_obj) if of_obj is not None else None  # "release of prisoners"
         entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps, obj=of_lemma) or \
             self.lexicon.noun(_joined_form(noun), mods=mods, preps=preps)  # "hostage-taking", not "-take"
-        if entry is None:
-            return []
+        if entry is None or (entry.weak and self._announced_act(noun)):
+            return []  # "the announcement of tariffs on X": the tariffs are the event
         rule = f"noun:{entry.lemma}"
         if self._not_violence(noun, entry.code, None, entry.lemma):
             return []
@@ -1449,6 +1450,8 @@ class SentenceCoder:
                     sources += self.actors(pobj)
         if not sources:
             sources = self._agent_after_of(noun)  # "the arrest of X by Y", "by Y" parsed on X
+        if not sources:
+            sources = self._announcer(noun)  # "the announcement by X of tariffs on Y": X's tariffs
         # two groups of one kind may fight each other ("militants were hurt in clashes with fighters")
         kin: frozenset[str] | None = None
         if not sources and entry.reverse and entry.reverse == entry.code:
@@ -1512,6 +1515,38 @@ class SentenceCoder:
         if entry.reverse and sources and targets and not _broken_symmetry(entry, code, rule):
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _announced_act(self, noun: Token) -> bool:
+        """The "of" object of a weak event noun (an announcement) is an event noun itself ("of" hung on the
+        noun or on its "by" agent)."""
+        holders = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                            for p in [_pobj(c)] if p is not None]
+        for holder in holders:
+            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"):
+                act = _pobj(prep)
+                if act is not None and self._event_noun(act, [c.lower_ for c in act.children
+                                                              if c.dep_ == "prep"]):
+                    return True
+        return False
+
+    def _announcer(self, noun: Token) -> list[ActorRef]:
+        """Who announced an act named in the "of" phrase of a weak event noun: its owner or its "by" agent
+        ("the announcement by X of sanctions", "X's announcement of sanctions")."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return []
+        weak = noun.head.head
+        if weak.dep_ == "pobj" and weak.head.lower_ == "by":
+            weak = weak.head.head  # "the announcement by X of tariffs": "of" hung on X
+        entry = self.lexicon.noun(weak.lemma_.lower()) if weak.pos_ == "NOUN" else None
+        if entry is None or not entry.weak:
+            return []
+        for child in weak.children:
+            if child.dep_ == "poss":
+                return self.actors(child)
+            by = _pobj(child) if child.dep_ == "prep" and child.lower_ == "by" else None
+            if by is not None:
+                return self.actors(by)
+        return []
 
     def _agent_after_of(self, noun: Token) -> list[ActorRef]:
         """The agent of an event noun that the parser hung on its "of" object ("the arrest of a reporter
