@@ -84,3 +84,14 @@ def test_an_announcement_on_a_topic_is_still_no_act(pipeline: Pipeline) -> None:
     # "of" after a noun that is no announcement names a topic ("the cost of sanctions")
     found = triples(pipeline, "Oslo studied the cost of sanctions against Belarus.")
     assert not any(c == "163" for _, _, c in found)
+
+
+# --- the recipient of an event noun that the parser hung on its "by" agent
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A visit by a delegation from Ghana to Togo was postponed.", ("GHAGOV", "TGO", "042")),
+    ("The visit by a Ghanaian delegation to Lome ended on Friday.", ("GHAGOV", "TGO", "042")),
+])
+def test_a_visit_by_an_agent_to_a_place(pipeline: Pipeline, text: str,
+                                        expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)

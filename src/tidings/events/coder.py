@@ -1466,6 +1466,7 @@ class SentenceCoder:
         holders = [noun] + ([noun.head] if rule.endswith(":light-verb") else [])
         if of_obj is not None and not self.actors(of_obj):
             holders.append(of_obj)  # "a pledge of aid to X": the recipient hung on what is given
+        holders += _agents(noun)  # "a visit by a delegation to X": "to X" hung on the delegation
         for prep_word in wanted:
             for holder in holders:
                 for prep in holder.children:
@@ -1892,6 +1893,12 @@ def _verb_attached(noun: Token) -> list[str]:
         return []
     after = noun.right_edge.i + 1
     return [c.lower_ for c in noun.head.children if c.dep_ == "prep" and c.i == after and not _when(c)]
+
+
+def _agents(noun: Token) -> list[Token]:
+    """The heads of an event noun's "by" phrases ("a visit by a delegation")."""
+    heads = [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    return [h for h in heads if h is not None]
 
 
 def _when(prep: Token) -> bool:
