@@ -95,3 +95,18 @@ def test_an_announcement_on_a_topic_is_still_no_act(pipeline: Pipeline) -> None:
 def test_a_visit_by_an_agent_to_a_place(pipeline: Pipeline, text: str,
                                         expected: tuple[str, str, str]) -> None:
     assert expected in triples(pipeline, text)
+
+
+# --- condoling with someone (018); addressing a group of people or a body (010 to it)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Ruto condoled with the family of the slain Kenyan officer.", ("KENGOV", "KENCVL", "018")),
+    ("The Pakistani army chief addressed tribal elders in Wana.", ("PAKMIL", "PAKCVL", "010")),
+    ("The Kenyan president addressed parliament on Tuesday.", ("KENGOV", "KENLEG", "010")),
+])
+def test_condoling_and_addressing(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_addressing_a_problem_is_no_speech(pipeline: Pipeline) -> None:
+    assert not triples(pipeline, "The Kenyan minister addressed concerns about the new tax.")
