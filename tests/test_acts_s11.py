@@ -110,3 +110,15 @@ def test_condoling_and_addressing(pipeline: Pipeline, text: str, expected: tuple
 
 def test_addressing_a_problem_is_no_speech(pipeline: Pipeline) -> None:
     assert not triples(pipeline, "The Kenyan minister addressed concerns about the new tax.")
+
+
+# --- retaliating or responding with a sanction is the sanction (163), not a fight
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Beijing retaliated with tariffs on American soybeans.", ("CHN", "USA", "163")),
+    ("Moscow responded with sanctions against Latvia.", ("RUS", "LVA", "163")),
+])
+def test_retaliating_with_a_sanction(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    found = triples(pipeline, text)
+    assert expected in found
+    assert not any(c.startswith("19") for _, _, c in found)
