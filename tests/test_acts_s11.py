@@ -122,3 +122,20 @@ def test_retaliating_with_a_sanction(pipeline: Pipeline, text: str, expected: tu
     found = triples(pipeline, text)
     assert expected in found
     assert not any(c.startswith("19") for _, _, c in found)
+
+
+# --- the recipient of aid that the parser took for a compound of what is given ("offered the family aid")
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kenyan president offered the family assistance.", ("KENGOV", "KENCVL", "033")),
+    ("Germany offered the refugees shelter.", ("DEU", "DEUREF", "0333")),
+])
+def test_a_recipient_parsed_as_a_compound(pipeline: Pipeline, text: str,
+                                          expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_the_kind_of_aid_is_no_recipient(pipeline: Pipeline) -> None:
+    # "military assistance" is what is given, not assistance to the military
+    found = triples(pipeline, "Japan offered the military assistance.")
+    assert not any(t.endswith("MIL") for _, t, _ in found)

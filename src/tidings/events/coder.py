@@ -876,6 +876,8 @@ class SentenceCoder:
             targets = self._authors(obj, _codes(sources))  # "condemned the launches by X", "praised X's move"
         if not targets and entry.code[:3] in AID_GIVING and not passive:
             targets = self._helped(verb, exclude=_codes(sources))  # "gave $5 million to help X rebuild"
+        if not targets and entry.code[:3] in AID_GIVING and not passive and obj is not None:
+            targets = self._compound_recipient(obj, entry, _codes(sources))  # "offered the family aid"
         if not targets and entry.code[:2] == "16":
             targets = self._origin_target(verb, entry.prep, exclude=_codes(sources))  # "tariffs on X's steel"
         if not targets and entry.code[:2] == "09" and obj is not None:
@@ -1368,6 +1370,17 @@ class SentenceCoder:
             return False
         governing = self.lexicon.verb(head.lemma_.lower())
         return governing is not None and not governing.weak and governing.code[:2] == entry.code[:2]
+
+    def _compound_recipient(self, obj: Token, entry: Any, exclude: frozenset[str]) -> list[ActorRef]:
+        """The recipient of a double object that the parser took for a compound of what is given, after the
+        object's determiner ("offered *the family* assistance", "gave the farmers seeds"); not a word of the
+        entry's own object phrase ("the military assistance")."""
+        for mod in (c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            own = f"{mod.lemma_.lower()} {obj.lemma_.lower()}" in entry.obj
+            det = any(c.dep_ in ("det", "poss") and c.i < mod.i for c in (*obj.children, *mod.children))
+            if det and not own and self.is_role(mod):
+                return self.actors(mod, exclude=exclude)
+        return []
 
     def _helped(self, verb: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """Who aid is for, named in its purpose clause: "to help X rebuild", "to rebuild X"."""
