@@ -139,3 +139,13 @@ def test_the_kind_of_aid_is_no_recipient(pipeline: Pipeline) -> None:
     # "military assistance" is what is given, not assistance to the military
     found = triples(pipeline, "Japan offered the military assistance.")
     assert not any(t.endswith("MIL") for _, t, _ in found)
+
+
+# --- a word of support said in any channel ("tweeted", "reaffirmed", "reiterated" his support for X): 051
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ghanaian president reaffirmed his support for the Togolese cabinet.", ("GHAGOV", "TGOGOV", "051")),
+    ("Tokyo reiterated its backing for Manila.", ("JPN", "PHL", "051")),
+])
+def test_support_restated(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
