@@ -149,3 +149,17 @@ def test_the_kind_of_aid_is_no_recipient(pipeline: Pipeline) -> None:
 ])
 def test_support_restated(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(pipeline, text)
+
+
+# --- aid handed out ("distributed food to X") and care given ("provided medical care to X")
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kenyan army distributed food to villagers in Turkana.", ("KENMIL", "KENCVL", "073")),
+    ("The Nigerian army provided medical care to Chadian refugees.", ("NGAMIL", "TCDREF", "073")),
+])
+def test_aid_handed_out(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_leaflets_are_no_aid(pipeline: Pipeline) -> None:
+    assert not triples(pipeline, "The Kenyan police distributed leaflets to residents.")
