@@ -163,3 +163,17 @@ def test_aid_handed_out(pipeline: Pipeline, text: str, expected: tuple[str, str,
 
 def test_leaflets_are_no_aid(pipeline: Pipeline) -> None:
     assert not triples(pipeline, "The Kenyan police distributed leaflets to residents.")
+
+
+# --- a court ruling against a party, or throwing out its appeal, rejects it (120)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Zambian High Court ruled against the opposition leader.", ("ZMBJUD", "ZMBOPP", "120")),
+    ("The Zambian High Court threw out the opposition leader's appeal.", ("ZMBJUD", "ZMBOPP", "120")),
+])
+def test_a_ruling_against_a_party(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(pipeline, text)
+
+
+def test_throwing_out_diplomats_is_no_ruling(pipeline: Pipeline) -> None:
+    assert not any(c == "120" for _, _, c in triples(pipeline, "Nigeria threw out two French diplomats."))
