@@ -177,3 +177,10 @@ def test_a_ruling_against_a_party(pipeline: Pipeline, text: str, expected: tuple
 
 def test_throwing_out_diplomats_is_no_ruling(pipeline: Pipeline) -> None:
     assert not any(c == "120" for _, _, c in triples(pipeline, "Nigeria threw out two French diplomats."))
+
+
+# --- assuring someone of support promises it (032), with "of" hung on the one assured
+
+def test_assured_of_support(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Herders assured the Malian army of their full support.")
+    assert ("MLICVL", "MLIMIL", "032") in found or ("MLIAGR", "MLIMIL", "032") in found

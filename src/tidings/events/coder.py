@@ -651,6 +651,10 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is not None:
                     pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
+        for prep in (c for c in obj.children if c.dep_ == "prep") if obj is not None else ():
+            pobj = _pobj(prep)  # "assured the army of support": "of" hung on the object
+            if pobj is not None:
+                pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
         lemma = verb.lemma_.lower()
         if not self.lexicon.candidates(lemma):
             lemma = self.lemmas.get(verb.lower_, lemma)  # spaCy's lemma is wrong: "cordoned" -> "cordone"
