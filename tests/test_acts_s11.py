@@ -184,15 +184,3 @@ def test_throwing_out_diplomats_is_no_ruling(pipeline: Pipeline) -> None:
 def test_assured_of_support(pipeline: Pipeline) -> None:
     found = triples(pipeline, "Herders assured the Malian army of their full support.")
     assert ("MLICVL", "MLIMIL", "032") in found or ("MLIAGR", "MLIMIL", "032") in found
-
-
-# --- the object of a verb-bound preposition is the other party ("stood by X", "vowed to stand by X")
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The clan elders vowed to stand by the Somali army.", ("SOMCVL", "SOMMIL", "032")),
-    ("Kenya stood by Uganda during the crisis.", ("KEN", "UGA", "051")),
-    ("The ruling party rallied behind the Zambian president.", ("---PTY", "ZMBGOV", "053")),
-])
-def test_a_verb_bound_preposition_names_the_party(pipeline: Pipeline, text: str,
-                                                  expected: tuple[str, str, str]) -> None:
-    assert expected in triples(pipeline, text)

@@ -969,16 +969,11 @@ class SentenceCoder:
 
     def _bound_party(self, verb: Token, entry: Any, exclude: frozenset[str]) -> list[ActorRef]:
         """ "withdrew from talks with X", "withdrew staff from dealings with X": the other party of the noun
-        the entry binds to its preposition; with no noun bound, the preposition's object itself ("stood by
-        X", "rallied behind X")."""
-        if entry.particle is None:
+        the entry binds to its preposition."""
+        if entry.particle is None or not entry.obj:
             return []
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == entry.particle), None)
         noun = _pobj(prep) if prep is not None else None
-        if noun is not None and not entry.obj and entry.prep is None:
-            return self.actors(noun, exclude=exclude)  # "stood by X", "rallied behind X": X
-        if not entry.obj:
-            return []
         return self._prep_targets(noun, None, None, exclude=exclude) if noun is not None else []
 
     def _suspects(self, obj: Token, exclude: frozenset[str]) -> list[ActorRef]:
