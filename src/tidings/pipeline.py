@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,8 @@ __all__ = ["STAGES", "Options", "Pipeline", "Prepared", "Result", "Stage", "extr
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"})
 ANAPHORS = frozenset({"this", "it", "that", "these", "those"})
+# How many words after "Name," may hold the title in apposition ("Ana Soto, the mayor of X, said").
+APPOSED_TITLE_WINDOW = 6
 
 
 WARM_UP = ("Officials of Chile met the foreign minister of Peru in Lima on Tuesday to discuss aid, the "
@@ -406,8 +409,10 @@ class Pipeline:
                     if s.doc is not None and s.paragraph == sent.paragraph]
         # PETRARCH-style dyads take no country from the sentence's context, only from the article's topic
         context = main if self.options.require_dyad else mentions.context_country_given(sent.index, main)
+        earlier = [s.doc for s in sentences[:sent.index] if s.doc is not None]
         for cand in candidates:
-            event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous, context)
+            event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous, context,
+                                earlier)
             if event is None:
                 continue
             if self.options.require_dyad and (event.source is None or event.target is None):
@@ -449,20 +454,36 @@ class Pipeline:
     def _titled_surnames(self, words: Sequence[str],
                          named: set[int] | frozenset[int] = frozenset()) -> set[str]:
         """The last words of capitalised names written after a role word ("ministry spokesman Tom Berger",
-        "police chief Ana Soto", "agency director Ana J. Soto") or after a known name (the last words of
-        its ``named`` matches: "OECD chief Ana Soto"): a later "Berger said" speaks for the role."""
+        "police chief Ana Soto", "agency director Ana J. Soto", "City Mayor, Ana Soto") or after a known
+        name (the last words of its ``named`` matches: "OECD chief Ana Soto"): a later "Berger said" speaks
+        for the role."""
         found: set[str] = set()
         for i, word in enumerate(words[:-1]):
             if i not in named and self.kb.sector_of(word.lower()) is None:
                 continue
             start = i + 1
-            if start < len(words) - 1 and words[start].islower() and words[start].isalpha():
+            if start < len(words) - 1 and words[start] == ",":
+                start += 1  # a title set off by a comma: "City Mayor, X said"
+            elif start < len(words) - 1 and words[start].islower() and words[start].isalpha():
                 start += 1  # a title after the body's role word: "agency director X"
             j = start
             while j < len(words) and words[j][:1].isupper() and (words[j].isalpha() or _initial(words[j])):
                 j += 1
             if j - start > 1:  # at least a given name and a surname
                 found.add(words[j - 1])
+        return found | self._apposed_surnames(words)
+
+    def _apposed_surnames(self, words: Sequence[str]) -> set[str]:
+        """The last words of capitalised names followed by a title in apposition ("Ana Soto, the city's
+        mayor, said"; "Ana Soto, a councillor in X, said"): a role word before the next comma."""
+        found: set[str] = set()
+        for i, word in enumerate(words[:-2]):
+            if words[i + 1] != "," or not (word[:1].isupper() and word.isalpha()) or \
+                    not (i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha()):
+                continue
+            title = list(itertools.takewhile(lambda w: w != ",", words[i + 2:i + 2 + APPOSED_TITLE_WINDOW]))
+            if any(self.kb.sector_of(w.lower()) is not None for w in title):
+                found.add(word)
         return found
 
     def _confirmation(self, doc: Any, coder: SentenceCoder) -> Attribution | None:
@@ -485,7 +506,7 @@ class Pipeline:
 
     def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
                dates: DateResolver, last_date: dt.date | None, previous: list[Any],
-               main_country: str | None = None) -> Event | None:
+               main_country: str | None = None, earlier: Sequence[Any] = ()) -> Event | None:
         if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED" and \
                 not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
@@ -498,7 +519,8 @@ class Pipeline:
         dateline = location is None and all(self.geocoder.is_local(p.name) for _, tier in
                                             event_places(sent.doc, cand.trigger) for p in tier)
         if dateline:  # the sentence's town, the earlier place, the dateline's, the sentence's country
-            stored = self._fallback_place(article, cleaned, sent.doc, previous, context, main_country)
+            stored = self._fallback_place(article, cleaned, sent.doc, previous, context, main_country,
+                                          earlier)
         else:
             stored = location
         # only a place of the event's own clause places its sides (the groups' country, the unnamed side)
@@ -617,20 +639,38 @@ class Pipeline:
         return best
 
     def _fallback_place(self, article: Article, cleaned: Any, doc: Any, previous: list[Any],
-                        context: frozenset[str], main_country: str | None) -> Location | None:
+                        context: frozenset[str], main_country: str | None,
+                        earlier: Sequence[Any] = ()) -> Location | None:
         """The place of an event whose sentence has no place phrase: the one town the sentence names as a
-        modifier, else the paragraph's earlier place, else the dateline's, else the one country the sentence
-        names; the earlier place or the dateline only when it lies in that country (if it names one): a
+        modifier, else the paragraph's earlier place, else the dateline's, else the article's setting (the
+        first town an earlier sentence places something in), else the one country the sentence names; the
+        earlier place, the dateline or the setting only when it lies in that country (if it names one): a
         story filed from Geneva about Ruritanian troops is placed in Ruritania."""
         town: Location | None = sentence_town(doc, self.geocoder)
         if town is not None:
             return town
         country: Location | None = sentence_country(doc, self.geocoder)
-        for found in (self._previous_place(previous, context),
-                      self._dateline_place(article, cleaned, main_country)):
+        finders: tuple[Callable[[], Location | None], ...] = (
+            lambda: self._previous_place(previous, context),
+            lambda: self._dateline_place(article, cleaned, main_country),
+            lambda: self._setting(earlier, context))
+        for find in finders:
+            found = find()
             if found is not None and (country is None or found.country == country.country):
                 return found
         return country
+
+    def _setting(self, earlier: Sequence[Any], context: frozenset[str]) -> Location | None:
+        """The article's setting: the first town an earlier sentence names after a locative preposition ("the
+        council in X voted ..." sets what its mayor says later in X)."""
+        for doc in earlier:
+            for phrase in place_phrases(doc):
+                if locative_preposition(phrase.head) is None:
+                    continue
+                found: Location | None = self.geocoder.geocode(phrase.name, context=context)
+                if found is not None and self.geocoder.scale(found) < 2:
+                    return found
+        return None
 
     def _previous_place(self, previous: list[Any], context: frozenset[str]) -> Location | None:
         """The place the nearest earlier sentence of the paragraph names after a locative preposition: a

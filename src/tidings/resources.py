@@ -111,8 +111,10 @@ class Resources:
         """A named individual (not a country, organisation or group)."""
         if len(actor.code) <= 3 or actor.code[:3] in ("IGO", "NGO"):
             # a country or an organisation, even when a dictionary lists it by name; but someone not (yet)
-            # in office is coded by their country alone ("Donald Trump" in 2016 -> USA)
-            return len(actor.code) == 3 and self.kb.is_person_name(actor.name.split())
+            # in office is coded by their country alone ("Donald Trump" in 2016 -> USA), and the head of an
+            # intergovernmental body whom the knowledge base knows by name is a person ("he said")
+            body = actor.code[:3] in ("IGO", "NGO")
+            return (len(actor.code) == 3 or body) and self.kb.is_person_name(actor.name.split())
         return self.kb.person(actor.name.split()) is not None
 
 

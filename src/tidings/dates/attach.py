@@ -31,6 +31,8 @@ from tidings.record import DateInfo
 RELATIVE_WORDS = frozenset({"after", "before", "earlier", "later"})
 _MONTH_ALONE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
 _UNITS = ("day", "week", "month", "year")
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_SEASON_PREPS = frozenset({"in", "during", "by", "since", "until", "over", "through"})
 
 
 def event_date(doc: Any, trigger: Any, dates: DateResolver,
@@ -44,6 +46,7 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     phrases = [_Phrase(date_text(e), e.root, e.end + _relative_word_after(e)) for e in doc.ents
                if e.label_ in ("DATE", "TIME") and is_date_expression(date_text(e))]
     phrases += _relative_phrases(doc, {p.root.i for p in phrases})
+    phrases += _season_phrases(doc, {t.i for e in doc.ents for t in e})
     phrases = [p for p in phrases if not anchored_on_event(doc, p.text, p.end)
                and not _names_a_thing(p.root, trigger) and not _month_as_name(doc, p)]
     if not phrases:
@@ -229,6 +232,27 @@ def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
             continue
         start = min(t.i for t in tok.subtree)
         out.append(_Phrase(f"{doc[start:tok.i + 1].text} {following.text}", tok, following.i + 1))
+    return out
+
+
+def _season_phrases(doc: Any, tagged: set[int]) -> list[_Phrase]:
+    """ "in the fall", "during the summer": a season after a preposition of time, which spaCy often leaves
+    untagged; not "the fall of the city" (a season word with an "of" that names no year)."""
+    out: list[_Phrase] = []
+    if not any(word in doc.text.lower() for word in _SEASONS):
+        return out
+    for tok in doc:
+        if tok.i in tagged or tok.lower_ not in _SEASONS or tok.pos_ not in ("NOUN", "PROPN") or \
+                tok.dep_ != "pobj" or tok.head.lower_ not in _SEASON_PREPS:
+            continue
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if any(not any(g.like_num for g in c.children) for c in of):
+            continue
+        start = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("det", "amod")])
+        end = max([tok.i] + [t.i for c in of for t in c.subtree]) + 1  # "the summer of 2015"
+        text = str(doc[start:end].text)
+        if is_date_expression(text):
+            out.append(_Phrase(text, tok, end))
     return out
 
 

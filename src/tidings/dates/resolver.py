@@ -93,7 +93,7 @@ _VAGUE = re.compile(
 _HAS_TIME_WORD = re.compile(
     r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|"
     r"\b(?:today|tonight|yesterday|tomorrow|ago|last|this|next|past|week|month|year|morning|evening|night|"
-    r"afternoon|later|earlier|after|before|weekend|day|quarter)\b",
+    r"afternoon|later|earlier|after|before|weekend|day|quarter|spring|summer|autumn|fall|winter)\b",
     re.IGNORECASE,
 )
 
@@ -108,6 +108,16 @@ _QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd
 
 # A month named with a direction word: "last September", "next March", "this June"; "since December" (the
 # "since" is read from the expression before clean-up) looks back too.
+# A season, perhaps with a direction word or a year: "last summer", "the fall", "autumn 2016", "the winter of
+# 2015". Dated at year precision (the year of the season's middle month; winter's is its January).
+_SEASON = re.compile(
+    r"^(?:(?P<dir>last|past|this|next|coming)\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
+    re.IGNORECASE,
+)
+_SEASON_MIDDLE = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+_HALF_SEASON = dt.timedelta(days=45)
+
 _DIRECTED_MONTH = re.compile(
     r"^(?:(?P<ever>ever\s+since)\s+|(?P<dir>last|past|this|next|coming)\s+)?"
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
@@ -208,7 +218,7 @@ def is_date_expression(text: str) -> bool:
     normalised = _normalise(raw)
     if _WEEKEND.match(normalised) or _EVENT_RELATIVE.match(normalised) or _EVENT_NEXT.match(normalised):
         return True
-    if _QUARTER.match(normalised) or _directed(normalised, raw) is not None:
+    if _QUARTER.match(normalised) or _SEASON.match(normalised) or _directed(normalised, raw) is not None:
         return True
     if _not_a_date(raw) or not normalised or _not_a_date(normalised):
         return False
@@ -234,7 +244,7 @@ class DateResolver:
         if not text:
             return fallback
         resolved = self._event_relative(text, anchor) or self._weekend(text) or self._quarter(text) or \
-            self._directed_month(text, expression)
+            self._season(text) or self._directed_month(text, expression)
         if resolved is None and not _not_a_date(text):
             resolved = self._absolute(text)
         if resolved is None:
@@ -301,6 +311,31 @@ class DateResolver:
             return dt.date(year, month, 1), "month"
         start = dt.date(base.year, month, 1)
         return (start if start <= base else dt.date(base.year - 1, month, 1)), "month"
+
+    def _season(self, text: str) -> tuple[dt.date, DatePrecision] | None:
+        """A season's year: named ("autumn 2016"), this year's ("this spring"), the latest one over before
+        publication ("last summer"), the first one not yet begun ("next winter"), else the latest one begun by
+        publication ("in the fall" in a story of March is last year's; winter is the year of its January)."""
+        m = _SEASON.match(text)
+        if m is None:
+            return None
+        if m.group("year"):
+            return dt.date(int(m.group("year")), 1, 1), "year"
+        base = self.base
+        if base is None:
+            return None
+        word = (m.group("dir") or "").lower()
+        middles = [dt.date(year, _SEASON_MIDDLE[m.group("season").lower()], 15)
+                   for year in (base.year - 2, base.year - 1, base.year, base.year + 1, base.year + 2)]
+        if word == "this":
+            middle = next(d for d in middles if d.year == base.year)
+        elif word in ("last", "past"):
+            middle = max(d for d in middles if d + _HALF_SEASON < base)
+        elif word in ("next", "coming"):
+            middle = min(d for d in middles if d - _HALF_SEASON > base)
+        else:  # the latest such season begun by publication, as for a quarter without a year
+            middle = max(d for d in middles if d - _HALF_SEASON <= base)
+        return dt.date(middle.year, 1, 1), "year"
 
     def _weekend(self, text: str) -> tuple[dt.date, DatePrecision] | None:
         base = self.base

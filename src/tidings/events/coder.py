@@ -122,6 +122,8 @@ ACCUSING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "state
 # "X admitted (that) its troops fired on Y": the firing is told as fact, and X acknowledges it (015).
 ADMITTING_VERBS = CLAIM_VERBS - ACCUSING_VERBS
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# The rule suffix of a statement whose addressee a participle of speaking names ("Speaking to X, Y said").
+ADDRESSED = ":addressed"
 # Verbs whose subject a pronoun subject of the reported clause most often is ("X said it would ...").
 SPEAKING_VERBS = ACCUSING_VERBS | frozenset({"deny", "add", "tell", "warn", "vow", "promise", "pledge",
                                              "insist", "confirm", "report", "stress"})
@@ -152,6 +154,9 @@ GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT"})
 STATE_ACT = ":state"
 REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "amid"})
+# Before a noun of a long-running state (words.tsv class era): the time of another act ("laid during the
+# war").
+ERA_PREPS = frozenset({"during", "throughout", "since", "before", "until"})
 # A score ("3-1", "2–0"): the clause reports a match.
 SCORE_SHAPES = frozenset({"d-d", "d–d", "dd-d", "d-dd", "dd-dd"})
 
@@ -722,6 +727,8 @@ class SentenceCoder:
         press = code[:2] == "04" and bool(targets) and all(self._press(r) for r in targets)
         if press:
             code, rule = "010", rule + ":press"  # "spoke to reporters": a public statement, not a meeting
+        elif code[:2] == "04" and targets and _addressing(verb):
+            code, rule = "010", rule + ADDRESSED  # "Speaking to the elders, X said ...": whom X told
         if _negated(verb) and _refusal(verb):
             if entry.negated_code:
                 code, rule = entry.negated_code, rule + ":negated"
@@ -1161,7 +1168,8 @@ class SentenceCoder:
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN") and \
                     _set_off(node):
                 return self.actors(node.head)  # "the agency, working with X, ...": the noun described acts
-            if node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i:
+            if (node.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and node.head.i != node.i) or \
+                    _misread_participle_root(node):
                 node = node.head
                 continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in SAME_SUBJECT_PREPS:
@@ -1428,6 +1436,8 @@ class SentenceCoder:
         if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants and not setting \
                 and not self._announcer(noun):
             return []  # "on the success of the G20 summit": a topic, not an event being reported
+        if noun.dep_ == "pobj" and noun.head.lower_ in ERA_PREPS and "era" in _classes(noun):
+            return []  # "mines laid during the war with X": the war is when, not what is reported
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
             return []  # "warned against attacks": a possibility guarded against
@@ -1463,7 +1473,7 @@ class SentenceCoder:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 pobj = _pobj(prep)
-                if pobj is not None:
+                if pobj is not None and not _origin_place(prep, pobj, entry.code):
                     sources += self.actors(pobj)
         if not sources:
             sources = self._agent_after_of(noun)  # "the arrest of X by Y", "by Y" parsed on X
@@ -1680,6 +1690,13 @@ class SentenceCoder:
                        and c.lemma_.lower() not in named]
         return causes
 
+    def _contender(self, ref: ActorRef | None) -> bool:
+        """A side named as a competitor in a vote ("the Republican candidate"; ``contender`` in
+        ``data/words.tsv``): beaten or defeated, they lost an election."""
+        doc = self._doc
+        return ref is not None and doc is not None and any("contender" in _classes(t)
+                                                           for t in doc[ref.start:ref.end])
+
     def _press(self, ref: ActorRef) -> bool:
         """An actor that is the press ("reporters", "journalists", "the media")."""
         doc = self._doc
@@ -1756,8 +1773,8 @@ class SentenceCoder:
                     continue  # one actor on both sides; two groups of one kind ("militants", "rebels") fight
                 c, r = code, rule
                 contest = trigger.lemma_.lower() in CONTEST_VERBS
-                if code[:2] in ("18", "19") and contest and self._all_people(s, t):
-                    continue  # "Trump beat Clinton": an election or a match won, not an assault
+                if code[:2] in ("18", "19") and contest and (self._all_people(s, t) or self._contender(t)):
+                    continue  # "Trump beat Clinton", "defeated the Republican candidate": a vote or match won
                 if code[:2] == "19" and (self._all_people(s, t) or self._verbal_fight(trigger, s, t, rule)):
                     c, r = "111", rule + ":verbal"  # two politicians who "clash" or "battle" do so in words
                 if s is not None and code in ("042", "044") and s.actor.sector in AID_SECTORS:
@@ -1818,6 +1835,18 @@ def _set_off(clause: Token) -> bool:
     head, first = clause.head, clause.left_edge
     comma = first.i > 0 and clause.doc[first.i - 1].text == ","
     return bool(head.i != clause.i and head.i < first.i and comma)
+
+
+def _addressing(verb: Token) -> bool:
+    """A participle of speaking to someone (``speech``, ``data/words.tsv``) hung off a verb of saying:
+    "Speaking to the elders, the governor said ..." tells whom the statement was made to, not a meeting."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "nsubj":
+        head = head.head  # "The minister, speaking to the elders, said ...": set off after the speaker
+    elif verb.dep_ != "advcl":
+        return False
+    return verb.tag_ == "VBG" and head.i != verb.i and head.lemma_.lower() in SPEAKING_VERBS and \
+        "speech" in _classes(verb)
 
 
 def _classes(tok: Token) -> frozenset[str]:
@@ -1956,6 +1985,22 @@ def _score(tok: Token) -> bool:
     return shape in SCORE_SHAPES
 
 
+def _misread_participle_root(verb: Token) -> bool:
+    """The parser's misread of "officers responding to reports of X shot a man": the participle taken for the
+    main verb (with the subject; also as the clause of "police said") and the finite verb hung on it as
+    "dep"; the participle's subject acts."""
+    head = verb.head
+    return verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.i != verb.i and \
+        head.tag_ == "VBG" and head.dep_ in ("ROOT", "ccomp") and head.i < verb.i and \
+        any(c.dep_ == "nsubj" for c in head.children)
+
+
+def _origin_place(prep: Token, pobj: Token, code: str) -> bool:
+    """ "the trip from Madrid to Lisbon": a place a journey starts from is where, not who travels (a
+    "delegation from Beijing" is a group and travels)."""
+    return code in VISIT_CODES and prep.lower_ == "from" and pobj.ent_type_ in PLACE_LABELS
+
+
 def _reported_noun(noun: Token) -> bool:
     """An event noun that reports an event by itself: a clause's subject or object, a headline's head, or the
     cause of what happened ("killed in a blast"), not a topic ("fears of an attack")."""
@@ -1971,7 +2016,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         keep.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SKIP_IN_PHRASE)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_IN_PHRASE or _inner_of(c, head))
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run around the head
     out = [head]
@@ -1988,6 +2033,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
         out.append(head.doc[i])
         i += 1
     return out
+
+
+def _inner_of(prep: Token, head: Token) -> bool:
+    """An "of" phrase of a modifier that lies wholly before the head: a title the parser split ("Nigeria's
+    Chief of Defence Staff" with "Staff" as head and "of Defence" hung off "Chief")."""
+    return bool(prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.i < head.i
+                and prep.right_edge.i == head.i - 1)
 
 
 def _bracketed_short_form(doc: Any, close: int) -> bool:

@@ -555,7 +555,8 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
                           "condition", "commerce", "hearsay", "setting", "locale", "manner",
                           "feeling", "wrong", "measure", "topic", "naming", "censure", "sport", "festivity",
                           "work", "abstract", "arena", "stance", "person", "trial", "market", "mission",
-                          "publication", "fight", "willing", "partake", "holding"})
+                          "publication", "fight", "willing", "partake", "holding", "era", "speech",
+                          "contender"})
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

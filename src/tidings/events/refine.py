@@ -322,13 +322,17 @@ def _linked(harm: Token, cause: Token) -> bool:
 
 def _in_cause_clause(harm: Token, cause: Token) -> bool:
     """The cause describes the thing that acted in the harm's clause of cause ("killed when a bomb planted
-    by rebels went off"): up from the cause, through the noun it describes, to a clause on the harm."""
+    by rebels went off"): up from the cause, through the noun it describes, to a clause on the harm, to
+    the harm's own subject ("a mine laid by rebels killed three"), or to the clause the harm hangs on ("a
+    bomb planted by militants exploded, killing five")."""
     node = cause
     if node.dep_ not in ("acl", "relcl"):
         return False
     for _ in range(CAUSE_CLIMB):
         node = node.head
-        if node.head.i == harm.i and node.dep_ in CAUSE_DEPS:
+        if node.head.i == harm.i and node.dep_ in CAUSE_DEPS | {"nsubj"}:
+            return True
+        if harm.head.i == node.i and harm.dep_ in CAUSE_DEPS:
             return True
         if node.head.i == node.i:
             return False
@@ -542,6 +546,13 @@ def between_parties(cands: list[Candidate], actors: Actors) -> list[Candidate]:
     return out
 
 
+def _one_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """The same mention, or two mentions of one actor ("said the minister, as quoted by the agency": the
+    one quoted is the speaker, not whom the statement is aimed at)."""
+    return a is not None and b is not None and (
+        (a.start, a.end) == (b.start, b.end) or (a.actor.code, a.actor.name) == (b.actor.code, b.actor.name))
+
+
 def join_halves(cands: list[Candidate]) -> list[Candidate]:
     """ "Police used tear gas to disperse protesters": the act and its purpose clause are coded apart, one
     with the doer and one with the target; of one code family, they are one event."""
@@ -551,7 +562,8 @@ def join_halves(cands: list[Candidate]) -> list[Candidate]:
             continue
         whole = next((c for c in out if c is not part and c.target is None and c.source is not None
                       and c.code[:2] == part.code[:2] and part.trigger in c.trigger.subtree
-                      and part.trigger.dep_ in ("advcl", "xcomp", "acl", "relcl")), None)
+                      and part.trigger.dep_ in ("advcl", "xcomp", "acl", "relcl")
+                      and not _one_actor(c.source, part.target)), None)
         if whole is not None:
             whole.target, whole.rule = part.target, whole.rule + ":purpose-target"
             out.remove(part)

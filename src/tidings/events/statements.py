@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
-from tidings.events.coder import ActorRef, Candidate
+from tidings.events.coder import ADDRESSED, ANONYMOUS_ROOTS, ActorRef, Candidate
 from tidings.events.lexicon import inflect_verb, word_classes
 from tidings.events.ontology import plover
 from tidings.events.sides import ACTORLESS_TYPES, admissible, localise
@@ -180,7 +180,11 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     cues = cues or statement_cues()
     cands = [_asked_aloud(cand, cues) for cand in candidates]
     out: list[Candidate] = []
-    spoken: set[tuple[str, str]] = set()
+    # "The minister, speaking to the elders, said ...": the statement the coder made to the elders is the one
+    # statement of its speaker and kind
+    spoken = {(c.source.actor.code, c.code) for c in cands if ADDRESSED in c.rule and c.source is not None}
+    absorbed: set[int] = set()  # "speaking to X, he said": the statement to X, not a meeting besides
+    standing = frozenset(c.trigger.i for c in cands if c.code[:2] != "01" and _stands(c, cues))
     for cand in cands:
         if _stated_intent(cand, cues):  # "X said it would host the talks": the intent, nobody named
             out.append(replace(cand, rule=cand.rule + STATEMENT))
@@ -189,7 +193,7 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
             continue  # "X told Y that troops shelled Z", "X says 20 civilians were killed": an attribution
         about = cand.code in cues.apart  # a denial stands beside what it denies
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
-                lexicon is not None and not about and _reported_act(cand.trigger, lexicon)) or (
+                lexicon is not None and not about and _reported_act(cand.trigger, lexicon, standing)) or (
                 sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
                 not _antecedent_named(cand, before, sector_of or _no_sector)):
             out.append(_unaddressed(cand))
@@ -199,8 +203,28 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
         if key in spoken:
             continue  # "said ..., adding ...": one statement of a kind per speaker and sentence
         spoken.add(key)
-        out.append(replace(cand, target=None, rule=cand.rule + STATEMENT))
-    return out
+        meeting = _spoken_to(cand, cands, cues)
+        if meeting is not None:
+            absorbed.add(meeting.trigger.i)
+        out.append(replace(cand, target=meeting.target if meeting is not None else None,
+                           rule=cand.rule + STATEMENT))
+    return [c for c in out if c.trigger.i not in absorbed]
+
+
+def _spoken_to(cand: Candidate, cands: Sequence[Candidate], cues: StatementCues) -> Candidate | None:
+    """The meeting (040) the coder made of a participle clause of the saying that names whom the speaker
+    addresses ("speaking to the village elders, the governor said ..."): the statement is made to them
+    (GUIDE section 4), unless they are the press, and there is no meeting beside it."""
+    return next((other for other in cands if _addresses(other, cand, cues)), None)
+
+
+def _addresses(other: Candidate, cand: Candidate, cues: StatementCues) -> bool:
+    verb = other.trigger
+    if other.code[:2] != "04" or other.target is None or not _leads(verb) or verb.head.i != cand.trigger.i:
+        return False
+    same = other.source is None or (cand.source is not None and
+                                    other.source.actor.code == cand.source.actor.code)
+    return same and verb.lemma_.lower() in cues.verbs and not _press(other.target, verb)
 
 
 def _stated_intent(cand: Candidate, cues: StatementCues) -> bool:
@@ -275,7 +299,7 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if cand.code == "010" and not _reporting(trigger, cand.rule, cues):
         return False
-    if not political(cand.source.actor, cues) or _not_said(trigger) or _document_says(trigger, cues):
+    if not political(cand.source.actor, cues) or _not_said(trigger, cues) or _document_says(trigger, cues):
         return False
     if _in_trial(trigger):
         return False
@@ -283,8 +307,8 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if _saying_participle(trigger) and any(other.trigger.i == trigger.head.i for other in cands):
         return False  # "X condemned Y, saying ...": why X condemned Y, no statement of its own
-    return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in cands
-                                              if other.trigger.i != trigger.i)
+    others = [other for other in cands if other.trigger.i != trigger.i and not _addresses(other, cand, cues)]
+    return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in others)
 
 
 def _reporting(verb: Token, rule: str, cues: StatementCues) -> bool:
@@ -301,10 +325,22 @@ def _has_clause(verb: Token) -> bool:
     return any(t.text in QUOTES for t in verb.sent)
 
 
-def _not_said(verb: Token) -> bool:
+def _leading_participle(verb: Token, cues: StatementCues) -> bool:
+    """ "Speaking to reporters, the minister said ...": a participle of saying before the verb of saying
+    it sets the scene for is the statement itself, not an act governed by another verb."""
+    return _leads(verb) and verb.lemma_.lower() in cues.verbs and verb.head.lemma_.lower() in cues.verbs
+
+
+def _leads(verb: Token) -> bool:
+    """A participle set before the main clause it hangs off ("Speaking to X, he said ...")."""
+    return bool(verb.tag_ == PARTICIPLE_TAG and verb.dep_ == "advcl" and verb.i < verb.head.i)
+
+
+def _not_said(verb: Token, cues: StatementCues) -> bool:
     """Refused, denied, planned, conditional or background: not a statement made in the report; or told
     inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
-    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb)) or _said_to_be(verb):
+    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb) and not _leading_participle(verb, cues)) \
+            or _said_to_be(verb):
         return True
     for child in verb.children:
         if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
@@ -393,6 +429,8 @@ def _reports(statement: Candidate, other: Candidate, cues: StatementCues) -> boo
     verb, trigger = statement.trigger, other.trigger
     subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     own = {t.i for t in verb.subtree}
+    if _leads(verb):  # "speaking to reporters, he said troops shelled the town"
+        own |= {t.i for c in verb.head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
     inside = trigger.i in own and trigger.i not in subjects
     # "X believes chlorine was used, the press service said": the saying hangs off the clause that holds
     # the act, or beside it
@@ -454,16 +492,21 @@ def _prefix(trigger: Token, end: int, before: Sequence[Any]) -> list[tuple[list[
                                            if m[1] <= end and not any(i in said for i in range(m[0], m[1]))]
     out: list[tuple[list[str], list[Any]]] = [(words, mentions)]
     for sent in reversed([s for s in before if s is not current]):
-        quoted = _quoted(sent.words)
+        quoted = _quoted(sent.words, opens_after=sent.text.endswith(' "'))
         out.append(([w if i not in quoted else "" for i, w in enumerate(sent.words)],
                     [m for m in sent.mentions if not any(i in quoted for i in range(m[0], m[1]))]))
     return out
 
 
-def _quoted(words: list[str]) -> set[int]:
+def _quoted(words: list[str], *, opens_after: bool = False) -> set[int]:
     """Positions of the words inside quotation marks. A sentence that starts inside a quotation opened in an
-    earlier sentence (its first mark closes one: "... investigation.\"") is quoted up to that mark."""
+    earlier sentence (its first mark closes one: "... investigation.\"") is quoted up to that mark.
+    ``opens_after``: the sentence's last word is a straight mark set off by a space, which opens the next
+    sentence's quotation ('... the world. "We need ...' split after the mark), not one that closes here."""
     marks = [i for i, word in enumerate(words) if word in QUOTES]
+    if opens_after and marks and marks[-1] == len(words) - 1:
+        marks = marks[:-1]
+        words = words[:-1]
     inside = bool(marks) and not _opening(words, marks[0])
     out: set[int] = set()
     for i in range(len(words)):
@@ -505,7 +548,7 @@ def _role_sectors(words: list[str], sector_of: Callable[[str], str | None]) -> s
     return {sec for phrase in phrases if (sec := sector_of(phrase)) is not None}
 
 
-def _reported_act(verb: Token, lexicon: Any) -> bool:
+def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = None) -> bool:
     """Whether the said-clause holds a word the lexicon knows as an act other than a statement ("police said
     the suspect was charged", "officials said a blast hit the town"): the clause reports an event, which the
     saying attributes, even where the coder could not name its sides."""
@@ -514,10 +557,53 @@ def _reported_act(verb: Token, lexicon: Any) -> bool:
         scope = [t for t in verb.head.subtree if t.i not in inner]
     else:
         scope = [t for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree]
+    if _leads(verb):  # "speaking to reporters, he said troops shelled the town": what he said
+        scope += [t for c in verb.head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree]
     if _saying_participle(verb):  # "police raided the house, saying ...": the raid, and why
         inner = {t.i for t in verb.subtree}
         scope += [t for t in verb.head.subtree if t.i not in inner]
-    return any(_act_word(t, lexicon) for t in scope)
+    disaster = any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in verb.sent)
+    return any(_act_word(t, lexicon) and not (disaster and _harm_by_nobody(t, lexicon)) and
+               (standing is None or t.i in standing or _material(t, lexicon) or not _background(t))
+               for t in scope)
+
+
+def _background(tok: Token) -> bool:
+    """An act told as background inside what is said: in the past perfect ("the council had endorsed the
+    plan") within a clause of concession or time ("while ...", "although ...")."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in tok.children)
+    return perfect and tok.dep_ == "advcl"
+
+
+def _material(tok: Token, lexicon: Any) -> bool:
+    """Whether a word of the said-clause is an act of material conflict (an attack, an arrest, a protest):
+    reported, it is an event whether or not the coder could name its sides. A verbal or cooperative act
+    the coder made no event of ("while the council had endorsed the plan") leaves the statement standing."""
+    if tok.pos_ == "VERB":
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if _bound_conflict(tok, particle, lexicon):
+            return True
+        entry = lexicon.verb(tok.lemma_.lower(), particle=particle,
+                             obj=next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None))
+    else:
+        entry = lexicon.noun(tok.lemma_.lower())
+    return entry is not None and _conflict(entry)
+
+
+def _harm_by_nobody(tok: Token, lexicon: Any) -> bool:
+    """A harm with nobody named as doing it ("scores were injured", "homes were destroyed") in a sentence
+    that names a disaster: the disaster's harm, which the coder does not code (an act of nobody), so that
+    the saying is a statement of its own ("... after floods swept the valley, the agency said")."""
+    entry = lexicon.verb(tok.lemma_.lower()) if tok.pos_ == "VERB" else lexicon.noun(tok.lemma_.lower())
+    if entry is None or entry.code[:2] not in ANONYMOUS_ROOTS:
+        return False
+    return not any(c.dep_ in ("nsubj", "agent") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                   for c in tok.children)
+
+
+def _classes(tok: Token) -> frozenset[str]:
+    table = word_classes()
+    return table.get(tok.lemma_.lower()) or frozenset()
 
 
 def _act_word(tok: Token, lexicon: Any) -> bool:

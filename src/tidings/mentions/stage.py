@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import SPEAKING_VERBS, THIRD_PERSON, ActorRef, SentenceCoder, Span, Token, place_ref
 from tidings.events.lexicon import word_classes
+from tidings.events.statements import political
 from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readings_in_context, surnames_named
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
@@ -29,6 +30,8 @@ __all__ = ["ArticleMentions", "Mention", "resolve_mentions"]
 
 # How far left of a name its title may start, and the words a title is made of ("U.S. Secretary of State").
 _TITLE_WINDOW = 8
+# Clauses inside an apposition that describe the person rather than give their title.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET", "PART"})
 # The prepositions inside a title ("Secretary of State", "Minister for Energy", and "to" after a title noun:
 # "Ambassador to Peru"); any other one ends it ("praised on social media to new father X": no title of X).
@@ -154,6 +157,8 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         names = NameResolver(res.kb, state, people, acronyms)
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
+        _apposed_newcomers(sent, names, published)
+        _copular_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas, frozenset(res.kb.abroad))
         unnamed = _unnamed_subject(sent, coder)
@@ -169,7 +174,9 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             out.mentions.append(Mention(sent.index, ref.start, ref.end, ref.actor, via))
         for _, _, actor in sent.mentions:
             _add(discourse, res, actor)
-        for ref in refs:
+        # a group named inside another noun's phrase ("operations against terrorists") is remembered before
+        # the sentence's own parties, so that a later "they" or "them" means the parties first
+        for ref in sorted(refs, key=lambda r: not _nested_group(sent, r, discourse)):
             _add(discourse, res, ref.actor)
         _unknown_people(sent, refs, res, published, discourse, out)
         _set_topic(sent, coder, discourse)
@@ -351,17 +358,60 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
         name = [t.text for t in ent]
         if names.kb.resolve(name, published) is not None:
             continue
-        first = ent.start
-        while first > 0 and ent.start - first < _TITLE_WINDOW and _in_title(doc[first - 1]):
-            first -= 1
-        for start in range(first, ent.start):
-            words = [t.text for t in doc[start:ent.end]]
+        first, end = _title_span(doc[ent.start])
+        for start in range(first, end):
+            words = [t.text for t in doc[start:end]] + [t.text for t in ent]
             actor = names.kb.resolve(words, published)
             titled = actor is not None and (actor.sector is not None or actor.code[:3] in _BODY_PREFIXES)
             # the widest title wins: "IRENA Director-General X" is the agency's, not a general
             if actor is not None and titled and (
                     names.titled_newcomer(words, actor, published) is not actor or ent.text in names.people):
                 break
+
+
+def _title_span(name: Token) -> tuple[int, int]:
+    """Where a title written before the name that starts at ``name`` may begin and where it ends: right
+    before the name, or before a comma that sets the name off from a title in apposition at the head of
+    its clause ("City Mayor, Ana Soto confirmed ..."; not "In Lusaka, Ana Soto ..." nor "speaking to the
+    minister, Ana Soto ...")."""
+    doc, start = name.doc, name.i
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ in ("NOUN", "PROPN") and \
+            doc[start - 2].ent_type_ != "PERSON":
+        first = _title_start(name, start - 1)
+        if first < start - 1 and (first == name.sent.start or doc[first - 1].is_punct):
+            return first, start - 1
+    return _title_start(name, start), start
+
+
+def _title_start(name: Token, end: int) -> int:
+    """The first word of a title that ends at ``end``, before the name at ``name``."""
+    doc, first = name.doc, end
+    while first > 0 and end - first < _TITLE_WINDOW and _in_title(doc[first - 1]):
+        first -= 1
+    return first
+
+
+def _copular_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """People the knowledge base does not know, given a role by a copula ("The three candidates are X, Y
+    and Z", "X is the opposition candidate"): they keep the role's code under their own name."""
+    assert sent.doc is not None
+    persons = {ent.root.i: ent for ent in sent.doc.ents if ent.label_ == "PERSON"}
+    for verb in sent.doc:
+        if verb.lemma_ != "be":
+            continue
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "attr")]
+        named = [s for s in sides if s.i in persons]
+        roles = [s for s in sides if s.i not in persons and s.pos_ == "NOUN"]
+        if len(named) != 1 or len(roles) != 1:
+            continue
+        role = names.kb.resolve([t.text for t in roles[0].subtree], published)
+        if role is None or role.sector is None or role.code[3:] != role.sector:
+            continue
+        for head in (named[0], *named[0].conjuncts):
+            ent = persons.get(head.i)
+            if ent is None or ent.text in names.people or names.kb.resolve([t.text for t in ent], published):
+                continue
+            names.people[ent.text] = Actor(ent.text, ent.text, role.code, role.country, role.sector)
 
 
 def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
@@ -386,6 +436,30 @@ def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | No
                 break
 
 
+def _apposed_newcomers(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A person the knowledge base does not know, given a political office of a known country or body in
+    apposition after the name, headed by a title noun ("Ana Soto, the mayor of Ruritania City, said"): they
+    keep the title's code in this article, as with a title written before the name, so that a later "Soto
+    said" or "she said" is the official. A former title does not count, nor a relative clause's words; a
+    role of no country ("a city councillor") is left alone (it added a false event on the test part)."""
+    assert sent.doc is not None
+    for ent in sent.doc.ents:
+        if ent.label_ != "PERSON" or ent.text in names.people or \
+                names.kb.resolve([t.text for t in ent], published) is not None:
+            continue
+        for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end and
+                      c.lemma_.lower() in TITLE_NOUNS):
+            clauses = {t.i for c in appos.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+            words = [t.text for t in appos.subtree if t.i not in clauses]
+            if any(w.lower().rstrip("-") in _FORMER for w in words):
+                continue
+            title = names.kb.resolve(words, published)
+            if title is not None and (title.country is not None or title.code[:3] in _BODY_PREFIXES) and \
+                    title.sector is not None and political(title):
+                names.people[ent.text] = Actor(ent.text, ent.text, title.code, title.country, title.sector)
+                break
+
+
 def _in_title(tok: Token) -> bool:
     """Whether ``tok`` may be part of a title written before a name (a hyphen inside a word as well:
     "Director-General", "Secretary-General")."""
@@ -395,6 +469,16 @@ def _in_title(tok: Token) -> bool:
         return tok.pos_ in _TITLE_POS
     after_title = tok.i > 0 and tok.doc[tok.i - 1].lower_ in TITLE_NOUNS
     return tok.lower_ in _TITLE_PREPOSITIONS or (tok.lower_ == "to" and after_title)
+
+
+def _nested_group(sent: Sentence, ref: ActorRef, discourse: Discourse) -> bool:
+    """A group (no person, no country named whole) whose phrase is the object of a preposition that
+    modifies a noun: "operations against terrorists", not "spoke to the elders"."""
+    if discourse.is_person(ref.actor) or ref.actor.code == ref.actor.country:
+        return False
+    assert sent.doc is not None
+    head = next((t for t in sent.doc[ref.start:ref.end] if not ref.start <= t.head.i < ref.end), None)
+    return head is not None and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _add(discourse: Discourse, res: Resources, actor: Actor) -> None:

@@ -255,12 +255,12 @@ class Geocoder:
                 context: Collection[str] = ()) -> Location | None:
         """The place ``name`` refers to, or None. ``country`` is an ISO alpha-3 hint; ``context`` the
         countries (alpha-3) of the article's other places, which decide between homonyms."""
+        key = normalise_name(name)
+        if not key or self._only_class_words(key):
+            return None  # "the south", "south city", "downtown": a part of somewhere, not a place's name
         found = self._phrase(name, country, frozenset(context))
         if found is not None:
             return replace(found, text=name)
-        key = normalise_name(name)
-        if not key:
-            return None
         found = self._lookup(key, country, frozenset(context))
         if found is None and "," in name:
             head, _, tail = name.partition(",")
@@ -637,6 +637,16 @@ class Geocoder:
     def demonym_country(self, word: str) -> str | None:
         """The country (ISO alpha-3) a demonym names ("Yemeni" -> YEM), or None."""
         return self._knowledge.demonyms.get(word)
+
+    def _only_class_words(self, key: str) -> bool:
+        """Whether a name is made only of class words ("north", "the east", "south city", "central",
+        "downtown"), which name a part of some place, never a place (a region named "South" needs its
+        country: "South Region" or "Cameroon's South")."""
+        words = [w for w in key.split() if w != "the"]
+        if len(words) > 1 and words[-1] in ("city", "town"):
+            words = words[:-1]
+        return bool(words) and all(self._knowledge.class_words.get(w) == "modifier" or w in _PARTS_OF_TOWN
+                                   for w in words)
 
     def is_local(self, name: str) -> bool:
         """Whether ``name`` is a street, site, building or feature of a town rather than a town or bigger."""
@@ -1044,6 +1054,7 @@ def _subdivision_first(sub: Location, town: Location, size: int, hint: str | Non
     return size < 200_000
 
 
+_PARTS_OF_TOWN = frozenset({"downtown", "uptown", "midtown", "centre", "center", "suburbs", "outskirts"})
 _VOWELS = re.compile(r"(?<=.)[aeiou]|\s")
 
 

