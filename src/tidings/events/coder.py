@@ -234,7 +234,16 @@ class SentenceCoder:
     def is_role(self, head: Token) -> bool:
         """A noun that names a kind of actor ("troops", "team", "officials"), not a thing or an act."""
         return head.pos_ in ("PROPN", "PRON") or self.role_word(head.lemma_.lower()) or \
-            self.role_word(head.lower_) or head.lemma_.lower() in GROUP_NOUNS
+            self.role_word(head.lower_) or head.lemma_.lower() in GROUP_NOUNS or self._role_phrase(head)
+
+    def _role_phrase(self, head: Token) -> bool:
+        """A head that ends a two-word role phrase of the sector data ("tribal elders", "coast guard",
+        "district attorney") although it names no actor alone."""
+        if head.i == 0:
+            return False
+        before = head.doc[head.i - 1]
+        return before.head.i == head.i and before.dep_ in ("amod", "compound") and \
+            self.role_word(f"{before.lower_} {head.lemma_.lower()}")
 
     # ------------------------------------------------------------------ actors
     def actors(self, head: Token, *, exclude: frozenset[str] = frozenset()) -> list[ActorRef]:
@@ -601,6 +610,12 @@ class SentenceCoder:
 
         return _without_effects(_dedupe(refine(out, self._protest, self.actors)))
 
+    def _event_noun(self, noun: Token, preps: list[str]) -> bool:
+        """A noun the lexicon codes, alone or with the prepositions around it (``preps``: the object's and,
+        as the parser may hang them there, its verb's: "announced tariffs on X")."""
+        return self.lexicon.noun(noun.lemma_.lower()) is not None or (
+            bool(preps) and self.lexicon.noun(noun.lemma_.lower(), preps=preps) is not None)
+
     def _protest(self, noun: Token) -> bool:
         """An event noun of protest ("a rally", "the sit-in"): a protest even as the object of another act."""
         entry = self.lexicon.noun(_joined_lemma(noun)) if noun.pos_ in ("NOUN", "PROPN") else None
@@ -641,6 +656,10 @@ class SentenceCoder:
                 pobj = _pobj(prep)
                 if pobj is not None:
                     pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
+        for prep in (c for c in obj.children if c.dep_ == "prep") if obj is not None else ():
+            pobj = _pobj(prep)  # "assured the army of support": "of" hung on the object
+            if pobj is not None:
+                pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
         lemma = verb.lemma_.lower()
         if not self.lexicon.candidates(lemma):
             lemma = self.lemmas.get(verb.lower_, lemma)  # spaCy's lemma is wrong: "cordoned" -> "cordone"
@@ -679,7 +698,7 @@ class SentenceCoder:
         if entry.weak and purpose is not None:
             yielded.add(verb.i)
             return []
-        if entry.weak and obj is not None and self.lexicon.noun(obj.lemma_.lower()) is not None and not (
+        if entry.weak and obj is not None and self._event_noun(obj, preps) and not (
                 entry.code in VISIT_CODES and self.place_of(verb, obj) is not None):
             return []  # "attend a summit", "make a visit": the event noun carries the event
         if obj is not None and entry.code in VISIT_CODES and not entry.obj and not passive \
@@ -868,6 +887,8 @@ class SentenceCoder:
             targets = self._authors(obj, _codes(sources))  # "condemned the launches by X", "praised X's move"
         if not targets and entry.code[:3] in AID_GIVING and not passive:
             targets = self._helped(verb, exclude=_codes(sources))  # "gave $5 million to help X rebuild"
+        if not targets and entry.code[:3] in AID_GIVING and not passive and obj is not None:
+            targets = self._compound_recipient(obj, entry, _codes(sources))  # "offered the family aid"
         if not targets and entry.code[:2] == "16":
             targets = self._origin_target(verb, entry.prep, exclude=_codes(sources))  # "tariffs on X's steel"
         if not targets and entry.code[:2] == "09" and obj is not None:
@@ -1365,6 +1386,17 @@ class SentenceCoder:
         governing = self.lexicon.verb(head.lemma_.lower())
         return governing is not None and not governing.weak and governing.code[:2] == entry.code[:2]
 
+    def _compound_recipient(self, obj: Token, entry: Any, exclude: frozenset[str]) -> list[ActorRef]:
+        """The recipient of a double object that the parser took for a compound of what is given, after the
+        object's determiner ("offered *the family* assistance", "gave the farmers seeds"); not a word of the
+        entry's own object phrase ("the military assistance")."""
+        for mod in (c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            own = f"{mod.lemma_.lower()} {obj.lemma_.lower()}" in entry.obj
+            det = any(c.dep_ in ("det", "poss") and c.i < mod.i for c in (*obj.children, *mod.children))
+            if det and not own and self.is_role(mod):
+                return self.actors(mod, exclude=exclude)
+        return []
+
     def _helped(self, verb: Token, exclude: frozenset[str]) -> list[ActorRef]:
         """Who aid is for, named in its purpose clause: "to help X rebuild", "to rebuild X"."""
         for child in verb.children:
@@ -1404,21 +1436,22 @@ class SentenceCoder:
             return []  # "riot police", "protest leaders": the noun only modifies another
         claimants = self._claimants(noun)  # "X claimed responsibility for the bombing": X bombed
         setting = noun.head.lower_ == "of" and "setting" in _classes(noun.head.head)  # "sidelines of X"
-        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants and not setting:
+        if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and not claimants and not setting \
+                and not self._announcer(noun):
             return []  # "on the success of the G20 summit": a topic, not an event being reported
         if noun.dep_ == "pobj" and noun.head.lower_ in ERA_PREPS and "era" in _classes(noun):
             return []  # "mines laid during the war with X": the war is when, not what is reported
         guarded = noun.head.lower_ == "against" and noun.head.head.lemma_.lower() in GUARD_VERBS
         if noun.dep_ == "pobj" and guarded:
             return []  # "warned against attacks": a possibility guarded against
-        preps = [c.lower_ for c in noun.children if c.dep_ == "prep"]
+        preps = [c.lower_ for c in noun.children if c.dep_ == "prep"] + _verb_attached(noun)
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
         of_obj = next((_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         of_lemma = _joined_lemma(of_obj) if of_obj is not None else None  # "release of prisoners"
         entry = self.lexicon.noun(_joined_lemma(noun), mods=mods, preps=preps, obj=of_lemma) or \
             self.lexicon.noun(_joined_form(noun), mods=mods, preps=preps)  # "hostage-taking", not "-take"
-        if entry is None:
-            return []
+        if entry is None or (entry.weak and self._announced_act(noun)):
+            return []  # "the announcement of tariffs on X": the tariffs are the event
         rule = f"noun:{entry.lemma}"
         if self._not_violence(noun, entry.code, None, entry.lemma):
             return []
@@ -1447,6 +1480,8 @@ class SentenceCoder:
                     sources += self.actors(pobj)
         if not sources:
             sources = self._agent_after_of(noun)  # "the arrest of X by Y", "by Y" parsed on X
+        if not sources:
+            sources = self._announcer(noun)  # "the announcement by X of tariffs on Y": X's tariffs
         # two groups of one kind may fight each other ("militants were hurt in clashes with fighters")
         kin: frozenset[str] | None = None
         if not sources and entry.reverse and entry.reverse == entry.code:
@@ -1461,6 +1496,7 @@ class SentenceCoder:
         holders = [noun] + ([noun.head] if rule.endswith(":light-verb") else [])
         if of_obj is not None and not self.actors(of_obj):
             holders.append(of_obj)  # "a pledge of aid to X": the recipient hung on what is given
+        holders += _agents(noun)  # "a visit by a delegation to X": "to X" hung on the delegation
         for prep_word in wanted:
             for holder in holders:
                 for prep in holder.children:
@@ -1510,6 +1546,38 @@ class SentenceCoder:
         if entry.reverse and sources and targets and not _broken_symmetry(entry, code, rule):
             events += self._pairs(noun, entry.reverse, targets, sources, rule + ":reverse")
         return events
+
+    def _announced_act(self, noun: Token) -> bool:
+        """The "of" object of a weak event noun (an announcement) is an event noun itself ("of" hung on the
+        noun or on its "by" agent)."""
+        holders = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                            for p in [_pobj(c)] if p is not None]
+        for holder in holders:
+            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"):
+                act = _pobj(prep)
+                if act is not None and self._event_noun(act, [c.lower_ for c in act.children
+                                                              if c.dep_ == "prep"]):
+                    return True
+        return False
+
+    def _announcer(self, noun: Token) -> list[ActorRef]:
+        """Who announced an act named in the "of" phrase of a weak event noun: its owner or its "by" agent
+        ("the announcement by X of sanctions", "X's announcement of sanctions")."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return []
+        weak = noun.head.head
+        if weak.dep_ == "pobj" and weak.head.lower_ == "by":
+            weak = weak.head.head  # "the announcement by X of tariffs": "of" hung on X
+        entry = self.lexicon.noun(weak.lemma_.lower()) if weak.pos_ == "NOUN" else None
+        if entry is None or not entry.weak:
+            return []
+        for child in weak.children:
+            if child.dep_ == "poss":
+                return self.actors(child)
+            by = _pobj(child) if child.dep_ == "prep" and child.lower_ == "by" else None
+            if by is not None:
+                return self.actors(by)
+        return []
 
     def _agent_after_of(self, noun: Token) -> list[ActorRef]:
         """The agent of an event noun that the parser hung on its "of" object ("the arrest of a reporter
@@ -1865,6 +1933,21 @@ def _comma_list(verb: Token, subj: Token) -> list[Token]:
         if [t.text for t in doc[last + 1:following.left_edge.i]] != [","]:
             return [subj]
     return members
+
+
+def _verb_attached(noun: Token) -> list[str]:
+    """The preposition right after a verb's object that the parser hung on the verb ("announced tariffs
+    *on* X", "declared a ban *on* X"): it may as well be the noun's."""
+    if noun.dep_ != "dobj":
+        return []
+    after = noun.right_edge.i + 1
+    return [c.lower_ for c in noun.head.children if c.dep_ == "prep" and c.i == after and not _when(c)]
+
+
+def _agents(noun: Token) -> list[Token]:
+    """The heads of an event noun's "by" phrases ("a visit by a delegation")."""
+    heads = [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    return [h for h in heads if h is not None]
 
 
 def _when(prep: Token) -> bool:
