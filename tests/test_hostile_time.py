@@ -100,18 +100,20 @@ def write_batch(folder: Path, long_sentences: int) -> list[str]:
 
 @pytest.mark.slow
 def test_a_document_past_the_limit_is_skipped_and_the_batch_is_coded(tmp_path: Path) -> None:
-    """In a watched coding process: the long document (1,000 sentences, about 6 CPU seconds of its own
-    stages) passes a 2-second limit and is skipped with [T015]; the four short ones (hundredths of a second
-    each, with room for a busy machine) are coded and nothing else is lost. The pool codes a warm-up run
-    first, so that what loads at the first document is not charged to a short one."""
-    limits = Limits(max_wall_seconds=2.0)
+    """In a watched coding process: the long document (1,500 sentences, about 2.5 seconds of its own stages
+    on a quiet 2-core machine; the batch's parse is charged to no document) passes a 1-second limit and is
+    skipped with [T015]; the four short ones (hundredths of a second each, with room for a busy machine)
+    are coded and nothing else is lost. The pool codes a warm-up run first, so that what loads at the first
+    document is not charged to a short one. (With 1,000 sentences and 2 seconds the long document came in
+    under the limit once the coder got faster: the margin is now about 2.5 times either way.)"""
+    limits = Limits(max_wall_seconds=1.0)
     options = IngestOptions(batch=8, workers=1, limits=limits)
     warm = tmp_path / "warm"
     warm.mkdir()
     visits = (f"Officials of {a} visited {capital} on Tuesday to discuss aid from {b}."
               for (a, _, capital), (b, _, _) in zip(hc.COUNTRIES[20:24], hc.COUNTRIES[24:28], strict=True))
     (warm / "warm.txt").write_text("\n\n".join(visits), encoding="utf-8")
-    names = write_batch(tmp_path / "batch", 1000)
+    names = write_batch(tmp_path / "batch", 1500)
     pool = CodingPool(options)
     try:
         with Store.open(tmp_path / "t.duckdb") as store:
