@@ -94,6 +94,10 @@ class Options:
     limits: Limits = DEFAULT_LIMITS  # bounds on one document's size and work (tidings.validate.Limits)
     require_dyad: bool = False  # drop events that lack a source or a target
     parse_all: bool = False  # parse every sentence, not only those that may hold an event
+    # parse a sentence only for a trigger word with the other words one of its lexicon entries needs ("had"
+    # with "talks", "ended" with "siege": Resources.has_trigger): about 15% fewer words parsed, but the
+    # unparsed sentences no longer inform who later pronouns are, so some events change (docs/throughput.md)
+    trigger_needs: bool = False
     phoenix: frozenset[str] = frozenset()  # Phoenix layers beneath ours: "verbs", "actors", "agents"
     phoenix_dir: Path | None = None  # the folder of Phoenix dictionaries those layers are read from
     actors: tuple[Path, ...] = ()  # user actor tables (packaged schemas), layered over the packaged data
@@ -441,7 +445,9 @@ class Pipeline:
         name, a role word, a pronoun, or the surname of someone introduced earlier with a role (``named``)."""
         lowered = [w.lower() for w in sent.words]
         res = self.resources
-        if not any(w in res.triggers for w in lowered):
+        # (with Options.trigger_needs, a trigger word counts only with the words its lexicon entry needs)
+        if not (res.has_trigger(lowered) if self.options.trigger_needs else any(w in res.triggers
+                                                                              for w in lowered)):
             # "KCNA confirmed this": a source vouching for the sentence before
             return any(w in ANAPHORS for w in lowered) and any(w in res.report_forms for w in lowered) and (
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))

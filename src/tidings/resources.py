@@ -19,12 +19,25 @@ from pathlib import Path
 from tidings.actors import KnowledgeBase
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.datafiles import user_text
-from tidings.events.lexicon import Lexicon, inflect_noun, inflect_verb, read_lexicon_tsv, word_classes
+from tidings.events.lexicon import (
+    Entry,
+    Lexicon,
+    inflect_noun,
+    inflect_verb,
+    read_lexicon_tsv,
+    singular,
+    word_classes,
+)
 from tidings.events.statements import statement_forms
 from tidings.places import Geocoder
 from tidings.record import Actor, Location
 
-__all__ = ["Resources", "lemma_table", "load_user_actors", "load_user_lexicon", "trigger_forms"]
+__all__ = ["Need", "Resources", "entry_needs", "lemma_table", "load_user_actors", "load_user_lexicon",
+           "trigger_forms", "trigger_needs"]
+
+Need = tuple[frozenset[str], ...]
+"""What a lexicon entry needs besides its trigger word for the coder to find it: one word of each set (lower
+case; a noun also in its singular) somewhere in the sentence. ``()`` needs nothing more."""
 
 
 def trigger_forms(lexicon: Lexicon) -> frozenset[str]:
@@ -43,6 +56,41 @@ def trigger_forms(lexicon: Lexicon) -> frozenset[str]:
             forms.update(inflect_noun(entry.lemma.rsplit(" ", 1)[-1]))
         forms.update(entry.forms)
     return frozenset(forms)
+
+
+def entry_needs(entry: Entry) -> Need:
+    """The words the lexicon's look-up (``tidings.events.lexicon._fit``) requires of ``entry`` besides its
+    trigger: one of its listed objects (by the object's head noun, in any number: "talks", "call"), its
+    particle ("track down"), its preposition, and the words before a noun phrase's head ("martial law").
+    Modifiers of a listed object and an entry's ``xcomp`` are not asked for (the filter may let through a
+    sentence the look-up refuses, never the reverse)."""
+    needs: list[frozenset[str]] = []
+    if entry.obj:
+        heads = {obj.split()[-1].lower() for obj in entry.obj}
+        needs.append(frozenset(form for head in heads for form in inflect_noun(head) | {head}))
+    for word in (entry.particle, entry.prep):
+        if word:
+            needs.append(frozenset({word.lower()}))
+    if entry.pos == "noun":
+        needs.extend(frozenset(inflect_noun(mod) | {mod}) for mod in entry.lemma.lower().split()[:-1])
+    return tuple(needs)
+
+
+def trigger_needs(lexicon: Lexicon) -> dict[str, frozenset[Need]]:
+    """Surface form of a trigger -> what each of its entries needs besides it (:func:`entry_needs`): the
+    same entries and forms as :func:`trigger_forms`."""
+    needs: dict[str, set[Need]] = {}
+    for entry in lexicon.entries:
+        if entry.is_null or (entry.weak and entry.code.startswith("01")):
+            continue
+        if entry.pos == "verb":
+            forms = inflect_verb(entry.lemma)
+        else:
+            forms = inflect_noun(entry.lemma.rsplit(" ", 1)[-1])
+        need = entry_needs(entry)
+        for form in forms | entry.forms:
+            needs.setdefault(form, set()).add(need)
+    return {form: frozenset(found) for form, found in needs.items()}
 
 
 def naming_forms() -> frozenset[str]:
@@ -73,6 +121,8 @@ class Resources:
     lemmas: dict[str, str] = field(default_factory=dict, repr=False)
     report_forms: frozenset[str] = field(default=frozenset(), repr=False)
     standalone: frozenset[str] = field(default=frozenset(), repr=False)  # see tidings.events.sides
+    # the trigger forms each of whose entries needs more words (entry_needs), with those needs
+    conditional: dict[str, frozenset[Need]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon, geocoder: Geocoder) -> Resources:
@@ -80,9 +130,12 @@ class Resources:
 
         report = frozenset(f for verb in REPORT_VERBS for f in inflect_verb(verb))
         standalone = standalone_forms(lexicon)
-        triggers = trigger_forms(lexicon) | standalone | statement_forms() | naming_forms()
+        free = standalone | statement_forms() | naming_forms()
+        needs = trigger_needs(lexicon)
+        conditional = {form: found for form, found in needs.items() if () not in found and form not in free}
+        triggers = frozenset(needs) | free
         return cls(kb, lexicon, geocoder, triggers, lemma_table(lexicon), report,
-                   standalone)
+                   standalone, conditional)
 
     @classmethod
     def default(cls) -> Resources:
@@ -96,6 +149,20 @@ class Resources:
         return replace(self, kb=kb)
 
     # ------------------------------------------------------------------ look-ups the stages share
+    def has_trigger(self, lowered: Sequence[str]) -> bool:
+        """Whether a sentence (its words in lower case) holds a trigger word the coder can use: one that
+        codes an event by itself, or one with the other words one of its entries needs ("had" with "talks",
+        "ended" with "siege", "tracked" with "down"). A sentence whose only triggers lack them ("had said",
+        "at the end") can hold no lexicon event."""
+        found = [w for w in lowered if w in self.triggers]
+        if any(w not in self.conditional for w in found):
+            return True
+        if not found:
+            return False
+        present = set(lowered)
+        present.update(singular(w) for w in lowered)
+        return any(all(words & present for words in need) for w in found for need in self.conditional[w])
+
     def resolve_words(self, words: list[str], when: dt.date | None) -> Actor | None:
         actor: Actor | None = self.kb.resolve(words, when)
         return actor
