@@ -408,7 +408,8 @@ class Pipeline:
         article, cleaned, sentences = prepared.article, prepared.cleaned, prepared.sentences
         mentions = self.mentions(prepared)
         candidates = one_sided_statements(coder.code(sent.doc), coder.lexicon, sector_of=self.kb.sector_of,
-                                          before=sentences[max(0, sent.index - 3):sent.index + 1])
+                                          before=sentences[max(0, sent.index - 3):sent.index + 1],
+                                          private=coder.private_acts)
         previous = [s.doc for s in sentences[max(0, sent.index - 2):sent.index]
                     if s.doc is not None and s.paragraph == sent.paragraph]
         # PETRARCH-style dyads take no country from the sentence's context, only from the article's topic

@@ -226,6 +226,9 @@ class SentenceCoder:
         self.role_word = role_word or (lambda word: False)
         self.place_country = place_country or (lambda name: None)
         self.lemmas = lemmas or {}
+        # trigger indices of the last sentence's crimes between private persons, which refine drops: a
+        # saying that reports one is a statement of its own (statements.one_sided_statements)
+        self.private_acts: frozenset[int] = frozenset()
         self.abroad = abroad  # roles held abroad ("embassy", "ambassador": actors/data/abroad.tsv)
         self._cache: dict[int, list[ActorRef]] = {}
         self._resolving: set[tuple[int, frozenset[str]]] = set()
@@ -606,8 +609,9 @@ class SentenceCoder:
         if any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in doc):  # not "stormed"
             # a disaster in the sentence and nobody named as acting: the harm is the disaster's
             out = [c for c in out if c.code[:2] not in ANONYMOUS_ROOTS or _named(c.source)]
-        from tidings.events.refine import refine  # refine reads this module's records
+        from tidings.events.refine import private_acts, refine  # refine reads this module's records
 
+        self.private_acts = private_acts(out)
         return _without_effects(_dedupe(refine(out, self._protest, self.actors)))
 
     def _event_noun(self, noun: Token, preps: list[str]) -> bool:

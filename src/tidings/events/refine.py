@@ -1000,6 +1000,12 @@ def private_crime(cand: Candidate) -> bool:
     return cand.target is None or cand.target.actor.sector == CIVILIAN
 
 
+def private_acts(cands: Iterable[Candidate]) -> frozenset[int]:
+    """The triggers of the candidates that are crimes between private persons (:func:`private_crime`,
+    :func:`private_violence`): no event, so that a saying that reports one reports no event."""
+    return frozenset(c.trigger.i for c in cands if private_crime(c) or private_violence(c))
+
+
 # Candidates that are no event (each predicate's docstring says why), tried in this order.
 NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,

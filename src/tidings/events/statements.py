@@ -168,7 +168,8 @@ def political(actor: Actor, cues: StatementCues | None = None) -> bool:
 def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
                          cues: StatementCues | None = None,
                          sector_of: Callable[[str], str | None] | None = None,
-                         before: Sequence[Any] = ()) -> list[Candidate]:
+                         before: Sequence[Any] = (), private: frozenset[int] = frozenset()
+                         ) -> list[Candidate]:
     """The candidates of one sentence, with the one-sided statements among them marked (``:statement``, no
     target); every other candidate is returned unchanged. ``lexicon`` (the coder's) tells which words of a
     said-clause report an act the coder could not code: such a clause is an event's attribution, not a
@@ -176,7 +177,10 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     is: "the company's president", "hospital officials" speak for a company or a hospital. ``before`` are
     the sentences before this one (:class:`tidings.nlp.segment.Sentence`, nearest last): a pronoun speaker
     ("he said") stands only when the nearest of them that names anyone names the speaker, so that a quote
-    of a resident the knowledge base does not know is not given to the politician named before."""
+    of a resident the knowledge base does not know is not given to the politician named before. ``private``
+    are the triggers of crimes between private persons the coder dropped (``SentenceCoder.private_acts``):
+    a said-clause that reports only such a crime reports no event, so the saying is a statement ("police
+    said a man stabbed his neighbour": 010, GUIDE sections 1 and 4)."""
     cues = cues or statement_cues()
     cands = [_asked_aloud(cand, cues) for cand in candidates]
     out: list[Candidate] = []
@@ -189,11 +193,12 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
         if _stated_intent(cand, cues):  # "X said it would host the talks": the intent, nobody named
             out.append(replace(cand, rule=cand.rule + STATEMENT))
             continue
-        if lexicon is not None and _attributes_act(cand, lexicon, cues):
+        if lexicon is not None and _attributes_act(cand, lexicon, cues, private):
             continue  # "X told Y that troops shelled Z", "X says 20 civilians were killed": an attribution
         about = cand.code in cues.apart  # a denial stands beside what it denies
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
-                lexicon is not None and not about and _reported_act(cand.trigger, lexicon, standing)) or (
+                lexicon is not None and not about and
+                _reported_act(cand.trigger, lexicon, standing, private)) or (
                 sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
                 not _antecedent_named(cand, before, sector_of or _no_sector)):
             out.append(_unaddressed(cand))
@@ -263,13 +268,14 @@ def _open_statement(cand: Candidate) -> bool:
         cand.target is None or _press(cand.target, cand.trigger) or _said_about(cand.target, cand.trigger))
 
 
-def _attributes_act(cand: Candidate, lexicon: Any, cues: StatementCues) -> bool:
+def _attributes_act(cand: Candidate, lexicon: Any, cues: StatementCues,
+                    private: frozenset[int] = frozenset()) -> bool:
     """A plain statement (010) with someone as its target whose said-clause reports an act: the saying is
     that act's attribution, not an event of its own, whoever it was said to (GUIDE section 4)."""
     verb = cand.trigger
     if cand.code != "010" or cand.target is None or verb.lemma_.lower() not in cues.verbs:
         return False
-    return _reported_act(verb, lexicon)
+    return _reported_act(verb, lexicon, private=private)
 
 
 def _unaddressed(cand: Candidate) -> Candidate:
@@ -548,7 +554,8 @@ def _role_sectors(words: list[str], sector_of: Callable[[str], str | None]) -> s
     return {sec for phrase in phrases if (sec := sector_of(phrase)) is not None}
 
 
-def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = None) -> bool:
+def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = None,
+                  private: frozenset[int] = frozenset()) -> bool:
     """Whether the said-clause holds a word the lexicon knows as an act other than a statement ("police said
     the suspect was charged", "officials said a blast hit the town"): the clause reports an event, which the
     saying attributes, even where the coder could not name its sides."""
@@ -563,7 +570,8 @@ def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = N
         inner = {t.i for t in verb.subtree}
         scope += [t for t in verb.head.subtree if t.i not in inner]
     disaster = any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in verb.sent)
-    return any(_act_word(t, lexicon) and not (disaster and _harm_by_nobody(t, lexicon)) and
+    return any(t.i not in private and _act_word(t, lexicon) and
+               not (disaster and _harm_by_nobody(t, lexicon)) and
                (standing is None or t.i in standing or _material(t, lexicon) or not _background(t))
                for t in scope)
 
