@@ -1,7 +1,8 @@
 """Recall constructions of session 11, second round (sentences written for tidings, in new words): a
 statement of a political actor whose said-clause reports only a crime between private persons, which is no
 event (GUIDE section 1), stands as a statement of its own (010, GUIDE section 4); a said-clause that reports
-political violence stays that act's attribution."""
+political violence stays that act's attribution. Police shooting or attacking a civilian is an assault
+(root 18), not a fight between armed forces (GUIDE section 2 on killings)."""
 
 from __future__ import annotations
 
@@ -24,3 +25,21 @@ def test_reported_political_violence_stays_an_attribution(pipeline: Pipeline) ->
     found = roots(pipeline, "Police said gunmen attacked a checkpoint near Kirkuk before dawn.")
     assert any(root == "19" for _, _, root in found)
     assert not any(root == "01" for _, _, root in found)
+
+
+def test_police_shooting_a_civilian_is_an_assault(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Officers in Denver shot and killed a man who was holding a kitchen knife on "
+                            "Tuesday.")
+    assert ("USACOP", "USACVL", "18") in found
+    assert not any(root == "19" for _, _, root in found)
+
+
+def test_police_firing_at_gunmen_stays_a_fight(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Police exchanged fire with gunmen near the border crossing at Torkham.")
+    assert any(root == "19" for _, _, root in found)
+    assert not any(root == "18" for _, _, root in found)
+
+
+def test_police_firing_on_protesters_stays_repression(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Police fired on protesters outside the parliament in Nairobi.")
+    assert any(root == "17" for _, _, root in found)
