@@ -43,3 +43,15 @@ def test_police_firing_at_gunmen_stays_a_fight(pipeline: Pipeline) -> None:
 def test_police_firing_on_protesters_stays_repression(pipeline: Pipeline) -> None:
     found = roots(pipeline, "Police fired on protesters outside the parliament in Nairobi.")
     assert any(root == "17" for _, _, root in found)
+
+
+def test_a_saying_in_a_clause_of_time_is_a_statement_of_its_own(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "A Dover man was arrested after police said stolen jewellery was found in his "
+                            "car.")
+    assert any(src.endswith("COP") and root == "01" for src, _, root in found)
+    assert any(root == "17" for _, _, root in found)
+
+
+def test_a_reported_act_in_a_clause_of_time_stays_an_attribution(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The army shelled the town after rebels said they had seized the bridge.")
+    assert not any(root == "01" for _, _, root in found)
