@@ -2,7 +2,9 @@
 statement of a political actor whose said-clause reports only a crime between private persons, which is no
 event (GUIDE section 1), stands as a statement of its own (010, GUIDE section 4); a said-clause that reports
 political violence stays that act's attribution. Police shooting or attacking a civilian is an assault
-(root 18), not a fight between armed forces (GUIDE section 2 on killings)."""
+(root 18), not a fight between armed forces (GUIDE section 2 on killings). A saying in a clause of time
+("after police said ...") is a statement of its own. Terms agreed between parties ("agreed new quotas") are
+a formal agreement (057), as a deal is."""
 
 from __future__ import annotations
 
@@ -55,3 +57,13 @@ def test_a_saying_in_a_clause_of_time_is_a_statement_of_its_own(pipeline: Pipeli
 def test_a_reported_act_in_a_clause_of_time_stays_an_attribution(pipeline: Pipeline) -> None:
     found = roots(pipeline, "The army shelled the town after rebels said they had seized the bridge.")
     assert not any(root == "01" for _, _, root in found)
+
+
+def test_terms_agreed_between_two_states_are_a_formal_agreement(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Chile and Peru agreed new fishing quotas on Monday.")
+    assert ("CHL", "PER", "05") in found and ("PER", "CHL", "05") in found
+
+
+def test_agreeing_to_cooperate_stays_an_intent(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Ghana and Togo agreed to cooperate on border security.")
+    assert ("GHA", "TGO", "03") in found
