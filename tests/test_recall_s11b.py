@@ -4,7 +4,8 @@ event (GUIDE section 1), stands as a statement of its own (010, GUIDE section 4)
 political violence stays that act's attribution. Police shooting or attacking a civilian is an assault
 (root 18), not a fight between armed forces (GUIDE section 2 on killings). A saying in a clause of time
 ("after police said ...") is a statement of its own. Terms agreed between parties ("agreed new quotas") are
-a formal agreement (057), as a deal is."""
+a formal agreement (057), as a deal is. A participle of saying after a text issued ("issued a statement on
+Monday saying ...") is the issuer's statement, with no comma needed."""
 
 from __future__ import annotations
 
@@ -67,3 +68,16 @@ def test_terms_agreed_between_two_states_are_a_formal_agreement(pipeline: Pipeli
 def test_agreeing_to_cooperate_stays_an_intent(pipeline: Pipeline) -> None:
     found = roots(pipeline, "Ghana and Togo agreed to cooperate on border security.")
     assert ("GHA", "TGO", "03") in found
+
+
+def test_a_statement_issued_with_a_saying_participle_is_a_statement(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The Kenyan government issued a statement on Monday saying the drought had "
+                            "eased.")
+    assert ("KENGOV", "", "01") in found
+
+
+def test_an_act_reported_in_an_issued_statement_stays_the_event(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The Kenyan army released a statement saying its troops had shelled rebel "
+                            "positions near Garissa.")
+    assert any(root == "19" for _, _, root in found)
+    assert not any(root == "01" for _, _, root in found)

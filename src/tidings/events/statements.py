@@ -370,9 +370,20 @@ def _in_sequel(verb: Token) -> bool:
 
 def _saying_participle(verb: Token) -> bool:
     """ "The agency raised the death toll, saying at least 40 had died": a participle of saying set off by
-    a comma after its main clause, with a said-clause of its own, is said by the main clause's subject."""
-    return verb.tag_ == PARTICIPLE_TAG and verb.dep_ == "advcl" and verb.i > verb.head.i and \
-        verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "ccomp" for c in verb.children)
+    a comma after its main clause (or after a text issued, :func:`_issued_text`), with a said-clause of its
+    own, is said by the main clause's subject."""
+    if verb.tag_ != PARTICIPLE_TAG or verb.dep_ != "advcl" or verb.i < verb.head.i or \
+            not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return (verb.i > 0 and verb.doc[verb.i - 1].text == ",") or _issued_text(verb.head)
+
+
+def _issued_text(verb: Token) -> bool:
+    """The verb issues a text by which its subject speaks ("issued a statement on Monday saying ...";
+    words.tsv class ``utterance``): a participle of saying after it needs no comma to be its subject's."""
+    table = word_classes()
+    return any(c.dep_ == "dobj" and "utterance" in table.get(c.lemma_.lower(), frozenset())
+               for c in verb.children)
 
 
 def _in_trial(verb: Token) -> bool:
