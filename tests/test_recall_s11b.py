@@ -5,7 +5,8 @@ political violence stays that act's attribution. Police shooting or attacking a 
 (root 18), not a fight between armed forces (GUIDE section 2 on killings). A saying in a clause of time
 ("after police said ...") is a statement of its own. Terms agreed between parties ("agreed new quotas") are
 a formal agreement (057), as a deal is. A participle of saying after a text issued ("issued a statement on
-Monday saying ...") is the issuer's statement, with no comma needed."""
+Monday saying ...") is the issuer's statement, with no comma needed. Condolences tweeted are sympathy
+(018)."""
 
 from __future__ import annotations
 
@@ -81,3 +82,9 @@ def test_an_act_reported_in_an_issued_statement_stays_the_event(pipeline: Pipeli
                             "positions near Garissa.")
     assert any(root == "19" for _, _, root in found)
     assert not any(root == "01" for _, _, root in found)
+
+
+def test_condolences_tweeted_are_an_empathetic_comment(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The Finnish prime minister tweeted his condolences to the family of the "
+                            "victims.")
+    assert any(src == "FINGOV" and root == "01" for src, _, root in found)
