@@ -6,7 +6,7 @@ political violence stays that act's attribution. Police shooting or attacking a 
 ("after police said ...") is a statement of its own. Terms agreed between parties ("agreed new quotas") are
 a formal agreement (057), as a deal is. A participle of saying after a text issued ("issued a statement on
 Monday saying ...") is the issuer's statement, with no comma needed. Condolences tweeted are sympathy
-(018)."""
+(018). Police trying to identify or trace someone are investigating (090)."""
 
 from __future__ import annotations
 
@@ -88,3 +88,13 @@ def test_condolences_tweeted_are_an_empathetic_comment(pipeline: Pipeline) -> No
     found = roots(pipeline, "The Finnish prime minister tweeted his condolences to the family of the "
                             "victims.")
     assert any(src == "FINGOV" and root == "01" for src, _, root in found)
+
+
+def test_police_trying_to_trace_someone_are_investigating(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Police in Ohio are trying to identify the driver of the van.")
+    assert any(src.endswith("COP") and root == "09" for src, _, root in found)
+
+
+def test_private_people_trying_to_locate_something_make_no_event(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Volunteers in Ohio are trying to locate a missing dog.")
+    assert not any(root == "09" for _, _, root in found)
