@@ -81,7 +81,6 @@ CLOSING_AFTER = frozenset({".", ",", "?", "!", "\u2026", "'", "\u2019"})
 # Auxiliaries by tag: a modal (MD: will, would, could, may) or "had" + participle (past perfect).
 MODAL_TAG = "MD"
 PARTICIPLE_TAG = "VBG"  # "..., saying ..."
-FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})  # a verb with a tense of its own
 # The infinitives of "is said to be / to have": grammar, not vocabulary.
 HEARSAY_INFINITIVES = frozenset({"be", "have"})
 
@@ -346,8 +345,8 @@ def _leads(verb: Token) -> bool:
 def _not_said(verb: Token, cues: StatementCues) -> bool:
     """Refused, denied, planned, conditional or background: not a statement made in the report; or told
     inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
-    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb) and not _leading_participle(verb, cues)
-            and not _in_sequel(verb)) or _said_to_be(verb):
+    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb) and not _leading_participle(verb, cues)) \
+            or _said_to_be(verb):
         return True
     for child in verb.children:
         if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
@@ -357,15 +356,6 @@ def _not_said(verb: Token, cues: StatementCues) -> bool:
         if child.dep_ == "aux" and child.lemma_.lower() == "have" and child.tag_ == "VBD":
             return True  # "had said": told as background
     return False
-
-
-def _in_sequel(verb: Token) -> bool:
-    """A finite saying in a clause of time that tells a happening of its own ("a man was arrested after
-    police said ..."; words.tsv class ``sequel``): said in the report, not governed by the main clause."""
-    if verb.dep_ != "advcl" or verb.tag_ not in FINITE_TAGS:
-        return False
-    table = word_classes()
-    return any(c.dep_ == "mark" and "sequel" in table.get(c.lower_, frozenset()) for c in verb.children)
 
 
 def _saying_participle(verb: Token) -> bool:
