@@ -48,6 +48,7 @@ from tidings.events.discourse import Discourse
 from tidings.events.lexicon import singular, word_classes
 from tidings.events.ontology import is_code
 from tidings.mentions.pairs import next_pair, pair_actors, pair_nouns
+from tidings.nlp.memo import per_doc
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
@@ -2013,7 +2014,13 @@ def _reported_noun(noun: Token) -> bool:
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
-    """The noun phrase of ``head`` without clauses, appositions, coordination or trailing preps."""
+    """The noun phrase of ``head`` without clauses, appositions, coordination or trailing preps (a fresh
+    list; found once per Doc and head, as the mentions, the coder and the places ask for it many times)."""
+    return list(per_doc(head.doc, ("phrase_tokens", head.i), lambda: tuple(_phrase_tokens_of(head))))
+
+
+def _phrase_tokens_of(head: Token) -> list[Token]:
+    """:func:`_phrase_tokens`, computed."""
     keep = [head]
     stack = [c for c in head.children if c.dep_ not in SKIP_IN_PHRASE]
     while stack:
