@@ -254,18 +254,8 @@ class SentenceCoder:
         and Vladimir Putin" hangs "Putin" off "Obama"), and an apposition that itself starts a list
         ("The US, Russia, and Switzerland").
         """
-        members = [head]
-        if head.dep_ != "conj":
-            members += list(head.conjuncts)
-            for tok in _phrase_tokens(head):
-                if tok is not head:
-                    members += [c for c in tok.children if c.dep_ == "conj" and c not in members]
-            for appos in (c for c in head.children if c.dep_ == "appos"):
-                listed = [appos, *appos.conjuncts]
-                if len(listed) > 1:
-                    members += [m for m in listed if m not in members]
         out: list[ActorRef] = []
-        for member in members:
+        for member in _members(head):
             out.extend(self._member(member, exclude))
         return out
 
@@ -2011,6 +2001,27 @@ def _reported_noun(noun: Token) -> bool:
     if noun.dep_ in REPORTED_NOUN_DEPS:
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_PREPS and noun.head.head.pos_ in ("VERB", "AUX")
+
+
+def _members(head: Token) -> tuple[Token, ...]:
+    """The coordinated members of the noun phrase headed by ``head`` (see :meth:`SentenceCoder.actors`),
+    found once per Doc and head."""
+    return per_doc(head.doc, ("members", head.i), lambda: tuple(_members_of(head)))
+
+
+def _members_of(head: Token) -> list[Token]:
+    """:func:`_members`, computed."""
+    members = [head]
+    if head.dep_ != "conj":
+        members += list(head.conjuncts)
+        for tok in _phrase_tokens(head):
+            if tok.i != head.i:  # (the remembered phrase holds another Token object for the head)
+                members += [c for c in tok.children if c.dep_ == "conj" and c not in members]
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            listed = [appos, *appos.conjuncts]
+            if len(listed) > 1:
+                members += [m for m in listed if m not in members]
+    return members
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
