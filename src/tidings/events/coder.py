@@ -48,6 +48,7 @@ from tidings.events.discourse import Discourse
 from tidings.events.lexicon import singular, word_classes
 from tidings.events.ontology import is_code
 from tidings.mentions.pairs import next_pair, pair_actors, pair_nouns
+from tidings.nlp.memo import per_doc
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
@@ -256,18 +257,8 @@ class SentenceCoder:
         and Vladimir Putin" hangs "Putin" off "Obama"), and an apposition that itself starts a list
         ("The US, Russia, and Switzerland").
         """
-        members = [head]
-        if head.dep_ != "conj":
-            members += list(head.conjuncts)
-            for tok in _phrase_tokens(head):
-                if tok is not head:
-                    members += [c for c in tok.children if c.dep_ == "conj" and c not in members]
-            for appos in (c for c in head.children if c.dep_ == "appos"):
-                listed = [appos, *appos.conjuncts]
-                if len(listed) > 1:
-                    members += [m for m in listed if m not in members]
         out: list[ActorRef] = []
-        for member in members:
+        for member in _members(head):
             out.extend(self._member(member, exclude))
         return out
 
@@ -2016,8 +2007,35 @@ def _reported_noun(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_PREPS and noun.head.head.pos_ in ("VERB", "AUX")
 
 
+def _members(head: Token) -> tuple[Token, ...]:
+    """The coordinated members of the noun phrase headed by ``head`` (see :meth:`SentenceCoder.actors`),
+    found once per Doc and head."""
+    return per_doc(head.doc, ("members", head.i), lambda: tuple(_members_of(head)))
+
+
+def _members_of(head: Token) -> list[Token]:
+    """:func:`_members`, computed."""
+    members = [head]
+    if head.dep_ != "conj":
+        members += list(head.conjuncts)
+        for tok in _phrase_tokens(head):
+            if tok.i != head.i:  # (the remembered phrase holds another Token object for the head)
+                members += [c for c in tok.children if c.dep_ == "conj" and c not in members]
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            listed = [appos, *appos.conjuncts]
+            if len(listed) > 1:
+                members += [m for m in listed if m not in members]
+    return members
+
+
 def _phrase_tokens(head: Token) -> list[Token]:
-    """The noun phrase of ``head`` without clauses, appositions, coordination or trailing preps."""
+    """The noun phrase of ``head`` without clauses, appositions, coordination or trailing preps (a fresh
+    list; found once per Doc and head, as the mentions, the coder and the places ask for it many times)."""
+    return list(per_doc(head.doc, ("phrase_tokens", head.i), lambda: tuple(_phrase_tokens_of(head))))
+
+
+def _phrase_tokens_of(head: Token) -> list[Token]:
+    """:func:`_phrase_tokens`, computed."""
     keep = [head]
     stack = [c for c in head.children if c.dep_ not in SKIP_IN_PHRASE]
     while stack:

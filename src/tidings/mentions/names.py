@@ -56,6 +56,19 @@ class NameResolver:
     discourse: Discourse
     people: dict[str, Actor] = field(default_factory=dict)  # article-wide: people named only by a title
     acronyms: dict[str, list[str]] = field(default_factory=dict)  # short forms the article defines
+    # article-wide: what the knowledge base answered for a phrase (see :meth:`lookup`)
+    looked_up: dict[tuple[tuple[str, ...], dt.date | None], Actor | None] = field(default_factory=dict)
+
+    def lookup(self, words: Sequence[str], when: dt.date | None) -> Actor | None:
+        """``kb.resolve(words, when)``, asked once per article for the same words and date: the knowledge
+        base does not change while an article is coded and its answer (a frozen :class:`Actor`) is out of
+        context, so a phrase the article repeats ("the government", a leader's name) is looked up once."""
+        key = (tuple(words), when)
+        if key in self.looked_up:
+            return self.looked_up[key]
+        actor = self.kb.resolve(words, when)
+        self.looked_up[key] = actor
+        return actor
 
     def __call__(self, words: list[str], when: dt.date | None) -> Actor | None:
         gender, rest = split_address(self.kb, words)
@@ -63,7 +76,7 @@ class NameResolver:
         if titled is not None:
             return _retext(titled, " ".join(words))  # named with a title earlier (see introduce_titled)
         spelled = self._spelled_out(words)
-        actor: Actor | None = self.kb.resolve(spelled, when)
+        actor: Actor | None = self.lookup(spelled, when)
         if actor is not None and spelled is not words:
             actor = _retext(actor, " ".join(words))
         if actor is None or self._personal(actor) or gender is not None:
@@ -167,10 +180,10 @@ class NameResolver:
                     self.kb.sector_of(word) is not None or word.lower().rstrip(".") in self.kb.address:
                 break
             tail.insert(0, word)
-        if len(tail) < 2 or len(tail) == len(words) or self.kb.resolve(tail, when) is not None:
+        if len(tail) < 2 or len(tail) == len(words) or self.lookup(tail, when) is not None:
             return actor
         head = words[: len(words) - len(tail)]
-        if self.kb.resolve(head, when) is None:
+        if self.lookup(head, when) is None:
             return actor
         name = " ".join(tail)
         if name in self.people:  # introduced already, with a fuller title: that one holds

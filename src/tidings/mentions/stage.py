@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
 from tidings.events.coder import SPEAKING_VERBS, THIRD_PERSON, ActorRef, SentenceCoder, Span, Token, place_ref
@@ -22,6 +23,7 @@ from tidings.mentions.acronyms import apply_definitions, defined_acronyms, readi
 from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.mentions.names import NameResolver, address_gender
 from tidings.mentions.pairs import next_pair
+from tidings.nlp.memo import per_doc
 from tidings.nlp.segment import Sentence
 from tidings.record import Actor
 from tidings.resources import Resources
@@ -138,6 +140,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
     apply_definitions(sentences, acronyms, res.kb, published)
     # each place name geocoded once per article; a surname is no place
     place_countries: dict[str, str | None] = dict.fromkeys(surnames)
+    looked_up: dict[tuple[tuple[str, ...], dt.date | None], Actor | None] = {}  # knowledge base answers
     paragraph = -1
     for sent in sentences:
         if sent.paragraph != paragraph:
@@ -154,7 +157,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             discourse.pair = next_pair(discourse.pair, named, discourse.is_person)
             continue
         state = discourse.snapshot()
-        names = NameResolver(res.kb, state, people, acronyms)
+        names = NameResolver(res.kb, state, people, acronyms, looked_up)
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
         _apposed_newcomers(sent, names, published)
@@ -178,7 +181,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         # the sentence's own parties, so that a later "they" or "them" means the parties first
         for ref in sorted(refs, key=lambda r: not _nested_group(sent, r, discourse)):
             _add(discourse, res, ref.actor)
-        _unknown_people(sent, refs, res, published, discourse, out)
+        _unknown_people(sent, refs, res, names, published, discourse, out)
         _set_topic(sent, coder, discourse)
         _set_speaker(sent, coder, discourse)
         parties = [r.actor for r in refs if not _pronoun_or_place(sent, r)]
@@ -244,7 +247,7 @@ def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
     """The subject of the main clause when it is a person we cannot name ("the injured
     driver"), as an unknown person that personal pronouns after it refer to."""
     assert sent.doc is not None
-    for root in (t for t in sent.doc if t.dep_ == "ROOT"):
+    for root in _roots(sent.doc):
         subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
         if subj is None or subj.tag_ != "NN" or subj.lemma_.lower() not in person_nouns():
             continue
@@ -253,6 +256,11 @@ def _unnamed_subject(sent: Sentence, coder: SentenceCoder) -> Actor | None:
         text = " ".join(t.text for t in subj.subtree if t.i <= subj.i)
         return Actor(text, text, UNKNOWN, None, None)
     return None
+
+
+def _roots(doc: Any) -> tuple[Token, ...]:
+    """The roots of a parsed sentence's Doc, in order, found once per Doc (asked three times a sentence)."""
+    return per_doc(doc, "roots", lambda: tuple(t for t in doc if t.dep_ == "ROOT"))
 
 
 @functools.cache
@@ -272,7 +280,7 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
         discourse.add_unknown_person(unnamed.name, gender)
         discourse.topic = discourse.people[-1]
         return
-    for root in (t for t in sent.doc if t.dep_ == "ROOT"):
+    for root in _roots(sent.doc):
         subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
         if subj is None:
             continue
@@ -356,12 +364,12 @@ def _introduce_titled(sent: Sentence, names: NameResolver, published: dt.date | 
         if ent.label_ != "PERSON" or ent.text in names.people:
             continue
         name = [t.text for t in ent]
-        if names.kb.resolve(name, published) is not None:
+        if names.lookup(name, published) is not None:
             continue
         first, end = _title_span(doc[ent.start])
         for start in range(first, end):
             words = [t.text for t in doc[start:end]] + [t.text for t in ent]
-            actor = names.kb.resolve(words, published)
+            actor = names.lookup(words, published)
             titled = actor is not None and (actor.sector is not None or actor.code[:3] in _BODY_PREFIXES)
             # the widest title wins: "IRENA Director-General X" is the agency's, not a general
             if actor is not None and titled and (
@@ -404,12 +412,12 @@ def _copular_titles(sent: Sentence, names: NameResolver, published: dt.date | No
         roles = [s for s in sides if s.i not in persons and s.pos_ == "NOUN"]
         if len(named) != 1 or len(roles) != 1:
             continue
-        role = names.kb.resolve([t.text for t in roles[0].subtree], published)
+        role = names.lookup([t.text for t in roles[0].subtree], published)
         if role is None or role.sector is None or role.code[3:] != role.sector:
             continue
         for head in (named[0], *named[0].conjuncts):
             ent = persons.get(head.i)
-            if ent is None or ent.text in names.people or names.kb.resolve([t.text for t in ent], published):
+            if ent is None or ent.text in names.people or names.lookup([t.text for t in ent], published):
                 continue
             names.people[ent.text] = Actor(ent.text, ent.text, role.code, role.country, role.sector)
 
@@ -422,14 +430,14 @@ def _apposed_titles(sent: Sentence, names: NameResolver, published: dt.date | No
     for ent in sent.doc.ents:
         if ent.label_ != "PERSON" or ent.text in names.people:
             continue
-        actor = names.kb.resolve([t.text for t in ent], published)
+        actor = names.lookup([t.text for t in ent], published)
         if actor is None or not actor.code.endswith("ELI") or actor.country is None:
             continue
         for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end):
             words = [t.text for t in appos.subtree]
             if any(w.lower().rstrip("-") in _FORMER for w in words):
                 continue  # "X, a former foreign minister": out of office, as our dates say
-            title = names.kb.resolve(words, published)
+            title = names.lookup(words, published)
             if title is not None and title.country == actor.country and title.sector not in (None, "ELI") \
                     and title.code[3:] == title.sector:
                 names.people[ent.text] = Actor(ent.text, actor.name, title.code, title.country, title.sector)
@@ -445,7 +453,7 @@ def _apposed_newcomers(sent: Sentence, names: NameResolver, published: dt.date |
     assert sent.doc is not None
     for ent in sent.doc.ents:
         if ent.label_ != "PERSON" or ent.text in names.people or \
-                names.kb.resolve([t.text for t in ent], published) is not None:
+                names.lookup([t.text for t in ent], published) is not None:
             continue
         for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end and
                       c.lemma_.lower() in TITLE_NOUNS):
@@ -453,7 +461,7 @@ def _apposed_newcomers(sent: Sentence, names: NameResolver, published: dt.date |
             words = [t.text for t in appos.subtree if t.i not in clauses]
             if any(w.lower().rstrip("-") in _FORMER for w in words):
                 continue
-            title = names.kb.resolve(words, published)
+            title = names.lookup(words, published)
             if title is not None and (title.country is not None or title.code[:3] in _BODY_PREFIXES) and \
                     title.sector is not None and political(title):
                 names.people[ent.text] = Actor(ent.text, ent.text, title.code, title.country, title.sector)
@@ -503,15 +511,15 @@ def _titles(words: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _unknown_people(sent: Sentence, refs: list[ActorRef], res: Resources, published: dt.date | None,
-                    discourse: Discourse, out: ArticleMentions) -> None:
+def _unknown_people(sent: Sentence, refs: list[ActorRef], res: Resources, names: NameResolver,
+                    published: dt.date | None, discourse: Discourse, out: ArticleMentions) -> None:
     """People the text names whom the knowledge base cannot code: a later "he" must not reach past them."""
     assert sent.doc is not None
     covered = {i for ref in refs for i in range(ref.start, ref.end)}
     for ent in sent.doc.ents:
         if ent.label_ != "PERSON" or any(ent.start <= i < ent.end for i in covered):
             continue
-        if res.kb.resolve([t.text for t in ent], published) is not None:
+        if names.lookup([t.text for t in ent], published) is not None:
             continue
         known = discourse.surname(ent[-1].text)
         if known is not None and known.code != UNKNOWN:

@@ -190,12 +190,27 @@ def _speech_verbs() -> frozenset[str]:
 def _names_after_distance(doc: Any, phrases: list[PlacePhrase]) -> list[PlacePhrase]:
     """ "40 miles from X": a proper name after a distance is a place, whatever the tagger calls it."""
     heads = {p.head.i for p in phrases}
-    found: list[PlacePhrase] = []
-    for tok in doc:
-        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.i not in heads and _after_distance(tok.head):
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-            found.append(PlacePhrase(ent.text if ent is not None else tok.text, tok, True))
-    return found
+    return [PlacePhrase(text, tok, True) for text, tok in _distance_names(doc) if tok.i not in heads]
+
+
+def _distance_names(doc: Any) -> tuple[tuple[str, Any], ...]:
+    """Every proper name after a distance in ``doc`` (its text, its token), found once per Doc."""
+    from tidings.nlp.memo import per_doc
+
+    def compute() -> tuple[tuple[str, Any], ...]:
+        found: list[tuple[str, Any]] = []
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and _after_distance(tok.head):
+                found.append((_ent_text(doc, tok), tok))
+        return tuple(found)
+
+    return per_doc(doc, "distance_names", compute)
+
+
+def _ent_text(doc: Any, tok: Any) -> str:
+    """The text of the entity ``tok`` is part of, else the token's own text."""
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    return str(ent.text) if ent is not None else str(tok.text)
 
 
 def _verb_places(doc: Any, trigger: Any) -> list[PlacePhrase]:
@@ -252,15 +267,26 @@ def _named_object(doc: Any, obj: Any) -> str | None:
 def _other_verbs_places(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePhrase]:
     """The named places another verb of the sentence takes as its object when that verb's object is a place
     ("the militants recaptured X after the army pulled out of the city": X for the pulling out too)."""
-    found: list[PlacePhrase] = []
-    for verb in doc:
-        if verb.i == trigger.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in _place_verbs():
-            continue
-        for obj in verb.children:  # the tagger often calls such an object a person or an organisation
-            if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in taken:
-                ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-                found.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
-    return found
+    return [PlacePhrase(text, obj, False) for verb_i, text, obj in _verb_place_objects(doc)
+            if verb_i != trigger.i and obj.i not in taken]
+
+
+def _verb_place_objects(doc: Any) -> tuple[tuple[int, str, Any], ...]:
+    """(verb index, text, token) of every proper-name object of a verb of place in ``doc``, once per Doc."""
+    from tidings.nlp.memo import per_doc
+
+    def compute() -> tuple[tuple[int, str, Any], ...]:
+        found: list[tuple[int, str, Any]] = []
+        verbs = _place_verbs()
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+                continue
+            for obj in verb.children:  # the tagger often calls such an object a person or an organisation
+                if obj.dep_ == "dobj" and obj.pos_ == "PROPN":
+                    found.append((verb.i, _ent_text(doc, obj), obj))
+        return tuple(found)
+
+    return per_doc(doc, "verb_place_objects", compute)
 
 
 def sentence_countries(doc: Any, geocoder: Any) -> frozenset[str]:
