@@ -3,9 +3,10 @@ statement of a political actor whose said-clause reports only a crime between pr
 event (GUIDE section 1), stands as a statement of its own (010, GUIDE section 4); a said-clause that reports
 political violence stays that act's attribution. Police shooting or attacking a civilian is an assault
 (root 18), not a fight between armed forces (GUIDE section 2 on killings). Terms agreed between parties
-("agreed new quotas") are a formal agreement (057), as a deal is. A participle of saying after a text issued ("issued a statement on
-Monday saying ...") is the issuer's statement, with no comma needed. Condolences tweeted are sympathy
-(018). Police trying to identify or trace someone are investigating (090)."""
+("agreed new quotas") are a formal agreement (057), as a deal is. A participle of saying after a text
+issued ("issued a statement on Monday saying ...") is the issuer's statement, with no comma needed.
+Condolences tweeted are sympathy (018). Police trying to identify or trace someone are investigating
+(090)."""
 
 from __future__ import annotations
 
