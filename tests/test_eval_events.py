@@ -21,12 +21,14 @@ import pytest
 from tidings.evaluation.events import (
     Place,
     Scored,
+    acts,
     dyadic,
     field_hits,
     gold_events,
     km_between,
     match,
     score_document,
+    statements,
     total,
 )
 
@@ -154,6 +156,14 @@ def test_gold_record_reader_and_totals() -> None:
     both = total([score_document([gold], [ev((70, 80), "171", "COERCE", "NOPCOP")]), score_document([], [])])
     assert (both.matched, both.gold, both.system) == (1, 1, 1)
     assert both.accuracy("source") == 1.0 and both.accuracy("date") is None
+
+
+def test_statements_and_other_events_are_scored_apart() -> None:
+    said, raid = ev((0, 10), "010", None, "NOPGOV"), ev((0, 10), "171", "COERCE", "NOPCOP")
+    assert statements([said, raid]) == [said] and acts([said, raid]) == [raid]
+    # each subset is matched on its own: a statement never pairs with a raid, whatever the sentence
+    alone = score_document(statements([said]), statements([raid]))
+    assert (alone.gold, alone.system, alone.matched) == (1, 0, 0)
 
 
 # --------------------------------------------------------------------------------------------- the gate

@@ -34,8 +34,8 @@ from tidings.places.geocoder import km_between
 from tidings.record import Event
 
 __all__ = [
-    "FIELDS", "MatchBy", "Place", "Scored", "Tally", "dyadic", "field_hits", "gold_events", "km_between",
-    "match", "overlaps", "same_type", "score_document", "system_event", "total",
+    "FIELDS", "MatchBy", "Place", "Scored", "Tally", "acts", "dyadic", "field_hits", "gold_events",
+    "km_between", "match", "overlaps", "same_type", "score_document", "statements", "system_event", "total",
 ]
 
 MatchBy = Literal["root", "plover"]
@@ -236,6 +236,16 @@ def dyadic(events: Iterable[Scored]) -> list[Scored]:
     """The events with both sides known (a non-empty source and target code), as event coders of the
     PETRARCH family require."""
     return [e for e in events if e.source and e.target]
+
+
+def statements(events: Iterable[Scored]) -> list[Scored]:
+    """The statement events (CAMEO root 01): a third of news events, coded by rules of their own."""
+    return [e for e in events if e.root == "01"]
+
+
+def acts(events: Iterable[Scored]) -> list[Scored]:
+    """Every event but the statements (CAMEO roots 02-20)."""
+    return [e for e in events if e.root != "01"]
 
 
 def total(tallies: Iterable[Tally]) -> Tally:
