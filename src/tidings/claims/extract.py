@@ -150,7 +150,7 @@ def _noun_cue(tok: Token, lemma: str, lower: str) -> _Cue | None:
     if lemma in C.WHEREABOUTS_NOUNS or lower in C.WHEREABOUTS_NOUNS:
         kind = "absence" if _from_public(tok) else "whereabouts"
         if lower == "hiding" and tok.dep_ == "pobj":
-            return _make(tok, kind, _clause_subject(tok.head.head) if tok.head.head is not tok else None)
+            return _make(tok, kind, _clause_subject(tok.head.head) if tok.head.head.i != tok.i else None)
         return _make(tok, kind, _noun_subject(tok))
     if lemma in C.ABSENCE_NOUNS:
         return _make(tok, "absence", _noun_subject(tok))
@@ -299,7 +299,7 @@ def _adjective_subject(adj: Token) -> Token | None:
     own = next((c for c in adj.children if c.dep_ in SUBJECT_DEPS), None)
     if own is not None:
         return own
-    return _clause_subject(adj.head) if adj.head is not adj else None
+    return _clause_subject(adj.head) if adj.head.i != adj.i else None
 
 
 def _clause_subject(verb: Token) -> Token | None:
@@ -316,7 +316,7 @@ def _clause_subject(verb: Token) -> Token | None:
             return subj
         if node.dep_ == "relcl":
             return node.head
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
             continue
         if node.dep_ == "acl" and node.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -425,7 +425,7 @@ def _conditional(tok: Token) -> bool:
     """True when the clause of the cue is a condition ("if he dies", "unless his health improves")."""
     node = tok
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
     return any(c.dep_ == "mark" and c.lower_ in C.CONDITIONAL_MARKS for c in node.children)
@@ -492,7 +492,7 @@ def _clause_negated(tok: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "neg" for c in node.children):
             return True
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -582,7 +582,7 @@ def _claim_date(tok: Token, dates: DateResolver) -> tuple[str | None, dt.date | 
     the verb it hangs off); None when the sentence gives none."""
     doc = tok.doc
     targets = [tok]
-    if tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    if tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         targets.append(tok.head)
         if tok.head.dep_ == "prep":
             targets.append(tok.head.head)
