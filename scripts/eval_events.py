@@ -1,7 +1,7 @@
 """Score tidings against the blind real-news event gold (evaluation/gold/events.jsonl).
 
     .venv/bin/python scripts/eval_events.py [--shared ../shared] [--markdown evaluation/events.md]
-                                            [--part dev|test|both] [--draw 1|2|3] [--errors]
+                                            [--part dev|test|both] [--draw 1|2|3|4] [--errors]
 
 Runs ``tidings.pipeline.Pipeline`` on each drawn text (GeoWebNews articles and CASE 2021 snippets, read
 from ``../shared``), maps each event's sentence span back to the original text (the cleaning stage's offset
@@ -13,8 +13,9 @@ article's link or a dateline in the text, as the guide says), otherwise none. Ge
 publication-date field; dates are scored only where the gold has one.
 
 ``--draw N`` scores the documents of one seeded draw only (``evaluation/gold/draw.json``: draw 1 is the first
-140 documents, draw 2 the 24 GeoWebNews articles added in session 10, draw 3 the 24 added in session 11),
-e.g. to compare with figures measured before a later draw was annotated; the default scores all documents.
+140 documents, draw 2 the 24 GeoWebNews articles added in session 10, draw 3 the 24 added in session 11, draw 4
+the 24 added in session 12), e.g. to compare with figures measured before a later draw was annotated; the default
+scores all documents.
 
 ``--errors`` prints the unmatched and mismatched events of the development part (never of the test part).
 ``--false-positives`` prints each development-part system event that matches no gold event, with its

@@ -221,9 +221,10 @@ def test_draws_are_disjoint_and_reproduced_by_the_script() -> None:
     docs = [i["doc"] for i in committed["items"]]
     assert len(docs) == len(set(docs))
     script = _load_script()
-    assert [len(script.draw_docs(n)) for n in (1, 2, 3)] == [140, 24, 24]
+    assert [len(script.draw_docs(n)) for n in (1, 2, 3, 4)] == [140, 24, 24, 24]
     assert not script.draw_docs(1) & script.draw_docs(2)
     assert not (script.draw_docs(1) | script.draw_docs(2)) & script.draw_docs(3)
+    assert not (script.draw_docs(1) | script.draw_docs(2) | script.draw_docs(3)) & script.draw_docs(4)
 
 
 def test_gold_offsets_fit_the_texts() -> None:
