@@ -4,12 +4,13 @@
 
 Seeded random draws, half from the development part and half from the test part of each suite in
 ``evaluation/splits.json``. Draw 1 (seed 1414): 20 + 20 GeoWebNews articles and 50 + 50 CASE 2021 task-2
-snippets (the odd-id half in ``../shared``). Draw 2 (seed 2612), to make the article figures less noisy: 12 +
-12 more GeoWebNews articles, none of those of draw 1. Draw 3 (seed 3907), for the same reason and for more
-kinds of news in the development part: 12 + 12 more GeoWebNews articles, none of those of draws 1 and 2. Draw 4
-(seed 4721, session 12), so that test figures are judged on articles nobody has tuned to: 12 + 12 more GeoWebNews
-articles, none of those of draws 1 to 3. The draws read only document ids, never texts. They are made once and committed; ``--check`` verifies that the
-committed file is what this script draws (all draws).
+snippets (the odd-id half in ``../shared``). Draw 2 (seed 2612), to make the article figures less noisy: 12
++ 12 more GeoWebNews articles, none of those of draw 1. Draw 3 (seed 3907), for the same reason and for more
+kinds of news in the development part: 12 + 12 more GeoWebNews articles, none of those of draws 1 and 2.
+Draw 4 (seed 4721, session 12), so that test figures are judged on articles nobody has tuned to: 12 + 12
+more GeoWebNews articles, none of those of draws 1 to 3. The draws read only document ids, never texts. They
+are made once and committed; ``--check`` verifies that the committed file is what this script draws (all
+draws).
 Each item carries the number of its draw; ``scripts/eval_events.py --draw 1`` scores draw 1 alone.
 """
 

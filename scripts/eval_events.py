@@ -12,10 +12,10 @@ Publication date passed to tidings: the gold record's ``published`` when it is a
 article's link or a dateline in the text, as the guide says), otherwise none. GeoWebNews has no
 publication-date field; dates are scored only where the gold has one.
 
-``--draw N`` scores the documents of one seeded draw only (``evaluation/gold/draw.json``: draw 1 is the first
-140 documents, draw 2 the 24 GeoWebNews articles added in session 10, draw 3 the 24 added in session 11, draw 4
-the 24 added in session 12), e.g. to compare with figures measured before a later draw was annotated; the default
-scores all documents.
+``--draw N`` scores the documents of one seeded draw only (``evaluation/gold/draw.json``: draw 1 is the
+first 140 documents, draw 2 the 24 GeoWebNews articles added in session 10, draw 3 the 24 added in session
+11, draw 4 the 24 added in session 12), e.g. to compare with figures measured before a later draw was
+annotated; the default scores all documents.
 
 ``--errors`` prints the unmatched and mismatched events of the development part (never of the test part).
 ``--false-positives`` prints each development-part system event that matches no gold event, with its
