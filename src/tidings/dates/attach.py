@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tidings.dates.resolver import DateResolver, anchored_on_event, is_date_expression
+from tidings.dates.resolver import DateResolver, anchored_on_event, is_date_expression, next_period
 from tidings.record import DateInfo
 
 RELATIVE_WORDS = frozenset({"after", "before", "earlier", "later"})
@@ -71,10 +71,13 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     anchor: dt.date | None = None
     query = best.text
     last = best.text.split()[-1].lower()
-    if last in RELATIVE_WORDS:
-        absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS]
+    following = next_period(best.text)  # "the following day": counted from the event before, like "later"
+    relative = last in RELATIVE_WORDS or following
+    if relative:
+        absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS
+                    and not next_period(p.text)]
         anchor = dates.resolve(absolute[0].text).date if absolute else last_date
-        if anchor is None and _EVENT_RELATIVE_PHRASE.match(best.text):
+        if anchor is None and (following or _EVENT_RELATIVE_PHRASE.match(best.text)):
             return None, dates.resolve(None)  # "several days later" with nothing to count from
         clause = best.root.head  # "[denied it on Friday,] a day after [the paper printed X]"
         inside = trigger.i == clause.i or clause in trigger.ancestors
@@ -82,9 +85,9 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
             # the trigger is inside the subordinate clause: it happened a day *before* the anchor
             query = best.text.rsplit(" ", 1)[0] + (" before" if last == "after" else " after")
     info = dates.resolve(query, anchor=anchor)
-    past = trigger.tag_ in ("VBD", "VBN") if last in RELATIVE_WORDS else trigger.tag_ == "VBD"
+    past = trigger.tag_ in ("VBD", "VBN") if relative else trigger.tag_ == "VBD"
     if dates.published is not None and info.date is not None and past and \
-            _after_publication(info, dates.published, relative=last in RELATIVE_WORDS):
+            _after_publication(info, dates.published, relative=relative):
         return None, dates.resolve(None)  # a past event dated after its report: a wrong anchor, or a name
     return best.text, info
 
@@ -268,7 +271,15 @@ def date_text(ent: Any) -> str:
     return text
 
 
+_COUNTED_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year",
+                            "decade"})
+
+
 def _relative_word_after(ent: Any) -> bool:
-    return bool(ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in RELATIVE_WORDS)
+    """ "a day after", "two weeks later", "48 hours before": an amount of time counted from something. After a
+    named day or date the word is a preposition of its own ("on Thursday after clashes", "in May before the
+    vote"): the date stands alone."""
+    return bool(ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in RELATIVE_WORDS
+                and ent[-1].lemma_.lower() in _COUNTED_UNITS)
 
 

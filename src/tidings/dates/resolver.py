@@ -401,6 +401,13 @@ def _undated(text: str) -> tuple[dt.date, DatePrecision] | None:
     return first if first is not None and first == second else None
 
 
+def next_period(text: str) -> bool:
+    """Whether a date phrase names the period after or before an event's ("the following day", "the next
+    morning", "the previous week"): it is counted from that event's date, not from publication."""
+    m = _EVENT_NEXT.match(_normalise(text))
+    return m is not None and m.group("dir") is not None
+
+
 def anchored_on_event(doc: Any, text: str, end: int) -> bool:
     """Whether a date phrase ``text`` ending before token ``end`` of a parsed ``doc`` is relative to an event
     the sentence names but does not date ("two days before Election Day", "a week after the attack"). Such a

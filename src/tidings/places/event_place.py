@@ -179,7 +179,16 @@ def _statement_venue(prep: Any) -> bool:
         if node.dep_ in ("nsubj", "nsubjpass"):
             return False
         node = node.head
-    return node.lemma_.lower() in _speech_verbs()
+    return node.lemma_.lower() in _speech_verbs() and not _fronted(prep, node)
+
+
+def _fronted(prep: Any, verb: Any) -> bool:
+    """ "In X, police said they had arrested ...": a place phrase put before the speaker opens the sentence
+    and sets the scene of what is told, as a dateline does; "police said in X" names where it was said."""
+    if prep.head.i != verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and prep.i < min(t.i for s in subjects for t in s.subtree)
 
 
 @functools.cache

@@ -162,7 +162,27 @@ def _place_phrases(doc: Any) -> tuple[PlacePhrase, ...]:
             found.append(PlacePhrase(f"{noun.text} of {doc[start:tok.i + 1].text}", noun, True))
     found.extend(_capital_phrases(doc, tagged))
     found.extend(_owned_names(doc, found))
-    return tuple(found)
+    return tuple(_whole_names(doc, found))
+
+
+def _whole_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
+    """ "in X Y Z district" with the tagger's entities cut inside the name ("X" a place, "Y Z" a person): the
+    whole run of proper names before the class word is the name, in place of the part the tagger kept."""
+    words = _class_words()
+    out: list[PlacePhrase] = []
+    for phrase in found:
+        noun = phrase.head
+        if noun.lower_ not in words or noun.pos_ != "NOUN" or not phrase.name.endswith(noun.text):
+            out.append(phrase)
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
+                doc[start - 1].head.i > start - 1:
+            start -= 1
+        whole = f"{doc[start:noun.i].text} {noun.text}"
+        longer = start < noun.i and len(whole) > len(phrase.name) and "'s " not in phrase.name
+        out.append(PlacePhrase(whole, noun, True) if longer else phrase)
+    return out
 
 
 def _owned_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
