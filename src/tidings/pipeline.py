@@ -46,7 +46,9 @@ from tidings.nlp.model import parser
 from tidings.nlp.segment import Sentence, parse, split
 from tidings.places import Geocoder
 from tidings.places.event_place import (
+    article_states,
     dateline_name,
+    dateline_text,
     event_places,
     locative_preposition,
     sentence_countries,
@@ -518,6 +520,9 @@ class Pipeline:
                 not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
         context = frozenset([main_country] if main_country else [])  # decides between homonymous towns
+        # and the US states the article names so far decide between a state's town and its namesakes
+        context |= article_states([*earlier, sent.doc], self.geocoder,
+                                  dateline_text(article.text, getattr(cleaned, "removed", ())))
         # the countries the sentence names find its villages ("in X, a town of the Yemeni province of Y")
         location, tier = self._location(sent.doc, cand, coder, context | sentence_countries(sent.doc,
                                                                                             self.geocoder))
@@ -669,7 +674,8 @@ class Pipeline:
 
     def _setting(self, earlier: Sequence[Any], context: frozenset[str]) -> Location | None:
         """The article's setting: the first town an earlier sentence names after a locative preposition ("the
-        council in X voted ..." sets what its mayor says later in X)."""
+        council in X voted ..." sets what its mayor says later in X), or as the one town it names as a
+        modifier ("X's mayor", "X police")."""
         for doc in earlier:
             for phrase in place_phrases(doc):
                 if locative_preposition(phrase.head) is None:
@@ -677,6 +683,9 @@ class Pipeline:
                 found: Location | None = self.geocoder.geocode(phrase.name, context=context)
                 if found is not None and self.geocoder.scale(found) < 2:
                     return found
+            town: Location | None = sentence_town(doc, self.geocoder)  # "X's mayor suspended ...": in X
+            if town is not None:
+                return town
         return None
 
     def _previous_place(self, previous: list[Any], context: frozenset[str]) -> Location | None:
@@ -694,8 +703,10 @@ class Pipeline:
 
     def _dateline_place(self, article: Article, cleaned: Any, country: str | None) -> Location | None:
         """Where the article's wire dateline files from ("BEIRUT (AP) -"), if the gazetteer knows it."""
-        name = dateline_name(article.text, getattr(cleaned, "removed", ()))
-        return self.geocoder.geocode(name, country=country) if name else None
+        removed = getattr(cleaned, "removed", ())
+        name = dateline_name(article.text, removed)
+        states = article_states((), self.geocoder, dateline_text(article.text, removed))  # "X, Ohio (AP)"
+        return self.geocoder.geocode(name, country=country, context=states) if name else None
 
 
 def _initial(word: str) -> bool:

@@ -37,9 +37,9 @@ from typing import Any
 
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.places.knowledge import Knowledge
-from tidings.places.mention import PlacePhrase, place_phrases
+from tidings.places.mention import PlacePhrase, known_place_name, place_phrases
 
-__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_countries", "sentence_country",
+__all__ = ["article_states", "dateline_name", "dateline_text", "event_places", "locative_preposition", "sentence_countries", "sentence_country",
            "sentence_town"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
@@ -334,8 +334,11 @@ def sentence_town(doc: Any, geocoder: Any) -> Any | None:
 def _sentence_town(doc: Any, geocoder: Any) -> Any | None:
     found: dict[int | None, Any] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "NORP") or ent.root.dep_ not in ("compound", "amod", "poss", "nmod"):
+        if ent.root.dep_ not in ("compound", "amod", "poss", "nmod"):
             continue
+        if ent.label_ not in ("GPE", "NORP") and not (ent.label_ in ("ORG", "PERSON") and ent.root.dep_ == "poss"
+                                                     and known_place_name(ent.text)):
+            continue  # "X's mayor" with X a big town the tagger took for an organisation
         location = geocoder.geocode(ent.text)
         if location is not None and location.lat is not None and geocoder.scale(location) == 0:
             found.setdefault(location.geonameid, location)
@@ -391,6 +394,26 @@ def _of_state_body(tok: Any) -> bool:
     if tok.ent_type_ != "ORG" or tok.dep_ not in ("amod", "compound"):
         return False
     return _demonym_heads().get(tok.head.lemma_.lower()) == "state"
+
+
+def article_states(docs: Iterable[Any], geocoder: Any, dateline: str | None = None) -> frozenset[str]:
+    """The US states (``"USA:OH"``) the sentences ``docs`` name as places ("Ohio Governor X", "in Ohio") or
+    the dateline names after its town ("COLUMBUS, Ohio -"): the context that decides between towns with
+    namesakes ("Springfield")."""
+    from tidings.nlp.memo import per_doc
+
+    found: set[str] = set()
+    for doc in docs:
+        found |= per_doc(doc, ("article_states", geocoder), lambda d=doc: geocoder.state_context(
+            e.text for e in d.ents if e.label_ == "GPE"))
+    if dateline:
+        found |= geocoder.state_context(part.strip() for part in re.split(r"[,(]", dateline)[1:2])
+    return frozenset(found)
+
+
+def dateline_text(text: str, removed: Iterable[tuple[int, int, str]]) -> str | None:
+    """The wire dateline the cleaner removed from ``text`` ("COLUMBUS, Ohio (AP) -"), or None."""
+    return next((text[start:end] for start, end, reason in removed if reason == "dateline"), None)
 
 
 def dateline_name(text: str, removed: Iterable[tuple[int, int, str]]) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from tidings.places.knowledge import Knowledge
 
-__all__ = ["PLACE_LABELS", "PlacePhrase", "place_phrase", "place_phrases"]
+__all__ = ["PLACE_LABELS", "PlacePhrase", "known_place_name", "place_phrase", "place_phrases"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ARABIC_NAME = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z][a-z]{3,}$")  # "al-Tabqa"
@@ -89,6 +89,12 @@ def _known_place_names() -> frozenset[str]:
     towns = {str(c["name"]).lower() for c in cities if int(c.get("population") or 0) >= 100_000}
     areas = {n.lower() for a in Knowledge.load().areas for n in (a.name, *a.aliases)}
     return frozenset(towns | areas)
+
+
+def known_place_name(text: str) -> bool:
+    """Whether ``text`` is surely a place's name: a town of at least 100,000 people or a region of
+    ``areas.tsv`` (what the tagger calls it aside)."""
+    return text.lower() in _known_place_names()
 
 
 def _mislabelled_town(ent: Any) -> bool:
@@ -201,6 +207,15 @@ def _owned_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
     return owned
 
 
+def _bare_capital(tok: Any) -> bool:
+    """ "the capital" with nothing but its article, not followed by its name ("the capital, X", "the capital
+    X"), which the name's own phrase gives."""
+    if [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]:
+        return False
+    return not any(c.dep_ in ("appos", "compound", "prep") for c in tok.children if c.i > tok.i) and \
+        not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN")
+
+
 def _capital_phrases(doc: Any, tagged: set[int]) -> list[PlacePhrase]:
     """ "in the Kenyan capital", "in Kenya's capital": a capital named by its country's demonym or name."""
     found: list[PlacePhrase] = []
@@ -212,6 +227,8 @@ def _capital_phrases(doc: Any, tagged: set[int]) -> list[PlacePhrase]:
             continue
         owner = next((c for c in tok.children if c.i < tok.i and c.pos_ in ("PROPN", "ADJ") and
                       c.dep_ in ("amod", "compound", "poss")), None)
+        if owner is None and _bare_capital(tok):  # "in the capital": the capital of the sides' country
+            found.append(PlacePhrase(f"the {tok.lower_}", tok, True))
         if owner is None:
             continue
         start = min(t.i for t in owner.subtree)
