@@ -39,8 +39,8 @@ from tidings.attribution.cues import REPORT_VERBS
 from tidings.places.knowledge import Knowledge
 from tidings.places.mention import PlacePhrase, known_place_name, place_phrases
 
-__all__ = ["article_states", "dateline_name", "dateline_text", "event_places", "locative_preposition", "sentence_countries", "sentence_country",
-           "sentence_town"]
+__all__ = ["article_states", "dateline_name", "dateline_text", "event_places", "locative_preposition",
+           "sentence_countries", "sentence_country", "sentence_town"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
 # A dateline the cleaner leaves because no dash follows it: "DORVAL (AP) The mayor ...", "DORVAL, Ruritania
@@ -336,8 +336,9 @@ def _sentence_town(doc: Any, geocoder: Any) -> Any | None:
     for ent in doc.ents:
         if ent.root.dep_ not in ("compound", "amod", "poss", "nmod"):
             continue
-        if ent.label_ not in ("GPE", "NORP") and not (ent.label_ in ("ORG", "PERSON") and ent.root.dep_ == "poss"
-                                                     and known_place_name(ent.text)):
+        owner_town = ent.label_ in ("ORG", "PERSON") and ent.root.dep_ == "poss" and \
+            known_place_name(ent.text)
+        if ent.label_ not in ("GPE", "NORP") and not owner_town:
             continue  # "X's mayor" with X a big town the tagger took for an organisation
         location = geocoder.geocode(ent.text)
         if location is not None and location.lat is not None and geocoder.scale(location) == 0:
@@ -402,10 +403,13 @@ def article_states(docs: Iterable[Any], geocoder: Any, dateline: str | None = No
     namesakes ("Springfield")."""
     from tidings.nlp.memo import per_doc
 
+    def states_of(doc: Any) -> frozenset[str]:
+        return frozenset(per_doc(doc, ("article_states", geocoder), lambda: geocoder.state_context(
+            e.text for e in doc.ents if e.label_ == "GPE")))
+
     found: set[str] = set()
     for doc in docs:
-        found |= per_doc(doc, ("article_states", geocoder), lambda d=doc: geocoder.state_context(
-            e.text for e in d.ents if e.label_ == "GPE"))
+        found |= states_of(doc)
     if dateline:
         found |= geocoder.state_context(part.strip() for part in re.split(r"[,(]", dateline)[1:2])
     return frozenset(found)
