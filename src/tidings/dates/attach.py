@@ -46,6 +46,7 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     phrases = [_Phrase(date_text(e), e.root, e.end + _relative_word_after(e)) for e in doc.ents
                if e.label_ in ("DATE", "TIME") and is_date_expression(date_text(e))]
     phrases += _relative_phrases(doc, {p.root.i for p in phrases})
+    phrases += _next_period_phrases(doc, {t.i for e in doc.ents for t in e})
     phrases += _season_phrases(doc, {t.i for e in doc.ents for t in e})
     phrases = [p for p in phrases if not anchored_on_event(doc, p.text, p.end)
                and not _names_a_thing(p.root, trigger) and not _month_as_name(doc, p)]
@@ -165,10 +166,17 @@ def _dates_another_event(root: Any, trigger: Any, chain: dict[int, int]) -> bool
     node = root
     while node.i not in chain and node.head.i != node.i:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in OTHER_EVENT_CLAUSES and not (
-                node.head.i == trigger.i and node.dep_ in ("acl", "relcl")):
+                node.head.i == trigger.i and node.dep_ in ("acl", "relcl")) and not _describes_people(node):
             return True
         node = node.head
     return False
+
+
+def _describes_people(verb: Any) -> bool:
+    """ "fired at workers demanding higher wages on Sunday": a present participle after a noun says what
+    the people were doing when the act befell them; a date the parser hangs on it dates the act."""
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _compared_since(root: Any) -> bool:
@@ -235,6 +243,25 @@ def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
             continue
         start = min(t.i for t in tok.subtree)
         out.append(_Phrase(f"{doc[start:tok.i + 1].text} {following.text}", tok, following.i + 1))
+    return out
+
+
+_NEXT_WORDS = frozenset({"next", "following", "previous", "preceding"})
+_PERIOD_NOUNS = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "month", "year"})
+
+
+def _next_period_phrases(doc: Any, tagged: set[int]) -> list[_Phrase]:
+    """ "the next morning", "the following week": the period after an event's, which spaCy often leaves
+    untagged (counted from the event before, see :func:`next_period`)."""
+    out: list[_Phrase] = []
+    for tok in doc:
+        if tok.i in tagged or tok.lower_ not in _PERIOD_NOUNS or tok.i == 0 or \
+                doc[tok.i - 1].lower_ not in _NEXT_WORDS:
+            continue
+        start = tok.i - 2 if tok.i >= 2 and doc[tok.i - 2].lower_ == "the" else tok.i - 1
+        text = str(doc[start:tok.i + 1].text)
+        if next_period(text):
+            out.append(_Phrase(text, tok, tok.i + 1))
     return out
 
 

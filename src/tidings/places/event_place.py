@@ -141,7 +141,7 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
             if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG") or \
                     trigger.lemma_.lower() in _place_verbs():  # "retook X": X is a place if anything
                 objects.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
-    core[:0] = _town_objects(doc, trigger, taken)  # the act's own object first
+    core[:0] = _town_objects(doc, trigger, taken) + _where_antecedent(phrases, trigger)  # the act's own
     clause.extend(_verb_places(doc, trigger))
     sentence.extend(_other_verbs_places(doc, trigger, taken))
     tiers = (core, clause, objects, sentence)
@@ -160,6 +160,9 @@ def _town_objects(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePh
     tier 0, where the smallest wins)."""
     found: list[PlacePhrase] = []
     for obj in trigger.children:
+        if obj.dep_ == "dobj" and obj.i not in taken and _local_part(obj):
+            found.extend(_part_of(doc, obj))  # "shelled the outskirts of X": in X
+            continue
         if obj.dep_ != "dobj" or obj.lower_ not in _town_words() or obj.i in taken:
             continue
         for prep in obj.children:
@@ -168,6 +171,16 @@ def _town_objects(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePh
             if name is not None:
                 found.append(PlacePhrase(f"{obj.lower_} of {name}", obj, True))
     return found
+
+
+def _where_antecedent(phrases: list[PlacePhrase], trigger: Any) -> list[PlacePhrase]:
+    """ "flew to X on Monday, where she met ...": a clause opened by "where" happens at the place named
+    last before it (the parser often hangs the clause on a date or another noun)."""
+    where = next((c for c in trigger.children if c.lower_ == "where" and c.dep_ == "advmod"), None)
+    if where is None or where.i > trigger.i:
+        return []
+    before = [p for p in phrases if p.head.i < where.i]
+    return [max(before, key=lambda p: p.head.i)] if before else []
 
 
 def _statement_venue(prep: Any) -> bool:

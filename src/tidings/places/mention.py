@@ -168,7 +168,32 @@ def _place_phrases(doc: Any) -> tuple[PlacePhrase, ...]:
             found.append(PlacePhrase(f"{noun.text} of {doc[start:tok.i + 1].text}", noun, True))
     found.extend(_capital_phrases(doc, tagged))
     found.extend(_owned_names(doc, found))
-    return tuple(_whole_names(doc, found))
+    found = _whole_names(doc, found)
+    found.extend(_untagged_classed(doc, {p.head.i for p in found}))
+    return tuple(found)
+
+
+def _name_run(doc: Any, noun: Any) -> int:
+    """Where the run of proper names that are compounds of ``noun`` starts ("X Y Z district": X)."""
+    start = noun.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
+            doc[start - 1].head.i > start - 1:
+        start -= 1
+    return int(start)
+
+
+def _untagged_classed(doc: Any, heads: set[int]) -> list[PlacePhrase]:
+    """ "in the X region", "in X province": proper names before a class word that the tagger left untagged
+    (no entity at all) name a place of that class."""
+    words = _class_words()
+    found: list[PlacePhrase] = []
+    for noun in doc:
+        if noun.lower_ not in words or noun.pos_ != "NOUN" or noun.i in heads:
+            continue
+        start = _name_run(doc, noun)
+        if start < noun.i and not any(doc[i].ent_type_ for i in range(start, noun.i)):
+            found.append(PlacePhrase(f"{doc[start:noun.i].text} {noun.text}", noun, True))
+    return found
 
 
 def _whole_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
@@ -181,10 +206,7 @@ def _whole_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
         if noun.lower_ not in words or noun.pos_ != "NOUN" or not phrase.name.endswith(noun.text):
             out.append(phrase)
             continue
-        start = noun.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
-                doc[start - 1].head.i > start - 1:
-            start -= 1
+        start = _name_run(doc, noun)
         whole = f"{doc[start:noun.i].text} {noun.text}"
         longer = start < noun.i and len(whole) > len(phrase.name) and "'s " not in phrase.name
         out.append(PlacePhrase(whole, noun, True) if longer else phrase)
