@@ -402,10 +402,13 @@ def _undated(text: str) -> tuple[dt.date, DatePrecision] | None:
 
 
 def next_period(text: str) -> bool:
-    """Whether a date phrase names the period after or before an event's ("the following day", "the next
-    morning", "the previous week"): it is counted from that event's date, not from publication."""
+    """Whether a date phrase names the day after or before an event's ("the following day", "the next
+    morning", "the previous evening"): it is counted from that event's date, not from publication. ("The
+    following week", "the next year" are left to the publication date: news writes them of the report's
+    own time as often.)"""
     m = _EVENT_NEXT.match(_normalise(text))
-    return m is not None and m.group("dir") is not None
+    return m is not None and m.group("dir") is not None and \
+        m.group("unit").lower() in ("day", "night", "morning", "evening", "afternoon")
 
 
 def anchored_on_event(doc: Any, text: str, end: int) -> bool:
