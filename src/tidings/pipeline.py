@@ -30,6 +30,7 @@ from tidings.attribution import assess
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.clean import clean
 from tidings.dates import DateResolver, event_date
+from tidings.dates.attach import carry_dates
 from tidings.errors import EmptyDocument, InputError, PipelineError, TidingsError, contained
 from tidings.events.coder import Candidate, SentenceCoder, direction
 from tidings.events.history import drop_history
@@ -399,6 +400,7 @@ class Pipeline:
                              "the rest of the article goes on", doc_id=article.id, sentence=sent.index)
         result.events = drop_restated(result.events)  # an act told again with no side named
         result.events = drop_history(result.events, published, self.options.history_days)  # told as history
+        carry_dates(result.events, published)  # a sentence without a date goes on with the lede's
         result.events = review(result.events, self.options.learned)  # the learned second opinion
         result.events = cap_events(result.events, article.id, self.options.limits)
         return result
