@@ -134,7 +134,8 @@ def test_a_sentence_without_a_date_goes_on_with_the_ledes(pipeline: Pipeline) ->
 
 def test_a_date_after_publication_is_carried_to_nothing() -> None:
     def event(trigger: str, date: dt.date | None, text: str | None) -> SimpleNamespace:
-        return SimpleNamespace(trigger=trigger, date=date, date_text=text, date_precision="day", extra={})
+        return SimpleNamespace(trigger=trigger, date=date, date_text=text, date_precision="day", extra={},
+                               factuality="asserted")
 
     published = dt.date(2025, 4, 10)
     events = [event("arrested", dt.date(2025, 4, 8), "Tuesday"),

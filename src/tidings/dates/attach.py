@@ -317,14 +317,15 @@ def carry_dates(events: list[Any], published: dt.date | None) -> None:
     """Date the events whose sentence has no date phrase of their own with the date of the last event before
     them in the article that has one: a story's lede dates its act ("Police arrested 12 people on Tuesday")
     and the sentences after it go on telling that day's events without repeating the date. A date after
-    publication (a plan, a deadline) is carried to nothing. Such an event keeps ``date_text`` None; its
+    publication (a plan, a deadline) is carried to nothing, and nothing is carried to a planned or conditional
+    act (factuality "hypothetical"). Such an event keeps ``date_text`` None; its
     ``extra["date_carried"]`` says where the date came from (the trigger of the dated event)."""
     last: Any = None
     for event in events:
         if event.date_text is not None and event.date is not None:
             ahead = published is not None and event.date > published
             last = None if ahead else event
-        elif last is not None and event.date_text is None:
+        elif last is not None and event.date_text is None and event.factuality != "hypothetical":
             event.date = last.date
             event.date_precision = last.date_precision
             event.extra["date_from_publication"] = False
