@@ -678,9 +678,8 @@ class Pipeline:
 
     def _setting(self, earlier: Sequence[Any], context: frozenset[str]) -> Location | None:
         """The article's setting: the first town another sentence (``earlier``: the article's other sentences,
-        earlier ones first) names after a locative preposition ("the
-        council in X voted ..." sets what its mayor says later in X), or as the one town it names as a
-        modifier ("X's mayor", "X police")."""
+        earlier ones first) names after a locative preposition ("the council in X voted ..." sets what its
+        mayor says later in X), or as the one town it names as a modifier ("X's mayor", "X police")."""
         for doc in earlier:
             for phrase in place_phrases(doc):
                 if locative_preposition(phrase.head) is None:
