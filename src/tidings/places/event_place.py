@@ -126,7 +126,7 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
     phrases = place_phrases(doc)
     for phrase in phrases + _names_after_distance(doc, phrases):
         prep = locative_preposition(phrase.head)
-        if prep is None:
+        if prep is None or _in_topic(prep):
             continue
         if not _in_clause(prep, trigger):
             if not _statement_venue(prep):  # "told reporters in X": where it was said, not done
@@ -171,6 +171,22 @@ def _town_objects(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePh
             if name is not None:
                 found.append(PlacePhrase(f"{obj.lower_} of {name}", obj, True))
     return found
+
+
+@functools.cache
+def _topic_preps() -> frozenset[str]:
+    return frozenset(Knowledge.load().topic_preps)
+
+
+def _in_topic(prep: Any) -> bool:
+    """Whether a locative preposition sits inside the topic of another phrase ("spoke with him about the
+    fighting in X": ``topic_preps.tsv``), on its way up through nouns and prepositions to a verb."""
+    node = prep.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in _topic_preps():
+            return True
+        node = node.head
+    return False
 
 
 def _where_antecedent(phrases: list[PlacePhrase], trigger: Any) -> list[PlacePhrase]:

@@ -10,6 +10,7 @@
 - ``verb_preps.tsv``: verbs whose place after a preposition is where the event happens ("deployed troops
   to X", "arrested from X");
 - ``distance_words.tsv``: units of distance ("a base 40 miles from X": X is near the event's place);
+- ``topic_preps.tsv``: prepositions that open a topic ("spoke about the fighting in X": not where one spoke);
 - ``subdivision_codes.tsv``: abbreviations of states and provinces ("WA", "NSW", "BC") by country;
 - ``demonym_heads.tsv``: nouns after which a demonym names an origin ("a Syrian refugee") or a state body
   ("the Brazilian Government");
@@ -65,6 +66,7 @@ class Knowledge:
     # sides' (see place_preps.tsv)
     place_verbs: set[str] = field(default_factory=set)  # "recapture": a named object is a place
     distance_words: set[str] = field(default_factory=set)  # "miles": "40 miles from X" is near X
+    topic_preps: set[str] = field(default_factory=set)  # "about": "talked about the fighting in X"
     verb_preps: set[tuple[str, str]] = field(default_factory=set)  # ("deploy", "to"): "deployed to X" is at X
     subdivision_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # ("WA", "AUS") -> "Western
     # Australia": read so only in a story about that country
@@ -103,6 +105,8 @@ class Knowledge:
             self.place_verbs.add(row["lemma"].strip().lower())
         for row in _rows(read("distance_words.tsv"), "distance_words.tsv", ("word",)):
             self.distance_words.add(row["word"].strip().lower())
+        for row in _rows(read("topic_preps.tsv"), "topic_preps.tsv", ("word",)):
+            self.topic_preps.add(row["word"].strip().lower())
         for row in _rows(read("verb_preps.tsv"), "verb_preps.tsv", ("lemma", "prep")):
             self.verb_preps.add((row["lemma"].strip().lower(), row["prep"].strip().lower()))
         for row in _rows(read("subdivision_codes.tsv"), "subdivision_codes.tsv", ("code", "name", "country")):
