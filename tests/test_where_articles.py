@@ -52,14 +52,16 @@ class Outcome:
     @property
     def date(self) -> bool | None:
         """Whether the event's date is the row's (at the row's precision); None when not scored or not
-        coded. "none": the event has no date from a phrase of its sentence."""
+        coded. "none": the event has no date from a phrase of its sentence. A date carried from the lede
+        counts as the event's own; the publication date taken for want of any does not."""
         want = self.row["date"]
         if self.event is None or not want:
             return None
         if want == "none":
             return self.event.date_text is None
         got = self.event.date.isoformat() if self.event.date is not None else ""
-        return self.event.date_text is not None and got[:len(want)] == want
+        own = self.event.date_text is not None or "date_carried" in self.event.extra  # not publication's
+        return own and got[:len(want)] == want
 
 
 def rows() -> list[dict[str, str]]:

@@ -101,12 +101,7 @@ class Knowledge:
             if row["sides"] not in ("yes", "no"):
                 raise DataError(f"place_preps.tsv: sides must be yes or no, not {row['sides']!r}")
             self.place_preps[row["word"].strip().lower()] = row["sides"] == "yes"
-        for row in _rows(read("place_verbs.tsv"), "place_verbs.tsv", ("lemma",)):
-            self.place_verbs.add(row["lemma"].strip().lower())
-        for row in _rows(read("distance_words.tsv"), "distance_words.tsv", ("word",)):
-            self.distance_words.add(row["word"].strip().lower())
-        for row in _rows(read("topic_preps.tsv"), "topic_preps.tsv", ("word",)):
-            self.topic_preps.add(row["word"].strip().lower())
+        self._add_word_lists(read)
         for row in _rows(read("verb_preps.tsv"), "verb_preps.tsv", ("lemma", "prep")):
             self.verb_preps.add((row["lemma"].strip().lower(), row["prep"].strip().lower()))
         for row in _rows(read("subdivision_codes.tsv"), "subdivision_codes.tsv", ("code", "name", "country")):
@@ -117,6 +112,15 @@ class Knowledge:
                 raise DataError(f"demonym_heads.tsv: kind must be origin or state, not {row['kind']!r}")
             self.demonym_heads[row["word"].strip().lower()] = row["kind"]
 
+
+    def _add_word_lists(self, read: Callable[[str], str | None]) -> None:
+        """The files of one column: place verbs, distance words, topic prepositions."""
+        lists = (("place_verbs.tsv", "lemma", self.place_verbs),
+                 ("distance_words.tsv", "word", self.distance_words),
+                 ("topic_preps.tsv", "word", self.topic_preps))
+        for name, column, words in lists:
+            for row in _rows(read(name), name, (column,)):
+                words.add(row[column].strip().lower())
 
     def _add_demonyms(self) -> None:
         """The demonyms of ``tidings/actors/data/countries.tsv`` (one table of country names, not two)."""
