@@ -40,7 +40,8 @@ from tidings.places.knowledge import Knowledge
 from tidings.places.mention import PlacePhrase, known_place_name, place_phrases
 
 __all__ = ["article_states", "dateline_name", "dateline_text", "event_places", "locative_preposition",
-           "sentence_countries", "sentence_country", "sentence_town"]
+           "sentence_countries", "sentence_country", "sentence_region",
+           "sentence_town"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
 # A dateline the cleaner leaves because no dash follows it: "DORVAL (AP) The mayor ...", "DORVAL, Ruritania
@@ -372,6 +373,34 @@ def _sentence_town(doc: Any, geocoder: Any) -> Any | None:
         location = geocoder.geocode(ent.text)
         if location is not None and location.lat is not None and geocoder.scale(location) == 0:
             found.setdefault(location.geonameid, location)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+
+
+def sentence_region(doc: Any, geocoder: Any, context: frozenset[str] = frozenset()) -> Any | None:
+    """The one region, state or province a sentence names as a modifier of a noun ("Punjab police arrested
+    ...", "Ohio Governor X signed ...", "California lawmakers approved ..."): where its act most likely
+    happened when no phrase of the sentence or the article says where. None when it names none or
+    several. ``context``: the article's countries, which decide between homonyms ("Punjab")."""
+    from tidings.nlp.memo import per_doc
+
+    return per_doc(doc, ("sentence_region", geocoder, context),
+                   lambda: _sentence_region(doc, geocoder, context))
+
+
+def _sentence_region(doc: Any, geocoder: Any, context: frozenset[str]) -> Any | None:
+    found: dict[tuple[str | None, str], Any] = {}
+    names = [ent.text for ent in doc.ents if ent.root.dep_ in _MODIFIER_DEPS and
+             (ent.label_ == "GPE" or known_place_name(ent.text))]  # "X farmers" with X tagged a person
+    names += [tok.text for tok in doc if tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper()
+              and not tok.ent_type_ and tok.dep_ in _MODIFIER_DEPS and tok.head.i > tok.i
+              and known_place_name(tok.text)]  # "Punjab police", left untagged
+    for name in names:
+        location = geocoder.geocode(name, context=context)
+        if location is not None and location.lat is not None and geocoder.scale(location) == 1:
+            found.setdefault((location.country, location.name), location)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

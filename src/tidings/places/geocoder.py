@@ -837,6 +837,8 @@ class Geocoder:
         subdivisions = self._subdivisions.get(key, [])
         if hint is not None:
             subdivisions = [s for s in subdivisions if s[0].country == hint] or subdivisions
+        # homonymous subdivisions ("Punjab" of India and of Pakistan): one of a country the article names
+        subdivisions = sorted(subdivisions, key=lambda s: s[0].country not in context)
         if cities:
             best = self._best(cities, hint, context)
             size = max(p.population for p in cities if p.location is best)

@@ -102,8 +102,14 @@ def _mislabelled_town(ent: Any) -> bool:
     a nationality or a person ("looted shops in X" with X tagged ORG): a place all the same."""
     root = ent.root
     return ent.label_ in ("ORG", "NORP", "PERSON") and root.dep_ == "pobj" and \
-        root.head.lower_ in ("in", "near", "across", "throughout") and \
+        (root.head.lower_ in ("in", "near", "across", "throughout") or _part_of_place(root.head)) and \
         ent.text.lower() in _known_place_names()
+
+
+def _part_of_place(prep: Any) -> bool:
+    """ "the streets of X", "the outskirts of X": an "of" after a word for a part of a place
+    (``class_words.tsv``, kind local)."""
+    return prep.lower_ == "of" and _all_class_words().get(prep.head.lemma_.lower()) == "local"
 
 
 @functools.cache
