@@ -419,8 +419,8 @@ class Pipeline:
                     if s.doc is not None and s.paragraph == sent.paragraph]
         # PETRARCH-style dyads take no country from the sentence's context, only from the article's topic
         context = main if self.options.require_dyad else mentions.context_country_given(sent.index, main)
-        # the article's other sentences, the earlier ones first: its setting and the US states it names
-        earlier = [s.doc for s in [*sentences[:sent.index], *sentences[sent.index + 1:]] if s.doc is not None]
+        # (the later sentences too, for a lede that names no place, lowered the 5W1H test part's "where")
+        earlier = [s.doc for s in sentences[:sent.index] if s.doc is not None]
         for cand in candidates:
             event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous, context,
                                 earlier)
@@ -659,8 +659,7 @@ class Pipeline:
                         earlier: Sequence[Any] = ()) -> Location | None:
         """The place of an event whose sentence has no place phrase: the one town the sentence names as a
         modifier, else the paragraph's earlier place, else the dateline's, else the article's setting (the
-        first town another sentence places something in, earlier sentences first: a lede that names no place
-        is set where the story later says it happened), else the one country the sentence names; the
+        first town an earlier sentence places something in), else the one country the sentence names; the
         earlier place, the dateline or the setting only when it lies in that country (if it names one): a
         story filed from Geneva about Ruritanian troops is placed in Ruritania. When none of these says
         where, the one region or state the sentence names as a modifier ("Punjab police", "Kentucky
@@ -693,9 +692,9 @@ class Pipeline:
         return finer if finer is not None and finer.country == location.country else location
 
     def _setting(self, earlier: Sequence[Any], context: frozenset[str]) -> Location | None:
-        """The article's setting: the first town another sentence (``earlier``: the article's other sentences,
-        earlier ones first) names after a locative preposition ("the council in X voted ..." sets what its
-        mayor says later in X), or as the one town it names as a modifier ("X's mayor", "X police")."""
+        """The article's setting: the first town an earlier sentence names after a locative preposition ("the
+        council in X voted ..." sets what its mayor says later in X), or as the one town it names as a
+        modifier ("X's mayor", "X police")."""
         for doc in earlier:
             for phrase in place_phrases(doc):
                 if locative_preposition(phrase.head) is None:
