@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tidings.dates.resolver import DateResolver, anchored_on_event, is_date_expression
+from tidings.dates.resolver import DateResolver, anchored_on_event, is_date_expression, next_period
 from tidings.record import DateInfo
 
 RELATIVE_WORDS = frozenset({"after", "before", "earlier", "later"})
@@ -46,6 +46,7 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     phrases = [_Phrase(date_text(e), e.root, e.end + _relative_word_after(e)) for e in doc.ents
                if e.label_ in ("DATE", "TIME") and is_date_expression(date_text(e))]
     phrases += _relative_phrases(doc, {p.root.i for p in phrases})
+    phrases += _next_period_phrases(doc, {t.i for e in doc.ents for t in e})
     phrases += _season_phrases(doc, {t.i for e in doc.ents for t in e})
     phrases = [p for p in phrases if not anchored_on_event(doc, p.text, p.end)
                and not _names_a_thing(p.root, trigger) and not _month_as_name(doc, p)]
@@ -71,10 +72,13 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
     anchor: dt.date | None = None
     query = best.text
     last = best.text.split()[-1].lower()
-    if last in RELATIVE_WORDS:
-        absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS]
+    following = next_period(best.text)  # "the following day": counted from the event before, like "later"
+    relative = last in RELATIVE_WORDS or following
+    if relative:
+        absolute = [p for p in phrases if p.text.split()[-1].lower() not in RELATIVE_WORDS
+                    and not next_period(p.text)]
         anchor = dates.resolve(absolute[0].text).date if absolute else last_date
-        if anchor is None and _EVENT_RELATIVE_PHRASE.match(best.text):
+        if anchor is None and (following or _EVENT_RELATIVE_PHRASE.match(best.text)):
             return None, dates.resolve(None)  # "several days later" with nothing to count from
         clause = best.root.head  # "[denied it on Friday,] a day after [the paper printed X]"
         inside = trigger.i == clause.i or clause in trigger.ancestors
@@ -82,9 +86,9 @@ def event_date(doc: Any, trigger: Any, dates: DateResolver,
             # the trigger is inside the subordinate clause: it happened a day *before* the anchor
             query = best.text.rsplit(" ", 1)[0] + (" before" if last == "after" else " after")
     info = dates.resolve(query, anchor=anchor)
-    past = trigger.tag_ in ("VBD", "VBN") if last in RELATIVE_WORDS else trigger.tag_ == "VBD"
+    past = trigger.tag_ in ("VBD", "VBN") if relative else trigger.tag_ == "VBD"
     if dates.published is not None and info.date is not None and past and \
-            _after_publication(info, dates.published, relative=last in RELATIVE_WORDS):
+            _after_publication(info, dates.published, relative=relative):
         return None, dates.resolve(None)  # a past event dated after its report: a wrong anchor, or a name
     return best.text, info
 
@@ -162,10 +166,17 @@ def _dates_another_event(root: Any, trigger: Any, chain: dict[int, int]) -> bool
     node = root
     while node.i not in chain and node.head.i != node.i:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in OTHER_EVENT_CLAUSES and not (
-                node.head.i == trigger.i and node.dep_ in ("acl", "relcl")):
+                node.head.i == trigger.i and node.dep_ in ("acl", "relcl")) and not _describes_people(node):
             return True
         node = node.head
     return False
+
+
+def _describes_people(verb: Any) -> bool:
+    """ "fired at workers demanding higher wages on Sunday": a present participle after a noun says what
+    the people were doing when the act befell them; a date the parser hangs on it dates the act."""
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _compared_since(root: Any) -> bool:
@@ -235,6 +246,25 @@ def _relative_phrases(doc: Any, taken: set[int]) -> list[_Phrase]:
     return out
 
 
+_NEXT_WORDS = frozenset({"next", "following", "previous", "preceding"})
+_PERIOD_NOUNS = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "month", "year"})
+
+
+def _next_period_phrases(doc: Any, tagged: set[int]) -> list[_Phrase]:
+    """ "the next morning", "the following week": the period after an event's, which spaCy often leaves
+    untagged (counted from the event before, see :func:`next_period`)."""
+    out: list[_Phrase] = []
+    for tok in doc:
+        if tok.i in tagged or tok.lower_ not in _PERIOD_NOUNS or tok.i == 0 or \
+                doc[tok.i - 1].lower_ not in _NEXT_WORDS:
+            continue
+        start = tok.i - 2 if tok.i >= 2 and doc[tok.i - 2].lower_ == "the" else tok.i - 1
+        text = str(doc[start:tok.i + 1].text)
+        if next_period(text):
+            out.append(_Phrase(text, tok, tok.i + 1))
+    return out
+
+
 def _season_phrases(doc: Any, tagged: set[int]) -> list[_Phrase]:
     """ "in the fall", "during the summer": a season after a preposition of time, which spaCy often leaves
     untagged; not "the fall of the city" (a season word with an "of" that names no year)."""
@@ -268,7 +298,35 @@ def date_text(ent: Any) -> str:
     return text
 
 
+_COUNTED_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year",
+                            "decade"})
+
+
 def _relative_word_after(ent: Any) -> bool:
-    return bool(ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in RELATIVE_WORDS)
+    """ "a day after", "two weeks later", "48 hours before": an amount of time counted from something. After a
+    named day or date the word is a preposition of its own ("on Thursday after clashes", "in May before the
+    vote"): the date stands alone."""
+    return bool(ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in RELATIVE_WORDS
+                and ent[-1].lemma_.lower() in _COUNTED_UNITS)
 
 
+
+
+
+def carry_dates(events: list[Any], published: dt.date | None) -> None:
+    """Date the events whose sentence has no date phrase of their own with the date of the last event before
+    them in the article that has one: a story's lede dates its act ("Police arrested 12 people on Tuesday")
+    and the sentences after it go on telling that day's events without repeating the date. A date after
+    publication (a plan, a deadline) is carried to nothing, and nothing is carried to a planned or conditional
+    act (factuality "hypothetical"). Such an event keeps ``date_text`` None; its
+    ``extra["date_carried"]`` says where the date came from (the trigger of the dated event)."""
+    last: Any = None
+    for event in events:
+        if event.date_text is not None and event.date is not None:
+            ahead = published is not None and event.date > published
+            last = None if ahead else event
+        elif last is not None and event.date_text is None and event.factuality != "hypothetical":
+            event.date = last.date
+            event.date_precision = last.date_precision
+            event.extra["date_from_publication"] = False
+            event.extra["date_carried"] = last.trigger

@@ -26,6 +26,7 @@ so the same input gives the same dates on any day (the CLI warns and takes ``--p
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -44,7 +45,8 @@ _NUMBER_WORDS = (
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade)s?"
 
 _LEADING = re.compile(
-    r"^(?:(?:on|in|at|since|by|from|until|till|through|during|over|around|about|before|after|as\s+of|"
+    r"^(?:(?:(?:the\s+)?(?:early|small|wee)\s+hours\s+of|on|in|at|since|by|from|until|till|through|during|"
+    r"over|around|about|before|after|as\s+of|"
     r"as\s+early\s+as|as\s+late\s+as|sometime|some\s+time|early|late|mid|earlier|later|the\s+end\s+of|"
     r"the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|start\s+of|beginning\s+of)\b[\s-]*)+",
     re.IGNORECASE,
@@ -123,6 +125,7 @@ _DIRECTED_MONTH = re.compile(
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
     re.IGNORECASE,
 )
+_ORDINAL_DAY = re.compile(r"^(?:the\s+)?([12]?\d|3[01])(?:st|nd|rd|th)$", re.IGNORECASE)
 _SINCE = re.compile(r"^\s*since\b", re.IGNORECASE)
 _MONTH_NUMBER = {name: n for n, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -218,7 +221,8 @@ def is_date_expression(text: str) -> bool:
     normalised = _normalise(raw)
     if _WEEKEND.match(normalised) or _EVENT_RELATIVE.match(normalised) or _EVENT_NEXT.match(normalised):
         return True
-    if _QUARTER.match(normalised) or _SEASON.match(normalised) or _directed(normalised, raw) is not None:
+    if _QUARTER.match(normalised) or _SEASON.match(normalised) or _directed(normalised, raw) is not None or \
+            _ORDINAL_DAY.match(normalised):
         return True
     if _not_a_date(raw) or not normalised or _not_a_date(normalised):
         return False
@@ -244,7 +248,7 @@ class DateResolver:
         if not text:
             return fallback
         resolved = self._event_relative(text, anchor) or self._weekend(text) or self._quarter(text) or \
-            self._season(text) or self._directed_month(text, expression)
+            self._season(text) or self._directed_month(text, expression) or self._day_of_month(text)
         if resolved is None and not _not_a_date(text):
             resolved = self._absolute(text)
         if resolved is None:
@@ -345,6 +349,21 @@ class DateResolver:
         back = (base.weekday() - 5) % 7
         return base - dt.timedelta(days=back), "day"
 
+    def _day_of_month(self, text: str) -> tuple[dt.date, DatePrecision] | None:
+        """ "the 12th", "on the 3rd": a day of the month alone is the last such day on or before publication
+        (dateparser reads "12th" as December)."""
+        m = _ORDINAL_DAY.match(text)
+        base = self.base
+        if m is None or base is None:
+            return None
+        day = int(m.group(1))
+        year, month = base.year, base.month
+        for _ in range(12):
+            if day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day) <= base:
+                return dt.date(year, month, day), "day"
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return None
+
     def _event_relative(self, text: str, anchor: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
         base = anchor if anchor is not None else self.base
         if base is None:
@@ -399,6 +418,16 @@ def _undated(text: str) -> tuple[dt.date, DatePrecision] | None:
     absolute expression ("12 March 2019", "2019") gives the same date from both, a relative one does not."""
     first, second = (_parse(text, base, "current_period") for base in _FAR_APART)
     return first if first is not None and first == second else None
+
+
+def next_period(text: str) -> bool:
+    """Whether a date phrase names the day after or before an event's ("the following day", "the next
+    morning", "the previous evening"): it is counted from that event's date, not from publication. ("The
+    following week", "the next year" are left to the publication date: news writes them of the report's
+    own time as often.)"""
+    m = _EVENT_NEXT.match(_normalise(text))
+    return m is not None and m.group("dir") is not None and \
+        m.group("unit").lower() in ("day", "night", "morning", "evening", "afternoon")
 
 
 def anchored_on_event(doc: Any, text: str, end: int) -> bool:

@@ -37,9 +37,10 @@ from typing import Any
 
 from tidings.attribution.cues import REPORT_VERBS
 from tidings.places.knowledge import Knowledge
-from tidings.places.mention import PlacePhrase, place_phrases
+from tidings.places.mention import PlacePhrase, known_place_name, place_phrases
 
-__all__ = ["dateline_name", "event_places", "locative_preposition", "sentence_countries", "sentence_country",
+__all__ = ["article_states", "dateline_name", "dateline_text", "event_places", "locative_preposition",
+           "sentence_countries", "sentence_country", "sentence_region",
            "sentence_town"]
 
 _DATELINE_NAME = re.compile(r"^\s*(?P<name>[^,(:\u2013\u2014-]+?)\s*(?:,|\(|:|-|\u2013|\u2014)")
@@ -126,7 +127,7 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
     phrases = place_phrases(doc)
     for phrase in phrases + _names_after_distance(doc, phrases):
         prep = locative_preposition(phrase.head)
-        if prep is None:
+        if prep is None or _in_topic(prep):
             continue
         if not _in_clause(prep, trigger):
             if not _statement_venue(prep):  # "told reporters in X": where it was said, not done
@@ -141,7 +142,7 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
             if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG") or \
                     trigger.lemma_.lower() in _place_verbs():  # "retook X": X is a place if anything
                 objects.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
-    core[:0] = _town_objects(doc, trigger, taken)  # the act's own object first
+    core[:0] = _town_objects(doc, trigger, taken) + _where_antecedent(phrases, trigger)  # the act's own
     clause.extend(_verb_places(doc, trigger))
     sentence.extend(_other_verbs_places(doc, trigger, taken))
     tiers = (core, clause, objects, sentence)
@@ -160,6 +161,9 @@ def _town_objects(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePh
     tier 0, where the smallest wins)."""
     found: list[PlacePhrase] = []
     for obj in trigger.children:
+        if obj.dep_ == "dobj" and obj.i not in taken and _local_part(obj):
+            found.extend(_part_of(doc, obj))  # "shelled the outskirts of X": in X
+            continue
         if obj.dep_ != "dobj" or obj.lower_ not in _town_words() or obj.i in taken:
             continue
         for prep in obj.children:
@@ -168,6 +172,32 @@ def _town_objects(doc: Any, trigger: Any, taken: frozenset[int]) -> list[PlacePh
             if name is not None:
                 found.append(PlacePhrase(f"{obj.lower_} of {name}", obj, True))
     return found
+
+
+@functools.cache
+def _topic_preps() -> frozenset[str]:
+    return frozenset(Knowledge.load().topic_preps)
+
+
+def _in_topic(prep: Any) -> bool:
+    """Whether a locative preposition sits inside the topic of another phrase ("spoke with him about the
+    fighting in X": ``topic_preps.tsv``), on its way up through nouns and prepositions to a verb."""
+    node = prep.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in _topic_preps():
+            return True
+        node = node.head
+    return False
+
+
+def _where_antecedent(phrases: list[PlacePhrase], trigger: Any) -> list[PlacePhrase]:
+    """ "flew to X on Monday, where she met ...": a clause opened by "where" happens at the place named
+    last before it (the parser often hangs the clause on a date or another noun)."""
+    where = next((c for c in trigger.children if c.lower_ == "where" and c.dep_ == "advmod"), None)
+    if where is None or where.i > trigger.i:
+        return []
+    before = [p for p in phrases if p.head.i < where.i]
+    return [max(before, key=lambda p: p.head.i)] if before else []
 
 
 def _statement_venue(prep: Any) -> bool:
@@ -179,7 +209,16 @@ def _statement_venue(prep: Any) -> bool:
         if node.dep_ in ("nsubj", "nsubjpass"):
             return False
         node = node.head
-    return node.lemma_.lower() in _speech_verbs()
+    return node.lemma_.lower() in _speech_verbs() and not _fronted(prep, node)
+
+
+def _fronted(prep: Any, verb: Any) -> bool:
+    """ "In X, police said they had arrested ...": a place phrase put before the speaker opens the sentence
+    and sets the scene of what is told, as a dateline does; "police said in X" names where it was said."""
+    if prep.head.i != verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and prep.i < min(t.i for s in subjects for t in s.subtree)
 
 
 @functools.cache
@@ -325,11 +364,43 @@ def sentence_town(doc: Any, geocoder: Any) -> Any | None:
 def _sentence_town(doc: Any, geocoder: Any) -> Any | None:
     found: dict[int | None, Any] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "NORP") or ent.root.dep_ not in ("compound", "amod", "poss", "nmod"):
+        if ent.root.dep_ not in ("compound", "amod", "poss", "nmod"):
             continue
+        owner_town = ent.label_ in ("ORG", "PERSON") and ent.root.dep_ == "poss" and \
+            known_place_name(ent.text)
+        if ent.label_ not in ("GPE", "NORP") and not owner_town:
+            continue  # "X's mayor" with X a big town the tagger took for an organisation
         location = geocoder.geocode(ent.text)
         if location is not None and location.lat is not None and geocoder.scale(location) == 0:
             found.setdefault(location.geonameid, location)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+
+
+def sentence_region(doc: Any, geocoder: Any, context: frozenset[str] = frozenset()) -> Any | None:
+    """The one region, state or province a sentence names as a modifier of a noun ("Punjab police arrested
+    ...", "Ohio Governor X signed ...", "California lawmakers approved ..."): where its act most likely
+    happened when no phrase of the sentence or the article says where. None when it names none or
+    several. ``context``: the article's countries, which decide between homonyms ("Punjab")."""
+    from tidings.nlp.memo import per_doc
+
+    return per_doc(doc, ("sentence_region", geocoder, context),
+                   lambda: _sentence_region(doc, geocoder, context))
+
+
+def _sentence_region(doc: Any, geocoder: Any, context: frozenset[str]) -> Any | None:
+    found: dict[tuple[str | None, str], Any] = {}
+    names = [ent.text for ent in doc.ents if ent.root.dep_ in _MODIFIER_DEPS and
+             (ent.label_ == "GPE" or known_place_name(ent.text))]  # "X farmers" with X tagged a person
+    names += [tok.text for tok in doc if tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper()
+              and not tok.ent_type_ and tok.dep_ in _MODIFIER_DEPS and tok.head.i > tok.i
+              and known_place_name(tok.text)]  # "Punjab police", left untagged
+    for name in names:
+        location = geocoder.geocode(name, context=context)
+        if location is not None and location.lat is not None and geocoder.scale(location) == 1:
+            found.setdefault((location.country, location.name), location)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -382,6 +453,29 @@ def _of_state_body(tok: Any) -> bool:
     if tok.ent_type_ != "ORG" or tok.dep_ not in ("amod", "compound"):
         return False
     return _demonym_heads().get(tok.head.lemma_.lower()) == "state"
+
+
+def article_states(docs: Iterable[Any], geocoder: Any, dateline: str | None = None) -> frozenset[str]:
+    """The US states (``"USA:OH"``) the sentences ``docs`` name as places ("Ohio Governor X", "in Ohio") or
+    the dateline names after its town ("COLUMBUS, Ohio -"): the context that decides between towns with
+    namesakes ("Springfield")."""
+    from tidings.nlp.memo import per_doc
+
+    def states_of(doc: Any) -> frozenset[str]:
+        return frozenset(per_doc(doc, ("article_states", geocoder), lambda: geocoder.state_context(
+            e.text for e in doc.ents if e.label_ == "GPE")))
+
+    found: set[str] = set()
+    for doc in docs:
+        found |= states_of(doc)
+    if dateline:
+        found |= geocoder.state_context(part.strip() for part in re.split(r"[,(]", dateline)[1:2])
+    return frozenset(found)
+
+
+def dateline_text(text: str, removed: Iterable[tuple[int, int, str]]) -> str | None:
+    """The wire dateline the cleaner removed from ``text`` ("COLUMBUS, Ohio (AP) -"), or None."""
+    return next((text[start:end] for start, end, reason in removed if reason == "dateline"), None)
 
 
 def dateline_name(text: str, removed: Iterable[tuple[int, int, str]]) -> str | None:

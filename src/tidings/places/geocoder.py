@@ -256,6 +256,9 @@ class Geocoder:
         """The place ``name`` refers to, or None. ``country`` is an ISO alpha-3 hint; ``context`` the
         countries (alpha-3) of the article's other places, which decide between homonyms."""
         key = normalise_name(name)
+        if country is not None and re.fullmatch(r"(?:the\s+)?capital", name.strip(), re.IGNORECASE):
+            capital = self._capital(country)  # "in the capital", said of the sides' own country
+            return replace(capital, text=name) if capital is not None else None
         if not key or self._only_class_words(key):
             return None  # "the south", "south city", "downtown": a part of somewhere, not a place's name
         found = self._phrase(name, country, frozenset(context))
@@ -520,6 +523,18 @@ class Geocoder:
                     and normalise_name(loc.name) in self._states
                     and self._states[normalise_name(loc.name)].geonameid == loc.geonameid}
         return frozenset(context)
+
+    def state_context(self, names: Iterable[str]) -> frozenset[str]:
+        """The US states (``"USA:OH"``) among ``names`` ("Ohio" in "Ohio Governor X", "COLUMBUS, Ohio"): as
+        ``context`` of :meth:`geocode`, a town with namesakes is the one in a state the article names."""
+        found: set[str] = set()
+        for name in names:
+            loc = self.geocode(name) if name.strip() else None  # "Ohio", "Md." (AP's abbreviation)
+            key = normalise_name(loc.name) if loc is not None else ""
+            if loc is not None and key in self._states and key in self._state_codes and \
+                    self._states[key].geonameid == loc.geonameid:
+                found.add(f"USA:{self._state_codes[key]}")
+        return frozenset(found)
 
     def _county_states(self, names: list[str], context: frozenset[str]) -> frozenset[str]:
         """The US states ("USA:NJ") that have a county the article names, with the states it names itself
@@ -822,6 +837,8 @@ class Geocoder:
         subdivisions = self._subdivisions.get(key, [])
         if hint is not None:
             subdivisions = [s for s in subdivisions if s[0].country == hint] or subdivisions
+        # homonymous subdivisions ("Punjab" of India and of Pakistan): one of a country the article names
+        subdivisions = sorted(subdivisions, key=lambda s: s[0].country not in context)
         if cities:
             best = self._best(cities, hint, context)
             size = max(p.population for p in cities if p.location is best)

@@ -10,6 +10,7 @@
 - ``verb_preps.tsv``: verbs whose place after a preposition is where the event happens ("deployed troops
   to X", "arrested from X");
 - ``distance_words.tsv``: units of distance ("a base 40 miles from X": X is near the event's place);
+- ``topic_preps.tsv``: prepositions that open a topic ("spoke about the fighting in X": not where one spoke);
 - ``subdivision_codes.tsv``: abbreviations of states and provinces ("WA", "NSW", "BC") by country;
 - ``demonym_heads.tsv``: nouns after which a demonym names an origin ("a Syrian refugee") or a state body
   ("the Brazilian Government");
@@ -65,6 +66,7 @@ class Knowledge:
     # sides' (see place_preps.tsv)
     place_verbs: set[str] = field(default_factory=set)  # "recapture": a named object is a place
     distance_words: set[str] = field(default_factory=set)  # "miles": "40 miles from X" is near X
+    topic_preps: set[str] = field(default_factory=set)  # "about": "talked about the fighting in X"
     verb_preps: set[tuple[str, str]] = field(default_factory=set)  # ("deploy", "to"): "deployed to X" is at X
     subdivision_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # ("WA", "AUS") -> "Western
     # Australia": read so only in a story about that country
@@ -99,10 +101,7 @@ class Knowledge:
             if row["sides"] not in ("yes", "no"):
                 raise DataError(f"place_preps.tsv: sides must be yes or no, not {row['sides']!r}")
             self.place_preps[row["word"].strip().lower()] = row["sides"] == "yes"
-        for row in _rows(read("place_verbs.tsv"), "place_verbs.tsv", ("lemma",)):
-            self.place_verbs.add(row["lemma"].strip().lower())
-        for row in _rows(read("distance_words.tsv"), "distance_words.tsv", ("word",)):
-            self.distance_words.add(row["word"].strip().lower())
+        self._add_word_lists(read)
         for row in _rows(read("verb_preps.tsv"), "verb_preps.tsv", ("lemma", "prep")):
             self.verb_preps.add((row["lemma"].strip().lower(), row["prep"].strip().lower()))
         for row in _rows(read("subdivision_codes.tsv"), "subdivision_codes.tsv", ("code", "name", "country")):
@@ -113,6 +112,15 @@ class Knowledge:
                 raise DataError(f"demonym_heads.tsv: kind must be origin or state, not {row['kind']!r}")
             self.demonym_heads[row["word"].strip().lower()] = row["kind"]
 
+
+    def _add_word_lists(self, read: Callable[[str], str | None]) -> None:
+        """The files of one column: place verbs, distance words, topic prepositions."""
+        lists = (("place_verbs.tsv", "lemma", self.place_verbs),
+                 ("distance_words.tsv", "word", self.distance_words),
+                 ("topic_preps.tsv", "word", self.topic_preps))
+        for name, column, words in lists:
+            for row in _rows(read(name), name, (column,)):
+                words.add(row[column].strip().lower())
 
     def _add_demonyms(self) -> None:
         """The demonyms of ``tidings/actors/data/countries.tsv`` (one table of country names, not two)."""

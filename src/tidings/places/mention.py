@@ -17,7 +17,7 @@ from typing import Any
 
 from tidings.places.knowledge import Knowledge
 
-__all__ = ["PLACE_LABELS", "PlacePhrase", "place_phrase", "place_phrases"]
+__all__ = ["PLACE_LABELS", "PlacePhrase", "known_place_name", "place_phrase", "place_phrases"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ARABIC_NAME = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z][a-z]{3,}$")  # "al-Tabqa"
@@ -91,13 +91,25 @@ def _known_place_names() -> frozenset[str]:
     return frozenset(towns | areas)
 
 
+def known_place_name(text: str) -> bool:
+    """Whether ``text`` is surely a place's name: a town of at least 100,000 people or a region of
+    ``areas.tsv`` (what the tagger calls it aside)."""
+    return text.lower() in _known_place_names()
+
+
 def _mislabelled_town(ent: Any) -> bool:
     """A big town's or a region's name right after "in" or "near" that the tagger took for an organisation,
     a nationality or a person ("looted shops in X" with X tagged ORG): a place all the same."""
     root = ent.root
     return ent.label_ in ("ORG", "NORP", "PERSON") and root.dep_ == "pobj" and \
-        root.head.lower_ in ("in", "near", "across", "throughout") and \
+        (root.head.lower_ in ("in", "near", "across", "throughout") or _part_of_place(root.head)) and \
         ent.text.lower() in _known_place_names()
+
+
+def _part_of_place(prep: Any) -> bool:
+    """ "the streets of X", "the outskirts of X": an "of" after a word for a part of a place
+    (``class_words.tsv``, kind local)."""
+    return prep.lower_ == "of" and _all_class_words().get(prep.head.lemma_.lower()) == "local"
 
 
 @functools.cache
@@ -162,7 +174,49 @@ def _place_phrases(doc: Any) -> tuple[PlacePhrase, ...]:
             found.append(PlacePhrase(f"{noun.text} of {doc[start:tok.i + 1].text}", noun, True))
     found.extend(_capital_phrases(doc, tagged))
     found.extend(_owned_names(doc, found))
+    found = _whole_names(doc, found)
+    found.extend(_untagged_classed(doc, {p.head.i for p in found}))
     return tuple(found)
+
+
+def _name_run(doc: Any, noun: Any) -> int:
+    """Where the run of proper names that are compounds of ``noun`` starts ("X Y Z district": X)."""
+    start = noun.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
+            doc[start - 1].head.i > start - 1:
+        start -= 1
+    return int(start)
+
+
+def _untagged_classed(doc: Any, heads: set[int]) -> list[PlacePhrase]:
+    """ "in the X region", "in X province": proper names before a class word that the tagger left untagged
+    (no entity at all) name a place of that class."""
+    words = _class_words()
+    found: list[PlacePhrase] = []
+    for noun in doc:
+        if noun.lower_ not in words or noun.pos_ != "NOUN" or noun.i in heads:
+            continue
+        start = _name_run(doc, noun)
+        if start < noun.i and not any(doc[i].ent_type_ for i in range(start, noun.i)):
+            found.append(PlacePhrase(f"{doc[start:noun.i].text} {noun.text}", noun, True))
+    return found
+
+
+def _whole_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
+    """ "in X Y Z district" with the tagger's entities cut inside the name ("X" a place, "Y Z" a person): the
+    whole run of proper names before the class word is the name, in place of the part the tagger kept."""
+    words = _class_words()
+    out: list[PlacePhrase] = []
+    for phrase in found:
+        noun = phrase.head
+        if noun.lower_ not in words or noun.pos_ != "NOUN" or not phrase.name.endswith(noun.text):
+            out.append(phrase)
+            continue
+        start = _name_run(doc, noun)
+        whole = f"{doc[start:noun.i].text} {noun.text}"
+        longer = start < noun.i and len(whole) > len(phrase.name) and "'s " not in phrase.name
+        out.append(PlacePhrase(whole, noun, True) if longer else phrase)
+    return out
 
 
 def _owned_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
@@ -181,6 +235,15 @@ def _owned_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
     return owned
 
 
+def _bare_capital(tok: Any) -> bool:
+    """ "the capital" with nothing but its article, not followed by its name ("the capital, X", "the capital
+    X"), which the name's own phrase gives."""
+    if [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]:
+        return False
+    return not any(c.dep_ in ("appos", "compound", "prep") for c in tok.children if c.i > tok.i) and \
+        not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN")
+
+
 def _capital_phrases(doc: Any, tagged: set[int]) -> list[PlacePhrase]:
     """ "in the Kenyan capital", "in Kenya's capital": a capital named by its country's demonym or name."""
     found: list[PlacePhrase] = []
@@ -192,6 +255,8 @@ def _capital_phrases(doc: Any, tagged: set[int]) -> list[PlacePhrase]:
             continue
         owner = next((c for c in tok.children if c.i < tok.i and c.pos_ in ("PROPN", "ADJ") and
                       c.dep_ in ("amod", "compound", "poss")), None)
+        if owner is None and _bare_capital(tok):  # "in the capital": the capital of the sides' country
+            found.append(PlacePhrase(f"the {tok.lower_}", tok, True))
         if owner is None:
             continue
         start = min(t.i for t in owner.subtree)
