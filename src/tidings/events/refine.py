@@ -741,18 +741,31 @@ def commercial(cand: Candidate) -> bool:
 
 
 def scoreline(cand: Candidate) -> bool:
-    """Violence words around a match result written as digits split by a dash ("beat France 2-1")."""
+    """Violence words around a match result written as digits split by a dash ("beat France 2-1"); or, when
+    its sides can only be teams, anywhere in its sentence ("a 2-0 defeat could have seen their season hit
+    the buffers"): a sentence about a match, not violence."""
     if cand.code[:2] not in VIOLENT_ROOTS:
         return False
-    tokens = sorted(cand.trigger.subtree, key=lambda t: t.i)
-    doc = cand.trigger.doc
-    for tok in tokens:
-        if tok.like_num and len(tok.text) <= 2 and tok.i + 2 < len(doc):
-            dash, other = doc[tok.i + 1], doc[tok.i + 2]
-            if dash.text in ("-", "–") and not tok.whitespace_ and not dash.whitespace_ and \
-                    other.like_num and len(other.text) <= 2:
-                return True
-    return False
+    if _team(cand.source) and _team(cand.target) and any(map(_match_score, cand.trigger.sent)):
+        return True
+    return any(_score(tok, 2) for tok in cand.trigger.subtree)
+
+
+def _score(tok: Token, digits: int) -> bool:
+    """Whether ``tok`` starts a score: two numbers of at most ``digits`` characters joined by a dash
+    without spaces ("2-1")."""
+    doc = tok.doc
+    if not (tok.like_num and len(tok.text) <= digits and tok.i + 2 < len(doc)):
+        return False
+    dash, other = doc[tok.i + 1], doc[tok.i + 2]
+    return dash.text in ("-", "–") and not tok.whitespace_ and not dash.whitespace_ and \
+        other.like_num and len(other.text) <= digits
+
+
+def _match_score(tok: Token) -> bool:
+    """A match's score anywhere in a sentence: single digits ("a 2-0 defeat"), not a date ("on 3-4 May") nor
+    a count of people ("killed 4-5 civilians")."""
+    return _score(tok, 1) and tok.ent_type_ != DATE_ENT and tok.head.tag_ != "NNS"
 
 
 def unknown_author(cand: Candidate) -> bool:

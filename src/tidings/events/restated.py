@@ -11,7 +11,9 @@ one act, one event) counts it as the act already reported.
 the same sentence or in the sentence just before it. Kinds: violence (CAMEO roots 18, 19 and 20 tell one
 fight in many words) is one kind; every other code is its own kind (a march and a strike told together are
 two acts). An unnamed act with no such event near
-it (the first report of an attack whose sides are unknown) stands.
+it (the first report of an attack whose sides are unknown) stands. An unnamed act further on is a
+restatement when its trigger is the earlier act's word (the same stem: "the diplomats expelled" ... "those
+expelled"): an article that tells a new instance names it anew.
 
 A sentence a page prints twice (a pull quote, a caption, a teaser repeated in the body, with or without a
 label glued before it) tells its acts once: an event whose sentence repeats an earlier event's sentence
@@ -65,8 +67,12 @@ def _key(event: Event) -> tuple[str, str | None, str | None]:
 
 
 def _printed_again(event: Event, earlier: Event) -> bool:
-    """The same act in a sentence that repeats the earlier one's words (module docstring)."""
-    if event.sentence == earlier.sentence or _key(event) != _key(earlier):
+    """The same act in a sentence that repeats the earlier one's words (module docstring): the same code and
+    sides, or the same code and trigger (a sentence printed again may resolve its speaker otherwise, "The
+    ambassador" after a label glued to the first copy)."""
+    if event.sentence == earlier.sentence or event.cameo.code != earlier.cameo.code:
+        return False
+    if _key(event) != _key(earlier) and event.trigger.lower() != earlier.trigger.lower():
         return False
     a, b = " ".join(event.evidence.split()), " ".join(earlier.evidence.split())
     shorter, longer = sorted((a, b), key=len)
@@ -82,4 +88,12 @@ def _told_before(event: Event, events: Sequence[Event]) -> bool:
             return True  # told beside a named one
         if 0 < event.sentence - other.sentence <= REACH:
             return True  # told again after it
+        if other.sentence < event.sentence and _same_word(event, other):
+            return True  # told again further on, by the same word ("those expelled")
     return False
+
+
+def _same_word(event: Event, other: Event) -> bool:
+    """Whether two events' triggers are one word (the same first four letters: "expelled", "expel")."""
+    a, b = event.trigger.lower(), other.trigger.lower()
+    return len(a) >= 4 and a[:4] == b[:4]
