@@ -2034,7 +2034,7 @@ def _class_word(head: Token) -> bool:
     """A plural common noun that an apposition lists the members of ("three EU states, Austria, Hungary and
     Cyprus", "the suspects, a man and a woman"): the class the members belong to, not one more party; the
     listed members are the sides (one act, one event per side: GUIDE section 2)."""
-    return head.pos_ == "NOUN" and head.tag_ == "NNS"
+    return bool(head.pos_ == "NOUN" and head.tag_ == "NNS")
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
