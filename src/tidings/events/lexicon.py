@@ -557,6 +557,8 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
                           "work", "abstract", "arena", "stance", "person", "trial", "market", "mission",
                           "publication", "fight", "willing", "partake", "holding", "era", "speech",
                           "contender", "laud", "utterance"})
+# A word of a date expression that points at a time rather than a length of it ("last week", "ago").
+WORD_CLASSES |= {"deixis"}
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

@@ -81,6 +81,7 @@ from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span
 Actors = Callable[[Token], list[ActorRef]]  # the actors a noun phrase names (SentenceCoder.actors)
 
 __all__ = ["DyadRule", "by_means", "descriptive", "means_of", "read_dyads", "read_means", "refine"]
@@ -442,6 +443,44 @@ def descriptive(cand: Candidate) -> bool:
     # a participle the tagger took for a past tense, on a noun that has its own role in the clause
     misread = trigger.tag_ == "VBD" and trigger.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     return trigger.tag_ == "VBN" or misread
+
+
+def habitual(cand: Candidate) -> bool:
+    """What is done to a kind of people as a rule, told in the simple present passive with a bare plural
+    subject and no date ("migrants are detained in crowded cells", "where people are held for months"), or
+an infinitive passive that describes such a plural ("people due to be deported to X"): a
+    practice described, not an act that happened (GUIDE section 6: a type in general)."""
+    trigger = cand.trigger
+    if trigger.tag_ != "VBN" or cand.source is not None:
+        return False
+    if trigger.dep_ == "xcomp" and trigger.head.dep_ == "amod" and _bare_plural(trigger.head.head):
+        return not _dated(trigger.sent)  # "people due to be deported": who they are, no act
+    aux = [c for c in trigger.children if c.dep_ == "auxpass"]
+    if not aux or any(a.tag_ not in ("VBP", "VBZ") for a in aux):
+        return False
+    if any(c.dep_ in ("aux", "agent") for c in trigger.children):
+        return False  # "have been detained", "are held by rebels": a perfect, or a doer named
+    subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if not subjects or not all(_bare_plural(s) for s in subjects):
+        return False
+    return not _dated(trigger.sent)
+
+
+def _dated(sent: Span) -> bool:
+    """Whether a sentence names a time its acts happened at: a date expression with a day or month name, a
+    year or a word that points at a time ("on Monday", "in March 2019", "last week", "two days ago"), not
+    a length of time ("for weeks", "up to three months")."""
+    return any(ent.label_ == DATE_ENT and any(_points(t) for t in ent) for ent in sent.ents)
+
+
+def _points(tok: Token) -> bool:
+    return bool(tok.pos_ == "PROPN" or (tok.like_num and len(tok.text) == 4) or "deixis" in _classes(tok))
+
+
+def _bare_plural(noun: Token) -> bool:
+    """A plural common noun with no determiner, number or owner ("migrants", "people"): a kind, not a
+    group."""
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def _subject_misread(trigger: Token) -> bool:
@@ -1024,6 +1063,7 @@ NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
     private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
     travellers, market_demand, firm_force, published, won_against_a_town, legal_battle)
+NO_EVENT += (habitual,)  # (session 12: practices told in the present)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
