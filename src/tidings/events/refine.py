@@ -720,14 +720,33 @@ def protest_aim(cands: list[Candidate]) -> list[Candidate]:
     protest is what the protest is for, not a second event."""
     out = list(cands)
     for aim in cands:
-        purpose = _purpose_clause(aim.trigger)
-        if aim.code[:2] not in AIM_ROOTS or purpose is None:
+        if aim.code[:2] not in AIM_ROOTS:
             continue
-        protest = next((c for c in out if c.code[:2] == PROTEST_ROOT and c.trigger.i == purpose.head.i), None)
+        purpose = _purpose_clause(aim.trigger)
+        heads = {purpose.head.i} if purpose is not None else set()
+        protest = next((c for c in out if c.code[:2] == PROTEST_ROOT and (
+            c.trigger.i in heads or _infinitive_of(aim.trigger, c.trigger))), None)
         if protest is None:
             continue
         out.remove(aim)
     return out
+
+
+def _infinitive_of(tok: Token, protest: Token) -> bool:
+    """An infinitive on the protest's verb ("took to the streets to demand X") or hung by the parser off a
+    phrase of its clause ("... over several months to demand X": "to demand" on "months"): the protest's
+    purpose all the same."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or \
+            tok.dep_ not in ("relcl", "acl", "xcomp", "advcl"):
+        return False
+    node = tok.head
+    for _ in range(4):
+        if node.i == protest.i:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def protest_not_by_repressor(cands: list[Candidate]) -> list[Candidate]:
@@ -1046,10 +1065,11 @@ def festive(cand: Candidate, is_protest: Callable[[Token], bool]) -> bool:
 
 
 def private_crime(cand: Candidate) -> bool:
-    """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody."""
+    """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody (a town
+    read as its target is only where it happened: "accused of stabbing a man of Park Ridge")."""
     if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None or STATE_ACT in cand.rule:
         return False  # "two men were executed": the state's act (lexicon flag ``state``)
-    return cand.target is None or cand.target.actor.sector == CIVILIAN
+    return cand.target is None or cand.target.actor.sector == CIVILIAN or ":place-target" in cand.rule
 
 
 def private_acts(cands: Iterable[Candidate]) -> frozenset[int]:
