@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tidings.record import Event
+from tidings.record import Actor, Event
 
 __all__ = ["drop_restated", "kind_of"]
 
@@ -34,6 +34,14 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 VIOLENCE = "violence"
 # How far back (in sentences) an act told again may have been reported.
 REACH = 1
+# Words by which a sentence tells a new instance of an act told before ("another", "a second attack").
+NEW_INSTANCE = frozenset({"another", "again", "second", "third", "fresh", "further", "new", "renewed",
+                          "more", "also"})
+# Roots of material acts (force, coercion, violence) that :func:`_retold` merges; words (statements, appeals,
+# criticism) are coded per sentence, each its own event (GUIDE section 4).
+MATERIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+# Sectors of unnamed kinds of people a restatement may name anew ("two people" ... "the suspects").
+PEOPLE = frozenset({"CVL", "CRM", "UAF", "OPP", "REF"})
 # The shortest sentence whose repetition counts as the same text printed twice, in characters.
 REPEAT_CHARS = 40
 
@@ -57,8 +65,42 @@ def drop_restated(events: Sequence[Event]) -> list[Event]:
             continue
         if any(_printed_again(event, earlier) for earlier in out):
             continue
+        if any(_retold(event, earlier) for earlier in out):
+            continue
         out.append(event)
     return out
+
+
+def _retold(event: Event, earlier: Event) -> bool:
+    """The same act told again further on by the same word, the same doer (or none named) and a target no
+    other than the first one's (the same code, or an unnamed kind of people of the same country): "police
+    arrested two people ... Detectives arrested the suspects at a home in X" (GUIDE section 6: an act
+    restated in another sentence is recorded once; "the army shelled the town ... The shelling killed six":
+    the victims are the act's effect). A sentence that marks a new instance ("another", "again", "a second")
+    or names a day of its own tells a new act."""
+    if event.sentence <= earlier.sentence or event.cameo.code != earlier.cameo.code or \
+            event.cameo.code[:2] not in MATERIAL_ROOTS:
+        return False
+    if not _same_word(event, earlier):
+        return False
+    if event.source is not None and _code(event.source) != _code(earlier.source):
+        return False
+    if not _same_target(event.target, earlier.target):
+        return False
+    words = {w.strip(".,;:\"'").lower() for w in event.evidence.split()}
+    return not words & NEW_INSTANCE and event.date_text is None
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
+
+
+def _same_target(later: Actor | None, first: Actor | None) -> bool:
+    if later is None or (first is not None and later.code == first.code):
+        return True
+    if first is None:
+        return later.sector in PEOPLE
+    return later.country == first.country and later.sector in PEOPLE and first.sector in PEOPLE
 
 
 def _key(event: Event) -> tuple[str, str | None, str | None]:
