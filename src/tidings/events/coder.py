@@ -2031,9 +2031,9 @@ def _members_of(head: Token) -> list[Token]:
 
 
 def _class_word(head: Token) -> bool:
-    """A plural common noun that an apposition lists the members of ("three EU states, Austria, Hungary and
-    Cyprus", "the suspects, a man and a woman"): the class the members belong to, not one more party; the
-    listed members are the sides (one act, one event per side: GUIDE section 2)."""
+    """A plural common noun that an apposition lists the members of ("two Gulf monarchies, Qatar and Oman,
+    abstained"): the class the members belong to, not one more party; the listed members are the sides (one
+    act, one event per side: GUIDE section 2)."""
     return bool(head.pos_ == "NOUN" and head.tag_ == "NNS")
 
 

@@ -733,8 +733,8 @@ def protest_aim(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _infinitive_of(tok: Token, protest: Token) -> bool:
-    """An infinitive on the protest's verb ("took to the streets to demand X") or hung by the parser off a
-    phrase of its clause ("... over several months to demand X": "to demand" on "months"): the protest's
+    """An infinitive on the protest's verb ("rallied to demand X") or hung by the parser off a phrase of its
+    clause ("rallied for weeks on end to demand X": "to demand" on a noun of the clause): the protest's
     purpose all the same."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or \
             tok.dep_ not in ("relcl", "acl", "xcomp", "advcl"):
@@ -800,8 +800,8 @@ def commercial(cand: Candidate) -> bool:
 
 def scoreline(cand: Candidate) -> bool:
     """Violence words around a match result written as digits split by a dash ("beat France 2-1"); or, when
-    its sides can only be teams, anywhere in its sentence ("a 2-0 defeat could have seen their season hit
-    the buffers"): a sentence about a match, not violence."""
+    its sides can only be teams, anywhere in its sentence ("after a 4-0 thrashing their cup run was shot"): a
+    sentence about a match, not violence."""
     if cand.code[:2] not in VIOLENT_ROOTS:
         return False
     if _team(cand.source) and _team(cand.target) and any(map(_match_score, cand.trigger.sent)):
@@ -1066,7 +1066,7 @@ def festive(cand: Candidate, is_protest: Callable[[Token], bool]) -> bool:
 
 def private_crime(cand: Candidate) -> bool:
     """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody (a town
-    read as its target is only where it happened: "accused of stabbing a man of Park Ridge")."""
+    read as its target is only where it happened: "admitted stabbing a cashier from Rotherham")."""
     if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None or STATE_ACT in cand.rule:
         return False  # "two men were executed": the state's act (lexicon flag ``state``)
     return cand.target is None or cand.target.actor.sector == CIVILIAN or ":place-target" in cand.rule

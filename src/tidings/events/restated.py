@@ -12,8 +12,8 @@ the same sentence or in the sentence just before it. Kinds: violence (CAMEO root
 fight in many words) is one kind; every other code is its own kind (a march and a strike told together are
 two acts). An unnamed act with no such event near
 it (the first report of an attack whose sides are unknown) stands. An unnamed act further on is a
-restatement when its trigger is the earlier act's word (the same stem: "the diplomats expelled" ... "those
-expelled"): an article that tells a new instance names it anew.
+restatement when its trigger is the earlier act's word (the same stem: "the envoys were expelled" ... "the
+expelled were spies"): an article that tells a new instance names it anew.
 
 A sentence a page prints twice (a pull quote, a caption, a teaser repeated in the body, with or without a
 label glued before it) tells its acts once: an event whose sentence repeats an earlier event's sentence
@@ -73,10 +73,10 @@ def drop_restated(events: Sequence[Event]) -> list[Event]:
 
 def _retold(event: Event, earlier: Event) -> bool:
     """The same act told again further on by the same word, the same doer (or none named) and a target no
-    other than the first one's (the same code, or an unnamed kind of people of the same country): "police
-    arrested two people ... Detectives arrested the suspects at a home in X" (GUIDE section 6: an act
-    restated in another sentence is recorded once; "the army shelled the town ... The shelling killed six":
-    the victims are the act's effect). A sentence that marks a new instance ("another", "again", "a second")
+    other than the first one's (the same code, or an unnamed kind of people of the same country): "officers
+    arrested three men after a brawl ... The men were arrested at a cafe" (GUIDE section 6: an act restated
+    in another sentence is recorded once; "the army shelled the town ... The shelling killed six": the
+    victims are the act's effect). A sentence that marks a new instance ("another", "again", "a second")
     or names a day of its own tells a new act."""
     if event.sentence <= earlier.sentence or event.cameo.code != earlier.cameo.code or \
             event.cameo.code[:2] not in MATERIAL_ROOTS:
@@ -131,7 +131,7 @@ def _told_before(event: Event, events: Sequence[Event]) -> bool:
         if 0 < event.sentence - other.sentence <= REACH:
             return True  # told again after it
         if other.sentence < event.sentence and _same_word(event, other):
-            return True  # told again further on, by the same word ("those expelled")
+            return True  # told again further on, by the same word
     return False
 
 
