@@ -559,6 +559,8 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
                           "contender", "laud", "utterance"})
 # A word of a date expression that points at a time rather than a length of it ("last week", "ago").
 WORD_CLASSES |= {"deixis"}
+# An adverb of travel that returns ("flew home", "headed back"): no visit.
+WORD_CLASSES |= {"homeward"}
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

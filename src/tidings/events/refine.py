@@ -1014,6 +1014,15 @@ def travellers(cand: Candidate) -> bool:
     return cand.code in VISIT_CODES and trigger.dep_ in ("acl", "csubj") and trigger.tag_ == "VBG"
 
 
+def going_home(cand: Candidate) -> bool:
+    """Travel home or back ("the expelled envoys flew home to Riga", "the team headed back to Lima"): a
+    return, not a visit to the place."""
+    if cand.code not in VISIT_CODES:
+        return False
+    return any("homeward" in _classes(c) and c.dep_ in ("advmod", "npadvmod", "prt", "dobj")
+               for c in cand.trigger.children)
+
+
 def market_demand(cand: Candidate) -> bool:
     """Demand as a market's ("an increased demand for fertiliser", "consumer demand"): no one demands."""
     trigger = cand.trigger
@@ -1083,7 +1092,7 @@ NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
     private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
     travellers, market_demand, firm_force, published, won_against_a_town, legal_battle)
-NO_EVENT += (habitual,)  # (session 12: practices told in the present)
+NO_EVENT += (habitual, going_home)  # (session 12: practices told in the present, travel home)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
