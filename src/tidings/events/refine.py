@@ -117,6 +117,7 @@ TITLE_ENTS = frozenset({"WORK_OF_ART", "LAW"})  # spaCy's labels of the names of
 # Civilians and companies (CAMEO sectors); the roots up to threats (13), the visit codes, and a pleading of
 # guilt (015), which a private party makes as an event.
 PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
+TOPIC_PREPS = frozenset({"on", "over", "regarding", "towards", "toward", "about"})  # "a position on X"
 LAST_VERBAL_ROOT = "13"
 VISIT_CODES = frozenset({"042", "043"})
 PRIVATE_EVENTS = frozenset({"015"})
@@ -1023,6 +1024,27 @@ def going_home(cand: Candidate) -> bool:
                for c in cand.trigger.children)
 
 
+def stance_taken(cand: Candidate) -> bool:
+    """A position taken as a stance, not ground ("the position taken by Hungary", "its position on the
+    bill", "a position over the dam"): one position, described as someone's or as being on a topic."""
+    if cand.code[:2] != "19":
+        return False
+    trigger = cand.trigger
+    taken = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ == "acl":
+        taken.append(trigger.head)
+    return any(_stance_noun(t, described=t.i == trigger.head.i) for t in taken)
+
+
+def _stance_noun(noun: Token, *, described: bool) -> bool:
+    if noun.tag_ != "NN" or "viewpoint" not in _classes(noun):
+        return False
+    if described:
+        return True  # "the position taken by X"
+    return any((c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or (c.dep_ == "poss" and c.tag_ == "PRP$")
+               for c in noun.children)
+
+
 def market_demand(cand: Candidate) -> bool:
     """Demand as a market's ("an increased demand for fertiliser", "consumer demand"): no one demands."""
     trigger = cand.trigger
@@ -1092,7 +1114,7 @@ NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
     private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
     travellers, market_demand, firm_force, published, won_against_a_town, legal_battle)
-NO_EVENT += (habitual, going_home)  # (session 12: practices told in the present, travel home)
+NO_EVENT += (habitual, going_home, stance_taken)  # (session 12: practices, travel home, stances)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
