@@ -952,7 +952,29 @@ def figurative(cand: Candidate) -> bool:
     waged = [c for c in trigger.children if c.dep_ == "dobj"]
     if any(_figure_of_war(w) for w in waged):
         return True
-    return any("abstract" in _classes(d) or _figure_of_war(d) for d in _doers(trigger))
+    doers = [] if _by_a_person(trigger) else _doers(trigger)
+    return any("abstract" in _classes(d) or _figure_of_war(d) for d in doers + _judged_for(trigger))
+
+
+def _by_a_person(trigger: Token) -> bool:
+    """A relative clause opened by "who": its doer is a person, whatever noun the parser hung it on ("an end
+    to foreign rule, who shot the governor": not the rule)."""
+    return trigger.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "whom")
+                                           for c in trigger.children)
+
+
+def _judged_for(trigger: Token) -> list[Token]:
+    """The one a gerund's act is held against ("the checks have been criticised for targeting X", "rules
+    known for hitting the poor"): the subject of the verb that governs "for" + the gerund, or the noun its
+    relative clause describes."""
+    prep = trigger.head if trigger.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = prep.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in subjects):
+        return [verb.head]
+    return subjects
 
 
 def won_against_a_town(cand: Candidate) -> bool:
