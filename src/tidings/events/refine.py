@@ -120,6 +120,7 @@ PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
 TOPIC_PREPS = frozenset({"on", "over", "regarding", "towards", "toward", "about"})  # "a position on X"
 LAST_VERBAL_ROOT = "13"
 VISIT_CODES = frozenset({"042", "043"})
+INTENT_TO_MEET = "036"  # express intent to meet or negotiate
 PRIVATE_EVENTS = frozenset({"015"})
 # Occupying ground (CAMEO 192) and the fight (19) it was taken in; how far up a fight noun may hang from the
 # seizure's verb ("after fierce clashes with X": noun -> prep -> verb, "engaged in clashes": one verb more).
@@ -1046,6 +1047,17 @@ def going_home(cand: Candidate) -> bool:
                for c in cand.trigger.children)
 
 
+def migrants_travel(cand: Candidate) -> bool:
+    """Civilians or migrants going, or meaning to go, to a country or a town ("thousands of migrants hope
+    to reach Germany", "villagers travelled to the capital"): travel and migration, not a visit to a
+    government, nor an intent to meet one (the place names no one to meet)."""
+    if cand.code not in VISIT_CODES | {INTENT_TO_MEET}:
+        return False
+    if _sector(cand.source) not in (CIVILIAN, "REF") or cand.target is None:
+        return False
+    return cand.target.actor.sector is None and cand.target.actor.code == cand.target.actor.country
+
+
 def stance_taken(cand: Candidate) -> bool:
     """A position taken as a stance, not ground ("the position taken by Hungary", "its position on the
     bill", "a position over the dam"): one position, described as someone's or as being on a topic."""
@@ -1136,7 +1148,7 @@ NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
     private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
     travellers, market_demand, firm_force, published, won_against_a_town, legal_battle)
-NO_EVENT += (habitual, going_home, stance_taken)  # (session 12: practices, travel home, stances)
+NO_EVENT += (habitual, going_home, stance_taken, migrants_travel)  # (session 12)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:
