@@ -42,6 +42,7 @@ NEW_INSTANCE = frozenset({"another", "again", "second", "third", "fresh", "furth
 MATERIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # Sectors of unnamed kinds of people a restatement may name anew ("two people" ... "the suspects").
 PEOPLE = frozenset({"CVL", "CRM", "UAF", "OPP", "REF"})
+STATEMENT_ROOT = "01"
 # The shortest sentence whose repetition counts as the same text printed twice, in characters.
 REPEAT_CHARS = 40
 
@@ -67,6 +68,8 @@ def drop_restated(events: Sequence[Event]) -> list[Event]:
             continue
         if any(_retold(event, earlier) for earlier in out):
             continue
+        if any(_said_twice(event, earlier) for earlier in out):
+            continue
         out.append(event)
     return out
 
@@ -89,6 +92,14 @@ def _retold(event: Event, earlier: Event) -> bool:
         return False
     words = {w.strip(".,;:\"'").lower() for w in event.evidence.split()}
     return not words & NEW_INSTANCE and event.date_text is None
+
+
+def _said_twice(event: Event, earlier: Event) -> bool:
+    """A second statement (CAMEO 01) by the same speaker in one sentence ("the union denied the claim and
+    said talks would go on"): a sentence with its reporting verbs is one statement event (GUIDE section 4)."""
+    return event.sentence == earlier.sentence and event.cameo.root == STATEMENT_ROOT == earlier.cameo.root \
+        and event.source is not None and _code(event.source) == _code(earlier.source) and \
+        _code(event.target) == _code(earlier.target)
 
 
 def _code(actor: Actor | None) -> str | None:
