@@ -1130,11 +1130,10 @@ def festive(cand: Candidate, is_protest: Callable[[Token], bool]) -> bool:
 
 
 def private_crime(cand: Candidate) -> bool:
-    """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody (a town
-    read as its target is only where it happened: "admitted stabbing a cashier from Rotherham")."""
+    """Hand-to-hand violence (an assault, a rape, a murder) by nobody named, on a civilian or nobody."""
     if cand.code not in PRIVATE_CRIME_CODES or cand.source is not None or STATE_ACT in cand.rule:
         return False  # "two men were executed": the state's act (lexicon flag ``state``)
-    return cand.target is None or cand.target.actor.sector == CIVILIAN or ":place-target" in cand.rule
+    return cand.target is None or cand.target.actor.sector == CIVILIAN
 
 
 def private_acts(cands: Iterable[Candidate]) -> frozenset[int]:
