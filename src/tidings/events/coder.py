@@ -2025,7 +2025,16 @@ def _members_of(head: Token) -> list[Token]:
             listed = [appos, *appos.conjuncts]
             if len(listed) > 1:
                 members += [m for m in listed if m not in members]
+                if _class_word(head):
+                    members.remove(head)
     return members
+
+
+def _class_word(head: Token) -> bool:
+    """A plural common noun that an apposition lists the members of ("two Gulf monarchies, Qatar and Oman,
+    abstained"): the class the members belong to, not one more party; the listed members are the sides (one
+    act, one event per side: GUIDE section 2)."""
+    return bool(head.pos_ == "NOUN" and head.tag_ == "NNS")
 
 
 def _phrase_tokens(head: Token) -> list[Token]:

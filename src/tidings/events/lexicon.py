@@ -557,6 +557,12 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
                           "work", "abstract", "arena", "stance", "person", "trial", "market", "mission",
                           "publication", "fight", "willing", "partake", "holding", "era", "speech",
                           "contender", "laud", "utterance"})
+# A word of a date expression that points at a time rather than a length of it ("last week", "ago").
+WORD_CLASSES |= {"deixis"}
+# An adverb of travel that returns ("flew home", "headed back"): no visit.
+WORD_CLASSES |= {"homeward"}
+# A noun of ground that is also a stance ("the position taken by X on the bill"): see refine.stance_taken.
+WORD_CLASSES |= {"viewpoint"}
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:

@@ -81,6 +81,7 @@ from tidings.events.lexicon import singular, word_classes
 from tidings.record import Actor
 
 Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span
 Actors = Callable[[Token], list[ActorRef]]  # the actors a noun phrase names (SentenceCoder.actors)
 
 __all__ = ["DyadRule", "by_means", "descriptive", "means_of", "read_dyads", "read_means", "refine"]
@@ -116,8 +117,10 @@ TITLE_ENTS = frozenset({"WORK_OF_ART", "LAW"})  # spaCy's labels of the names of
 # Civilians and companies (CAMEO sectors); the roots up to threats (13), the visit codes, and a pleading of
 # guilt (015), which a private party makes as an event.
 PRIVATE_SECTORS = frozenset({"CVL", "BUS"})
+TOPIC_PREPS = frozenset({"on", "over", "regarding", "towards", "toward", "about"})  # "a position on X"
 LAST_VERBAL_ROOT = "13"
 VISIT_CODES = frozenset({"042", "043"})
+INTENT_TO_MEET = "036"  # express intent to meet or negotiate
 PRIVATE_EVENTS = frozenset({"015"})
 # Occupying ground (CAMEO 192) and the fight (19) it was taken in; how far up a fight noun may hang from the
 # seizure's verb ("after fierce clashes with X": noun -> prep -> verb, "engaged in clashes": one verb more).
@@ -444,6 +447,44 @@ def descriptive(cand: Candidate) -> bool:
     return trigger.tag_ == "VBN" or misread
 
 
+def habitual(cand: Candidate) -> bool:
+    """What is done to a kind of people as a rule, told in the simple present passive with a bare plural
+    subject and no date ("migrants are detained in crowded cells", "where people are held for months"), or
+an infinitive passive that describes such a plural ("people due to be deported to X"): a
+    practice described, not an act that happened (GUIDE section 6: a type in general)."""
+    trigger = cand.trigger
+    if trigger.tag_ != "VBN" or cand.source is not None:
+        return False
+    if trigger.dep_ == "xcomp" and trigger.head.dep_ == "amod" and _bare_plural(trigger.head.head):
+        return not _dated(trigger.sent)  # "people due to be deported": who they are, no act
+    aux = [c for c in trigger.children if c.dep_ == "auxpass"]
+    if not aux or any(a.tag_ not in ("VBP", "VBZ") for a in aux):
+        return False
+    if any(c.dep_ in ("aux", "agent") for c in trigger.children):
+        return False  # "have been detained", "are held by rebels": a perfect, or a doer named
+    subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if not subjects or not all(_bare_plural(s) for s in subjects):
+        return False
+    return not _dated(trigger.sent)
+
+
+def _dated(sent: Span) -> bool:
+    """Whether a sentence names a time its acts happened at: a date expression with a day or month name, a
+    year or a word that points at a time ("on Monday", "in March 2019", "last week", "two days ago"), not
+    a length of time ("for weeks", "up to three months")."""
+    return any(ent.label_ == DATE_ENT and any(_points(t) for t in ent) for ent in sent.ents)
+
+
+def _points(tok: Token) -> bool:
+    return bool(tok.pos_ == "PROPN" or (tok.like_num and len(tok.text) == 4) or "deixis" in _classes(tok))
+
+
+def _bare_plural(noun: Token) -> bool:
+    """A plural common noun with no determiner, number or owner ("migrants", "people"): a kind, not a
+    group."""
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+
+
 def _subject_misread(trigger: Token) -> bool:
     """ "Media allied with the group said ...", parsed as a clause the saying reports: a participle before a
     verb of saying that has no subject of its own describes that verb's subject."""
@@ -681,14 +722,33 @@ def protest_aim(cands: list[Candidate]) -> list[Candidate]:
     protest is what the protest is for, not a second event."""
     out = list(cands)
     for aim in cands:
-        purpose = _purpose_clause(aim.trigger)
-        if aim.code[:2] not in AIM_ROOTS or purpose is None:
+        if aim.code[:2] not in AIM_ROOTS:
             continue
-        protest = next((c for c in out if c.code[:2] == PROTEST_ROOT and c.trigger.i == purpose.head.i), None)
+        purpose = _purpose_clause(aim.trigger)
+        heads = {purpose.head.i} if purpose is not None else set()
+        protest = next((c for c in out if c.code[:2] == PROTEST_ROOT and (
+            c.trigger.i in heads or _infinitive_of(aim.trigger, c.trigger))), None)
         if protest is None:
             continue
         out.remove(aim)
     return out
+
+
+def _infinitive_of(tok: Token, protest: Token) -> bool:
+    """An infinitive on the protest's verb ("rallied to demand X") or hung by the parser off a phrase of its
+    clause ("rallied for weeks on end to demand X": "to demand" on a noun of the clause): the protest's
+    purpose all the same."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or \
+            tok.dep_ not in ("relcl", "acl", "xcomp", "advcl"):
+        return False
+    node = tok.head
+    for _ in range(4):
+        if node.i == protest.i:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def protest_not_by_repressor(cands: list[Candidate]) -> list[Candidate]:
@@ -741,18 +801,31 @@ def commercial(cand: Candidate) -> bool:
 
 
 def scoreline(cand: Candidate) -> bool:
-    """Violence words around a match result written as digits split by a dash ("beat France 2-1")."""
+    """Violence words around a match result written as digits split by a dash ("beat France 2-1"); or, when
+    its sides can only be teams, anywhere in its sentence ("after a 4-0 thrashing their cup run was shot"): a
+    sentence about a match, not violence."""
     if cand.code[:2] not in VIOLENT_ROOTS:
         return False
-    tokens = sorted(cand.trigger.subtree, key=lambda t: t.i)
-    doc = cand.trigger.doc
-    for tok in tokens:
-        if tok.like_num and len(tok.text) <= 2 and tok.i + 2 < len(doc):
-            dash, other = doc[tok.i + 1], doc[tok.i + 2]
-            if dash.text in ("-", "–") and not tok.whitespace_ and not dash.whitespace_ and \
-                    other.like_num and len(other.text) <= 2:
-                return True
-    return False
+    if _team(cand.source) and _team(cand.target) and any(map(_match_score, cand.trigger.sent)):
+        return True
+    return any(_score(tok, 2) for tok in cand.trigger.subtree)
+
+
+def _score(tok: Token, digits: int) -> bool:
+    """Whether ``tok`` starts a score: two numbers of at most ``digits`` characters joined by a dash
+    without spaces ("2-1")."""
+    doc = tok.doc
+    if not (tok.like_num and len(tok.text) <= digits and tok.i + 2 < len(doc)):
+        return False
+    dash, other = doc[tok.i + 1], doc[tok.i + 2]
+    return dash.text in ("-", "–") and not tok.whitespace_ and not dash.whitespace_ and \
+        other.like_num and len(other.text) <= digits
+
+
+def _match_score(tok: Token) -> bool:
+    """A match's score anywhere in a sentence: single digits ("a 2-0 defeat"), not a date ("on 3-4 May") nor
+    a count of people ("killed 4-5 civilians")."""
+    return _score(tok, 1) and tok.ent_type_ != DATE_ENT and tok.head.tag_ != "NNS"
 
 
 def unknown_author(cand: Candidate) -> bool:
@@ -880,7 +953,29 @@ def figurative(cand: Candidate) -> bool:
     waged = [c for c in trigger.children if c.dep_ == "dobj"]
     if any(_figure_of_war(w) for w in waged):
         return True
-    return any("abstract" in _classes(d) or _figure_of_war(d) for d in _doers(trigger))
+    doers = [] if _by_a_person(trigger) else _doers(trigger)
+    return any("abstract" in _classes(d) or _figure_of_war(d) for d in doers + _judged_for(trigger))
+
+
+def _by_a_person(trigger: Token) -> bool:
+    """A relative clause opened by "who": its doer is a person, whatever noun the parser hung it on ("an end
+    to foreign rule, who shot the governor": not the rule)."""
+    return trigger.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "whom")
+                                           for c in trigger.children)
+
+
+def _judged_for(trigger: Token) -> list[Token]:
+    """The one a gerund's act is held against ("the checks have been criticised for targeting X", "rules
+    known for hitting the poor"): the subject of the verb that governs "for" + the gerund, or the noun its
+    relative clause describes."""
+    prep = trigger.head if trigger.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ != "for" or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = prep.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in subjects):
+        return [verb.head]
+    return subjects
 
 
 def won_against_a_town(cand: Candidate) -> bool:
@@ -941,6 +1036,47 @@ def travellers(cand: Candidate) -> bool:
     visiting the city"): who the noun is, not a visit made."""
     trigger = cand.trigger
     return cand.code in VISIT_CODES and trigger.dep_ in ("acl", "csubj") and trigger.tag_ == "VBG"
+
+
+def going_home(cand: Candidate) -> bool:
+    """Travel home or back ("the expelled envoys flew home to Riga", "the team headed back to Lima"): a
+    return, not a visit to the place."""
+    if cand.code not in VISIT_CODES:
+        return False
+    return any("homeward" in _classes(c) and c.dep_ in ("advmod", "npadvmod", "prt", "dobj")
+               for c in cand.trigger.children)
+
+
+def migrants_travel(cand: Candidate) -> bool:
+    """Civilians or migrants going, or meaning to go, to a country or a town ("thousands of migrants hope
+    to reach Germany", "villagers travelled to the capital"): travel and migration, not a visit to a
+    government, nor an intent to meet one (the place names no one to meet)."""
+    if cand.code not in VISIT_CODES | {INTENT_TO_MEET}:
+        return False
+    if _sector(cand.source) not in (CIVILIAN, "REF") or cand.target is None:
+        return False
+    return cand.target.actor.sector is None and cand.target.actor.code == cand.target.actor.country
+
+
+def stance_taken(cand: Candidate) -> bool:
+    """A position taken as a stance, not ground ("the position taken by Hungary", "its position on the
+    bill", "a position over the dam"): one position, described as someone's or as being on a topic."""
+    if cand.code[:2] != "19":
+        return False
+    trigger = cand.trigger
+    taken = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ == "acl":
+        taken.append(trigger.head)
+    return any(_stance_noun(t, described=t.i == trigger.head.i) for t in taken)
+
+
+def _stance_noun(noun: Token, *, described: bool) -> bool:
+    if noun.tag_ != "NN" or "viewpoint" not in _classes(noun):
+        return False
+    if described:
+        return True  # "the position taken by X"
+    return any((c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or (c.dep_ == "poss" and c.tag_ == "PRP$")
+               for c in noun.children)
 
 
 def market_demand(cand: Candidate) -> bool:
@@ -1011,6 +1147,7 @@ NO_EVENT: tuple[Callable[[Candidate], bool], ...] = (
     descriptive, averted, conditional, commercial, unknown_author, scoreline, alleged, accidental_harm,
     private_crime, private_violence, in_date, private_parties, game, titled, fiction, asked, figurative,
     travellers, market_demand, firm_force, published, won_against_a_town, legal_battle)
+NO_EVENT += (habitual, going_home, stance_taken, migrants_travel)  # (session 12)
 
 
 def refine(cands: list[Candidate], is_protest: Callable[[Token], bool], actors: Actors) -> list[Candidate]:

@@ -11,7 +11,9 @@ one act, one event) counts it as the act already reported.
 the same sentence or in the sentence just before it. Kinds: violence (CAMEO roots 18, 19 and 20 tell one
 fight in many words) is one kind; every other code is its own kind (a march and a strike told together are
 two acts). An unnamed act with no such event near
-it (the first report of an attack whose sides are unknown) stands.
+it (the first report of an attack whose sides are unknown) stands. An unnamed act further on is a
+restatement when its trigger is the earlier act's word (the same stem: "the envoys were expelled" ... "the
+expelled were spies"): an article that tells a new instance names it anew.
 
 A sentence a page prints twice (a pull quote, a caption, a teaser repeated in the body, with or without a
 label glued before it) tells its acts once: an event whose sentence repeats an earlier event's sentence
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tidings.record import Event
+from tidings.record import Actor, Event
 
 __all__ = ["drop_restated", "kind_of"]
 
@@ -32,6 +34,15 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 VIOLENCE = "violence"
 # How far back (in sentences) an act told again may have been reported.
 REACH = 1
+# Words by which a sentence tells a new instance of an act told before ("another", "a second attack").
+NEW_INSTANCE = frozenset({"another", "again", "second", "third", "fresh", "further", "new", "renewed",
+                          "more", "also"})
+# Roots of material acts (force, coercion, violence) that :func:`_retold` merges; words (statements, appeals,
+# criticism) are coded per sentence, each its own event (GUIDE section 4).
+MATERIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+# Sectors of unnamed kinds of people a restatement may name anew ("two people" ... "the suspects").
+PEOPLE = frozenset({"CVL", "CRM", "UAF", "OPP", "REF"})
+STATEMENT_ROOT = "01"
 # The shortest sentence whose repetition counts as the same text printed twice, in characters.
 REPEAT_CHARS = 40
 
@@ -55,8 +66,52 @@ def drop_restated(events: Sequence[Event]) -> list[Event]:
             continue
         if any(_printed_again(event, earlier) for earlier in out):
             continue
+        if any(_retold(event, earlier) for earlier in out):
+            continue
+        if any(_said_twice(event, earlier) for earlier in out):
+            continue
         out.append(event)
     return out
+
+
+def _retold(event: Event, earlier: Event) -> bool:
+    """The same act told again further on by the same word, the same doer (or none named) and a target no
+    other than the first one's (the same code, or an unnamed kind of people of the same country): "officers
+    arrested three men after a brawl ... The men were arrested at a cafe" (GUIDE section 6: an act restated
+    in another sentence is recorded once; "the army shelled the town ... The shelling killed six": the
+    victims are the act's effect). A sentence that marks a new instance ("another", "again", "a second")
+    or names a day of its own tells a new act."""
+    if event.sentence <= earlier.sentence or event.cameo.code != earlier.cameo.code or \
+            event.cameo.code[:2] not in MATERIAL_ROOTS:
+        return False
+    if not _same_word(event, earlier):
+        return False
+    if event.source is not None and _code(event.source) != _code(earlier.source):
+        return False
+    if not _same_target(event.target, earlier.target):
+        return False
+    words = {w.strip(".,;:\"'").lower() for w in event.evidence.split()}
+    return not words & NEW_INSTANCE and event.date_text is None
+
+
+def _said_twice(event: Event, earlier: Event) -> bool:
+    """A second statement (CAMEO 01) by the same speaker in one sentence ("the union denied the claim and
+    said talks would go on"): a sentence with its reporting verbs is one statement event (GUIDE section 4)."""
+    return event.sentence == earlier.sentence and event.cameo.root == STATEMENT_ROOT == earlier.cameo.root \
+        and event.source is not None and _code(event.source) == _code(earlier.source) and \
+        _code(event.target) == _code(earlier.target)
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
+
+
+def _same_target(later: Actor | None, first: Actor | None) -> bool:
+    if later is None or (first is not None and later.code == first.code):
+        return True
+    if first is None:
+        return later.sector in PEOPLE
+    return later.country == first.country and later.sector in PEOPLE and first.sector in PEOPLE
 
 
 def _key(event: Event) -> tuple[str, str | None, str | None]:
@@ -65,8 +120,12 @@ def _key(event: Event) -> tuple[str, str | None, str | None]:
 
 
 def _printed_again(event: Event, earlier: Event) -> bool:
-    """The same act in a sentence that repeats the earlier one's words (module docstring)."""
-    if event.sentence == earlier.sentence or _key(event) != _key(earlier):
+    """The same act in a sentence that repeats the earlier one's words (module docstring): the same code and
+    sides, or the same code and trigger (a sentence printed again may resolve its speaker otherwise, "The
+    ambassador" after a label glued to the first copy)."""
+    if event.sentence == earlier.sentence or event.cameo.code != earlier.cameo.code:
+        return False
+    if _key(event) != _key(earlier) and event.trigger.lower() != earlier.trigger.lower():
         return False
     a, b = " ".join(event.evidence.split()), " ".join(earlier.evidence.split())
     shorter, longer = sorted((a, b), key=len)
@@ -82,4 +141,12 @@ def _told_before(event: Event, events: Sequence[Event]) -> bool:
             return True  # told beside a named one
         if 0 < event.sentence - other.sentence <= REACH:
             return True  # told again after it
+        if other.sentence < event.sentence and _same_word(event, other):
+            return True  # told again further on, by the same word
     return False
+
+
+def _same_word(event: Event, other: Event) -> bool:
+    """Whether two events' triggers are one word (the same first four letters: "expelled", "expel")."""
+    a, b = event.trigger.lower(), other.trigger.lower()
+    return len(a) >= 4 and a[:4] == b[:4]
