@@ -478,6 +478,8 @@ class Pipeline:
                 j += 1
             if j - start > 1:  # at least a given name and a surname
                 found.add(words[j - 1])
+                # "Economy Minister Ana Quispe Rojas ... Quispe said": a two-part surname is cut to its first
+                found.update(w for w in words[start + 1:j - 1] if len(w) > 2)
         return found | self._apposed_surnames(words)
 
     def _apposed_surnames(self, words: Sequence[str]) -> set[str]:

@@ -492,8 +492,19 @@ def _antecedent_named(cand: Candidate, before: Sequence[Any], sector_of: Callabl
             continue
         codes, sectors = named
         actor = ref.actor
-        return actor.code in codes or (actor.sector is not None and actor.sector in sectors)
+        return actor.code in codes or (actor.sector is not None and actor.sector in sectors) or \
+            _surname_named(words, actor)
     return True  # named further back: the article's discourse decided
+
+
+def _surname_named(words: Sequence[str], actor: Actor) -> bool:
+    """Whether ``words`` name the person ``actor`` by their surname ("Mensah told reporters ... 'We will
+    not back down,' she said"): a person the knowledge base does not know, named by their title before, is
+    in no known-name match of the sentence, but the discourse gave the pronoun their name."""
+    parts = actor.name.split()
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    return any(p in words for p in parts[1:])
 
 
 def _prefix(trigger: Token, end: int, before: Sequence[Any]) -> list[tuple[list[str], list[Any]]]:

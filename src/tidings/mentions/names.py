@@ -25,6 +25,8 @@ __all__ = ["NameResolver", "address_gender", "split_address"]
 
 _DROP = frozenset({"the", "'s", "'", "’s"})
 _COUNTRY_WORDS = frozenset({"country", "nation"})
+# Prepositions that place or attach a person after their name ("Mayor Ana Soto of X", "Ana Soto in X").
+_PLACING = frozenset({"of", "in", "from", "for", "at"})
 # Code prefixes of bodies of no country (intergovernmental and non-governmental): their titles before a
 # name ("IRENA Director-General X") make a person of the body, as a country's titles do.
 BODY_PREFIXES = frozenset({"IGO", "NGO"})
@@ -72,7 +74,7 @@ class NameResolver:
 
     def __call__(self, words: list[str], when: dt.date | None) -> Actor | None:
         gender, rest = split_address(self.kb, words)
-        titled = self.people.get(" ".join(rest))
+        titled = self.people.get(" ".join(rest)) or self._titled_inside(rest)
         if titled is not None:
             return _retext(titled, " ".join(words))  # named with a title earlier (see introduce_titled)
         spelled = self._spelled_out(words)
@@ -103,6 +105,21 @@ class NameResolver:
         if actor is None:
             return self._part_of_country(words)
         return actor
+
+    def _titled_inside(self, words: list[str]) -> Actor | None:
+        """A person named by a title, whose full name stands in a longer phrase after the title and before a
+        phrase that places them ("Mayor Ana Soto of the town of X", "Minister Ana Soto of Peru"): the person,
+        not the role the phrase also names. A name after a preposition ("the wife of Ana Soto") is not."""
+        if len(words) < 3 or not self.people:
+            return None
+        for name, person in self.people.items():
+            parts = name.split()
+            for i in range(len(words) - len(parts)):
+                if words[i:i + len(parts)] != parts or words[i + len(parts)].lower() not in _PLACING:
+                    continue
+                if not any(w.lower() in _PLACING or w in ("'s", "’s") for w in words[:i]):
+                    return person
+        return None
 
     def _spelled_out(self, words: list[str]) -> list[str]:
         """``words`` with each short form the article defined replaced by its long form ("the FSA")."""
