@@ -38,7 +38,13 @@ from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.restated import drop_restated
 from tidings.events.sides import complete, crowd_of_protest, locative_target
-from tidings.events.statements import is_statement, one_sided_statements, speaker_home
+from tidings.events.statements import (
+    is_statement,
+    one_sided_statements,
+    said_in,
+    speaker_context,
+    speaker_home,
+)
 from tidings.log import warn
 from tidings.mentions.pairs import names_pair
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
@@ -417,7 +423,7 @@ class Pipeline:
         earlier = [s.doc for s in sentences[:sent.index] if s.doc is not None]
         for cand in candidates:
             event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous, context,
-                                earlier)
+                                earlier, speaker_context(cand, context, main))
             if event is None:
                 continue
             if self.options.require_dyad and (event.source is None or event.target is None):
@@ -515,7 +521,10 @@ class Pipeline:
 
     def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
                dates: DateResolver, last_date: dt.date | None, previous: list[Any],
-               main_country: str | None = None, earlier: Sequence[Any] = ()) -> Event | None:
+               main_country: str | None = None, earlier: Sequence[Any] = (),
+               speaker_country: str | None = None) -> Event | None:
+        """The event of one candidate; ``speaker_country``: the country a statement's speaker named by role
+        speaks for when the sentence names countries only in what is said (:func:`speaker_context`)."""
         if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED" and \
                 not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
@@ -547,7 +556,9 @@ class Pipeline:
         if cand.source is not None:  # "a student demonstration": demonstrators
             source = crowd_of_protest(cand.code, cand.trigger, cand.source.start, cand.source.end, source)
         if source is not None and statement:
-            source = speaker_home(source, home)  # "the ministry said": the article's own
+            # "the ministry said": the article's own; not a country only named in what is said
+            said_place = location is None or said_in(cand, location.name)
+            source = speaker_home(source, speaker_country if said_place and speaker_country else home)
         sides = complete(cand.code, source, cand.target.actor if cand.target else None,
                          (location.name, location.country) if location and location.country else None,
                          dyadic=self.options.require_dyad, statement=statement, home=home,

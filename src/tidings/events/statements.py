@@ -53,7 +53,8 @@ from tidings.events.sides import ACTORLESS_TYPES, admissible, localise
 from tidings.record import Actor
 
 __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements", "political",
-           "read_statement_cues", "speaker_home", "statement_cues", "statement_forms"]
+           "read_statement_cues", "said_in", "speaker_context", "speaker_home", "statement_cues",
+           "statement_forms"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -148,6 +149,30 @@ def speaker_home(speaker: Actor, country: str | None) -> Actor:
     statement is placed in or the article is about; GDELT's convention for domestic actors."""
     placed = localise(speaker, country)
     return placed if placed is not None else speaker
+
+
+def speaker_context(cand: Candidate, context: str | None, main: str | None) -> str | None:
+    """The country a speaker named by role ("a union leader", "Ana Soto" introduced by a title of no
+    country) speaks for: the article's country ``main`` when the sentence's country ``context`` comes only
+    from what is said ("X told radio that nurses were leaving for jobs in Germany": X is no German), else
+    ``context``."""
+    if main is None or context == main or cand.source is None or not cand.source.actor.code.startswith("---"):
+        return context
+    verb = cand.trigger
+    said = {t.i for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    places = [e for e in verb.sent.ents if e.label_ in ("GPE", "LOC")]
+    return main if places and all(e.start in said for e in places) else context
+
+
+def said_in(cand: Candidate, place: str) -> bool:
+    """Whether the place named ``place`` is written only inside what a speaker of a generic code says (its
+    country is the content's, not the speaker's)."""
+    if cand.source is None or not cand.source.actor.code.startswith("---"):
+        return False
+    verb = cand.trigger
+    said = {t.i for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    named = [e for e in verb.sent.ents if e.text == place]
+    return bool(named) and all(e.start in said for e in named)
 
 
 def is_statement(rule: str) -> bool:
