@@ -486,6 +486,8 @@ class Pipeline:
                 found.add(words[j - 1])
                 # "Economy Minister Ana Quispe Rojas ... Quispe said": a two-part surname is cut to its first
                 found.update(w for w in words[start + 1:j - 1] if len(w) > 2)
+                if words[j:j + 1] == ["-"] and words[j + 1:j + 2] and words[j + 1].islower():
+                    found.add(words[start])  # "Minister Park Ji-won ... Park said": the family name first
         return found | self._apposed_surnames(words)
 
     def _apposed_surnames(self, words: Sequence[str]) -> set[str]:
@@ -493,7 +495,11 @@ class Pipeline:
         mayor, said"; "Ana Soto, a councillor in X, said"): a role word before the next comma."""
         found: set[str] = set()
         for i, word in enumerate(words[:-2]):
-            if words[i + 1] != "," or not (word[:1].isupper() and word.isalpha()) or \
+            if words[i + 1] != ",":
+                continue
+            if _hyphen_named(words, i):
+                word = words[i - 3]  # "Lee Min-ho, a spokesman for X": the family name first
+            elif not (word[:1].isupper() and word.isalpha()) or \
                     not (i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha()):
                 continue
             title = list(itertools.takewhile(lambda w: w != ",", words[i + 2:i + 2 + APPOSED_TITLE_WINDOW]))
@@ -709,6 +715,12 @@ class Pipeline:
         """Where the article's wire dateline files from ("BEIRUT (AP) -"), if the gazetteer knows it."""
         name = dateline_name(article.text, getattr(cleaned, "removed", ()))
         return self.geocoder.geocode(name, country=country) if name else None
+
+
+def _hyphen_named(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` ends a name with a hyphenated given name ("Lee Min - ho": family name first)."""
+    return i >= 3 and words[i].isalpha() and words[i].islower() and words[i - 1] == "-" and \
+        words[i - 2][:1].isupper() and words[i - 3][:1].isupper() and words[i - 3].isalpha()
 
 
 def _initial(word: str) -> bool:

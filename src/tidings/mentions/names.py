@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tidings.actors import KnowledgeBase
-from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
+from tidings.mentions.discourse import LEADER_NOUNS, TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.record import Actor
 
 __all__ = ["NameResolver", "address_gender", "split_address"]
@@ -74,7 +74,8 @@ class NameResolver:
 
     def __call__(self, words: list[str], when: dt.date | None) -> Actor | None:
         gender, rest = split_address(self.kb, words)
-        titled = self.people.get(" ".join(rest)) or self._titled_inside(rest)
+        titled = self.people.get(" ".join(rest)) or self.people.get(" ".join(_hyphen_joined(rest))) or \
+            self._titled_inside(rest)
         if titled is not None:
             return _retext(titled, " ".join(words))  # named with a title earlier (see introduce_titled)
         spelled = self._spelled_out(words)
@@ -95,6 +96,9 @@ class NameResolver:
             if earlier is not None:
                 return _retext(earlier, " ".join(words))  # "the president": the one named before
         if actor is not None and actor.code.startswith("---") and actor.sector is not None:
+            body = self._owner_body(rest)
+            if body is not None:  # "The opposition party said ... Its leader, X, said": the party's
+                return Actor(actor.text, f"{body.name} {actor.name}", body.code, body.country, body.sector)
             country = self._owner_country(rest) or self._title_country(rest)
             if country is not None:  # "the chancellor" in an article about Austria
                 name = f"{self.kb.countries[country]} {actor.name}"
@@ -126,6 +130,21 @@ class NameResolver:
         if not self.acronyms or not any(w in self.acronyms for w in words):
             return words
         return [part for w in words for part in self.acronyms.get(w, [w])]
+
+    def _owner_body(self, rest: list[str]) -> Actor | None:
+        """The body "its" refers to before a person's title ("its leader", "its secretary-general"): the
+        latest body of a known country the article named (a party, a union, a ministry), when it was named
+        after every country named by name."""
+        lowered = [w.lower() for w in rest]
+        if len(lowered) < 2 or lowered[0] != "its" or lowered[-1] not in TITLE_NOUNS | LEADER_NOUNS:
+            return None
+        things = self.discourse.things
+        if not things:
+            return None
+        body = things[-1]
+        if body.country is None or body.code == body.country or body.sector is None or len(body.code) < 6:
+            return None
+        return body
 
     def _owner_country(self, rest: list[str]) -> str | None:
         """The country "its" or "the country's" refers to before a role ("its ambassador", "the country's
@@ -191,6 +210,7 @@ class NameResolver:
     def titled_newcomer(self, words: list[str], actor: Actor, when: dt.date | None) -> Actor:
         """ "U.S. Secretary of State Anna Kovac": a title the knowledge base knows before a name it does not
         -> the title's code under the person's name."""
+        words = _hyphen_joined(words)  # "Minister Park Ji - won": the given name "Ji-won" is one word
         tail: list[str] = []
         for word in reversed(words):
             if not (word[:1].isupper() and word.replace("-", "").replace("'", "").rstrip(".").isalpha()) or \
@@ -208,6 +228,24 @@ class NameResolver:
         person = Actor(actor.text, name, actor.code, actor.country, actor.sector)
         self.people[name] = person
         return person
+
+
+def _hyphen_joined(words: list[str]) -> list[str]:
+    """``words`` with a capitalised word, a hyphen and a lowercase word joined into one ("Ji - won" ->
+    "Ji-won": a hyphenated given name the tokenizer split)."""
+    if "-" not in words:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if out and words[i] == "-" and i + 1 < len(words) and out[-1][:1].isupper() and \
+                words[i + 1].isalpha() and words[i + 1].islower():
+            out[-1] = f"{out[-1]}-{words[i + 1]}"
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _retext(actor: Actor, text: str) -> Actor:

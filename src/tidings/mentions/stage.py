@@ -182,6 +182,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         # the sentence's own parties, so that a later "they" or "them" means the parties first
         for ref in sorted(refs, key=lambda r: not _nested_group(sent, r, discourse)):
             _add(discourse, res, ref.actor)
+        _named_after_role(sent, coder, names, discourse, res)
         _unknown_people(sent, refs, res, names, published, discourse, out)
         _set_topic(sent, coder, discourse)
         _set_speaker(sent, coder, discourse)
@@ -502,6 +503,30 @@ def _apposed_members(sent: Sentence, names: NameResolver, published: dt.date | N
                     title.code[:3] not in _BODY_PREFIXES:
                 names.people[ent.text] = _in_opposition(title, ent.text, words, names)
                 break
+
+
+def _named_after_role(sent: Sentence, coder: SentenceCoder, names: NameResolver, discourse: Discourse,
+                      res: Resources) -> None:
+    """A person the knowledge base does not know, named in apposition after a role phrase that the sentence
+    resolves to a political body of a known country ("Its secretary-general, X, said" after a party; "A
+    spokesman for the ministry, X, said"): the person keeps the body's code in the article, so that a later
+    "X said" or "he said" is the body's spokesman, not someone unknown."""
+    assert sent.doc is not None
+    nouns = member_nouns() | frozenset(role_nouns()) | TITLE_NOUNS
+    for ent in sent.doc.ents:
+        head = ent.root.head
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent.root.dep_ != "appos" or head.i >= ent.start or \
+                ent.text in names.people or head.lemma_.lower() not in nouns:
+            continue
+        if names.lookup([t.text for t in ent], None) is not None:
+            continue
+        roles = [r.actor for r in coder.actors(head) if not discourse.is_person(r.actor)]
+        if len(roles) != 1 or roles[0].country is None or roles[0].sector is None or not political(roles[0]):
+            continue
+        role = roles[0]
+        person = Actor(ent.text, ent.text, role.code, role.country, role.sector)
+        names.people[ent.text] = person
+        _add(discourse, res, person)
 
 
 def _in_opposition(title: Actor, name: str, words: list[str], names: NameResolver) -> Actor:
