@@ -1,11 +1,11 @@
 """Who a statement is by, on articles written for tidings (tests/data/speakers/, expectations in
-tests/data/speakers.tsv): people the knowledge base cannot know, introduced by a title before the name ("Interior
-Minister X said"), by an apposition after it ("X, a senior member of the opposition party, said"; "X, the head of
-the nurses' union"), or inverted ("said X, a spokeswoman for ..."), then named by surname or pronoun; officials,
-ministries, unions and police named by role; and speakers who are not political (residents, shop owners,
-scientists, athletes, company officers), whose words are no statement event (GUIDE sections 1 and 4). The test
-holds the coder to the share of statements it gives the right speaker and to no statement by a non-political
-speaker; the rows it misses stay in the file as the work still to do."""
+tests/data/speakers.tsv): people the knowledge base cannot know, introduced by a title before the name
+("Interior Minister X said"), by an apposition after it ("X, a senior member of the opposition party, said";
+"X, the head of the nurses' union"), or inverted ("said X, a spokeswoman for ..."), then named by surname or
+pronoun; officials, ministries, unions and police named by role; and speakers who are not political
+(residents, shop owners, scientists, athletes, company officers), whose words are no statement event (GUIDE
+sections 1 and 4). The test holds the coder to the share of statements it gives the right speaker and to no
+statement by a non-political speaker; the rows it misses stay in the file as the work still to do."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from tidings import Article, Pipeline
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "speakers"
-# Share of statement rows with an event of the expected root and speaker (92 of 107 when the file was written; 72 before the rules it came with).
+# Share of statement rows with an event of the expected root and speaker (92 of 107 when the file was
+# written; 72 before the rules it came with).
 SPEAKER_FLOOR = 0.84
 # Sentences by non-political speakers that may hold a statement event (none when the file was written).
 NON_POLITICAL_CEILING = 0
@@ -37,7 +38,8 @@ def coded(pipeline: Pipeline) -> dict[str, tuple[list[str], list[tuple[int, str,
     for path in sorted(ARTICLES.glob("*.txt")):
         article = Article(path.stem, path.read_text(encoding="utf-8"), None)
         sentences = [s.text for s in pipeline.prepare(article).sentences]
-        found = [(e.sentence, e.cameo.code, e.source.code if e.source else "") for e in pipeline.extract(article)]
+        found = [(e.sentence, e.cameo.code, e.source.code if e.source else "")
+                 for e in pipeline.extract(article)]
         out[path.stem] = (sentences, found)
     return out
 
