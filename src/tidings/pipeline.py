@@ -460,6 +460,8 @@ class Pipeline:
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
         if sent.mentions or any(w in named for w in sent.words) or names_pair(lowered):
             return True  # (known names, people introduced with a role, "both sides")
+        if _introduces_person(sent.words):
+            return True  # "X Y, a lorry driver, said": parsed for who "he" and "Y" are after it
         if any(w in res.standalone for w in lowered) and any(w[:1].isupper() for w in sent.words[1:]):
             return True  # an act with no known actor stands only where a name places it (events.sides)
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
@@ -715,6 +717,21 @@ class Pipeline:
         """Where the article's wire dateline files from ("BEIRUT (AP) -"), if the gazetteer knows it."""
         name = dateline_name(article.text, getattr(cleaned, "removed", ()))
         return self.geocoder.geocode(name, country=country) if name else None
+
+
+def _introduces_person(words: Sequence[str]) -> bool:
+    """A sentence that names someone by given name and surname set off by an apposition ("Ana Soto, a
+    driver from X, said") or after a verb of saying ("said Ana Soto, who ..."): whoever they are, a later
+    "Soto" or "she" is them."""
+    for i in range(len(words) - 2):
+        pair = all(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words[i:i + 2])
+        if not pair:
+            continue
+        if words[i + 2] == "," and i + 3 < len(words) and words[i + 3].lower() in ("a", "an", "the"):
+            return True
+        if i > 0 and words[i - 1].lower() in ("said", "says"):
+            return True
+    return False
 
 
 def _hyphen_named(words: Sequence[str], i: int) -> bool:

@@ -147,6 +147,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             discourse.topic = None  # a new paragraph names its subject again
             paragraph = sent.paragraph
         out.visitors[sent.index] = _visitors_named(sent, res)
+        _surnames_no_place(sent, discourse, place_countries)
         out.places[sent.index] = _countries_named(sent, res, place_countries, out.visitors[sent.index])
         if sent.doc is None:
             for start, end, actor in sent.mentions:
@@ -235,6 +236,18 @@ def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None
             if country is not None:
                 found.add(country)
     return tuple(sorted(found))
+
+
+def _surnames_no_place(sent: Sentence, discourse: Discourse, known: dict[str, str | None]) -> None:
+    """A one-word name the parser takes for a place that is the surname of a person the article named
+    before ("Vasile Marin, a driver, said ... Marin said"): no place in this article (``known``: the place
+    look-ups, where None means no country)."""
+    if sent.doc is None:
+        return
+    for ent in sent.doc.ents:
+        if ent.label_ in _PLACE_LABELS and len(ent) == 1 and ent.text not in known and \
+                any(ent.text in person.name.split()[1:] for person in discourse.people):
+            known[ent.text] = None
 
 
 def _placed_name(ent: Span, res: Resources) -> bool:
