@@ -566,7 +566,10 @@ class Pipeline:
         if source is not None and statement:
             # "the ministry said": the article's own; not a country only named in what is said
             said_place = location is None or said_in(cand, location.name)
-            source = speaker_home(source, speaker_country if said_place and speaker_country else home)
+            country = speaker_country if said_place and speaker_country else home
+            if country is None and stored is not None:
+                country = stored.country  # "SPRINGFIELD, Ill. - ... officials said": the dateline's
+            source = speaker_home(source, country)
         sides = complete(cand.code, source, cand.target.actor if cand.target else None,
                          (location.name, location.country) if location and location.country else None,
                          dyadic=self.options.require_dyad, statement=statement, home=home,
