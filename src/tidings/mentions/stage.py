@@ -161,6 +161,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         names = NameResolver(res.kb, state, people, acronyms, looked_up)
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
+        _apposed_civilians(sent, names, published)
         _apposed_newcomers(sent, names, published)
         _apposed_members(sent, names, published)
         _copular_titles(sent, names, published)
@@ -516,6 +517,54 @@ def _apposed_members(sent: Sentence, names: NameResolver, published: dt.date | N
                     title.code[:3] not in _BODY_PREFIXES:
                 names.people[ent.text] = _in_opposition(title, ent.text, words, names)
                 break
+
+
+@functools.cache
+def private_roles() -> frozenset[str]:
+    """Nouns of a trade or station that make a named person a private individual
+    (``mentions/data/private_roles.tsv``)."""
+    text = packaged_text("tidings.mentions", "private_roles.tsv")
+    rows = read_rows(text, source="mentions/data/private_roles.tsv", header=("noun",))
+    return frozenset(row.cells[0].lower() for row in rows)
+
+
+# Words that make a role past ("a retired police officer"): its holder speaks as a private person.
+_RETIRED = frozenset({"former", "retired", "ex"})
+
+
+def _apposed_civilians(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A person the knowledge base does not know, given in apposition after the name a trade or a station
+    in life ("X, a miner who has worked underground for 20 years, said"), or a role made past ("X, a
+    retired police officer who lives near the mine"; "X, a former soldier who now runs a bakery"): a
+    civilian in this article, whose words and a later "X said" or "he said" are no statement of the sector
+    the noun alone names (a miner is no union, a retired officer no police force). A past title of office
+    ("a former minister") is left to the titles."""
+    assert sent.doc is not None
+    for ent in _person_names(sent.doc):
+        if len(ent) < 2 or ent.text in names.people or \
+                names.lookup([t.text for t in ent], published) is not None:
+            continue
+        for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end):
+            lemma = appos.lemma_.lower()
+            past = any(c.dep_ in ("amod", "compound") and c.lower_.rstrip("-") in _RETIRED
+                       for c in appos.children)
+            if appos.tag_ == "NN" and (lemma in private_roles() or (past and lemma not in TITLE_NOUNS)):
+                names.people[ent.text] = Actor(ent.text, ent.text, "---CVL", None, "CVL")
+                break
+
+
+def _person_names(doc: Any) -> list[Span]:
+    """The names of people in a parsed sentence: its PERSON entities, and a given name and surname the
+    entity recogniser missed that a noun in apposition describes ("Ewa Mazur, a retired police officer")."""
+    found = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    for tok in doc:
+        if tok.tag_ != "NNP" or tok.ent_type_ or \
+                not any(c.dep_ == "appos" and c.i > tok.i for c in tok.children):
+            continue
+        given = [c for c in tok.children if c.dep_ == "compound" and c.tag_ == "NNP" and not c.ent_type_]
+        if len(given) == 1 and given[0].i == tok.i - 1 and tok.text.isalpha() and given[0].text.isalpha():
+            found.append(doc[tok.i - 1:tok.i + 1])
+    return found
 
 
 def _named_after_role(sent: Sentence, coder: SentenceCoder, names: NameResolver, discourse: Discourse,
