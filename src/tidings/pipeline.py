@@ -730,8 +730,9 @@ def _introduces_person(words: Sequence[str]) -> bool:
         pair = all(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words[i:i + 2])
         if not pair:
             continue
-        if words[i + 2] == "," and i + 3 < len(words) and words[i + 3].lower() in ("a", "an", "the"):
-            return True
+        if words[i + 2] == "," and i + 3 < len(words) and (
+                words[i + 3].lower() in ("a", "an", "the", "who") or words[i + 3].isdigit()):
+            return True  # "X Y, a driver", "X Y, who runs a shop", "X Y, 62,"
         if i > 0 and words[i - 1].lower() in ("said", "says"):
             return True
     return False

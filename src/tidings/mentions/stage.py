@@ -164,6 +164,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _apposed_civilians(sent, names, published)
         _apposed_newcomers(sent, names, published)
         _apposed_members(sent, names, published)
+        _leaders_by_clause(sent, names, published)
         _copular_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas, frozenset(res.kb.abroad))
@@ -553,13 +554,44 @@ def _apposed_civilians(sent: Sentence, names: NameResolver, published: dt.date |
                 break
 
 
+@functools.cache
+def leading_verbs() -> frozenset[str]:
+    """Verbs of a relative clause that place a person in a body (``mentions/data/leading_verbs.tsv``)."""
+    text = packaged_text("tidings.mentions", "leading_verbs.tsv")
+    rows = read_rows(text, source="mentions/data/leading_verbs.tsv", header=("verb",))
+    return frozenset(row.cells[0].lower() for row in rows)
+
+
+def _leaders_by_clause(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A person the knowledge base does not know, described by a relative clause that has them lead, head,
+    chair or represent a political body ("X, who leads the opposition Y Party, said"; "X, who heads the
+    parliament's legal committee"): they keep the body's code in the article, as with a title in
+    apposition."""
+    assert sent.doc is not None
+    for ent in _person_names(sent.doc):
+        if len(ent) < 2 or ent.text in names.people or \
+                names.lookup([t.text for t in ent], published) is not None:
+            continue
+        for clause in (c for c in ent.root.children if c.dep_ == "relcl" and c.i >= ent.end and
+                       c.lemma_.lower() in leading_verbs()):
+            body = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if body is None:
+                continue
+            words = [t.text for t in body.subtree]
+            title = names.lookup(words, published)
+            if title is not None and title.sector is not None and political(title) and \
+                    title.code[:3] not in _BODY_PREFIXES:
+                names.people[ent.text] = _in_opposition(title, ent.text, words, names)
+                break
+
+
 def _person_names(doc: Any) -> list[Span]:
     """The names of people in a parsed sentence: its PERSON entities, and a given name and surname the
     entity recogniser missed that a noun in apposition describes ("Ewa Mazur, a retired police officer")."""
     found = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     for tok in doc:
         if tok.tag_ != "NNP" or tok.ent_type_ or \
-                not any(c.dep_ == "appos" and c.i > tok.i for c in tok.children):
+                not any(c.dep_ in ("appos", "relcl") and c.i > tok.i for c in tok.children):
             continue
         given = [c for c in tok.children if c.dep_ == "compound" and c.tag_ == "NNP" and not c.ent_type_]
         if len(given) == 1 and given[0].i == tok.i - 1 and tok.text.isalpha() and given[0].text.isalpha():
