@@ -97,7 +97,7 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "CRM"})
 GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body", "force", "contingent",
                          "crew", "squad", "panel", "committee", "council", "coalition", "alliance", "camp",
                          "side", "faction", "wing", "member", "representative", "leader", "chief", "head",
-                         "movement"})
+                         "movement", "office"})
 # Last resort for a target when the entry names no preposition ("departed from X", "pulled out of X").
 FALLBACK_TARGET_PREPS = ("from", "of", "about", "into", "through", "across", "near")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})

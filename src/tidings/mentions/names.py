@@ -25,6 +25,8 @@ __all__ = ["NameResolver", "address_gender", "split_address"]
 
 _DROP = frozenset({"the", "'s", "'", "’s"})
 _COUNTRY_WORDS = frozenset({"country", "nation"})
+# Sectors of a state's own organs: "its minister" after one of them is the country's (see _owner_body).
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Prepositions that place or attach a person after their name ("Mayor Ana Soto of X", "Ana Soto in X").
 _PLACING = frozenset({"of", "in", "from", "for", "at"})
 # Code prefixes of bodies of no country (intergovernmental and non-governmental): their titles before a
@@ -144,7 +146,9 @@ class NameResolver:
         body = things[-1]
         if body.country is None or body.code == body.country or body.sector is None or len(body.code) < 6:
             return None
-        return body
+        # a state's organ or official ("Germany summoned the Russian envoy. Its foreign minister ..."): the
+        # country spoken of owns the title (_owner_country), not the latest organ named
+        return None if body.sector in _STATE_SECTORS else body
 
     def _owner_country(self, rest: list[str]) -> str | None:
         """The country "its" or "the country's" refers to before a role ("its ambassador", "the country's
