@@ -552,6 +552,24 @@ def _apposed_civilians(sent: Sentence, names: NameResolver, published: dt.date |
             if appos.tag_ == "NN" and (lemma in private_roles() or (past and lemma not in TITLE_NOUNS)):
                 names.people[ent.text] = Actor(ent.text, ent.text, "---CVL", None, "CVL")
                 break
+            role = _private_role(appos, names, published)
+            if role is not None:  # "X, a student at Y University": of a sector that makes no statements
+                # (of no country: a foreign student's name, said again and again, does not make the article
+                # about their country)
+                names.people[ent.text] = Actor(ent.text, ent.text, f"---{role.sector}", None, role.sector)
+                break
+
+
+def _private_role(appos: Token, names: NameResolver, published: dt.date | None) -> Actor | None:
+    """The role of a sector that is not political (a student, an economist at a university, a company's
+    spokesman) that an apposition headed by a common noun gives a person, if any."""
+    if appos.tag_ != "NN":
+        return None
+    clauses = {t.i for c in appos.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    role = names.lookup([t.text for t in appos.subtree if t.i not in clauses], published)
+    if role is None or role.sector is None or political(role) or role.code[:3] in _BODY_PREFIXES:
+        return None
+    return role
 
 
 @functools.cache
