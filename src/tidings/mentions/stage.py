@@ -188,6 +188,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _named_after_role(sent, coder, names, discourse, res)
         _unknown_people(sent, refs, res, names, published, discourse, out)
         _set_topic(sent, coder, discourse)
+        _set_group_topic(sent, coder, discourse)
         _set_speaker(sent, coder, discourse)
         parties = [r.actor for r in refs if not _pronoun_or_place(sent, r)]
         discourse.pair = next_pair(discourse.pair, parties, discourse.is_person)
@@ -319,6 +320,24 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
             if unknown:
                 discourse.topic = unknown[-1]  # someone we cannot code: "he" after them is no one we know
         return
+
+
+def _set_group_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:
+    """The subject of the first main clause, when it names an actor: a group named in the plural ("two
+    ministry officials", "residents", "they") becomes the discourse's group topic, whom a later "they said"
+    means; any other actor as the subject ends it."""
+    assert sent.doc is not None
+    for root in _roots(sent.doc)[:1]:
+        subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if subj is None:
+            return
+        refs = coder.actors(subj)
+        if not refs:
+            return
+        actor = refs[0].actor
+        plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they"
+        group = len(refs) == 1 and not discourse.is_person(actor) and actor.code != actor.country
+        discourse.group_topic = actor if plural and group else None
 
 
 def _set_speaker(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:
