@@ -39,7 +39,13 @@ from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.restated import drop_restated
 from tidings.events.sides import complete, crowd_of_protest, locative_target
-from tidings.events.statements import is_statement, one_sided_statements, speaker_home
+from tidings.events.statements import (
+    is_statement,
+    one_sided_statements,
+    said_in,
+    speaker_context,
+    speaker_home,
+)
 from tidings.log import warn
 from tidings.mentions.pairs import names_pair
 from tidings.mentions.stage import ArticleMentions, resolve_mentions
@@ -423,7 +429,7 @@ class Pipeline:
         earlier = [s.doc for s in sentences[:sent.index] if s.doc is not None]
         for cand in candidates:
             event = self._event(article, cleaned, sent, cand, coder, dates, last_date, previous, context,
-                                earlier)
+                                earlier, speaker_context(cand, context, main))
             if event is None:
                 continue
             if self.options.require_dyad and (event.source is None or event.target is None):
@@ -460,6 +466,8 @@ class Pipeline:
                 bool(sent.mentions) or any(self.kb.sector_of(w) is not None for w in lowered))
         if sent.mentions or any(w in named for w in sent.words) or names_pair(lowered):
             return True  # (known names, people introduced with a role, "both sides")
+        if _introduces_person(sent.words):
+            return True  # "X Y, a lorry driver, said": parsed for who "he" and "Y" are after it
         if any(w in res.standalone for w in lowered) and any(w[:1].isupper() for w in sent.words[1:]):
             return True  # an act with no known actor stands only where a name places it (events.sides)
         return any(w in PRONOUNS for w in lowered) or any(self.kb.sector_of(w) is not None for w in lowered)
@@ -484,6 +492,10 @@ class Pipeline:
                 j += 1
             if j - start > 1:  # at least a given name and a surname
                 found.add(words[j - 1])
+                # "Economy Minister Ana Quispe Rojas ... Quispe said": a two-part surname is cut to its first
+                found.update(w for w in words[start + 1:j - 1] if len(w) > 2)
+                if words[j:j + 1] == ["-"] and words[j + 1:j + 2] and words[j + 1].islower():
+                    found.add(words[start])  # "Minister Park Ji-won ... Park said": the family name first
         return found | self._apposed_surnames(words)
 
     def _apposed_surnames(self, words: Sequence[str]) -> set[str]:
@@ -491,7 +503,11 @@ class Pipeline:
         mayor, said"; "Ana Soto, a councillor in X, said"): a role word before the next comma."""
         found: set[str] = set()
         for i, word in enumerate(words[:-2]):
-            if words[i + 1] != "," or not (word[:1].isupper() and word.isalpha()) or \
+            if words[i + 1] != ",":
+                continue
+            if _hyphen_named(words, i):
+                word = words[i - 3]  # "Lee Min-ho, a spokesman for X": the family name first
+            elif not (word[:1].isupper() and word.isalpha()) or \
                     not (i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha()):
                 continue
             title = list(itertools.takewhile(lambda w: w != ",", words[i + 2:i + 2 + APPOSED_TITLE_WINDOW]))
@@ -519,7 +535,10 @@ class Pipeline:
 
     def _event(self, article: Article, cleaned: Any, sent: Sentence, cand: Candidate, coder: SentenceCoder,
                dates: DateResolver, last_date: dt.date | None, previous: list[Any],
-               main_country: str | None = None, earlier: Sequence[Any] = ()) -> Event | None:
+               main_country: str | None = None, earlier: Sequence[Any] = (),
+               speaker_country: str | None = None) -> Event | None:
+        """The event of one candidate; ``speaker_country``: the country a statement's speaker named by role
+        speaks for when the sentence names countries only in what is said (:func:`speaker_context`)."""
         if cand.code[:2] == "01" and cand.target is not None and cand.target.actor.sector == "MED" and \
                 not cand.rule.endswith(":press"):
             return None  # "told reporters", "told Reuters": talking to the press is how news is made
@@ -554,7 +573,12 @@ class Pipeline:
         if cand.source is not None:  # "a student demonstration": demonstrators
             source = crowd_of_protest(cand.code, cand.trigger, cand.source.start, cand.source.end, source)
         if source is not None and statement:
-            source = speaker_home(source, home)  # "the ministry said": the article's own
+            # "the ministry said": the article's own; not a country only named in what is said
+            said_place = location is None or said_in(cand, location.name)
+            country = speaker_country if said_place and speaker_country else home
+            if country is None and stored is not None:
+                country = stored.country  # "SPRINGFIELD, Ill. - ... officials said": the dateline's
+            source = speaker_home(source, country)
         sides = complete(cand.code, source, cand.target.actor if cand.target else None,
                          (location.name, location.country) if location and location.country else None,
                          dyadic=self.options.require_dyad, statement=statement, home=home,
@@ -726,6 +750,28 @@ class Pipeline:
         name = dateline_name(article.text, removed)
         states = article_states((), self.geocoder, dateline_text(article.text, removed))  # "X, Ohio (AP)"
         return self.geocoder.geocode(name, country=country, context=states) if name else None
+
+
+def _introduces_person(words: Sequence[str]) -> bool:
+    """A sentence that names someone by given name and surname set off by an apposition ("Ana Soto, a
+    driver from X, said") or after a verb of saying ("said Ana Soto, who ..."): whoever they are, a later
+    "Soto" or "she" is them."""
+    for i in range(len(words) - 2):
+        pair = all(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in words[i:i + 2])
+        if not pair:
+            continue
+        if words[i + 2] == "," and i + 3 < len(words) and (
+                words[i + 3].lower() in ("a", "an", "the", "who") or words[i + 3].isdigit()):
+            return True  # "X Y, a driver", "X Y, who runs a shop", "X Y, 62,"
+        if i > 0 and words[i - 1].lower() in ("said", "says"):
+            return True
+    return False
+
+
+def _hyphen_named(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` ends a name with a hyphenated given name ("Lee Min - ho": family name first)."""
+    return i >= 3 and words[i].isalpha() and words[i].islower() and words[i - 1] == "-" and \
+        words[i - 2][:1].isupper() and words[i - 3][:1].isupper() and words[i - 3].isalpha()
 
 
 def _initial(word: str) -> bool:

@@ -97,7 +97,7 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "CRM"})
 GROUP_NOUNS = frozenset({"team", "group", "delegation", "unit", "mission", "body", "force", "contingent",
                          "crew", "squad", "panel", "committee", "council", "coalition", "alliance", "camp",
                          "side", "faction", "wing", "member", "representative", "leader", "chief", "head",
-                         "movement"})
+                         "movement", "office"})
 # Last resort for a target when the entry names no preposition ("departed from X", "pulled out of X").
 FALLBACK_TARGET_PREPS = ("from", "of", "about", "into", "through", "across", "near")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
@@ -240,6 +240,19 @@ class SentenceCoder:
         return head.pos_ in ("PROPN", "PRON") or self.role_word(head.lemma_.lower()) or \
             self.role_word(head.lower_) or head.lemma_.lower() in GROUP_NOUNS or self._role_phrase(head)
 
+    def _names_actor(self, appos: Token) -> bool:
+        """An apposition headed by no role word that names an actor of its own ("the hometown of X"), not
+        one whose role word only modifies another noun ("a marine biologist": no marine)."""
+        actor = self.resolve_words([t.text for t in _phrase_tokens(appos)], self.when)
+        return actor is not None and not actor.code.startswith("---")
+
+    def _titled_person(self, head: Token, actor: Actor) -> bool:
+        """A capitalised name the parser took for a common noun ("Fuentes said") that is the surname of a
+        person the article introduced by a title of no known country ("Interior Minister Ana Fuentes"): the
+        person, not a role word modifying a thing."""
+        return head.text[:1].isupper() and head.text.isalpha() and self.discourse.is_person(actor) and \
+            head.lower_ in actor.name.lower().split()
+
     def _role_phrase(self, head: Token) -> bool:
         """A head that ends a two-word role phrase of the sector data ("tribal elders", "coast guard",
         "district attorney") although it names no actor alone."""
@@ -315,14 +328,15 @@ class SentenceCoder:
                 if actor is None:
                     # (an apposition that names no actor by its head says what, not who: "Davao, the
                     # hometown of X" is no X)
-                    appos = [c for c in head.children if c.dep_ == "appos" and (self.is_role(c) or (
-                        self.resolve_words([t.text for t in _phrase_tokens(c)], self.when) is not None))]
+                    appos = [c for c in head.children if c.dep_ == "appos" and (
+                        self.is_role(c) or self._names_actor(c))]
                     for a in appos:
                         a_words, _, _ = self._phrase(a)
                         actor = self.resolve_words(a_words, self.when)
                         if actor is not None:
                             break
-                if actor is not None and actor.code.startswith("---") and not self.is_role(head):
+                if actor is not None and actor.code.startswith("---") and not self.is_role(head) and \
+                        not self._titled_person(head, actor):
                     actor = None  # "military support": a role word that only modifies a non-role noun
                 if actor is not None and head.dep_ == "amod" and "manner" in _classes(head):
                     actor = None  # "his official visit": how the act was done, not who did it

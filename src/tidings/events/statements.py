@@ -53,7 +53,8 @@ from tidings.events.sides import ACTORLESS_TYPES, admissible, localise
 from tidings.record import Actor
 
 __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements", "political",
-           "read_statement_cues", "speaker_home", "statement_cues", "statement_forms"]
+           "read_statement_cues", "said_in", "speaker_context", "speaker_home", "statement_cues",
+           "statement_forms"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -148,6 +149,30 @@ def speaker_home(speaker: Actor, country: str | None) -> Actor:
     statement is placed in or the article is about; GDELT's convention for domestic actors."""
     placed = localise(speaker, country)
     return placed if placed is not None else speaker
+
+
+def speaker_context(cand: Candidate, context: str | None, main: str | None) -> str | None:
+    """The country a speaker named by role ("a union leader", "Ana Soto" introduced by a title of no
+    country) speaks for: the article's country ``main`` when the sentence's country ``context`` comes only
+    from what is said ("X told radio that nurses were leaving for jobs in Germany": X is no German), else
+    ``context``."""
+    if main is None or context == main or cand.source is None or not cand.source.actor.code.startswith("---"):
+        return context
+    verb = cand.trigger
+    said = {t.i for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    places = [e for e in verb.sent.ents if e.label_ in ("GPE", "LOC")]
+    return main if places and all(e.start in said for e in places) else context
+
+
+def said_in(cand: Candidate, place: str) -> bool:
+    """Whether the place named ``place`` is written only inside what a speaker of a generic code says (its
+    country is the content's, not the speaker's)."""
+    if cand.source is None or not cand.source.actor.code.startswith("---"):
+        return False
+    verb = cand.trigger
+    said = {t.i for c in verb.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    named = [e for e in verb.sent.ents if e.text == place]
+    return bool(named) and all(e.start in said for e in named)
 
 
 def is_statement(rule: str) -> bool:
@@ -492,8 +517,19 @@ def _antecedent_named(cand: Candidate, before: Sequence[Any], sector_of: Callabl
             continue
         codes, sectors = named
         actor = ref.actor
-        return actor.code in codes or (actor.sector is not None and actor.sector in sectors)
+        return actor.code in codes or (actor.sector is not None and actor.sector in sectors) or \
+            _surname_named(words, actor)
     return True  # named further back: the article's discourse decided
+
+
+def _surname_named(words: Sequence[str], actor: Actor) -> bool:
+    """Whether ``words`` name the person ``actor`` by their surname ("Mensah told reporters ... 'We will
+    not back down,' she said"): a person the knowledge base does not know, named by their title before, is
+    in no known-name match of the sentence, but the discourse gave the pronoun their name."""
+    parts = actor.name.split()
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    return any(p in words for p in parts[1:])
 
 
 def _prefix(trigger: Token, end: int, before: Sequence[Any]) -> list[tuple[list[str], list[Any]]]:

@@ -77,12 +77,16 @@ class Discourse:
     speaker: Actor | None = None
     # The two parties the article has just named ("both sides", "the two countries"; mentions/pairs.py).
     pair: tuple[Actor, Actor] | None = None
+    # The group named in the plural that was the subject of the latest main clause with an actor as its
+    # subject ("Two ministry officials briefed reporters. They said ..."): a "they" who speaks is that
+    # group, not the reporters named after it.
+    group_topic: Actor | None = None
 
     def snapshot(self) -> Discourse:
         """A copy that later additions to this discourse do not change."""
         return Discourse(self.is_person, self.country_names, list(self.people), list(self.countries),
                          list(self.others), dict(self.genders), dict(self.titles), self.topic,
-                         list(self.things), self.speaker, self.pair)
+                         list(self.things), self.speaker, self.pair, self.group_topic)
 
     def add(self, actor: Actor) -> None:
         if self.is_person(actor):
@@ -140,6 +144,8 @@ class Discourse:
             found = self._last_person(exclude, pronoun_gender(w))
             return None if found is None or found.code == UNKNOWN else found
         if w in GROUP_PRONOUNS:
+            if speaking and self.group_topic is not None and self.group_topic.code not in exclude:
+                return self.group_topic
             return _last(self.others, exclude) or _last(self.countries, exclude)
         if w in THING_PRONOUNS:
             return _last(self.countries, exclude) or _last(self.others, exclude)

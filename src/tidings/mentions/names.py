@@ -18,13 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tidings.actors import KnowledgeBase
-from tidings.mentions.discourse import TITLE_NOUNS, UNKNOWN, Discourse
+from tidings.mentions.discourse import LEADER_NOUNS, TITLE_NOUNS, UNKNOWN, Discourse
 from tidings.record import Actor
 
 __all__ = ["NameResolver", "address_gender", "split_address"]
 
 _DROP = frozenset({"the", "'s", "'", "’s"})
 _COUNTRY_WORDS = frozenset({"country", "nation"})
+# Sectors of a state's own organs: "its minister" after one of them is the country's (see _owner_body).
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Prepositions that place or attach a person after their name ("Mayor Ana Soto of X", "Ana Soto in X").
+_PLACING = frozenset({"of", "in", "from", "for", "at"})
 # Code prefixes of bodies of no country (intergovernmental and non-governmental): their titles before a
 # name ("IRENA Director-General X") make a person of the body, as a country's titles do.
 BODY_PREFIXES = frozenset({"IGO", "NGO"})
@@ -72,7 +76,8 @@ class NameResolver:
 
     def __call__(self, words: list[str], when: dt.date | None) -> Actor | None:
         gender, rest = split_address(self.kb, words)
-        titled = self.people.get(" ".join(rest))
+        titled = self.people.get(" ".join(rest)) or self.people.get(" ".join(_hyphen_joined(rest))) or \
+            self._titled_inside(rest)
         if titled is not None:
             return _retext(titled, " ".join(words))  # named with a title earlier (see introduce_titled)
         spelled = self._spelled_out(words)
@@ -93,6 +98,9 @@ class NameResolver:
             if earlier is not None:
                 return _retext(earlier, " ".join(words))  # "the president": the one named before
         if actor is not None and actor.code.startswith("---") and actor.sector is not None:
+            body = self._owner_body(rest)
+            if body is not None:  # "The opposition party said ... Its leader, X, said": the party's
+                return Actor(actor.text, f"{body.name} {actor.name}", body.code, body.country, body.sector)
             country = self._owner_country(rest) or self._title_country(rest)
             if country is not None:  # "the chancellor" in an article about Austria
                 name = f"{self.kb.countries[country]} {actor.name}"
@@ -104,11 +112,43 @@ class NameResolver:
             return self._part_of_country(words)
         return actor
 
+    def _titled_inside(self, words: list[str]) -> Actor | None:
+        """A person named by a title, whose full name stands in a longer phrase after the title and before a
+        phrase that places them ("Mayor Ana Soto of the town of X", "Minister Ana Soto of Peru"): the person,
+        not the role the phrase also names. A name after a preposition ("the wife of Ana Soto") is not."""
+        if len(words) < 3 or not self.people:
+            return None
+        for name, person in self.people.items():
+            parts = name.split()
+            for i in range(len(words) - len(parts)):
+                if words[i:i + len(parts)] != parts or words[i + len(parts)].lower() not in _PLACING:
+                    continue
+                if not any(w.lower() in _PLACING or w in ("'s", "’s") for w in words[:i]):
+                    return person
+        return None
+
     def _spelled_out(self, words: list[str]) -> list[str]:
         """``words`` with each short form the article defined replaced by its long form ("the FSA")."""
         if not self.acronyms or not any(w in self.acronyms for w in words):
             return words
         return [part for w in words for part in self.acronyms.get(w, [w])]
+
+    def _owner_body(self, rest: list[str]) -> Actor | None:
+        """The body "its" refers to before a person's title ("its leader", "its secretary-general"): the
+        latest body of a known country the article named (a party, a union, a ministry), when it was named
+        after every country named by name."""
+        lowered = [w.lower() for w in rest]
+        if len(lowered) < 2 or lowered[0] != "its" or lowered[-1] not in TITLE_NOUNS | LEADER_NOUNS:
+            return None
+        things = self.discourse.things
+        if not things:
+            return None
+        body = things[-1]
+        if body.country is None or body.code == body.country or body.sector is None or len(body.code) < 6:
+            return None
+        # a state's organ or official ("Germany summoned the Russian envoy. Its foreign minister ..."): the
+        # country spoken of owns the title (_owner_country), not the latest organ named
+        return None if body.sector in _STATE_SECTORS else body
 
     def _owner_country(self, rest: list[str]) -> str | None:
         """The country "its" or "the country's" refers to before a role ("its ambassador", "the country's
@@ -174,6 +214,7 @@ class NameResolver:
     def titled_newcomer(self, words: list[str], actor: Actor, when: dt.date | None) -> Actor:
         """ "U.S. Secretary of State Anna Kovac": a title the knowledge base knows before a name it does not
         -> the title's code under the person's name."""
+        words = _hyphen_joined(words)  # "Minister Park Ji - won": the given name "Ji-won" is one word
         tail: list[str] = []
         for word in reversed(words):
             if not (word[:1].isupper() and word.replace("-", "").replace("'", "").rstrip(".").isalpha()) or \
@@ -191,6 +232,24 @@ class NameResolver:
         person = Actor(actor.text, name, actor.code, actor.country, actor.sector)
         self.people[name] = person
         return person
+
+
+def _hyphen_joined(words: list[str]) -> list[str]:
+    """``words`` with a capitalised word, a hyphen and a lowercase word joined into one ("Ji - won" ->
+    "Ji-won": a hyphenated given name the tokenizer split)."""
+    if "-" not in words:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if out and words[i] == "-" and i + 1 < len(words) and out[-1][:1].isupper() and \
+                words[i + 1].isalpha() and words[i + 1].islower():
+            out[-1] = f"{out[-1]}-{words[i + 1]}"
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _retext(actor: Actor, text: str) -> Actor:

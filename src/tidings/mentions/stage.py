@@ -147,6 +147,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
             discourse.topic = None  # a new paragraph names its subject again
             paragraph = sent.paragraph
         out.visitors[sent.index] = _visitors_named(sent, res)
+        _surnames_no_place(sent, discourse, place_countries)
         out.places[sent.index] = _countries_named(sent, res, place_countries, out.visitors[sent.index])
         if sent.doc is None:
             for start, end, actor in sent.mentions:
@@ -160,7 +161,10 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         names = NameResolver(res.kb, state, people, acronyms, looked_up)
         _introduce_titled(sent, names, published)
         _apposed_titles(sent, names, published)
+        _apposed_civilians(sent, names, published)
         _apposed_newcomers(sent, names, published)
+        _apposed_members(sent, names, published)
+        _leaders_by_clause(sent, names, published)
         _copular_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
                               res.lemmas, frozenset(res.kb.abroad))
@@ -181,8 +185,10 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         # the sentence's own parties, so that a later "they" or "them" means the parties first
         for ref in sorted(refs, key=lambda r: not _nested_group(sent, r, discourse)):
             _add(discourse, res, ref.actor)
+        _named_after_role(sent, coder, names, discourse, res)
         _unknown_people(sent, refs, res, names, published, discourse, out)
         _set_topic(sent, coder, discourse)
+        _set_group_topic(sent, coder, discourse)
         _set_speaker(sent, coder, discourse)
         parties = [r.actor for r in refs if not _pronoun_or_place(sent, r)]
         discourse.pair = next_pair(discourse.pair, parties, discourse.is_person)
@@ -233,6 +239,18 @@ def _countries_named(sent: Sentence, res: Resources, known: dict[str, str | None
             if country is not None:
                 found.add(country)
     return tuple(sorted(found))
+
+
+def _surnames_no_place(sent: Sentence, discourse: Discourse, known: dict[str, str | None]) -> None:
+    """A one-word name the parser takes for a place that is the surname of a person the article named
+    before ("Vasile Marin, a driver, said ... Marin said"): no place in this article (``known``: the place
+    look-ups, where None means no country)."""
+    if sent.doc is None:
+        return
+    for ent in sent.doc.ents:
+        if ent.label_ in _PLACE_LABELS and len(ent) == 1 and ent.text not in known and \
+                any(ent.text in person.name.split()[1:] for person in discourse.people):
+            known[ent.text] = None
 
 
 def _placed_name(ent: Span, res: Resources) -> bool:
@@ -302,6 +320,24 @@ def _set_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> No
             if unknown:
                 discourse.topic = unknown[-1]  # someone we cannot code: "he" after them is no one we know
         return
+
+
+def _set_group_topic(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:
+    """The subject of the first main clause, when it names an actor: a group named in the plural ("two
+    ministry officials", "residents", "they") becomes the discourse's group topic, whom a later "they said"
+    means; any other actor as the subject ends it."""
+    assert sent.doc is not None
+    for root in _roots(sent.doc)[:1]:
+        subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if subj is None:
+            return
+        refs = coder.actors(subj)
+        if not refs:
+            return
+        actor = refs[0].actor
+        plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they"
+        group = len(refs) == 1 and not discourse.is_person(actor) and actor.code != actor.country
+        discourse.group_topic = actor if plural and group else None
 
 
 def _set_speaker(sent: Sentence, coder: SentenceCoder, discourse: Discourse) -> None:
@@ -466,6 +502,173 @@ def _apposed_newcomers(sent: Sentence, names: NameResolver, published: dt.date |
                     title.sector is not None and political(title):
                 names.people[ent.text] = Actor(ent.text, ent.text, title.code, title.country, title.sector)
                 break
+
+
+@functools.cache
+def member_nouns() -> frozenset[str]:
+    """Nouns of a person's place in a body, said in apposition (``mentions/data/member_nouns.tsv``)."""
+    text = packaged_text("tidings.mentions", "member_nouns.tsv")
+    rows = read_rows(text, source="mentions/data/member_nouns.tsv", header=("noun", "kind"))
+    return frozenset(row.cells[0].lower() for row in rows)
+
+
+def _apposed_members(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A person the knowledge base does not know, given in apposition after the name a member's or a role
+    holder's place in a political body ("Ana Soto, a senior member of the opposition party, said"; "Ana
+    Soto, the head of the teachers' union"; "Ana Soto, a spokeswoman for the opposition"): they keep the
+    body's code in the article, as :func:`_apposed_newcomers` does for a country's office, so that a later
+    "Soto said" or "she said" is the member. A body of no country named keeps the role's generic code (the
+    statement places it in the article's country). Former members, relative clauses and bodies that are
+    not political (a company, a university) do not count."""
+    assert sent.doc is not None
+    nouns = member_nouns() | frozenset(role_nouns()) | TITLE_NOUNS
+    for ent in sent.doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent.text in names.people or \
+                names.lookup([t.text for t in ent], published) is not None:
+            continue
+        for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end and
+                      c.lemma_.lower() in nouns):
+            clauses = {t.i for c in appos.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+            words = [t.text for t in appos.subtree if t.i not in clauses]
+            if any(w.lower().rstrip("-") in _FORMER for w in words):
+                continue
+            title = names.lookup(words, published)
+            if title is not None and title.sector is not None and political(title) and \
+                    title.code[:3] not in _BODY_PREFIXES:
+                names.people[ent.text] = _in_opposition(title, ent.text, words, names)
+                break
+
+
+@functools.cache
+def private_roles() -> frozenset[str]:
+    """Nouns of a trade or station that make a named person a private individual
+    (``mentions/data/private_roles.tsv``)."""
+    text = packaged_text("tidings.mentions", "private_roles.tsv")
+    rows = read_rows(text, source="mentions/data/private_roles.tsv", header=("noun",))
+    return frozenset(row.cells[0].lower() for row in rows)
+
+
+# Words that make a role past ("a retired police officer"): its holder speaks as a private person.
+_RETIRED = frozenset({"former", "retired", "ex"})
+
+
+def _apposed_civilians(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A person the knowledge base does not know, given in apposition after the name a trade or a station
+    in life ("X, a miner who has worked underground for 20 years, said"), or a role made past ("X, a
+    retired police officer who lives near the mine"; "X, a former soldier who now runs a bakery"): a
+    civilian in this article, whose words and a later "X said" or "he said" are no statement of the sector
+    the noun alone names (a miner is no union, a retired officer no police force). A past title of office
+    ("a former minister") is left to the titles."""
+    assert sent.doc is not None
+    for ent in _person_names(sent.doc):
+        if len(ent) < 2 or ent.text in names.people or \
+                names.lookup([t.text for t in ent], published) is not None:
+            continue
+        for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end):
+            lemma = appos.lemma_.lower()
+            past = any(c.dep_ in ("amod", "compound") and c.lower_.rstrip("-") in _RETIRED
+                       for c in appos.children)
+            if appos.tag_ == "NN" and (lemma in private_roles() or (past and lemma not in TITLE_NOUNS)):
+                names.people[ent.text] = Actor(ent.text, ent.text, "---CVL", None, "CVL")
+                break
+            role = _private_role(appos, names, published)
+            if role is not None:  # "X, a student at Y University": of a sector that makes no statements
+                # (of no country: a foreign student's name, said again and again, does not make the article
+                # about their country)
+                names.people[ent.text] = Actor(ent.text, ent.text, f"---{role.sector}", None, role.sector)
+                break
+
+
+def _private_role(appos: Token, names: NameResolver, published: dt.date | None) -> Actor | None:
+    """The role of a sector that is not political (a student, an economist at a university, a company's
+    spokesman) that an apposition headed by a common noun gives a person, if any."""
+    if appos.tag_ != "NN":
+        return None
+    clauses = {t.i for c in appos.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    role = names.lookup([t.text for t in appos.subtree if t.i not in clauses], published)
+    if role is None or role.sector is None or political(role) or role.code[:3] in _BODY_PREFIXES:
+        return None
+    return role
+
+
+@functools.cache
+def leading_verbs() -> frozenset[str]:
+    """Verbs of a relative clause that place a person in a body (``mentions/data/leading_verbs.tsv``)."""
+    text = packaged_text("tidings.mentions", "leading_verbs.tsv")
+    rows = read_rows(text, source="mentions/data/leading_verbs.tsv", header=("verb",))
+    return frozenset(row.cells[0].lower() for row in rows)
+
+
+def _leaders_by_clause(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
+    """A person the knowledge base does not know, described by a relative clause that has them lead, head,
+    chair or represent a political body ("X, who leads the opposition Y Party, said"; "X, who heads the
+    parliament's legal committee"): they keep the body's code in the article, as with a title in
+    apposition."""
+    assert sent.doc is not None
+    for ent in _person_names(sent.doc):
+        if len(ent) < 2 or ent.text in names.people or \
+                names.lookup([t.text for t in ent], published) is not None:
+            continue
+        for clause in (c for c in ent.root.children if c.dep_ == "relcl" and c.i >= ent.end and
+                       c.lemma_.lower() in leading_verbs()):
+            body = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if body is None:
+                continue
+            words = [t.text for t in body.subtree]
+            title = names.lookup(words, published)
+            if title is not None and title.sector is not None and political(title) and \
+                    title.code[:3] not in _BODY_PREFIXES:
+                names.people[ent.text] = _in_opposition(title, ent.text, words, names)
+                break
+
+
+def _person_names(doc: Any) -> list[Span]:
+    """The names of people in a parsed sentence: its PERSON entities, and a given name and surname the
+    entity recogniser missed that a noun in apposition describes ("Ewa Mazur, a retired police officer")."""
+    found = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    for tok in doc:
+        if tok.tag_ != "NNP" or tok.ent_type_ or \
+                not any(c.dep_ in ("appos", "relcl") and c.i > tok.i for c in tok.children):
+            continue
+        given = [c for c in tok.children if c.dep_ == "compound" and c.tag_ == "NNP" and not c.ent_type_]
+        if len(given) == 1 and given[0].i == tok.i - 1 and tok.text.isalpha() and given[0].text.isalpha():
+            found.append(doc[tok.i - 1:tok.i + 1])
+    return found
+
+
+def _named_after_role(sent: Sentence, coder: SentenceCoder, names: NameResolver, discourse: Discourse,
+                      res: Resources) -> None:
+    """A person the knowledge base does not know, named in apposition after a role phrase that the sentence
+    resolves to a political body of a known country ("Its secretary-general, X, said" after a party; "A
+    spokesman for the ministry, X, said"): the person keeps the body's code in the article, so that a later
+    "X said" or "he said" is the body's spokesman, not someone unknown."""
+    assert sent.doc is not None
+    nouns = member_nouns() | frozenset(role_nouns()) | TITLE_NOUNS
+    for ent in sent.doc.ents:
+        head = ent.root.head
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent.root.dep_ != "appos" or head.i >= ent.start or \
+                ent.text in names.people or head.lemma_.lower() not in nouns:
+            continue
+        if names.lookup([t.text for t in ent], None) is not None:
+            continue
+        roles = [r.actor for r in coder.actors(head) if not discourse.is_person(r.actor)]
+        if len(roles) != 1 or roles[0].country is None or roles[0].sector is None or not political(roles[0]):
+            continue
+        role = roles[0]
+        person = Actor(ent.text, ent.text, role.code, role.country, role.sector)
+        names.people[ent.text] = person
+        _add(discourse, res, person)
+
+
+def _in_opposition(title: Actor, name: str, words: list[str], names: NameResolver) -> Actor:
+    """The member of a body named "opposition" in the apposition ("a spokeswoman for the opposition X
+    Congress", which the knowledge base takes for a legislature): an opposition politician (GUIDE section 5:
+    country + OPP), unless the body is a party already."""
+    opposed = any(names.kb.sector_of(w.lower()) == "OPP" for w in words)
+    if not opposed or title.sector in ("OPP", "PTY"):
+        return Actor(name, name, title.code, title.country, title.sector)
+    code = (title.country or "---") + "OPP"
+    return Actor(name, name, code, title.country, "OPP")
 
 
 def _in_title(tok: Token) -> bool:
