@@ -244,7 +244,7 @@ class SentenceCoder:
         """An apposition headed by no role word that names an actor of its own ("the hometown of X"), not
         one whose role word only modifies another noun ("a marine biologist": no marine)."""
         actor = self.resolve_words([t.text for t in _phrase_tokens(appos)], self.when)
-        return actor is not None and not actor.code.startswith("---")
+        return actor is not None
 
     def _titled_person(self, head: Token, actor: Actor) -> bool:
         """A capitalised name the parser took for a common noun ("Fuentes said") that is the surname of a

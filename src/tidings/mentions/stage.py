@@ -163,7 +163,7 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _apposed_titles(sent, names, published)
         _apposed_civilians(sent, names, published)
         _apposed_newcomers(sent, names, published)
-        _apposed_members(sent, names, published)
+        pass  # _apposed_members(sent, names, published)
         _leaders_by_clause(sent, names, published)
         _copular_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
