@@ -81,6 +81,11 @@ CLOSING_AFTER = frozenset({".", ",", "?", "!", "\u2026", "'", "\u2019"})
 # Auxiliaries by tag: a modal (MD: will, would, could, may) or "had" + participle (past perfect).
 MODAL_TAG = "MD"
 PARTICIPLE_TAG = "VBG"  # "..., saying ..."
+# Verbs that join a subject to what is said of it ("the protests were illegal") and the dependents that say
+# it; determiners of an act of any kind ("any attack"): grammar, not vocabulary.
+COPULAS = frozenset({"be", "become", "remain", "seem"})
+JUDGED_DEPS = frozenset({"acomp", "attr"})
+GENERIC_DETS = frozenset({"any", "every"})
 # The infinitives of "is said to be / to have": grammar, not vocabulary.
 HEARSAY_INFINITIVES = frozenset({"be", "have"})
 
@@ -189,16 +194,17 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     spoken = {(c.source.actor.code, c.code) for c in cands if ADDRESSED in c.rule and c.source is not None}
     absorbed: set[int] = set()  # "speaking to X, he said": the statement to X, not a meeting besides
     standing = frozenset(c.trigger.i for c in cands if c.code[:2] != "01" and _stands(c, cues))
+    sided = frozenset(c.trigger.i for c in cands if c.trigger.i in standing and _sided(c))
     for cand in cands:
         if _stated_intent(cand, cues):  # "X said it would host the talks": the intent, nobody named
             out.append(replace(cand, rule=cand.rule + STATEMENT))
             continue
-        if lexicon is not None and _attributes_act(cand, lexicon, cues, private):
+        if lexicon is not None and _attributes_act(cand, lexicon, cues, private, sided):
             continue  # "X told Y that troops shelled Z", "X says 20 civilians were killed": an attribution
         about = cand.code in cues.apart  # a denial stands beside what it denies
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
                 lexicon is not None and not about and
-                _reported_act(cand.trigger, lexicon, standing, private)) or (
+                _reported_act(cand.trigger, lexicon, standing, private, sided)) or (
                 sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
                 not _antecedent_named(cand, before, sector_of or _no_sector)):
             out.append(_unaddressed(cand))
@@ -269,13 +275,13 @@ def _open_statement(cand: Candidate) -> bool:
 
 
 def _attributes_act(cand: Candidate, lexicon: Any, cues: StatementCues,
-                    private: frozenset[int] = frozenset()) -> bool:
+                    private: frozenset[int] = frozenset(), sided: frozenset[int] | None = None) -> bool:
     """A plain statement (010) with someone as its target whose said-clause reports an act: the saying is
     that act's attribution, not an event of its own, whoever it was said to (GUIDE section 4)."""
     verb = cand.trigger
     if cand.code != "010" or cand.target is None or verb.lemma_.lower() not in cues.verbs:
         return False
-    return _reported_act(verb, lexicon, private=private)
+    return _reported_act(verb, lexicon, private=private, sided=sided)
 
 
 def _unaddressed(cand: Candidate) -> Candidate:
@@ -449,6 +455,8 @@ def _reports(statement: Candidate, other: Candidate, cues: StatementCues) -> boo
     if _leads(verb):  # "speaking to reporters, he said troops shelled the town"
         own |= {t.i for c in verb.head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
     inside = trigger.i in own and trigger.i not in subjects
+    if not _sided(other) and _mentioned(trigger):
+        return False  # "said the protests were illegal": an act with no side, judged, is no report
     # "X believes chlorine was used, the press service said": the saying hangs off the clause that holds
     # the act, or beside it
     around = verb.dep_ in REPORTED_DEPS and verb.head.i != verb.i and trigger.i not in own and \
@@ -566,10 +574,13 @@ def _role_sectors(words: list[str], sector_of: Callable[[str], str | None]) -> s
 
 
 def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = None,
-                  private: frozenset[int] = frozenset()) -> bool:
+                  private: frozenset[int] = frozenset(), sided: frozenset[int] | None = None) -> bool:
     """Whether the said-clause holds a word the lexicon knows as an act other than a statement ("police said
     the suspect was charged", "officials said a blast hit the town"): the clause reports an event, which the
-    saying attributes, even where the coder could not name its sides."""
+    saying attributes, even where the coder could not name its sides. An act the clause only mentions or
+    judges (:func:`_mentioned`: "said the protests were illegal", "said the government would talk to the
+    unions") is no report of an event, unless the coder made an event with a side of it (``sided``): the
+    saying is then a statement of its own."""
     if verb.dep_ in REPORTED_DEPS and verb.head.i != verb.i:
         inner = {t.i for t in verb.subtree}
         scope = [t for t in verb.head.subtree if t.i not in inner]
@@ -583,8 +594,34 @@ def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = N
     disaster = any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in verb.sent)
     return any(t.i not in private and _act_word(t, lexicon) and
                not (disaster and _harm_by_nobody(t, lexicon)) and
-               (standing is None or t.i in standing or _material(t, lexicon) or not _background(t))
+               (standing is None or t.i in standing or _material(t, lexicon) or not _background(t)) and
+               (t.i in (sided or ()) or not _mentioned(t))
                for t in scope)
+
+
+def _sided(cand: Candidate) -> bool:
+    """A candidate with at least one side named: an event of its own whatever the place."""
+    return cand.source is not None or cand.target is not None
+
+
+def _mentioned(tok: Token) -> bool:
+    """An act word that what is said only mentions or judges, not one it reports as having happened: the
+    subject of a judgement ("the protests were illegal", "the arrests were lawful", "kidnapping has become
+    a business", "the killings were part of a pattern"), the subject of a clause under a modal ("arrests
+    alone would not solve the problem"), a right or an aim named by an infinitive of a noun ("the right to
+    strike") or an act of any kind ("any escalation"). A verb of an act under a modal ("the government
+    would talk to the unions") is left to the coder: a stated intention (GUIDE section 7), not a mention."""
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in COPULAS and head.i != tok.i and \
+            not any(c.dep_ == "auxpass" for c in head.children) and \
+            any(c.dep_ in JUDGED_DEPS for c in head.children):
+        return True  # "the protest was peaceful", not "was held" nor "was on Monday"
+    if any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):
+        return True
+    if tok.pos_ == "VERB":  # "the right to strike", "a plan to burn shops"
+        return tok.dep_ == "acl" and head.pos_ == "NOUN" and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    return tok.dep_ == "nsubj" and any(c.tag_ == MODAL_TAG for c in head.children)
 
 
 def _background(tok: Token) -> bool:
