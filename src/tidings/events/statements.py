@@ -58,7 +58,7 @@ __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements",
 Token = Any  # spacy.tokens.Token
 
 STATEMENT = ":statement"
-KINDS = frozenset({"verb", "speaker", "apart", "document", "voice"})
+KINDS = frozenset({"verb", "speaker", "apart", "document", "voice", "aloud"})
 # Named-entity labels of a phrase that names a country or its capital ("Britain", "Moscow").
 PLACE_ENTS = frozenset({"GPE", "LOC"})
 STATE_ENTS = frozenset({"GPE", "NORP"})
@@ -100,12 +100,13 @@ class StatementCues:
     apart: frozenset[str] = frozenset()  # codes that stand beside the event they are about (a denial)
     documents: frozenset[str] = frozenset()  # nouns of texts that "say" things: no speaker ("the report")
     voices: frozenset[str] = frozenset()  # nouns by which a country speaks as a whole ("the Ukrainian side")
+    aloud: frozenset[str] = frozenset()  # codes of verbal acts that are statements with no actor as recipient
 
     def extend(self, other: StatementCues) -> StatementCues:
         """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
         return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
                              self.apart | other.apart, self.documents | other.documents,
-                             self.voices | other.voices)
+                             self.voices | other.voices, self.aloud | other.aloud)
 
 
 def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
@@ -115,6 +116,7 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
     apart: set[str] = set()
     documents: set[str] = set()
     voices: set[str] = set()
+    aloud: set[str] = set()
     for row in read_rows(text, source=source, header=["kind", "word", "needs", "note"]):
         cells = row.cells
         if cells[0] not in KINDS or not cells[1] or cells[2] not in NEEDS:
@@ -128,10 +130,12 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
             documents.add(cells[1].lower())
         elif cells[0] == "voice":
             voices.add(cells[1].lower())
+        elif cells[0] == "aloud":
+            aloud.add(cells[1])
         else:
             speakers.add(cells[1].upper())
     return StatementCues(verbs, frozenset(speakers), frozenset(apart), frozenset(documents),
-                         frozenset(voices))
+                         frozenset(voices), frozenset(aloud))
 
 
 @functools.cache
@@ -187,7 +191,7 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     a said-clause that reports only such a crime reports no event, so the saying is a statement ("police
     said a man stabbed his neighbour": 010, GUIDE sections 1 and 4)."""
     cues = cues or statement_cues()
-    cands = [_asked_aloud(cand, cues) for cand in candidates]
+    cands = [_defended_aloud(_asked_aloud(cand, cues), cues) for cand in candidates]
     out: list[Candidate] = []
     # "The minister, speaking to the elders, said ...": the statement the coder made to the elders is the one
     # statement of its speaker and kind
@@ -267,6 +271,16 @@ def _asked_aloud(cand: Candidate, cues: StatementCues) -> Candidate:
     return replace(cand, code="010") if any(t.text in QUOTES for t in before) else cand
 
 
+def _defended_aloud(cand: Candidate, cues: StatementCues) -> Candidate:
+    """A verbal act of a code listed ``aloud`` with no actor as its recipient, by a reporting verb of the cues
+    ("the Treasury defended the levy, saying ...", "the minister defended the decision"): defending a
+    measure in public is a statement (010); defending an actor ("defended the police") keeps its code."""
+    if cand.code not in cues.aloud or cand.target is not None or cand.source is None or \
+            cand.trigger.lemma_.lower() not in cues.verbs or _not_said(cand.trigger, cues):
+        return cand  # "we will defend every inch" in a quote: what the one quoted says
+    return replace(cand, code="010")
+
+
 def _open_statement(cand: Candidate) -> bool:
     """A statement candidate with a speaker and no addressee but the press, or but someone its said-clause
     is about ("the group says 20 civilians were killed": the civilians are not spoken to)."""
@@ -319,8 +333,16 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if _saying_participle(trigger) and any(other.trigger.i == trigger.head.i for other in cands):
         return False  # "X condemned Y, saying ...": why X condemned Y, no statement of its own
-    others = [other for other in cands if other.trigger.i != trigger.i and not _addresses(other, cand, cues)]
+    others = [other for other in cands if other.trigger.i != trigger.i and not _addresses(other, cand, cues)
+              and not _why_said(other, cand)]
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in others)
+
+
+def _why_said(other: Candidate, cand: Candidate) -> bool:
+    """``other`` is a statement by a participle of saying after ``cand``'s verb ("defended the levy,
+    saying ..."): the reason given for it, not an event ``cand`` reports."""
+    verb = other.trigger
+    return other.code[:2] == "01" and verb.head.i == cand.trigger.i and _saying_participle(verb)
 
 
 def _reporting(verb: Token, rule: str, cues: StatementCues) -> bool:
