@@ -616,9 +616,16 @@ def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = N
     disaster = any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in verb.sent)
     return any(t.i not in private and _act_word(t, lexicon) and
                not (disaster and _harm_by_nobody(t, lexicon)) and
-               (standing is None or t.i in standing or _material(t, lexicon) or not _background(t)) and
+               (standing is None or t.i in standing or _material(t, lexicon) or
+                (not _background(t) and not _foreseen(t))) and
                (t.i in (sided or ()) or not _mentioned(t))
                for t in scope)
+
+
+def _foreseen(tok: Token) -> bool:
+    """A verb of an act under a modal ("the government would talk to the unions", "would not withdraw the
+    bill"): a verbal or cooperative act the coder made no event of, foreseen, not reported as done."""
+    return tok.pos_ == "VERB" and any(c.tag_ == MODAL_TAG for c in tok.children)
 
 
 def _sided(cand: Candidate) -> bool:
