@@ -24,7 +24,7 @@ from tidings import Event, Pipeline
 DATA = Path(__file__).parent / "data"
 ROWS = DATA / "sayings.tsv"
 ARTICLES = DATA / "sayings"
-# Share of rows whose checks all pass (s12-sayings: 113 of 134, main before it 95), and of the rows that
+# Share of rows whose checks all pass (s12-sayings: 121 of 144, main before it 100), and of the rows that
 # only forbid a statement or any event (the negatives: quote continuations, "according to", reported acts).
 FLOOR = 0.82
 NEGATIVE_FLOOR = 0.95
@@ -33,6 +33,7 @@ TAUGHT = (
     "protests against the new fuel levy were illegal", "arrests were lawful", "the shooting was lawful",
     "declined to comment", "Treasury defended the levy", "Kidnapping has become a business",
     "arrests alone would not solve", "respected the right to strike", "posted on Facebook",
+    "Ecuador's interior minister told a rally in Quito that crime had fallen by a third.",
     "The Turkish defence ministry said the air strikes were necessary to protect the border.",
 )
 
@@ -75,7 +76,7 @@ def outcomes(pipeline: Pipeline) -> list[tuple[dict[str, str], bool]]:
 def test_the_set_is_broad() -> None:
     rows = _rows()
     articles = {r["article"] for r in rows} - {"-"}
-    assert len(articles) >= 6 and len(rows) >= 120
+    assert len(articles) >= 6 and len(rows) >= 140
     for row in rows:
         if row["article"] != "-":
             text = (ARTICLES / f"{row['article']}.txt").read_text(encoding="utf-8")

@@ -58,7 +58,7 @@ __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements",
 Token = Any  # spacy.tokens.Token
 
 STATEMENT = ":statement"
-KINDS = frozenset({"verb", "speaker", "apart", "document", "voice", "aloud"})
+KINDS = frozenset({"verb", "speaker", "apart", "document", "voice", "aloud", "audience"})
 # Named-entity labels of a phrase that names a country or its capital ("Britain", "Moscow").
 PLACE_ENTS = frozenset({"GPE", "LOC"})
 STATE_ENTS = frozenset({"GPE", "NORP"})
@@ -101,12 +101,14 @@ class StatementCues:
     documents: frozenset[str] = frozenset()  # nouns of texts that "say" things: no speaker ("the report")
     voices: frozenset[str] = frozenset()  # nouns by which a country speaks as a whole ("the Ukrainian side")
     aloud: frozenset[str] = frozenset()  # codes of verbal acts that are statements with no actor as recipient
+    audience: frozenset[str] = frozenset()  # verbs whose object is the audience addressed ("told a rally")
 
     def extend(self, other: StatementCues) -> StatementCues:
         """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
         return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
                              self.apart | other.apart, self.documents | other.documents,
-                             self.voices | other.voices, self.aloud | other.aloud)
+                             self.voices | other.voices, self.aloud | other.aloud,
+                             self.audience | other.audience)
 
 
 def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
@@ -117,6 +119,7 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
     documents: set[str] = set()
     voices: set[str] = set()
     aloud: set[str] = set()
+    audience: set[str] = set()
     for row in read_rows(text, source=source, header=["kind", "word", "needs", "note"]):
         cells = row.cells
         if cells[0] not in KINDS or not cells[1] or cells[2] not in NEEDS:
@@ -132,10 +135,12 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
             voices.add(cells[1].lower())
         elif cells[0] == "aloud":
             aloud.add(cells[1])
+        elif cells[0] == "audience":
+            audience.add(cells[1].lower())
         else:
             speakers.add(cells[1].upper())
     return StatementCues(verbs, frozenset(speakers), frozenset(apart), frozenset(documents),
-                         frozenset(voices), frozenset(aloud))
+                         frozenset(voices), frozenset(aloud), frozenset(audience))
 
 
 @functools.cache
@@ -191,7 +196,7 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     a said-clause that reports only such a crime reports no event, so the saying is a statement ("police
     said a man stabbed his neighbour": 010, GUIDE sections 1 and 4)."""
     cues = cues or statement_cues()
-    cands = [_defended_aloud(_asked_aloud(cand, cues), cues) for cand in candidates]
+    cands = [_told_audience(_defended_aloud(_asked_aloud(cand, cues), cues), cues) for cand in candidates]
     out: list[Candidate] = []
     # "The minister, speaking to the elders, said ...": the statement the coder made to the elders is the one
     # statement of its speaker and kind
@@ -279,6 +284,18 @@ def _defended_aloud(cand: Candidate, cues: StatementCues) -> Candidate:
             cand.trigger.lemma_.lower() not in cues.verbs or _not_said(cand.trigger, cues):
         return cand  # "we will defend every inch" in a quote: what the one quoted says
     return replace(cand, code="010")
+
+
+def _told_audience(cand: Candidate, cues: StatementCues) -> Candidate:
+    """An event noun that is the object of a verb of addressing listed ``audience`` ("the minister told a
+    rally in Quito that ...", "addressed a meeting of party members"): the audience the speaker addresses,
+    so the candidate is the speaker's statement (010, on the verb, nobody as its recipient), not a rally or a
+    meeting of the speaker's."""
+    noun, verb = cand.trigger, cand.trigger.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "dative") or cand.source is None or \
+            cand.code[:2] == "01" or verb.lemma_.lower() not in cues.audience:
+        return cand
+    return replace(cand, code="010", trigger=verb, target=None, rule=f"verb:{verb.lemma_.lower()}:audience")
 
 
 def _open_statement(cand: Candidate) -> bool:
