@@ -727,7 +727,14 @@ def _act_word(tok: Token, lexicon: Any) -> bool:
     # another party's act: "the official said rebels took over the fields", not "said it had started"; the
     # subject of a verb of an open clause is its governor's ("X failed to negotiate", "X had to file")
     doers = list(tok.children) + (list(tok.head.children) if tok.dep_ == "xcomp" else [])
-    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in doers)
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not _own_voice(c) for c in doers)
+
+
+def _own_voice(noun: Token) -> bool:
+    """A bare voice of a country as the subject of what is said ("the ministry said the kingdom supported a
+    two-state solution", "the country would stay neutral"): the speaker's own side, not another party."""
+    return noun.lemma_.lower() in statement_cues().voices and \
+        all(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _conflict(entry: Any) -> bool:
