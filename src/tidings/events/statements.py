@@ -351,8 +351,17 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
     if _saying_participle(trigger) and any(other.trigger.i == trigger.head.i for other in cands):
         return False  # "X condemned Y, saying ...": why X condemned Y, no statement of its own
     others = [other for other in cands if other.trigger.i != trigger.i and not _addresses(other, cand, cues)
-              and not _why_said(other, cand)]
+              and not _why_said(other, cand) and not _own_saying(other, cand)]
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in others)
+
+
+def _own_saying(other: Candidate, cand: Candidate) -> bool:
+    """``other`` is the saying that reports ``cand``, a more specific word of the same speaker ("the
+    government said it regretted the decision"): one statement, told by ``cand``'s code."""
+    verb = cand.trigger
+    return other.code == "010" and cand.code != "010" and verb.dep_ in REPORTED_DEPS and \
+        other.trigger.i == verb.head.i and other.source is not None and cand.source is not None and \
+        other.source.actor.code == cand.source.actor.code
 
 
 def _why_said(other: Candidate, cand: Candidate) -> bool:
