@@ -103,3 +103,15 @@ def test_taught_constructions(outcomes: list[tuple[dict[str, str], bool]]) -> No
     by_fragment = {r["fragment"]: ok for r, ok in outcomes}
     assert all(f in by_fragment for f in TAUGHT)
     assert [f for f in TAUGHT if not by_fragment[f]] == []
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("The Danish foreign minister said she was optimistic about the talks with Greenland.", "013"),
+    ("Finnish President Mikko Salo said he was pessimistic about relations with Russia.", "012"),
+    ("The Honduran foreign ministry said it was confident that the border dispute would be settled.", "013"),
+    ("The Honduran foreign ministry said it was not confident that the dispute would be settled.", "010"),
+    ("The Belgian interior ministry declined to comment on the investigation.", "011"),
+])
+def test_kinds_of_statement(pipeline: Pipeline, sentence: str, code: str) -> None:
+    """The CAMEO 01 kind the text makes clear (GUIDE section 4): optimism, pessimism, no comment."""
+    assert [e.cameo.code for e in events(pipeline, sentence, None) if e.cameo.code[:2] == "01"] == [code]

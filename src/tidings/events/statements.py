@@ -43,6 +43,7 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
@@ -58,7 +59,10 @@ __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements",
 Token = Any  # spacy.tokens.Token
 
 STATEMENT = ":statement"
-KINDS = frozenset({"verb", "speaker", "apart", "document", "voice", "aloud", "audience"})
+# The CAMEO codes of the mood kinds of statements.tsv (CAMEO 2.0: 013 optimistic, 012 pessimistic comment).
+MOOD_CODES = {"optimism": "013", "pessimism": "012"}
+KINDS = frozenset({"verb", "speaker", "apart", "document", "voice", "aloud", "audience", "optimism",
+                   "pessimism"})
 # Named-entity labels of a phrase that names a country or its capital ("Britain", "Moscow").
 PLACE_ENTS = frozenset({"GPE", "LOC"})
 STATE_ENTS = frozenset({"GPE", "NORP"})
@@ -102,13 +106,14 @@ class StatementCues:
     voices: frozenset[str] = frozenset()  # nouns by which a country speaks as a whole ("the Ukrainian side")
     aloud: frozenset[str] = frozenset()  # codes of verbal acts that are statements with no actor as recipient
     audience: frozenset[str] = frozenset()  # verbs whose object is the audience addressed ("told a rally")
+    moods: Mapping[str, str] = dataclass_field(default_factory=dict)  # "optimistic" -> 013 ...
 
     def extend(self, other: StatementCues) -> StatementCues:
         """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
         return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
                              self.apart | other.apart, self.documents | other.documents,
                              self.voices | other.voices, self.aloud | other.aloud,
-                             self.audience | other.audience)
+                             self.audience | other.audience, {**self.moods, **other.moods})
 
 
 def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
@@ -120,6 +125,7 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
     voices: set[str] = set()
     aloud: set[str] = set()
     audience: set[str] = set()
+    moods: dict[str, str] = {}
     for row in read_rows(text, source=source, header=["kind", "word", "needs", "note"]):
         cells = row.cells
         if cells[0] not in KINDS or not cells[1] or cells[2] not in NEEDS:
@@ -137,10 +143,12 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
             aloud.add(cells[1])
         elif cells[0] == "audience":
             audience.add(cells[1].lower())
+        elif cells[0] in MOOD_CODES:
+            moods[cells[1].lower()] = MOOD_CODES[cells[0]]
         else:
             speakers.add(cells[1].upper())
     return StatementCues(verbs, frozenset(speakers), frozenset(apart), frozenset(documents),
-                         frozenset(voices), frozenset(aloud), frozenset(audience))
+                         frozenset(voices), frozenset(aloud), frozenset(audience), moods)
 
 
 @functools.cache
@@ -226,9 +234,28 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
         meeting = _spoken_to(cand, cands, cues)
         if meeting is not None:
             absorbed.add(meeting.trigger.i)
-        out.append(replace(cand, target=meeting.target if meeting is not None else None,
-                           rule=cand.rule + STATEMENT))
+        target = meeting.target if meeting is not None else None
+        out.append(replace(cand, code=_mood(cand, cues), target=target, rule=cand.rule + STATEMENT))
     return [c for c in out if c.trigger.i not in absorbed]
+
+
+def _mood(cand: Candidate, cues: StatementCues) -> str:
+    """The code of a plain statement whose said-clause says how the speaker sees a matter ("said she was
+    optimistic about the talks" 013, "said he was pessimistic" 012: statements.tsv moods); else its own."""
+    if cand.code != "010":
+        return cand.code
+    for clause in (c for c in cand.trigger.children if c.dep_ == "ccomp" and c.lemma_.lower() in COPULAS):
+        speaker = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children)
+        if _negated_clause(clause) or not speaker:
+            continue
+        for comp in (c for c in clause.children if c.dep_ == "acomp"):
+            if comp.lemma_.lower() in cues.moods:
+                return cues.moods[comp.lemma_.lower()]
+    return cand.code
+
+
+def _negated_clause(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _spoken_to(cand: Candidate, cands: Sequence[Candidate], cues: StatementCues) -> Candidate | None:
