@@ -24,7 +24,7 @@ from tidings import Event, Pipeline
 DATA = Path(__file__).parent / "data"
 ROWS = DATA / "sayings.tsv"
 ARTICLES = DATA / "sayings"
-# Share of rows whose checks all pass (s12-sayings: 125 of 146, main before it 101), and of the rows that
+# Share of rows whose checks all pass (s12-sayings: 131 of 153, main before it 105), and of the rows that
 # only forbid a statement or any event (the negatives: quote continuations, "according to", reported acts).
 FLOOR = 0.82
 NEGATIVE_FLOOR = 0.95
@@ -33,6 +33,7 @@ TAUGHT = (
     "protests against the new fuel levy were illegal", "arrests were lawful", "the shooting was lawful",
     "declined to comment", "Treasury defended the levy", "Kidnapping has become a business",
     "arrests alone would not solve", "respected the right to strike", "posted on Facebook",
+    "would cut the deficit",
     "Ecuador's interior minister told a rally in Quito that crime had fallen by a third.",
     "The Turkish defence ministry said the air strikes were necessary to protect the border.",
 )

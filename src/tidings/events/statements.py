@@ -90,6 +90,8 @@ PARTICIPLE_TAG = "VBG"  # "..., saying ..."
 COPULAS = frozenset({"be", "become", "remain", "seem"})
 JUDGED_DEPS = frozenset({"acomp", "attr"})
 GENERIC_DETS = frozenset({"any", "every"})
+# Conjunctions of a contrasting clause that holds a statement of its own ("..., while Y said ...").
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
 # The infinitives of "is said to be / to have": grammar, not vocabulary.
 HEARSAY_INFINITIVES = frozenset({"be", "have"})
 
@@ -378,8 +380,17 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
     if _saying_participle(trigger) and any(other.trigger.i == trigger.head.i for other in cands):
         return False  # "X condemned Y, saying ...": why X condemned Y, no statement of its own
     others = [other for other in cands if other.trigger.i != trigger.i and not _addresses(other, cand, cues)
-              and not _why_said(other, cand) and not _own_saying(other, cand)]
+              and not _why_said(other, cand) and not _own_saying(other, cand) and
+              not (other.code[:2] == "01" and _said_beside(other.trigger))]
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in others)
+
+
+def _said_beside(verb: Token) -> bool:
+    """A saying of its own speaker in a contrasting clause ("X said ..., while Y said ..."): a statement
+    beside the main clause's, not governed by it nor reported by it."""
+    return verb.dep_ == "advcl" and verb.tag_ != PARTICIPLE_TAG and \
+        any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in verb.children) and \
+        any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _own_saying(other: Candidate, cand: Candidate) -> bool:
@@ -426,8 +437,8 @@ def _leads(verb: Token) -> bool:
 def _not_said(verb: Token, cues: StatementCues) -> bool:
     """Refused, denied, planned, conditional or background: not a statement made in the report; or told
     inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
-    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb) and not _leading_participle(verb, cues)) \
-            or _said_to_be(verb):
+    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb) and not _leading_participle(verb, cues)
+            and not _said_beside(verb)) or _said_to_be(verb):
         return True
     for child in verb.children:
         if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
