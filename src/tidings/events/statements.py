@@ -43,6 +43,7 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from tidings.datafiles import packaged_text, read_rows
@@ -59,7 +60,10 @@ __all__ = ["STATEMENT", "StatementCues", "is_statement", "one_sided_statements",
 Token = Any  # spacy.tokens.Token
 
 STATEMENT = ":statement"
-KINDS = frozenset({"verb", "speaker", "apart", "document", "voice"})
+# The CAMEO codes of the mood kinds of statements.tsv (CAMEO 2.0: 013 optimistic, 012 pessimistic comment).
+MOOD_CODES = {"optimism": "013", "pessimism": "012"}
+KINDS = frozenset({"verb", "speaker", "apart", "document", "voice", "aloud", "audience", "optimism",
+                   "pessimism"})
 # Named-entity labels of a phrase that names a country or its capital ("Britain", "Moscow").
 PLACE_ENTS = frozenset({"GPE", "LOC"})
 STATE_ENTS = frozenset({"GPE", "NORP"})
@@ -82,6 +86,13 @@ CLOSING_AFTER = frozenset({".", ",", "?", "!", "\u2026", "'", "\u2019"})
 # Auxiliaries by tag: a modal (MD: will, would, could, may) or "had" + participle (past perfect).
 MODAL_TAG = "MD"
 PARTICIPLE_TAG = "VBG"  # "..., saying ..."
+# Verbs that join a subject to what is said of it ("the protests were illegal") and the dependents that say
+# it; determiners of an act of any kind ("any attack"): grammar, not vocabulary.
+COPULAS = frozenset({"be", "become", "remain", "seem"})
+JUDGED_DEPS = frozenset({"acomp", "attr"})
+GENERIC_DETS = frozenset({"any", "every"})
+# Conjunctions of a contrasting clause that holds a statement of its own ("..., while Y said ...").
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
 # The infinitives of "is said to be / to have": grammar, not vocabulary.
 HEARSAY_INFINITIVES = frozenset({"be", "have"})
 
@@ -96,12 +107,16 @@ class StatementCues:
     apart: frozenset[str] = frozenset()  # codes that stand beside the event they are about (a denial)
     documents: frozenset[str] = frozenset()  # nouns of texts that "say" things: no speaker ("the report")
     voices: frozenset[str] = frozenset()  # nouns by which a country speaks as a whole ("the Ukrainian side")
+    aloud: frozenset[str] = frozenset()  # codes of verbal acts that are statements with no actor as recipient
+    audience: frozenset[str] = frozenset()  # verbs whose object is the audience addressed ("told a rally")
+    moods: Mapping[str, str] = dataclass_field(default_factory=dict)  # "optimistic" -> 013 ...
 
     def extend(self, other: StatementCues) -> StatementCues:
         """These cues with ``other``'s added (a user's file over the packaged one: theirs win)."""
         return StatementCues({**self.verbs, **other.verbs}, self.speakers | other.speakers,
                              self.apart | other.apart, self.documents | other.documents,
-                             self.voices | other.voices)
+                             self.voices | other.voices, self.aloud | other.aloud,
+                             self.audience | other.audience, {**self.moods, **other.moods})
 
 
 def read_statement_cues(text: str, *, source: str = "<statements>") -> StatementCues:
@@ -111,6 +126,9 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
     apart: set[str] = set()
     documents: set[str] = set()
     voices: set[str] = set()
+    aloud: set[str] = set()
+    audience: set[str] = set()
+    moods: dict[str, str] = {}
     for row in read_rows(text, source=source, header=["kind", "word", "needs", "note"]):
         cells = row.cells
         if cells[0] not in KINDS or not cells[1] or cells[2] not in NEEDS:
@@ -124,10 +142,16 @@ def read_statement_cues(text: str, *, source: str = "<statements>") -> Statement
             documents.add(cells[1].lower())
         elif cells[0] == "voice":
             voices.add(cells[1].lower())
+        elif cells[0] == "aloud":
+            aloud.add(cells[1])
+        elif cells[0] == "audience":
+            audience.add(cells[1].lower())
+        elif cells[0] in MOOD_CODES:
+            moods[cells[1].lower()] = MOOD_CODES[cells[0]]
         else:
             speakers.add(cells[1].upper())
     return StatementCues(verbs, frozenset(speakers), frozenset(apart), frozenset(documents),
-                         frozenset(voices))
+                         frozenset(voices), frozenset(aloud), frozenset(audience), moods)
 
 
 @functools.cache
@@ -207,23 +231,24 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
     a said-clause that reports only such a crime reports no event, so the saying is a statement ("police
     said a man stabbed his neighbour": 010, GUIDE sections 1 and 4)."""
     cues = cues or statement_cues()
-    cands = [_asked_aloud(cand, cues) for cand in candidates]
+    cands = [_told_audience(_defended_aloud(_asked_aloud(cand, cues), cues), cues) for cand in candidates]
     out: list[Candidate] = []
     # "The minister, speaking to the elders, said ...": the statement the coder made to the elders is the one
     # statement of its speaker and kind
     spoken = {(c.source.actor.code, c.code) for c in cands if ADDRESSED in c.rule and c.source is not None}
     absorbed: set[int] = set()  # "speaking to X, he said": the statement to X, not a meeting besides
     standing = frozenset(c.trigger.i for c in cands if c.code[:2] != "01" and _stands(c, cues))
+    sided = frozenset(c.trigger.i for c in cands if c.trigger.i in standing and _sided(c))
     for cand in cands:
         if _stated_intent(cand, cues):  # "X said it would host the talks": the intent, nobody named
             out.append(replace(cand, rule=cand.rule + STATEMENT))
             continue
-        if lexicon is not None and _attributes_act(cand, lexicon, cues, private):
+        if lexicon is not None and _attributes_act(cand, lexicon, cues, private, sided):
             continue  # "X told Y that troops shelled Z", "X says 20 civilians were killed": an attribution
         about = cand.code in cues.apart  # a denial stands beside what it denies
         if not _open_statement(cand) or not _stands_alone(cand, cands, cues) or (
                 lexicon is not None and not about and
-                _reported_act(cand.trigger, lexicon, standing, private)) or (
+                _reported_act(cand.trigger, lexicon, standing, private, sided)) or (
                 sector_of is not None and _speaks_for_others(cand, sector_of, cues)) or (
                 not _antecedent_named(cand, before, sector_of or _no_sector)):
             out.append(_unaddressed(cand))
@@ -236,9 +261,28 @@ def one_sided_statements(candidates: Iterable[Candidate], lexicon: Any = None,
         meeting = _spoken_to(cand, cands, cues)
         if meeting is not None:
             absorbed.add(meeting.trigger.i)
-        out.append(replace(cand, target=meeting.target if meeting is not None else None,
-                           rule=cand.rule + STATEMENT))
+        target = meeting.target if meeting is not None else None
+        out.append(replace(cand, code=_mood(cand, cues), target=target, rule=cand.rule + STATEMENT))
     return [c for c in out if c.trigger.i not in absorbed]
+
+
+def _mood(cand: Candidate, cues: StatementCues) -> str:
+    """The code of a plain statement whose said-clause says how the speaker sees a matter ("said she was
+    optimistic about the talks" 013, "said he was pessimistic" 012: statements.tsv moods); else its own."""
+    if cand.code != "010":
+        return cand.code
+    for clause in (c for c in cand.trigger.children if c.dep_ == "ccomp" and c.lemma_.lower() in COPULAS):
+        speaker = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children)
+        if _negated_clause(clause) or not speaker:
+            continue
+        for comp in (c for c in clause.children if c.dep_ == "acomp"):
+            if comp.lemma_.lower() in cues.moods:
+                return cues.moods[comp.lemma_.lower()]
+    return cand.code
+
+
+def _negated_clause(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _spoken_to(cand: Candidate, cands: Sequence[Candidate], cues: StatementCues) -> Candidate | None:
@@ -286,6 +330,28 @@ def _asked_aloud(cand: Candidate, cues: StatementCues) -> Candidate:
     return replace(cand, code="010") if any(t.text in QUOTES for t in before) else cand
 
 
+def _defended_aloud(cand: Candidate, cues: StatementCues) -> Candidate:
+    """A verbal act of a code listed ``aloud`` with no actor as its recipient, by a reporting verb of the cues
+    ("the Treasury defended the levy, saying ...", "the minister defended the decision"): defending a
+    measure in public is a statement (010); defending an actor ("defended the police") keeps its code."""
+    if cand.code not in cues.aloud or cand.target is not None or cand.source is None or \
+            cand.trigger.lemma_.lower() not in cues.verbs or _not_said(cand.trigger, cues):
+        return cand  # "we will defend every inch" in a quote: what the one quoted says
+    return replace(cand, code="010")
+
+
+def _told_audience(cand: Candidate, cues: StatementCues) -> Candidate:
+    """An event noun that is the object of a verb of addressing listed ``audience`` ("the minister told a
+    rally in Quito that ...", "addressed a meeting of party members"): the audience the speaker addresses,
+    so the candidate is the speaker's statement (010, on the verb, nobody as its recipient), not a rally or a
+    meeting of the speaker's."""
+    noun, verb = cand.trigger, cand.trigger.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "dative") or cand.source is None or \
+            cand.code[:2] == "01" or verb.lemma_.lower() not in cues.audience:
+        return cand
+    return replace(cand, code="010", trigger=verb, target=None, rule=f"verb:{verb.lemma_.lower()}:audience")
+
+
 def _open_statement(cand: Candidate) -> bool:
     """A statement candidate with a speaker and no addressee but the press, or but someone its said-clause
     is about ("the group says 20 civilians were killed": the civilians are not spoken to)."""
@@ -294,13 +360,13 @@ def _open_statement(cand: Candidate) -> bool:
 
 
 def _attributes_act(cand: Candidate, lexicon: Any, cues: StatementCues,
-                    private: frozenset[int] = frozenset()) -> bool:
+                    private: frozenset[int] = frozenset(), sided: frozenset[int] | None = None) -> bool:
     """A plain statement (010) with someone as its target whose said-clause reports an act: the saying is
     that act's attribution, not an event of its own, whoever it was said to (GUIDE section 4)."""
     verb = cand.trigger
     if cand.code != "010" or cand.target is None or verb.lemma_.lower() not in cues.verbs:
         return False
-    return _reported_act(verb, lexicon, private=private)
+    return _reported_act(verb, lexicon, private=private, sided=sided)
 
 
 def _unaddressed(cand: Candidate) -> Candidate:
@@ -338,8 +404,34 @@ def _stands_alone(cand: Candidate, cands: list[Candidate], cues: StatementCues) 
         return False
     if _saying_participle(trigger) and any(other.trigger.i == trigger.head.i for other in cands):
         return False  # "X condemned Y, saying ...": why X condemned Y, no statement of its own
-    others = [other for other in cands if other.trigger.i != trigger.i and not _addresses(other, cand, cues)]
+    others = [other for other in cands if other.trigger.i != trigger.i and not _addresses(other, cand, cues)
+              and not _why_said(other, cand) and not _own_saying(other, cand) and
+              not (other.code[:2] == "01" and _said_beside(other.trigger))]
     return cand.code in cues.apart or not any(_reports(cand, other, cues) for other in others)
+
+
+def _said_beside(verb: Token) -> bool:
+    """A saying of its own speaker in a contrasting clause ("X said ..., while Y said ..."): a statement
+    beside the main clause's, not governed by it nor reported by it."""
+    return verb.dep_ == "advcl" and verb.tag_ != PARTICIPLE_TAG and \
+        any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in verb.children) and \
+        any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _own_saying(other: Candidate, cand: Candidate) -> bool:
+    """``other`` is the saying that reports ``cand``, a more specific word of the same speaker ("the
+    government said it regretted the decision"): one statement, told by ``cand``'s code."""
+    verb = cand.trigger
+    return other.code == "010" and cand.code != "010" and verb.dep_ in REPORTED_DEPS and \
+        other.trigger.i == verb.head.i and other.source is not None and cand.source is not None and \
+        other.source.actor.code == cand.source.actor.code
+
+
+def _why_said(other: Candidate, cand: Candidate) -> bool:
+    """``other`` is a statement by a participle of saying after ``cand``'s verb ("defended the levy,
+    saying ..."): the reason given for it, not an event ``cand`` reports."""
+    verb = other.trigger
+    return other.code[:2] == "01" and verb.head.i == cand.trigger.i and _saying_participle(verb)
 
 
 def _reporting(verb: Token, rule: str, cues: StatementCues) -> bool:
@@ -370,8 +462,8 @@ def _leads(verb: Token) -> bool:
 def _not_said(verb: Token, cues: StatementCues) -> bool:
     """Refused, denied, planned, conditional or background: not a statement made in the report; or told
     inside a quotation ("the officer told me ..."), where the one quoted speaks, not the officer."""
-    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb) and not _leading_participle(verb, cues)) \
-            or _said_to_be(verb):
+    if (verb.dep_ in GOVERNED_DEPS and not _saying_participle(verb) and not _leading_participle(verb, cues)
+            and not _said_beside(verb)) or _said_to_be(verb):
         return True
     for child in verb.children:
         if child.dep_ == "neg" or child.tag_ == MODAL_TAG:
@@ -474,6 +566,8 @@ def _reports(statement: Candidate, other: Candidate, cues: StatementCues) -> boo
     if _leads(verb):  # "speaking to reporters, he said troops shelled the town"
         own |= {t.i for c in verb.head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
     inside = trigger.i in own and trigger.i not in subjects
+    if not _sided(other) and _mentioned(trigger):
+        return False  # "said the protests were illegal": an act with no side, judged, is no report
     # "X believes chlorine was used, the press service said": the saying hangs off the clause that holds
     # the act, or beside it
     around = verb.dep_ in REPORTED_DEPS and verb.head.i != verb.i and trigger.i not in own and \
@@ -602,10 +696,13 @@ def _role_sectors(words: list[str], sector_of: Callable[[str], str | None]) -> s
 
 
 def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = None,
-                  private: frozenset[int] = frozenset()) -> bool:
+                  private: frozenset[int] = frozenset(), sided: frozenset[int] | None = None) -> bool:
     """Whether the said-clause holds a word the lexicon knows as an act other than a statement ("police said
     the suspect was charged", "officials said a blast hit the town"): the clause reports an event, which the
-    saying attributes, even where the coder could not name its sides."""
+    saying attributes, even where the coder could not name its sides. An act the clause only mentions or
+    judges (:func:`_mentioned`: "said the protests were illegal", "said the government would talk to the
+    unions") is no report of an event, unless the coder made an event with a side of it (``sided``): the
+    saying is then a statement of its own."""
     if verb.dep_ in REPORTED_DEPS and verb.head.i != verb.i:
         inner = {t.i for t in verb.subtree}
         scope = [t for t in verb.head.subtree if t.i not in inner]
@@ -619,8 +716,41 @@ def _reported_act(verb: Token, lexicon: Any, standing: frozenset[int] | None = N
     disaster = any("disaster" in _classes(t) and t.pos_ in ("NOUN", "PROPN") for t in verb.sent)
     return any(t.i not in private and _act_word(t, lexicon) and
                not (disaster and _harm_by_nobody(t, lexicon)) and
-               (standing is None or t.i in standing or _material(t, lexicon) or not _background(t))
+               (standing is None or t.i in standing or _material(t, lexicon) or
+                (not _background(t) and not _foreseen(t))) and
+               (t.i in (sided or ()) or not _mentioned(t))
                for t in scope)
+
+
+def _foreseen(tok: Token) -> bool:
+    """A verb of an act under a modal ("the government would talk to the unions", "would not withdraw the
+    bill"): a verbal or cooperative act the coder made no event of, foreseen, not reported as done."""
+    return tok.pos_ == "VERB" and any(c.tag_ == MODAL_TAG for c in tok.children)
+
+
+def _sided(cand: Candidate) -> bool:
+    """A candidate with at least one side named: an event of its own whatever the place."""
+    return cand.source is not None or cand.target is not None
+
+
+def _mentioned(tok: Token) -> bool:
+    """An act word that what is said only mentions or judges, not one it reports as having happened: the
+    subject of a judgement ("the protests were illegal", "the arrests were lawful", "kidnapping has become
+    a business", "the killings were part of a pattern"), the subject of a clause under a modal ("arrests
+    alone would not solve the problem"), a right or an aim named by an infinitive of a noun ("the right to
+    strike") or an act of any kind ("any escalation"). A verb of an act under a modal ("the government
+    would talk to the unions") is left to the coder: a stated intention (GUIDE section 7), not a mention."""
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in COPULAS and head.i != tok.i and \
+            not any(c.dep_ == "auxpass" for c in head.children) and \
+            any(c.dep_ in JUDGED_DEPS for c in head.children):
+        return True  # "the protest was peaceful", not "was held" nor "was on Monday"
+    if any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):
+        return True
+    if tok.pos_ == "VERB":  # "the right to strike", "a plan to burn shops"
+        return tok.dep_ == "acl" and head.pos_ == "NOUN" and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    return tok.dep_ == "nsubj" and any(c.tag_ == MODAL_TAG for c in head.children)
 
 
 def _background(tok: Token) -> bool:
@@ -680,7 +810,14 @@ def _act_word(tok: Token, lexicon: Any) -> bool:
     # another party's act: "the official said rebels took over the fields", not "said it had started"; the
     # subject of a verb of an open clause is its governor's ("X failed to negotiate", "X had to file")
     doers = list(tok.children) + (list(tok.head.children) if tok.dep_ == "xcomp" else [])
-    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in doers)
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not _own_voice(c) for c in doers)
+
+
+def _own_voice(noun: Token) -> bool:
+    """A bare voice of a country as the subject of what is said ("the ministry said the kingdom supported a
+    two-state solution", "the country would stay neutral"): the speaker's own side, not another party."""
+    return noun.lemma_.lower() in statement_cues().voices and \
+        all(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _conflict(entry: Any) -> bool:
