@@ -556,7 +556,7 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
                           "feeling", "wrong", "measure", "topic", "naming", "censure", "sport", "festivity",
                           "work", "abstract", "arena", "stance", "person", "trial", "market", "mission",
                           "publication", "fight", "willing", "partake", "holding", "era", "speech",
-                          "contender", "laud", "utterance"})
+                          "contender", "laud", "utterance", "venue", "asked"})
 
 
 def read_word_classes(text: str, *, source: str = "<words>") -> dict[str, frozenset[str]]:
