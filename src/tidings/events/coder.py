@@ -40,7 +40,7 @@ import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tidings.actors.kb import name_variant
@@ -143,6 +143,7 @@ ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # The last root of verbal acts (statements, appeals, intents, consultations ... threats): 14 on are material.
 VERBAL_ROOT_MAX = "13"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+MASS_VIOLENCE = "20"  # CAMEO root of mass violence: a massacre named beside its killing codes it
 HARM_ROOTS = VIOLENT_ROOTS | {"17"}  # violence and coercion: the acts whose effects and kin are one family
 # Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
 # cause of what happened ("killed in a blast", "during the shelling").
@@ -595,6 +596,7 @@ class SentenceCoder:
                     # "took the town during clashes with X": the clashes are an event of their own
                     mutual = via is not None and self._mutual(tok) and verb_codes.get(via.i) != cand.code
                     if via is not None and not mutual and _same_family(coded_verbs.get(via.i), cand.code[:2]):
+                        out = _as_mass_violence(out, via, cand.code)  # "killed dozens in a massacre": 20x
                         continue
                     out.append(cand)
         # "X asked Y to withdraw": the appeal coded from the infinitive replaces the bare "ask" (020)
@@ -670,6 +672,11 @@ class SentenceCoder:
                                   obj=_joined_lemma(obj) if obj is not None else None, obj_mods=obj_mods,
                                   preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
                                   pobjs=pobjs)
+        if entry is not None and entry.xcomp and xcomp is not None and self._idle_act(xcomp):
+            # "vowed to fight tuberculosis": no act of force to threaten, the plain entry (an intent)
+            plain = None if obj is None else _joined_lemma(obj)
+            entry = self.lexicon.verb(lemma, particle=particle, obj=plain, obj_mods=obj_mods, preps=preps,
+                                      pobjs=pobjs)
         if obj is not None and (entry is None or not entry.obj):
             # "sent a team of rescuers and medical supplies", "imposed a new round of sanctions": the object
             # the lexicon knows is a member of a list or what a measure word measures out
@@ -850,6 +857,14 @@ class SentenceCoder:
             if owner is not None:
                 return self.actors(owner, exclude=exclude)
         return []
+
+    def _idle_act(self, clause: Token) -> bool:
+        """A complement verb whose object makes it no act ("to fight tuberculosis", "to attack the problem"):
+        the lexicon codes the verb alone but not with this object (a null entry)."""
+        obj = _first(clause, ("dobj",))
+        lemma = clause.lemma_.lower()
+        return obj is not None and self.lexicon.verb(lemma) is not None and \
+            self.lexicon.verb(lemma, obj=_joined_lemma(obj)) is None
 
     def _adverb_particle(self, verb: Token) -> str | None:
         """A particle the parser took for an adverb right after its verb ("stepped *down*", advmod): the
@@ -2364,6 +2379,15 @@ def _reasons(trigger: Token, obj: Token | None) -> list[Token]:
     holders += [trigger.head] if trigger.dep_ == "dobj" else []
     preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in REASON_PREPS]
     return [t for p in preps for t in p.subtree if t.dep_ == "pobj" and t.head.head.i in (p.i, p.head.i)]
+
+
+def _as_mass_violence(cands: list[Candidate], verb: Token, code: str) -> list[Candidate]:
+    """The verb's violent events given the code of the mass violence (CAMEO 20) its noun names ("soldiers
+    killed dozens of villagers in a massacre": 202, the verb's sides); other codes leave them as they are."""
+    if code[:2] != MASS_VIOLENCE:
+        return cands
+    return [replace(c, code=code) if c.trigger.i == verb.i and c.code[:2] in VIOLENT_ROOTS else c
+            for c in cands]
 
 
 def _same_family(a: str | None, b: str) -> bool:
