@@ -194,6 +194,8 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 REASON_PREPS = frozenset({"over", "because", "due", "owing"})
 JUDGING_ROOTS = frozenset({"05", "11", "12"})  # praise, criticism, rejection: aimed at whoever did the act
 AID_GIVING = frozenset({"070", "071", "072", "073", "074", "033"})  # aid given or promised: whom it is for
+# Prepositions of the place aid goes to (_aid_destination): "sent aid to Gaza", "dropped food over X".
+AID_DESTINATION_PREPS = frozenset({"to", "into", "over"})
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
 # A cut in relations announced as coming is a threat of it (CAMEO 131x-136), one for one.
 THREAT_BY_CUT = {"160": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
@@ -933,6 +935,8 @@ class SentenceCoder:
             targets = self._helped(verb, exclude=_codes(sources))  # "gave $5 million to help X rebuild"
         if not targets and entry.code[:3] in AID_GIVING and not passive and obj is not None:
             targets = self._compound_recipient(obj, entry, _codes(sources))  # "offered the family aid"
+        if not targets and entry.code[:3] in AID_GIVING and not passive:
+            targets = self._aid_destination(verb, obj, _codes(sources))  # "airlifted food to Tigray"
         if not targets and entry.code[:2] == "16":
             targets = self._origin_target(verb, entry.prep, exclude=_codes(sources))  # "tariffs on X's steel"
         if not targets and entry.code[:2] == "09" and obj is not None:
@@ -1291,6 +1295,21 @@ class SentenceCoder:
         place = self.place_of(verb, obj) or _object_place(obj)  # "recaptured Palmyra", "the town of X"
         return self._country_of_place(place, exclude) if place is not None else []
 
+    def _aid_destination(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
+        """The country of the place aid is sent to ("airlifted food to Tigray", "dropped food parcels over
+        Gaza", "sent aid into Gaza"): the people there receive it."""
+        for holder in [verb] + ([obj] if obj is not None else []):
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in AID_DESTINATION_PREPS:
+                    continue
+                pobj = _pobj(prep)
+                place = None if pobj is None else pobj if pobj.ent_type_ in PLACE_LABELS or \
+                    self._unknown_name(pobj) else _object_place(pobj)
+                found = self._country_of_place(place, exclude) if place is not None else []
+                if found:
+                    return found
+        return []
+
     def _aimed_place(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
         """The country of a place an act of violence is aimed at with "towards", "at", "on", "into" or
         "against" ("fired rockets towards Sderot", "fired shells into two districts of X"): what was
@@ -1566,7 +1585,8 @@ class SentenceCoder:
             sources = _principal_parties(sources)
             return [c for a in sources for b in sources if a.actor.code != b.actor.code
                     for c in self._pairs(noun, entry.code, [a], [b], rule + ":reciprocal")]
-        if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
+        if not targets and entry.code[:2] in PLACE_TARGET_ROOTS and (sources or len(self._between(noun)) < 2):
+            # (not "talks between X and Y in Brussels": the parties between, below, not Belgium)
             verb = noun.head if rule.endswith(":light-verb") else noun
             targets = self._place_target(verb, noun, exclude=_codes(sources))
             if targets:
