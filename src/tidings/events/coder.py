@@ -194,6 +194,8 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 REASON_PREPS = frozenset({"over", "because", "due", "owing"})
 JUDGING_ROOTS = frozenset({"05", "11", "12"})  # praise, criticism, rejection: aimed at whoever did the act
 AID_GIVING = frozenset({"070", "071", "072", "073", "074", "033"})  # aid given or promised: whom it is for
+# Expulsions (CAMEO 166x, 174): the state they are from is the one that expels (_expelled_from).
+EXPULSIONS = frozenset({"166", "174"})
 # Prepositions of the place aid goes to (_aid_destination): "sent aid to Gaza", "dropped food over X".
 AID_DESTINATION_PREPS = frozenset({"to", "into", "over"})
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
@@ -1295,6 +1297,22 @@ class SentenceCoder:
         place = self.place_of(verb, obj) or _object_place(obj)  # "recaptured Palmyra", "the town of X"
         return self._country_of_place(place, exclude) if place is not None else []
 
+    def _expelled_from(self, expelled: Token) -> list[ActorRef]:
+        """The state people are expelled from ("the expulsion of two envoys *from Germany*"): the expeller."""
+        for prep in expelled.children:
+            pobj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "from" else None
+            refs = self.actors(pobj) if pobj is not None else []
+            if refs and not any(r.actor.code.startswith("---") for r in refs):
+                return refs
+        return []
+
+    def _place_of_attack(self, of_obj: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        """The country of a place named as what an attack noun is of ("the shelling of Kharkiv", "the
+        bombardment of a town in X"): the place attacked, as "shelled Kharkiv" has it."""
+        place = of_obj if of_obj.ent_type_ in PLACE_LABELS or self._unknown_name(of_obj) else \
+            _object_place(of_obj)
+        return self._country_of_place(place, exclude) if place is not None else []
+
     def _aid_destination(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
         """The country of the place aid is sent to ("airlifted food to Tigray", "dropped food parcels over
         Gaza", "sent aid into Gaza"): the people there receive it."""
@@ -1543,6 +1561,8 @@ class SentenceCoder:
                     sources += self.actors(pobj)
         if not sources:
             sources = self._agent_after_of(noun)  # "the arrest of X by Y", "by Y" parsed on X
+        if not sources and of_obj is not None and entry.code[:3] in EXPULSIONS:
+            sources = self._expelled_from(of_obj)  # "the expulsion of 40 diplomats from Germany": Germany's
         if not sources:
             sources = self._announcer(noun)  # "the announcement by X of tariffs on Y": X's tariffs
         # two groups of one kind may fight each other ("militants were hurt in clashes with fighters")
@@ -1591,6 +1611,9 @@ class SentenceCoder:
             targets = self._place_target(verb, noun, exclude=_codes(sources))
             if targets:
                 rule += ":place-target"
+            elif of_obj is not None and entry.code[:2] in VIOLENT_ROOTS:
+                targets = self._place_of_attack(of_obj, _codes(sources))  # "the bombardment of Donetsk"
+                rule += ":attacked-place" if targets else ""
         if entry.swap:
             sources, targets = targets, sources
         if not sources and not targets:
@@ -2329,8 +2352,10 @@ def _subjunctive(tok: Token) -> bool:
     """A bare or present-tense verb the tagger took for a noun, though the parser gave it a subject and an
     object ("demanded that the government release the activists", a headline "The rebels storm a town")."""
     children = [c.dep_ for c in tok.children]
-    return bool(tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "ROOT", "conj") and tok.tag_ == "NN"
-                and "nsubj" in children and "dobj" in children)
+    # a headline's present tense is tagged a plural noun: "Sudan's army rejects ceasefire proposal"
+    headline = tok.tag_ == "NNS" and tok.dep_ == "ROOT" and tok.lower_.endswith("s")
+    return bool(tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "ROOT", "conj")
+                and (tok.tag_ == "NN" or headline) and "nsubj" in children and "dobj" in children)
 
 
 def _reduced_passive(verb: Token) -> bool:
