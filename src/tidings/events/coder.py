@@ -40,7 +40,7 @@ import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tidings.actors.kb import name_variant
@@ -143,6 +143,7 @@ ANONYMOUS_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # The last root of verbal acts (statements, appeals, intents, consultations ... threats): 14 on are material.
 VERBAL_ROOT_MAX = "13"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+MASS_VIOLENCE = "20"  # CAMEO root of mass violence: a massacre named beside its killing codes it
 HARM_ROOTS = VIOLENT_ROOTS | {"17"}  # violence and coercion: the acts whose effects and kin are one family
 # Where an event noun with no actor still reports an event: as a clause's subject or object, or as the
 # cause of what happened ("killed in a blast", "during the shelling").
@@ -155,6 +156,10 @@ GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT"})
 STATE_ACT = ":state"
 REPORTED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos", "conj"})
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "amid"})
+# Appeals and demands: whom the act asked for is owned by is whom it is asked of (_asked_of).
+ASKING_ROOTS = frozenset({"02", "10"})
+# Where a blast happened when it is told at a venue (_at_venue): "tore through a mosque", "at a checkpoint".
+VENUE_PREPS = frozenset({"at", "in", "inside", "outside", "near", "through", "on"})
 # Before a noun of a long-running state (words.tsv class era): the time of another act ("laid during the
 # war").
 ERA_PREPS = frozenset({"during", "throughout", "since", "before", "until"})
@@ -189,6 +194,10 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 REASON_PREPS = frozenset({"over", "because", "due", "owing"})
 JUDGING_ROOTS = frozenset({"05", "11", "12"})  # praise, criticism, rejection: aimed at whoever did the act
 AID_GIVING = frozenset({"070", "071", "072", "073", "074", "033"})  # aid given or promised: whom it is for
+# Expulsions (CAMEO 166x, 174): the state they are from is the one that expels (_expelled_from).
+EXPULSIONS = frozenset({"166", "174"})
+# Prepositions of the place aid goes to (_aid_destination): "sent aid to Gaza", "dropped food over X".
+AID_DESTINATION_PREPS = frozenset({"to", "into", "over"})
 THREAT_BY_ROOT = {"16": "130", "17": "137", "18": "138", "19": "138", "20": "138", "11": "130", "12": "130"}
 # A cut in relations announced as coming is a threat of it (CAMEO 131x-136), one for one.
 THREAT_BY_CUT = {"160": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
@@ -605,6 +614,7 @@ class SentenceCoder:
                     # "took the town during clashes with X": the clashes are an event of their own
                     mutual = via is not None and self._mutual(tok) and verb_codes.get(via.i) != cand.code
                     if via is not None and not mutual and _same_family(coded_verbs.get(via.i), cand.code[:2]):
+                        out = _as_mass_violence(out, via, cand.code)  # "killed dozens in a massacre": 20x
                         continue
                     out.append(cand)
         # "X asked Y to withdraw": the appeal coded from the infinitive replaces the bare "ask" (020)
@@ -636,7 +646,8 @@ class SentenceCoder:
         censure = self._censured(verb)
         if censure:
             return censure  # "X described Y as illegitimate": criticism, whatever the verb
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None) or \
+            self._adverb_particle(verb)
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
             _headline_passive(verb) or _shared_passive(verb) or _reduced_passive(verb)
         obj = _first(verb, ("dobj",))
@@ -670,12 +681,20 @@ class SentenceCoder:
             if pobj is not None:
                 pobjs.setdefault(prep.lower_, pobj.lemma_.lower())
         lemma = verb.lemma_.lower()
+        joined = _joined_lemma(verb)
+        if joined != lemma and self.lexicon.candidates(joined):
+            lemma = joined  # "test-fired": the hyphenated verb the lexicon knows, not its last part
         if not self.lexicon.candidates(lemma):
             lemma = self.lemmas.get(verb.lower_, lemma)  # spaCy's lemma is wrong: "cordoned" -> "cordone"
         entry = self.lexicon.verb(lemma, particle=particle,
                                   obj=_joined_lemma(obj) if obj is not None else None, obj_mods=obj_mods,
                                   preps=preps, xcomp=xcomp.lemma_.lower() if xcomp is not None else None,
                                   pobjs=pobjs)
+        if entry is not None and entry.xcomp and xcomp is not None and self._idle_act(xcomp):
+            # "vowed to fight tuberculosis": no act of force to threaten, the plain entry (an intent)
+            plain = None if obj is None else _joined_lemma(obj)
+            entry = self.lexicon.verb(lemma, particle=particle, obj=plain, obj_mods=obj_mods, preps=preps,
+                                      pobjs=pobjs)
         if obj is not None and (entry is None or not entry.obj):
             # "sent a team of rescuers and medical supplies", "imposed a new round of sanctions": the object
             # the lexicon knows is a member of a list or what a measure word measures out
@@ -843,6 +862,38 @@ class SentenceCoder:
                       for c in self._pairs(verb, code, [a], [b], rule)]
         return events
 
+    def _asked_of(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
+        """Whom an appeal or demand for an act is made of, named as the act's owner: "called for the
+        government's resignation", "demanded the army's withdrawal" (the act's possessor)."""
+        asked = [obj] if obj is not None else []
+        asked += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in (_pobj(c),) if p is not None]
+        for act in asked:
+            if self.lexicon.noun(act.lemma_.lower()) is None and "asked" not in _classes(act):
+                continue
+            owner = next((c for c in act.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            if owner is not None:
+                return self.actors(owner, exclude=exclude)
+        return []
+
+    def _idle_act(self, clause: Token) -> bool:
+        """A complement verb whose object makes it no act ("to fight tuberculosis", "to attack the problem"):
+        the lexicon codes the verb alone but not with this object (a null entry)."""
+        obj = _first(clause, ("dobj",))
+        lemma = clause.lemma_.lower()
+        return obj is not None and self.lexicon.verb(lemma) is not None and \
+            self.lexicon.verb(lemma, obj=_joined_lemma(obj)) is None
+
+    def _adverb_particle(self, verb: Token) -> str | None:
+        """A particle the parser took for an adverb right after its verb ("stepped *down*", advmod): the
+        particle, where the lexicon has an entry of the verb with it."""
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if nxt is None or nxt.dep_ != "advmod" or nxt.head.i != verb.i or nxt.pos_ not in ("ADV", "ADP"):
+            return None
+        word = nxt.lower_
+        lemma = verb.lemma_.lower()
+        return word if any(e.particle == word for e in self.lexicon.candidates(lemma)) else None
+
     def _verb_roles(self, verb: Token, entry: Any, obj: Token | None,  # noqa: C901
                     passive: bool) -> tuple[list[ActorRef], list[ActorRef], str]:
         rule = f"verb:{entry.lemma}"
@@ -894,10 +945,14 @@ class SentenceCoder:
         if not targets and obj is not None and (entry.code[:2] in JUDGING_ROOTS or entry.code == "016") \
                 and not passive:  # "denied the US accusations": the accuser
             targets = self._authors(obj, _codes(sources))  # "condemned the launches by X", "praised X's move"
+        if not targets and entry.code[:2] in ASKING_ROOTS and not passive:
+            targets = self._asked_of(verb, obj, _codes(sources))  # "called for the minister's resignation"
         if not targets and entry.code[:3] in AID_GIVING and not passive:
             targets = self._helped(verb, exclude=_codes(sources))  # "gave $5 million to help X rebuild"
         if not targets and entry.code[:3] in AID_GIVING and not passive and obj is not None:
             targets = self._compound_recipient(obj, entry, _codes(sources))  # "offered the family aid"
+        if not targets and entry.code[:3] in AID_GIVING and not passive:
+            targets = self._aid_destination(verb, obj, _codes(sources))  # "airlifted food to Tigray"
         if not targets and entry.code[:2] == "16":
             targets = self._origin_target(verb, entry.prep, exclude=_codes(sources))  # "tariffs on X's steel"
         if not targets and entry.code[:2] == "09" and obj is not None:
@@ -1256,6 +1311,37 @@ class SentenceCoder:
         place = self.place_of(verb, obj) or _object_place(obj)  # "recaptured Palmyra", "the town of X"
         return self._country_of_place(place, exclude) if place is not None else []
 
+    def _expelled_from(self, expelled: Token) -> list[ActorRef]:
+        """The state people are expelled from ("the expulsion of two envoys *from Germany*"): the expeller."""
+        for prep in expelled.children:
+            pobj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "from" else None
+            refs = self.actors(pobj) if pobj is not None else []
+            if refs and not any(r.actor.code.startswith("---") for r in refs):
+                return refs
+        return []
+
+    def _place_of_attack(self, of_obj: Token, exclude: frozenset[str]) -> list[ActorRef]:
+        """The country of a place named as what an attack noun is of ("the shelling of Kharkiv", "the
+        bombardment of a town in X"): the place attacked, as "shelled Kharkiv" has it."""
+        place = of_obj if of_obj.ent_type_ in PLACE_LABELS or self._unknown_name(of_obj) else \
+            _object_place(of_obj)
+        return self._country_of_place(place, exclude) if place is not None else []
+
+    def _aid_destination(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
+        """The country of the place aid is sent to ("airlifted food to Tigray", "dropped food parcels over
+        Gaza", "sent aid into Gaza"): the people there receive it."""
+        for holder in [verb] + ([obj] if obj is not None else []):
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in AID_DESTINATION_PREPS:
+                    continue
+                pobj = _pobj(prep)
+                place = None if pobj is None else pobj if pobj.ent_type_ in PLACE_LABELS or \
+                    self._unknown_name(pobj) else _object_place(pobj)
+                found = self._country_of_place(place, exclude) if place is not None else []
+                if found:
+                    return found
+        return []
+
     def _aimed_place(self, verb: Token, obj: Token | None, exclude: frozenset[str]) -> list[ActorRef]:
         """The country of a place an act of violence is aimed at with "towards", "at", "on", "into" or
         "against" ("fired rockets towards Sderot", "fired shells into two districts of X"): what was
@@ -1489,6 +1575,8 @@ class SentenceCoder:
                     sources += self.actors(pobj)
         if not sources:
             sources = self._agent_after_of(noun)  # "the arrest of X by Y", "by Y" parsed on X
+        if not sources and of_obj is not None and entry.code[:3] in EXPULSIONS:
+            sources = self._expelled_from(of_obj)  # "the expulsion of 40 diplomats from Germany": Germany's
         if not sources:
             sources = self._announcer(noun)  # "the announcement by X of tariffs on Y": X's tariffs
         # two groups of one kind may fight each other ("militants were hurt in clashes with fighters")
@@ -1531,11 +1619,15 @@ class SentenceCoder:
             sources = _principal_parties(sources)
             return [c for a in sources for b in sources if a.actor.code != b.actor.code
                     for c in self._pairs(noun, entry.code, [a], [b], rule + ":reciprocal")]
-        if not targets and entry.code[:2] in PLACE_TARGET_ROOTS:
+        if not targets and entry.code[:2] in PLACE_TARGET_ROOTS and (sources or len(self._between(noun)) < 2):
+            # (not "talks between X and Y in Brussels": the parties between, below, not Belgium)
             verb = noun.head if rule.endswith(":light-verb") else noun
             targets = self._place_target(verb, noun, exclude=_codes(sources))
             if targets:
                 rule += ":place-target"
+            elif of_obj is not None and entry.code[:2] in VIOLENT_ROOTS:
+                targets = self._place_of_attack(of_obj, _codes(sources))  # "the bombardment of Donetsk"
+                rule += ":attacked-place" if targets else ""
         if entry.swap:
             sources, targets = targets, sources
         if not sources and not targets:
@@ -1545,7 +1637,7 @@ class SentenceCoder:
                         for c in self._pairs(noun, entry.code, [a], [b], rule + ":between")]
             if entry.code[:2] not in ANONYMOUS_ROOTS or not _reported_noun(noun):
                 return []
-            if "casualty" in _classes(noun) and not self._violent_cause(noun):
+            if "casualty" in _classes(noun) and not self._violent_cause(noun) and not _at_venue(noun):
                 return []  # "explosions near the plant": an explosion alone may be an accident
             rule += ":anonymous"  # "a grenade attack wounded seven": the pipeline places it or drops it
         if entry.state and not sources:
@@ -2013,6 +2105,21 @@ def _origin_place(prep: Token, pobj: Token, code: str) -> bool:
     return code in VISIT_CODES and prep.lower_ == "from" and pobj.ent_type_ in PLACE_LABELS
 
 
+def _at_venue(noun: Token) -> bool:
+    """A blast told at a place where people gather or the state stands guard ("an explosion ripped through a
+    market", "a blast at a checkpoint", words.tsv class venue): the news tells it as an attack, as a blast at
+    a plant or a mine it does not (GUIDE section 1: an attack whose perpetrator is unnamed)."""
+    if any("hazard" in _classes(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")):
+        return False  # "a gas cylinder explosion at a market": an accident
+    heads = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])
+    for head in heads:
+        for prep in head.children:
+            pobj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in VENUE_PREPS else None
+            if pobj is not None and any("venue" in _classes(t) for t in (pobj, *pobj.conjuncts)):
+                return True
+    return False
+
+
 def _reported_noun(noun: Token) -> bool:
     """An event noun that reports an event by itself: a clause's subject or object, a headline's head, or the
     cause of what happened ("killed in a blast"), not a topic ("fears of an attack")."""
@@ -2268,8 +2375,10 @@ def _subjunctive(tok: Token) -> bool:
     """A bare or present-tense verb the tagger took for a noun, though the parser gave it a subject and an
     object ("demanded that the government release the activists", a headline "The rebels storm a town")."""
     children = [c.dep_ for c in tok.children]
-    return bool(tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "ROOT", "conj") and tok.tag_ == "NN"
-                and "nsubj" in children and "dobj" in children)
+    # a headline's present tense is tagged a plural noun: "Sudan's army rejects ceasefire proposal"
+    headline = tok.tag_ == "NNS" and tok.dep_ == "ROOT" and tok.lower_.endswith("s")
+    return bool(tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "ROOT", "conj")
+                and (tok.tag_ == "NN" or headline) and "nsubj" in children and "dobj" in children)
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -2338,6 +2447,15 @@ def _reasons(trigger: Token, obj: Token | None) -> list[Token]:
     holders += [trigger.head] if trigger.dep_ == "dobj" else []
     preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in REASON_PREPS]
     return [t for p in preps for t in p.subtree if t.dep_ == "pobj" and t.head.head.i in (p.i, p.head.i)]
+
+
+def _as_mass_violence(cands: list[Candidate], verb: Token, code: str) -> list[Candidate]:
+    """The verb's violent events given the code of the mass violence (CAMEO 20) its noun names ("soldiers
+    killed dozens of villagers in a massacre": 202, the verb's sides); other codes leave them as they are."""
+    if code[:2] != MASS_VIOLENCE:
+        return cands
+    return [replace(c, code=code) if c.trigger.i == verb.i and c.code[:2] in VIOLENT_ROOTS else c
+            for c in cands]
 
 
 def _same_family(a: str | None, b: str) -> bool:

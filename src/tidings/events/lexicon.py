@@ -556,7 +556,7 @@ WORD_CLASSES = frozenset({"quantity", "hazard", "contest", "figure", "press", "c
                           "feeling", "wrong", "measure", "topic", "naming", "censure", "sport", "festivity",
                           "work", "abstract", "arena", "stance", "person", "trial", "market", "mission",
                           "publication", "fight", "willing", "partake", "holding", "era", "speech",
-                          "contender", "laud", "utterance"})
+                          "contender", "laud", "utterance", "venue", "asked"})
 # A word of a date expression that points at a time rather than a length of it ("last week", "ago").
 WORD_CLASSES |= {"deixis"}
 # An adverb of travel that returns ("flew home", "headed back"): no visit.
