@@ -37,7 +37,7 @@ from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.restated import drop_restated
-from tidings.events.sides import complete, crowd_of_protest, locative_target
+from tidings.events.sides import complete, crowd_of_protest, locative_target, setting_country
 from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
 from tidings.mentions.pairs import names_pair
@@ -533,7 +533,7 @@ class Pipeline:
         # only a place of the event's own clause places its sides (the groups' country, the unnamed side)
         location = location if tier == 0 else None
         home = location.country if location is not None and ":incident-place" not in cand.rule else None
-        home = home or main_country
+        home = home or main_country or setting_country(stored if dateline else None)
         placed_side = cand.source if ":reverse" in cand.rule else cand.target
         locative = placed_side is not None and ":place-target" in cand.rule and \
             locative_target(cand.trigger, placed_side.start, placed_side.end, self.resources.lexicon,

@@ -56,7 +56,8 @@ from tidings.record import Actor
 __all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "armed_truce", "complete",
            "crowd_of_protest",
            "is_generic",
-           "localise", "locative_target", "placed", "protest_sides", "resident", "standalone_forms"]
+           "localise", "locative_target", "placed", "protest_sides", "resident", "setting_country",
+           "standalone_forms"]
 
 # PLOVER 2.0 manual, "Requires recipient: Yes".
 REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -349,6 +350,14 @@ def generic_pair(code: str, source: Actor | None, target: Actor | None, *, nomin
         return False
     return all(side.code.startswith("---") and side.sector in POLITICAL and side.code[3:] == side.sector
                for side in (source, target))
+
+
+def setting_country(setting: Any) -> str | None:
+    """The country of an event's setting (the place an event with no place of its own takes from the
+    paragraph, the dateline or the article's setting: GUIDE section 8), which groups named by kind with no
+    place of their own belong to (section 5: the country of the event's place)."""
+    country = getattr(setting, "country", None) if setting is not None else None
+    return country if isinstance(country, str) and len(country) == 3 else None
 
 
 def standalone_forms(lexicon: Any) -> frozenset[str]:
