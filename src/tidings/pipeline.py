@@ -551,7 +551,8 @@ class Pipeline:
                          dyadic=self.options.require_dyad, statement=statement, home=home,
                          locative=locative, countries=self.kb.countries,
                          protest=cand.trigger.text if cand.trigger.pos_ == "NOUN" else None,
-                         nominal=cand.trigger.pos_ == "NOUN", abroad=frozenset(self.kb.abroad))
+                         nominal=cand.trigger.pos_ == "NOUN", abroad=frozenset(self.kb.abroad),
+                         setting=setting_country(stored))
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc

@@ -246,7 +246,7 @@ def crowd_of_protest(code: str, trigger: Any, start: int, end: int, actor: Actor
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
              dyadic: bool = False, statement: bool = False, home: str | None = None,
              locative: bool = False, countries: dict[str, str] | None = None, protest: str | None = None,
-             nominal: bool = False, abroad: frozenset[str] = frozenset()
+             nominal: bool = False, abroad: frozenset[str] = frozenset(), setting: str | None = None
              ) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
@@ -259,6 +259,9 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     sentence, at least one of them identifiable, the place's country as a recipient where no other is named.
     ``protest``: the noun of a protest named by its noun, whose protesters it implies
     (:func:`protest_sides`). ``abroad``: roles held abroad, which take no country from where they are.
+    ``setting``: the country of the place the event is stored at when its clause names none (a phrase of
+    its noun, the paragraph's place, the dateline); an act of material conflict there places its generic
+    sides as its own place would, when the article's context agrees (``home``).
     """
     names = countries or {}
     if dyadic:
@@ -293,6 +296,8 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     if code[:2] == "14" and source is not None and source.sector == "CVL" and is_generic(source):
         source = Actor(source.text, source.name, source.code[:3] + "OPP", source.country, "OPP")
     where = home
+    if country is None and actorless and setting is not None and setting == home:
+        country = setting  # "soldiers exchanged fire with the attackers": of the place the act is stored at
     sides = [placed(localise(side, country, abroad), where, names) for side in (source, target)]
     source, target = counterpart(code, sides[0], sides[1], names, abroad, home=where)
     return resident(source, where), resident(target, where)
