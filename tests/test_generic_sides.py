@@ -26,7 +26,7 @@ DAY = dt.date(2021, 3, 4)
 # Share of rows with the expected root and sides (a "negative" row: no event at all).
 SIDES_FLOOR = 0.8
 KIND_FLOORS = {"recipient": 0.8, "facility": 0.7, "both": 0.9, "negative": 1.0}
-ARTICLE_FLOOR = 11
+ARTICLE_FLOOR = 17
 
 
 def _read(path: Path) -> list[dict[str, str]]:
