@@ -37,7 +37,7 @@ from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.restated import drop_restated
-from tidings.events.sides import complete, crew_speaking, crowd_of_protest, locative_target, setting_country
+from tidings.events.sides import complete, crowd_of_protest, locative_target, setting_country
 from tidings.events.statements import is_statement, one_sided_statements, speaker_home
 from tidings.log import warn
 from tidings.mentions.pairs import names_pair
@@ -546,8 +546,6 @@ class Pipeline:
         source = cand.source.actor if cand.source else None
         if cand.source is not None:  # "a student demonstration": demonstrators
             source = crowd_of_protest(cand.code, cand.trigger, cand.source.start, cand.source.end, source)
-        if source is not None and statement and crew_speaking(source, self.kb.services, cand.trigger):
-            return None  # "firefighters said the blaze started in the kitchen": no political statement
         if source is not None and statement:
             source = speaker_home(source, home)  # "the ministry said": the article's own
         sides = complete(cand.code, source, cand.target.actor if cand.target else None,

@@ -202,7 +202,6 @@ TABLES: dict[tuple[str, ...], str] = {
     ("word",): "honorifics",
     ("language",): "languages",
     ("role",): "abroad",
-    ("service",): "services",
 }
 
 
@@ -285,7 +284,6 @@ class KnowledgeBase:
         self.honorifics: set[str] = set()  # words before a name that are no given name (data/honorifics.tsv)
         self.languages: set[str] = set()  # demonyms that name a language when alone (data/languages.tsv)
         self.abroad: set[str] = set()  # roles of people who act abroad: "diplomat" (data/abroad.tsv)
-        self.services: set[str] = set()  # emergency crews, who make no statements: data/services.tsv
         # words that say how many lead a phrase: "more than", "up to" (data/quantities.tsv)
         self.quantity_leads: set[tuple[str, ...]] = set()
         self.number_words: set[str] = set()  # "three", "thousands" (data/quantities.tsv)
@@ -362,7 +360,6 @@ class KnowledgeBase:
         self.honorifics |= {row["word"].lower().rstrip(".") for row in _read_tsv("honorifics.tsv")}
         self.languages |= {row["language"].lower() for row in _read_tsv("languages.tsv")}
         self.abroad |= {row["role"].lower() for row in _read_tsv("abroad.tsv")}
-        self.services |= {row["service"].lower() for row in _read_tsv("services.tsv")}
         for row in _read_tsv("quantities.tsv"):
             if row["kind"] not in ("lead", "number"):
                 raise DataError(f"actors/data/quantities.tsv: kind {row['kind']!r} is not lead or number")
@@ -395,8 +392,6 @@ class KnowledgeBase:
             self.languages |= {row["language"].lower() for row in rows}
         elif kind == "abroad":
             self.abroad |= {row["role"].lower() for row in rows}
-        elif kind == "services":
-            self.services |= {row["service"].lower() for row in rows}
         else:
             self._add_leaders(rows, source, override=True)
         return len(rows)

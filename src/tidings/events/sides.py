@@ -54,7 +54,7 @@ from tidings.events.ontology import plover
 from tidings.record import Actor
 
 __all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "armed_truce", "complete",
-           "crew_speaking", "crowd_of_protest",
+           "crowd_of_protest",
            "is_generic",
            "localise", "locative_target", "placed", "protest_sides", "resident", "setting_country",
            "standalone_forms"]
@@ -355,23 +355,6 @@ def generic_pair(code: str, source: Actor | None, target: Actor | None, *, nomin
         return False
     return all(side.code.startswith("---") and side.sector in POLITICAL and side.code[3:] == side.sector
                for side in (source, target))
-
-
-def crew_speaking(speaker: Actor, services: frozenset[str] | set[str], trigger: Any) -> bool:
-    """Whether a speaker named by kind is an emergency crew ("firefighters said", "the fire brigade said":
-    data ``actors/data/services.tsv``) telling of a hazard (the said-clause's subject is a fire, a leak, an
-    accident: word class ``hazard``): their words on a fire or a rescue are no political statement (GUIDE
-    section 4), although the crews are the state's when acted on (section 5), and what they say of people
-    ("protesters set cars on fire") may be."""
-    if not speaker.code.startswith("---"):
-        return False
-    words = speaker.text.lower().split()
-    if not words or (words[-1] not in services and " ".join(words[-2:]) not in services):
-        return False
-    classes = word_classes()
-    clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "parataxis")]
-    subjects = [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any("hazard" in classes.get(s.lemma_.lower(), ()) for s in subjects)
 
 
 def setting_country(setting: Any) -> str | None:
