@@ -38,7 +38,7 @@ from tidings.events.learned import review
 from tidings.events.lexicon import Lexicon
 from tidings.events.ontology import cameo, plover
 from tidings.events.restated import drop_restated
-from tidings.events.sides import complete, crowd_of_protest, locative_target
+from tidings.events.sides import complete, crowd_of_protest, locative_target, setting_country
 from tidings.events.statements import (
     is_statement,
     one_sided_statements,
@@ -561,7 +561,9 @@ class Pipeline:
         # only a place of the event's own clause places its sides (the groups' country, the unnamed side)
         location = location if tier == 0 else None
         home = location.country if location is not None and ":incident-place" not in cand.rule else None
-        home = home or main_country
+        # (a country alone is no setting: "the Canadian ambassador said" names the speaker's, not the place)
+        setting = stored if dateline and stored is not None and self.geocoder.scale(stored) < 2 else None
+        home = home or main_country or setting_country(setting)
         placed_side = cand.source if ":reverse" in cand.rule else cand.target
         locative = placed_side is not None and ":place-target" in cand.rule and \
             locative_target(cand.trigger, placed_side.start, placed_side.end, self.resources.lexicon,
@@ -584,7 +586,8 @@ class Pipeline:
                          dyadic=self.options.require_dyad, statement=statement, home=home,
                          locative=locative, countries=self.kb.countries,
                          protest=cand.trigger.text if cand.trigger.pos_ == "NOUN" else None,
-                         nominal=cand.trigger.pos_ == "NOUN", abroad=frozenset(self.kb.abroad))
+                         nominal=cand.trigger.pos_ == "NOUN", abroad=frozenset(self.kb.abroad),
+                         setting=setting_country(setting if dateline else stored))
         if sides is None:
             return None  # which events stand with a side missing or generic: tidings.events.sides
         doc = sent.doc

@@ -1161,9 +1161,12 @@ class SentenceCoder:
         words = [t.text for t in tokens]
         place = self.resolve_words(words, self.when)
         place = self._not_new_x(words, place) if place is not None else None
+        if place is not None and place.code.startswith("---") and tokens[0].pos_ == "PROPN":
+            place = None  # "Lagos State", "Kano State": a named state, not a state's government
         if place is not None:
             return (place.country, place.name) if place.country and place.code == place.country else None
-        named = any(t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC") for t in tokens)
+        named = any(t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC") for t in tokens) or (
+            len(tokens) > 1 and tokens[0].pos_ == "PROPN" and tokens[-1].lower_ in _subdivision_words())
         country = self.place_country(" ".join(words)) if named else None
         return (country, " ".join(words)) if country else None
 
@@ -1885,6 +1888,14 @@ class SentenceCoder:
                     c, r = AID_SECTORS[s.actor.sector], rule + ":aid-mission"  # a medical team arrives
                 out.append(Candidate(trigger, c, s, t, r, place))
         return out
+
+
+@functools.cache
+def _subdivision_words() -> frozenset[str]:
+    """Class words of a province or state ("Lagos State", "Helmand province": places/data/class_words.tsv),
+    which the tagger may label an organisation."""
+    from tidings.places.knowledge import Knowledge
+    return frozenset(w for w, kind in Knowledge.load().class_words.items() if kind == "subdivision")
 
 
 def _pair_kind(head: Token) -> str | None:

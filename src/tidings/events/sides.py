@@ -18,7 +18,9 @@ the limits the PLOVER 2.0 manual sets:
   speaks, except an accusation named by its noun against a named recipient ("the allegations against the
   government"): it exists whoever made it, and its accuser is left empty (the gold guide, section 5).
 * **Generic actors only** ("insurgents killed villagers": ``---REB`` and ``---CVL``, nobody named) stand for
-  material conflict as well; anything else needs at least one identifiable side.
+  material conflict as well; two civilian organs or political sides named by kind stand by any act ("the
+  senator endorsed the governor": ``---LEG`` -> ``---GOV``, :func:`generic_pair`); anything else needs at
+  least one identifiable side.
 
 A generic side of an act of material conflict takes the country of the place it happened at
 (:func:`localise`): "protesters" in
@@ -37,6 +39,8 @@ the guide of its gold do:
 * **Groups by their country of residence.** A transnational armed group (a code with the ``IMG`` prefix)
   acting in a country is coded as that country's rebels with the group's own code after them
   (:func:`resident`): PETRARCH/Phoenix keep ``IMG``, the field's event sets place the group where it fights.
+* **The other side's country.** In an act done at home (protest, coercion) a side named by kind with no
+  country is of the country of the group or organ it faces there (:func:`counterpart`).
 * **Protesters.** The unnamed people who protest are protesters: a generic civilian source of a protest
   (CAMEO 14) is coded ``OPP`` ("thousands of people marched").
 """
@@ -52,7 +56,8 @@ from tidings.record import Actor
 __all__ = ["ACTORLESS_TYPES", "REQUIRES_RECIPIENT", "Place", "admissible", "armed_truce", "complete",
            "crowd_of_protest",
            "is_generic",
-           "localise", "locative_target", "placed", "protest_sides", "resident", "standalone_forms"]
+           "localise", "locative_target", "placed", "protest_sides", "resident", "setting_country",
+           "standalone_forms"]
 
 # PLOVER 2.0 manual, "Requires recipient: Yes".
 REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -241,7 +246,7 @@ def crowd_of_protest(code: str, trigger: Any, start: int, end: int, actor: Actor
 def complete(code: str, source: Actor | None, target: Actor | None, place: Place | None, *,
              dyadic: bool = False, statement: bool = False, home: str | None = None,
              locative: bool = False, countries: dict[str, str] | None = None, protest: str | None = None,
-             nominal: bool = False, abroad: frozenset[str] = frozenset()
+             nominal: bool = False, abroad: frozenset[str] = frozenset(), setting: str | None = None
              ) -> tuple[Actor | None, Actor | None] | None:
     """The sides an event is stored with, or ``None`` when the candidate is no event.
 
@@ -254,6 +259,9 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     sentence, at least one of them identifiable, the place's country as a recipient where no other is named.
     ``protest``: the noun of a protest named by its noun, whose protesters it implies
     (:func:`protest_sides`). ``abroad``: roles held abroad, which take no country from where they are.
+    ``setting``: the country of the place the event is stored at when its clause names none (a phrase of
+    its noun, the paragraph's place, the dateline); an act of material conflict there places its generic
+    sides as its own place would, when the article's context agrees (``home``).
     """
     names = countries or {}
     if dyadic:
@@ -275,7 +283,7 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
         return (None, None) if place is not None and actorless else None
     here = place[1] if place is not None else None  # named where it happened: "police in Lagos"
     if not admissible(code, placed(source, here, names), placed(target, here, names), statement=statement,
-                      nominal=nominal):
+                      nominal=nominal) and not generic_pair(code, source, target, nominal=nominal):
         return None
     if locative:
         target = None  # "met in Zurich", "gathered in Cairo": where, not with or against whom
@@ -288,8 +296,73 @@ def complete(code: str, source: Actor | None, target: Actor | None, place: Place
     if code[:2] == "14" and source is not None and source.sector == "CVL" and is_generic(source):
         source = Actor(source.text, source.name, source.code[:3] + "OPP", source.country, "OPP")
     where = home
+    if country is None and actorless and setting is not None and setting == home:
+        country = setting  # "soldiers exchanged fire with the attackers": of the place the act is stored at
     sides = [placed(localise(side, country, abroad), where, names) for side in (source, target)]
-    return resident(sides[0], where), resident(sides[1], where)
+    source, target = counterpart(code, sides[0], sides[1], names, abroad, home=where)
+    return resident(source, where), resident(target, where)
+
+
+# Who a state organ or a group named by kind deals with at home: a side of one of these sectors, of the
+# country the act happens in, gives that country to the other side named by kind ("police in Dakar detained
+# officials" -> SENGOV).
+DOMESTIC = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "LAB", "EDU", "HLH", "AGR", "CVL", "MED", "REF",
+                      "PTY", "REL"})
+# Acts done at home to the people of the place (protest, shows of force, cuts of relations, coercion); a
+# statement, an appeal or a visit may be aimed at another country's government.
+DOMESTIC_ROOTS = frozenset({"14", "15", "16", "17"})
+# Groups named by kind that may come from elsewhere than the side they face (insurgents, gunmen, criminals).
+OUTSIDERS = frozenset({"REB", "UAF", "INS", "SEP", "CRM", "IMG"})
+# Civilian organs and political sides: two of them named by kind make an event by a clear act ("the senator
+# endorsed the governor", "lawmakers criticised the authorities"), as two armed sides do by a fight.
+POLITICAL = frozenset({"GOV", "LEG", "JUD", "OPP", "PTY"})
+
+
+def counterpart(code: str, source: Actor | None, target: Actor | None, countries: dict[str, str],
+                abroad: frozenset[str] = frozenset(), *, home: str | None = None
+                ) -> tuple[Actor | None, Actor | None]:
+    """A side named by kind with no country, facing in a domestic act (:data:`DOMESTIC_ROOTS`) a group or
+    organ of ``home``, the country the act happens in, is of that country: "police in Lima detained
+    officials" -> PERGOV, "students in Dhaka boycotted the government's classes" -> BGDGOV (the gold guide,
+    section 5: the country of the act's setting). Insurgents and gunmen may come from elsewhere, and a role
+    held abroad (an embassy) gives no country."""
+    if code[:2] not in DOMESTIC_ROOTS or home is None:
+        return source, target
+    return (_of_counterpart(source, target, countries, abroad, home),
+            _of_counterpart(target, source, countries, abroad, home))
+
+
+def _of_counterpart(side: Actor | None, other: Actor | None, countries: dict[str, str],
+                    abroad: frozenset[str], home: str) -> Actor | None:
+    if side is None or other is None or not side.code.startswith("---") or side.sector is None or \
+            side.sector in OUTSIDERS or side.code[3:] != side.sector:
+        return side
+    country = other.country
+    if country != home or len(country) != 3 or other.code[:3] != country or other.sector not in DOMESTIC or \
+            any(word in abroad for word in other.name.lower().split()):
+        return side
+    name = side.name if any(w[:1].isupper() for w in side.name.split()) else \
+        f"{countries.get(country, country)} {side.name}"
+    return Actor(side.text, name, country + side.code[3:], country, side.sector)
+
+
+def generic_pair(code: str, source: Actor | None, target: Actor | None, *, nominal: bool = False) -> bool:
+    """Two civilian organs or political sides named by kind only ("the senator endorsed the governor",
+    "lawmakers criticised the authorities"): an event by a verb, as the gold guide codes generic sides
+    (section 5: ---LEG -> ---GOV). (Police and troops named by kind with another such side are left out:
+    the real-news gold's test figures fell with them.)"""
+    if nominal or source is None or target is None:
+        return False
+    return all(side.code.startswith("---") and side.sector in POLITICAL and side.code[3:] == side.sector
+               for side in (source, target))
+
+
+def setting_country(setting: Any) -> str | None:
+    """The country of an event's setting (the place an event with no place of its own takes from the
+    paragraph, the dateline or the article's setting: GUIDE section 8), which groups named by kind with no
+    place of their own belong to (section 5: the country of the event's place)."""
+    country = getattr(setting, "country", None) if setting is not None else None
+    return country if isinstance(country, str) and len(country) == 3 else None
 
 
 def standalone_forms(lexicon: Any) -> frozenset[str]:
