@@ -19,8 +19,10 @@ from tidings import Article, Pipeline
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "speakers"
 # Share of statement rows with an event of the expected root and speaker (139 of 155 when the file was
-# written; 100 before the rules it came with, on main at 841811d).
-SPEAKER_FLOOR = 0.87
+# written; 100 before the rules it came with, on main at 841811d; 131 after the lead withdrew three of them
+# that lowered the blind draw-4 test part: members given in apposition, generic role appositions, the
+# titles "Sen." and "Gov." -- their rows stay as misses, work still to do).
+SPEAKER_FLOOR = 0.84
 # Sentences by non-political speakers that may hold a statement event (none when the file was
 # written; 5 of 64 on main at 841811d).
 NON_POLITICAL_CEILING = 0
