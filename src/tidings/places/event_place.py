@@ -67,6 +67,11 @@ def _verb_preps() -> frozenset[tuple[str, str]]:
 
 
 @functools.cache
+def _removal_verbs() -> frozenset[str]:
+    return frozenset(Knowledge.load().removal_verbs)
+
+
+@functools.cache
 def _distance_words() -> frozenset[str]:
     return frozenset(Knowledge.load().distance_words)
 
@@ -256,13 +261,15 @@ def _verb_places(doc: Any, trigger: Any) -> list[PlacePhrase]:
     """ "deployed troops to X", "were arrested from X": the named place after a preposition that, after this
     verb, says where its event happens (``verb_preps.tsv``), whatever the tagger calls the name."""
     lemma = trigger.lemma_.lower()
+    removal = lemma in _removal_verbs()  # "deported 40 migrants from X": at X, whatever X is
     found: list[PlacePhrase] = []
     for prep in trigger.children:
-        if prep.dep_ not in ("prep", "dative") or (lemma, prep.lower_) not in _verb_preps():
+        if prep.dep_ not in ("prep", "dative") or (lemma, prep.lower_) not in _verb_preps() and not (
+                removal and prep.lower_ == "from"):
             continue
         for obj in prep.children:
             name = _named_object(doc, obj) if obj.dep_ == "pobj" else None  # an actor's words come last
-            if name is not None and (prep.lower_ != "from" or obj.lower_ in _local_words()):
+            if name is not None and (prep.lower_ != "from" or removal or obj.lower_ in _local_words()):
                 found.append(PlacePhrase(name, obj, False))  # "arrested from the X campus", not "from Chad"
             elif obj.dep_ == "pobj" and _local_part(obj):
                 found.extend(_part_of(doc, obj))  # "abducted from different areas of X": in X
