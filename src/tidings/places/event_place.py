@@ -276,8 +276,8 @@ def _verb_places(doc: Any, trigger: Any) -> list[PlacePhrase]:
     removal = lemma in _removal_verbs()  # "deported 40 migrants from X": at X, whatever X is
     found: list[PlacePhrase] = []
     for prep in trigger.children:
-        if prep.dep_ not in ("prep", "dative") or (lemma, prep.lower_) not in _verb_preps() and not (
-                removal and prep.lower_ == "from"):
+        listed = (lemma, prep.lower_) in _verb_preps() or (removal and prep.lower_ == "from")
+        if prep.dep_ not in ("prep", "dative") or not listed:
             continue
         for obj in prep.children:
             name = _named_object(doc, obj) if obj.dep_ == "pobj" else None  # an actor's words come last

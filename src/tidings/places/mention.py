@@ -222,7 +222,7 @@ def _classed_past_adjectives(doc: Any, heads: set[int]) -> list[PlacePhrase]:
         if noun.lower_ not in words or noun.pos_ != "NOUN" or noun.i in heads:
             continue
         last = noun.i - 1
-        while last > 0 and doc[last].pos_ == "ADJ" and doc[last].dep_ == "amod" and doc[last].head.i == noun.i:
+        while last > 0 and _adjective_of(doc[last], noun):
             last -= 1
         name = doc[last]
         if last == noun.i - 1 or name.pos_ != "PROPN" or name.head.i != noun.i or \
@@ -233,6 +233,10 @@ def _classed_past_adjectives(doc: Any, heads: set[int]) -> list[PlacePhrase]:
             start -= 1
         found.append(PlacePhrase(f"{doc[start:last + 1].text} {noun.text}", noun, True))
     return found
+
+
+def _adjective_of(tok: Any, noun: Any) -> bool:
+    return bool(tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == noun.i)
 
 
 def _whole_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
