@@ -38,6 +38,11 @@ def _class_words() -> frozenset[str]:
 
 
 @functools.cache
+def _site_words() -> frozenset[str]:
+    return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "site")
+
+
+@functools.cache
 def _capital_words() -> frozenset[str]:
     return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "capital")
 
@@ -133,8 +138,9 @@ def _part_of_place(prep: Any) -> bool:
     """ "the streets of X", "the outskirts of X": an "of" after a word for a part of a place
     (``class_words.tsv``, kind local)."""
     kinds = _all_class_words()
-    noun = prep.head
-    return prep.lower_ == "of" and "local" in (kinds.get(noun.lemma_.lower()), kinds.get(noun.lower_))
+    noun = prep.head  # "the road between X and Y" too
+    local = "local" in (kinds.get(noun.lemma_.lower()), kinds.get(noun.lower_))
+    return prep.lower_ in ("of", "between") and local
 
 
 @functools.cache
@@ -215,9 +221,9 @@ def _name_run(doc: Any, noun: Any) -> int:
 
 
 def _untagged_classed(doc: Any, heads: set[int]) -> list[PlacePhrase]:
-    """ "in the X region", "in X province": proper names before a class word that the tagger left untagged
-    (no entity at all) name a place of that class."""
-    words = _class_words()
+    """ "in the X region", "in X province", "at X airport": proper names before a class word (of a place or
+    a site) that the tagger left untagged (no entity at all) name a place of that class."""
+    words = _class_words() | _site_words()
     found: list[PlacePhrase] = []
     for noun in doc:
         if noun.lower_ not in words or noun.pos_ != "NOUN" or noun.i in heads:
