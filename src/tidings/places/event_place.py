@@ -155,16 +155,25 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
         else:
             clause.append(phrase)
     for obj in trigger.children:  # "the rebels retook X": the tagger often calls X an organisation
-        if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in taken:
+        if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and (obj.i not in taken or _held_by(obj)):
             ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
             if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG") or \
-                    trigger.lemma_.lower() in _place_verbs():  # "retook X": X is a place if anything
+                    trigger.lemma_.lower() in _place_verbs() or _held_by(obj):  # "retook X", "rebel-held X"
                 objects.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
     core[:0] = _town_objects(doc, trigger, taken) + _where_antecedent(phrases, trigger)  # the act's own
     clause.extend(_verb_places(doc, trigger))
     sentence.extend(_other_verbs_places(doc, trigger, taken))
     tiers = (core, clause, objects, sentence)
     return [(n, sorted(tier, key=lambda p: p.head.i in taken)) for n, tier in enumerate(tiers) if tier]
+
+
+_HOLDING = frozenset({"hold", "control", "run", "occupy", "besiege"})
+
+
+def _held_by(tok: Any) -> bool:
+    """ "bombarded rebel-held X", "shelled Russian-occupied X": a name whose holder names the event's side is
+    still the place acted on."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in _HOLDING for c in tok.children)
 
 
 @functools.cache
