@@ -67,6 +67,11 @@ def _verb_preps() -> frozenset[tuple[str, str]]:
 
 
 @functools.cache
+def _removal_verbs() -> frozenset[str]:
+    return frozenset(Knowledge.load().removal_verbs)
+
+
+@functools.cache
 def _distance_words() -> frozenset[str]:
     return frozenset(Knowledge.load().distance_words)
 
@@ -98,9 +103,22 @@ def locative_preposition(head: Any) -> Any | None:
     if node.dep_ != "pobj":
         return None
     prep = node.head
-    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in preps:
-        return prep.head.head  # "in the north of X", "through the streets of X"
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and (prep.head.head.lower_ in preps or
+                                                             _on_part_of_place(prep.head)):
+        return prep.head.head  # "in the north of X", "through the streets of X", "on the island of X"
     return prep if prep.lower_ in preps or _after_distance(prep) else None
+
+
+def _on_part_of_place(noun: Any) -> bool:
+    """ "on the island of X", "on the outskirts of X": "on" before a word for a part of a place (the local
+    words of ``class_words.tsv``) is locative, though "on" alone opens targets ("fired on protesters")."""
+    words = _part_words()
+    return bool(noun.head.lower_ == "on" and (noun.lemma_.lower() in words or noun.lower_ in words))
+
+
+@functools.cache
+def _part_words() -> frozenset[str]:
+    return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "local")
 
 
 def _in_clause(tok: Any, trigger: Any) -> bool:
@@ -137,16 +155,25 @@ def event_places(doc: Any, trigger: Any, taken: Iterable[int] = ()) -> list[tupl
         else:
             clause.append(phrase)
     for obj in trigger.children:  # "the rebels retook X": the tagger often calls X an organisation
-        if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in taken:
+        if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and (obj.i not in taken or _held_by(obj)):
             ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
             if ent is None or ent.label_ in ("GPE", "LOC", "FAC", "ORG") or \
-                    trigger.lemma_.lower() in _place_verbs():  # "retook X": X is a place if anything
+                    trigger.lemma_.lower() in _place_verbs() or _held_by(obj):  # "retook X", "rebel-held X"
                 objects.append(PlacePhrase(ent.text if ent is not None else obj.text, obj, False))
     core[:0] = _town_objects(doc, trigger, taken) + _where_antecedent(phrases, trigger)  # the act's own
     clause.extend(_verb_places(doc, trigger))
     sentence.extend(_other_verbs_places(doc, trigger, taken))
     tiers = (core, clause, objects, sentence)
     return [(n, sorted(tier, key=lambda p: p.head.i in taken)) for n, tier in enumerate(tiers) if tier]
+
+
+_HOLDING = frozenset({"hold", "control", "run", "occupy", "besiege"})
+
+
+def _held_by(tok: Any) -> bool:
+    """ "bombarded rebel-held X", "shelled Russian-occupied X": a name whose holder names the event's side is
+    still the place acted on."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in _HOLDING for c in tok.children)
 
 
 @functools.cache
@@ -256,13 +283,15 @@ def _verb_places(doc: Any, trigger: Any) -> list[PlacePhrase]:
     """ "deployed troops to X", "were arrested from X": the named place after a preposition that, after this
     verb, says where its event happens (``verb_preps.tsv``), whatever the tagger calls the name."""
     lemma = trigger.lemma_.lower()
+    removal = lemma in _removal_verbs()  # "deported 40 migrants from X": at X, whatever X is
     found: list[PlacePhrase] = []
     for prep in trigger.children:
-        if prep.dep_ not in ("prep", "dative") or (lemma, prep.lower_) not in _verb_preps():
+        listed = (lemma, prep.lower_) in _verb_preps() or (removal and prep.lower_ == "from")
+        if prep.dep_ not in ("prep", "dative") or not listed:
             continue
         for obj in prep.children:
             name = _named_object(doc, obj) if obj.dep_ == "pobj" else None  # an actor's words come last
-            if name is not None and (prep.lower_ != "from" or obj.lower_ in _local_words()):
+            if name is not None and (prep.lower_ != "from" or removal or obj.lower_ in _local_words()):
                 found.append(PlacePhrase(name, obj, False))  # "arrested from the X campus", not "from Chad"
             elif obj.dep_ == "pobj" and _local_part(obj):
                 found.extend(_part_of(doc, obj))  # "abducted from different areas of X": in X

@@ -732,6 +732,7 @@ class Geocoder:
                     return self._capital(outer.country) or outer  # "Kenya's capital"
                 inner = self.geocode(possessive["inner"], country=outer.country, context=context)
                 return inner if inner is not None and inner.country == outer.country else outer
+            return self._part_of_town(possessive["outer"], possessive["inner"], context)
         kind, core = self._classed(key)
         if kind not in ("city", "subdivision", "capital", "unit") or not core:
             return None
@@ -746,6 +747,21 @@ class Geocoder:
             return self._best(cities, hint, context) if cities else \
                 self._lookup(core, hint, context) or self._villages_in(core, hint, context)
         return self._subdivision(core, hint, context) or self._lookup(core, hint, context)
+
+    def _part_of_town(self, outer: str, inner: str, context: frozenset[str]) -> Location | None:
+        """ "Mogadishu's Hodan district", "Karachi's Lyari neighbourhood": a part of a big town (100,000
+        people or more) is in that town; the part itself when the gazetteer knows it there (within
+        NEAR_KM)."""
+        towns = [p for p in self._cities.get(normalise_name(outer), [])
+                 if p.primary and p.population >= SITE_TOWN]
+        if not towns:
+            return None
+        town = self._best(towns, None, context)
+        part = self.geocode(inner, country=town.country, context=context)
+        if part is not None and part.lat is not None and town.lat is not None and town.lon is not None and \
+                part.lon is not None and km_between(town.lat, town.lon, part.lat, part.lon) <= NEAR_KM:
+            return part
+        return town
 
     def _capital_of(self, text: str, core: str, hint: str | None, context: frozenset[str]) -> Location | None:
         """The capital a "capital" phrase names: of the country (or demonym: "Kenyan") it names, else the town

@@ -10,6 +10,8 @@
 - ``verb_preps.tsv``: verbs whose place after a preposition is where the event happens ("deployed troops
   to X", "arrested from X");
 - ``distance_words.tsv``: units of distance ("a base 40 miles from X": X is near the event's place);
+- ``removal_verbs.tsv``: verbs of sending away whose place after "from" is where they happen, whatever it
+  names ("deported 40 migrants from X");
 - ``topic_preps.tsv``: prepositions that open a topic ("spoke about the fighting in X": not where one spoke);
 - ``subdivision_codes.tsv``: abbreviations of states and provinces ("WA", "NSW", "BC") by country;
 - ``demonym_heads.tsv``: nouns after which a demonym names an origin ("a Syrian refugee") or a state body
@@ -68,6 +70,7 @@ class Knowledge:
     distance_words: set[str] = field(default_factory=set)  # "miles": "40 miles from X" is near X
     topic_preps: set[str] = field(default_factory=set)  # "about": "talked about the fighting in X"
     verb_preps: set[tuple[str, str]] = field(default_factory=set)  # ("deploy", "to"): "deployed to X" is at X
+    removal_verbs: set[str] = field(default_factory=set)  # "deport": "deported 40 migrants from X" is at X
     subdivision_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # ("WA", "AUS") -> "Western
     # Australia": read so only in a story about that country
     demonym_heads: dict[str, str] = field(default_factory=dict)  # "refugee" -> origin, "army" -> state
@@ -114,10 +117,11 @@ class Knowledge:
 
 
     def _add_word_lists(self, read: Callable[[str], str | None]) -> None:
-        """The files of one column: place verbs, distance words, topic prepositions."""
+        """The files of one column: place verbs, distance words, topic prepositions, removal verbs."""
         lists = (("place_verbs.tsv", "lemma", self.place_verbs),
                  ("distance_words.tsv", "word", self.distance_words),
-                 ("topic_preps.tsv", "word", self.topic_preps))
+                 ("topic_preps.tsv", "word", self.topic_preps),
+                 ("removal_verbs.tsv", "lemma", self.removal_verbs))
         for name, column, words in lists:
             for row in _rows(read(name), name, (column,)):
                 words.add(row[column].strip().lower())

