@@ -163,7 +163,6 @@ def resolve_mentions(sentences: list[Sentence], res: Resources, published: dt.da
         _apposed_titles(sent, names, published)
         _apposed_civilians(sent, names, published)
         _apposed_newcomers(sent, names, published)
-        pass  # _apposed_members(sent, names, published)
         _leaders_by_clause(sent, names, published)
         _copular_titles(sent, names, published)
         coder = SentenceCoder(res.lexicon, names, published, state, res.role_word, res.place_country,
@@ -512,34 +511,6 @@ def member_nouns() -> frozenset[str]:
     return frozenset(row.cells[0].lower() for row in rows)
 
 
-def _apposed_members(sent: Sentence, names: NameResolver, published: dt.date | None) -> None:
-    """A person the knowledge base does not know, given in apposition after the name a member's or a role
-    holder's place in a political body ("Ana Soto, a senior member of the opposition party, said"; "Ana
-    Soto, the head of the teachers' union"; "Ana Soto, a spokeswoman for the opposition"): they keep the
-    body's code in the article, as :func:`_apposed_newcomers` does for a country's office, so that a later
-    "Soto said" or "she said" is the member. A body of no country named keeps the role's generic code (the
-    statement places it in the article's country). Former members, relative clauses and bodies that are
-    not political (a company, a university) do not count."""
-    assert sent.doc is not None
-    nouns = member_nouns() | frozenset(role_nouns()) | TITLE_NOUNS
-    for ent in sent.doc.ents:
-        if ent.label_ != "PERSON" or len(ent) < 2 or ent.text in names.people or \
-                names.lookup([t.text for t in ent], published) is not None:
-            continue
-        for appos in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end and
-                      c.lemma_.lower() in nouns):
-            clauses = {t.i for c in appos.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
-            words = [t.text for t in appos.subtree if t.i not in clauses]
-            if any(w.lower().rstrip("-") in _FORMER for w in words):
-                continue
-            title = names.lookup(words, published)
-            if title is not None and title.sector is not None and political(title) and \
-                    title.code[:3] not in _BODY_PREFIXES:
-                names.people[ent.text] = _in_opposition(title, ent.text, words, names)
-                break
-
-
-@functools.cache
 def private_roles() -> frozenset[str]:
     """Nouns of a trade or station that make a named person a private individual
     (``mentions/data/private_roles.tsv``)."""
