@@ -1,17 +1,27 @@
-"""What the coder tests share: code a sentence written for a test and read back its events as triples.
+"""What the coder tests share: code a sentence written for a test and read back its events as triples, and
+read the tab-separated files of sentences written for tests (``tests/data``).
 
 The ``pipeline`` fixture (one default :class:`~tidings.Pipeline` a test module) is in ``conftest.py``.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
 from tidings import Article, Event, Pipeline
 
 Triple = tuple[str, str, str]  # (source code, target code, CAMEO code)
 
 DAY = dt.date(2021, 3, 4)  # the publication day of a test article, unless a test says otherwise
+
+
+def tsv_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a test data file: tab-separated with a header line, "#" lines are comments."""
+    with path.open(encoding="utf-8") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _day(published: dt.date | str | None) -> dt.date | None:

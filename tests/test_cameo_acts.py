@@ -6,12 +6,11 @@ the work still to do."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
-from helpers import score_row, triples
+from helpers import score_row, triples, tsv_rows
 from tidings import Pipeline
 
 DATA = Path(__file__).parent / "data" / "cameo_acts.tsv"
@@ -25,9 +24,7 @@ NEGATIVE_SLACK = 0
 
 
 def _rows() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tsv_rows(DATA)
 
 
 def test_the_file_covers_roots_02_to_20() -> None:

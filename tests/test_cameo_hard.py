@@ -7,13 +7,12 @@ over all of them and per construction; the sentences it misses stay in the file 
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from helpers import score_row
+from helpers import score_row, tsv_rows
 from tidings import Pipeline
 
 DATA = Path(__file__).parent / "data" / "cameo_hard.tsv"
@@ -27,9 +26,7 @@ FORM_FLOORS = {"quote": 0.6, "coordinated": 0.8, "participial": 0.9}
 
 
 def _rows() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tsv_rows(DATA)
 
 
 @pytest.fixture(scope="module")

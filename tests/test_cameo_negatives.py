@@ -8,13 +8,12 @@ it still gets wrong stay in the file as the work to do."""
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from helpers import Triple, score_row, triples
+from helpers import Triple, score_row, triples, tsv_rows
 from tidings import Pipeline
 from tidings.errors import EmptyDocument
 
@@ -31,9 +30,7 @@ KIND_CEILINGS = {"sports": 1, "title": 0, "business": 0, "furniture": 0, "generi
 
 
 def _rows() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tsv_rows(DATA)
 
 
 def _coded(pipeline: Pipeline, sentence: str) -> set[Triple]:

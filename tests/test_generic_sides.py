@@ -9,13 +9,13 @@ as the work still to do."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from helpers import tsv_rows
 from tidings import Article, Event, Pipeline
 
 DATA = Path(__file__).parent / "data"
@@ -30,9 +30,7 @@ ARTICLE_FLOOR = 17
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tsv_rows(path)
 
 
 def _fits(event_side: str, expected: str) -> bool:

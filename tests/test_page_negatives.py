@@ -9,12 +9,11 @@ it still gets wrong stay in the file as the work to do."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
-from helpers import events
+from helpers import events, tsv_rows
 from tidings import Event, Pipeline
 from tidings.errors import EmptyDocument
 
@@ -31,9 +30,7 @@ DOUBLE_FLOOR = 8
 
 
 def _rows() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tsv_rows(DATA)
 
 
 def _coded(pipeline: Pipeline, text: str) -> list[Event]:

@@ -12,13 +12,12 @@ none); the rows it fails stay in the file as the work still to do."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from helpers import events
+from helpers import events, tsv_rows
 from tidings import Event, Pipeline
 
 DATA = Path(__file__).parent / "data"
@@ -40,9 +39,7 @@ TAUGHT = (
 
 
 def _rows() -> list[dict[str, str]]:
-    with ROWS.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tsv_rows(ROWS)
 
 
 def _check(check: str, found: list[Event]) -> bool:

@@ -9,11 +9,11 @@ statement by a non-political speaker; the rows it misses stay in the file as the
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from helpers import tsv_rows
 from tidings import Article, Pipeline
 
 DATA = Path(__file__).parent / "data"
@@ -29,9 +29,7 @@ NON_POLITICAL_CEILING = 0
 
 
 def _rows() -> list[dict[str, str]]:
-    with (DATA / "speakers.tsv").open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tsv_rows(DATA / "speakers.tsv")
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ and date accuracy over the matched events to floors; the misses stay in the file
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from helpers import tsv_rows
 from tidings import Article, Event, Pipeline
 from tidings.dates.attach import carry_dates
 
@@ -65,9 +65,7 @@ class Outcome:
 
 
 def rows() -> list[dict[str, str]]:
-    with (FOLDER / "expected.tsv").open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tsv_rows(FOLDER / "expected.tsv")
 
 
 def outcomes(pipeline: Pipeline) -> list[Outcome]:
